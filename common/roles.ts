@@ -1,0 +1,30 @@
+// Roles a user can hold (DESIGN.md, "Regions and people"). Shared by the server and the web app,
+// so the stored text values and their Chinese labels are defined exactly once.
+
+export const ROLES = [
+  'county',
+  'city',
+  'province',
+  'province_ndrc',
+  'province_finance',
+  'ministry',
+  'statistics',
+  'admin',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  county: '区县住建部门',
+  city: '市级住建部门',
+  province: '省级住建部门',
+  province_ndrc: '省级发展改革部门(会签)',
+  province_finance: '省级财政部门(会签)',
+  ministry: '部委',
+  statistics: '统计部门(只读)',
+  admin: '系统管理员',
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/** The command line (../shared/spec/cli.md): a thin shell over the application services. */
+import { AppError } from '../errors.ts';
+import { serveCommand } from './serve.ts';
+import { UsageError } from './usage-error.ts';
+import { usersCommand } from './users.ts';
+
+const USAGE = `用法：gaizao <命令> [选项]
+
+命令：
+  serve [--port N] [--demo] [--db PATH]     启动网页应用（npm start 即 serve --demo --port 3000）
+  users add --username U --name 姓名 --region 代码 --role 角色[,角色] [--password P]
+  users list [--region 代码] [--json]
+  users disable --username U
+
+通用选项：
+  --db PATH   SQLite 文件或 postgres:// 地址（默认 DATABASE_URL，否则 ./data/gaizao.db）
+  --debug     出错时显示调用栈`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return serveCommand(rest);
+    case 'users':
+      return usersCommand(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return command ? 0 : 2;
+    default:
+      throw new UsageError(`未知命令：${command}`);
+  }
+}
+
+const argv = process.argv.slice(2);
+const debug = argv.includes('--debug');
+main(argv.filter((a) => a !== '--debug')).then(
+  (code) => {
+    if (code !== -1) process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (debug) console.error(e);
+    else if (e instanceof UsageError) console.error(`${e.message}\n\n${USAGE}`);
+    else if (e instanceof AppError)
+      console.error(
+        `错误：${e.message}${e.details?.length ? `（${e.details.map((d) => `${d.path}：${d.message}`).join('；')}）` : ''}`,
+      );
+    else
+      console.error(`错误：${e instanceof Error ? e.message : String(e)}（加 --debug 查看详情）`);
+    process.exitCode = e instanceof UsageError || e instanceof AppError ? 2 : 1;
+  },
+);

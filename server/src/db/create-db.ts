@@ -1,0 +1,55 @@
+/**
+ * One query layer, two real engines: better-sqlite3 (WAL, foreign keys on) for the embedded
+ * default, pg for PostgreSQL. A `?schema=NAME` on a postgres URL puts every table in that schema
+ * (the tests give each file its own).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Dialect } from './dialect.ts';
+import type { Database } from './schema.ts';
+
+export interface Db {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  destroy: () => Promise<void>;
+}
+
+// PostgreSQL BIGINT/NUMERIC come back as strings by default; counts are safe integers here.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//.test(url);
+
+export function sqlitePath(url: string): string {
+  return url.startsWith('file:') ? url.slice('file:'.length) : url;
+}
+
+export async function createDb(url: string): Promise<Db> {
+  if (isPostgresUrl(url)) return createPostgres(url);
+  const path = sqlitePath(url);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const database = new SQLite(path);
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+}
+
+async function createPostgres(url: string): Promise<Db> {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema');
+  parsed.searchParams.delete('schema');
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`schema 名称不合法：${schema}`);
+  const pool = new pg.Pool({
+    connectionString: parsed.toString(),
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+  return { db, dialect: 'postgres', destroy: () => db.destroy() };
+}

@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../test-support/engines.ts';
+import { migrateAllDown, migrateToLatest } from './migrate.ts';
+
+describeEachEngine('migrations', (ctx) => {
+  it('run up → down → up, and the schema enforces its constraints', async () => {
+    const db = ctx.db.db as unknown as Kysely<unknown>;
+    await migrateAllDown(db, ctx.db.dialect);
+    const tables = async () =>
+      (await db.introspection.getTables())
+        .map((t) => t.name)
+        .filter((n) => !n.startsWith('kysely_'));
+    expect(await tables()).toEqual([]);
+    await migrateToLatest(db, ctx.db.dialect);
+    expect((await tables()).sort()).toEqual([
+      'audit_log',
+      'login_throttle',
+      'regions',
+      'sessions',
+      'user_roles',
+      'users',
+    ]);
+    // A role outside the vocabulary is refused by the CHECK constraint.
+    await sql`insert into regions (code, name, level, kind, parent_code, path, is_ledger_unit, initials, is_custom, created_at) values ('000000', '全国', 'country', '全国', null, '/000000/', 0, '', 0, 'x')`.execute(
+      db,
+    );
+    await expect(
+      sql`insert into regions (code, name, level, kind, parent_code, path, created_at) values ('110000', 'x', 'planet', '省', '000000', '/000000/110000/', 'x')`.execute(
+        db,
+      ),
+    ).rejects.toThrow();
+    await expect(
+      sql`insert into regions (code, name, level, kind, parent_code, path, created_at) values ('110000', 'x', 'province', '省', '999999', '/000000/110000/', 'x')`.execute(
+        db,
+      ),
+    ).rejects.toThrow();
+  });
+});

@@ -1,0 +1,37 @@
+/** Runs the migrations (on start, in the CLI and in tests), up to the latest or all the way down. */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Dialect } from './dialect.ts';
+import * as m0001 from './migrations/0001_init.ts';
+
+type FrozenMigration = {
+  up: (dialect: Dialect) => (db: Kysely<unknown>) => Promise<void>;
+  down: (db: Kysely<unknown>) => Promise<void>;
+};
+const MIGRATIONS: Record<string, FrozenMigration> = { '0001_init': m0001 };
+
+function migrator(db: Kysely<unknown>, dialect: Dialect): Migrator {
+  const provider: MigrationProvider = {
+    getMigrations: async () =>
+      Object.fromEntries(
+        Object.entries(MIGRATIONS).map(([name, m]): [string, Migration] => [
+          name,
+          { up: m.up(dialect), down: m.down },
+        ]),
+      ),
+  };
+  return new Migrator({ db, provider });
+}
+
+async function run(result: Promise<{ error?: unknown }>): Promise<void> {
+  const { error } = await result;
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
+
+export const migrateToLatest = (db: Kysely<unknown>, dialect: Dialect): Promise<void> =>
+  run(migrator(db, dialect).migrateToLatest());
+
+/** For the up → down → up test of every migration. */
+export async function migrateAllDown(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const m = migrator(db, dialect);
+  for (let i = 0; i < Object.keys(MIGRATIONS).length; i++) await run(m.migrateDown());
+}

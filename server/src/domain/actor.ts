@@ -1,0 +1,34 @@
+/** Who is acting: the user, their roles and the root of the subtree they may see. */
+import type { Role } from '../../../common/roles.ts';
+import type { RegionLevel } from './regions.ts';
+
+export interface Actor {
+  userId: number;
+  username: string;
+  roles: readonly Role[];
+  regionCode: string;
+  regionPath: string;
+  regionLevel: RegionLevel;
+}
+
+export const hasRole = (actor: Actor, ...roles: Role[]): boolean =>
+  roles.some((r) => actor.roles.includes(r));
+
+/**
+ * The roles a user may hold at a region (DESIGN.md, "Regions and people"): county staff at a unit
+ * that holds communities, city staff at a prefecture-level unit, the province roles at a province,
+ * the ministry at the country; statistics and administrators at any level.
+ */
+export function rolesAllowedAt(level: RegionLevel, isLedgerUnit: boolean): Role[] {
+  const anywhere: Role[] = ['statistics', 'admin'];
+  switch (level) {
+    case 'country':
+      return ['ministry', ...anywhere];
+    case 'province':
+      return ['province', 'province_ndrc', 'province_finance', ...anywhere];
+    case 'prefecture':
+      return isLedgerUnit ? ['city', 'county', ...anywhere] : ['city', ...anywhere];
+    case 'county':
+      return ['county', ...anywhere];
+  }
+}

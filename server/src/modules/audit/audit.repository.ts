@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+export interface AuditEntry {
+  actorUserId?: number | null;
+  actorUsername?: string | null;
+  action: string;
+  target?: string | null;
+  ip?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+export async function insertAudit(
+  db: Kysely<Database>,
+  e: AuditEntry,
+  now = new Date(),
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: now.toISOString(),
+      actor_user_id: e.actorUserId ?? null,
+      actor_username: e.actorUsername ?? null,
+      action: e.action,
+      target: e.target ?? null,
+      ip: e.ip ?? null,
+      detail: e.detail ? JSON.stringify(e.detail) : null,
+    })
+    .execute();
+}
+
+export function listAudit(db: Kysely<Database>, action?: string) {
+  let q = db.selectFrom('audit_log').selectAll().orderBy('id', 'asc');
+  if (action) q = q.where('action', '=', action);
+  return q.execute();
+}

@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { errorSchema, type App } from '../../http.ts';
+import { presentMe } from '../users/users.presenter.ts';
+import { loginBody, me } from '../users/users.schemas.ts';
+import { SESSION_COOKIE, sessionCookieOptions } from './auth.plugin.ts';
+import { login, logout } from './auth.service.ts';
+
+const tags = ['认证'];
+
+export function authRoutes(app: App, db: Kysely<Database>): void {
+  app.post('/api/auth/login', {
+    schema: {
+      tags,
+      summary: '登录（设置会话 Cookie）',
+      body: loginBody,
+      response: {
+        200: z.object({ user: me }),
+        400: errorSchema,
+        401: errorSchema,
+        403: errorSchema,
+        429: errorSchema,
+      },
+    },
+    handler: async (req, reply) => {
+      // Login CSRF: a cross-site form cannot send JSON without a preflight, and a browser's
+      // cross-site fetch carries an Origin we refuse.
+      const origin = req.headers.origin;
+      if (origin && new URL(origin).host !== req.host)
+        throw new AppError('CSRF', '拒绝来自其他站点的登录请求');
+      const { sessionToken, csrfToken, user } = await login(db, {
+        ...req.body,
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? null,
+      });
+      void reply.setCookie(SESSION_COOKIE, sessionToken, sessionCookieOptions(req));
+      return { user: await presentMe(db, user, csrfToken) };
+    },
+  });
+
+  app.post('/api/auth/logout', {
+    schema: { tags, summary: '退出登录', response: { 204: z.null() } },
+    handler: async (req, reply) => {
+      await logout(db, req.auth!, req.ip);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  });
+}

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import type { App } from '../../http.ts';
+import { describeEachEngine } from '../../test-support/engines.ts';
+import { addUser, loginAs, type Client } from '../../test-support/fixtures.ts';
+import { listAudit } from '../audit/audit.repository.ts';
+
+const goodUser = {
+  username: 'jiangan1',
+  displayName: '江岸区住建局',
+  password: 'jiangan-2026',
+  roles: ['county'],
+  regionCode: '420102',
+};
+
+describeEachEngine('users API', (ctx) => {
+  let app: App;
+  let cityAdmin: Client;
+  let city: Client;
+  let otherCityId: number;
+  beforeAll(async () => {
+    app = await buildApp({ db: ctx.db, serveWeb: false });
+    await addUser(ctx.db.db, 'whadmin', '420100', ['admin']);
+    await addUser(ctx.db.db, 'wuhan', '420100', ['city']);
+    otherCityId = await addUser(ctx.db.db, 'huangshi', '420200', ['city']);
+    cityAdmin = await loginAs(app, 'whadmin');
+    city = await loginAs(app, 'wuhan');
+  });
+  afterAll(() => app.close());
+
+  it('lists only the users of the administrator’s subtree', async () => {
+    const res = await cityAdmin.get('/api/users');
+    expect(res.statusCode).toBe(200);
+    const names = res.json().items.map((u: { username: string }) => u.username);
+    expect(names).toEqual(expect.arrayContaining(['whadmin', 'wuhan']));
+    expect(names).not.toContain('huangshi');
+    expect(res.json().items[0]).not.toHaveProperty('passwordHash');
+    expect(
+      res.json().items.find((u: { username: string }) => u.username === 'wuhan').region.fullName,
+    ).toBe('湖北省武汉市');
+  });
+
+  it('refuses user management to a non-administrator with 403', async () => {
+    expect((await city.get('/api/users')).statusCode).toBe(403);
+    expect((await city.send('POST', '/api/users', goodUser)).statusCode).toBe(403);
+  });
+
+  it('answers 404 for a user or region outside the subtree', async () => {
+    const patch = await cityAdmin.send('PATCH', `/api/users/${otherCityId}`, {
+      version: 1,
+      disabled: true,
+    });
+    expect(patch.statusCode).toBe(404);
+    const create = await cityAdmin.send('POST', '/api/users', {
+      ...goodUser,
+      username: 'hs1',
+      regionCode: '420202',
+    });
+    expect(create.statusCode).toBe(404);
+  });
+
+  it('validates with Chinese messages naming the field', async () => {
+    const weak = await cityAdmin.send('POST', '/api/users', { ...goodUser, password: 'short1' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error).toMatchObject({
+      message: '密码长度至少为10位',
+      details: [{ path: 'password' }],
+    });
+    const noDigit = await cityAdmin.send('POST', '/api/users', {
+      ...goodUser,
+      password: 'abcdefghijkl',
+    });
+    expect(noDigit.json().error.message).toMatch(/数字/);
+    const role = await cityAdmin.send('POST', '/api/users', { ...goodUser, roles: ['province'] });
+    expect(role.statusCode).toBe(400);
+    expect(role.json().error.message).toMatch(/角色与所属区划不符/);
+    const badRole = await cityAdmin.send('POST', '/api/users', { ...goodUser, roles: ['king'] });
+    expect(badRole.statusCode).toBe(400);
+    expect(badRole.json().error.details[0].path).toBe('roles.0');
+    const badName = await cityAdmin.send('POST', '/api/users', { ...goodUser, username: 'a b' });
+    expect(badName.json().error.details[0]).toMatchObject({
+      path: 'username',
+      message: expect.stringMatching(/用户名/),
+    });
+  });
+
+  it('creates a user who can log in, refuses a duplicate, and detects a stale edit', async () => {
+    const res = await cityAdmin.send('POST', '/api/users', goodUser);
+    expect(res.statusCode).toBe(201);
+    const created = res.json();
+    expect(created).toMatchObject({
+      username: 'jiangan1',
+      roles: ['county'],
+      region: { code: '420102', fullName: '湖北省武汉市江岸区' },
+      version: 1,
+      disabled: false,
+    });
+    expect((await loginAs(app, 'jiangan1', 'jiangan-2026')).csrf).toBeTruthy();
+    expect((await cityAdmin.send('POST', '/api/users', goodUser)).statusCode).toBe(409);
+
+    const first = await cityAdmin.send('PATCH', `/api/users/${created.id}`, {
+      version: 1,
+      displayName: '江岸区住房和城乡建设局',
+    });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().version).toBe(2);
+    const stale = await cityAdmin.send('PATCH', `/api/users/${created.id}`, {
+      version: 1,
+      displayName: '覆盖',
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.message).toMatch(/已被他人修改/);
+  });
+
+  it('disabling a user ends their sessions and blocks login; resetting a password requires the policy', async () => {
+    const res = await cityAdmin.send('POST', '/api/users', { ...goodUser, username: 'temp1' });
+    const u = res.json();
+    const session = await loginAs(app, 'temp1', 'jiangan-2026');
+    expect(
+      (await cityAdmin.send('PATCH', `/api/users/${u.id}`, { version: 1, password: 'short' }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await cityAdmin.send('PATCH', `/api/users/${u.id}`, { version: 1, disabled: true }))
+        .statusCode,
+    ).toBe(200);
+    expect((await session.get('/api/me')).statusCode).toBe(401);
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'temp1', password: 'jiangan-2026' },
+    });
+    expect(login.statusCode).toBe(401);
+    expect(login.json().error.message).toMatch(/停用/);
+    expect((await listAudit(ctx.db.db, 'user.update')).length).toBeGreaterThan(0);
+  });
+
+  it('does not let an administrator disable their own account', async () => {
+    const me = (await cityAdmin.get('/api/me')).json();
+    const res = await cityAdmin.send('PATCH', `/api/users/${me.id}`, {
+      version: 1,
+      disabled: true,
+    });
+    expect(res.statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { errorSchema, type App } from '../../http.ts';
+import { actorOf } from '../auth/auth.plugin.ts';
+import { presentMe, presentUsers } from './users.presenter.ts';
+import * as s from './users.schemas.ts';
+import { createUser, listUsers, updateUser } from './users.service.ts';
+
+const tags = ['用户'];
+const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+
+export function userRoutes(app: App, db: Kysely<Database>): void {
+  app.get('/api/me', {
+    schema: { tags, summary: '当前用户', response: { 200: s.me } },
+    handler: async (req) => presentMe(db, req.auth!.user, req.auth!.csrfToken),
+  });
+
+  app.get('/api/users', {
+    schema: {
+      tags,
+      summary: '本人辖区内的用户（系统管理员）',
+      querystring: s.userListQuery,
+      response: { 200: s.userList, ...errors },
+    },
+    handler: async (req) => {
+      const { items, total } = await listUsers(db, actorOf(req), req.query);
+      return { items: await presentUsers(db, items), total };
+    },
+  });
+
+  app.post('/api/users', {
+    schema: {
+      tags,
+      summary: '新建用户（系统管理员，限本人辖区）',
+      body: s.newUser,
+      response: { 201: s.user, ...errors },
+    },
+    handler: async (req, reply) => {
+      const u = await createUser(db, actorOf(req), req.body);
+      return reply.code(201).send((await presentUsers(db, [u]))[0]!);
+    },
+  });
+
+  app.patch('/api/users/:id', {
+    schema: {
+      tags,
+      summary: '修改、停用用户或重置密码（带版本号，冲突返回409）',
+      params: s.userIdParam,
+      body: s.userPatch,
+      response: { 200: s.user, ...errors },
+    },
+    handler: async (req) => {
+      const u = await updateUser(db, actorOf(req), req.params.id, req.body);
+      return (await presentUsers(db, [u]))[0]!;
+    },
+  });
+}

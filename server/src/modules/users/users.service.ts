@@ -1,0 +1,175 @@
+/** Account use cases, shared by the HTTP API and the command line. */
+import type { Kysely } from 'kysely';
+import { checkPasswordPolicy } from '../../../../common/password.ts';
+import type { Role } from '../../../../common/roles.ts';
+import { ROLE_LABELS } from '../../../../common/roles.ts';
+import type { Database } from '../../db/schema.ts';
+import { rolesAllowedAt, type Actor } from '../../domain/actor.ts';
+import type { RegionLevel } from '../../domain/regions.ts';
+import { AppError, conflict, forbidden, notFound, validation } from '../../errors.ts';
+import { insertAudit } from '../audit/audit.repository.ts';
+import { deleteUserSessions } from '../auth/auth.repository.ts';
+import { hashPassword } from '../auth/password.ts';
+import { findRegion } from '../regions/regions.repository.ts';
+import * as repo from './users.repository.ts';
+import { canManageUsers, canSeeUserAt } from './users.policy.ts';
+
+export interface NewUserInput {
+  username: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+  regionCode: string;
+}
+
+/** The system itself, for the command line run by whoever holds the server: the whole country. */
+export const SYSTEM_ACTOR: Actor = {
+  userId: 0,
+  username: 'system',
+  roles: ['admin'],
+  regionCode: '000000',
+  regionPath: '/000000/',
+  regionLevel: 'country',
+};
+
+function requireManager(actor: Actor): void {
+  if (!canManageUsers(actor)) throw forbidden('只有系统管理员可以管理用户');
+}
+
+export async function listUsers(
+  db: Kysely<Database>,
+  actor: Actor,
+  opts: { q?: string; page: number; pageSize: number },
+) {
+  requireManager(actor);
+  return repo.listUsersWithin(db, actor.regionPath, {
+    q: opts.q,
+    offset: (opts.page - 1) * opts.pageSize,
+    limit: opts.pageSize,
+  });
+}
+
+async function checkRolesAt(db: Kysely<Database>, actor: Actor, regionCode: string, roles: Role[]) {
+  const region = await findRegion(db, regionCode);
+  if (!region || !canSeeUserAt(actor, region.path)) throw notFound(`区划 ${regionCode} `);
+  const allowed = rolesAllowedAt(region.level as RegionLevel, region.is_ledger_unit === 1);
+  const wrong = roles.filter((r) => !allowed.includes(r));
+  if (wrong.length)
+    throw validation(
+      `角色与所属区划不符：${region.name}不能设置${wrong.map((r) => ROLE_LABELS[r]).join('、')}`,
+      [
+        {
+          path: 'roles',
+          message: `${region.name}可设置的角色：${allowed.map((r) => ROLE_LABELS[r]).join('、')}`,
+        },
+      ],
+    );
+  return region;
+}
+
+function checkPassword(password: string): void {
+  const problem = checkPasswordPolicy(password);
+  if (problem) throw validation(problem, [{ path: 'password', message: problem }]);
+}
+
+export async function createUser(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: NewUserInput,
+  now = new Date(),
+) {
+  requireManager(actor);
+  checkPassword(input.password);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    await checkRolesAt(trx, actor, input.regionCode, input.roles);
+    if (await repo.findUserByUsername(trx, input.username))
+      throw new AppError('CONFLICT', `用户名“${input.username}”已存在`, [
+        { path: 'username', message: '用户名已存在' },
+      ]);
+    const id = await repo.insertUser(trx, { ...input, passwordHash, now });
+    await insertAudit(
+      trx,
+      {
+        actorUserId: actor.userId || null,
+        actorUsername: actor.username,
+        action: 'user.create',
+        target: input.username,
+        detail: { roles: input.roles, regionCode: input.regionCode },
+      },
+      now,
+    );
+    return (await repo.findUserById(trx, id))!;
+  });
+}
+
+export interface UserPatch {
+  version: number;
+  displayName?: string;
+  roles?: Role[];
+  disabled?: boolean;
+  password?: string;
+}
+
+export async function updateUser(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  patch: UserPatch,
+  now = new Date(),
+) {
+  requireManager(actor);
+  if (patch.password !== undefined) checkPassword(patch.password);
+  const passwordHash =
+    patch.password !== undefined ? await hashPassword(patch.password) : undefined;
+  return db.transaction().execute(async (trx) => {
+    const user = await repo.findUserById(trx, id);
+    if (!user || !canSeeUserAt(actor, user.region_path)) throw notFound('用户');
+    if (patch.disabled && user.id === actor.userId)
+      throw validation('不能停用自己的账号', [{ path: 'disabled', message: '不能停用自己' }]);
+    if (patch.roles) await checkRolesAt(trx, actor, user.region_code, patch.roles);
+    const ok = await repo.updateUser(
+      trx,
+      id,
+      patch.version,
+      {
+        ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+        ...(passwordHash ? { password_hash: passwordHash } : {}),
+        ...(patch.disabled !== undefined ? { disabled: patch.disabled ? 1 : 0 } : {}),
+      },
+      now,
+    );
+    if (!ok)
+      throw conflict(
+        `用户“${user.username}”已被他人修改（当前版本 ${user.version}），请刷新后重试`,
+        { currentVersion: user.version },
+      );
+    if (patch.roles) await repo.replaceRoles(trx, id, patch.roles);
+    if (patch.disabled || passwordHash) await deleteUserSessions(trx, id);
+    const changed = Object.keys(patch).filter((k) => k !== 'version' && k !== 'password');
+    await insertAudit(
+      trx,
+      {
+        actorUserId: actor.userId || null,
+        actorUsername: actor.username,
+        action: 'user.update',
+        target: user.username,
+        detail: { changed, passwordReset: passwordHash !== undefined },
+      },
+      now,
+    );
+    return (await repo.findUserById(trx, id))!;
+  });
+}
+
+/** For the command line: disable by username. */
+export async function disableUser(
+  db: Kysely<Database>,
+  actor: Actor,
+  username: string,
+  now = new Date(),
+) {
+  const user = await repo.findUserByUsername(db, username);
+  if (!user || !canSeeUserAt(actor, user.region_path)) throw notFound('用户');
+  return updateUser(db, actor, user.id, { version: user.version, disabled: true }, now);
+}

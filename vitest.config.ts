@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    // Browser journeys live in test/browser and are picked up once, here, like the rest.
+    include: [
+      'server/**/*.test.ts',
+      'common/**/*.test.ts',
+      'web/src/**/*.test.{ts,tsx}',
+      'test/**/*.test.ts',
+    ],
+    testTimeout: 30_000,
+    hookTimeout: 180_000,
+    pool: 'forks',
+  },
+});
