@@ -1,7 +1,9 @@
 /** buildApp: registers plugins and modules; never listens (STYLE.md, after fastify/demo). */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -17,6 +19,7 @@ import type { Db } from './db/create-db.ts';
 import { errorHandler, type App } from './http.ts';
 import { registerAuth } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 
@@ -31,7 +34,11 @@ export interface AppOptions {
   logLevel?: string;
   /** Behind a reverse proxy: trust X-Forwarded-* for the client address and https. */
   trustProxy?: boolean;
+  /** Where uploaded files wait between check and import; shared by all servers of a deployment. */
+  uploadDir?: string;
 }
+
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
 export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
@@ -59,6 +66,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
 
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 },
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -89,6 +99,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   authRoutes(app, db);
   userRoutes(app, db);
   regionRoutes(app, db);
+  ledgerRoutes(app, db, opts.uploadDir ?? join(tmpdir(), 'gaizao-uploads'));
 
   if (opts.serveWeb !== false) await serveWeb(app, opts.demo ?? false);
   else

@@ -21,7 +21,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     host: overrides.host ?? env.HOST ?? '0.0.0.0',
     demo: overrides.demo ?? false,
     serveWeb: overrides.serveWeb ?? true,
-    logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
+    logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'warn',
   };
 }
 

@@ -59,11 +59,9 @@ export function errorHandler(
   if (err instanceof AppError) {
     if (err.code === 'THROTTLED' && typeof err.extra?.retryAfterSeconds === 'number')
       void reply.header('retry-after', String(err.extra.retryAfterSeconds));
-    return reply
-      .code(err.status)
-      .send({
-        error: { code: err.code, message: err.message, details: err.details, ...err.extra },
-      });
+    return reply.code(err.status).send({
+      error: { code: err.code, message: err.message, details: err.details, ...err.extra },
+    });
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const details = err.validation.map((v) => ({

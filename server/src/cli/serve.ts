@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { buildApp, WEB_DIST } from '../app.ts';
 import { openDatabase } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../demo/seed.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedDemoLedger } from '../demo/seed.ts';
 import { databaseUrl, parse } from './options.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -28,6 +28,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   await buildWebIfMissing();
   const db = await openDatabase(config.databaseUrl);
   const seeded = config.demo ? await seedDemo(db.db) : false;
+  const demoCommunities = seeded ? await seedDemoLedger(db.db) : 0;
   const app = await buildApp({
     db,
     demo: config.demo,
@@ -41,11 +42,8 @@ export async function serveCommand(args: string[]): Promise<number> {
     : config.databaseUrl;
   console.log(`\ngaizao 已启动：http://localhost:${port}    数据库：${where}`);
   if (config.demo) {
-    console.log(
-      seeded
-        ? '已写入演示数据。演示账号（密码均为 ' + DEMO_PASSWORD + '）：'
-        : '演示账号（密码均为 ' + DEMO_PASSWORD + '，若未修改）：',
-    );
+    if (seeded) console.log(`已写入演示数据：海南省，${demoCommunities} 个小区。`);
+    console.log(`演示账号（密码均为 ${DEMO_PASSWORD}${seeded ? '' : '，若未修改'}）：`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(10)} ${a.displayName}`);
   }
   const stop = async () => {

@@ -16,7 +16,14 @@ describeEachEngine('migrations', (ctx) => {
     await migrateToLatest(db, ctx.db.dialect);
     expect((await tables()).sort()).toEqual([
       'audit_log',
+      'change_log',
+      'communities',
+      'duplicate_pairs',
+      'imports',
       'login_throttle',
+      'project_communities',
+      'project_funding',
+      'projects',
       'regions',
       'sessions',
       'user_roles',

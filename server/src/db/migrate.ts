@@ -2,12 +2,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect } from './dialect.ts';
 import * as m0001 from './migrations/0001_init.ts';
+import * as m0002 from './migrations/0002_ledger.ts';
 
 type FrozenMigration = {
   up: (dialect: Dialect) => (db: Kysely<unknown>) => Promise<void>;
   down: (db: Kysely<unknown>) => Promise<void>;
 };
-const MIGRATIONS: Record<string, FrozenMigration> = { '0001_init': m0001 };
+const MIGRATIONS: Record<string, FrozenMigration> = { '0001_init': m0001, '0002_ledger': m0002 };
 
 function migrator(db: Kysely<unknown>, dialect: Dialect): Migrator {
   const provider: MigrationProvider = {

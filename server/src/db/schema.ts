@@ -72,8 +72,106 @@ export interface Database {
   sessions: SessionTable;
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
+  communities: CommunityTable;
+  projects: ProjectTable;
+  project_communities: ProjectCommunityTable;
+  project_funding: ProjectFundingTable;
+  change_log: ChangeLogTable;
+  duplicate_pairs: DuplicatePairTable;
+  imports: ImportTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
 export type UserRow = Selectable<UserTable>;
 export type NewAuditLog = Insertable<AuditLogTable>;
+
+export interface CommunityTable {
+  id: Generated<number>;
+  region_code: string;
+  prefecture_code: string;
+  region_path: string;
+  street: string;
+  name: string;
+  name_key: string;
+  address: string;
+  lng: string | null;
+  lat: string | null;
+  build_year: number;
+  area_class: 'city' | 'county_seat';
+  area_class_entered: number;
+  buildings: number;
+  households: number;
+  floor_area_centi: number;
+  investment_yuan: number;
+  plan_year: number;
+  content: string;
+  housing_type: string;
+  ownership: string;
+  exclusion: 'none' | 'unspecified' | 'expropriation' | 'demolition';
+  subsidy_years: string;
+  notes: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProjectTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  prefecture_code: string;
+  region_path: string;
+  plan_year: number;
+  pool: 'implement' | 'planning' | 'reserve';
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProjectCommunityTable {
+  project_id: number;
+  community_id: number;
+}
+
+export interface ProjectFundingTable {
+  project_id: number;
+  source: 'central' | 'provincial' | 'local' | 'bonds' | 'residents' | 'utilities' | 'social';
+  amount_yuan: number;
+}
+
+export interface ChangeLogTable {
+  id: Generated<number>;
+  entity: 'community' | 'project';
+  entity_id: number;
+  at: string;
+  user_id: number | null;
+  username: string | null;
+  action: string;
+  /** the record's version after this change */
+  version: number;
+  /** JSON: [{field, old, new}] */
+  changes: string;
+}
+
+export interface DuplicatePairTable {
+  community_a: number;
+  community_b: number;
+  status: 'suspected' | 'dismissed' | 'confirmed';
+  by_username: string | null;
+  at: string;
+}
+
+export type CommunityRow = Selectable<CommunityTable>;
+
+export interface ImportTable {
+  id: string;
+  user_id: number;
+  file_name: string;
+  file_path: string;
+  status: 'checking' | 'checked' | 'invalid' | 'importing' | 'imported' | 'failed';
+  rows_done: number;
+  /** JSON ImportReport */
+  result: string | null;
+  created_at: string;
+  updated_at: string;
+}

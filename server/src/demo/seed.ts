@@ -2,11 +2,19 @@
  * The demo: a province (海南省, the province of ../shared/samples) and one account per level, all
  * with the password gaizao-demo. Only `serve --demo` (npm start) seeds, and only an empty database.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Role } from '../../../common/roles.ts';
 import type { Database } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/password.ts';
+import { COLUMNS, HEADERS } from '../domain/ledger/template.ts';
+import { csvLine } from '../modules/ledger/export/export.service.ts';
+import { importProjectList } from '../modules/ledger/import/import.service.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
+import { SYSTEM_ACTOR } from '../modules/users/users.service.ts';
+import { syntheticRows } from './synthetic.ts';
 
 export const DEMO_PASSWORD = 'gaizao-demo';
 export const DEMO_PROVINCE = '460000';
@@ -55,4 +63,40 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
     for (const a of DEMO_ACCOUNTS) await insertUser(trx, { ...a, passwordHash, now });
   });
   return true;
+}
+
+/**
+ * A few hundred realistic communities for the demo province, through the same import a user
+ * would run (so the demo data obeys every rule of the template).
+ */
+export async function seedDemoLedger(db: Kysely<Database>): Promise<number> {
+  const any = await db.selectFrom('communities').select('id').limit(1).executeTakeFirst();
+  if (any) return 0;
+  const units = await db
+    .selectFrom('regions')
+    .select(['code', 'name'])
+    .where('path', 'like', `/000000/${DEMO_PROVINCE}/%`)
+    .where('is_ledger_unit', '=', 1)
+    .where('code', 'not like', '4603%') // 三沙: islands, no old communities
+    .orderBy('code')
+    .execute();
+  const dir = await mkdtemp(join(tmpdir(), 'gaizao-demo-'));
+  const file = join(dir, 'demo.csv');
+  try {
+    let text = '\uFEFF' + csvLine([...HEADERS]);
+    // 海南 2022: 608 communities, 84 households each (brief §8.3); the demo takes about half.
+    for (const row of syntheticRows(units, 300, {
+      seed: 2022,
+      planYears: [2022, 2022, 2022, 2023],
+      householdsPerCommunity: 84,
+    }))
+      text += csvLine(COLUMNS.map((c) => row[c.key]));
+    await writeFile(file, text);
+    const report = await importProjectList(db, SYSTEM_ACTOR, file, { dryRun: false });
+    if (report.errorCount)
+      throw new Error(`演示数据有误：${JSON.stringify(report.errors.slice(0, 3))}`);
+    return report.imported;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../../common/roles.ts';
 import type { Database } from '../db/schema.ts';
+import type { InjectOptions, LightMyRequestResponse as Response } from 'fastify';
 import type { App } from '../http.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
@@ -29,12 +30,12 @@ export async function addUser(
 export interface Client {
   cookie: string;
   csrf: string;
-  get: (url: string) => ReturnType<App['inject']>;
+  get: (url: string) => Promise<Response>;
   send: (
     method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
     url: string,
     body?: unknown,
-  ) => ReturnType<App['inject']>;
+  ) => Promise<Response>;
 }
 
 export async function loginAs(
@@ -51,12 +52,13 @@ export async function loginAs(
   const cookie = res.cookies.find((c) => c.name === 'gaizao_sid')!;
   const csrf = (res.json() as { user: { csrfToken: string } }).user.csrfToken;
   const header = `gaizao_sid=${cookie.value}`;
+  const inject = (opts: InjectOptions): Promise<Response> => app.inject(opts);
   return {
     cookie: header,
     csrf,
-    get: (url) => app.inject({ method: 'GET', url, headers: { cookie: header } }),
+    get: (url) => inject({ method: 'GET', url, headers: { cookie: header } }),
     send: (method, url, body) =>
-      app.inject({
+      inject({
         method,
         url,
         headers: { cookie: header, 'x-csrf-token': csrf },

@@ -36,6 +36,16 @@ describeEachEngine('auth', (ctx) => {
       'GET /api/openapi.json',
       'GET /api/docs',
       'GET /api/no-such-route',
+      'GET /api/communities',
+      'GET /api/communities/1',
+      'POST /api/communities',
+      'PUT /api/communities/1',
+      'GET /api/communities/export',
+      'POST /api/communities/1/duplicates/2',
+      'GET /api/imports/template.xlsx',
+      'POST /api/imports',
+      'POST /api/imports/abcdefgh/confirm',
+      'GET /api/imports/abcdefgh',
     ];
     for (const r of routes) {
       const [method, url] = r.split(' ') as ['GET', string];

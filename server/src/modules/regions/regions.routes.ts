@@ -71,16 +71,14 @@ export function regionRoutes(app: App, db: Kysely<Database>): void {
     },
     handler: async (req, reply) => {
       const r = await addFunctionalZone(db, actorOf(req), req.body);
-      return reply
-        .code(201)
-        .send({
-          code: r.code,
-          name: r.name,
-          level: r.level,
-          kind: r.kind,
-          isLedgerUnit: true,
-          hasChildren: false,
-        });
+      return reply.code(201).send({
+        code: r.code,
+        name: r.name,
+        level: r.level,
+        kind: r.kind,
+        isLedgerUnit: true,
+        hasChildren: false,
+      });
     },
   });
 }

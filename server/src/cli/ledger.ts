@@ -1,0 +1,105 @@
+/** `gaizao import` and `gaizao export` (../shared/spec/cli.md), as the system administrator. */
+import { createWriteStream } from 'node:fs';
+import { openDatabase } from '../bootstrap.ts';
+import { findRegion } from '../modules/regions/regions.repository.ts';
+import { exportLedger } from '../modules/ledger/export/export.service.ts';
+import { importProjectList } from '../modules/ledger/import/import.service.ts';
+import { TableReadError } from '../modules/ledger/import/read-table.ts';
+import { SEED_POLICY_2022 } from '../domain/plan-policy.ts';
+import { SYSTEM_ACTOR } from '../modules/users/users.service.ts';
+import { databaseUrl, parse } from './options.ts';
+import { UsageError } from './usage-error.ts';
+
+export async function importCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+    kind: { type: 'string' },
+  });
+  const [file] = positionals;
+  if (!file) throw new UsageError('import 需要文件路径：gaizao import FILE [--dry-run] [--json]');
+  if (values.kind && values.kind !== 'projects')
+    throw new UsageError(`--kind ${values.kind} 尚不支持（目前支持 projects）`);
+  const db = await openDatabase(databaseUrl(values.db));
+  try {
+    const report = await importProjectList(db.db, SYSTEM_ACTOR, file, {
+      dryRun: values['dry-run'] ?? false,
+    });
+    if (values.json) {
+      console.log(
+        JSON.stringify(
+          report.errors.map(({ line, column, value, message }) => ({
+            line,
+            column,
+            value,
+            message,
+          })),
+        ),
+      );
+    } else if (report.errorCount) {
+      for (const e of report.errors)
+        console.log(`第 ${e.line} 行 [${e.column}] ${e.value ? `“${e.value}” ` : ''}${e.message}`);
+      if (report.errorCount > report.errors.length) console.log(`……共 ${report.errorCount} 处错误`);
+    } else {
+      for (const w of report.warnings.slice(0, 20))
+        console.error(`提示：第 ${w.line} 行 [${w.column}] ${w.message}`);
+      if (report.warningCount > 20) console.error(`提示：……共 ${report.warningCount} 条提示`);
+    }
+    if (report.errorCount) {
+      console.error(`项目清单（${file}）有 ${report.errorCount} 处错误，未导入任何数据`);
+      return 1;
+    }
+    console.error(
+      report.dryRun
+        ? `项目清单检查通过：${report.rows} 行可以导入（试运行，未写入）`
+        : `项目清单已导入：${report.imported} 个小区`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof TableReadError) throw new UsageError(`无法读取 ${file}：${e.message}`);
+    throw e;
+  } finally {
+    await db.destroy();
+  }
+}
+
+export async function exportCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    scope: { type: 'string' },
+    year: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  });
+  const format =
+    values.format ?? (values.out?.endsWith('.csv') ? 'csv' : values.out ? 'xlsx' : 'csv');
+  if (format !== 'csv' && format !== 'xlsx')
+    throw new UsageError(`--format 应为 csv 或 xlsx：${format}`);
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && !/^\d{4}$/.test(values.year!))
+    throw new UsageError(`--year 应为4位年份：${values.year}`);
+  const db = await openDatabase(databaseUrl(values.db));
+  try {
+    let scopePath = '/000000/';
+    if (values.scope && values.scope !== 'all') {
+      const region = await findRegion(db.db, values.scope.padEnd(6, '0'));
+      if (!region) throw new UsageError(`未知区划：${values.scope}`);
+      scopePath = region.path;
+    }
+    const file = values.out ? createWriteStream(values.out) : undefined;
+    const out = file ?? process.stdout;
+    const done = new Promise<void>((resolve, reject) =>
+      file ? file.once('finish', () => resolve()).once('error', reject) : resolve(),
+    );
+    const n = await exportLedger(
+      db.db,
+      { scopePath, planYear: year, cutoffYear: SEED_POLICY_2022.cutoffYear },
+      format,
+      out,
+    );
+    await done;
+    console.error(`已导出 ${n} 个小区${values.out ? `到 ${values.out}` : ''}`);
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}

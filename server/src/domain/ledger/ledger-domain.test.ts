@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest';
+import { formatScaled, parseScaled, roundHalfUp } from './decimal.ts';
+import { normaliseName, suspectedPairs } from './names.ts';
+import { plausibilityFlags } from './plausibility.ts';
+import { checkRow, type LedgerUnit, type RowContext } from './rows.ts';
+import { matchHeader, rowRecord, type ColumnKey } from './template.ts';
+import { formatContent, parseContent } from './content.ts';
+
+describe('exact decimals', () => {
+  it.each([
+    ['226.4105', 4, 2264105],
+    ['226.41', 4, 2264100],
+    ['226', 4, 2260000],
+    ['0', 4, 0],
+    ['4306.92', 2, 430692],
+    ['4306.920', 2, 430692],
+    ['0.1', 2, 10],
+  ])('parses %s with %i digits as %i', (text, digits, value) =>
+    expect(parseScaled(text, digits)).toBe(value),
+  );
+  it.each([
+    ['1.23456', 4],
+    ['-1', 2],
+    ['1e5', 2],
+    ['abc', 2],
+    ['', 2],
+    ['1.', 2],
+    ['.5', 2],
+  ])('refuses %s', (text, digits) => expect(parseScaled(text, digits)).toBeUndefined());
+  it('formats back exactly', () => {
+    expect(formatScaled(2264105, 4)).toBe('226.4105');
+    expect(formatScaled(2264100, 4)).toBe('226.4100');
+    expect(formatScaled(2264100, 4, 0)).toBe('226.41');
+    expect(formatScaled(2260000, 4, 0)).toBe('226');
+    expect(formatScaled(5, 2)).toBe('0.05');
+  });
+  it('rounds half up once, from the exact value', () => {
+    expect(roundHalfUp(12345, 100)).toBe(123);
+    expect(roundHalfUp(12350, 100)).toBe(124);
+    expect(roundHalfUp(12349, 100)).toBe(123);
+    // 0.1 + 0.2 in floating point is 0.30000000000000004; in integers there is nothing to drift.
+    expect(parseScaled('0.1', 2)! + parseScaled('0.2', 2)!).toBe(parseScaled('0.3', 2));
+  });
+});
+
+describe('name normalisation', () => {
+  it.each([
+    ['建设路3号院', '建设路三号院'],
+    ['幸福小区（一期）', '幸福小区一期'],
+    ['幸福小区(一期)', '幸福小区 一期'],
+    ['ＡＢＣ花园', 'abc花园'],
+    ['纺织厂 家属院', '纺织厂'],
+    ['纺织厂宿舍', '纺织厂生活区'],
+    ['解放路二十三号', '解放路23号'],
+  ])('%s and %s are one name', (a, b) => expect(normaliseName(a)).toBe(normaliseName(b)));
+  it('keeps different communities apart', () => {
+    expect(normaliseName('建设路3号院')).not.toBe(normaliseName('建设路4号院'));
+    expect(normaliseName('院')).toBe('院');
+  });
+  it('pairs names one edit apart within a unit, never across units', () => {
+    const items = [
+      { ref: 1, unit: 'A', key: normaliseName('纺织厂东区') },
+      { ref: 2, unit: 'A', key: normaliseName('纺织厂西区') },
+      { ref: 3, unit: 'B', key: normaliseName('纺织厂南区') },
+      { ref: 4, unit: 'A', key: normaliseName('人民医院家属院') },
+      { ref: 5, unit: 'A', key: normaliseName('人民医院家属楼') },
+    ];
+    expect(suspectedPairs(items)).toEqual([[1, 2]]);
+  });
+  it('does not take different house numbers for a duplicate', () => {
+    const keys = ['建设路3号院', '建设路4号院', '建设路13号院'].map((n, i) => ({
+      ref: i,
+      unit: 'A',
+      key: normaliseName(n),
+    }));
+    expect(suspectedPairs(keys)).toEqual([]);
+  });
+  it('finds the one planted near-duplicate among 20,000 names of one unit', () => {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const chars = '东西南北中华新光明幸福和平建设胜利人民友谊团结红旗向阳朝阳前进解放文化';
+    const name = () =>
+      Array.from({ length: 6 }, () => chars[Math.floor(rnd() * chars.length)]).join('') + '小区';
+    const items = Array.from({ length: 20_000 }, (_, i) => ({
+      ref: i,
+      unit: 'A',
+      key: normaliseName(name()),
+    }));
+    const planted = items[123]!.key.slice(0, -1) + '苑';
+    items.push({ ref: 99_999, unit: 'A', key: planted });
+    expect(suspectedPairs(items)).toContainEqual([123, 99_999]);
+  });
+});
+
+describe('content', () => {
+  it('splits prefixed items into the three categories and formats back', () => {
+    const text = '基础类：供水、供电、道路；完善类：环境绿化、无障碍设施；提升类：养老、托育';
+    const c = parseContent(text);
+    expect(c).toEqual({
+      basic: ['供水', '供电', '道路'],
+      improve: ['环境绿化', '无障碍设施'],
+      upgrade: ['养老', '托育'],
+      other: [],
+    });
+    expect(formatContent(c)).toBe(text);
+  });
+});
+
+describe('plausibility', () => {
+  it('flags values outside the brief’s bands and post-2000 builds, without blocking', () => {
+    const ok = {
+      buildYear: 1990,
+      buildings: 4,
+      households: 76,
+      floorAreaCenti: 430692,
+      investmentYuan: 2264105,
+    };
+    expect(plausibilityFlags(ok)).toEqual([]);
+    expect(plausibilityFlags({ ...ok, households: 2000 }).map((f) => f.code)).toContain(
+      'households_per_building',
+    );
+    expect(plausibilityFlags({ ...ok, buildYear: 2004 }).map((f) => f.code)).toEqual([
+      'after_2000',
+    ]);
+  });
+});
+
+describe('checkRow', () => {
+  const unit: LedgerUnit = {
+    code: '460106',
+    name: '龙华区',
+    kind: '市辖区',
+    prefectureCode: '460100',
+  };
+  const county: LedgerUnit = {
+    code: '469021',
+    name: '定安县',
+    kind: '县',
+    prefectureCode: '469021',
+  };
+  const ctx: RowContext = {
+    currentYear: 2026,
+    cutoffYear: 2000,
+    latestBuildYear: 2005,
+    unitByCode: (c) => [unit, county].find((u) => u.code === c),
+    unitsByName: (n) => [unit, county].filter((u) => u.name === n),
+  };
+  const header = matchHeader([
+    '区划代码',
+    '区县',
+    '小区名称',
+    '建成年份',
+    '类别',
+    '楼栋数',
+    '居民户数',
+    '住宅建筑面积(平方米)',
+    '预计投资额（万元）',
+    '计划年度',
+    '是否拟征收或拆除新建',
+    '已纳入中央补助年度',
+  ]);
+  const row = (over: Partial<Record<ColumnKey, string>>) => {
+    const base = {
+      regionCode: '460106',
+      regionName: '',
+      name: '胜利路189号院',
+      buildYear: '1987',
+      areaClass: '',
+      buildings: '4',
+      households: '76',
+      floorArea: '4306.92',
+      investment: '226.4105',
+      planYear: '2022',
+      exclusion: '',
+      subsidyYear: '',
+    };
+    const merged = { ...base, ...over };
+    return rowRecord(
+      [
+        'regionCode',
+        'regionName',
+        'name',
+        'buildYear',
+        'areaClass',
+        'buildings',
+        'households',
+        'floorArea',
+        'investment',
+        'planYear',
+        'exclusion',
+        'subsidyYear',
+      ].map((k) => merged[k as keyof typeof merged] ?? ''),
+      header,
+    );
+  };
+
+  it('matches headers across bracket widths and reports unknown ones', () => {
+    expect(header.missing).toEqual([]);
+    expect(matchHeader(['小区名称', '备注栏']).unknown).toEqual(['备注栏']);
+    expect(matchHeader(['小区名称']).missing).toContain('建成年份');
+  });
+  it('reads a good row exactly, deriving the class from the unit type', () => {
+    const { draft, errors } = checkRow(2, row({}), ctx);
+    expect(errors).toEqual([]);
+    expect(draft).toMatchObject({
+      regionCode: '460106',
+      prefectureCode: '460100',
+      buildYear: 1987,
+      areaClass: 'city',
+      floorAreaCenti: 430692,
+      investmentYuan: 2264105,
+    });
+    expect(checkRow(2, row({ regionCode: '', regionName: '定安县' }), ctx).draft?.areaClass).toBe(
+      'county_seat',
+    );
+    expect(checkRow(2, row({ buildYear: '1988年' }), ctx).draft?.buildYear).toBe(1988);
+    expect(checkRow(2, row({ buildYear: '1988.0' }), ctx).draft?.buildYear).toBe(1988);
+  });
+  it.each([
+    [{ regionCode: '420102' }, '区划代码', '辖区'],
+    [{ regionCode: '', regionName: '' }, '区划代码', '至少'],
+    [{ name: '' }, '小区名称', '必填'],
+    [{ buildYear: '2006' }, '建成年份', '不得晚于2005'],
+    [{ buildYear: '88' }, '建成年份', '4位年份'],
+    [{ buildings: '0' }, '楼栋数', '不小于1'],
+    [{ households: '=SUM(A1:A3)' }, '居民户数', '整数'],
+    [{ floorArea: '12.345' }, '住宅建筑面积（平方米）', '2位小数'],
+    [{ investment: '-1' }, '预计投资额（万元）', '不小于0'],
+    [{ areaClass: '乡镇' }, '类别', '城市(建成区)'],
+    [{ exclusion: '是' }, '是否拟征收或拆除新建', '不得纳入'],
+    [{ subsidyYear: '2020' }, '已纳入中央补助年度', '不得重复申报'],
+  ])('refuses %o in column %s', (over, column, text) => {
+    const { draft, errors } = checkRow(7, row(over), ctx);
+    expect(draft).toBeUndefined();
+    expect(errors).toContainEqual(
+      expect.objectContaining({ line: 7, column, message: expect.stringContaining(text) }),
+    );
+  });
+});

@@ -1,0 +1,221 @@
+/**
+ * One row of the project-list template, checked and turned into a community draft
+ * (../shared/spec/import-template.md, "Rules an import enforces"). Pure: the regions the row may
+ * name and the current year are passed in.
+ */
+import { areaClassOf, AREA_CLASS_LABELS, type AreaClass, type RegionKind } from '../regions.ts';
+import { parseScaled } from './decimal.ts';
+import type { ColumnKey } from './template.ts';
+
+export interface RowError {
+  line: number;
+  column: string;
+  value: string;
+  message: string;
+}
+
+/** A county-level unit the importing user may use. */
+export interface LedgerUnit {
+  code: string;
+  name: string;
+  kind: RegionKind;
+  prefectureCode: string;
+}
+
+export interface RowContext {
+  currentYear: number;
+  /** The build-year cut-off (2000) and the latest year allowed after it (2005): plan-year policy. */
+  cutoffYear: number;
+  latestBuildYear: number;
+  unitByCode: (code: string) => LedgerUnit | undefined;
+  /** All units in scope with this name (0, 1 or more). */
+  unitsByName: (name: string) => LedgerUnit[];
+}
+
+export const EXCLUSIONS = ['none', 'unspecified', 'expropriation', 'demolition'] as const;
+export type Exclusion = (typeof EXCLUSIONS)[number];
+export const EXCLUSION_TEXT: Record<Exclusion, string> = {
+  none: '否',
+  unspecified: '是',
+  expropriation: '拟征收',
+  demolition: '拆除新建',
+};
+const EXCLUSION_INPUT: Record<string, Exclusion> = {
+  '': 'none',
+  否: 'none',
+  是: 'unspecified',
+  拟征收: 'expropriation',
+  征收: 'expropriation',
+  拆除新建: 'demolition',
+  改建: 'demolition',
+  扩建: 'demolition',
+  翻建: 'demolition',
+};
+
+export interface CommunityDraft {
+  regionCode: string;
+  prefectureCode: string;
+  street: string;
+  name: string;
+  address: string;
+  buildYear: number;
+  areaClass: AreaClass;
+  areaClassEntered: boolean;
+  buildings: number;
+  households: number;
+  floorAreaCenti: number;
+  investmentYuan: number;
+  planYear: number;
+  content: string;
+  ownership: string;
+  exclusion: Exclusion;
+  subsidyYears: number[];
+}
+
+const HEADER: Record<ColumnKey, string> = {
+  seq: '序号',
+  regionCode: '区划代码',
+  regionName: '区县',
+  street: '街道',
+  name: '小区名称',
+  address: '详细地址',
+  buildYear: '建成年份',
+  areaClass: '类别',
+  buildings: '楼栋数',
+  households: '居民户数',
+  floorArea: '住宅建筑面积（平方米）',
+  investment: '预计投资额（万元）',
+  planYear: '计划年度',
+  content: '改造内容',
+  ownership: '产权性质',
+  exclusion: '是否拟征收或拆除新建',
+  subsidyYear: '已纳入中央补助年度',
+};
+
+/** '1988', '1988年', '1988.0' → 1988. */
+function parseYear(text: string): number | undefined {
+  const m = /^(\d{4})(?:\.0+)?年?$/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+function parseCount(text: string): number | undefined {
+  const m = /^(\d{1,9})(?:\.0+)?$/.exec(text.replace(/,/g, ''));
+  return m ? Number(m[1]) : undefined;
+}
+
+export function checkRow(
+  line: number,
+  r: Record<ColumnKey, string>,
+  ctx: RowContext,
+): { draft?: CommunityDraft; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const fail = (key: ColumnKey, message: string) =>
+    errors.push({ line, column: HEADER[key], value: r[key], message });
+
+  // 区划代码 / 区县
+  let unit: LedgerUnit | undefined;
+  if (r.regionCode) {
+    unit = ctx.unitByCode(r.regionCode.replace(/\.0+$/, ''));
+    if (!unit) fail('regionCode', '不是本人辖区内的县级区划代码');
+    else if (r.regionName && r.regionName !== unit.name)
+      fail('regionName', `与区划代码不符（${r.regionCode} 是${unit.name}）`);
+  } else if (r.regionName) {
+    const units = ctx.unitsByName(r.regionName);
+    if (units.length === 1) unit = units[0];
+    else
+      fail(
+        'regionName',
+        units.length
+          ? `名称不唯一（${units.map((u) => u.code).join('、')}），请填写区划代码`
+          : '本人辖区内没有这个县级单位',
+      );
+  } else fail('regionCode', '区划代码和区县至少填写一项');
+
+  const name = r.name.replace(/\s+/g, ' ');
+  if (!name) fail('name', '必填');
+  else if ([...name].length > 100) fail('name', '不能超过100个字');
+
+  const buildYear = parseYear(r.buildYear);
+  if (!r.buildYear) fail('buildYear', '必填');
+  else if (buildYear === undefined || buildYear < 1900 || buildYear > ctx.currentYear)
+    fail('buildYear', `应为1900–${ctx.currentYear}之间的4位年份`);
+  else if (buildYear > ctx.latestBuildYear)
+    fail(
+      'buildYear',
+      `${ctx.cutoffYear}年底后建成的小区，建成年份不得晚于${ctx.latestBuildYear}年（建办城〔2021〕28号 三(四)）`,
+    );
+
+  let areaClass: AreaClass | undefined;
+  const entered = r.areaClass
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/^\d\.\s*/, '');
+  if (entered) {
+    areaClass = (Object.keys(AREA_CLASS_LABELS) as AreaClass[]).find(
+      (k) => AREA_CLASS_LABELS[k] === entered,
+    );
+    if (!areaClass) fail('areaClass', '应为“城市(建成区)”或“县城(城关镇)”，或不填');
+  } else if (unit) areaClass = areaClassOf(unit.kind) ?? 'city';
+
+  const buildings = parseCount(r.buildings);
+  if (!r.buildings) fail('buildings', '必填');
+  else if (!buildings) fail('buildings', '应为不小于1的整数');
+  const households = parseCount(r.households);
+  if (!r.households) fail('households', '必填');
+  else if (!households) fail('households', '应为不小于1的整数');
+
+  const floorAreaCenti = parseScaled(r.floorArea.replace(/,/g, ''), 2);
+  if (!r.floorArea) fail('floorArea', '必填');
+  else if (!floorAreaCenti) fail('floorArea', '应为大于0的数，最多2位小数');
+  const investmentYuan = parseScaled(r.investment.replace(/,/g, ''), 4);
+  if (!r.investment) fail('investment', '必填');
+  else if (investmentYuan === undefined) fail('investment', '应为不小于0的数，最多4位小数');
+
+  const planYear = parseYear(r.planYear);
+  if (!r.planYear) fail('planYear', '必填');
+  else if (planYear === undefined || planYear < 2000 || planYear > ctx.currentYear + 10)
+    fail('planYear', '应为4位年份');
+
+  const exclusion = EXCLUSION_INPUT[r.exclusion];
+  if (exclusion === undefined) fail('exclusion', '应为“是”或“否”');
+  else if (exclusion !== 'none')
+    fail(
+      'exclusion',
+      '拟征收补偿安置或拟拆除新建（含改建、扩建、翻建）的小区不得纳入改造计划（建办城〔2021〕28号 三(一)）',
+    );
+
+  const subsidyYears: number[] = [];
+  if (r.subsidyYear) {
+    const y = parseYear(r.subsidyYear);
+    if (y === undefined) fail('subsidyYear', '应为4位年份或不填');
+    else
+      fail(
+        'subsidyYear',
+        `已纳入${y}年中央补助支持的改造计划，不得重复申报（建办城〔2021〕28号 三(四)）`,
+      );
+  }
+
+  if (errors.length || !unit) return { errors };
+  return {
+    errors,
+    draft: {
+      regionCode: unit.code,
+      prefectureCode: unit.prefectureCode,
+      street: r.street,
+      name,
+      address: r.address,
+      buildYear: buildYear!,
+      areaClass: areaClass!,
+      areaClassEntered: Boolean(entered),
+      buildings: buildings!,
+      households: households!,
+      floorAreaCenti: floorAreaCenti!,
+      investmentYuan: investmentYuan!,
+      planYear: planYear!,
+      content: r.content,
+      ownership: r.ownership,
+      exclusion: exclusion!,
+      subsidyYears,
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The project-list import template (../shared/spec/import-template.md): its columns, and how a
+ * file's header row is matched to them (order free, spaces trimmed, full/half-width brackets one).
+ */
+export const COLUMNS = [
+  { key: 'seq', header: '序号', required: false, help: '可不填；出错时以文件行号为准' },
+  {
+    key: 'regionCode',
+    header: '区划代码',
+    required: false,
+    help: '县级区划6位代码（与“区县”至少填一项）',
+  },
+  {
+    key: 'regionName',
+    header: '区县',
+    required: false,
+    help: '县级单位名称，在本人辖区内唯一确定（与“区划代码”至少填一项）',
+  },
+  { key: 'street', header: '街道', required: false, help: '街道办事处或镇' },
+  { key: 'name', header: '小区名称', required: true, help: '1–100个字' },
+  { key: 'address', header: '详细地址', required: false, help: '' },
+  {
+    key: 'buildYear',
+    header: '建成年份',
+    required: true,
+    help: '4位年份，如 1988（“1988年”“1988.0”亦可）；2000年以后建成的不得晚于2005年',
+  },
+  {
+    key: 'areaClass',
+    header: '类别',
+    required: false,
+    help: '城市(建成区) 或 县城(城关镇)；不填则按县级单位类型确定',
+  },
+  { key: 'buildings', header: '楼栋数', required: true, help: '整数，≥1' },
+  { key: 'households', header: '居民户数', required: true, help: '整数，≥1' },
+  {
+    key: 'floorArea',
+    header: '住宅建筑面积（平方米）',
+    required: true,
+    help: '大于0，最多2位小数',
+  },
+  { key: 'investment', header: '预计投资额（万元）', required: true, help: '≥0，最多4位小数' },
+  { key: 'planYear', header: '计划年度', required: true, help: '4位年份' },
+  {
+    key: 'content',
+    header: '改造内容',
+    required: false,
+    help: '可用“基础类：…；完善类：…；提升类：…”分类填写',
+  },
+  {
+    key: 'ownership',
+    header: '产权性质',
+    required: false,
+    help: '如 房改房、单位自管房、国有企事业单位、军队、公房、商品房',
+  },
+  {
+    key: 'exclusion',
+    header: '是否拟征收或拆除新建',
+    required: false,
+    help: '是/否，不填为否；为“是”的不得纳入改造计划',
+  },
+  {
+    key: 'subsidyYear',
+    header: '已纳入中央补助年度',
+    required: false,
+    help: '不填；若已纳入过中央补助计划，填年份（不得重复申报）',
+  },
+] as const;
+
+export type ColumnKey = (typeof COLUMNS)[number]['key'];
+export const HEADERS: readonly string[] = COLUMNS.map((c) => c.header);
+
+/** Header text as compared: trimmed, no inner spaces, brackets of either width made half-width. */
+export const headerKey = (h: string): string =>
+  h.normalize('NFKC').replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+
+const BY_KEY = new Map(COLUMNS.map((c) => [headerKey(c.header), c.key]));
+
+export interface HeaderMatch {
+  /** column key → index in the file's row */
+  index: Partial<Record<ColumnKey, number>>;
+  unknown: string[];
+  missing: string[];
+  duplicated: string[];
+}
+
+export function matchHeader(cells: string[]): HeaderMatch {
+  const index: Partial<Record<ColumnKey, number>> = {};
+  const unknown: string[] = [];
+  const duplicated: string[] = [];
+  cells.forEach((cell, i) => {
+    if (!cell.trim()) return;
+    const key = BY_KEY.get(headerKey(cell));
+    if (!key) unknown.push(cell.trim());
+    else if (index[key] !== undefined) duplicated.push(cell.trim());
+    else index[key] = i;
+  });
+  const missing: string[] = COLUMNS.filter((c) => c.required && index[c.key] === undefined).map(
+    (c) => c.header,
+  );
+  if (index.regionCode === undefined && index.regionName === undefined)
+    missing.push('区划代码 或 区县');
+  return { index, unknown, missing, duplicated };
+}
+
+/** A row of cell texts as a record by column key ('' where the file has no such column). */
+export function rowRecord(cells: string[], m: HeaderMatch): Record<ColumnKey, string> {
+  const out = {} as Record<ColumnKey, string>;
+  for (const c of COLUMNS) {
+    const i = m.index[c.key];
+    // An exported text that would read as a formula carries an apostrophe (export.service): drop it.
+    out[c.key] = i === undefined ? '' : (cells[i] ?? '').trim().replace(/^'(?=[=+\-@])/, '');
+  }
+  return out;
+}

@@ -1,0 +1,385 @@
+/** Ledger use cases: the filtered list with totals, a community's page, create and edit. */
+import type { Kysely } from 'kysely';
+import type { CommunityRow, Database } from '../../db/schema.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { formatScaled } from '../../domain/ledger/decimal.ts';
+import { normaliseName } from '../../domain/ledger/names.ts';
+import { checkRow, EXCLUSION_TEXT, type Exclusion } from '../../domain/ledger/rows.ts';
+import type { ColumnKey } from '../../domain/ledger/template.ts';
+import { SEED_POLICY_2022 } from '../../domain/plan-policy.ts';
+import { AREA_CLASS_LABELS } from '../../domain/regions.ts';
+import { AppError, conflict, forbidden, notFound, validation } from '../../errors.ts';
+import { findRegion, findRegionsByCodes } from '../regions/regions.repository.ts';
+import * as repo from './communities.repository.ts';
+import { presentCommunity } from './communities.presenter.ts';
+import { pairsOf, scanUnits } from './duplicates.service.ts';
+import { historyOf, insertChanges, type FieldChange } from './history.repository.ts';
+import { projectCode } from './import/import.service.ts';
+import { canEditLedger, canReadLedger, inScope } from './ledger.policy.ts';
+import { ledgerUnitsWithin } from './units.ts';
+
+export interface ListQuery {
+  region?: string;
+  planYear?: number;
+  pool?: 'implement' | 'planning' | 'reserve';
+  bucket?: 'before' | 'after';
+  areaClass?: 'city' | 'county_seat';
+  excluded?: boolean;
+  suspected?: boolean;
+  q?: string;
+  sort: repo.SortColumn;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+export async function filterFor(
+  db: Kysely<Database>,
+  actor: Actor,
+  q: Omit<ListQuery, 'sort' | 'order' | 'page' | 'pageSize'>,
+): Promise<repo.CommunityFilter> {
+  if (!canReadLedger(actor)) throw forbidden('没有查看台账的权限');
+  let regionPath: string | undefined;
+  if (q.region) {
+    const region = await findRegion(db, q.region);
+    if (!region || !inScope(actor, region.path)) throw notFound(`区划 ${q.region} `);
+    regionPath = region.path;
+  }
+  return { ...q, scopePath: actor.regionPath, regionPath, cutoffYear: SEED_POLICY_2022.cutoffYear };
+}
+
+export async function regionNames(
+  db: Kysely<Database>,
+  rows: CommunityRow[],
+): Promise<Map<string, string>> {
+  return new Map(
+    (await findRegionsByCodes(db, [...new Set(rows.map((r) => r.region_code))])).map((r) => [
+      r.code,
+      r.name,
+    ]),
+  );
+}
+
+export async function listLedger(db: Kysely<Database>, actor: Actor, q: ListQuery) {
+  const filter = await filterFor(db, actor, q);
+  const [rows, totals] = await Promise.all([
+    repo.listCommunities(db, filter, {
+      offset: (q.page - 1) * q.pageSize,
+      limit: q.pageSize,
+      sort: q.sort,
+      desc: q.order === 'desc',
+    }),
+    repo.totalsOf(db, filter),
+  ]);
+  const names = await regionNames(db, rows);
+  return {
+    items: rows.map((r) => presentCommunity(r, names.get(r.region_code) ?? r.region_code)),
+    total: totals.count,
+    totals: {
+      households: totals.households,
+      buildings: totals.buildings,
+      floorArea: formatScaled(totals.floorAreaCenti, 2),
+      investment: formatScaled(totals.investmentYuan, 4),
+    },
+  };
+}
+
+async function visibleCommunity(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+): Promise<CommunityRow> {
+  if (!canReadLedger(actor)) throw forbidden('没有查看台账的权限');
+  const c = await repo.findCommunity(db, id);
+  if (!c || !inScope(actor, c.region_path)) throw notFound('小区');
+  return c;
+}
+
+export async function communityDetail(db: Kysely<Database>, actor: Actor, id: number) {
+  const c = await visibleCommunity(db, actor, id);
+  const [names, projects, history, duplicates] = await Promise.all([
+    regionNames(db, [c]),
+    repo.projectsOfCommunity(db, id),
+    historyOf(db, 'community', id),
+    pairsOf(db, id),
+  ]);
+  return {
+    ...presentCommunity(c, names.get(c.region_code) ?? c.region_code),
+    projects: projects.map((p) => ({
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      planYear: p.plan_year,
+      pool: p.pool,
+    })),
+    history,
+    duplicates: duplicates.map((d) => ({
+      id: d.id,
+      name: d.name,
+      regionCode: d.region_code,
+      address: d.address,
+      status: d.status,
+    })),
+  };
+}
+
+/** The editable fields, in the template's words (the same checks as the import). */
+export interface CommunityInput {
+  regionCode: string;
+  street?: string;
+  name: string;
+  address?: string;
+  buildYear: string | number;
+  areaClass?: 'city' | 'county_seat' | null;
+  buildings: string | number;
+  households: string | number;
+  floorArea: string;
+  investment: string;
+  planYear: string | number;
+  content?: string;
+  ownership?: string;
+  housingType?: string;
+  exclusion?: Exclusion;
+  subsidyYears?: number[];
+  notes?: string;
+  lng?: string | null;
+  lat?: string | null;
+}
+
+async function checkInput(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: CommunityInput,
+  allowIneligible: boolean,
+) {
+  const units = await ledgerUnitsWithin(db, actor.regionPath);
+  const record: Record<ColumnKey, string> = {
+    seq: '',
+    regionCode: input.regionCode,
+    regionName: '',
+    street: input.street ?? '',
+    name: input.name.trim(),
+    address: input.address ?? '',
+    buildYear: String(input.buildYear),
+    areaClass: input.areaClass ? AREA_CLASS_LABELS[input.areaClass] : '',
+    buildings: String(input.buildings),
+    households: String(input.households),
+    floorArea: input.floorArea,
+    investment: input.investment,
+    planYear: String(input.planYear),
+    content: input.content ?? '',
+    ownership: input.ownership ?? '',
+    exclusion: allowIneligible ? '' : EXCLUSION_TEXT[input.exclusion ?? 'none'],
+    subsidyYear: allowIneligible ? '' : String(input.subsidyYears?.[0] ?? ''),
+  };
+  const now = new Date();
+  const { draft, errors } = checkRow(0, record, {
+    currentYear: now.getUTCFullYear(),
+    cutoffYear: SEED_POLICY_2022.cutoffYear,
+    latestBuildYear: SEED_POLICY_2022.latestBuildYear,
+    unitByCode: (c) => units.byCode.get(c),
+    unitsByName: () => [],
+  });
+  if (!draft)
+    throw validation(
+      errors.map((e) => `${e.column}：${e.message}`).join('；'),
+      errors.map((e) => ({ path: e.column, message: e.message })),
+    );
+  return { draft, unit: units.byCode.get(draft.regionCode)! };
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  region_code: '区划代码',
+  street: '街道',
+  name: '小区名称',
+  address: '详细地址',
+  build_year: '建成年份',
+  area_class: '类别',
+  buildings: '楼栋数',
+  households: '居民户数',
+  floor_area_centi: '住宅建筑面积（平方米）',
+  investment_yuan: '预计投资额（万元）',
+  plan_year: '计划年度',
+  content: '改造内容',
+  ownership: '产权性质',
+  housing_type: '住房类型',
+  exclusion: '是否拟征收或拆除新建',
+  subsidy_years: '已纳入中央补助年度',
+  notes: '备注',
+  lng: '经度',
+  lat: '纬度',
+};
+const display = (field: string, v: unknown): unknown =>
+  field === 'floor_area_centi'
+    ? formatScaled(v as number, 2)
+    : field === 'investment_yuan'
+      ? formatScaled(v as number, 4)
+      : v;
+
+export async function createCommunity(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: CommunityInput,
+  now = new Date(),
+) {
+  if (!canEditLedger(actor)) throw forbidden('没有编辑台账的权限');
+  return db.transaction().execute(async (trx) => {
+    const { draft, unit } = await checkInput(trx, actor, input, false);
+    const key = normaliseName(draft.name);
+    const same = await repo.findByKeys(trx, draft.regionCode, [key]);
+    if (same[0])
+      throw new AppError(
+        'CONFLICT',
+        `${unit.name}已有同名小区“${same[0].name}”（编号 ${same[0].id}），同一小区只能登记一次`,
+        [{ path: 'name', message: '重复' }],
+      );
+    const at = now.toISOString();
+    const [row] = await repo.insertCommunities(trx, [
+      {
+        region_code: draft.regionCode,
+        prefecture_code: draft.prefectureCode,
+        region_path: unit.path,
+        street: draft.street,
+        name: draft.name,
+        name_key: key,
+        address: draft.address,
+        lng: input.lng ?? null,
+        lat: input.lat ?? null,
+        build_year: draft.buildYear,
+        area_class: draft.areaClass,
+        area_class_entered: draft.areaClassEntered ? 1 : 0,
+        buildings: draft.buildings,
+        households: draft.households,
+        floor_area_centi: draft.floorAreaCenti,
+        investment_yuan: draft.investmentYuan,
+        plan_year: draft.planYear,
+        content: draft.content,
+        housing_type: input.housingType ?? '',
+        ownership: draft.ownership,
+        exclusion: 'none',
+        subsidy_years: '',
+        notes: input.notes ?? '',
+        version: 1,
+        created_at: at,
+        updated_at: at,
+      },
+    ]);
+    const [project] = await repo.insertProjects(trx, [
+      {
+        code: projectCode(draft.planYear, draft.regionCode, row!.id),
+        name: draft.name,
+        prefecture_code: draft.prefectureCode,
+        region_path: unit.path,
+        plan_year: draft.planYear,
+        pool: 'implement',
+        version: 1,
+        created_at: at,
+        updated_at: at,
+      },
+    ]);
+    await repo.linkProjectCommunities(trx, [{ project_id: project!.id, community_id: row!.id }]);
+    await insertChanges(
+      trx,
+      [
+        {
+          entity: 'community',
+          entityId: row!.id,
+          userId: actor.userId || null,
+          username: actor.username,
+          action: 'create',
+          version: 1,
+          changes: [],
+        },
+      ],
+      now,
+    );
+    await scanUnits(trx, [draft.regionCode], now);
+    return row!.id;
+  });
+}
+
+export async function updateCommunity(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  version: number,
+  input: CommunityInput,
+  now = new Date(),
+) {
+  if (!canEditLedger(actor)) throw forbidden('没有编辑台账的权限');
+  return db.transaction().execute(async (trx) => {
+    const current = await visibleCommunity(trx, actor, id);
+    const { draft, unit } = await checkInput(trx, actor, input, true);
+    const next: Partial<CommunityRow> = {
+      region_code: draft.regionCode,
+      prefecture_code: draft.prefectureCode,
+      region_path: unit.path,
+      street: draft.street,
+      name: draft.name,
+      name_key: normaliseName(draft.name),
+      address: draft.address,
+      lng: input.lng ?? null,
+      lat: input.lat ?? null,
+      build_year: draft.buildYear,
+      area_class: draft.areaClass,
+      area_class_entered: draft.areaClassEntered ? 1 : 0,
+      buildings: draft.buildings,
+      households: draft.households,
+      floor_area_centi: draft.floorAreaCenti,
+      investment_yuan: draft.investmentYuan,
+      plan_year: draft.planYear,
+      content: draft.content,
+      housing_type: input.housingType ?? current.housing_type,
+      ownership: draft.ownership,
+      exclusion: input.exclusion ?? current.exclusion,
+      subsidy_years: (input.subsidyYears ?? []).join(','),
+      notes: input.notes ?? current.notes,
+    };
+    const changes: FieldChange[] = Object.entries(next)
+      .filter(([k, v]) => FIELD_LABELS[k] && current[k as keyof CommunityRow] !== v)
+      .map(([k, v]) => ({
+        field: FIELD_LABELS[k]!,
+        old: display(k, current[k as keyof CommunityRow]),
+        new: display(k, v),
+      }));
+    const stale = async () => {
+      const latest = (await repo.findCommunity(trx, id))!;
+      const meanwhile = await historyOf(trx, 'community', id, version);
+      return conflict(
+        `保存失败：该小区已被${meanwhile[0]?.username ?? '他人'}修改（您打开的是第 ${version} 版，当前为第 ${latest.version} 版）。请查看对方的修改后重新编辑。`,
+        { currentVersion: latest.version, meanwhile },
+      );
+    };
+    if (current.version !== version) throw await stale();
+    if (next.name_key !== current.name_key || next.region_code !== current.region_code) {
+      const same = (await repo.findByKeys(trx, draft.regionCode, [next.name_key!])).filter(
+        (s) => s.id !== id,
+      );
+      if (same[0])
+        throw new AppError(
+          'CONFLICT',
+          `${unit.name}已有同名小区“${same[0].name}”（编号 ${same[0].id}）`,
+          [{ path: 'name', message: '重复' }],
+        );
+    }
+    if (!(await repo.updateCommunity(trx, id, version, next, now))) throw await stale();
+    if (changes.length)
+      await insertChanges(
+        trx,
+        [
+          {
+            entity: 'community',
+            entityId: id,
+            userId: actor.userId || null,
+            username: actor.username,
+            action: 'update',
+            version: version + 1,
+            changes,
+          },
+        ],
+        now,
+      );
+    await scanUnits(trx, [draft.regionCode], now);
+    return id;
+  });
+}

@@ -1,0 +1,151 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Actor } from '../../../domain/actor.ts';
+import { describeEachEngine } from '../../../test-support/engines.ts';
+import { SYSTEM_ACTOR } from '../../users/users.service.ts';
+import { totalsOf } from '../communities.repository.ts';
+import { importProjectList } from './import.service.ts';
+
+const SAMPLE = join(
+  import.meta.dirname,
+  '../../../../../../shared/samples/hainan-2022-project-list.csv',
+);
+const dir = mkdtempSync(join(tmpdir(), 'gaizao-import-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const HEADER =
+  '区划代码,小区名称,建成年份,楼栋数,居民户数,住宅建筑面积（平方米）,预计投资额（万元）,计划年度,是否拟征收或拆除新建,已纳入中央补助年度';
+function csv(name: string, ...rows: string[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, [HEADER, ...rows].join('\n'));
+  return path;
+}
+
+const haikou: Actor = {
+  userId: 0,
+  username: 'haikou',
+  roles: ['city'],
+  regionCode: '460100',
+  regionPath: '/000000/460000/460100/',
+  regionLevel: 'prefecture',
+};
+const all = { scopePath: '/', cutoffYear: 2000 };
+
+describeEachEngine('project list import', (ctx) => {
+  beforeAll(() => undefined);
+
+  it('imports the Hainan sample exactly: 52 communities, every total to the unit', async () => {
+    const report = await importProjectList(ctx.db.db, SYSTEM_ACTOR, SAMPLE, { dryRun: false });
+    expect(report.errors).toEqual([]);
+    expect(report).toMatchObject({ rows: 52, imported: 52, errorCount: 0 });
+    // Totals from the file itself, in exact integer units.
+    const lines = readFileSync(SAMPLE, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    const sum = (i: number, scale: number) =>
+      lines.reduce((s, l) => s + Math.round(Number(l[i]) * scale), 0);
+    expect(await totalsOf(ctx.db.db, all)).toEqual({
+      count: 52,
+      households: sum(9, 1),
+      buildings: sum(8, 1),
+      floorAreaCenti: sum(10, 100),
+      investmentYuan: sum(11, 10_000),
+    });
+  });
+
+  it('stores nothing when any row is invalid, and lists every invalid row by line and column', async () => {
+    const path = csv(
+      'bad.csv',
+      '460106,好人小区,1990,3,60,5000,100,2023,,',
+      '460106,坏年份小区,2008,3,60,5000,100,2023,,',
+      '460106,拆迁小区,1990,3,60,5000,100,2023,是,',
+      '460106,补助过小区,1990,3,60,5000,100,2023,,2019',
+      '460106,零栋小区,1990,0,60,5000,100,2023,,',
+    );
+    const before = await totalsOf(ctx.db.db, all);
+    const report = await importProjectList(ctx.db.db, SYSTEM_ACTOR, path, { dryRun: false });
+    expect(report.imported).toBe(0);
+    expect(report.errors.map((e) => [e.line, e.column])).toEqual([
+      [3, '建成年份'],
+      [4, '是否拟征收或拆除新建'],
+      [5, '已纳入中央补助年度'],
+      [6, '楼栋数'],
+    ]);
+    expect(report.errors[1]!.message).toMatch(/不得纳入改造计划/);
+    expect(report.errors[2]!.message).toMatch(/不得重复申报/);
+    expect(await totalsOf(ctx.db.db, all)).toEqual(before);
+  });
+
+  it('names both lines when a community appears twice in a file, and the stored one when it is already in the ledger', async () => {
+    const twice = await importProjectList(
+      ctx.db.db,
+      SYSTEM_ACTOR,
+      csv(
+        'twice.csv',
+        '460106,建设路3号院,1990,3,60,5000,100,2023,,',
+        '460106,建设路三号院,1991,3,60,5000,100,2023,,',
+      ),
+      { dryRun: true },
+    );
+    expect(twice.errors).toEqual([
+      expect.objectContaining({
+        line: 3,
+        column: '小区名称',
+        message: expect.stringContaining('第 2 行'),
+      }),
+    ]);
+    const stored = await importProjectList(
+      ctx.db.db,
+      SYSTEM_ACTOR,
+      csv('stored.csv', '460105,胜利路189号院（一期）,1990,3,60,5000,100,2023,,'),
+      { dryRun: true },
+    );
+    expect(stored.errors).toEqual([]);
+    const same = await importProjectList(
+      ctx.db.db,
+      SYSTEM_ACTOR,
+      csv('same.csv', '460105,胜利路 189 号院,1990,3,60,5000,100,2023,,'),
+      { dryRun: true },
+    );
+    expect(same.errors[0]!.message).toMatch(/台账中已有的小区“胜利路189号院”/);
+  });
+
+  it('warns of a near name in the same unit, a post-2000 build and implausible values, without blocking', async () => {
+    const path = csv('near.csv', '460106,解放公寓南院,2003,16,489,30435.36,1145.7391,2023,,');
+    const report = await importProjectList(ctx.db.db, SYSTEM_ACTOR, path, { dryRun: true });
+    expect(report.errorCount).toBe(0);
+    const messages = report.warnings.map((w) => w.message).join('\n');
+    expect(messages).toMatch(/与“解放公寓北院”.*疑似重复/);
+    expect(messages).toMatch(/2000年底后建成/);
+  });
+
+  it('refuses rows outside the importing user’s region', async () => {
+    const path = csv(
+      'outside.csv',
+      '460106,海口小区,1990,3,60,5000,100,2023,,',
+      '460201,三亚小区,1990,3,60,5000,100,2023,,',
+    );
+    const report = await importProjectList(ctx.db.db, haikou, path, { dryRun: true });
+    expect(report.errors).toEqual([
+      expect.objectContaining({
+        line: 3,
+        column: '区划代码',
+        message: expect.stringContaining('辖区'),
+      }),
+    ]);
+  });
+
+  it('reports a wrong header as missing columns and stores nothing', async () => {
+    const path = join(dir, 'header.csv');
+    writeFileSync(path, '名称,年份\n某小区,1990\n');
+    const report = await importProjectList(ctx.db.db, SYSTEM_ACTOR, path, { dryRun: false });
+    expect(report.errors.map((e) => e.column)).toEqual(
+      expect.arrayContaining(['小区名称', '建成年份', '楼栋数']),
+    );
+    expect(report.errors.every((e) => e.line === 1)).toBe(true);
+  });
+});

@@ -1,0 +1,285 @@
+/**
+ * Importing a project list (../shared/spec/import-template.md): every row checked, every problem
+ * listed by file line and column, and all or nothing in one transaction. The file streams through
+ * in batches, so memory stays bounded for the national 220,000-row file.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import type { Actor } from '../../../domain/actor.ts';
+import { normaliseName } from '../../../domain/ledger/names.ts';
+import { plausibilityFlags } from '../../../domain/ledger/plausibility.ts';
+import { checkRow, type CommunityDraft, type RowError } from '../../../domain/ledger/rows.ts';
+import { matchHeader, rowRecord, type HeaderMatch } from '../../../domain/ledger/template.ts';
+import { SEED_POLICY_2022 } from '../../../domain/plan-policy.ts';
+import { forbidden } from '../../../errors.ts';
+import {
+  findByKeys,
+  insertCommunities,
+  insertProjects,
+  linkProjectCommunities,
+  type NewCommunity,
+} from '../communities.repository.ts';
+import { scanUnits } from '../duplicates.service.ts';
+import { insertChanges } from '../history.repository.ts';
+import { canEditLedger } from '../ledger.policy.ts';
+import { ledgerUnitsWithin } from '../units.ts';
+import { readTable, type TableFormat } from './read-table.ts';
+
+/** Errors and warnings listed in full up to this many; beyond, counted. */
+export const MAX_LISTED = 1000;
+const BATCH = 500;
+
+export interface ImportReport {
+  kind: 'projects';
+  dryRun: boolean;
+  rows: number;
+  imported: number;
+  errorCount: number;
+  errors: RowError[];
+  warningCount: number;
+  warnings: RowError[];
+}
+
+export interface ImportOptions {
+  dryRun: boolean;
+  now?: Date;
+  onProgress?: (rowsRead: number) => void;
+}
+
+class Rollback extends Error {}
+
+export const projectCode = (planYear: number, regionCode: string, communityId: number): string =>
+  `XM${planYear}${regionCode}${String(communityId).padStart(7, '0')}`;
+
+export async function importProjectList(
+  db: Kysely<Database>,
+  actor: Actor,
+  path: string,
+  opts: ImportOptions,
+): Promise<ImportReport> {
+  if (!canEditLedger(actor)) throw forbidden('没有导入台账的权限');
+  const now = opts.now ?? new Date();
+  const policy = SEED_POLICY_2022;
+  const units = await ledgerUnitsWithin(db, actor.regionPath);
+  const report: ImportReport = {
+    kind: 'projects',
+    dryRun: opts.dryRun,
+    rows: 0,
+    imported: 0,
+    errorCount: 0,
+    errors: [],
+    warningCount: 0,
+    warnings: [],
+  };
+  const addError = (e: RowError) => (report.errorCount++ < MAX_LISTED ? report.errors.push(e) : 0);
+  const addWarning = (e: RowError) =>
+    report.warningCount++ < MAX_LISTED ? report.warnings.push(e) : 0;
+  const ctx = {
+    currentYear: now.getUTCFullYear(),
+    cutoffYear: policy.cutoffYear,
+    latestBuildYear: policy.latestBuildYear,
+    unitByCode: (c: string) => units.byCode.get(c),
+    unitsByName: (n: string) => units.byName.get(n) ?? [],
+  };
+  const firstLine = new Map<string, number>();
+  const touchedUnits = new Set<string>();
+  const lineOfNew = new Map<string, number>();
+
+  const store = async (
+    trx: Kysely<Database>,
+    batch: { line: number; draft: CommunityDraft; key: string }[],
+  ) => {
+    // Exact duplicates of stored communities: one query per unit in the batch.
+    const byUnit = new Map<string, typeof batch>();
+    for (const b of batch)
+      byUnit.set(b.draft.regionCode, [...(byUnit.get(b.draft.regionCode) ?? []), b]);
+    const clean: typeof batch = [];
+    for (const [unit, items] of byUnit) {
+      const stored = new Map(
+        (
+          await findByKeys(
+            trx,
+            unit,
+            items.map((i) => i.key),
+          )
+        ).map((s) => [s.name_key, s]),
+      );
+      for (const i of items) {
+        const s = stored.get(i.key);
+        if (s)
+          addError({
+            line: i.line,
+            column: '小区名称',
+            value: i.draft.name,
+            message: `与台账中已有的小区“${s.name}”（编号 ${s.id}，${s.plan_year}年度）是同一小区，不得重复登记`,
+          });
+        else clean.push(i);
+      }
+    }
+    if (report.errorCount || !clean.length) return;
+    const inserted = await insertCommunities(
+      trx,
+      clean.map((c) => toRow(c.draft, c.key, units.byCode.get(c.draft.regionCode)!.path, now)),
+    );
+    const draftOf = new Map(clean.map((c) => [`${c.draft.regionCode}|${c.key}`, c]));
+    const projects = await insertProjects(
+      trx,
+      inserted.map((r) => {
+        const c = draftOf.get(`${r.region_code}|${r.name_key}`)!;
+        lineOfNew.set(String(r.id), c.line);
+        return {
+          code: projectCode(c.draft.planYear, r.region_code, r.id),
+          name: c.draft.name,
+          prefecture_code: c.draft.prefectureCode,
+          region_path: units.byCode.get(r.region_code)!.path,
+          plan_year: c.draft.planYear,
+          pool: 'implement' as const,
+          version: 1,
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+        };
+      }),
+    );
+    const projectByCode = new Map(projects.map((p) => [p.code, p.id]));
+    await linkProjectCommunities(
+      trx,
+      inserted.map((r) => ({
+        project_id: projectByCode.get(
+          projectCode(
+            draftOf.get(`${r.region_code}|${r.name_key}`)!.draft.planYear,
+            r.region_code,
+            r.id,
+          ),
+        )!,
+        community_id: r.id,
+      })),
+    );
+    await insertChanges(
+      trx,
+      inserted.map((r) => ({
+        entity: 'community' as const,
+        entityId: r.id,
+        userId: actor.userId || null,
+        username: actor.username,
+        action: 'import' as const,
+        version: 1,
+        changes: [],
+      })),
+      now,
+    );
+    report.imported += inserted.length;
+  };
+
+  try {
+    await db.transaction().execute(async (trx) => {
+      let header: HeaderMatch | undefined;
+      let batch: { line: number; draft: CommunityDraft; key: string }[] = [];
+      for await (const { line, cells } of readTable(path)) {
+        if (!header) {
+          header = matchHeader(cells);
+          for (const h of header.missing)
+            addError({ line, column: h, value: '', message: '缺少必填列' });
+          for (const h of header.duplicated)
+            addError({ line, column: h, value: h, message: '列名重复' });
+          for (const h of header.unknown)
+            addWarning({ line, column: h, value: h, message: '无法识别的列，已忽略' });
+          if (header.missing.length || header.duplicated.length) break;
+          continue;
+        }
+        report.rows++;
+        if (report.rows % 1000 === 0) opts.onProgress?.(report.rows);
+        const { draft, errors } = checkRow(line, rowRecord(cells, header), ctx);
+        errors.forEach(addError);
+        if (!draft) continue;
+        const key = normaliseName(draft.name);
+        // One community, one record (the ledger's unique key): in any plan year of the file.
+        const fileKey = `${draft.regionCode}|${key}`;
+        const earlier = firstLine.get(fileKey);
+        if (earlier !== undefined) {
+          addError({
+            line,
+            column: '小区名称',
+            value: draft.name,
+            message: `与第 ${earlier} 行是同一小区（同一县级单位、名称相同），同一小区只能登记一次`,
+          });
+          continue;
+        }
+        firstLine.set(fileKey, line);
+        touchedUnits.add(draft.regionCode);
+        for (const f of plausibilityFlags({ ...draft }, policy.cutoffYear))
+          addWarning({
+            line,
+            column: f.code === 'after_2000' ? '建成年份' : '居民户数',
+            value: '',
+            message: f.message,
+          });
+        batch.push({ line, draft, key });
+        if (batch.length >= BATCH) {
+          await store(trx, batch);
+          batch = [];
+        }
+      }
+      if (!header)
+        addError({ line: 1, column: '', value: '', message: '文件为空：没有表头和数据行' });
+      else if (!report.rows && !report.errorCount)
+        addError({ line: 2, column: '', value: '', message: '文件只有表头，没有数据行' });
+      await store(trx, batch);
+      if (!report.errorCount) {
+        for (const pair of await scanUnits(trx, [...touchedUnits], now))
+          for (const [mine, other] of [
+            [pair.a, pair.b],
+            [pair.b, pair.a],
+          ] as const) {
+            const line = lineOfNew.get(String(mine.id));
+            if (line !== undefined)
+              addWarning({
+                line,
+                column: '小区名称',
+                value: mine.name,
+                message: `与“${other.name}”（${lineOfNew.has(String(other.id)) ? `第 ${lineOfNew.get(String(other.id))} 行` : `台账编号 ${other.id}`}）名称相近，疑似重复，请核实`,
+              });
+          }
+      }
+      if (report.errorCount || opts.dryRun) throw new Rollback();
+    });
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e;
+    report.imported = 0;
+  }
+  opts.onProgress?.(report.rows);
+  return report;
+}
+
+function toRow(d: CommunityDraft, key: string, regionPath: string, now: Date): NewCommunity {
+  const at = now.toISOString();
+  return {
+    region_code: d.regionCode,
+    prefecture_code: d.prefectureCode,
+    region_path: regionPath,
+    street: d.street,
+    name: d.name,
+    name_key: key,
+    address: d.address,
+    lng: null,
+    lat: null,
+    build_year: d.buildYear,
+    area_class: d.areaClass,
+    area_class_entered: d.areaClassEntered ? 1 : 0,
+    buildings: d.buildings,
+    households: d.households,
+    floor_area_centi: d.floorAreaCenti,
+    investment_yuan: d.investmentYuan,
+    plan_year: d.planYear,
+    content: d.content,
+    housing_type: '',
+    ownership: d.ownership,
+    exclusion: d.exclusion,
+    subsidy_years: d.subsidyYears.join(','),
+    notes: '',
+    version: 1,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+export type { TableFormat };

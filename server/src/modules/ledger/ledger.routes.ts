@@ -1,0 +1,181 @@
+import { PassThrough } from 'node:stream';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../db/schema.ts';
+import { forbidden, notFound, validation } from '../../errors.ts';
+import { errorSchema, type App } from '../../http.ts';
+import { actorOf } from '../auth/auth.plugin.ts';
+import { findCommunity } from './communities.repository.ts';
+import {
+  communityDetail,
+  createCommunity,
+  filterFor,
+  listLedger,
+  updateCommunity,
+} from './communities.service.ts';
+import { setPairStatus } from './duplicates.service.ts';
+import { exportLedger, writeTemplate } from './export/export.service.ts';
+import { confirmImport, getImport, uploadAndCheck } from './import/imports.service.ts';
+import { canEditLedger, inScope } from './ledger.policy.ts';
+import * as s from './ledger.schemas.ts';
+
+const tags = ['台账'];
+const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (name: string) =>
+  `attachment; filename="ledger"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+export function ledgerRoutes(app: App, db: Kysely<Database>, uploadDir: string): void {
+  app.get('/api/communities', {
+    schema: {
+      tags,
+      summary: '台账小区列表（筛选、搜索、排序、分页，含当前筛选的合计）',
+      querystring: s.ledgerListQuery,
+      response: { 200: s.ledgerPage, ...errors },
+    },
+    handler: async (req) => listLedger(db, actorOf(req), req.query),
+  });
+
+  app.get('/api/communities/export', {
+    schema: {
+      tags,
+      summary: '按当前筛选导出台账（导入模板的列，xlsx 或 csv）',
+      querystring: s.exportQuery,
+    },
+    handler: async (req, reply) => {
+      const { format, ...filterQuery } = req.query;
+      const filter = await filterFor(db, actorOf(req), filterQuery);
+      const stream = new PassThrough();
+      void exportLedger(db, filter, format, stream).catch((e: unknown) =>
+        stream.destroy(e as Error),
+      );
+      const date = new Date().toISOString().slice(0, 10);
+      return reply
+        .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX)
+        .header('content-disposition', attachment(`老旧小区改造台账-${date}.${format}`))
+        .send(stream);
+    },
+  });
+
+  app.get('/api/communities/:id', {
+    schema: {
+      tags,
+      summary: '小区详情（字段、所属项目、修改历史、疑似重复）',
+      params: s.idParam,
+      response: { 200: s.communityDetail, ...errors },
+    },
+    handler: async (req) => communityDetail(db, actorOf(req), req.params.id),
+  });
+
+  app.post('/api/communities', {
+    schema: {
+      tags,
+      summary: '新增小区（与导入相同的校验）',
+      body: s.communityInput,
+      response: { 201: s.communityDetail, ...errors },
+    },
+    handler: async (req, reply) => {
+      const id = await createCommunity(db, actorOf(req), req.body);
+      return reply.code(201).send(await communityDetail(db, actorOf(req), id));
+    },
+  });
+
+  app.put('/api/communities/:id', {
+    schema: {
+      tags,
+      summary: '修改小区（带版本号；他人已修改时返回409及对方的修改）',
+      params: s.idParam,
+      body: s.communityUpdate,
+      response: { 200: s.communityDetail, ...errors },
+    },
+    handler: async (req) => {
+      const { version, ...input } = req.body;
+      await updateCommunity(db, actorOf(req), req.params.id, version, input);
+      return communityDetail(db, actorOf(req), req.params.id);
+    },
+  });
+
+  app.post('/api/communities/:id/duplicates/:otherId', {
+    schema: {
+      tags,
+      summary: '确认或排除疑似重复',
+      params: s.pairParams,
+      body: s.pairBody,
+      response: { 204: z.null(), ...errors },
+    },
+    handler: async (req, reply) => {
+      const actor = actorOf(req);
+      if (!canEditLedger(actor)) throw forbidden('没有编辑台账的权限');
+      for (const id of [req.params.id, req.params.otherId]) {
+        const c = await findCommunity(db, id);
+        if (!c || !inScope(actor, c.region_path)) throw notFound('小区');
+      }
+      if (
+        !(await setPairStatus(
+          db,
+          req.params.id,
+          req.params.otherId,
+          req.body.status,
+          actor.username,
+        ))
+      )
+        throw notFound('疑似重复记录');
+      return reply.code(204).send(null);
+    },
+  });
+
+  app.get('/api/imports/template.xlsx', {
+    schema: { tags, summary: '下载导入模板（含填写说明）' },
+    handler: async (_req, reply) => {
+      const stream = new PassThrough();
+      void writeTemplate(stream).then(
+        () => stream.end(),
+        (e: unknown) => stream.destroy(e as Error),
+      );
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', attachment('老旧小区改造项目清单导入模板.xlsx'))
+        .send(stream);
+    },
+  });
+
+  app.post('/api/imports', {
+    schema: {
+      tags,
+      summary: '上传项目清单并检查（不写入台账）；multipart 字段 file',
+      consumes: ['multipart/form-data'],
+      response: { 201: s.importJob, ...errors },
+    },
+    handler: async (req, reply) => {
+      const actor = actorOf(req);
+      if (!canEditLedger(actor)) throw forbidden('没有导入台账的权限');
+      if (!req.isMultipart()) throw validation('请以 multipart/form-data 上传文件（字段名 file）');
+      const file = await req.file();
+      if (!file) throw validation('没有收到文件');
+      return reply
+        .code(201)
+        .send(await uploadAndCheck(db, actor, uploadDir, file.filename, file.file));
+    },
+  });
+
+  app.post('/api/imports/:id/confirm', {
+    schema: {
+      tags,
+      summary: '确认导入已检查通过的文件（后台执行，轮询进度）',
+      params: s.importIdParam,
+      response: { 202: s.importJob, ...errors },
+    },
+    handler: async (req, reply) =>
+      reply.code(202).send(await confirmImport(db, actorOf(req), req.params.id)),
+  });
+
+  app.get('/api/imports/:id', {
+    schema: {
+      tags,
+      summary: '导入任务状态与进度',
+      params: s.importIdParam,
+      response: { 200: s.importJob, ...errors },
+    },
+    handler: async (req) => getImport(db, actorOf(req), req.params.id),
+  });
+}

@@ -1,0 +1,73 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, launchBrowser, startDemoServer, type RunningServer } from './support.ts';
+
+describeBrowser('login', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function login(page: Page, username: string, password: string): Promise<void> {
+    await page.goto(server.url);
+    await page.locator('#login-username').fill(username);
+    await page.locator('#login-password').fill(password);
+    await page.locator('#login-submit').click();
+  }
+
+  it('says it is a demo, logs in as province and shows the province', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await expect.poll(() => page.getByText('演示').first().isVisible()).toBe(true);
+    await login(page, 'province', 'gaizao-demo');
+    await page.locator('#current-region').waitFor();
+    expect(await page.locator('#current-region').innerText()).toContain('海南省');
+    await page.screenshot({ path: 'test-results/province-home.png' });
+    await page.close();
+  });
+
+  it('shows a Chinese error for a wrong password and stays on the login page', async () => {
+    const page = await browser.newPage();
+    await login(page, 'city', 'wrong-password-1');
+    await expect
+      .poll(() => page.getByText('用户名或密码错误').first().isVisible(), { timeout: 10_000 })
+      .toBe(true);
+    expect(await page.locator('#current-region').count()).toBe(0);
+    await page.close();
+  });
+
+  it('logs each of the five demo accounts in', async () => {
+    for (const [user, region] of [
+      ['admin', '全国'],
+      ['ministry', '全国'],
+      ['province', '海南省'],
+      ['city', '海口市'],
+      ['county', '龙华区'],
+    ]) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await login(page, user!, 'gaizao-demo');
+      await page.locator('#current-region').waitFor();
+      expect(await page.locator('#current-region').innerText(), user).toContain(region);
+      await context.close();
+    }
+  });
+
+  it('shows the user management menu to admin only', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await login(page, 'admin', 'gaizao-demo');
+    await page.locator('#current-region').waitFor();
+    await page.goto(`${server.url}/users`);
+    await expect
+      .poll(() => page.getByText('county').first().isVisible(), { timeout: 10_000 })
+      .toBe(true);
+    await context.close();
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * Browser journeys: a real `gaizao serve --demo` process on a fresh SQLite file, driven by Debian's
+ * Chromium through playwright-core. Without Chromium the suites are skipped, loudly.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { describe } from 'vitest';
+
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const hasChromium = existsSync(chromiumPath);
+
+/** describe() when Chromium is there; otherwise a skipped suite and a warning that says how to fix it. */
+export function describeBrowser(title: string, fn: () => void): void {
+  if (hasChromium) {
+    describe(`${title} [browser]`, fn);
+    return;
+  }
+  console.warn(
+    `\n⚠ 未找到 Chromium（${chromiumPath}）：浏览器测试已跳过（SKIPPED）。安装：apt-get install chromium fonts-noto-cjk，或设置 CHROMIUM_PATH。\n`,
+  );
+  describe.skip(`${title} [browser: SKIPPED — no Chromium]`, fn);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  dbPath: string;
+  stop: () => Promise<void>;
+}
+
+export async function startDemoServer(): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'gaizao-e2e-'));
+  const dbPath = join(dir, 'e2e.db');
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'server/src/cli/main.ts',
+      'serve',
+      '--demo',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--db',
+      dbPath,
+    ],
+    {
+      env: { ...process.env, DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 150_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    dbPath,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}

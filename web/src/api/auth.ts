@@ -1,0 +1,27 @@
+// Session endpoints. Each response that carries a CSRF token hands it to the client.
+import { api, setCsrfToken } from './client.ts';
+import type { Me } from './types.ts';
+
+export async function fetchMe(): Promise<Me> {
+  const me = await api.get<Me>('/api/me', { skipAuthRedirect: true });
+  setCsrfToken(me.csrfToken);
+  return me;
+}
+
+export async function login(username: string, password: string): Promise<Me> {
+  const { user } = await api.post<{ user: Me }>(
+    '/api/auth/login',
+    { username, password },
+    { skipAuthRedirect: true },
+  );
+  setCsrfToken(user.csrfToken);
+  return user;
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await api.post<undefined>('/api/auth/logout', undefined, { skipAuthRedirect: true });
+  } finally {
+    setCsrfToken(null);
+  }
+}

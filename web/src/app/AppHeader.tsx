@@ -1,0 +1,89 @@
+// The header: system name, the user's region, name and roles, language switch and logout.
+import {
+  EnvironmentOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  TranslationOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Button, Flex, Grid, Layout, Space, Tag, Tooltip, Typography } from 'antd';
+import { ROLE_LABELS } from '../../../common/roles.ts';
+import { regionPathName } from '../components/regionName.ts';
+import { useAuth, useMe } from './auth.tsx';
+import { useI18n } from './i18n.tsx';
+import { HEADER_BG } from './theme.ts';
+
+interface Props {
+  collapsed: boolean;
+  onToggle: () => void;
+}
+
+const light = { color: '#fff' };
+
+export function AppHeader({ collapsed, onToggle }: Props) {
+  const me = useMe();
+  const { signOut } = useAuth();
+  const { t, lang, setLang } = useI18n();
+  // Below xl the header keeps the short name only, so region, user and buttons stay on one line.
+  const wide = Grid.useBreakpoint().xl === true;
+
+  return (
+    <Layout.Header
+      style={{ background: HEADER_BG, paddingInline: 16, display: 'flex', alignItems: 'center' }}
+    >
+      <Button
+        type="text"
+        aria-label={collapsed ? t('layout.expand') : t('layout.collapse')}
+        icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+        onClick={onToggle}
+        style={light}
+      />
+      <Typography.Title
+        level={4}
+        ellipsis={{ tooltip: t('appName') }}
+        style={{ ...light, margin: '0 24px 0 8px', flex: '0 1 auto', minWidth: 0 }}
+      >
+        {t('appShort')}
+        {wide && ` · ${t('appName')}`}
+      </Typography.Title>
+      <Flex align="center" gap={16} style={{ marginInlineStart: 'auto', flex: 'none' }}>
+        <Tooltip title={t('layout.region')}>
+          <span id="current-region" style={{ ...light, whiteSpace: 'nowrap' }}>
+            <EnvironmentOutlined /> {regionPathName(me.region.path)}
+          </span>
+        </Tooltip>
+        <Space size={4} style={light}>
+          <UserOutlined />
+          <span id="current-user">{me.displayName}</span>
+          <span id="current-roles" aria-label={t('layout.roles')}>
+            {me.roles.map((r) => (
+              <Tag key={r} color="gold" variant="filled" style={{ marginInline: 2 }}>
+                {ROLE_LABELS[r]}
+              </Tag>
+            ))}
+          </span>
+        </Space>
+        <Button
+          id="lang-switch"
+          size="small"
+          ghost
+          icon={<TranslationOutlined />}
+          lang={lang === 'zh' ? 'en' : 'zh-CN'}
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+        >
+          {t('layout.language')}
+        </Button>
+        <Button
+          id="logout-button"
+          size="small"
+          ghost
+          icon={<LogoutOutlined />}
+          onClick={() => void signOut()}
+        >
+          {t('layout.logout')}
+        </Button>
+      </Flex>
+    </Layout.Header>
+  );
+}

@@ -1,0 +1,60 @@
+// The signed-in frame: header, side menu following the user's roles, and the page.
+import { Layout, Menu } from 'antd';
+import { Suspense, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { AppHeader } from './AppHeader.tsx';
+import { useMe } from './auth.tsx';
+import { FullPageSpin } from './guards.tsx';
+import { useI18n } from './i18n.tsx';
+import { menuFor, menuKeyOf } from './menu.tsx';
+
+export function AppLayout() {
+  const me = useMe();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+
+  const items = menuFor(me).map((entry) => ({
+    key: entry.path,
+    icon: entry.icon,
+    label: t(entry.label),
+  }));
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <AppHeader collapsed={collapsed} onToggle={() => setCollapsed((c) => !c)} />
+      <Layout>
+        <Layout.Sider
+          id="app-sider"
+          width={200}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          breakpoint="lg"
+          trigger={null}
+          theme="light"
+          style={{ borderInlineEnd: '1px solid rgba(5, 5, 5, 0.06)' }}
+        >
+          <nav aria-label={t('appShort')}>
+            <Menu
+              id="app-menu"
+              mode="inline"
+              selectedKeys={[menuKeyOf(location.pathname)]}
+              items={items}
+              onClick={({ key }) => void navigate(key)}
+              style={{ borderInlineEnd: 0 }}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+          <main>
+            <Suspense fallback={<FullPageSpin />}>
+              <Outlet />
+            </Suspense>
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,112 @@
+// The signed-in user. Loads GET /api/me once, signs in and out, and turns any 401 from the API
+// into "signed out" (RequireAuth then sends the user to the login page).
+import { App } from 'antd';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { fetchMe, login, logout } from '../api/auth.ts';
+import { ApiError, setCsrfToken, setUnauthorizedHandler } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
+import { useI18n } from './i18n.tsx';
+
+export type AuthState =
+  | { status: 'loading' }
+  /** `loggedOut`: signed out on purpose, so the next login starts at home, not where they were. */
+  | { status: 'ready'; user: Me | null; loggedOut?: boolean }
+  | { status: 'error'; message: string };
+
+interface Auth {
+  state: AuthState;
+  signIn: (username: string, password: string) => Promise<Me>;
+  signOut: () => Promise<void>;
+  reload: () => Promise<void>;
+}
+
+const AuthContext = createContext<Auth | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<AuthState>({ status: 'loading' });
+  const signedIn = useRef(false);
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const { t } = useI18n();
+
+  const setUser = useCallback((user: Me | null, loggedOut = false) => {
+    signedIn.current = user !== null;
+    setState({ status: 'ready', user, loggedOut });
+  }, []);
+
+  const reload = useCallback(async () => {
+    setState({ status: 'loading' });
+    try {
+      setUser(await fetchMe());
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) setUser(null);
+      else setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  }, [setUser]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      setCsrfToken(null);
+      if (!signedIn.current) return;
+      void message.warning({ content: t('layout.sessionExpired'), key: 'session-expired' });
+      setUser(null);
+    });
+    return () => setUnauthorizedHandler(null);
+  }, [message, t, setUser]);
+
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      const user = await login(username, password);
+      setUser(user);
+      return user;
+    },
+    [setUser],
+  );
+
+  const signOut = useCallback(async () => {
+    try {
+      await logout();
+    } catch {
+      // The session may already be gone; the user is signed out here either way.
+    }
+    setUser(null, true);
+    void navigate('/login', { replace: true });
+  }, [navigate, setUser]);
+
+  const value = useMemo<Auth>(
+    () => ({ state, signIn, signOut, reload }),
+    [state, signIn, signOut, reload],
+  );
+  return <AuthContext value={value}>{children}</AuthContext>;
+}
+
+export function useAuth(): Auth {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}
+
+/** The signed-in user; only for components rendered inside RequireAuth. */
+export function useMe(): Me {
+  const { state } = useAuth();
+  if (state.status !== 'ready' || !state.user) throw new Error('useMe without a signed-in user');
+  return state.user;
+}
+
+export function hasAnyRole(user: Me, roles: readonly string[]): boolean {
+  return user.roles.some((r) => roles.includes(r));
+}

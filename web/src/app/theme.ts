@@ -1,0 +1,20 @@
+// A sober government blue, with the header a shade darker.
+import type { ThemeConfig } from 'antd';
+
+export const PRIMARY = '#1d4f91';
+export const HEADER_BG = '#163d70';
+
+export const theme: ThemeConfig = {
+  token: {
+    colorPrimary: PRIMARY,
+    borderRadius: 4,
+    // Selected menu items and tree nodes: a light tint of the primary, not the derived grey.
+    controlItemBgActive: '#e3ecf8',
+    controlItemBgActiveHover: '#d4e2f4',
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif",
+  },
+  components: {
+    Layout: { headerBg: HEADER_BG, siderBg: '#fff', headerHeight: 56 },
+  },
+};

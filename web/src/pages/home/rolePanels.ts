@@ -1,0 +1,87 @@
+// What each role's home page shows. Figures the system does not hold yet read "—".
+import type { Role } from '../../../../common/roles.ts';
+
+export interface HomeFacts {
+  /** Users in the admin's subtree. */
+  userTotal?: number;
+  /** Regions directly below the user's own region. */
+  childRegions?: number;
+}
+
+export interface Panel {
+  title: string;
+  value?: number | string;
+  suffix?: string;
+  note?: string;
+}
+
+export interface RoleSection {
+  title: string;
+  panels: Panel[];
+}
+
+export function sectionFor(role: Role, facts: HomeFacts): RoleSection {
+  switch (role) {
+    case 'county':
+      return {
+        title: '本单位工作',
+        panels: [
+          { title: '本单位台账', suffix: '个小区', note: '台账建设中' },
+          { title: '本年计划', suffix: '个项目' },
+          { title: '待办', suffix: '项' },
+        ],
+      };
+    case 'city':
+      return {
+        title: '下级上报情况',
+        panels: [
+          { title: '下级单位', value: facts.childRegions, suffix: '个' },
+          { title: '已上报', suffix: '个' },
+          { title: '待审核', suffix: '项' },
+        ],
+      };
+    case 'province':
+      return {
+        title: '全省计划',
+        panels: [
+          { title: '全省计划', suffix: '个项目' },
+          { title: '审核待办', suffix: '项' },
+          { title: '截止日期', note: '以当年计划政策为准' },
+        ],
+      };
+    case 'province_ndrc':
+    case 'province_finance':
+      return {
+        title: '计划会签',
+        panels: [
+          { title: '待会签', suffix: '项' },
+          { title: '已会签', suffix: '项' },
+        ],
+      };
+    case 'ministry':
+      return {
+        title: '各省上报状态',
+        panels: [
+          { title: '已上报省级单位', suffix: '个' },
+          { title: '未上报省级单位', suffix: '个' },
+          { title: '截止日期' },
+        ],
+      };
+    case 'statistics':
+      return {
+        title: '进展统计',
+        panels: [
+          { title: '小区开工率', suffix: '%' },
+          { title: '已完工小区', suffix: '个' },
+        ],
+      };
+    case 'admin':
+      return {
+        title: '系统管理',
+        panels: [
+          { title: '用户', value: facts.userTotal, suffix: '个' },
+          { title: '下级区划', value: facts.childRegions, suffix: '个' },
+        ],
+      };
+  }
+}

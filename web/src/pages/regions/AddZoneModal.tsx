@@ -1,0 +1,66 @@
+// 添加功能区: an administrator adds a functional zone (开发区, 高新区, 新区 …) under a
+// prefecture-level unit; it then reports like a county-level unit (DESIGN.md, "Regions").
+import { App, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { ApiError, errorMessage } from '../../api/client.ts';
+import { createFunctionalZone } from '../../api/regions.ts';
+import type { RegionChild, RegionDetail } from '../../api/types.ts';
+
+interface Props {
+  parent: RegionDetail;
+  open: boolean;
+  onClose: () => void;
+  onCreated: (zone: RegionChild) => void;
+}
+
+export function AddZoneModal({ parent, open, onClose, onCreated }: Props) {
+  const [form] = Form.useForm<{ name: string }>();
+  const [saving, setSaving] = useState(false);
+  const { message } = App.useApp();
+
+  async function submit() {
+    const { name } = await form.validateFields();
+    setSaving(true);
+    try {
+      const zone = await createFunctionalZone(parent.code, name.trim());
+      void message.success(`已添加功能区：${zone.name}`);
+      form.resetFields();
+      onCreated(zone);
+    } catch (e) {
+      const detail = e instanceof ApiError ? e.details[0] : undefined;
+      form.setFields([{ name: 'name', errors: [detail?.message ?? errorMessage(e)] }]);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal
+      title={`在 ${parent.name} 下添加功能区`}
+      open={open}
+      okText="添加"
+      confirmLoading={saving}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={() => {
+        form.resetFields();
+        onClose();
+      }}
+      forceRender
+    >
+      <Form form={form} layout="vertical" onFinish={() => void submit()}>
+        <Form.Item
+          label="功能区名称"
+          name="name"
+          htmlFor="zone-name"
+          extra="如：经济技术开发区、高新技术产业开发区、新区"
+          rules={[
+            { required: true, whitespace: true, message: '请输入功能区名称' },
+            { max: 50, message: '名称不超过50个字' },
+          ]}
+        >
+          <Input id="zone-name" autoFocus maxLength={50} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,173 @@
+// 新建用户 / 编辑用户. Creating sets username, name, password, roles and region; editing changes
+// the name and roles (PATCH with the row's version, so a stale edit answers 409).
+import { Alert, App, Button, Form, Input, Modal, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { PASSWORD_POLICY_HINT } from '../../../../common/password.ts';
+import { ROLES, ROLE_LABELS } from '../../../../common/roles.ts';
+import type { Role } from '../../../../common/roles.ts';
+import { DISPLAY_NAME_MAX, USERNAME_HINT, USERNAME_PATTERN } from '../../../../common/users.ts';
+import { ApiError, errorMessage } from '../../api/client.ts';
+import type { UserItem } from '../../api/types.ts';
+import { createUser, updateUser } from '../../api/users.ts';
+import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { passwordPolicyRule } from '../../components/formRules.ts';
+import { applyServerErrors } from '../../components/serverErrors.ts';
+
+interface Values {
+  username: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+  regionCode: string;
+}
+
+const FIELDS = ['username', 'displayName', 'password', 'roles', 'regionCode'] as const;
+const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+
+interface Props {
+  open: boolean;
+  /** The user to edit; none to create one. */
+  editing: UserItem | null;
+  onClose: () => void;
+  onSaved: () => void;
+  /** Reloads the list after a 409, which hands the modal the row's current version. */
+  onReload: () => void;
+}
+
+export function UserFormModal({ open, editing, onClose, onSaved, onReload }: Props) {
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<{
+    message: string;
+    rest: string[];
+    stale: boolean;
+  } | null>(null);
+  const { message } = App.useApp();
+
+  useEffect(() => {
+    if (!open) return;
+    setFailure(null);
+    form.resetFields();
+    if (editing) form.setFieldsValue({ displayName: editing.displayName, roles: editing.roles });
+  }, [open, editing, form]);
+
+  async function submit() {
+    const v = await form.validateFields();
+    setSaving(true);
+    setFailure(null);
+    try {
+      if (editing) {
+        await updateUser(editing.id, {
+          version: editing.version,
+          displayName: v.displayName.trim(),
+          roles: v.roles,
+        });
+        void message.success(`已保存用户 ${editing.username}`);
+      } else {
+        const created = await createUser({
+          ...v,
+          username: v.username.trim(),
+          displayName: v.displayName.trim(),
+        });
+        void message.success(`已创建用户 ${created.username}`);
+      }
+      onSaved();
+    } catch (e) {
+      const stale = e instanceof ApiError && e.status === 409;
+      setFailure({ message: errorMessage(e), rest: applyServerErrors(form, e, FIELDS), stale });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal
+      title={editing ? `编辑用户：${editing.username}` : '新建用户'}
+      open={open}
+      okText={editing ? '保存' : '创建'}
+      okButtonProps={{ id: 'user-form-submit' }}
+      confirmLoading={saving}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={onClose}
+      forceRender
+      width={560}
+    >
+      {failure && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={failure.message}
+          description={failure.rest.length > 0 ? failure.rest.join('；') : undefined}
+          action={
+            failure.stale && (
+              <Button id="user-form-reload" size="small" onClick={onReload}>
+                重新载入
+              </Button>
+            )
+          }
+        />
+      )}
+      <Form<Values> form={form} layout="vertical" autoComplete="off">
+        {!editing && (
+          <Form.Item
+            label="用户名"
+            name="username"
+            htmlFor="user-username"
+            rules={[
+              { required: true, whitespace: true, message: '请输入用户名' },
+              { pattern: USERNAME_PATTERN, message: USERNAME_HINT },
+            ]}
+          >
+            <Input id="user-username" autoComplete="off" maxLength={32} />
+          </Form.Item>
+        )}
+        <Form.Item
+          label="姓名"
+          name="displayName"
+          htmlFor="user-display-name"
+          rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
+        >
+          <Input id="user-display-name" maxLength={DISPLAY_NAME_MAX} />
+        </Form.Item>
+        {!editing && (
+          <Form.Item
+            label="初始密码"
+            name="password"
+            htmlFor="user-password"
+            extra={PASSWORD_POLICY_HINT}
+            rules={[{ required: true, message: '请输入初始密码' }, passwordPolicyRule]}
+          >
+            <Input.Password id="user-password" autoComplete="new-password" />
+          </Form.Item>
+        )}
+        <Form.Item
+          label="角色"
+          name="roles"
+          htmlFor="user-roles"
+          rules={[{ required: true, message: '请选择至少一个角色' }]}
+        >
+          <Select
+            id="user-roles"
+            mode="multiple"
+            options={ROLE_OPTIONS}
+            showSearch={{ optionFilterProp: ['label', 'value'] }}
+            placeholder="可选择多个角色，可输入名称筛选"
+          />
+        </Form.Item>
+        {editing ? (
+          <Form.Item label="所属区划">{editing.region.fullName}</Form.Item>
+        ) : (
+          <Form.Item
+            label="所属区划"
+            name="regionCode"
+            htmlFor="user-region"
+            rules={[{ required: true, message: '请选择所属区划' }]}
+          >
+            <RegionTreeSelect id="user-region" style={{ width: '100%' }} />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
