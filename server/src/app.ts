@@ -20,6 +20,7 @@ import { errorHandler, type App } from './http.ts';
 import { registerAuth } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
+import { projectRoutes } from './modules/projects/projects.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 
@@ -100,6 +101,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   userRoutes(app, db);
   regionRoutes(app, db);
   ledgerRoutes(app, db, opts.uploadDir ?? join(tmpdir(), 'gaizao-uploads'));
+  projectRoutes(app, db);
 
   if (opts.serveWeb !== false) await serveWeb(app, opts.demo ?? false);
   else

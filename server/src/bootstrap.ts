@@ -7,7 +7,7 @@ import { ensureRegionsLoaded } from './modules/regions/regions.service.ts';
 export async function openDatabase(url: string): Promise<Db> {
   const db = await createDb(url);
   try {
-    await migrateToLatest(db.db as unknown as Kysely<unknown>, db.dialect);
+    await migrateToLatest(db.db as unknown as Kysely<unknown>, db.dialect, db.schema);
     await ensureRegionsLoaded(db.db);
   } catch (e) {
     await db.destroy();

@@ -14,6 +14,8 @@ import type { Database } from './schema.ts';
 export interface Db {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** the PostgreSQL schema of `?schema=NAME`, if any */
+  schema?: string;
   destroy: () => Promise<void>;
 }
 
@@ -51,5 +53,5 @@ async function createPostgres(url: string): Promise<Db> {
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
-  return { db, dialect: 'postgres', destroy: () => db.destroy() };
+  return { db, dialect: 'postgres', schema: schema ?? undefined, destroy: () => db.destroy() };
 }

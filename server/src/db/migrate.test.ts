@@ -7,13 +7,15 @@ import { migrateAllDown, migrateToLatest } from './migrate.ts';
 describeEachEngine('migrations', (ctx) => {
   it('run up → down → up, and the schema enforces its constraints', async () => {
     const db = ctx.db.db as unknown as Kysely<unknown>;
-    await migrateAllDown(db, ctx.db.dialect);
+    await migrateAllDown(db, ctx.db.dialect, ctx.db.schema);
     const tables = async () =>
       (await db.introspection.getTables())
+        // PostgreSQL lists every schema's tables: keep this file's own.
+        .filter((t) => !ctx.db.schema || t.schema === ctx.db.schema)
         .map((t) => t.name)
         .filter((n) => !n.startsWith('kysely_'));
     expect(await tables()).toEqual([]);
-    await migrateToLatest(db, ctx.db.dialect);
+    await migrateToLatest(db, ctx.db.dialect, ctx.db.schema);
     expect((await tables()).sort()).toEqual([
       'audit_log',
       'change_log',

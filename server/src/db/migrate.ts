@@ -10,7 +10,7 @@ type FrozenMigration = {
 };
 const MIGRATIONS: Record<string, FrozenMigration> = { '0001_init': m0001, '0002_ledger': m0002 };
 
-function migrator(db: Kysely<unknown>, dialect: Dialect): Migrator {
+function migrator(db: Kysely<unknown>, dialect: Dialect, schema?: string): Migrator {
   const provider: MigrationProvider = {
     getMigrations: async () =>
       Object.fromEntries(
@@ -20,7 +20,9 @@ function migrator(db: Kysely<unknown>, dialect: Dialect): Migrator {
         ]),
       ),
   };
-  return new Migrator({ db, provider });
+  // With a schema, Kysely must be told: otherwise it finds another schema's migration tables
+  // (its existence check looks across schemas) and then queries its own search_path in vain.
+  return new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
 async function run(result: Promise<{ error?: unknown }>): Promise<void> {
@@ -28,11 +30,18 @@ async function run(result: Promise<{ error?: unknown }>): Promise<void> {
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }
 
-export const migrateToLatest = (db: Kysely<unknown>, dialect: Dialect): Promise<void> =>
-  run(migrator(db, dialect).migrateToLatest());
+export const migrateToLatest = (
+  db: Kysely<unknown>,
+  dialect: Dialect,
+  schema?: string,
+): Promise<void> => run(migrator(db, dialect, schema).migrateToLatest());
 
 /** For the up → down → up test of every migration. */
-export async function migrateAllDown(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
-  const m = migrator(db, dialect);
+export async function migrateAllDown(
+  db: Kysely<unknown>,
+  dialect: Dialect,
+  schema?: string,
+): Promise<void> {
+  const m = migrator(db, dialect, schema);
   for (let i = 0; i < Object.keys(MIGRATIONS).length; i++) await run(m.migrateDown());
 }

@@ -46,6 +46,9 @@ describeEachEngine('auth', (ctx) => {
       'POST /api/imports',
       'POST /api/imports/abcdefgh/confirm',
       'GET /api/imports/abcdefgh',
+      'GET /api/projects/1',
+      'PUT /api/projects/1',
+      'POST /api/projects/merge',
     ];
     for (const r of routes) {
       const [method, url] = r.split(' ') as ['GET', string];
