@@ -12,5 +12,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // Memory tests measure live heap after a collection, not whatever the collector has not reached yet.
+    execArgv: ['--expose-gc'],
   },
 });

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { suspectedPairs } from '../../domain/ledger/names.ts';
+import { normaliseName, suspectedPairs } from '../../domain/ledger/names.ts';
 
 export interface Named {
   id: number;
@@ -17,26 +17,91 @@ export interface SuspectedPair {
   b: Named;
 }
 
-const UNITS_PER_QUERY = 200;
+const PREFECTURES_PER_QUERY = 20;
+/** About 50 m in latitude; two communities closer than one cell of this grid are neighbours. */
+const GRID = 0.0005;
 
-/** Scans the given units; records new suspicions; returns every pair still 'suspected' there. */
+type Candidate = {
+  id: number;
+  name: string;
+  name_key: string;
+  region_code: string;
+  address: string;
+  lng: string | null;
+  lat: string | null;
+};
+
+/**
+ * Pairs in one prefecture-level unit: close names in the same county-level unit, and across its
+ * neighbouring units the same address or, where both have one, a location within about 50 m.
+ */
+function pairsInPrefecture(rows: Candidate[]): [Candidate, Candidate][] {
+  const pairs = suspectedPairs(rows.map((r) => ({ ref: r, unit: r.region_code, key: r.name_key })));
+  const across = (group: Candidate[]) => {
+    for (let i = 0; i < group.length; i++)
+      for (let j = i + 1; j < group.length; j++)
+        if (group[i]!.region_code !== group[j]!.region_code) pairs.push([group[i]!, group[j]!]);
+  };
+  const byAddress = new Map<string, Candidate[]>();
+  const byCell = new Map<string, Candidate[]>();
+  for (const r of rows) {
+    const address = normaliseName(r.address);
+    if ([...address].length >= 6) byAddress.set(address, [...(byAddress.get(address) ?? []), r]);
+    if (r.lng && r.lat) {
+      const key = `${Math.floor(Number(r.lng) / GRID)}:${Math.floor(Number(r.lat) / GRID)}`;
+      byCell.set(key, [...(byCell.get(key) ?? []), r]);
+    }
+  }
+  for (const group of byAddress.values()) if (group.length > 1 && group.length < 50) across(group);
+  for (const group of byCell.values()) if (group.length > 1 && group.length < 50) across(group);
+  return pairs;
+}
+
+/** Scans the prefecture-level units of the given county-level units; records new suspicions; returns every pair still 'suspected' there. */
 export async function scanUnits(
   db: Kysely<Database>,
   units: string[],
   now = new Date(),
 ): Promise<SuspectedPair[]> {
+  if (!units.length) return [];
+  const prefectures = new Set<string>();
+  for (let i = 0; i < units.length; i += 500)
+    for (const r of await db
+      .selectFrom('communities')
+      .select('prefecture_code')
+      .distinct()
+      .where('region_code', 'in', units.slice(i, i + 500))
+      .execute())
+      prefectures.add(r.prefecture_code);
+  return scanPrefectures(db, [...prefectures].sort(), now);
+}
+
+export async function scanPrefectures(
+  db: Kysely<Database>,
+  prefectures: string[],
+  now = new Date(),
+): Promise<SuspectedPair[]> {
   const out: SuspectedPair[] = [];
-  for (let i = 0; i < units.length; i += UNITS_PER_QUERY) {
+  for (let i = 0; i < prefectures.length; i += PREFECTURES_PER_QUERY) {
     const rows = await db
       .selectFrom('communities')
-      .select(['id', 'name', 'name_key', 'region_code'])
-      .where('region_code', 'in', units.slice(i, i + UNITS_PER_QUERY))
+      .select(['id', 'name', 'name_key', 'region_code', 'prefecture_code', 'address', 'lng', 'lat'])
+      .where('prefecture_code', 'in', prefectures.slice(i, i + PREFECTURES_PER_QUERY))
       .execute();
-    const pairs = suspectedPairs(
-      rows.map((r) => ({ ref: r, unit: r.region_code, key: r.name_key })),
-    );
-    if (!pairs.length) continue;
-    const ordered = pairs.map(([x, y]): [typeof x, typeof x] => (x.id < y.id ? [x, y] : [y, x]));
+    const byPrefecture = new Map<string, Candidate[]>();
+    for (const r of rows)
+      byPrefecture.set(r.prefecture_code, [...(byPrefecture.get(r.prefecture_code) ?? []), r]);
+    const seen = new Set<string>();
+    const ordered: [Candidate, Candidate][] = [];
+    for (const group of byPrefecture.values())
+      for (const [x, y] of pairsInPrefecture(group)) {
+        const pair: [Candidate, Candidate] = x.id < y.id ? [x, y] : [y, x];
+        const key = `${pair[0].id}:${pair[1].id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        ordered.push(pair);
+      }
+    if (!ordered.length) continue;
     for (let j = 0; j < ordered.length; j += 500)
       await db
         .insertInto('duplicate_pairs')
@@ -51,19 +116,18 @@ export async function scanUnits(
         )
         .onConflict((oc) => oc.columns(['community_a', 'community_b']).doNothing())
         .execute();
-    const status = new Map(
-      (
-        await db
-          .selectFrom('duplicate_pairs')
-          .select(['community_a', 'community_b', 'status'])
-          .where(
-            'community_a',
-            'in',
-            ordered.map(([a]) => a.id),
-          )
-          .execute()
-      ).map((p) => [`${p.community_a}:${p.community_b}`, p.status]),
-    );
+    const status = new Map<string, string>();
+    for (let j = 0; j < ordered.length; j += 500)
+      for (const p of await db
+        .selectFrom('duplicate_pairs')
+        .select(['community_a', 'community_b', 'status'])
+        .where(
+          'community_a',
+          'in',
+          ordered.slice(j, j + 500).map(([a]) => a.id),
+        )
+        .execute())
+        status.set(`${p.community_a}:${p.community_b}`, p.status);
     for (const [a, b] of ordered)
       if (status.get(`${a.id}:${b.id}`) === 'suspected')
         out.push({ a: { id: a.id, name: a.name }, b: { id: b.id, name: b.name } });
@@ -71,22 +135,22 @@ export async function scanUnits(
   return out;
 }
 
-/** The whole ledger (or a subtree), unit by unit, streaming in unit order. */
+/** The whole ledger (or a subtree), prefecture by prefecture. */
 export async function scanAll(
   db: Kysely<Database>,
   scopePath = '/',
   now = new Date(),
 ): Promise<number> {
-  const units = (
+  const prefectures = (
     await db
-      .selectFrom('regions')
-      .select('code')
-      .where('is_ledger_unit', '=', 1)
-      .where('path', 'like', `${scopePath}%`)
-      .orderBy('code')
+      .selectFrom('communities')
+      .select('prefecture_code')
+      .distinct()
+      .where('region_path', 'like', `${scopePath}%`)
+      .orderBy('prefecture_code')
       .execute()
-  ).map((r) => r.code);
-  return (await scanUnits(db, units, now)).length;
+  ).map((r) => r.prefecture_code);
+  return (await scanPrefectures(db, prefectures, now)).length;
 }
 
 export async function pairsOf(db: Kysely<Database>, id: number) {

@@ -149,3 +149,22 @@ describeEachEngine('project list import', (ctx) => {
     expect(report.errors.every((e) => e.line === 1)).toBe(true);
   });
 });
+
+describeEachEngine('duplicates across neighbouring units', (ctx) => {
+  it('suspects the same address in two neighbouring units of one city', async () => {
+    const path = join(dir, `neighbours-${ctx.engine}.csv`);
+    writeFileSync(
+      path,
+      [
+        '区划代码,小区名称,详细地址,建成年份,楼栋数,居民户数,住宅建筑面积（平方米）,预计投资额（万元）,计划年度',
+        '460105,滨海新村,海口市滨海大道18号,1995,3,60,5000,100,2023',
+        '460106,滨海花园,海口市滨海大道 18 号,1996,3,60,5000,100,2023',
+        '460107,椰城小区,海口市椰城路1号,1996,3,60,5000,100,2023',
+      ].join('\n'),
+    );
+    const report = await importProjectList(ctx.db.db, SYSTEM_ACTOR, path, { dryRun: false });
+    expect(report.errors).toEqual([]);
+    expect(report.warnings.map((w) => w.message).join('\n')).toMatch(/与“滨海新村”.*疑似重复/);
+    expect(report.warnings.map((w) => w.message).join('\n')).not.toMatch(/椰城小区/);
+  });
+});
