@@ -19,6 +19,7 @@ export default tseslint.config(
   },
   {
     files: ['server/src/domain/**/*.ts'],
+    ignores: ['server/src/domain/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -20,6 +20,8 @@ import { errorHandler, type App } from './http.ts';
 import { registerAuth } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
+import { declarationRoutes } from './modules/declarations/declarations.routes.ts';
+import { planRoutes } from './modules/plan/plan.routes.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -100,8 +102,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   authRoutes(app, db);
   userRoutes(app, db);
   regionRoutes(app, db);
-  ledgerRoutes(app, db, opts.uploadDir ?? join(tmpdir(), 'gaizao-uploads'));
+  const uploadDir = opts.uploadDir ?? join(tmpdir(), 'gaizao-uploads');
+  ledgerRoutes(app, db, uploadDir);
   projectRoutes(app, db);
+  planRoutes(app, db);
+  declarationRoutes(app, db, uploadDir);
 
   if (opts.serveWeb !== false) await serveWeb(app, opts.demo ?? false);
   else

@@ -1,6 +1,6 @@
 /** The command line as a user runs it: a real process on a real SQLite file. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -122,4 +122,65 @@ describe('gaizao users', () => {
     expect((await gaizao('frobnicate')).code).toBe(2);
     expect((await gaizao('users', 'add', '--bogus')).stderr).toContain('参数有误');
   }, 60_000);
+});
+
+describe('gaizao import, export, plan-table, check', () => {
+  const sample = join(import.meta.dirname, '../../../../shared/samples');
+  it('imports a project list (0), refuses it again naming every line (1), and an unreadable file (2)', async () => {
+    const ok = await gaizao('import', join(sample, 'hainan-2022-project-list.csv'));
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toContain('项目清单已导入：52 个小区');
+    const again = await gaizao('import', join(sample, 'hainan-2022-project-list.csv'), '--json');
+    expect(again.code).toBe(1);
+    const errors = JSON.parse(again.stdout) as {
+      line: number;
+      column: string;
+      value: string;
+      message: string;
+    }[];
+    expect(errors).toHaveLength(52);
+    expect(Object.keys(errors[0]!)).toEqual(['line', 'column', 'value', 'message']);
+    const unreadable = await gaizao('import', join(sample, 'README.md'));
+    expect(unreadable.code).toBe(1);
+    const missing = await gaizao('import', join(dir, 'nope.xlsx'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/无法读取/);
+  }, 60_000);
+
+  it('exports the ledger as csv to standard output', async () => {
+    const out = await gaizao('export', '--scope', '46', '--year', '2022', '--format', 'csv');
+    expect(out.code).toBe(0);
+    expect(out.stdout.split('\r\n').filter(Boolean)).toHaveLength(53);
+    expect((await gaizao('export', '--format', 'pdf')).code).toBe(2);
+  }, 60_000);
+
+  it('prints the plan table of the worked example and passes the checks; a failing plan exits 1', async () => {
+    const table = await gaizao('plan-table', '--province', '46', '--year', '2022');
+    expect(table.code).toBe(0);
+    const expected = readFileSync(join(sample, 'hainan-2022-plan-table.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(
+      table.stdout
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/),
+    ).toEqual(expected);
+    expect((await gaizao('plan-table', '--province', '99', '--year', '2022')).code).toBe(2);
+    expect((await gaizao('check', '--province', '46', '--year', '2022')).code).toBe(0);
+    const late = join(dir, 'late.csv');
+    writeFileSync(
+      late,
+      '区划代码,小区名称,建成年份,楼栋数,居民户数,住宅建筑面积（平方米）,预计投资额（万元）,计划年度\n460106,世纪花园,2004,30,1500,150000,3000,2022\n',
+    );
+    expect((await gaizao('import', late)).code).toBe(0);
+    const failed = await gaizao('check', '--province', '460000', '--year', '2022', '--json');
+    expect(failed.code).toBe(1);
+    const report = JSON.parse(failed.stdout);
+    expect(report.checks.find((c: { id: string }) => c.id === 'post_cutoff_share')).toMatchObject({
+      passed: false,
+      rows: expect.arrayContaining([expect.objectContaining({ name: '世纪花园' })]),
+    });
+  }, 90_000);
 });

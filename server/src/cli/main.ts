@@ -2,6 +2,7 @@
 /** The command line (../shared/spec/cli.md): a thin shell over the application services. */
 import { AppError } from '../errors.ts';
 import { exportCommand, importCommand } from './ledger.ts';
+import { checkCommand, planTableCommand } from './plan.ts';
 import { serveCommand } from './serve.ts';
 import { UsageError } from './usage-error.ts';
 import { usersCommand } from './users.ts';
@@ -12,6 +13,8 @@ const USAGE = `用法：gaizao <命令> [选项]
   serve [--port N] [--demo] [--db PATH]     启动网页应用（npm start 即 serve --demo --port 3000）
   import FILE [--dry-run] [--json]           导入项目清单（xlsx 或 csv），全部正确才写入
   export [--scope 代码] [--year 年度] [--format csv|xlsx] [--out FILE]   按导入模板的列导出台账
+  plan-table --province 代码|all --year 年度 [--format csv|xlsx|json] [--out FILE]   计划表
+  check --province 代码 --year 年度 [--json]   计划检查（全部通过返回 0，否则 1）
   users add --username U --name 姓名 --region 代码 --role 角色[,角色] [--password P]
   users list [--region 代码] [--json]
   users disable --username U
@@ -31,6 +34,10 @@ async function main(argv: string[]): Promise<number> {
       return importCommand(rest);
     case 'export':
       return exportCommand(rest);
+    case 'plan-table':
+      return planTableCommand(rest);
+    case 'check':
+      return checkCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -3,12 +3,19 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Dialect } from './dialect.ts';
 import * as m0001 from './migrations/0001_init.ts';
 import * as m0002 from './migrations/0002_ledger.ts';
+import * as m0003 from './migrations/0003_plan_policies.ts';
+import * as m0004 from './migrations/0004_declarations.ts';
 
 type FrozenMigration = {
   up: (dialect: Dialect) => (db: Kysely<unknown>) => Promise<void>;
   down: (db: Kysely<unknown>) => Promise<void>;
 };
-const MIGRATIONS: Record<string, FrozenMigration> = { '0001_init': m0001, '0002_ledger': m0002 };
+const MIGRATIONS: Record<string, FrozenMigration> = {
+  '0001_init': m0001,
+  '0002_ledger': m0002,
+  '0003_plan_policies': m0003,
+  '0004_declarations': m0004,
+};
 
 function migrator(db: Kysely<unknown>, dialect: Dialect, schema?: string): Migrator {
   const provider: MigrationProvider = {

@@ -79,6 +79,16 @@ export interface Database {
   change_log: ChangeLogTable;
   duplicate_pairs: DuplicatePairTable;
   imports: ImportTable;
+  plan_policies: PlanPolicyTable;
+  fiscal_assessments: FiscalAssessmentTable;
+  declarations: DeclarationTable;
+  declaration_snapshots: SnapshotTable;
+  declaration_events: DeclarationEventTable;
+  return_notes: ReturnNoteTable;
+  check_justifications: JustificationTable;
+  plan_approvals: ApprovalTable;
+  signoffs: SignoffTable;
+  notifications: NotificationTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -174,4 +184,108 @@ export interface ImportTable {
   result: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface PlanPolicyTable {
+  plan_year: number;
+  cutoff_year: number;
+  latest_build_year: number;
+  max_post_cutoff_share_bp: number;
+  deadline: string;
+  recipients: string;
+  source: string;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface FiscalAssessmentTable {
+  region_code: string;
+  plan_year: number;
+  available_yuan: number;
+  document: string;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface DeclarationTable {
+  unit_code: string;
+  plan_year: number;
+  level: 'county' | 'city' | 'province';
+  state: 'draft' | 'submitted' | 'returned' | 'accepted';
+  version: number;
+  internal_deadline: string | null;
+  submitted_at: string | null;
+  updated_at: string;
+}
+
+export interface SnapshotTable {
+  id: Generated<number>;
+  unit_code: string;
+  plan_year: number;
+  kind: 'submission' | 'candidate';
+  version: number;
+  hash: string;
+  /** JSON: { communities, table } */
+  content: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface DeclarationEventTable {
+  id: Generated<number>;
+  unit_code: string;
+  plan_year: number;
+  action: string;
+  username: string;
+  at: string;
+  reason: string | null;
+  hash: string | null;
+}
+
+export interface ReturnNoteTable {
+  unit_code: string;
+  plan_year: number;
+  community_id: number;
+  reason: string;
+  active: number;
+  at: string;
+}
+
+export interface JustificationTable {
+  unit_code: string;
+  plan_year: number;
+  check_id: string;
+  text: string;
+  username: string;
+  at: string;
+}
+
+export interface ApprovalTable {
+  province_code: string;
+  plan_year: number;
+  approved_on: string;
+  document_no: string;
+  file_name: string;
+  file_path: string;
+  username: string;
+  at: string;
+}
+
+export interface SignoffTable {
+  snapshot_id: number;
+  role: 'province' | 'province_ndrc' | 'province_finance';
+  username: string;
+  hash: string;
+  at: string;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  region_code: string;
+  kind: string;
+  message: string;
+  link: string | null;
+  at: string;
 }

@@ -18,6 +18,8 @@ import { syntheticRows } from './synthetic.ts';
 
 export const DEMO_PASSWORD = 'gaizao-demo';
 export const DEMO_PROVINCE = '460000';
+/** The demo declares next year's plan, so its deadline lies ahead. */
+export const DEMO_PLAN_YEAR = new Date().getUTCFullYear() + 1;
 
 export const DEMO_ACCOUNTS: {
   username: string;
@@ -37,6 +39,18 @@ export const DEMO_ACCOUNTS: {
     displayName: '海南省住房和城乡建设厅',
     regionCode: DEMO_PROVINCE,
     roles: ['province'],
+  },
+  {
+    username: 'ndrc',
+    displayName: '海南省发展和改革委员会',
+    regionCode: DEMO_PROVINCE,
+    roles: ['province_ndrc'],
+  },
+  {
+    username: 'finance',
+    displayName: '海南省财政厅',
+    regionCode: DEMO_PROVINCE,
+    roles: ['province_finance'],
   },
   {
     username: 'city',
@@ -87,11 +101,12 @@ export async function seedDemoLedger(db: Kysely<Database>): Promise<number> {
     // 海南 2022: 608 communities, 84 households each (brief §8.3); the demo takes about half.
     for (const row of syntheticRows(units, 300, {
       seed: 2022,
-      planYears: [2022, 2022, 2022, 2023],
+      planYears: [DEMO_PLAN_YEAR - 1, DEMO_PLAN_YEAR, DEMO_PLAN_YEAR],
       householdsPerCommunity: 84,
     }))
       text += csvLine(COLUMNS.map((c) => row[c.key]));
     await writeFile(file, text);
+    await seedDemoPolicy(db);
     const report = await importProjectList(db, SYSTEM_ACTOR, file, { dryRun: false });
     if (report.errorCount)
       throw new Error(`演示数据有误：${JSON.stringify(report.errors.slice(0, 3))}`);
@@ -99,4 +114,32 @@ export async function seedDemoLedger(db: Kysely<Database>): Promise<number> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A policy row for the demo's plan year, labelled as a demo: the 2022 rules of the seed notice
+ * carried forward, with a deadline at the end of this year so the countdown has something to count.
+ */
+async function seedDemoPolicy(db: Kysely<Database>): Promise<void> {
+  const exists = await db
+    .selectFrom('plan_policies')
+    .select('plan_year')
+    .where('plan_year', '=', DEMO_PLAN_YEAR)
+    .executeTakeFirst();
+  if (exists) return;
+  await db
+    .insertInto('plan_policies')
+    .values({
+      plan_year: DEMO_PLAN_YEAR,
+      cutoff_year: 2000,
+      latest_build_year: 2005,
+      max_post_cutoff_share_bp: 1500,
+      deadline: `${DEMO_PLAN_YEAR - 1}-12-31`,
+      recipients: '住房和城乡建设部、国家发展改革委、财政部',
+      source: '演示数据：沿用建办城〔2021〕28号的规则',
+      version: 1,
+      updated_at: new Date().toISOString(),
+      updated_by: 'demo',
+    })
+    .execute();
 }

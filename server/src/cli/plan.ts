@@ -1,0 +1,95 @@
+/** `gaizao plan-table` and `gaizao check` (../shared/spec/cli.md), as the system administrator. */
+import { createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { openDatabase } from '../bootstrap.ts';
+import { AppError } from '../errors.ts';
+import { checkPlan, planTable, planTableCsv } from '../modules/plan/plan-table.service.ts';
+import { writePlanTableXlsx } from '../modules/plan/plan-table.xlsx.ts';
+import { SYSTEM_ACTOR } from '../modules/users/users.service.ts';
+import { databaseUrl, parse } from './options.ts';
+import { UsageError } from './usage-error.ts';
+
+function yearOf(text: string | undefined): number {
+  if (!text || !/^\d{4}$/.test(text))
+    throw new UsageError(`--year 应为4位年份：${text ?? '(未填)'}`);
+  return Number(text);
+}
+
+/** Unknown provinces are bad arguments (exit 2), not "not found" errors. */
+async function orUsage<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'NOT_FOUND')
+      throw new UsageError(`未知省份：${e.message}`);
+    throw e;
+  }
+}
+
+export async function planTableCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    province: { type: 'string' },
+    year: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  });
+  if (!values.province)
+    throw new UsageError('plan-table 需要 --province（2位或6位省级代码，或 all）');
+  const year = yearOf(values.year);
+  const format =
+    values.format ??
+    (values.out?.endsWith('.xlsx') ? 'xlsx' : values.out?.endsWith('.json') ? 'json' : 'csv');
+  if (!['csv', 'xlsx', 'json'].includes(format))
+    throw new UsageError(`--format 应为 csv、xlsx 或 json：${format}`);
+  if (format === 'xlsx' && !values.out && process.stdout.isTTY)
+    throw new UsageError('xlsx 是二进制文件，请用 --out FILE 指定输出文件');
+  const db = await openDatabase(databaseUrl(values.db));
+  try {
+    const table = await orUsage(planTable(db.db, SYSTEM_ACTOR, values.province, year));
+    if (format === 'xlsx') {
+      const out = values.out ? createWriteStream(values.out) : process.stdout;
+      const done = values.out ? once(out, 'finish') : Promise.resolve();
+      await writePlanTableXlsx(table, out);
+      await done;
+    } else {
+      const text = format === 'csv' ? planTableCsv(table) : `${JSON.stringify(table, null, 2)}\n`;
+      if (values.out) await writeFile(values.out, text);
+      else process.stdout.write(text);
+    }
+    if (values.out) console.error(`已生成 ${table.title}（${table.scope.name}）：${values.out}`);
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}
+
+export async function checkCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    province: { type: 'string' },
+    year: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (!values.province) throw new UsageError('check 需要 --province（2位或6位代码）');
+  const year = yearOf(values.year);
+  const db = await openDatabase(databaseUrl(values.db));
+  try {
+    const { scope, checks } = await orUsage(checkPlan(db.db, SYSTEM_ACTOR, values.province, year));
+    const passed = checks.every((c) => c.passed);
+    if (values.json) console.log(JSON.stringify({ province: scope, year, passed, checks }));
+    else {
+      console.log(`${scope.name} ${year}年度计划检查：`);
+      for (const c of checks) {
+        console.log(
+          `${c.passed ? '✓ 通过' : c.severity === 'blocking' ? '✗ 不通过' : '! 警告'}  ${c.title}：${c.message}`,
+        );
+        for (const r of c.rows.slice(0, 50))
+          console.log(`      ${r.regionCode} ${r.name}（编号 ${r.id}）${r.detail}`);
+        if (c.rows.length > 50) console.log(`      ……共 ${c.rows.length} 个小区`);
+      }
+    }
+    return passed ? 0 : 1;
+  } finally {
+    await db.destroy();
+  }
+}

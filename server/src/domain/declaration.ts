@@ -1,0 +1,156 @@
+/**
+ * The declaration of a year's plan, bottom-up: county → city → province → the three ministries
+ * (建办城〔2021〕28号 六). One declaration per unit and year; its states and actions are an
+ * explicit table (STYLE.md, convention 5), and every switch over them is exhaustive.
+ */
+export const DECLARATION_STATES = ['draft', 'submitted', 'returned', 'accepted'] as const;
+export type DeclarationState = (typeof DECLARATION_STATES)[number];
+
+export const STATE_LABELS: Record<DeclarationState, string> = {
+  draft: '编制中',
+  submitted: '已上报',
+  returned: '已退回',
+  accepted: '已接收',
+};
+
+export type DeclarationAction = 'submit' | 'return' | 'accept';
+/** Who acts: the unit itself (submits) or the level above it (returns, accepts). */
+export type ActorSide = 'self' | 'above';
+
+const TRANSITIONS: Record<
+  DeclarationAction,
+  { from: readonly DeclarationState[]; to: DeclarationState; by: ActorSide }
+> = {
+  submit: { from: ['draft', 'returned'], to: 'submitted', by: 'self' },
+  return: { from: ['submitted'], to: 'returned', by: 'above' },
+  accept: { from: ['submitted'], to: 'accepted', by: 'above' },
+};
+
+/** Who may take an action: the unit itself, or the level above it. */
+export const actedBy = (action: DeclarationAction): ActorSide => TRANSITIONS[action].by;
+
+export function transition(
+  state: DeclarationState,
+  action: DeclarationAction,
+  side: ActorSide,
+): DeclarationState | { refused: string } {
+  const t = TRANSITIONS[action];
+  if (t.by !== side)
+    return { refused: side === 'self' ? '只能由上级单位退回或接收' : '只能由本单位上报' };
+  if (!t.from.includes(state))
+    return { refused: `当前状态为“${STATE_LABELS[state]}”，不能${ACTION_LABELS[action]}` };
+  return t.to;
+}
+
+export const ACTION_LABELS: Record<DeclarationAction, string> = {
+  submit: '上报',
+  return: '退回',
+  accept: '接收',
+};
+
+/** A declaring unit's level, and who reviews it. */
+export type UnitLevel = 'county' | 'city' | 'province';
+export const REVIEWER_ROLE: Record<UnitLevel, 'city' | 'province' | 'ministry'> = {
+  county: 'city',
+  city: 'province',
+  province: 'ministry',
+};
+export const DECLARER_ROLE: Record<UnitLevel, 'county' | 'city' | 'province'> = {
+  county: 'county',
+  city: 'city',
+  province: 'province',
+};
+
+/** What the ministry sees for each province against the deadline. */
+export type ProvinceProgress =
+  'not_started' | 'in_progress' | 'submitted_on_time' | 'late' | 'returned';
+export const PROGRESS_LABELS: Record<ProvinceProgress, string> = {
+  not_started: '未开始',
+  in_progress: '编制中',
+  submitted_on_time: '按时上报',
+  late: '逾期',
+  returned: '已退回',
+};
+
+export function provinceProgress(
+  state: DeclarationState | undefined,
+  submittedAt: string | null,
+  deadline: string,
+  now: Date,
+): ProvinceProgress {
+  const end = new Date(`${deadline}T23:59:59+08:00`);
+  switch (state) {
+    case undefined:
+      return now > end ? 'late' : 'not_started';
+    case 'draft':
+      return now > end ? 'late' : 'in_progress';
+    case 'returned':
+      return 'returned';
+    case 'submitted':
+    case 'accepted':
+      return submittedAt && new Date(submittedAt) <= end ? 'submitted_on_time' : 'late';
+  }
+}
+
+/** Whole days left until the end of the deadline day (Beijing time); negative when overdue. */
+export function daysLeft(deadline: string, now: Date): number {
+  const end = new Date(`${deadline}T23:59:59+08:00`).getTime();
+  return Math.ceil((end - now.getTime()) / 86_400_000) - 1;
+}
+
+export interface SnapshotCommunity {
+  id: number;
+  name: string;
+  regionCode: string;
+  buildYear: number;
+  households: number;
+  buildings: number;
+  floorAreaCenti: number;
+  investmentYuan: number;
+  areaClass: string;
+  exclusion: string;
+}
+
+export interface SnapshotDiff {
+  added: SnapshotCommunity[];
+  removed: SnapshotCommunity[];
+  changed: {
+    id: number;
+    name: string;
+    fields: { field: keyof SnapshotCommunity; old: unknown; new: unknown }[];
+  }[];
+}
+
+/** Communities added, removed and changed between two versions of a declaration. */
+export function diffSnapshots(
+  before: SnapshotCommunity[],
+  after: SnapshotCommunity[],
+): SnapshotDiff {
+  const old = new Map(before.map((c) => [c.id, c]));
+  const now = new Map(after.map((c) => [c.id, c]));
+  const changed: SnapshotDiff['changed'] = [];
+  for (const c of after) {
+    const o = old.get(c.id);
+    if (!o) continue;
+    const fields = (Object.keys(c) as (keyof SnapshotCommunity)[])
+      .filter((k) => k !== 'id' && o[k] !== c[k])
+      .map((k) => ({ field: k, old: o[k], new: c[k] }));
+    if (fields.length) changed.push({ id: c.id, name: c.name, fields });
+  }
+  return {
+    added: after.filter((c) => !old.has(c.id)),
+    removed: before.filter((c) => !now.has(c.id)),
+    changed,
+  };
+}
+
+/** Canonical JSON (sorted keys) so the same content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}

@@ -1,0 +1,210 @@
+/**
+ * The plan table 《城镇老旧小区改造计划表》 (../shared/spec/plan-table.md), computed from the
+ * communities in a year's plan. Pure arithmetic on exact integers (元, 0.01 m²): totals are sums
+ * of exact values, rounded half up once at the end, never sums of rounded parts.
+ */
+import { formatScaled, roundHalfUp } from './ledger/decimal.ts';
+import type { AreaClass } from './regions.ts';
+
+export interface PlanCommunity {
+  prefectureCode: string;
+  areaClass: AreaClass;
+  buildYear: number;
+  households: number;
+  buildings: number;
+  floorAreaCenti: number;
+  investmentYuan: number;
+}
+
+export interface PlanUnit {
+  code: string;
+  name: string;
+}
+
+/** The five measures, exact: counts, 0.01 m², 元. */
+export interface Measures {
+  communities: number;
+  households: number;
+  buildings: number;
+  floorAreaCenti: number;
+  investmentYuan: number;
+}
+
+export type Bucket = 'before' | 'after';
+
+/** Communities of one unit, class and bucket, summed (the SQL aggregate gives exactly these). */
+export interface PlanGroup {
+  prefectureCode: string;
+  areaClass: AreaClass;
+  bucket: Bucket;
+  measures: Measures;
+}
+
+/** `cutoffYear`: 2000年底前 means build year ≤ cutoffYear (plan-year policy). */
+export function groupCommunities(
+  communities: Iterable<PlanCommunity>,
+  cutoffYear: number,
+): PlanGroup[] {
+  const groups = new Map<string, PlanGroup>();
+  for (const c of communities) {
+    const bucket: Bucket = c.buildYear <= cutoffYear ? 'before' : 'after';
+    const key = `${c.prefectureCode}|${c.areaClass}|${bucket}`;
+    let g = groups.get(key);
+    if (!g)
+      groups.set(
+        key,
+        (g = {
+          prefectureCode: c.prefectureCode,
+          areaClass: c.areaClass,
+          bucket,
+          measures: zero(),
+        }),
+      );
+    add(g.measures, {
+      communities: 1,
+      households: c.households,
+      buildings: c.buildings,
+      floorAreaCenti: c.floorAreaCenti,
+      investmentYuan: c.investmentYuan,
+    });
+  }
+  return [...groups.values()];
+}
+export type Cell = Record<Bucket, Measures>;
+
+export type RowKind = 'subtotal' | AreaClass;
+export interface PlanRow {
+  unitCode: string | null; // null: the province (or country) total
+  unitName: string;
+  kind: RowKind;
+  cell: Cell;
+}
+
+export const ROW_LABELS: Record<RowKind, string> = {
+  subtotal: '全市小计:',
+  city: '1. 城市(建成区)',
+  county_seat: '2. 县城(城关镇)',
+};
+export const TOTAL_UNIT_NAME = '全省(区、市)';
+export const TOTAL_LABEL = '全省(区、市)合计:';
+
+const zero = (): Measures => ({
+  communities: 0,
+  households: 0,
+  buildings: 0,
+  floorAreaCenti: 0,
+  investmentYuan: 0,
+});
+const zeroCell = (): Cell => ({ before: zero(), after: zero() });
+
+function add(into: Measures, m: Measures): void {
+  into.communities += m.communities;
+  into.households += m.households;
+  into.buildings += m.buildings;
+  into.floorAreaCenti += m.floorAreaCenti;
+  into.investmentYuan += m.investmentYuan;
+}
+const sumCells = (...cells: Cell[]): Cell => {
+  const out = zeroCell();
+  for (const c of cells) {
+    add(out.before, c.before);
+    add(out.after, c.after);
+  }
+  return out;
+};
+
+/**
+ * Rows in the form's order: for every unit (in the order given, i.e. region-code order) 全市小计,
+ * 1. 城市(建成区), 2. 县城(城关镇); then the same three for the whole. Units with nothing show zeros.
+ */
+export function planTableRows(
+  units: PlanUnit[],
+  groups: Iterable<PlanGroup>,
+  totalName = TOTAL_UNIT_NAME,
+): PlanRow[] {
+  const byUnit = new Map<string, Record<AreaClass, Cell>>(
+    units.map((u) => [u.code, { city: zeroCell(), county_seat: zeroCell() }]),
+  );
+  for (const g of groups) {
+    const unit = byUnit.get(g.prefectureCode);
+    if (!unit) throw new Error(`小区所属地级单位 ${g.prefectureCode} 不在本省`);
+    add(unit[g.areaClass][g.bucket], g.measures);
+  }
+  const rows: PlanRow[] = [];
+  const total = { city: zeroCell(), county_seat: zeroCell() };
+  for (const u of units) {
+    const cells = byUnit.get(u.code)!;
+    rows.push({
+      unitCode: u.code,
+      unitName: u.name,
+      kind: 'subtotal',
+      cell: sumCells(cells.city, cells.county_seat),
+    });
+    rows.push({ unitCode: u.code, unitName: u.name, kind: 'city', cell: cells.city });
+    rows.push({ unitCode: u.code, unitName: u.name, kind: 'county_seat', cell: cells.county_seat });
+    total.city = sumCells(total.city, cells.city);
+    total.county_seat = sumCells(total.county_seat, cells.county_seat);
+  }
+  rows.push({
+    unitCode: null,
+    unitName: totalName,
+    kind: 'subtotal',
+    cell: sumCells(total.city, total.county_seat),
+  });
+  rows.push({ unitCode: null, unitName: totalName, kind: 'city', cell: total.city });
+  rows.push({ unitCode: null, unitName: totalName, kind: 'county_seat', cell: total.county_seat });
+  return rows;
+}
+
+/** 15 displayed figures of a row: per measure 2000年底前, 2000年底后, 合计. */
+export interface DisplayRow {
+  unit: string;
+  label: string;
+  values: (number | string)[];
+}
+
+/** 万平方米 with 2 decimals from 0.01 m²: one unit of the result is 100 m² = 10,000 of ours. */
+export const wanM2 = (centi: number): string => formatScaled(roundHalfUp(centi, 10_000), 2);
+/** 万元 with 2 decimals from 元: one unit of the result is 100 元. */
+export const wanYuan = (yuan: number): string => formatScaled(roundHalfUp(yuan, 100), 2);
+
+export function displayRow(r: PlanRow, isTotal: boolean): DisplayRow {
+  const { before, after } = r.cell;
+  const both = zero();
+  add(both, before);
+  add(both, after);
+  const triple = <T>(f: (m: Measures) => T): T[] => [f(before), f(after), f(both)];
+  return {
+    unit: r.unitName,
+    label:
+      r.kind === 'subtotal' ? (isTotal ? TOTAL_LABEL : ROW_LABELS.subtotal) : ROW_LABELS[r.kind],
+    values: [
+      ...triple((m) => m.communities),
+      ...triple((m) => m.households),
+      ...triple((m) => m.buildings),
+      ...triple((m) => wanM2(m.floorAreaCenti)),
+      ...triple((m) => wanYuan(m.investmentYuan)),
+    ],
+  };
+}
+
+export const MEASURES = [
+  { name: '小区数', unit: '个' },
+  { name: '居民户数', unit: '户' },
+  { name: '楼栋数', unit: '栋' },
+  { name: '住宅建筑面积', unit: '万平方米' },
+  { name: '预计投资额', unit: '万元' },
+] as const;
+
+/** The year buckets as the form names them, from the policy's cut-off (2000 → 2000年底前/后). */
+export const bucketLabels = (cutoffYear: number): [string, string, string] => [
+  `${cutoffYear}年底前`,
+  `${cutoffYear}年底后`,
+  '合计',
+];
+
+export const csvHeader = (cutoffYear: number): string[] => [
+  '地级以上城市',
+  '分类',
+  ...MEASURES.flatMap((m) => bucketLabels(cutoffYear).map((b) => `${m.name}_${b}`)),
+];

@@ -1,0 +1,261 @@
+/** All SQL of the declaration workflow. */
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, DeclarationTable } from '../../db/schema.ts';
+
+export const findDeclaration = (db: Kysely<Database>, unit: string, year: number) =>
+  db
+    .selectFrom('declarations')
+    .selectAll()
+    .where('unit_code', '=', unit)
+    .where('plan_year', '=', year)
+    .executeTakeFirst();
+
+export async function saveDeclaration(
+  db: Kysely<Database>,
+  row: Insertable<DeclarationTable>,
+): Promise<void> {
+  const { unit_code: _u, plan_year: _y, ...rest } = row;
+  await db
+    .insertInto('declarations')
+    .values(row)
+    .onConflict((oc) => oc.columns(['unit_code', 'plan_year']).doUpdateSet(rest))
+    .execute();
+}
+
+export const childDeclarations = (db: Kysely<Database>, parent: string, year: number) =>
+  db
+    .selectFrom('regions as r')
+    .leftJoin('declarations as d', (j) =>
+      j.onRef('d.unit_code', '=', 'r.code').on('d.plan_year', '=', year),
+    )
+    .select([
+      'r.code',
+      'r.name',
+      'r.level',
+      'd.state',
+      'd.version',
+      'd.submitted_at',
+      'd.internal_deadline',
+    ])
+    .where('r.parent_code', '=', parent)
+    .orderBy('r.code')
+    .execute();
+
+export async function insertSnapshot(
+  db: Kysely<Database>,
+  s: {
+    unit: string;
+    year: number;
+    kind: 'submission' | 'candidate';
+    version: number;
+    hash: string;
+    content: string;
+    by: string;
+    at: string;
+  },
+): Promise<number> {
+  const { id } = await db
+    .insertInto('declaration_snapshots')
+    .values({
+      unit_code: s.unit,
+      plan_year: s.year,
+      kind: s.kind,
+      version: s.version,
+      hash: s.hash,
+      content: s.content,
+      created_by: s.by,
+      created_at: s.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export const latestSnapshot = (
+  db: Kysely<Database>,
+  unit: string,
+  year: number,
+  kind: 'submission' | 'candidate',
+) =>
+  db
+    .selectFrom('declaration_snapshots')
+    .selectAll()
+    .where('unit_code', '=', unit)
+    .where('plan_year', '=', year)
+    .where('kind', '=', kind)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+export const snapshotByVersion = (
+  db: Kysely<Database>,
+  unit: string,
+  year: number,
+  version: number,
+) =>
+  db
+    .selectFrom('declaration_snapshots')
+    .selectAll()
+    .where('unit_code', '=', unit)
+    .where('plan_year', '=', year)
+    .where('kind', '=', 'submission')
+    .where('version', '=', version)
+    .executeTakeFirst();
+
+export const findSnapshot = (db: Kysely<Database>, id: number) =>
+  db.selectFrom('declaration_snapshots').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function addEvent(
+  db: Kysely<Database>,
+  e: {
+    unit: string;
+    year: number;
+    action: string;
+    username: string;
+    at: string;
+    reason?: string | null;
+    hash?: string | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto('declaration_events')
+    .values({
+      unit_code: e.unit,
+      plan_year: e.year,
+      action: e.action,
+      username: e.username,
+      at: e.at,
+      reason: e.reason ?? null,
+      hash: e.hash ?? null,
+    })
+    .execute();
+}
+
+export const eventsOf = (db: Kysely<Database>, unit: string, year: number) =>
+  db
+    .selectFrom('declaration_events')
+    .selectAll()
+    .where('unit_code', '=', unit)
+    .where('plan_year', '=', year)
+    .orderBy('id', 'desc')
+    .execute();
+
+export const activeNotes = (db: Kysely<Database>, unit: string, year: number) =>
+  db
+    .selectFrom('return_notes as n')
+    .leftJoin('communities as c', 'c.id', 'n.community_id')
+    .select(['n.community_id', 'n.reason', 'n.at', 'c.name'])
+    .where('n.unit_code', '=', unit)
+    .where('n.plan_year', '=', year)
+    .where('n.active', '=', 1)
+    .execute();
+
+export async function addNotes(
+  db: Kysely<Database>,
+  unit: string,
+  year: number,
+  notes: { communityId: number; reason: string }[],
+  at: string,
+): Promise<void> {
+  if (notes.length)
+    await db
+      .insertInto('return_notes')
+      .values(
+        notes.map((n) => ({
+          unit_code: unit,
+          plan_year: year,
+          community_id: n.communityId,
+          reason: n.reason,
+          active: 1,
+          at,
+        })),
+      )
+      .execute();
+}
+
+export async function clearNotes(db: Kysely<Database>, unit: string, year: number): Promise<void> {
+  await db
+    .updateTable('return_notes')
+    .set({ active: 0 })
+    .where('unit_code', '=', unit)
+    .where('plan_year', '=', year)
+    .execute();
+}
+
+export const justificationsOf = (db: Kysely<Database>, unit: string, year: number) =>
+  db
+    .selectFrom('check_justifications')
+    .selectAll()
+    .where('unit_code', '=', unit)
+    .where('plan_year', '=', year)
+    .execute();
+
+export async function saveJustification(
+  db: Kysely<Database>,
+  j: { unit: string; year: number; checkId: string; text: string; username: string; at: string },
+): Promise<void> {
+  const values = { text: j.text, username: j.username, at: j.at };
+  await db
+    .insertInto('check_justifications')
+    .values({ unit_code: j.unit, plan_year: j.year, check_id: j.checkId, ...values })
+    .onConflict((oc) => oc.columns(['unit_code', 'plan_year', 'check_id']).doUpdateSet(values))
+    .execute();
+}
+
+export const approvalOf = (db: Kysely<Database>, province: string, year: number) =>
+  db
+    .selectFrom('plan_approvals')
+    .selectAll()
+    .where('province_code', '=', province)
+    .where('plan_year', '=', year)
+    .executeTakeFirst();
+
+export async function saveApproval(
+  db: Kysely<Database>,
+  a: Insertable<Database['plan_approvals']>,
+): Promise<void> {
+  const { province_code: _p, plan_year: _y, ...rest } = a;
+  await db
+    .insertInto('plan_approvals')
+    .values(a)
+    .onConflict((oc) => oc.columns(['province_code', 'plan_year']).doUpdateSet(rest))
+    .execute();
+}
+
+export const signoffsOf = (db: Kysely<Database>, snapshotId: number) =>
+  db.selectFrom('signoffs').selectAll().where('snapshot_id', '=', snapshotId).execute();
+
+export async function saveSignoff(
+  db: Kysely<Database>,
+  s: Insertable<Database['signoffs']>,
+): Promise<void> {
+  const { snapshot_id: _s, role: _r, ...rest } = s;
+  await db
+    .insertInto('signoffs')
+    .values(s)
+    .onConflict((oc) => oc.columns(['snapshot_id', 'role']).doUpdateSet(rest))
+    .execute();
+}
+
+export async function notify(
+  db: Kysely<Database>,
+  regionCode: string,
+  kind: string,
+  message: string,
+  link: string | null,
+  at: string,
+): Promise<void> {
+  await db
+    .insertInto('notifications')
+    .values({ region_code: regionCode, kind, message, link, at })
+    .execute();
+}
+
+export const notificationsOf = (db: Kysely<Database>, regionCode: string) =>
+  db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('region_code', '=', regionCode)
+    .orderBy('id', 'desc')
+    .limit(50)
+    .execute();

@@ -1,0 +1,243 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../db/schema.ts';
+import { validation } from '../../errors.ts';
+import { errorSchema, type App } from '../../http.ts';
+import { actorOf } from '../auth/auth.plugin.ts';
+import {
+  acceptDeclaration,
+  declarationDiff,
+  declarationView,
+  returnDeclaration,
+  submitDeclaration,
+  submittedSnapshot,
+} from './declarations.service.ts';
+import {
+  freezeForSignoff,
+  justifyWarning,
+  ministryOverview,
+  notificationsFor,
+  recordApproval,
+  setInternalDeadline,
+  signOff,
+} from './signoff.service.ts';
+
+const tags = ['年度计划申报'];
+const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+const unitYear = z.object({
+  unit: z.string().regex(/^\d{6}$/, '单位代码应为6位数字'),
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+const ok = z.object({ state: z.string() });
+
+export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: string): void {
+  app.get('/api/declarations/:unit/:year', {
+    schema: {
+      tags,
+      summary:
+        '本单位（或下级单位）的年度计划申报：状态、截止日期、检查、退回意见、版本、下级上报情况',
+      params: unitYear,
+    },
+    handler: async (req) => declarationView(db, actorOf(req), req.params.unit, req.params.year),
+  });
+
+  app.post('/api/declarations/:unit/:year/submit', {
+    schema: {
+      tags,
+      summary: '上报（冻结一个带哈希的版本）',
+      params: unitYear,
+      response: { 200: ok, ...errors },
+    },
+    handler: async (req) => ({
+      state: await submitDeclaration(db, actorOf(req), req.params.unit, req.params.year),
+    }),
+  });
+
+  app.post('/api/declarations/:unit/:year/return', {
+    schema: {
+      tags,
+      summary: '退回下级上报（写明理由，可针对具体小区）',
+      params: unitYear,
+      body: z.object({
+        reason: z.string().trim().min(2, '请写明退回理由').max(2000),
+        notes: z
+          .array(
+            z.object({
+              communityId: z.number().int().min(1),
+              reason: z.string().trim().min(1).max(1000),
+            }),
+          )
+          .max(500)
+          .default([]),
+      }),
+      response: { 200: ok, ...errors },
+    },
+    handler: async (req) => ({
+      state: await returnDeclaration(
+        db,
+        actorOf(req),
+        req.params.unit,
+        req.params.year,
+        req.body.reason,
+        req.body.notes,
+      ),
+    }),
+  });
+
+  app.post('/api/declarations/:unit/:year/accept', {
+    schema: { tags, summary: '接收下级上报', params: unitYear, response: { 200: ok, ...errors } },
+    handler: async (req) => ({
+      state: await acceptDeclaration(db, actorOf(req), req.params.unit, req.params.year),
+    }),
+  });
+
+  app.get('/api/declarations/:unit/:year/diff', {
+    schema: {
+      tags,
+      summary: '两个上报版本之间新增、删除、变动的小区（默认最近两版）',
+      params: unitYear,
+      querystring: z.object({
+        from: z.coerce.number().int().min(0).optional(),
+        to: z.coerce.number().int().min(1).optional(),
+      }),
+    },
+    handler: async (req) =>
+      declarationDiff(
+        db,
+        actorOf(req),
+        req.params.unit,
+        req.params.year,
+        req.query.from,
+        req.query.to,
+      ),
+  });
+
+  app.get('/api/declarations/:unit/:year/versions/:version', {
+    schema: {
+      tags,
+      summary: '已上报的某一版本（冻结的小区清单和计划表，及其哈希）',
+      params: unitYear.extend({ version: z.coerce.number().int().min(1) }),
+    },
+    handler: async (req) =>
+      submittedSnapshot(db, actorOf(req), req.params.unit, req.params.year, req.params.version),
+  });
+
+  app.put('/api/declarations/:unit/:year/justifications/:checkId', {
+    schema: {
+      tags,
+      summary: '为警告填写说明（审核人可见）',
+      params: unitYear.extend({ checkId: z.string().regex(/^[a-z_]{2,40}$/) }),
+      body: z.object({ text: z.string().max(2000) }),
+      response: { 204: z.null(), ...errors },
+    },
+    handler: async (req, reply) => {
+      await justifyWarning(
+        db,
+        actorOf(req),
+        req.params.unit,
+        req.params.year,
+        req.params.checkId,
+        req.body.text,
+      );
+      return reply.code(204).send(null);
+    },
+  });
+
+  app.post('/api/declarations/:unit/:year/freeze', {
+    schema: {
+      tags,
+      summary: '生成会签版本（省级）',
+      params: unitYear,
+      response: { 200: z.object({ id: z.number(), hash: z.string() }), ...errors },
+    },
+    handler: async (req) => freezeForSignoff(db, actorOf(req), req.params.unit, req.params.year),
+  });
+
+  app.post('/api/signoffs/:snapshotId', {
+    schema: {
+      tags,
+      summary: '会签：确认所见版本的哈希（省级住建、发展改革、财政部门）',
+      params: z.object({ snapshotId: z.coerce.number().int().min(1) }),
+      body: z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/, '哈希应为64位十六进制') }),
+      response: { 200: z.object({ role: z.string() }), ...errors },
+    },
+    handler: async (req) => ({
+      role: await signOff(db, actorOf(req), req.params.snapshotId, req.body.hash),
+    }),
+  });
+
+  app.post('/api/declarations/:unit/:year/approval', {
+    schema: {
+      tags,
+      summary: '录入省级人民政府同意文件（multipart：approvedOn、documentNo、file）',
+      params: unitYear,
+      consumes: ['multipart/form-data'],
+      response: { 204: z.null(), ...errors },
+    },
+    handler: async (req, reply) => {
+      if (!req.isMultipart())
+        throw validation('请以 multipart/form-data 提交（approvedOn、documentNo、file）');
+      const fields: Record<string, string> = {};
+      let saved = false;
+      for await (const part of req.parts()) {
+        if (part.type === 'field') fields[part.fieldname] = String(part.value);
+        else if (part.fieldname === 'file' && !saved) {
+          saved = true;
+          await recordApproval(
+            db,
+            actorOf(req),
+            req.params.unit,
+            req.params.year,
+            {
+              approvedOn: fields.approvedOn ?? '',
+              documentNo: fields.documentNo ?? '',
+              fileName: part.filename,
+              file: part.file,
+            },
+            uploadDir,
+          );
+        } else part.file.resume();
+      }
+      if (!saved) throw validation('请附上批准文件', [{ path: 'file', message: '必填' }]);
+      return reply.code(204).send(null);
+    },
+  });
+
+  app.put('/api/declarations/:unit/:year/deadline', {
+    schema: {
+      tags,
+      summary: '上级为下级设置内部截止日期',
+      params: unitYear,
+      body: z.object({ deadline: z.string() }),
+      response: { 204: z.null(), ...errors },
+    },
+    handler: async (req, reply) => {
+      await setInternalDeadline(
+        db,
+        actorOf(req),
+        req.params.unit,
+        req.params.year,
+        req.body.deadline,
+      );
+      return reply.code(204).send(null);
+    },
+  });
+
+  app.get('/api/declarations-overview', {
+    schema: {
+      tags,
+      summary: '各省上报情况（部委）：未开始、编制中、按时上报、逾期、已退回',
+      querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+    },
+    handler: async (req) => ({ items: await ministryOverview(db, actorOf(req), req.query.year) }),
+  });
+
+  app.get('/api/notifications', {
+    schema: {
+      tags,
+      summary: '本单位的通知（退回、接收、七天内到期）',
+      querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+    },
+    handler: async (req) => ({ items: await notificationsFor(db, actorOf(req), req.query.year) }),
+  });
+}

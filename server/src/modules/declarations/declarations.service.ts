@@ -1,0 +1,421 @@
+/**
+ * Declaring a year's plan, county → city → province → ministries: the declaration's page, and
+ * submit / return / accept. Submitting freezes a versioned snapshot with its hash, so later ledger
+ * edits never change what was reported. Every action goes to the events and the audit log.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Actor } from '../../domain/actor.ts';
+import {
+  ACTION_LABELS,
+  actedBy,
+  daysLeft,
+  diffSnapshots,
+  STATE_LABELS,
+  transition,
+  type DeclarationAction,
+  type DeclarationState,
+} from '../../domain/declaration.ts';
+import { AppError, forbidden, notFound, validation } from '../../errors.ts';
+import { insertAudit } from '../audit/audit.repository.ts';
+import { findCommunity } from '../ledger/communities.repository.ts';
+import { isWithin } from '../../domain/regions.ts';
+import { policyFor } from '../plan/policies.repository.ts';
+import { checkPlan } from '../plan/plan-table.service.ts';
+import { SYSTEM_ACTOR } from '../users/users.service.ts';
+import * as repo from './declarations.repository.ts';
+import { currentContent, sideOf, visibleUnit, type SnapshotContent } from './declarations.units.ts';
+
+const SIGNOFF_ROLES = ['province', 'province_ndrc', 'province_finance'] as const;
+export const SIGNOFF_LABELS = {
+  province: '省级住房和城乡建设部门',
+  province_ndrc: '省级发展改革部门',
+  province_finance: '省级财政部门',
+} as const;
+
+async function deadlineOf(
+  db: Kysely<Database>,
+  unit: string,
+  year: number,
+  internal: string | null | undefined,
+) {
+  return internal ?? (await policyFor(db, year)).deadline;
+}
+
+export async function declarationView(
+  db: Kysely<Database>,
+  actor: Actor,
+  unitCode: string,
+  year: number,
+  now = new Date(),
+) {
+  const { region, level } = await visibleUnit(db, actor, unitCode);
+  const d = await repo.findDeclaration(db, region.code, year);
+  const state: DeclarationState = d?.state ?? 'draft';
+  const deadline = await deadlineOf(db, region.code, year, d?.internal_deadline);
+  const [{ checks }, justifications, notes, events, submitted, current, children] =
+    await Promise.all([
+      checkPlan(db, SYSTEM_ACTOR, region.code, year),
+      repo.justificationsOf(db, region.code, year),
+      repo.activeNotes(db, region.code, year),
+      repo.eventsOf(db, region.code, year),
+      repo.latestSnapshot(db, region.code, year, 'submission'),
+      currentContent(db, region, level, year),
+      level === 'county' ? Promise.resolve([]) : repo.childDeclarations(db, region.code, year),
+    ]);
+  const byCheck = new Map(justifications.map((j) => [j.check_id, j]));
+  let province = null;
+  if (level === 'province') {
+    const [approval, candidate] = await Promise.all([
+      repo.approvalOf(db, region.code, year),
+      repo.latestSnapshot(db, region.code, year, 'candidate'),
+    ]);
+    const signoffs = candidate ? await repo.signoffsOf(db, candidate.id) : [];
+    province = {
+      approval: approval
+        ? {
+            approvedOn: approval.approved_on,
+            documentNo: approval.document_no,
+            fileName: approval.file_name,
+            username: approval.username,
+            at: approval.at,
+          }
+        : null,
+      candidate: candidate
+        ? {
+            id: candidate.id,
+            hash: candidate.hash,
+            createdAt: candidate.created_at,
+            createdBy: candidate.created_by,
+            current: candidate.hash === current.hash,
+          }
+        : null,
+      signoffs: SIGNOFF_ROLES.map((role) => {
+        const s = signoffs.find((x) => x.role === role);
+        return {
+          role,
+          label: SIGNOFF_LABELS[role],
+          username: s?.username ?? null,
+          hash: s?.hash ?? null,
+          at: s?.at ?? null,
+        };
+      }),
+    };
+  }
+  return {
+    unit: { code: region.code, name: region.name, level },
+    year,
+    state,
+    stateLabel: STATE_LABELS[state],
+    version: d?.version ?? 0,
+    submittedAt: d?.submitted_at ?? null,
+    deadline,
+    daysLeft: daysLeft(deadline, now),
+    side: sideOf(actor, region, level),
+    currentHash: current.hash,
+    totals: current.content.totals,
+    submitted: submitted
+      ? {
+          version: submitted.version,
+          hash: submitted.hash,
+          at: submitted.created_at,
+          by: submitted.created_by,
+          unchanged: submitted.hash === current.hash,
+        }
+      : null,
+    checks: checks.map((c) => ({ ...c, justification: byCheck.get(c.id)?.text ?? null })),
+    returnNotes: notes.map((n) => ({
+      communityId: n.community_id,
+      name: n.name ?? '',
+      reason: n.reason,
+      at: n.at,
+    })),
+    events: events.map((e) => ({
+      action: e.action,
+      username: e.username,
+      at: e.at,
+      reason: e.reason,
+      hash: e.hash,
+    })),
+    children: children.map((c) => ({
+      code: c.code,
+      name: c.name,
+      state: (c.state ?? 'draft') as DeclarationState,
+      stateLabel: STATE_LABELS[(c.state ?? 'draft') as DeclarationState],
+      version: c.version ?? 0,
+      submittedAt: c.submitted_at ?? null,
+      internalDeadline: c.internal_deadline ?? null,
+    })),
+    province,
+  };
+}
+
+function refuseUnless(next: DeclarationState | { refused: string }): DeclarationState {
+  if (typeof next === 'object') throw new AppError('CONFLICT', next.refused);
+  return next;
+}
+
+async function act(
+  db: Kysely<Database>,
+  actor: Actor,
+  unitCode: string,
+  year: number,
+  action: DeclarationAction,
+  now: Date,
+  body: (ctx: {
+    trx: Kysely<Database>;
+    state: DeclarationState;
+    version: number;
+    at: string;
+    unitName: string;
+    parent: string | null;
+    level: string;
+    regionPath: string;
+  }) => Promise<{
+    version?: number;
+    submittedAt?: string | null;
+    hash?: string | null;
+    reason?: string | null;
+    notify: { region: string; message: string };
+  }>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const { region, level } = await visibleUnit(trx, actor, unitCode);
+    const side = sideOf(actor, region, level);
+    if (!side || side !== actedBy(action))
+      throw forbidden(`没有${ACTION_LABELS[action]}${region.name}年度计划的权限`);
+    const d = await repo.findDeclaration(trx, region.code, year);
+    const state = d?.state ?? 'draft';
+    const next = refuseUnless(transition(state, action, side));
+    const at = now.toISOString();
+    const r = await body({
+      trx,
+      state,
+      version: d?.version ?? 0,
+      at,
+      unitName: region.name,
+      parent: level === 'province' ? '000000' : region.parent_code,
+      level,
+      regionPath: region.path,
+    });
+    await repo.saveDeclaration(trx, {
+      unit_code: region.code,
+      plan_year: year,
+      level,
+      state: next,
+      version: r.version ?? d?.version ?? 0,
+      internal_deadline: d?.internal_deadline ?? null,
+      submitted_at: r.submittedAt === undefined ? (d?.submitted_at ?? null) : r.submittedAt,
+      updated_at: at,
+    });
+    await repo.addEvent(trx, {
+      unit: region.code,
+      year,
+      action,
+      username: actor.username,
+      at,
+      reason: r.reason,
+      hash: r.hash,
+    });
+    await insertAudit(
+      trx,
+      {
+        actorUserId: actor.userId || null,
+        actorUsername: actor.username,
+        action: `declaration.${action}`,
+        target: `${region.code}/${year}`,
+        detail: { hash: r.hash ?? null, reason: r.reason ?? null, from: state, to: next },
+      },
+      now,
+    );
+    await repo.notify(
+      trx,
+      r.notify.region,
+      action,
+      r.notify.message,
+      `/plans/declarations/${region.code}/${year}`,
+      at,
+    );
+    return next;
+  });
+}
+
+export async function submitDeclaration(
+  db: Kysely<Database>,
+  actor: Actor,
+  unitCode: string,
+  year: number,
+  now = new Date(),
+) {
+  return act(
+    db,
+    actor,
+    unitCode,
+    year,
+    'submit',
+    now,
+    async ({ trx, version, at, unitName, parent, level }) => {
+      const { region } = await visibleUnit(trx, actor, unitCode);
+      const { checks } = await checkPlan(trx, SYSTEM_ACTOR, region.code, year);
+      const justified = new Set(
+        (await repo.justificationsOf(trx, region.code, year)).map((j) => j.check_id),
+      );
+      const blocking = checks.filter(
+        (c) =>
+          !c.passed &&
+          c.severity === 'blocking' &&
+          !(c.id === 'fiscal_capacity' && c.message.startsWith('尚未录入')),
+      );
+      if (blocking.length)
+        throw validation(
+          `有不能通过的检查，不能上报：${blocking.map((c) => c.title).join('；')}`,
+          blocking.map((c) => ({ path: c.id, message: c.message })),
+        );
+      const unjustified = checks.filter(
+        (c) => !c.passed && c.severity === 'warning' && !justified.has(c.id),
+      );
+      if (unjustified.length)
+        throw validation(
+          `以下警告须填写说明后才能上报：${unjustified.map((c) => c.title).join('；')}`,
+          unjustified.map((c) => ({ path: c.id, message: '请填写说明' })),
+        );
+      const { content, hash } = await currentContent(
+        trx,
+        region,
+        level as 'county' | 'city' | 'province',
+        year,
+      );
+      if (level === 'province') {
+        if (!(await repo.approvalOf(trx, region.code, year)))
+          throw validation('尚未录入省级人民政府同意的文件（日期、文号、附件）', [
+            { path: 'approval', message: '必填' },
+          ]);
+        const candidate = await repo.latestSnapshot(trx, region.code, year, 'candidate');
+        if (!candidate || candidate.hash !== hash)
+          throw validation('计划在会签后已有变动，请重新生成会签版本并重新会签', [
+            { path: 'signoffs', message: '会签版本已过期' },
+          ]);
+        const signed = await repo.signoffsOf(trx, candidate.id);
+        const missing = SIGNOFF_ROLES.filter(
+          (r) => !signed.some((s) => s.role === r && s.hash === candidate.hash),
+        );
+        if (missing.length)
+          throw validation(
+            `尚缺会签：${missing.map((r) => SIGNOFF_LABELS[r]).join('、')}`,
+            missing.map((r) => ({ path: `signoffs.${r}`, message: '未会签' })),
+          );
+      }
+      const next = version + 1;
+      await repo.insertSnapshot(trx, {
+        unit: region.code,
+        year,
+        kind: 'submission',
+        version: next,
+        hash,
+        content: JSON.stringify(content),
+        by: actor.username,
+        at,
+      });
+      await repo.clearNotes(trx, region.code, year);
+      return {
+        version: next,
+        submittedAt: at,
+        hash,
+        notify: { region: parent!, message: `${unitName}已上报${year}年度计划（第 ${next} 版）` },
+      };
+    },
+  );
+}
+
+export async function returnDeclaration(
+  db: Kysely<Database>,
+  actor: Actor,
+  unitCode: string,
+  year: number,
+  reason: string,
+  notes: { communityId: number; reason: string }[],
+  now = new Date(),
+) {
+  return act(
+    db,
+    actor,
+    unitCode,
+    year,
+    'return',
+    now,
+    async ({ trx, at, unitName, regionPath }) => {
+      for (const n of notes) {
+        const c = await findCommunity(trx, n.communityId);
+        if (!c || !isWithin(c.region_path, regionPath)) throw notFound(`小区 ${n.communityId} `);
+      }
+      await repo.addNotes(trx, unitCode, year, notes, at);
+      return {
+        reason,
+        notify: { region: unitCode, message: `${unitName}${year}年度计划被退回：${reason}` },
+      };
+    },
+  );
+}
+
+export async function acceptDeclaration(
+  db: Kysely<Database>,
+  actor: Actor,
+  unitCode: string,
+  year: number,
+  now = new Date(),
+) {
+  return act(db, actor, unitCode, year, 'accept', now, async ({ trx, unitName }) => {
+    const s = await repo.latestSnapshot(trx, unitCode, year, 'submission');
+    return {
+      hash: s?.hash ?? null,
+      notify: {
+        region: unitCode,
+        message: `${unitName}${year}年度计划（第 ${s?.version ?? '?'} 版）已被接收`,
+      },
+    };
+  });
+}
+
+/** What changed between two submitted versions (default: the last two). */
+export async function declarationDiff(
+  db: Kysely<Database>,
+  actor: Actor,
+  unitCode: string,
+  year: number,
+  from?: number,
+  to?: number,
+) {
+  const { region } = await visibleUnit(db, actor, unitCode);
+  const latest = await repo.latestSnapshot(db, region.code, year, 'submission');
+  if (!latest) throw notFound('已上报的版本');
+  const b = to ?? latest.version;
+  const a = from ?? b - 1;
+  const [sa, sb] = await Promise.all([
+    repo.snapshotByVersion(db, region.code, year, a),
+    repo.snapshotByVersion(db, region.code, year, b),
+  ]);
+  if (!sb) throw notFound(`第 ${b} 版`);
+  const before = sa ? (JSON.parse(sa.content) as SnapshotContent).communities : [];
+  const after = (JSON.parse(sb.content) as SnapshotContent).communities;
+  return { from: sa ? a : 0, to: b, ...diffSnapshots(before, after) };
+}
+
+/** A submitted version as it was frozen (the plan rows and the table), with its hash. */
+export async function submittedSnapshot(
+  db: Kysely<Database>,
+  actor: Actor,
+  unitCode: string,
+  year: number,
+  version: number,
+) {
+  const { region } = await visibleUnit(db, actor, unitCode);
+  const s = await repo.snapshotByVersion(db, region.code, year, version);
+  if (!s) throw notFound(`第 ${version} 版`);
+  return {
+    version: s.version,
+    hash: s.hash,
+    createdAt: s.created_at,
+    createdBy: s.created_by,
+    content: JSON.parse(s.content) as SnapshotContent,
+  };
+}

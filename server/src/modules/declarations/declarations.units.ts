@@ -1,0 +1,111 @@
+/** Which unit declares, who may act on its declaration, and what it declares (the snapshot). */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, RegionRow } from '../../db/schema.ts';
+import { hasRole, type Actor } from '../../domain/actor.ts';
+import {
+  canonicalJson,
+  DECLARER_ROLE,
+  REVIEWER_ROLE,
+  type ActorSide,
+  type SnapshotCommunity,
+  type UnitLevel,
+} from '../../domain/declaration.ts';
+import { isWithin } from '../../domain/regions.ts';
+import { notFound } from '../../errors.ts';
+import { findRegion } from '../regions/regions.repository.ts';
+import { planCommunities } from '../plan/plan-table.repository.ts';
+import { planTable } from '../plan/plan-table.service.ts';
+import { SYSTEM_ACTOR } from '../users/users.service.ts';
+
+export const unitLevelOf = (r: RegionRow): UnitLevel | null =>
+  r.level === 'province'
+    ? 'province'
+    : r.level === 'prefecture'
+      ? 'city'
+      : r.level === 'county'
+        ? 'county'
+        : null;
+
+/** A declaring unit the actor may see: its own region, or one below it. Outside: not found. */
+export async function visibleUnit(db: Kysely<Database>, actor: Actor, code: string) {
+  const region = await findRegion(db, code);
+  const level = region && unitLevelOf(region);
+  if (!region || !level || !isWithin(region.path, actor.regionPath)) {
+    // The reviewer of a province (the ministry) sits above it: the country sees every province.
+    throw notFound(`申报单位 ${code} `);
+  }
+  return { region, level };
+}
+
+/** 'self': the unit's own declarer; 'above': its reviewer; null: neither. */
+export function sideOf(actor: Actor, region: RegionRow, level: UnitLevel): ActorSide | null {
+  if (actor.regionCode === region.code && hasRole(actor, DECLARER_ROLE[level])) return 'self';
+  const reviewerRegion = level === 'province' ? '000000' : region.parent_code;
+  if (actor.regionCode === reviewerRegion && hasRole(actor, REVIEWER_ROLE[level])) return 'above';
+  return null;
+}
+
+export interface SnapshotContent {
+  communities: SnapshotCommunity[];
+  totals: {
+    communities: number;
+    households: number;
+    buildings: number;
+    floorAreaCenti: number;
+    investmentYuan: number;
+  };
+  /** the official table's rows, for a province */
+  table: unknown;
+}
+
+export async function currentContent(
+  db: Kysely<Database>,
+  region: RegionRow,
+  level: UnitLevel,
+  year: number,
+): Promise<{ content: SnapshotContent; hash: string }> {
+  const rows = await planCommunities(db, region.path, year)
+    .select([
+      'c.id',
+      'c.name',
+      'c.region_code',
+      'c.build_year',
+      'c.households',
+      'c.buildings',
+      'c.floor_area_centi',
+      'c.investment_yuan',
+      'c.area_class',
+      'c.exclusion',
+    ])
+    .orderBy('c.id')
+    .execute();
+  const communities: SnapshotCommunity[] = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    regionCode: r.region_code,
+    buildYear: r.build_year,
+    households: r.households,
+    buildings: r.buildings,
+    floorAreaCenti: Number(r.floor_area_centi),
+    investmentYuan: Number(r.investment_yuan),
+    areaClass: r.area_class,
+    exclusion: r.exclusion,
+  }));
+  const totals = communities.reduce(
+    (t, c) => ({
+      communities: t.communities + 1,
+      households: t.households + c.households,
+      buildings: t.buildings + c.buildings,
+      floorAreaCenti: t.floorAreaCenti + c.floorAreaCenti,
+      investmentYuan: t.investmentYuan + c.investmentYuan,
+    }),
+    { communities: 0, households: 0, buildings: 0, floorAreaCenti: 0, investmentYuan: 0 },
+  );
+  const table =
+    level === 'province'
+      ? (await planTable(db, SYSTEM_ACTOR, region.code, year)).blocks[0]!.rows
+      : null;
+  const content = { communities, totals, table };
+  return { content, hash: createHash('sha256').update(canonicalJson(content)).digest('hex') };
+}

@@ -1,0 +1,337 @@
+/**
+ * What a province needs before it submits (建办城〔2021〕28号 六): the warnings justified, the
+ * provincial government's approval recorded, and the sign-off of the housing, development-reform
+ * and finance departments, each on the exact version (hash) they saw. Also: internal deadlines set
+ * by the level above, the ministry's overview, and notifications.
+ */
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { hasRole, type Actor } from '../../domain/actor.ts';
+import {
+  daysLeft,
+  PROGRESS_LABELS,
+  provinceProgress,
+  STATE_LABELS,
+} from '../../domain/declaration.ts';
+import { AppError, forbidden, notFound, validation } from '../../errors.ts';
+import { insertAudit } from '../audit/audit.repository.ts';
+import { policyFor } from '../plan/policies.repository.ts';
+import * as repo from './declarations.repository.ts';
+import { currentContent, sideOf, visibleUnit } from './declarations.units.ts';
+
+const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+
+async function ownUnit(db: Kysely<Database>, actor: Actor, unitCode: string) {
+  const u = await visibleUnit(db, actor, unitCode);
+  if (sideOf(actor, u.region, u.level) !== 'self') throw forbidden('只有本单位可以进行此操作');
+  return u;
+}
+
+async function audit(
+  db: Kysely<Database>,
+  actor: Actor,
+  action: string,
+  target: string,
+  detail: Record<string, unknown>,
+  now: Date,
+) {
+  await insertAudit(
+    db,
+    { actorUserId: actor.userId || null, actorUsername: actor.username, action, target, detail },
+    now,
+  );
+}
+
+export async function justifyWarning(
+  db: Kysely<Database>,
+  actor: Actor,
+  unitCode: string,
+  year: number,
+  checkId: string,
+  text: string,
+  now = new Date(),
+) {
+  if (text.trim().length < 5)
+    throw validation('说明至少5个字', [{ path: 'text', message: '说明至少5个字' }]);
+  await db.transaction().execute(async (trx) => {
+    const { region } = await ownUnit(trx, actor, unitCode);
+    await repo.saveJustification(trx, {
+      unit: region.code,
+      year,
+      checkId,
+      text: text.trim(),
+      username: actor.username,
+      at: now.toISOString(),
+    });
+    await repo.addEvent(trx, {
+      unit: region.code,
+      year,
+      action: 'justify',
+      username: actor.username,
+      at: now.toISOString(),
+      reason: `${checkId}：${text.trim()}`,
+    });
+    await audit(
+      trx,
+      actor,
+      'declaration.justify',
+      `${region.code}/${year}`,
+      { checkId, text: text.trim() },
+      now,
+    );
+  });
+}
+
+/** The version the departments sign: frozen now, with its hash. */
+export async function freezeForSignoff(
+  db: Kysely<Database>,
+  actor: Actor,
+  unitCode: string,
+  year: number,
+  now = new Date(),
+) {
+  return db.transaction().execute(async (trx) => {
+    const { region, level } = await ownUnit(trx, actor, unitCode);
+    if (level !== 'province') throw validation('只有省级计划需要会签');
+    const { content, hash } = await currentContent(trx, region, level, year);
+    const last = await repo.latestSnapshot(trx, region.code, year, 'candidate');
+    if (last?.hash === hash) return { id: last.id, hash };
+    const id = await repo.insertSnapshot(trx, {
+      unit: region.code,
+      year,
+      kind: 'candidate',
+      version: (last?.version ?? 0) + 1,
+      hash,
+      content: JSON.stringify(content),
+      by: actor.username,
+      at: now.toISOString(),
+    });
+    await repo.addEvent(trx, {
+      unit: region.code,
+      year,
+      action: 'freeze',
+      username: actor.username,
+      at: now.toISOString(),
+      hash,
+    });
+    await audit(trx, actor, 'declaration.freeze', `${region.code}/${year}`, { hash }, now);
+    return { id, hash };
+  });
+}
+
+/** A department confirms the exact version it saw, by its hash. */
+export async function signOff(
+  db: Kysely<Database>,
+  actor: Actor,
+  snapshotId: number,
+  hash: string,
+  now = new Date(),
+) {
+  return db.transaction().execute(async (trx) => {
+    const snap = await repo.findSnapshot(trx, snapshotId);
+    if (!snap || snap.kind !== 'candidate' || snap.unit_code !== actor.regionCode)
+      throw notFound('会签版本');
+    const role = (['province_ndrc', 'province_finance', 'province'] as const).find((r) =>
+      hasRole(actor, r),
+    );
+    if (!role) throw forbidden('只有省级住建、发展改革、财政部门可以会签');
+    const latest = await repo.latestSnapshot(trx, snap.unit_code, snap.plan_year, 'candidate');
+    if (latest?.id !== snap.id)
+      throw new AppError('CONFLICT', '该会签版本已被更新的版本取代，请查看最新版本后再会签');
+    if (hash !== snap.hash)
+      throw new AppError(
+        'CONFLICT',
+        `您确认的版本（${hash.slice(0, 12)}…）与当前会签版本（${snap.hash.slice(0, 12)}…）不一致`,
+      );
+    await repo.saveSignoff(trx, {
+      snapshot_id: snap.id,
+      role,
+      username: actor.username,
+      hash,
+      at: now.toISOString(),
+    });
+    await repo.addEvent(trx, {
+      unit: snap.unit_code,
+      year: snap.plan_year,
+      action: `signoff.${role}`,
+      username: actor.username,
+      at: now.toISOString(),
+      hash,
+    });
+    await audit(
+      trx,
+      actor,
+      'declaration.signoff',
+      `${snap.unit_code}/${snap.plan_year}`,
+      { role, hash },
+      now,
+    );
+    return role;
+  });
+}
+
+export async function recordApproval(
+  db: Kysely<Database>,
+  actor: Actor,
+  unitCode: string,
+  year: number,
+  input: {
+    approvedOn: string;
+    documentNo: string;
+    fileName: string;
+    file: Readable & { truncated?: boolean };
+  },
+  uploadDir: string,
+  now = new Date(),
+) {
+  if (!isDate(input.approvedOn))
+    throw validation('批准日期格式应为 YYYY-MM-DD', [
+      { path: 'approvedOn', message: '日期格式不正确' },
+    ]);
+  if (!input.documentNo.trim())
+    throw validation('请填写文号', [{ path: 'documentNo', message: '必填' }]);
+  const { region, level } = await ownUnit(db, actor, unitCode);
+  if (level !== 'province') throw validation('只有省级计划需要录入省级人民政府批准文件');
+  await mkdir(uploadDir, { recursive: true });
+  const path = join(uploadDir, `approval-${randomBytes(9).toString('base64url')}`);
+  await pipeline(input.file, createWriteStream(path));
+  if (input.file.truncated) throw validation('附件过大');
+  await db.transaction().execute(async (trx) => {
+    await repo.saveApproval(trx, {
+      province_code: region.code,
+      plan_year: year,
+      approved_on: input.approvedOn,
+      document_no: input.documentNo.trim(),
+      file_name: input.fileName.slice(0, 255),
+      file_path: path,
+      username: actor.username,
+      at: now.toISOString(),
+    });
+    await repo.addEvent(trx, {
+      unit: region.code,
+      year,
+      action: 'approval',
+      username: actor.username,
+      at: now.toISOString(),
+      reason: `${input.approvedOn} ${input.documentNo.trim()}`,
+    });
+    await audit(
+      trx,
+      actor,
+      'declaration.approval',
+      `${region.code}/${year}`,
+      {
+        approvedOn: input.approvedOn,
+        documentNo: input.documentNo.trim(),
+        fileName: input.fileName,
+      },
+      now,
+    );
+  });
+}
+
+/** The level above gives a unit an earlier internal deadline. */
+export async function setInternalDeadline(
+  db: Kysely<Database>,
+  actor: Actor,
+  unitCode: string,
+  year: number,
+  deadline: string,
+  now = new Date(),
+) {
+  if (!isDate(deadline))
+    throw validation('截止日期格式应为 YYYY-MM-DD', [
+      { path: 'deadline', message: '日期格式不正确' },
+    ]);
+  await db.transaction().execute(async (trx) => {
+    const { region, level } = await visibleUnit(trx, actor, unitCode);
+    if (sideOf(actor, region, level) !== 'above')
+      throw forbidden('只有上级单位可以设置内部截止日期');
+    const policy = await policyFor(trx, year);
+    if (deadline > policy.deadline)
+      throw validation(`内部截止日期不能晚于${policy.deadline}`, [
+        { path: 'deadline', message: '晚于报送截止日期' },
+      ]);
+    const d = await repo.findDeclaration(trx, region.code, year);
+    await repo.saveDeclaration(trx, {
+      unit_code: region.code,
+      plan_year: year,
+      level,
+      state: d?.state ?? 'draft',
+      version: d?.version ?? 0,
+      internal_deadline: deadline,
+      submitted_at: d?.submitted_at ?? null,
+      updated_at: now.toISOString(),
+    });
+    await repo.notify(
+      trx,
+      region.code,
+      'deadline',
+      `${year}年度计划须于${deadline}前上报`,
+      `/plans/declarations/${region.code}/${year}`,
+      now.toISOString(),
+    );
+    await audit(trx, actor, 'declaration.deadline', `${region.code}/${year}`, { deadline }, now);
+  });
+}
+
+/** Every province's status against the deadline, for the ministry. */
+export async function ministryOverview(
+  db: Kysely<Database>,
+  actor: Actor,
+  year: number,
+  now = new Date(),
+) {
+  if (actor.regionLevel !== 'country') throw forbidden('只有部委用户可以查看各省上报情况');
+  const provinces = await repo.childDeclarations(db, '000000', year);
+  const policy = await policyFor(db, year);
+  return provinces.map((p) => {
+    const progress = provinceProgress(
+      (p.state ?? undefined) as Parameters<typeof provinceProgress>[0],
+      p.submitted_at ?? null,
+      p.internal_deadline ?? policy.deadline,
+      now,
+    );
+    return {
+      code: p.code,
+      name: p.name,
+      state: p.state ?? null,
+      stateLabel: p.state ? STATE_LABELS[p.state as keyof typeof STATE_LABELS] : '未开始',
+      progress,
+      progressLabel: PROGRESS_LABELS[progress],
+      version: p.version ?? 0,
+      submittedAt: p.submitted_at ?? null,
+      deadline: policy.deadline,
+    };
+  });
+}
+
+/** The unit's notifications, and a reminder when its deadline is within seven days. */
+export async function notificationsFor(
+  db: Kysely<Database>,
+  actor: Actor,
+  year: number,
+  now = new Date(),
+) {
+  const rows = await repo.notificationsOf(db, actor.regionCode);
+  const out = rows.map((r) => ({ kind: r.kind, message: r.message, link: r.link, at: r.at }));
+  if (actor.regionLevel !== 'country') {
+    const d = await repo.findDeclaration(db, actor.regionCode, year);
+    const deadline = d?.internal_deadline ?? (await policyFor(db, year)).deadline;
+    const left = daysLeft(deadline, now);
+    if ((d?.state ?? 'draft') !== 'submitted' && d?.state !== 'accepted' && left >= 0 && left <= 7)
+      out.unshift({
+        kind: 'due',
+        message: `${year}年度计划距截止日期（${deadline}）还有 ${left} 天`,
+        link: `/plans/declarations/${actor.regionCode}/${year}`,
+        at: now.toISOString(),
+      });
+  }
+  return out;
+}

@@ -1,0 +1,146 @@
+/**
+ * The plan's communities, aggregated in SQL by prefecture-level unit, class and year bucket (the
+ * plan-table benchmark compares this with the same SQL issued by hand). A community is in a
+ * year's plan when its plan year is that year and its project is in the 实施 pool.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { PlanGroup } from '../../domain/plan-table.ts';
+
+export function planCommunities(db: Kysely<Database>, scopePath: string, year: number) {
+  return db
+    .selectFrom('communities as c')
+    .where('c.region_path', 'like', `${scopePath}%`)
+    .where('c.plan_year', '=', year)
+    .where((e) =>
+      e.exists(
+        e
+          .selectFrom('project_communities as pc')
+          .innerJoin('projects as p', 'p.id', 'pc.project_id')
+          .select('pc.project_id')
+          .whereRef('pc.community_id', '=', 'c.id')
+          .where('p.pool', '=', 'implement'),
+      ),
+    );
+}
+
+export async function planGroups(
+  db: Kysely<Database>,
+  scopePath: string,
+  year: number,
+  cutoffYear: number,
+): Promise<PlanGroup[]> {
+  // The cut-off is inlined (an integer, checked) so that SELECT and GROUP BY carry the same
+  // expression: PostgreSQL does not equate two bound parameters.
+  if (!Number.isInteger(cutoffYear)) throw new Error('cutoffYear must be an integer');
+  const bucket = sql<
+    'before' | 'after'
+  >`case when c.build_year <= ${sql.lit(cutoffYear)} then 'before' else 'after' end`;
+  const rows = await planCommunities(db, scopePath, year)
+    .select((e) => [
+      'c.prefecture_code',
+      'c.area_class',
+      bucket.as('bucket'),
+      e.fn.countAll<number>().as('communities'),
+      e.fn.sum<number>('c.households').as('households'),
+      e.fn.sum<number>('c.buildings').as('buildings'),
+      e.fn.sum<number>('c.floor_area_centi').as('floor_area_centi'),
+      e.fn.sum<number>('c.investment_yuan').as('investment_yuan'),
+    ])
+    .groupBy(['c.prefecture_code', 'c.area_class', bucket])
+    .execute();
+  return rows.map((r) => ({
+    prefectureCode: r.prefecture_code,
+    areaClass: r.area_class,
+    bucket: r.bucket,
+    measures: {
+      communities: Number(r.communities),
+      households: Number(r.households),
+      buildings: Number(r.buildings),
+      floorAreaCenti: Number(r.floor_area_centi),
+      investmentYuan: Number(r.investment_yuan),
+    },
+  }));
+}
+
+/** The plan's communities that break a rule, for the checks (few rows in a sound plan). */
+export function offendingCommunities(
+  db: Kysely<Database>,
+  scopePath: string,
+  year: number,
+  rule: { buildYearAbove?: number; excluded?: boolean; subsidised?: boolean },
+) {
+  let q = planCommunities(db, scopePath, year).select([
+    'c.id',
+    'c.name',
+    'c.region_code',
+    'c.prefecture_code',
+    'c.build_year',
+    'c.households',
+    'c.exclusion',
+    'c.subsidy_years',
+  ]);
+  if (rule.buildYearAbove !== undefined) q = q.where('c.build_year', '>', rule.buildYearAbove);
+  if (rule.excluded) q = q.where('c.exclusion', '!=', 'none');
+  if (rule.subsidised) q = q.where('c.subsidy_years', '!=', '');
+  return q.orderBy('c.region_code').orderBy('c.id').limit(5000).execute();
+}
+
+/** Plan communities that are suspected duplicates of a community already centrally subsidised. */
+export function likelySubsidisedDuplicates(db: Kysely<Database>, scopePath: string, year: number) {
+  return planCommunities(db, scopePath, year)
+    .innerJoin('duplicate_pairs as d', (j) =>
+      j.on((e) =>
+        e.or([e('d.community_a', '=', e.ref('c.id')), e('d.community_b', '=', e.ref('c.id'))]),
+      ),
+    )
+    .innerJoin('communities as o', (j) =>
+      j.on((e) =>
+        e.and([
+          e.or([e('o.id', '=', e.ref('d.community_a')), e('o.id', '=', e.ref('d.community_b'))]),
+          e('o.id', '!=', e.ref('c.id')),
+        ]),
+      ),
+    )
+    .where('d.status', '!=', 'dismissed')
+    .where('o.subsidy_years', '!=', '')
+    .select([
+      'c.id',
+      'c.name',
+      'c.region_code',
+      'c.prefecture_code',
+      'c.build_year',
+      'c.households',
+      'o.name as other_name',
+      'o.subsidy_years as other_years',
+    ])
+    .limit(5000)
+    .execute();
+}
+
+/** Local (市县) funding of the plan's projects per prefecture-level unit, against the assessments. */
+export async function localFundingByPrefecture(
+  db: Kysely<Database>,
+  scopePath: string,
+  year: number,
+) {
+  return db
+    .selectFrom('projects as p')
+    .innerJoin('project_funding as f', 'f.project_id', 'p.id')
+    .where('p.region_path', 'like', `${scopePath}%`)
+    .where('p.plan_year', '=', year)
+    .where('p.pool', '=', 'implement')
+    .where('f.source', '=', 'local')
+    .select((e) => ['p.prefecture_code', e.fn.sum<number>('f.amount_yuan').as('local_yuan')])
+    .groupBy('p.prefecture_code')
+    .execute();
+}
+
+export const assessmentsWithin = (db: Kysely<Database>, scopePath: string, year: number) =>
+  db
+    .selectFrom('fiscal_assessments as a')
+    .innerJoin('regions as r', 'r.code', 'a.region_code')
+    .where('r.path', 'like', `${scopePath}%`)
+    .where('a.plan_year', '=', year)
+    .select(['a.region_code', 'r.name', 'r.level', 'a.available_yuan', 'a.document'])
+    .execute();

@@ -1,0 +1,196 @@
+/** The plan table and its checks for a province (or the country) and a plan year. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Actor } from '../../domain/actor.ts';
+import {
+  planChecks,
+  type CheckResult,
+  type CheckRow,
+  type PlanLevel,
+} from '../../domain/plan-checks.ts';
+import {
+  csvHeader,
+  displayRow,
+  planTableRows,
+  TOTAL_LABEL,
+  type DisplayRow,
+} from '../../domain/plan-table.ts';
+import { COUNTRY_CODE } from '../../domain/regions-build.ts';
+import { isWithin } from '../../domain/regions.ts';
+import { notFound } from '../../errors.ts';
+import { findRegion } from '../regions/regions.repository.ts';
+import { policyFor } from './policies.repository.ts';
+import * as repo from './plan-table.repository.ts';
+
+export interface PlanTableView {
+  title: string;
+  year: number;
+  scope: { code: string; name: string };
+  contact: string;
+  cutoffYear: number;
+  header: string[];
+  /** one block per province (one block for a province's own table) */
+  blocks: { province: { code: string; name: string }; rows: DisplayRow[] }[];
+  /** the country's total rows, for the national table */
+  national: DisplayRow[] | null;
+}
+
+async function unitsOf(db: Kysely<Database>, provinceCode: string) {
+  return db
+    .selectFrom('regions')
+    .select(['code', 'name'])
+    .where('parent_code', '=', provinceCode)
+    .where('level', '=', 'prefecture')
+    .orderBy('code')
+    .execute();
+}
+
+/** 'all', a 2-digit or a 6-digit province code → the province (or the country) the actor may see. */
+export async function resolveProvince(db: Kysely<Database>, actor: Actor, code: string) {
+  const full = code === 'all' ? COUNTRY_CODE : code.length === 2 ? `${code}0000` : code;
+  const region = /^\d{6}$/.test(full) ? await findRegion(db, full) : undefined;
+  if (
+    !region ||
+    (region.level !== 'province' && region.level !== 'country') ||
+    !isWithin(region.path, actor.regionPath)
+  )
+    throw notFound(`省份 ${code} `);
+  return region;
+}
+
+export async function planTable(
+  db: Kysely<Database>,
+  actor: Actor,
+  provinceCode: string,
+  year: number,
+): Promise<PlanTableView> {
+  const scope = await resolveProvince(db, actor, provinceCode);
+  const policy = await policyFor(db, year);
+  const provinces =
+    scope.level === 'country'
+      ? await db
+          .selectFrom('regions')
+          .select(['code', 'name', 'path'])
+          .where('level', '=', 'province')
+          .orderBy('code')
+          .execute()
+      : [{ code: scope.code, name: scope.name, path: scope.path }];
+  const groups = await repo.planGroups(db, scope.path, year, policy.cutoffYear);
+  const blocks = [];
+  for (const p of provinces) {
+    const units = await unitsOf(db, p.code);
+    const unitCodes = new Set(units.map((u) => u.code));
+    const rows = planTableRows(
+      units,
+      groups.filter((g) => unitCodes.has(g.prefectureCode)),
+      scope.level === 'country' ? p.name : undefined,
+    );
+    blocks.push({
+      province: { code: p.code, name: p.name },
+      rows: rows.map((r, i) => displayRow(r, i >= rows.length - 3)),
+    });
+  }
+  let national: DisplayRow[] | null = null;
+  if (scope.level === 'country') {
+    // The country's total: every group under one unit, the same exact arithmetic.
+    const rows = planTableRows(
+      [{ code: '*', name: '全国' }],
+      groups.map((g) => ({ ...g, prefectureCode: '*' })),
+      '全国',
+    ).slice(-3);
+    national = rows.map((r, i) => ({
+      ...displayRow(r, true),
+      label: i === 0 ? '全国合计:' : displayRow(r, true).label,
+    }));
+  }
+  return {
+    title: `${year}年城镇老旧小区改造计划表`,
+    year,
+    scope: { code: scope.code, name: scope.level === 'country' ? '全国' : scope.name },
+    contact: '',
+    cutoffYear: policy.cutoffYear,
+    header: csvHeader(policy.cutoffYear),
+    blocks,
+    national,
+  };
+}
+
+/** The csv of the spec: UTF-8 with BOM, one header line, one line per body row, in the form's order. */
+export function planTableCsv(t: PlanTableView): string {
+  const lines = [t.header.join(',')];
+  for (const b of t.blocks)
+    for (const r of b.rows) lines.push([r.unit, r.label, ...r.values].join(','));
+  for (const r of t.national ?? []) lines.push([r.unit, r.label, ...r.values].join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+const toCheckRow = (
+  r: { id: number; name: string; region_code: string; build_year: number; households: number },
+  detail: string,
+): CheckRow => ({ id: r.id, name: r.name, regionCode: r.region_code, detail });
+
+/** The five checks for a unit (province, city or county) and a plan year. */
+export async function checkPlan(
+  db: Kysely<Database>,
+  actor: Actor,
+  regionCode: string,
+  year: number,
+): Promise<{ scope: { code: string; name: string }; checks: CheckResult[] }> {
+  const region = await findRegion(db, regionCode.length === 2 ? `${regionCode}0000` : regionCode);
+  if (!region || region.level === 'country' || !isWithin(region.path, actor.regionPath))
+    throw notFound(`区划 ${regionCode} `);
+  const policy = await policyFor(db, year);
+  const groups = await repo.planGroups(db, region.path, year, policy.cutoffYear);
+  const total = groups.reduce((s, g) => s + g.measures.households, 0);
+  const postCutoff = groups
+    .filter((g) => g.bucket === 'after')
+    .reduce((s, g) => s + g.measures.households, 0);
+  const [after, late, excluded, subsidised, likely, funding, assessments] = await Promise.all([
+    repo.offendingCommunities(db, region.path, year, { buildYearAbove: policy.cutoffYear }),
+    repo.offendingCommunities(db, region.path, year, { buildYearAbove: policy.latestBuildYear }),
+    repo.offendingCommunities(db, region.path, year, { excluded: true }),
+    repo.offendingCommunities(db, region.path, year, { subsidised: true }),
+    repo.likelySubsidisedDuplicates(db, region.path, year),
+    repo.localFundingByPrefecture(db, region.path, year),
+    repo.assessmentsWithin(db, region.path, year),
+  ]);
+  const localByPrefecture = new Map(funding.map((f) => [f.prefecture_code, Number(f.local_yuan)]));
+  const level: PlanLevel =
+    region.level === 'province'
+      ? 'province'
+      : region.level === 'prefecture'
+        ? 'prefecture'
+        : 'county';
+  const checks = planChecks({
+    policy,
+    level,
+    households: { total, postCutoff },
+    postCutoffRows: after.map((r) => toCheckRow(r, `${r.build_year}年建成，${r.households}户`)),
+    tooLateRows: late.map((r) => toCheckRow(r, `${r.build_year}年建成`)),
+    excludedRows: excluded.map((r) =>
+      toCheckRow(
+        r,
+        r.exclusion === 'demolition'
+          ? '拟拆除新建'
+          : r.exclusion === 'expropriation'
+            ? '拟征收'
+            : '拟征收或拆除新建',
+      ),
+    ),
+    subsidisedRows: subsidised.map((r) => toCheckRow(r, `已纳入${r.subsidy_years}年中央补助计划`)),
+    likelySubsidisedRows: likely.map((r) =>
+      toCheckRow(r, `与已获${r.other_years}年中央补助的“${r.other_name}”疑似重复`),
+    ),
+    fiscal: assessments
+      .filter((a) => a.level === 'prefecture')
+      .map((a) => ({
+        regionCode: a.region_code,
+        name: a.name,
+        localYuan: localByPrefecture.get(a.region_code) ?? 0,
+        availableYuan: Number(a.available_yuan),
+      })),
+  });
+  return { scope: { code: region.code, name: region.name }, checks };
+}
+
+export { TOTAL_LABEL };

@@ -1,0 +1,143 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../db/schema.ts';
+import { errorSchema, type App } from '../../http.ts';
+import { actorOf } from '../auth/auth.plugin.ts';
+import { addPolicy, listPolicies, updatePolicy } from './policies.service.ts';
+import { checkPlan, planTable, planTableCsv } from './plan-table.service.ts';
+import { writePlanTableXlsx } from './plan-table.xlsx.ts';
+import { PassThrough } from 'node:stream';
+
+const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+const year = z.coerce.number().int().min(2000).max(2100);
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const check = z.object({
+  id: z.string(),
+  title: z.string(),
+  severity: z.enum(['blocking', 'warning', 'info']),
+  passed: z.boolean(),
+  message: z.string(),
+  rows: z.array(
+    z.object({ id: z.number(), name: z.string(), regionCode: z.string(), detail: z.string() }),
+  ),
+});
+const policy = z.object({
+  planYear: z.number(),
+  cutoffYear: z.number(),
+  latestBuildYear: z.number(),
+  maxPostCutoffShare: z.number().describe('比例，0.15 即 15%'),
+  deadline: z.string(),
+  recipients: z.string(),
+  source: z.string(),
+  version: z.number(),
+  ownYear: z.boolean().describe('false：该年度尚无单独政策，沿用最近一个较早年度'),
+});
+const policyInput = z.object({
+  cutoffYear: z.number().int().min(1949).max(2100),
+  latestBuildYear: z.number().int().min(1949).max(2100),
+  maxPostCutoffSharePercent: z.number().min(0).max(100),
+  deadline: z.string(),
+  recipients: z.string().trim().min(1).max(200),
+  source: z.string().trim().max(200),
+});
+
+export function planRoutes(app: App, db: Kysely<Database>): void {
+  app.get('/api/plan-table', {
+    schema: {
+      tags: ['年度计划'],
+      summary: '城镇老旧小区改造计划表（province 为省级代码或 all；format 为 json、csv 或 xlsx）',
+      querystring: z.object({
+        province: z.string().regex(/^(all|\d{2}|\d{6})$/, '省份应为2位或6位代码，或 all'),
+        year,
+        format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+      }),
+    },
+    handler: async (req, reply) => {
+      const actor = actorOf(req);
+      const table = await planTable(db, actor, req.query.province, req.query.year);
+      const name = encodeURIComponent(
+        `${table.year}年城镇老旧小区改造计划表-${table.scope.name}.${req.query.format}`,
+      );
+      if (req.query.format === 'csv')
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header(
+            'content-disposition',
+            `attachment; filename="plan-table.csv"; filename*=UTF-8''${name}`,
+          )
+          .send(planTableCsv(table));
+      if (req.query.format === 'xlsx') {
+        const stream = new PassThrough();
+        void writePlanTableXlsx(table, stream).catch((e: unknown) => stream.destroy(e as Error));
+        return reply
+          .header('content-type', XLSX)
+          .header(
+            'content-disposition',
+            `attachment; filename="plan-table.xlsx"; filename*=UTF-8''${name}`,
+          )
+          .send(stream);
+      }
+      const checks =
+        table.scope.code === '000000'
+          ? []
+          : (await checkPlan(db, actor, table.scope.code, table.year)).checks;
+      return { ...table, checks };
+    },
+  });
+
+  app.get('/api/plan-checks', {
+    schema: {
+      tags: ['年度计划'],
+      summary: '计划检查（省、市或县；每项通过或不通过，并列出相关小区）',
+      querystring: z.object({
+        region: z.string().regex(/^\d{2}(\d{4})?$/, '区划代码应为6位数字'),
+        year,
+      }),
+      response: {
+        200: z.object({
+          scope: z.object({ code: z.string(), name: z.string() }),
+          checks: z.array(check),
+        }),
+        ...errors,
+      },
+    },
+    handler: async (req) => checkPlan(db, actorOf(req), req.query.region, req.query.year),
+  });
+
+  app.get('/api/plan-policies', {
+    schema: {
+      tags: ['年度计划'],
+      summary: '各计划年度的政策（分界年份、最晚建成年份、占比上限、截止日期）',
+      response: { 200: z.object({ items: z.array(policy) }), ...errors },
+    },
+    handler: async () => ({ items: await listPolicies(db) }),
+  });
+
+  app.post('/api/plan-policies', {
+    schema: {
+      tags: ['年度计划'],
+      summary: '新增计划年度政策（以上一年度为起点；全国系统管理员）',
+      body: policyInput.partial().extend({ planYear: year }),
+      response: { 201: policy, ...errors },
+    },
+    handler: async (req, reply) => {
+      const { planYear, ...input } = req.body;
+      return reply.code(201).send(await addPolicy(db, actorOf(req), planYear, input));
+    },
+  });
+
+  app.put('/api/plan-policies/:year', {
+    schema: {
+      tags: ['年度计划'],
+      summary: '修改计划年度政策（带版本号；全国系统管理员）',
+      params: z.object({ year }),
+      body: policyInput.extend({ version: z.number().int().min(1) }),
+      response: { 200: policy, ...errors },
+    },
+    handler: async (req) => {
+      const { version, ...input } = req.body;
+      return updatePolicy(db, actorOf(req), req.params.year, version, input);
+    },
+  });
+}
