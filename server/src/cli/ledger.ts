@@ -4,7 +4,8 @@ import { openDatabase } from '../bootstrap.ts';
 import { findRegion } from '../modules/regions/regions.repository.ts';
 import { exportLedger } from '../modules/ledger/export/export.service.ts';
 import { importProjectList } from '../modules/ledger/import/import.service.ts';
-import { TableReadError } from '../modules/ledger/import/read-table.ts';
+import { readTable, TableReadError } from '../modules/ledger/import/read-table.ts';
+import { importProgress, isProgressHeader } from '../modules/progress/progress-import.service.ts';
 import { SEED_POLICY_2022 } from '../domain/plan-policy.ts';
 import { SYSTEM_ACTOR } from '../modules/users/users.service.ts';
 import { databaseUrl, parse } from './options.ts';
@@ -18,13 +19,27 @@ export async function importCommand(args: string[]): Promise<number> {
   });
   const [file] = positionals;
   if (!file) throw new UsageError('import 需要文件路径：gaizao import FILE [--dry-run] [--json]');
-  if (values.kind && values.kind !== 'projects')
-    throw new UsageError(`--kind ${values.kind} 尚不支持（目前支持 projects）`);
+  if (values.kind && values.kind !== 'projects' && values.kind !== 'progress')
+    throw new UsageError(`--kind 应为 projects 或 progress：${values.kind}`);
   const db = await openDatabase(databaseUrl(values.db));
   try {
-    const report = await importProjectList(db.db, SYSTEM_ACTOR, file, {
-      dryRun: values['dry-run'] ?? false,
-    });
+    // Recognised by its headers (cli.md): a progress file has 报告期.
+    let kind = values.kind;
+    if (!kind)
+      for await (const { cells } of readTable(file)) {
+        kind = isProgressHeader(cells) ? 'progress' : 'projects';
+        break;
+      }
+    const label = kind === 'progress' ? '月度进展' : '项目清单';
+    const dryRun = values['dry-run'] ?? false;
+    const report =
+      kind === 'progress'
+        ? {
+            ...(await importProgress(db.db, SYSTEM_ACTOR, file, { dryRun })),
+            warnings: [],
+            warningCount: 0,
+          }
+        : await importProjectList(db.db, SYSTEM_ACTOR, file, { dryRun });
     if (values.json) {
       console.log(
         JSON.stringify(
@@ -46,13 +61,13 @@ export async function importCommand(args: string[]): Promise<number> {
       if (report.warningCount > 20) console.error(`提示：……共 ${report.warningCount} 条提示`);
     }
     if (report.errorCount) {
-      console.error(`项目清单（${file}）有 ${report.errorCount} 处错误，未导入任何数据`);
+      console.error(`${label}（${file}）有 ${report.errorCount} 处错误，未导入任何数据`);
       return 1;
     }
     console.error(
       report.dryRun
-        ? `项目清单检查通过：${report.rows} 行可以导入（试运行，未写入）`
-        : `项目清单已导入：${report.imported} 个小区`,
+        ? `${label}检查通过：${report.rows} 行可以导入（试运行，未写入）`
+        : `${label}已导入：${report.imported} ${kind === 'progress' ? '行' : '个小区'}`,
     );
     return 0;
   } catch (e) {

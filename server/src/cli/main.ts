@@ -2,7 +2,7 @@
 /** The command line (../shared/spec/cli.md): a thin shell over the application services. */
 import { AppError } from '../errors.ts';
 import { exportCommand, importCommand } from './ledger.ts';
-import { checkCommand, planTableCommand } from './plan.ts';
+import { checkCommand, planTableCommand, progressTableCommand } from './plan.ts';
 import { serveCommand } from './serve.ts';
 import { UsageError } from './usage-error.ts';
 import { usersCommand } from './users.ts';
@@ -11,9 +11,10 @@ const USAGE = `用法：gaizao <命令> [选项]
 
 命令：
   serve [--port N] [--demo] [--db PATH]     启动网页应用（npm start 即 serve --demo --port 3000）
-  import FILE [--dry-run] [--json]           导入项目清单（xlsx 或 csv），全部正确才写入
+  import FILE [--dry-run] [--json] [--kind projects|progress]   导入项目清单或月度进展（按表头识别），全部正确才写入
   export [--scope 代码] [--year 年度] [--format csv|xlsx] [--out FILE]   按导入模板的列导出台账
   plan-table --province 代码|all --year 年度 [--format csv|xlsx|json] [--out FILE]   计划表
+  progress-table --scope 代码|all --year 年度 --month 月 [--format csv|xlsx|json] [--out FILE]   进展情况表
   check --province 代码 --year 年度 [--json]   计划检查（全部通过返回 0，否则 1）
   users add --username U --name 姓名 --region 代码 --role 角色[,角色] [--password P]
   users list [--region 代码] [--json]
@@ -38,6 +39,8 @@ async function main(argv: string[]): Promise<number> {
       return planTableCommand(rest);
     case 'check':
       return checkCommand(rest);
+    case 'progress-table':
+      return progressTableCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -6,6 +6,8 @@ import { openDatabase } from '../bootstrap.ts';
 import { AppError } from '../errors.ts';
 import { checkPlan, planTable, planTableCsv } from '../modules/plan/plan-table.service.ts';
 import { writePlanTableXlsx } from '../modules/plan/plan-table.xlsx.ts';
+import { progressTable, progressTableCsv } from '../modules/progress/progress.service.ts';
+import { writeProgressTableXlsx } from '../modules/progress/progress-table.xlsx.ts';
 import { SYSTEM_ACTOR } from '../modules/users/users.service.ts';
 import { databaseUrl, parse } from './options.ts';
 import { UsageError } from './usage-error.ts';
@@ -89,6 +91,41 @@ export async function checkCommand(args: string[]): Promise<number> {
       }
     }
     return passed ? 0 : 1;
+  } finally {
+    await db.destroy();
+  }
+}
+
+export async function progressTableCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    scope: { type: 'string' },
+    year: { type: 'string' },
+    month: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  });
+  if (!values.scope) throw new UsageError('progress-table 需要 --scope（省级代码或 all）');
+  const year = yearOf(values.year);
+  const month = Number(values.month);
+  if (!Number.isInteger(month) || month < 1 || month > 12)
+    throw new UsageError(`--month 应为 1–12：${values.month ?? '(未填)'}`);
+  const format =
+    values.format ??
+    (values.out?.endsWith('.xlsx') ? 'xlsx' : values.out?.endsWith('.json') ? 'json' : 'csv');
+  if (!['csv', 'xlsx', 'json'].includes(format))
+    throw new UsageError(`--format 应为 csv、xlsx 或 json：${format}`);
+  const db = await openDatabase(databaseUrl(values.db));
+  try {
+    const t = await orUsage(progressTable(db.db, SYSTEM_ACTOR, values.scope, year, month));
+    const body =
+      format === 'csv'
+        ? progressTableCsv(t)
+        : format === 'json'
+          ? `${JSON.stringify(t, null, 2)}\n`
+          : await writeProgressTableXlsx(t);
+    if (values.out) await writeFile(values.out, body);
+    else process.stdout.write(body);
+    return 0;
   } finally {
     await db.destroy();
   }

@@ -89,6 +89,8 @@ export interface Database {
   plan_approvals: ApprovalTable;
   signoffs: SignoffTable;
   notifications: NotificationTable;
+  consultations: ConsultationTable;
+  progress: ProgressTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -191,6 +193,8 @@ export interface PlanPolicyTable {
   cutoff_year: number;
   latest_build_year: number;
   max_post_cutoff_share_bp: number;
+  /** basis points of households agreeing before a start; 6667 = two thirds */
+  consent_threshold_bp: Generated<number>;
   deadline: string;
   recipients: string;
   source: string;
@@ -288,4 +292,41 @@ export interface NotificationTable {
   message: string;
   link: string | null;
   at: string;
+}
+
+export interface ConsultationTable {
+  id: Generated<number>;
+  community_id: number;
+  held_on: string;
+  method: 'meeting' | 'door_to_door' | 'online' | 'written';
+  households_consulted: number;
+  households_agreeing: number;
+  agreed_scheme: number;
+  agreed_contribution: number;
+  agreed_aftercare: number;
+  notes: string;
+  username: string;
+  created_at: string;
+}
+
+/** One community's record as at a month end (cumulative for its plan year). */
+export interface ProgressTable {
+  community_id: number;
+  /** YYYY-MM */
+  period: string;
+  start_date: string | null;
+  completion_date: string | null;
+  investment_done_yuan: number;
+  pipelines_m: number;
+  elevators: number;
+  parking: number;
+  chargers: number;
+  elderly_care: number;
+  childcare: number;
+  housekeeping: number;
+  health: number;
+  energy_area_centi: number;
+  corrected: number;
+  username: string;
+  updated_at: string;
 }

@@ -10,6 +10,8 @@ export interface PlanPolicy {
   latestBuildYear: number;
   /** the maximum share of post-cut-off households in a province's plan */
   maxPostCutoffShare: number;
+  /** share of a community's households that must agree before renovation starts (居民协商) */
+  consentThreshold: number;
   /** submission deadline to the three ministries */
   deadline: string;
 }
@@ -20,5 +22,6 @@ export const SEED_POLICY_2022: PlanPolicy = {
   cutoffYear: 2000,
   latestBuildYear: 2005,
   maxPostCutoffShare: 0.15,
+  consentThreshold: 0.6667,
   deadline: '2021-06-30',
 };

@@ -67,6 +67,10 @@ describeEachEngine('auth', (ctx) => {
       'PUT /api/declarations/460000/2022/deadline',
       'GET /api/declarations-overview?year=2022',
       'GET /api/notifications?year=2022',
+      'GET /api/communities/1/progress',
+      'POST /api/communities/1/consultations',
+      'PUT /api/communities/1/progress/2026-01',
+      'GET /api/progress-table?scope=46&year=2026&month=1',
     ];
     for (const r of routes) {
       const [method, url] = r.split(' ') as ['GET', string];

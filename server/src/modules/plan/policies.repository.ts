@@ -1,15 +1,16 @@
 /** Plan-year policies: one row per plan year; a year without its own uses the latest earlier one. */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, PlanPolicyTable } from '../../db/schema.ts';
 import type { PlanPolicy } from '../../domain/plan-policy.ts';
 
 export const toPolicy = (
-  r: PlanPolicyTable,
+  r: Selectable<PlanPolicyTable>,
 ): PlanPolicy & { ownYear: boolean; recipients: string; source: string; version: number } => ({
   planYear: r.plan_year,
   cutoffYear: r.cutoff_year,
   latestBuildYear: r.latest_build_year,
   maxPostCutoffShare: r.max_post_cutoff_share_bp / 10_000,
+  consentThreshold: r.consent_threshold_bp / 10_000,
   deadline: r.deadline,
   recipients: r.recipients,
   source: r.source,
@@ -40,7 +41,10 @@ export async function policyFor(db: Kysely<Database>, planYear: number) {
   return { ...toPolicy(fallback), planYear, ownYear: fallback.plan_year === planYear };
 }
 
-export async function insertPolicy(db: Kysely<Database>, row: PlanPolicyTable): Promise<void> {
+export async function insertPolicy(
+  db: Kysely<Database>,
+  row: Insertable<PlanPolicyTable>,
+): Promise<void> {
   await db.insertInto('plan_policies').values(row).execute();
 }
 
@@ -48,7 +52,7 @@ export async function updatePolicy(
   db: Kysely<Database>,
   year: number,
   version: number,
-  patch: Partial<PlanPolicyTable>,
+  patch: Updateable<PlanPolicyTable>,
 ): Promise<boolean> {
   const res = await db
     .updateTable('plan_policies')

@@ -1,0 +1,36 @@
+/** The progress table as an xlsx: title, header, one row per region, 合计; numbers as numbers. */
+import ExcelJS from 'exceljs';
+import type { ProgressTableView } from './progress.service.ts';
+
+export async function writeProgressTableXlsx(t: ProgressTableView): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('进展情况', {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+  });
+  ws.mergeCells(1, 1, 1, t.header.length);
+  ws.getCell(1, 1).value = t.title;
+  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  ws.getCell(1, 1).alignment = { horizontal: 'center' };
+  ws.addRow(t.header).font = { bold: true };
+  for (const r of t.rows) {
+    const row = ws.addRow(
+      r.map((v, i) => {
+        if (i === 0 || typeof v === 'number') return v;
+        if (v.endsWith('%')) return Number(v.slice(0, -1)) / 100; // 开工率, shown as a percentage
+        return v === '—' ? null : Number(v);
+      }),
+    );
+    row.getCell(6).numFmt = '0.0%';
+    row.getCell(7).numFmt = '0.0%';
+    for (const c of [9, 11]) row.getCell(c).numFmt = '0.00';
+  }
+  ws.columns.forEach((col, i) => (col.width = i === 0 ? 16 : 14));
+  ws.pageSetup.printTitlesRow = '2:2';
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,119 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../db/schema.ts';
+import { errorSchema, type App } from '../../http.ts';
+import { actorOf } from '../auth/auth.plugin.ts';
+import {
+  addConsultation,
+  communityProgress,
+  progressTable,
+  progressTableCsv,
+  recordProgress,
+} from './progress.service.ts';
+import { writeProgressTableXlsx } from './progress-table.xlsx.ts';
+
+const tags = ['进展统计'];
+const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+const id = z.object({ id: z.coerce.number().int().min(1) });
+const count = z.number().int().min(0).max(1_000_000).optional();
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function progressRoutes(app: App, db: Kysely<Database>): void {
+  app.get('/api/communities/:id/progress', {
+    schema: { tags, summary: '小区的居民协商记录和各月进展', params: id },
+    handler: async (req) => communityProgress(db, actorOf(req), req.params.id),
+  });
+
+  app.post('/api/communities/:id/consultations', {
+    schema: {
+      tags,
+      summary: '记录一次居民协商（日期、方式、参与户数、同意户数、议定内容）',
+      params: id,
+      body: z.object({
+        heldOn: z.string(),
+        method: z.enum(['meeting', 'door_to_door', 'online', 'written']),
+        householdsConsulted: z.number().int().min(0),
+        householdsAgreeing: z.number().int().min(0),
+        agreedScheme: z.boolean().optional(),
+        agreedContribution: z.boolean().optional(),
+        agreedAftercare: z.boolean().optional(),
+        notes: z.string().max(2000).optional(),
+      }),
+      response: { 201: z.object({ id: z.number() }), ...errors },
+    },
+    handler: async (req, reply) =>
+      reply
+        .code(201)
+        .send({ id: await addConsultation(db, actorOf(req), req.params.id, req.body) }),
+  });
+
+  app.put('/api/communities/:id/progress/:period', {
+    schema: {
+      tags,
+      summary: '填报小区某月末的累计进展（开工须先达到居民同意比例）',
+      params: id.extend({
+        period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '报告期应为 YYYY-MM'),
+      }),
+      body: z.object({
+        startDate: z.string().optional(),
+        completionDate: z.string().optional(),
+        investmentDone: z.string().max(20).optional(),
+        pipelinesKm: z.string().max(20).optional(),
+        elevators: count,
+        parking: count,
+        chargers: count,
+        elderlyCare: count,
+        childcare: count,
+        housekeeping: count,
+        health: count,
+        energyArea: z.string().max(20).optional(),
+        corrected: z.boolean().optional(),
+      }),
+      response: { 204: z.null(), ...errors },
+    },
+    handler: async (req, reply) => {
+      await recordProgress(db, actorOf(req), req.params.id, req.params.period, req.body);
+      return reply.code(204).send(null);
+    },
+  });
+
+  app.get('/api/progress-table', {
+    schema: {
+      tags,
+      summary: '城镇老旧小区改造进展情况表（scope 为省级代码或 all）',
+      querystring: z.object({
+        scope: z.string().regex(/^(all|\d{2}|\d{6})$/, '地区应为2位或6位代码，或 all'),
+        year: z.coerce.number().int().min(2000).max(2100),
+        month: z.coerce.number().int().min(1).max(12),
+        format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+      }),
+    },
+    handler: async (req, reply) => {
+      const t = await progressTable(
+        db,
+        actorOf(req),
+        req.query.scope,
+        req.query.year,
+        req.query.month,
+      );
+      const name = encodeURIComponent(`${t.title}.${req.query.format}`);
+      if (req.query.format === 'csv')
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header(
+            'content-disposition',
+            `attachment; filename="progress.csv"; filename*=UTF-8''${name}`,
+          )
+          .send(progressTableCsv(t));
+      if (req.query.format === 'xlsx')
+        return reply
+          .header('content-type', XLSX)
+          .header(
+            'content-disposition',
+            `attachment; filename="progress.xlsx"; filename*=UTF-8''${name}`,
+          )
+          .send(await writeProgressTableXlsx(t));
+      return t;
+    },
+  });
+}

@@ -1,0 +1,300 @@
+/**
+ * Through the year: consultations with residents, each community's monthly record, and the
+ * progress table rolled up from them. No start without the residents' consensus
+ * (建办城〔2021〕28号 二(一): 未经居民充分协商取得共识的，不得开工改造), in the UI, the API and imports.
+ */
+import type { Kysely } from 'kysely';
+import type { CommunityRow, Database } from '../../db/schema.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { parseScaled } from '../../domain/ledger/decimal.ts';
+import {
+  parseDate,
+  periodEnd,
+  PROGRESS_HEADER,
+  progressProblems,
+  progressRow,
+  sumMeasures,
+  type ProgressMeasures,
+} from '../../domain/progress.ts';
+import { COUNTRY_CODE } from '../../domain/regions-build.ts';
+import { isWithin } from '../../domain/regions.ts';
+import { forbidden, notFound, validation } from '../../errors.ts';
+import { findCommunity } from '../ledger/communities.repository.ts';
+import { canEditLedger, canReadLedger, inScope } from '../ledger/ledger.policy.ts';
+import { policyFor } from '../plan/policies.repository.ts';
+import { findRegion } from '../regions/regions.repository.ts';
+import * as repo from './progress.repository.ts';
+
+async function visibleCommunity(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  write: boolean,
+): Promise<CommunityRow> {
+  if (!(write ? canEditLedger(actor) : canReadLedger(actor)))
+    throw forbidden(write ? '没有填报进展的权限' : '没有查看台账的权限');
+  const c = await findCommunity(db, id);
+  if (!c || !inScope(actor, c.region_path)) throw notFound('小区');
+  return c;
+}
+
+export interface ConsultationInput {
+  heldOn: string;
+  method: 'meeting' | 'door_to_door' | 'online' | 'written';
+  householdsConsulted: number;
+  householdsAgreeing: number;
+  agreedScheme?: boolean;
+  agreedContribution?: boolean;
+  agreedAftercare?: boolean;
+  notes?: string;
+}
+
+export async function addConsultation(
+  db: Kysely<Database>,
+  actor: Actor,
+  communityId: number,
+  input: ConsultationInput,
+  now = new Date(),
+) {
+  const c = await visibleCommunity(db, actor, communityId, true);
+  const day = parseDate(input.heldOn);
+  if (!day || day > now.toISOString().slice(0, 10))
+    throw validation('协商日期应为不晚于今天的日期', [{ path: 'heldOn', message: '日期不正确' }]);
+  if (input.householdsConsulted > c.households)
+    throw validation(`参与协商户数不能超过小区居民户数（${c.households} 户）`, [
+      { path: 'householdsConsulted', message: '超过居民户数' },
+    ]);
+  if (input.householdsAgreeing > input.householdsConsulted)
+    throw validation('同意户数不能超过参与协商户数', [
+      { path: 'householdsAgreeing', message: '超过参与户数' },
+    ]);
+  return repo.insertConsultation(db, {
+    community_id: c.id,
+    held_on: day,
+    method: input.method,
+    households_consulted: input.householdsConsulted,
+    households_agreeing: input.householdsAgreeing,
+    agreed_scheme: input.agreedScheme ? 1 : 0,
+    agreed_contribution: input.agreedContribution ? 1 : 0,
+    agreed_aftercare: input.agreedAftercare ? 1 : 0,
+    notes: input.notes ?? '',
+    username: actor.username,
+    created_at: now.toISOString(),
+  });
+}
+
+/** A month's record as entered (texts, as in the import template). */
+export interface ProgressInput {
+  startDate?: string;
+  completionDate?: string;
+  investmentDone?: string;
+  pipelinesKm?: string;
+  elevators?: number;
+  parking?: number;
+  chargers?: number;
+  elderlyCare?: number;
+  childcare?: number;
+  housekeeping?: number;
+  health?: number;
+  energyArea?: string;
+  corrected?: boolean;
+}
+
+/** Checks and stores one community's record as at a month end; returns problems instead of throwing when `collect` is set (imports). */
+export async function saveProgress(
+  db: Kysely<Database>,
+  actor: Actor,
+  c: CommunityRow,
+  period: string,
+  input: ProgressInput,
+  now: Date,
+): Promise<{ field: string; message: string }[]> {
+  const problems: { field: string; message: string }[] = [];
+  const date = (v: string | undefined, field: string) => {
+    if (!v) return null;
+    const d = parseDate(v);
+    if (!d) problems.push({ field, message: '日期格式应为 YYYY-MM-DD' });
+    return d ?? null;
+  };
+  const dec = (v: string | undefined, digits: number, field: string) => {
+    if (!v) return 0;
+    const n = parseScaled(v.replace(/,/g, ''), digits);
+    if (n === undefined) problems.push({ field, message: `应为不小于0的数，最多${digits}位小数` });
+    return n ?? 0;
+  };
+  const startDate = date(input.startDate, '开工日期');
+  const completionDate = date(input.completionDate, '完工日期');
+  const investmentDoneYuan = dec(input.investmentDone, 4, '累计完成投资（万元）');
+  const pipelinesM = dec(input.pipelinesKm, 3, '改造管线（公里）');
+  const energyAreaCenti = dec(input.energyArea, 2, '建筑节能改造面积（平方米）');
+  const policy = await policyFor(db, c.plan_year);
+  const previous = await repo.latestBefore(db, c.id, period);
+  problems.push(
+    ...progressProblems(
+      {
+        period,
+        startDate,
+        completionDate,
+        investmentDoneYuan,
+        corrected: Boolean(input.corrected),
+      },
+      {
+        planYear: c.plan_year,
+        today: now.toISOString().slice(0, 10),
+        previous: previous && {
+          period: previous.period,
+          startDate: previous.start_date,
+          completionDate: previous.completion_date,
+          investmentDoneYuan: Number(previous.investment_done_yuan),
+          corrected: previous.corrected === 1,
+        },
+        consent: {
+          households: c.households,
+          bestAgreeing: await repo.bestAgreeing(db, c.id),
+          threshold: policy.consentThreshold,
+        },
+      },
+    ),
+  );
+  if (problems.length) return problems;
+  await repo.saveProgress(db, {
+    community_id: c.id,
+    period,
+    start_date: startDate,
+    completion_date: completionDate,
+    investment_done_yuan: investmentDoneYuan,
+    pipelines_m: pipelinesM,
+    elevators: input.elevators ?? 0,
+    parking: input.parking ?? 0,
+    chargers: input.chargers ?? 0,
+    elderly_care: input.elderlyCare ?? 0,
+    childcare: input.childcare ?? 0,
+    housekeeping: input.housekeeping ?? 0,
+    health: input.health ?? 0,
+    energy_area_centi: energyAreaCenti,
+    corrected: input.corrected ? 1 : 0,
+    username: actor.username,
+    updated_at: now.toISOString(),
+  });
+  return [];
+}
+
+export async function recordProgress(
+  db: Kysely<Database>,
+  actor: Actor,
+  communityId: number,
+  period: string,
+  input: ProgressInput,
+  now = new Date(),
+) {
+  return db.transaction().execute(async (trx) => {
+    const c = await visibleCommunity(trx, actor, communityId, true);
+    const problems = await saveProgress(trx, actor, c, period, input, now);
+    if (problems.length)
+      throw validation(
+        problems.map((p) => `${p.field}：${p.message}`).join('；'),
+        problems.map((p) => ({ path: p.field, message: p.message })),
+      );
+  });
+}
+
+export async function communityProgress(db: Kysely<Database>, actor: Actor, communityId: number) {
+  const c = await visibleCommunity(db, actor, communityId, false);
+  const [consultations, records, policy] = await Promise.all([
+    repo.consultationsOf(db, c.id),
+    repo.progressOf(db, c.id),
+    policyFor(db, c.plan_year),
+  ]);
+  const best = consultations.reduce((m, x) => Math.max(m, x.households_agreeing), 0);
+  return {
+    consentThreshold: policy.consentThreshold,
+    consentReached: c.households > 0 && best / c.households >= policy.consentThreshold,
+    consultations: consultations.map((x) => ({
+      id: x.id,
+      heldOn: x.held_on,
+      method: x.method,
+      householdsConsulted: x.households_consulted,
+      householdsAgreeing: x.households_agreeing,
+      agreedScheme: x.agreed_scheme === 1,
+      agreedContribution: x.agreed_contribution === 1,
+      agreedAftercare: x.agreed_aftercare === 1,
+      notes: x.notes,
+      username: x.username,
+    })),
+    records: records.map((r) => ({
+      period: r.period,
+      startDate: r.start_date,
+      completionDate: r.completion_date,
+      investmentDoneYuan: Number(r.investment_done_yuan),
+      elevators: r.elevators,
+      pipelinesM: Number(r.pipelines_m),
+      elderlyCare: r.elderly_care,
+      childcare: r.childcare,
+      housekeeping: r.housekeeping,
+      health: r.health,
+      parking: r.parking,
+      chargers: r.chargers,
+      corrected: r.corrected === 1,
+      username: r.username,
+      updatedAt: r.updated_at,
+    })),
+  };
+}
+
+export interface ProgressTableView {
+  title: string;
+  scope: { code: string; name: string };
+  year: number;
+  month: number;
+  header: string[];
+  rows: (string | number)[][];
+}
+
+/** The progress table of the spec: one row per province (country) or per prefecture-level unit, then 合计. */
+export async function progressTable(
+  db: Kysely<Database>,
+  actor: Actor,
+  scopeCode: string,
+  year: number,
+  month: number,
+): Promise<ProgressTableView> {
+  const code =
+    scopeCode === 'all' ? COUNTRY_CODE : scopeCode.length === 2 ? `${scopeCode}0000` : scopeCode;
+  const scope = await findRegion(db, code);
+  if (
+    !scope ||
+    (scope.level !== 'country' && scope.level !== 'province') ||
+    !isWithin(scope.path, actor.regionPath)
+  )
+    throw notFound(`地区 ${scopeCode} `);
+  const period = `${year}-${String(month).padStart(2, '0')}`;
+  const grouping = scope.level === 'country' ? 'province' : 'prefecture';
+  const units = await db
+    .selectFrom('regions')
+    .select(['code', 'name'])
+    .where('parent_code', '=', scope.code)
+    .where('level', '=', scope.level === 'country' ? 'province' : 'prefecture')
+    .orderBy('code')
+    .execute();
+  const data = new Map(
+    (await repo.progressByUnit(db, scope.path, year, period, periodEnd(period), grouping)).map(
+      (r) => [r.unit, r.measures],
+    ),
+  );
+  const empty: ProgressMeasures = sumMeasures([]);
+  const measures = units.map((u) => ({ name: u.name, m: data.get(u.code) ?? empty }));
+  return {
+    title: `${scope.level === 'country' ? '全国' : scope.name}城镇老旧小区改造进展情况（${year}年${month}月）`,
+    scope: { code: scope.code, name: scope.level === 'country' ? '全国' : scope.name },
+    year,
+    month,
+    header: PROGRESS_HEADER,
+    rows: [
+      ...measures.map((x) => progressRow(x.name, x.m)),
+      progressRow('合计', sumMeasures(measures.map((x) => x.m))),
+    ],
+  };
+}
+
+export const progressTableCsv = (t: ProgressTableView): string =>
+  `\uFEFF${[t.header, ...t.rows].map((r) => r.join(',')).join('\r\n')}\r\n`;
