@@ -71,6 +71,8 @@ describeEachEngine('auth', (ctx) => {
       'POST /api/communities/1/consultations',
       'PUT /api/communities/1/progress/2026-01',
       'GET /api/progress-table?scope=46&year=2026&month=1',
+      'GET /api/fiscal-assessments?year=2022',
+      'PUT /api/fiscal-assessments/460100/2022',
     ];
     for (const r of routes) {
       const [method, url] = r.split(' ') as ['GET', string];
