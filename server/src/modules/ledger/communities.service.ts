@@ -14,6 +14,7 @@ import * as repo from './communities.repository.ts';
 import { presentCommunity } from './communities.presenter.ts';
 import { pairsOf, scanUnits } from './duplicates.service.ts';
 import { historyOf, insertChanges, type FieldChange } from './history.repository.ts';
+import { draftToRow } from './community-row.ts';
 import { projectCode } from './import/import.service.ts';
 import { canEditLedger, canReadLedger, inScope } from './ledger.policy.ts';
 import { ledgerUnitsWithin } from './units.ts';
@@ -235,34 +236,12 @@ export async function createCommunity(
       );
     const at = now.toISOString();
     const [row] = await repo.insertCommunities(trx, [
-      {
-        region_code: draft.regionCode,
-        prefecture_code: draft.prefectureCode,
-        region_path: unit.path,
-        street: draft.street,
-        name: draft.name,
-        name_key: key,
-        address: draft.address,
-        lng: input.lng ?? null,
-        lat: input.lat ?? null,
-        build_year: draft.buildYear,
-        area_class: draft.areaClass,
-        area_class_entered: draft.areaClassEntered ? 1 : 0,
-        buildings: draft.buildings,
-        households: draft.households,
-        floor_area_centi: draft.floorAreaCenti,
-        investment_yuan: draft.investmentYuan,
-        plan_year: draft.planYear,
-        content: draft.content,
-        housing_type: input.housingType ?? '',
-        ownership: draft.ownership,
-        exclusion: 'none',
-        subsidy_years: '',
-        notes: input.notes ?? '',
-        version: 1,
-        created_at: at,
-        updated_at: at,
-      },
+      draftToRow(draft, unit.path, now, {
+        lng: input.lng,
+        lat: input.lat,
+        housingType: input.housingType,
+        notes: input.notes,
+      }),
     ]);
     const [project] = await repo.insertProjects(trx, [
       {
@@ -310,31 +289,19 @@ export async function updateCommunity(
   return db.transaction().execute(async (trx) => {
     const current = await visibleCommunity(trx, actor, id);
     const { draft, unit } = await checkInput(trx, actor, input, true);
-    const next: Partial<CommunityRow> = {
-      region_code: draft.regionCode,
-      prefecture_code: draft.prefectureCode,
-      region_path: unit.path,
-      street: draft.street,
-      name: draft.name,
-      name_key: normaliseName(draft.name),
-      address: draft.address,
-      lng: input.lng ?? null,
-      lat: input.lat ?? null,
-      build_year: draft.buildYear,
-      area_class: draft.areaClass,
-      area_class_entered: draft.areaClassEntered ? 1 : 0,
-      buildings: draft.buildings,
-      households: draft.households,
-      floor_area_centi: draft.floorAreaCenti,
-      investment_yuan: draft.investmentYuan,
-      plan_year: draft.planYear,
-      content: draft.content,
-      housing_type: input.housingType ?? current.housing_type,
-      ownership: draft.ownership,
-      exclusion: input.exclusion ?? current.exclusion,
-      subsidy_years: (input.subsidyYears ?? []).join(','),
+    const {
+      version: _v,
+      created_at: _c,
+      updated_at: _u,
+      ...next
+    } = draftToRow(draft, unit.path, now, {
+      lng: input.lng,
+      lat: input.lat,
+      housingType: input.housingType ?? current.housing_type,
       notes: input.notes ?? current.notes,
-    };
+      exclusion: input.exclusion ?? current.exclusion,
+      subsidyYears: input.subsidyYears ?? [],
+    });
     const changes: FieldChange[] = Object.entries(next)
       .filter(([k, v]) => FIELD_LABELS[k] && current[k as keyof CommunityRow] !== v)
       .map(([k, v]) => ({

@@ -17,10 +17,10 @@ import {
   insertCommunities,
   insertProjects,
   linkProjectCommunities,
-  type NewCommunity,
 } from '../communities.repository.ts';
 import { scanUnits } from '../duplicates.service.ts';
 import { insertChanges } from '../history.repository.ts';
+import { draftToRow } from '../community-row.ts';
 import { canEditLedger } from '../ledger.policy.ts';
 import { ledgerUnitsWithin } from '../units.ts';
 import { readTable, type TableFormat } from './read-table.ts';
@@ -119,7 +119,7 @@ export async function importProjectList(
     if (report.errorCount || !clean.length) return;
     const inserted = await insertCommunities(
       trx,
-      clean.map((c) => toRow(c.draft, c.key, units.byCode.get(c.draft.regionCode)!.path, now)),
+      clean.map((c) => draftToRow(c.draft, units.byCode.get(c.draft.regionCode)!.path, now)),
     );
     const draftOf = new Map(clean.map((c) => [`${c.draft.regionCode}|${c.key}`, c]));
     const projects = await insertProjects(
@@ -248,38 +248,6 @@ export async function importProjectList(
   }
   opts.onProgress?.(report.rows);
   return report;
-}
-
-function toRow(d: CommunityDraft, key: string, regionPath: string, now: Date): NewCommunity {
-  const at = now.toISOString();
-  return {
-    region_code: d.regionCode,
-    prefecture_code: d.prefectureCode,
-    region_path: regionPath,
-    street: d.street,
-    name: d.name,
-    name_key: key,
-    address: d.address,
-    lng: null,
-    lat: null,
-    build_year: d.buildYear,
-    area_class: d.areaClass,
-    area_class_entered: d.areaClassEntered ? 1 : 0,
-    buildings: d.buildings,
-    households: d.households,
-    floor_area_centi: d.floorAreaCenti,
-    investment_yuan: d.investmentYuan,
-    plan_year: d.planYear,
-    content: d.content,
-    housing_type: '',
-    ownership: d.ownership,
-    exclusion: d.exclusion,
-    subsidy_years: d.subsidyYears.join(','),
-    notes: '',
-    version: 1,
-    created_at: at,
-    updated_at: at,
-  };
 }
 
 export type { TableFormat };

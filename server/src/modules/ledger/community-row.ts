@@ -1,0 +1,51 @@
+/** A checked draft as a communities row: one mapping for the import, the create form and edits. */
+import type { CommunityTable } from '../../db/schema.ts';
+import { normaliseName } from '../../domain/ledger/names.ts';
+import type { CommunityDraft, Exclusion } from '../../domain/ledger/rows.ts';
+import type { NewCommunity } from './communities.repository.ts';
+
+export interface RowExtras {
+  lng?: string | null;
+  lat?: string | null;
+  housingType?: string;
+  notes?: string;
+  exclusion?: Exclusion;
+  subsidyYears?: number[];
+}
+
+export function draftToRow(
+  d: CommunityDraft,
+  regionPath: string,
+  now: Date,
+  extra: RowExtras = {},
+): NewCommunity & Pick<CommunityTable, 'name_key'> {
+  const at = now.toISOString();
+  return {
+    region_code: d.regionCode,
+    prefecture_code: d.prefectureCode,
+    region_path: regionPath,
+    street: d.street,
+    name: d.name,
+    name_key: normaliseName(d.name),
+    address: d.address,
+    lng: extra.lng ?? null,
+    lat: extra.lat ?? null,
+    build_year: d.buildYear,
+    area_class: d.areaClass,
+    area_class_entered: d.areaClassEntered ? 1 : 0,
+    buildings: d.buildings,
+    households: d.households,
+    floor_area_centi: d.floorAreaCenti,
+    investment_yuan: d.investmentYuan,
+    plan_year: d.planYear,
+    content: d.content,
+    housing_type: extra.housingType ?? '',
+    ownership: d.ownership,
+    exclusion: extra.exclusion ?? d.exclusion,
+    subsidy_years: (extra.subsidyYears ?? d.subsidyYears).join(','),
+    notes: extra.notes ?? '',
+    version: 1,
+    created_at: at,
+    updated_at: at,
+  };
+}
