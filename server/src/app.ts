@@ -104,7 +104,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   userRoutes(app, db);
   regionRoutes(app, db);
   const uploadDir = opts.uploadDir ?? join(tmpdir(), 'gaizao-uploads');
-  ledgerRoutes(app, db, uploadDir);
+  ledgerRoutes(app, db, uploadDir, () => opts.db.detached());
   projectRoutes(app, db);
   planRoutes(app, db);
   declarationRoutes(app, db, uploadDir);

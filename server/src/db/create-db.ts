@@ -17,6 +17,12 @@ export interface Db {
   /** the PostgreSQL schema of `?schema=NAME`, if any */
   schema?: string;
   destroy: () => Promise<void>;
+  /**
+   * A connection of its own for a long write (an import), so that other requests are not queued
+   * behind it: a second SQLite connection (WAL lets readers go on while it writes); PostgreSQL's
+   * pool already has several. Destroy it when done.
+   */
+  detached: () => Promise<Db>;
 }
 
 // PostgreSQL BIGINT/NUMERIC come back as strings by default; counts are safe integers here.
@@ -32,13 +38,25 @@ export async function createDb(url: string): Promise<Db> {
   if (isPostgresUrl(url)) return createPostgres(url);
   const path = sqlitePath(url);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  return openSqlite(path);
+}
+
+function openSqlite(path: string): Db {
   const database = new SQLite(path);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+  const self: Db = {
+    db,
+    dialect: 'sqlite',
+    destroy: () => db.destroy(),
+    // An in-memory database has no second connection to open: share this one.
+    detached: async () =>
+      path === ':memory:' ? { ...self, destroy: async () => undefined } : openSqlite(path),
+  };
+  return self;
 }
 
 async function createPostgres(url: string): Promise<Db> {
@@ -53,5 +71,12 @@ async function createPostgres(url: string): Promise<Db> {
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
-  return { db, dialect: 'postgres', schema: schema ?? undefined, destroy: () => db.destroy() };
+  const self: Db = {
+    db,
+    dialect: 'postgres',
+    schema: schema ?? undefined,
+    destroy: () => db.destroy(),
+    detached: async () => ({ ...self, destroy: async () => undefined }),
+  };
+  return self;
 }

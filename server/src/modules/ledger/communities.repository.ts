@@ -99,6 +99,21 @@ export async function listCommunities(
     .execute();
 }
 
+/** Which of these communities are in a pair still suspected of being a duplicate. */
+export async function suspectedAmong(db: Kysely<Database>, ids: number[]): Promise<Set<number>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom('duplicate_pairs')
+    .select(['community_a', 'community_b'])
+    .where('status', '=', 'suspected')
+    .where((e) => e.or([e('community_a', 'in', ids), e('community_b', 'in', ids)]))
+    .execute();
+  const wanted = new Set(ids);
+  return new Set(
+    rows.flatMap((r) => [r.community_a, r.community_b]).filter((id) => wanted.has(id)),
+  );
+}
+
 export async function totalsOf(db: Kysely<Database>, f: CommunityFilter) {
   const row = await filtered(db, f)
     .select((e) => [

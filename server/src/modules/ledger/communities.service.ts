@@ -72,9 +72,18 @@ export async function listLedger(db: Kysely<Database>, actor: Actor, q: ListQuer
     }),
     repo.totalsOf(db, filter),
   ]);
-  const names = await regionNames(db, rows);
+  const [names, suspected] = await Promise.all([
+    regionNames(db, rows),
+    repo.suspectedAmong(
+      db,
+      rows.map((r) => r.id),
+    ),
+  ]);
   return {
-    items: rows.map((r) => presentCommunity(r, names.get(r.region_code) ?? r.region_code)),
+    items: rows.map((r) => ({
+      ...presentCommunity(r, names.get(r.region_code) ?? r.region_code),
+      suspectedDuplicate: suspected.has(r.id),
+    })),
     total: totals.count,
     totals: {
       households: totals.households,
@@ -295,12 +304,15 @@ export async function updateCommunity(
       updated_at: _u,
       ...next
     } = draftToRow(draft, unit.path, now, {
-      lng: input.lng,
-      lat: input.lat,
+      // A field the request leaves out keeps its stored value.
+      lng: input.lng === undefined ? current.lng : input.lng,
+      lat: input.lat === undefined ? current.lat : input.lat,
       housingType: input.housingType ?? current.housing_type,
       notes: input.notes ?? current.notes,
       exclusion: input.exclusion ?? current.exclusion,
-      subsidyYears: input.subsidyYears ?? [],
+      subsidyYears:
+        input.subsidyYears ??
+        (current.subsidy_years ? current.subsidy_years.split(',').map(Number) : []),
     });
     const changes: FieldChange[] = Object.entries(next)
       .filter(([k, v]) => FIELD_LABELS[k] && current[k as keyof CommunityRow] !== v)

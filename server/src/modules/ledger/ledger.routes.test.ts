@@ -231,4 +231,37 @@ describeEachEngine('ledger API', (ctx) => {
     expect(t.worksheets.map((w) => w.name)).toEqual(['改造项目清单', '填写说明']);
     expect(readFileSync(SAMPLE, 'utf8').length).toBeGreaterThan(0);
   });
+
+  it('keeps fields an edit leaves out (location, subsidy years)', async () => {
+    const d = (await province.get('/api/communities?pageSize=1&sort=name')).json().items[0];
+    const base = {
+      regionCode: d.regionCode,
+      name: d.name,
+      buildYear: d.buildYear,
+      buildings: d.buildings,
+      households: d.households,
+      floorArea: d.floorArea,
+      investment: d.investment,
+      planYear: d.planYear,
+    };
+    const located = await province.send('PUT', `/api/communities/${d.id}`, {
+      ...base,
+      version: d.version,
+      lng: '110.3312',
+      lat: '20.0311',
+      subsidyYears: [2020],
+    });
+    expect(located.json()).toMatchObject({ lng: '110.3312', lat: '20.0311', subsidyYears: [2020] });
+    const again = await province.send('PUT', `/api/communities/${d.id}`, {
+      ...base,
+      version: located.json().version,
+      street: '海秀街道',
+    });
+    expect(again.json()).toMatchObject({
+      street: '海秀街道',
+      lng: '110.3312',
+      lat: '20.0311',
+      subsidyYears: [2020],
+    });
+  });
 });

@@ -15,7 +15,12 @@ import {
 } from './communities.service.ts';
 import { setPairStatus } from './duplicates.service.ts';
 import { exportLedger, writeTemplate } from './export/export.service.ts';
-import { confirmImport, getImport, uploadAndCheck } from './import/imports.service.ts';
+import {
+  confirmImport,
+  getImport,
+  uploadAndCheck,
+  type Connect,
+} from './import/imports.service.ts';
 import { canEditLedger, inScope } from './ledger.policy.ts';
 import * as s from './ledger.schemas.ts';
 
@@ -25,7 +30,12 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const attachment = (name: string) =>
   `attachment; filename="ledger"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-export function ledgerRoutes(app: App, db: Kysely<Database>, uploadDir: string): void {
+export function ledgerRoutes(
+  app: App,
+  db: Kysely<Database>,
+  uploadDir: string,
+  connect: Connect,
+): void {
   app.get('/api/communities', {
     schema: {
       tags,
@@ -154,7 +164,7 @@ export function ledgerRoutes(app: App, db: Kysely<Database>, uploadDir: string):
       if (!file) throw validation('没有收到文件');
       return reply
         .code(201)
-        .send(await uploadAndCheck(db, actor, uploadDir, file.filename, file.file));
+        .send(await uploadAndCheck(db, connect, actor, uploadDir, file.filename, file.file));
     },
   });
 
@@ -166,7 +176,7 @@ export function ledgerRoutes(app: App, db: Kysely<Database>, uploadDir: string):
       response: { 202: s.importJob, ...errors },
     },
     handler: async (req, reply) =>
-      reply.code(202).send(await confirmImport(db, actorOf(req), req.params.id)),
+      reply.code(202).send(await confirmImport(db, connect, actorOf(req), req.params.id)),
   });
 
   app.get('/api/imports/:id', {

@@ -59,7 +59,9 @@ export const community = z.object({
 });
 
 export const ledgerPage = z.object({
-  items: z.array(community),
+  items: z.array(
+    community.extend({ suspectedDuplicate: z.boolean().describe('疑似重复（尚未确认或排除）') }),
+  ),
   total: z.number(),
   totals: z.object({
     households: z.number(),

@@ -187,4 +187,26 @@ describeEachEngine('progress', (ctx) => {
       (await province.get(`/api/progress-table?scope=46&year=${Y}&month=5&format=xlsx`)).statusCode,
     ).toBe(200);
   });
+
+  it('exports every project with its stable ID and this year’s indicators for the statistics bureau', async () => {
+    await addUser(ctx.db.db, 'tj', '460000', ['statistics']);
+    const stats = await loginAs(app, 'tj');
+    const csv = (await stats.get(`/api/statistics-export?scope=46&year=${Y}&month=5&format=csv`))
+      .body;
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]!.startsWith('项目编号,项目名称,项目库,小区编号,小区名称')).toBe(true);
+    expect(lines).toHaveLength(4);
+    const first = lines.find((l) => l.includes('滨海一村'))!.split(',');
+    expect(first[0]).toMatch(/^XM2026460106\d{7}$/);
+    expect(first.slice(11, 15)).toEqual(['2026-04-10', '', '80.0000', '1']);
+    expect(
+      (await stats.get(`/api/statistics-export?scope=46&year=${Y}&month=5&format=xlsx`)).statusCode,
+    ).toBe(200);
+    expect((await sanya.get(`/api/statistics-export?scope=46&year=${Y}&month=5`)).statusCode).toBe(
+      404,
+    );
+  });
 });

@@ -11,6 +11,7 @@ import {
   recordProgress,
 } from './progress.service.ts';
 import { writeProgressTableXlsx } from './progress-table.xlsx.ts';
+import { statisticsCsv, statisticsRows, statisticsXlsx } from './stats-export.service.ts';
 
 const tags = ['进展统计'];
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -114,6 +115,38 @@ export function progressRoutes(app: App, db: Kysely<Database>): void {
           )
           .send(await writeProgressTableXlsx(t));
       return t;
+    },
+  });
+
+  app.get('/api/statistics-export', {
+    schema: {
+      tags,
+      summary: '提供统计部门的改造项目清单（稳定项目编号、所含小区、本年指标；含指标说明）',
+      querystring: z.object({
+        scope: z.string().regex(/^\d{2}(\d{4})?$/, '地区应为2位或6位代码'),
+        year: z.coerce.number().int().min(2000).max(2100),
+        month: z.coerce.number().int().min(1).max(12),
+        format: z.enum(['csv', 'xlsx']).default('xlsx'),
+      }),
+    },
+    handler: async (req, reply) => {
+      const rows = await statisticsRows(
+        db,
+        actorOf(req),
+        req.query.scope,
+        req.query.year,
+        req.query.month,
+      );
+      const name = encodeURIComponent(
+        `城镇老旧小区改造项目清单-${req.query.year}年${req.query.month}月.${req.query.format}`,
+      );
+      reply.header(
+        'content-disposition',
+        `attachment; filename="statistics.${req.query.format}"; filename*=UTF-8''${name}`,
+      );
+      if (req.query.format === 'csv')
+        return reply.header('content-type', 'text/csv; charset=utf-8').send(statisticsCsv(rows));
+      return reply.header('content-type', XLSX).send(await statisticsXlsx(rows));
     },
   });
 }

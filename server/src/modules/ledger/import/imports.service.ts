@@ -20,6 +20,21 @@ import { TableReadError } from './read-table.ts';
 
 const liveProgress = new Map<string, number>();
 
+/** Opens a connection of its own for a long import (see Db.detached). */
+export type Connect = () => Promise<{ db: Kysely<Database>; destroy: () => Promise<void> }>;
+
+async function onOwnConnection<T>(
+  connect: Connect,
+  work: (db: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  const own = await connect();
+  try {
+    return await work(own.db);
+  } finally {
+    await own.destroy();
+  }
+}
+
 export interface ImportJob {
   id: string;
   fileName: string;
@@ -71,6 +86,7 @@ async function setStatus(
 /** Saves the upload and checks it (nothing is stored in the ledger). */
 export async function uploadAndCheck(
   db: Kysely<Database>,
+  connect: Connect,
   actor: Actor,
   uploadDir: string,
   fileName: string,
@@ -101,7 +117,9 @@ export async function uploadAndCheck(
     })
     .execute();
   try {
-    const report = await importProjectList(db, actor, path, { dryRun: true });
+    const report = await onOwnConnection(connect, (own) =>
+      importProjectList(own, actor, path, { dryRun: true }),
+    );
     await setStatus(db, id, report.errorCount ? 'invalid' : 'checked', { report }, report.rows);
   } catch (e) {
     await rm(path, { force: true });
@@ -121,6 +139,7 @@ export async function uploadAndCheck(
 /** Starts the import of a checked file; answers at once, the page polls getImport. */
 export async function confirmImport(
   db: Kysely<Database>,
+  connect: Connect,
   actor: Actor,
   id: string,
 ): Promise<ImportJob> {
@@ -143,10 +162,12 @@ export async function confirmImport(
   liveProgress.set(id, 0);
   void (async () => {
     try {
-      const report = await importProjectList(db, actor, row.file_path, {
-        dryRun: false,
-        onProgress: (n) => liveProgress.set(id, n),
-      });
+      const report = await onOwnConnection(connect, (own) =>
+        importProjectList(own, actor, row.file_path, {
+          dryRun: false,
+          onProgress: (n) => liveProgress.set(id, n),
+        }),
+      );
       await setStatus(db, id, report.errorCount ? 'invalid' : 'imported', { report }, report.rows);
     } catch (e) {
       await setStatus(
