@@ -6,6 +6,7 @@ import * as m0002 from './migrations/0002_ledger.ts';
 import * as m0003 from './migrations/0003_plan_policies.ts';
 import * as m0004 from './migrations/0004_declarations.ts';
 import * as m0005 from './migrations/0005_progress.ts';
+import * as m0006 from './migrations/0006_community_prefecture_index.ts';
 
 type FrozenMigration = {
   up: (dialect: Dialect) => (db: Kysely<unknown>) => Promise<void>;
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, FrozenMigration> = {
   '0003_plan_policies': m0003,
   '0004_declarations': m0004,
   '0005_progress': m0005,
+  '0006_community_prefecture_index': m0006,
 };
 
 function migrator(db: Kysely<unknown>, dialect: Dialect, schema?: string): Migrator {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatScaled, parseScaled, roundHalfUp } from './decimal.ts';
-import { normaliseName, suspectedPairs } from './names.ts';
+import { normaliseName, suspectedPairs, withinOneEdit } from './names.ts';
 import { plausibilityFlags } from './plausibility.ts';
 import { checkRow, type LedgerUnit, type RowContext } from './rows.ts';
 import { matchHeader, rowRecord, type ColumnKey } from './template.ts';
@@ -66,6 +66,20 @@ describe('name normalisation', () => {
       { ref: 5, unit: 'A', key: normaliseName('人民医院家属楼') },
     ];
     expect(suspectedPairs(items)).toEqual([[1, 2]]);
+  });
+  it.each([
+    ['纺织厂东区', '纺织厂西区', true],
+    ['人民医院', '人民医院南', true],
+    ['人民医院', '人民医', true],
+    ['纺织厂3号', '棉纺厂3号', false],
+    ['东风路', '西风街', false],
+  ])('%s and %s are within one edit: %s', (a, b, yes) => expect(withinOneEdit(a, b)).toBe(yes));
+  it('does not pair names two edits apart', () => {
+    const items = [
+      { ref: 1, unit: 'A', key: normaliseName('纺织厂3号宿舍') },
+      { ref: 2, unit: 'A', key: normaliseName('棉纺厂3号宿舍') },
+    ];
+    expect(suspectedPairs(items)).toEqual([]);
   });
   it('does not take different house numbers for a duplicate', () => {
     const keys = ['建设路3号院', '建设路4号院', '建设路13号院'].map((n, i) => ({

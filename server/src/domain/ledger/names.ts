@@ -79,6 +79,21 @@ export function deletionVariants(key: string): string[] {
 const differentNumbers = (a: string, b: string): boolean =>
   a.replace(/\d+/g, '#') === b.replace(/\d+/g, '#') && a !== b;
 
+/**
+ * Sharing a deletion variant means at most two edits apart (纺织厂 / 棉纺厂 share 纺厂); keep only
+ * one insertion, deletion or substitution.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  const tail = (p: string[], from: number) => p.slice(from).join('');
+  if (x.length === y.length) return tail(x, i + 1) === tail(y, i + 1); // one substitution at i
+  return x.length > y.length ? tail(x, i + 1) === tail(y, i) : tail(y, i + 1) === tail(x, i);
+}
+
 export interface NamedCommunity<Ref> {
   ref: Ref;
   unit: string;
@@ -104,7 +119,12 @@ export function suspectedPairs<Ref>(items: Iterable<NamedCommunity<Ref>>): [Ref,
       const bucket = index.get(bucketKey);
       if (bucket) {
         for (const other of bucket) {
-          if (other.key === item.key || differentNumbers(other.key, item.key)) continue;
+          if (
+            other.key === item.key ||
+            differentNumbers(other.key, item.key) ||
+            !withinOneEdit(other.key, item.key)
+          )
+            continue;
           const pairId = `${ids.get(other)}:${ids.get(item)}`;
           if (seen.has(pairId)) continue;
           seen.add(pairId);

@@ -3,6 +3,7 @@
  * county-level unit (exact matches are refused outright by the ledger's unique key). The scan is
  * blocked by unit and by deletion variants of the key, so it is linear, never quadratic.
  */
+import { pushTo } from '../../domain/group.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { normaliseName, suspectedPairs } from '../../domain/ledger/names.ts';
@@ -46,10 +47,10 @@ function pairsInPrefecture(rows: Candidate[]): [Candidate, Candidate][] {
   const byCell = new Map<string, Candidate[]>();
   for (const r of rows) {
     const address = normaliseName(r.address);
-    if ([...address].length >= 6) byAddress.set(address, [...(byAddress.get(address) ?? []), r]);
+    if ([...address].length >= 6) pushTo(byAddress, address, r);
     if (r.lng && r.lat) {
       const key = `${Math.floor(Number(r.lng) / GRID)}:${Math.floor(Number(r.lat) / GRID)}`;
-      byCell.set(key, [...(byCell.get(key) ?? []), r]);
+      pushTo(byCell, key, r);
     }
   }
   for (const group of byAddress.values()) if (group.length > 1 && group.length < 50) across(group);
@@ -89,8 +90,7 @@ export async function scanPrefectures(
       .where('prefecture_code', 'in', prefectures.slice(i, i + PREFECTURES_PER_QUERY))
       .execute();
     const byPrefecture = new Map<string, Candidate[]>();
-    for (const r of rows)
-      byPrefecture.set(r.prefecture_code, [...(byPrefecture.get(r.prefecture_code) ?? []), r]);
+    for (const r of rows) pushTo(byPrefecture, r.prefecture_code, r);
     const seen = new Set<string>();
     const ordered: [Candidate, Candidate][] = [];
     for (const group of byPrefecture.values())

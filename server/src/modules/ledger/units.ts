@@ -1,4 +1,5 @@
 /** The county-level units (and their equivalents) a user may register communities in. */
+import { pushTo } from '../../domain/group.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { LedgerUnit } from '../../domain/ledger/rows.ts';
@@ -31,7 +32,7 @@ export async function ledgerUnitsWithin(
       path: r.path,
     };
     byCode.set(r.code, unit);
-    byName.set(r.name, [...(byName.get(r.name) ?? []), unit]);
+    pushTo(byName, r.name, unit);
   }
   return { byCode, byName };
 }

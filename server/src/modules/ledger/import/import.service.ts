@@ -3,6 +3,7 @@
  * listed by file line and column, and all or nothing in one transaction. The file streams through
  * in batches, so memory stays bounded for the national 220,000-row file.
  */
+import { pushTo } from '../../../domain/group.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { Actor } from '../../../domain/actor.ts';
@@ -91,8 +92,7 @@ export async function importProjectList(
   ) => {
     // Exact duplicates of stored communities: one query per unit in the batch.
     const byUnit = new Map<string, typeof batch>();
-    for (const b of batch)
-      byUnit.set(b.draft.regionCode, [...(byUnit.get(b.draft.regionCode) ?? []), b]);
+    for (const b of batch) pushTo(byUnit, b.draft.regionCode, b);
     const clean: typeof batch = [];
     for (const [unit, items] of byUnit) {
       const stored = new Map(

@@ -1,0 +1,178 @@
+/**
+ * `npm run bench`: the national-scale benchmarks of the issue "Benchmarks" (docs/benchmarks.md).
+ * A seeded synthetic national ledger is written as csv and xlsx; each operation runs in a child
+ * process of its own (bench/child.ts) beside the raw engine doing the least the same job needs,
+ * on SQLite and, when BENCH_DATABASE_URL is set, on PostgreSQL. Prints a table and writes
+ * bench/results/latest.json. A missed target is reported, never asserted: the run exits 0.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import prettier from 'prettier';
+import { openDatabase } from '../server/src/bootstrap.ts';
+import { loadBenchConfig, type BenchConfig } from './config.ts';
+import { newDatabase, type Engine } from './databases.ts';
+import { unitsByProvince, writeFixtures, type Fixture } from './fixtures.ts';
+import { PAGE_QUERY } from './ledger-page.ts';
+import { judge, table, type Result } from './report.ts';
+import { inChild } from './spawn.ts';
+
+const LEDGER_PAGE_RUNS = 101;
+const started = Date.now();
+const log = (s: string) =>
+  process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}\n`);
+
+/** The code measured: the commit, and the server files changed since (the tree is shared). */
+function codeVersion() {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      encoding: 'utf8',
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+    }).trim();
+  try {
+    return {
+      commit: git('rev-parse', 'HEAD'),
+      uncommitted: git('status', '--porcelain', '--', 'server').split('\n').filter(Boolean),
+    };
+  } catch {
+    return { commit: 'unknown', uncommitted: [] };
+  }
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function benchEngine(
+  engine: Engine,
+  fixture: Fixture,
+  dir: string,
+  config: BenchConfig,
+): Promise<Result[]> {
+  const results: Result[] = [];
+  const ledger = newDatabase(engine, dir, config.postgresUrl); // the csv import fills it
+  const spare = newDatabase(engine, dir, config.postgresUrl); // the xlsx import fills it
+  try {
+    for (const [format, path, targetRatio] of [
+      ['csv', fixture.csv, 4],
+      ['xlsx', fixture.xlsx, 1.5],
+    ] as const) {
+      log(`${engine}: bare parse of the ${format}`);
+      const parse = await inChild({ op: 'parse', path });
+      log(`${engine}: import of the ${format}`);
+      const url = format === 'csv' ? ledger.url : spare.url;
+      const imported = await inChild({ op: 'import', path, url, rows: fixture.rows });
+      log(`  import ${seconds(imported.ms)}, parse ${seconds(parse.ms)}`);
+      results.push(
+        judge({
+          engine,
+          operation: `import ${format} (${fixture.rows} rows)`,
+          raw: `bare parse of the same file (readTable)`,
+          ms: imported.ms,
+          rawMs: parse.ms,
+          targetRatio,
+          peakMb: imported.peakMb,
+          rawPeakMb: parse.peakMb,
+          memoryLimitMb: 400,
+          detail: { ...imported.detail, parse: parse.detail, load1: [imported.load1, parse.load1] },
+        }),
+      );
+    }
+    await spare.drop();
+
+    log(`${engine}: ledger page, ${LEDGER_PAGE_RUNS} runs of each side`);
+    const page = await inChild({ op: 'ledger-page', url: ledger.url, runs: LEDGER_PAGE_RUNS });
+    results.push(
+      judge({
+        engine,
+        operation: 'ledger page + totals (listLedger)',
+        raw: 'the same SQL by hand, straight to the engine',
+        ms: page.ms,
+        rawMs: page.rawMs!,
+        targetRatio: 1.5,
+        detail: { ...page.detail, query: PAGE_QUERY, statistic: 'median', load1: page.load1 },
+      }),
+    );
+
+    log(`${engine}: names read and normalised`);
+    const names = await inChild({ op: 'read-names', url: ledger.url });
+    log(`${engine}: duplicate scan (scanAll)`);
+    const scan = await inChild({ op: 'scan', url: ledger.url });
+    log(`  scan ${seconds(scan.ms)}, names ${seconds(names.ms)}`);
+    results.push(
+      judge({
+        engine,
+        operation: 'duplicate scan (scanAll)',
+        raw: 'one pass reading every name and normalising it',
+        ms: scan.ms,
+        rawMs: names.ms,
+        targetRatio: 3,
+        peakMb: scan.peakMb,
+        rawPeakMb: names.peakMb,
+        memoryLimitMb: 300,
+        detail: { ...scan.detail, names: names.detail, load1: [scan.load1, names.load1] },
+      }),
+    );
+  } finally {
+    await spare.drop();
+    await ledger.drop();
+  }
+  return results;
+}
+
+async function main(): Promise<void> {
+  const config = loadBenchConfig();
+  const startLoad = loadavg()[0];
+  const code = codeVersion();
+  const engines: Engine[] = config.postgresUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+  const dir = await mkdtemp(join(tmpdir(), 'gaizao-bench-'));
+  try {
+    log(`writing ${config.communities} communities (seed ${config.seed}) as csv and xlsx`);
+    const regions = await openDatabase(join(dir, 'regions.db'));
+    const units = await unitsByProvince(regions.db);
+    await regions.destroy();
+    const fixture = await writeFixtures(units, config.communities, config.seed, {
+      csv: join(dir, 'national.csv'),
+      xlsx: join(dir, 'national.xlsx'),
+    });
+    log(
+      `  csv ${(fixture.csvBytes / 2 ** 20).toFixed(1)} MiB, xlsx ${(fixture.xlsxBytes / 2 ** 20).toFixed(1)} MiB`,
+    );
+
+    const results: Result[] = [];
+    for (const engine of engines)
+      results.push(...(await benchEngine(engine, fixture, dir, config)));
+
+    const out = {
+      date: new Date().toISOString(),
+      machine: {
+        cpu: cpus()[0]?.model ?? 'unknown',
+        cores: cpus().length,
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        loadAverage1m: { start: startLoad, end: loadavg()[0] },
+      },
+      code,
+      communities: config.communities,
+      seed: config.seed,
+      files: { csvBytes: fixture.csvBytes, xlsxBytes: fixture.xlsxBytes },
+      engines,
+      results,
+    };
+    const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
+    await mkdir(resultsDir, { recursive: true });
+    // Formatted as the repository formats JSON, so `npm run lint` passes over the results.
+    const file = join(resultsDir, 'latest.json');
+    const options = { ...(await prettier.resolveConfig(file)), parser: 'json' };
+    await writeFile(file, await prettier.format(JSON.stringify(out), options));
+    process.stdout.write(`\n${table(results)}\n\n`);
+    const missed = results.filter((r) => !r.pass).length;
+    log(
+      `${results.length - missed} of ${results.length} targets met; results in bench/results/latest.json`,
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
