@@ -61,4 +61,16 @@ describe('api client', () => {
     vi.stubGlobal('fetch', async () => new Response('<html>502</html>', { status: 502 }));
     await expect(api.get('/api/me')).rejects.toThrow('服务器返回错误（HTTP 502）');
   });
+
+  it('sends a FormData body as it is, leaving the multipart Content-Type to the browser', async () => {
+    const fetchMock = stubFetch(204, undefined);
+    setCsrfToken('tok');
+    const form = new FormData();
+    form.append('documentNo', '琼府函〔2026〕1号');
+    await api.post('/api/declarations/460000/2027/approval', form);
+    const [, init] = fetchMock.mock.calls[0]!;
+    expect(init.body).toBe(form);
+    expect(headersOf(init)['Content-Type']).toBeUndefined();
+    expect(headersOf(init)['X-CSRF-Token']).toBe('tok');
+  });
 });

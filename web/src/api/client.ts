@@ -15,6 +15,8 @@ export class ApiError extends Error {
   readonly details: readonly ErrorDetail[];
   /** Seconds to wait before retrying, for 429 answers. */
   readonly retryAfterSeconds: number | undefined;
+  /** Further members of the envelope's `error`, such as a 409's `currentVersion` and `meanwhile`. */
+  readonly extra: Readonly<Record<string, unknown>>;
 
   constructor(
     status: number,
@@ -22,6 +24,7 @@ export class ApiError extends Error {
     message: string,
     details: readonly ErrorDetail[] = [],
     retryAfterSeconds?: number,
+    extra: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -29,6 +32,7 @@ export class ApiError extends Error {
     this.code = code;
     this.details = details;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.extra = extra;
   }
 }
 
@@ -54,7 +58,7 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
-function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
@@ -87,7 +91,8 @@ async function toApiError(res: Response): Promise<ApiError> {
       : `服务器返回错误（HTTP ${res.status}），请稍后重试`;
   const details = Array.isArray(err.details) ? (err.details as ErrorDetail[]) : [];
   const code = typeof err.code === 'string' ? err.code : `HTTP_${res.status}`;
-  return new ApiError(res.status, code, message, details, retryAfter);
+  const { code: _c, message: _m, details: _d, ...extra } = err;
+  return new ApiError(res.status, code, message, details, retryAfter, extra);
 }
 
 export async function request<T>(
@@ -96,7 +101,9 @@ export async function request<T>(
   options: RequestOptions = {},
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body goes as multipart, with the boundary the browser chooses.
+  const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let res: Response;
@@ -105,7 +112,12 @@ export async function request<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : isForm
+            ? (options.body as FormData)
+            : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (e) {
@@ -130,8 +142,53 @@ export const api = {
     request<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
     request<T>('PATCH', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('PUT', path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 };
+
+/**
+ * Uploads one file as multipart field `file` with XMLHttpRequest, which (unlike fetch) reports
+ * upload progress. Same CSRF header, error envelope and 401 handling as `request`.
+ */
+export function uploadFile<T>(
+  path: string,
+  file: Blob,
+  fileName: string,
+  onProgress?: (percent: number) => void,
+): { promise: Promise<T>; abort: () => void } {
+  const xhr = new XMLHttpRequest();
+  const promise = new Promise<T>((resolve, reject) => {
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress?.(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试'));
+    xhr.onabort = () => reject(new DOMException('上传已取消', 'AbortError'));
+    xhr.onload = () => {
+      const retryAfter = xhr.getResponseHeader('Retry-After');
+      const res = new Response(xhr.status === 204 ? null : xhr.responseText, {
+        status: xhr.status,
+        headers: retryAfter ? { 'Retry-After': retryAfter } : {},
+      });
+      if (res.ok) {
+        resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
+        return;
+      }
+      void toApiError(res).then((error) => {
+        if (res.status === 401) onUnauthorized?.();
+        reject(error);
+      });
+    };
+    const form = new FormData();
+    form.append('file', file, fileName);
+    xhr.send(form);
+  });
+  return { promise, abort: () => xhr.abort() };
+}
 
 /** The message to show a user for any thrown value. */
 export function errorMessage(e: unknown): string {

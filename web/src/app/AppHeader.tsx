@@ -10,6 +10,7 @@ import {
 import { Button, Flex, Grid, Layout, Space, Tag, Tooltip, Typography } from 'antd';
 import { ROLE_LABELS } from '../../../common/roles.ts';
 import { regionPathName } from '../components/regionName.ts';
+import { NotificationBell } from '../pages/declarations/NotificationBell.tsx';
 import { useAuth, useMe } from './auth.tsx';
 import { useI18n } from './i18n.tsx';
 import { HEADER_BG } from './theme.ts';
@@ -64,6 +65,7 @@ export function AppHeader({ collapsed, onToggle }: Props) {
             ))}
           </span>
         </Space>
+        <NotificationBell />
         <Button
           id="lang-switch"
           size="small"

@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   DatabaseOutlined,
+  FileDoneOutlined,
   HomeOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -23,18 +24,48 @@ export interface MenuEntry {
 /** Roles that work with the ledger, plans and progress. */
 export const WORK_ROLES: readonly Role[] = ['county', 'city', 'province', 'ministry', 'statistics'];
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
+/** The ledger is read by the work roles and administrators (server: ledger.policy.ts)… */
+export const LEDGER_ROLES: readonly Role[] = [...WORK_ROLES, 'admin'];
+/** …and written by the housing bureaus of each level and administrators. */
+export const LEDGER_EDIT_ROLES: readonly Role[] = ['county', 'city', 'province', 'admin'];
+/** 计划申报: the declaring bureaus and the provincial sign-off departments… */
+export const DECLARATION_ROLES: readonly Role[] = [
+  'county',
+  'city',
+  'province',
+  'province_ndrc',
+  'province_finance',
+];
+/** …and 各省上报, the ministries' overview (server: ministryOverview, country level only). */
+export const OVERVIEW_ROLES: readonly Role[] = ['ministry', 'admin'];
 
 export const MENU: readonly MenuEntry[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined /> },
-  { path: '/ledger', label: 'menu.ledger', icon: <DatabaseOutlined />, roles: WORK_ROLES },
-  { path: '/plans', label: 'menu.plans', icon: <CalendarOutlined />, roles: WORK_ROLES },
+  { path: '/ledger', label: 'menu.ledger', icon: <DatabaseOutlined />, roles: LEDGER_ROLES },
+  // Everyone: the province and above see the plan table, a city or county its own checks.
+  { path: '/plans', label: 'menu.plans', icon: <CalendarOutlined /> },
+  {
+    path: '/declarations',
+    label: 'menu.declarations',
+    icon: <FileDoneOutlined />,
+    roles: DECLARATION_ROLES,
+  },
+  // The same address: /declarations sends the ministry to the overview, others to their own unit.
+  {
+    path: '/declarations',
+    label: 'menu.declarationsOverview',
+    icon: <FileDoneOutlined />,
+    roles: OVERVIEW_ROLES,
+  },
   { path: '/progress', label: 'menu.progress', icon: <BarChartOutlined />, roles: WORK_ROLES },
   { path: '/regions', label: 'menu.regions', icon: <ApartmentOutlined /> },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, roles: ADMIN_ROLES },
 ];
 
 export function menuFor(user: Me): MenuEntry[] {
-  return MENU.filter((entry) => !entry.roles || hasAnyRole(user, entry.roles));
+  return MENU.filter((entry) => !entry.roles || hasAnyRole(user, entry.roles)).filter(
+    (entry, i, shown) => shown.findIndex((e) => e.path === entry.path) === i,
+  );
 }
 
 /** The menu key of a location: the first path segment ('/users/12' → '/users'). */

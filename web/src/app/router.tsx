@@ -1,13 +1,15 @@
 // Routes. Pages beyond login load on demand, so the first screen stays light.
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
+import type { ReactNode } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
+import { declarationRoutes } from '../pages/declarations/routes.tsx';
 import { LoginPage } from '../pages/login/LoginPage.tsx';
 import { NotFound, RouteError } from '../pages/misc/NotFound.tsx';
 import { UnderConstruction } from '../pages/misc/UnderConstruction.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { AuthProvider } from './auth.tsx';
-import { RequireAuth, RequireRole } from './guards.tsx';
-import { ADMIN_ROLES, WORK_ROLES } from './menu.tsx';
+import { FullPageSpin, RequireAuth, RequireRole } from './guards.tsx';
+import { ADMIN_ROLES, LEDGER_EDIT_ROLES, LEDGER_ROLES, WORK_ROLES } from './menu.tsx';
 
 const HomePage = lazy(() =>
   import('../pages/home/HomePage.tsx').then((m) => ({ default: m.HomePage })),
@@ -18,6 +20,50 @@ const RegionsPage = lazy(() =>
 const UsersPage = lazy(() =>
   import('../pages/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
 );
+const LedgerListPage = lazy(() =>
+  import('../pages/ledger/LedgerList/LedgerListPage.tsx').then((m) => ({
+    default: m.LedgerListPage,
+  })),
+);
+const CommunityDetailPage = lazy(() =>
+  import('../pages/ledger/CommunityDetail/CommunityDetailPage.tsx').then((m) => ({
+    default: m.CommunityDetailPage,
+  })),
+);
+const NewCommunityPage = lazy(() =>
+  import('../pages/ledger/CommunityForm/CommunityFormPage.tsx').then((m) => ({
+    default: m.NewCommunityPage,
+  })),
+);
+const EditCommunityPage = lazy(() =>
+  import('../pages/ledger/CommunityForm/CommunityFormPage.tsx').then((m) => ({
+    default: m.EditCommunityPage,
+  })),
+);
+const ImportPage = lazy(() =>
+  import('../pages/ledger/Import/ImportPage.tsx').then((m) => ({ default: m.ImportPage })),
+);
+const PlanTablePage = lazy(() =>
+  import('../pages/plans/PlanTable/PlanTablePage.tsx').then((m) => ({
+    default: m.PlanTablePage,
+  })),
+);
+const PlanPrintPage = lazy(() =>
+  import('../pages/plans/PlanPrint/PlanPrintPage.tsx').then((m) => ({
+    default: m.PlanPrintPage,
+  })),
+);
+const PoliciesPage = lazy(() =>
+  import('../pages/plans/Policies/PoliciesPage.tsx').then((m) => ({ default: m.PoliciesPage })),
+);
+
+/** Screens that change the ledger: 403 for the read-only roles (the server refuses them anyway). */
+function editRoutes(routes: { path: string; element: ReactNode }[]) {
+  return routes.map(({ path, element }) => ({
+    path,
+    element: <RequireRole roles={LEDGER_EDIT_ROLES}>{element}</RequireRole>,
+  }));
+}
 
 export const router = createBrowserRouter([
   {
@@ -30,6 +76,17 @@ export const router = createBrowserRouter([
     children: [
       { path: '/login', element: <LoginPage /> },
       {
+        // The plan table's print view: the form alone, without the app's header and menu.
+        path: '/plans/print',
+        element: (
+          <RequireAuth>
+            <Suspense fallback={<FullPageSpin />}>
+              <PlanPrintPage />
+            </Suspense>
+          </RequireAuth>
+        ),
+      },
+      {
         element: (
           <RequireAuth>
             <AppLayout />
@@ -37,14 +94,40 @@ export const router = createBrowserRouter([
         ),
         children: [
           { index: true, element: <HomePage /> },
-          ...(['ledger', 'plans', 'progress'] as const).map((path) => ({
-            path,
+          {
+            path: 'ledger',
             element: (
-              <RequireRole roles={WORK_ROLES}>
-                <UnderConstruction menuKey={`menu.${path}` as const} />
+              <RequireRole roles={LEDGER_ROLES}>
+                <Outlet />
               </RequireRole>
             ),
-          })),
+            children: [
+              { index: true, element: <LedgerListPage /> },
+              { path: ':id', element: <CommunityDetailPage /> },
+              ...editRoutes([
+                { path: 'new', element: <NewCommunityPage /> },
+                { path: 'import', element: <ImportPage /> },
+                { path: ':id/edit', element: <EditCommunityPage /> },
+              ]),
+            ],
+          },
+          {
+            // Everyone: the province and above see the table, a city or county its own checks.
+            path: 'plans',
+            children: [
+              { index: true, element: <PlanTablePage /> },
+              { path: 'policies', element: <PoliciesPage /> },
+            ],
+          },
+          ...declarationRoutes,
+          {
+            path: 'progress',
+            element: (
+              <RequireRole roles={WORK_ROLES}>
+                <UnderConstruction menuKey="menu.progress" />
+              </RequireRole>
+            ),
+          },
           { path: 'regions', element: <RegionsPage /> },
           {
             path: 'users',

@@ -14,18 +14,20 @@ export function fieldOfPath(path: string): string | undefined {
 
 /**
  * Marks fields named by `error.details` (only those in `fields`) and returns the details that
- * matched no field, so the caller can show them with the error's message.
+ * matched no field, so the caller can show them with the error's message. `aliases` names the
+ * field of a path that is not a field name, such as a column header (建成年份 → buildYear).
  */
 export function applyServerErrors(
   form: FormInstance,
   error: unknown,
   fields: readonly string[],
+  aliases: Readonly<Record<string, string>> = {},
 ): string[] {
   if (!(error instanceof ApiError)) return [];
   const byField = new Map<string, string[]>();
   const rest: string[] = [];
   for (const d of error.details) {
-    const field = fieldOfPath(d.path);
+    const field = aliases[d.path.trim()] ?? fieldOfPath(d.path);
     if (field && fields.includes(field))
       byField.set(field, [...(byField.get(field) ?? []), d.message]);
     else rest.push(d.path ? `${d.path}：${d.message}` : d.message);

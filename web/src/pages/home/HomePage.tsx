@@ -2,14 +2,15 @@
 import { Card, Col, Descriptions, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ROLE_LABELS } from '../../../../common/roles.ts';
+import { listCommunities } from '../../api/ledger.ts';
 import { getRegion } from '../../api/regions.ts';
 import { listUsers } from '../../api/users.ts';
-import { useMe } from '../../app/auth.tsx';
+import { hasAnyRole, useMe } from '../../app/auth.tsx';
 import { regionPathName } from '../../components/regionName.ts';
 import { sectionFor } from './rolePanels.ts';
 import type { HomeFacts, Panel } from './rolePanels.ts';
 
-function useHomeFacts(regionCode: string, isAdmin: boolean): HomeFacts {
+function useHomeFacts(regionCode: string, isAdmin: boolean, seesLedger: boolean): HomeFacts {
   const [facts, setFacts] = useState<HomeFacts>({});
   useEffect(() => {
     const ctrl = new AbortController();
@@ -17,6 +18,20 @@ function useHomeFacts(regionCode: string, isAdmin: boolean): HomeFacts {
       (r) => setFacts((f) => ({ ...f, childRegions: r.children.length })),
       () => undefined,
     );
+    if (seesLedger) {
+      listCommunities({ page: 1, pageSize: 1 }, ctrl.signal).then(
+        (p) =>
+          setFacts((f) => ({
+            ...f,
+            ledger: {
+              communities: p.total,
+              households: p.totals.households,
+              investment: p.totals.investment,
+            },
+          })),
+        () => undefined,
+      );
+    }
     if (isAdmin) {
       listUsers({ page: 1, pageSize: 1 }, ctrl.signal).then(
         (p) => setFacts((f) => ({ ...f, userTotal: p.total })),
@@ -24,7 +39,7 @@ function useHomeFacts(regionCode: string, isAdmin: boolean): HomeFacts {
       );
     }
     return () => ctrl.abort();
-  }, [regionCode, isAdmin]);
+  }, [regionCode, isAdmin, seesLedger]);
   return facts;
 }
 
@@ -43,7 +58,11 @@ function PanelCard({ panel }: { panel: Panel }) {
 
 export function HomePage() {
   const me = useMe();
-  const facts = useHomeFacts(me.region.code, me.roles.includes('admin'));
+  const facts = useHomeFacts(
+    me.region.code,
+    me.roles.includes('admin'),
+    hasAnyRole(me, ['county', 'city', 'province']),
+  );
   const today = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'full' }).format(new Date());
 
   return (

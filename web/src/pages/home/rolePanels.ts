@@ -1,11 +1,20 @@
 // What each role's home page shows. Figures the system does not hold yet read "—".
 import type { Role } from '../../../../common/roles.ts';
+import { formatDecimal, formatInteger } from '../../components/format.ts';
 
 export interface HomeFacts {
   /** Users in the admin's subtree. */
   userTotal?: number;
   /** Regions directly below the user's own region. */
   childRegions?: number;
+  /** The ledger of the user's subtree: communities, households and investment (万元, exact). */
+  ledger?: { communities: number; households: number; investment: string };
+}
+
+function ledgerNote(facts: HomeFacts): string | undefined {
+  const l = facts.ledger;
+  if (!l) return undefined;
+  return `居民 ${formatInteger(l.households)} 户 · 预计投资 ${formatDecimal(l.investment)} 万元`;
 }
 
 export interface Panel {
@@ -26,7 +35,12 @@ export function sectionFor(role: Role, facts: HomeFacts): RoleSection {
       return {
         title: '本单位工作',
         panels: [
-          { title: '本单位台账', suffix: '个小区', note: '台账建设中' },
+          {
+            title: '本单位台账',
+            value: facts.ledger?.communities,
+            suffix: '个小区',
+            note: ledgerNote(facts),
+          },
           { title: '本年计划', suffix: '个项目' },
           { title: '待办', suffix: '项' },
         ],
@@ -36,6 +50,12 @@ export function sectionFor(role: Role, facts: HomeFacts): RoleSection {
         title: '下级上报情况',
         panels: [
           { title: '下级单位', value: facts.childRegions, suffix: '个' },
+          {
+            title: '全市台账',
+            value: facts.ledger?.communities,
+            suffix: '个小区',
+            note: ledgerNote(facts),
+          },
           { title: '已上报', suffix: '个' },
           { title: '待审核', suffix: '项' },
         ],
@@ -44,6 +64,12 @@ export function sectionFor(role: Role, facts: HomeFacts): RoleSection {
       return {
         title: '全省计划',
         panels: [
+          {
+            title: '全省台账',
+            value: facts.ledger?.communities,
+            suffix: '个小区',
+            note: ledgerNote(facts),
+          },
           { title: '全省计划', suffix: '个项目' },
           { title: '审核待办', suffix: '项' },
           { title: '截止日期', note: '以当年计划政策为准' },

@@ -2,14 +2,7 @@ import { Button, Popconfirm, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ROLE_LABELS } from '../../../../common/roles.ts';
 import type { UserItem } from '../../api/types.ts';
-
-const dateTime = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short' });
-
-export function formatDateTime(iso: string | null): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
-}
+import { formatDateTime } from '../../components/format.ts';
 
 interface Actions {
   selfId: UserItem['id'];

@@ -1,0 +1,268 @@
+// 年度计划申报: a unit's declaration (county → city → province → ministries), its actions, the
+// province's approval and sign-offs, the ministry's overview and the unit's notifications.
+// Shapes as server/src/modules/declarations/declarations.service.ts presents them.
+import { api } from './client.ts';
+import type { PlanCheck } from './plans.ts';
+
+export type DeclarationState = 'draft' | 'submitted' | 'returned' | 'accepted';
+export type UnitLevel = 'county' | 'city' | 'province';
+/** 'self': the unit's own declarer; 'above': its reviewer; null: anyone else who may look. */
+export type DeclarationSide = 'self' | 'above' | null;
+export type SignoffRole = 'province' | 'province_ndrc' | 'province_finance';
+
+export interface DeclarationTotals {
+  communities: number;
+  households: number;
+  buildings: number;
+  /** 平方米 × 100 */
+  floorAreaCenti: number;
+  /** 元 */
+  investmentYuan: number;
+}
+
+export interface DeclarationCheck extends PlanCheck {
+  /** The unit's explanation of a failing warning, shown to the reviewer. */
+  justification: string | null;
+}
+
+export interface DeclarationEvent {
+  /** submit, return, accept, justify, freeze, approval, signoff.<role> */
+  action: string;
+  username: string;
+  at: string;
+  reason: string | null;
+  hash: string | null;
+}
+
+export interface ReturnNote {
+  communityId: number;
+  name: string;
+  reason: string;
+  at: string;
+}
+
+export interface ChildDeclaration {
+  code: string;
+  name: string;
+  state: DeclarationState;
+  stateLabel: string;
+  version: number;
+  submittedAt: string | null;
+  internalDeadline: string | null;
+}
+
+export interface Signoff {
+  role: SignoffRole;
+  label: string;
+  username: string | null;
+  hash: string | null;
+  at: string | null;
+}
+
+export interface ProvinceSignoff {
+  approval: {
+    approvedOn: string;
+    documentNo: string;
+    fileName: string;
+    username: string;
+    at: string;
+  } | null;
+  candidate: {
+    id: number;
+    hash: string;
+    createdAt: string;
+    createdBy: string;
+    /** false: the plan has changed since this version was frozen. */
+    current: boolean;
+  } | null;
+  signoffs: Signoff[];
+}
+
+export interface Declaration {
+  unit: { code: string; name: string; level: UnitLevel };
+  year: number;
+  state: DeclarationState;
+  stateLabel: string;
+  version: number;
+  submittedAt: string | null;
+  /** YYYY-MM-DD: the internal deadline set by the level above, or the plan year's. */
+  deadline: string;
+  /** Whole days left; negative when overdue. */
+  daysLeft: number;
+  side: DeclarationSide;
+  currentHash: string;
+  totals: DeclarationTotals;
+  submitted: {
+    version: number;
+    hash: string;
+    at: string;
+    by: string;
+    /** The ledger still hashes the same as the submitted version. */
+    unchanged: boolean;
+  } | null;
+  checks: DeclarationCheck[];
+  returnNotes: ReturnNote[];
+  /** Newest first. */
+  events: DeclarationEvent[];
+  children: ChildDeclaration[];
+  province: ProvinceSignoff | null;
+}
+
+export interface SnapshotCommunity {
+  id: number;
+  name: string;
+  regionCode: string;
+  buildYear: number;
+  households: number;
+  buildings: number;
+  floorAreaCenti: number;
+  investmentYuan: number;
+  areaClass: string;
+  exclusion: string;
+}
+
+export interface DeclarationDiff {
+  from: number;
+  to: number;
+  added: SnapshotCommunity[];
+  removed: SnapshotCommunity[];
+  changed: {
+    id: number;
+    name: string;
+    fields: { field: keyof SnapshotCommunity; old: unknown; new: unknown }[];
+  }[];
+}
+
+export type ProvinceProgress =
+  'not_started' | 'in_progress' | 'submitted_on_time' | 'late' | 'returned';
+
+export interface OverviewItem {
+  code: string;
+  name: string;
+  state: DeclarationState | null;
+  stateLabel: string;
+  progress: ProvinceProgress;
+  progressLabel: string;
+  version: number;
+  submittedAt: string | null;
+  deadline: string;
+}
+
+export interface AppNotification {
+  /** submit, return, accept, deadline, due */
+  kind: string;
+  message: string;
+  link: string;
+  at: string;
+}
+
+const unitPath = (unit: string, year: number) =>
+  `/api/declarations/${encodeURIComponent(unit)}/${encodeURIComponent(String(year))}`;
+
+export function getDeclaration(unit: string, year: number, signal?: AbortSignal) {
+  return api.get<Declaration>(unitPath(unit, year), { signal });
+}
+
+export function submitDeclaration(unit: string, year: number) {
+  return api.post<{ state: DeclarationState }>(`${unitPath(unit, year)}/submit`);
+}
+
+export function acceptDeclaration(unit: string, year: number) {
+  return api.post<{ state: DeclarationState }>(`${unitPath(unit, year)}/accept`);
+}
+
+export function returnDeclaration(
+  unit: string,
+  year: number,
+  reason: string,
+  notes: { communityId: number; reason: string }[],
+) {
+  return api.post<{ state: DeclarationState }>(`${unitPath(unit, year)}/return`, {
+    reason,
+    notes,
+  });
+}
+
+/** The last two submitted versions, unless told which. */
+export function getDeclarationDiff(unit: string, year: number, signal?: AbortSignal) {
+  return api.get<DeclarationDiff>(`${unitPath(unit, year)}/diff`, { signal });
+}
+
+export function saveJustification(unit: string, year: number, checkId: string, text: string) {
+  return api.put<undefined>(
+    `${unitPath(unit, year)}/justifications/${encodeURIComponent(checkId)}`,
+    { text },
+  );
+}
+
+export function setInternalDeadline(unit: string, year: number, deadline: string) {
+  return api.put<undefined>(`${unitPath(unit, year)}/deadline`, { deadline });
+}
+
+/** The province's government approval: the fields first, the file last (the server reads in order). */
+export function recordApproval(
+  unit: string,
+  year: number,
+  input: { approvedOn: string; documentNo: string; file: File },
+) {
+  const form = new FormData();
+  form.append('approvedOn', input.approvedOn);
+  form.append('documentNo', input.documentNo);
+  form.append('file', input.file, input.file.name);
+  return api.post<undefined>(`${unitPath(unit, year)}/approval`, form);
+}
+
+/** Freezes the province's plan as the version the three departments sign. */
+export function freezeForSignoff(unit: string, year: number) {
+  return api.post<{ id: number; hash: string }>(`${unitPath(unit, year)}/freeze`);
+}
+
+/** Signs the candidate version: `hash` is the one the signer saw. */
+export function signOff(candidateId: number, hash: string) {
+  return api.post<{ role: SignoffRole }>(
+    `/api/signoffs/${encodeURIComponent(String(candidateId))}`,
+    { hash },
+  );
+}
+
+/** A community of the unit's plan, to pin a return reason on. */
+export interface PlanCommunityOption {
+  id: number;
+  name: string;
+  regionName: string;
+}
+
+/** The unit's communities of the plan year, by name (the ledger's list, 200 at most a page). */
+export async function listPlanCommunities(
+  region: string,
+  planYear: number,
+  q?: string,
+  signal?: AbortSignal,
+): Promise<{ items: PlanCommunityOption[]; total: number }> {
+  const page = await api.get<{ items: PlanCommunityOption[]; total: number }>('/api/communities', {
+    query: { region, planYear, q, pageSize: 200, sort: 'name' },
+    signal,
+  });
+  return {
+    items: page.items.map(({ id, name, regionName }) => ({ id, name, regionName })),
+    total: page.total,
+  };
+}
+
+export async function getOverview(year: number, signal?: AbortSignal): Promise<OverviewItem[]> {
+  return (
+    await api.get<{ items: OverviewItem[] }>('/api/declarations-overview', {
+      query: { year },
+      signal,
+    })
+  ).items;
+}
+
+export async function getNotifications(
+  year: number,
+  signal?: AbortSignal,
+): Promise<AppNotification[]> {
+  return (
+    await api.get<{ items: AppNotification[] }>('/api/notifications', { query: { year }, signal })
+  ).items;
+}

@@ -1,0 +1,71 @@
+// The ledger (台账) endpoints: communities, duplicates, export and the two-step import.
+import { api, ApiError, buildUrl, uploadFile } from './client.ts';
+import type {
+  CommunityDetail,
+  CommunityInput,
+  CommunityUpdate,
+  DuplicateStatus,
+  ImportJob,
+  LedgerFilter,
+  LedgerPage,
+  LedgerQuery,
+  StaleSave,
+} from './ledgerTypes.ts';
+
+const communityPath = (id: number) => `/api/communities/${encodeURIComponent(String(id))}`;
+
+export function listCommunities(query: LedgerQuery, signal?: AbortSignal): Promise<LedgerPage> {
+  return api.get<LedgerPage>('/api/communities', { query: { ...query }, signal });
+}
+
+export function getCommunity(id: number, signal?: AbortSignal): Promise<CommunityDetail> {
+  return api.get<CommunityDetail>(communityPath(id), { signal });
+}
+
+export function createCommunity(input: CommunityInput): Promise<CommunityDetail> {
+  return api.post<CommunityDetail>('/api/communities', input);
+}
+
+export function updateCommunity(id: number, input: CommunityUpdate): Promise<CommunityDetail> {
+  return api.put<CommunityDetail>(communityPath(id), input);
+}
+
+/** The 409 of a save made on an old version (not the 409 of a duplicate name). */
+export function staleSaveOf(e: unknown): StaleSave | null {
+  if (!(e instanceof ApiError) || e.status !== 409) return null;
+  const { currentVersion, meanwhile } = e.extra;
+  if (typeof currentVersion !== 'number' || !Array.isArray(meanwhile)) return null;
+  return { currentVersion, meanwhile: meanwhile as StaleSave['meanwhile'] };
+}
+
+export function setDuplicateStatus(
+  id: number,
+  otherId: number,
+  status: Exclude<DuplicateStatus, 'suspected'>,
+): Promise<void> {
+  return api.post<undefined>(
+    `${communityPath(id)}/duplicates/${encodeURIComponent(String(otherId))}`,
+    { status },
+  );
+}
+
+/** A plain link: the browser downloads the file with the session cookie. */
+export function exportUrl(format: 'csv' | 'xlsx', filter: LedgerFilter): string {
+  return buildUrl('/api/communities/export', { format, ...filter });
+}
+
+export const IMPORT_TEMPLATE_URL = '/api/imports/template.xlsx';
+
+/** Step 1: upload and check; nothing is stored yet. */
+export function uploadImport(file: File, onProgress: (percent: number) => void) {
+  return uploadFile<ImportJob>('/api/imports', file, file.name, onProgress);
+}
+
+/** Step 2: import a checked file; the job then runs in the background. */
+export function confirmImport(id: string): Promise<ImportJob> {
+  return api.post<ImportJob>(`/api/imports/${encodeURIComponent(id)}/confirm`);
+}
+
+export function getImport(id: string, signal?: AbortSignal): Promise<ImportJob> {
+  return api.get<ImportJob>(`/api/imports/${encodeURIComponent(id)}`, { signal });
+}

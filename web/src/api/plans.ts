@@ -1,0 +1,116 @@
+// 年度计划: the plan table 《城镇老旧小区改造计划表》, its checks and the plan-year policies.
+import { api, buildUrl } from './client.ts';
+
+/** A body row of the form: 15 figures, per measure 2000年底前, 2000年底后, 合计. */
+export interface PlanTableRow {
+  unit: string;
+  label: string;
+  /** Counts as numbers; 万平方米 and 万元 as exact 2-decimal strings ("58.93"). */
+  values: (number | string)[];
+}
+
+export type CheckSeverity = 'blocking' | 'warning' | 'info';
+
+export interface PlanCheckRow {
+  id: number;
+  name: string;
+  regionCode: string;
+  detail: string;
+}
+
+export interface PlanCheck {
+  id: string;
+  title: string;
+  severity: CheckSeverity;
+  passed: boolean;
+  message: string;
+  rows: PlanCheckRow[];
+}
+
+export interface PlanTable {
+  title: string;
+  year: number;
+  scope: { code: string; name: string };
+  contact: string;
+  cutoffYear: number;
+  header: string[];
+  blocks: { province: { code: string; name: string }; rows: PlanTableRow[] }[];
+  /** The country's total rows, for the national table (province 'all'). */
+  national: PlanTableRow[] | null;
+  /** Empty for the national table: the checks are per province. */
+  checks: PlanCheck[];
+}
+
+export interface PlanChecks {
+  scope: { code: string; name: string };
+  checks: PlanCheck[];
+}
+
+export interface PlanPolicy {
+  planYear: number;
+  cutoffYear: number;
+  latestBuildYear: number;
+  /** A ratio: 0.15 is 15 %. */
+  maxPostCutoffShare: number;
+  /** YYYY-MM-DD */
+  deadline: string;
+  recipients: string;
+  source: string;
+  version: number;
+  ownYear: boolean;
+}
+
+export interface PlanPolicyInput {
+  cutoffYear: number;
+  latestBuildYear: number;
+  maxPostCutoffSharePercent: number;
+  deadline: string;
+  recipients: string;
+  source: string;
+}
+
+/** A province as 2 or 6 digits, or 'all' for the whole country (ministry and administrators). */
+export type PlanScope = string;
+export type PlanTableFormat = 'xlsx' | 'csv';
+
+export function getPlanTable(
+  province: PlanScope,
+  year: number,
+  signal?: AbortSignal,
+): Promise<PlanTable> {
+  return api.get<PlanTable>('/api/plan-table', { query: { province, year }, signal });
+}
+
+/** A plain link: the browser downloads the file with the session cookie. */
+export function planTableUrl(province: PlanScope, year: number, format: PlanTableFormat): string {
+  return buildUrl('/api/plan-table', { province, year, format });
+}
+
+/** The checks of a city or county (the table itself is the province's). */
+export function getPlanChecks(
+  region: string,
+  year: number,
+  signal?: AbortSignal,
+): Promise<PlanChecks> {
+  return api.get<PlanChecks>('/api/plan-checks', { query: { region, year }, signal });
+}
+
+export async function listPlanPolicies(signal?: AbortSignal): Promise<PlanPolicy[]> {
+  return (await api.get<{ items: PlanPolicy[] }>('/api/plan-policies', { signal })).items;
+}
+
+/** A new plan year, starting as a copy of the latest earlier year's rules. */
+export function addPlanPolicy(planYear: number): Promise<PlanPolicy> {
+  return api.post<PlanPolicy>('/api/plan-policies', { planYear });
+}
+
+export function updatePlanPolicy(
+  planYear: number,
+  version: number,
+  input: PlanPolicyInput,
+): Promise<PlanPolicy> {
+  return api.put<PlanPolicy>(`/api/plan-policies/${encodeURIComponent(String(planYear))}`, {
+    ...input,
+    version,
+  });
+}

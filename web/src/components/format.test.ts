@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { formatDecimal, formatInteger } from './format.ts';
+
+describe('formatDecimal', () => {
+  it.each([
+    ['0.00', '0.00'],
+    ['999.5', '999.5'],
+    ['1000', '1,000'],
+    ['30435.36', '30,435.36'],
+    ['1234567.8900', '1,234,567.8900'],
+    ['-1234.5', '-1,234.5'],
+    // Beyond what a float holds exactly: the digits stay as they came.
+    ['12345678901234567.0001', '12,345,678,901,234,567.0001'],
+    ['n/a', 'n/a'],
+  ])('%s → %s', (text, shown) => expect(formatDecimal(text)).toBe(shown));
+
+  it('formats integers with separators', () => expect(formatInteger(12345)).toBe('12,345'));
+});

@@ -1,0 +1,148 @@
+// 查看差异: the communities added, removed and changed between the last two submitted versions,
+// with each changed field's old → new value in the form's units.
+import { Alert, Empty, Flex, Modal, Spin, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { errorMessage } from '../../../api/client.ts';
+import {
+  getDeclarationDiff,
+  type DeclarationDiff,
+  type SnapshotCommunity,
+} from '../../../api/declarations.ts';
+import { FIELD_LABELS, fieldValue } from '../declarationLabels.ts';
+
+type Changed = DeclarationDiff['changed'][number];
+
+const nameColumn = {
+  title: '小区名称',
+  key: 'name',
+  render: (_: unknown, c: { id: number; name: string }) => (
+    <Link to={`/ledger/${c.id}`}>{c.name}</Link>
+  ),
+};
+
+const communityColumns: TableColumnsType<SnapshotCommunity> = [
+  nameColumn,
+  { title: '区划代码', dataIndex: 'regionCode', key: 'regionCode', width: 100 },
+  { title: '建成年份', dataIndex: 'buildYear', key: 'buildYear', width: 90 },
+  { title: '居民户数', dataIndex: 'households', key: 'households', width: 90 },
+  { title: '楼栋数', dataIndex: 'buildings', key: 'buildings', width: 80 },
+  {
+    title: FIELD_LABELS.floorAreaCenti,
+    key: 'floorArea',
+    render: (_, c) => fieldValue('floorAreaCenti', c.floorAreaCenti),
+  },
+  {
+    title: FIELD_LABELS.investmentYuan,
+    key: 'investment',
+    render: (_, c) => fieldValue('investmentYuan', c.investmentYuan),
+  },
+];
+
+const changedColumns: TableColumnsType<Changed> = [
+  { ...nameColumn, width: 200 },
+  {
+    title: '变动',
+    key: 'fields',
+    render: (_, c) => (
+      <Flex vertical gap={2}>
+        {c.fields.map((f) => (
+          <span key={f.field} className="diff-field" data-field={f.field}>
+            {FIELD_LABELS[f.field]}：
+            <Typography.Text delete type="secondary">
+              {fieldValue(f.field, f.old)}
+            </Typography.Text>
+            {' → '}
+            <Typography.Text strong>{fieldValue(f.field, f.new)}</Typography.Text>
+          </span>
+        ))}
+      </Flex>
+    ),
+  },
+];
+
+function Section<T extends { id: number }>(props: {
+  id: string;
+  title: string;
+  rows: T[];
+  columns: TableColumnsType<T>;
+}) {
+  return (
+    <div id={props.id}>
+      <Typography.Title level={5}>
+        {props.title}（{props.rows.length}）
+      </Typography.Title>
+      {props.rows.length ? (
+        <Table<T>
+          rowKey="id"
+          size="small"
+          columns={props.columns}
+          dataSource={props.rows}
+          pagination={props.rows.length > 10 ? { pageSize: 10 } : false}
+          scroll={{ x: 640 }}
+        />
+      ) : (
+        <Typography.Text type="secondary">无</Typography.Text>
+      )}
+    </div>
+  );
+}
+
+export function DiffModal(props: {
+  unit: string;
+  year: number;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const { unit, year, open, onClose } = props;
+  const [state, setState] = useState<
+    | { status: 'loading' }
+    | { status: 'ready'; diff: DeclarationDiff }
+    | { status: 'error'; message: string }
+  >({ status: 'loading' });
+
+  useEffect(() => {
+    if (!open) return;
+    const ctrl = new AbortController();
+    setState({ status: 'loading' });
+    getDeclarationDiff(unit, year, ctrl.signal).then(
+      (diff) => setState({ status: 'ready', diff }),
+      (e: unknown) => {
+        if (!ctrl.signal.aborted) setState({ status: 'error', message: errorMessage(e) });
+      },
+    );
+    return () => ctrl.abort();
+  }, [unit, year, open]);
+
+  const diff = state.status === 'ready' ? state.diff : null;
+  return (
+    <Modal
+      open={open}
+      title={
+        diff
+          ? diff.from
+            ? `第 ${diff.from} 版 → 第 ${diff.to} 版的差异`
+            : `第 ${diff.to} 版（首次上报，全部为新增）`
+          : '版本差异'
+      }
+      width={960}
+      footer={null}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {state.status === 'loading' && <Spin style={{ display: 'block', margin: 32 }} />}
+      {state.status === 'error' && <Alert type="error" showIcon title={state.message} />}
+      {diff && (
+        <Flex id="declaration-diff-result" vertical gap={16}>
+          {!diff.added.length && !diff.removed.length && !diff.changed.length && (
+            <Empty description="两个版本的小区清单相同" />
+          )}
+          <Section id="diff-added" title="新增" rows={diff.added} columns={communityColumns} />
+          <Section id="diff-removed" title="删除" rows={diff.removed} columns={communityColumns} />
+          <Section id="diff-changed" title="变动" rows={diff.changed} columns={changedColumns} />
+        </Flex>
+      )}
+    </Modal>
+  );
+}

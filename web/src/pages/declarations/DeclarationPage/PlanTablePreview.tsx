@@ -1,0 +1,68 @@
+// The province's 《城镇老旧小区改造计划表》 as the departments read it before they sign: a plain
+// table of the form's rows (the full view with printing lives under 年度计划).
+import { Alert, Table } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../../../api/client.ts';
+import { getPlanTable, type PlanTableRow } from '../../../api/plans.ts';
+
+const MEASURES = [
+  '小区数（个）',
+  '居民户数（户）',
+  '楼栋数（栋）',
+  '住宅建筑面积（万平方米）',
+  '预计投资额（万元）',
+];
+
+function columnsFor(cutoffYear: number): TableColumnsType<PlanTableRow> {
+  const buckets = [`${cutoffYear}年底前`, `${cutoffYear}年底后`, '合计'];
+  return [
+    { title: '地级以上城市', dataIndex: 'unit', key: 'unit', width: 110, fixed: 'start' },
+    { title: '分类', dataIndex: 'label', key: 'label', width: 140, fixed: 'start' },
+    ...MEASURES.map((m, mi) => ({
+      title: m,
+      key: m,
+      children: buckets.map((b, bi) => ({
+        title: b,
+        key: `${mi}-${bi}`,
+        align: 'end' as const,
+        width: 96,
+        render: (_: unknown, r: PlanTableRow) => String(r.values[mi * 3 + bi] ?? ''),
+      })),
+    })),
+  ];
+}
+
+export function PlanTablePreview({ province, year }: { province: string; year: number }) {
+  const [state, setState] = useState<
+    | { status: 'loading' }
+    | { status: 'ready'; rows: PlanTableRow[]; cutoffYear: number }
+    | { status: 'error'; message: string }
+  >({ status: 'loading' });
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    getPlanTable(province, year, ctrl.signal).then(
+      (t) => setState({ status: 'ready', rows: t.blocks[0]?.rows ?? [], cutoffYear: t.cutoffYear }),
+      (e: unknown) => {
+        if (!ctrl.signal.aborted) setState({ status: 'error', message: errorMessage(e) });
+      },
+    );
+    return () => ctrl.abort();
+  }, [province, year]);
+
+  if (state.status === 'error') return <Alert type="error" showIcon title={state.message} />;
+  return (
+    <Table<PlanTableRow>
+      id="signoff-plan-table"
+      rowKey={(r) => `${r.unit}-${r.label}`}
+      size="small"
+      bordered
+      loading={state.status === 'loading'}
+      columns={columnsFor(state.status === 'ready' ? state.cutoffYear : 2000)}
+      dataSource={state.status === 'ready' ? state.rows : []}
+      pagination={false}
+      scroll={{ x: 1700, y: 420 }}
+    />
+  );
+}

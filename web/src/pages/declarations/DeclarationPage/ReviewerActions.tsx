@@ -1,0 +1,132 @@
+// The reviewer's side (the level above): 接收, 退回, 查看差异, and an internal deadline for the unit.
+import { CheckOutlined, DiffOutlined, RollbackOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Input, Popconfirm, Space } from 'antd';
+import { useState } from 'react';
+import { errorMessage } from '../../../api/client.ts';
+import {
+  acceptDeclaration,
+  setInternalDeadline,
+  type Declaration,
+} from '../../../api/declarations.ts';
+import { DiffModal } from './DiffModal.tsx';
+import { ReturnModal } from './ReturnModal.tsx';
+
+interface Props {
+  d: Declaration;
+  onDone: () => Promise<void>;
+}
+
+export function ReviewerActions({ d, onDone }: Props) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [returning, setReturning] = useState(false);
+  const [diffOpen, setDiffOpen] = useState(false);
+  const pending = d.state === 'submitted';
+
+  async function accept() {
+    setBusy(true);
+    try {
+      await acceptDeclaration(d.unit.code, d.year);
+      void message.success(`已接收${d.unit.name}的${d.year}年度计划（第 ${d.version} 版）`);
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+      await onDone();
+    }
+  }
+
+  const notPending = pending ? undefined : `当前状态为“${d.stateLabel}”，无待审核的上报`;
+  return (
+    <Space wrap>
+      <Popconfirm
+        title={`接收${d.unit.name}的上报`}
+        description={`确认接收第 ${d.version} 版？接收后该版本计入本级汇总。`}
+        okText="接收"
+        cancelText="取消"
+        okButtonProps={{ id: 'declaration-accept-ok' }}
+        placement="bottomLeft"
+        onConfirm={() => accept()}
+        disabled={!pending}
+      >
+        <Button
+          id="declaration-accept"
+          type="primary"
+          icon={<CheckOutlined />}
+          loading={busy}
+          disabled={!pending}
+          title={notPending}
+        >
+          接收
+        </Button>
+      </Popconfirm>
+      <Button
+        id="declaration-return"
+        danger
+        icon={<RollbackOutlined />}
+        disabled={!pending}
+        title={notPending}
+        onClick={() => setReturning(true)}
+      >
+        退回
+      </Button>
+      <Button
+        id="declaration-diff"
+        icon={<DiffOutlined />}
+        disabled={d.version < 1}
+        title={d.version < 1 ? '尚无上报的版本' : undefined}
+        onClick={() => setDiffOpen(true)}
+      >
+        查看差异
+      </Button>
+      <ReturnModal d={d} open={returning} onClose={() => setReturning(false)} onDone={onDone} />
+      <DiffModal
+        unit={d.unit.code}
+        year={d.year}
+        open={diffOpen}
+        onClose={() => setDiffOpen(false)}
+      />
+    </Space>
+  );
+}
+
+/** A city or province gives a unit below it an earlier deadline than the plan year's. */
+export function InternalDeadline({ d, onDone }: Props) {
+  const { message } = App.useApp();
+  const [value, setValue] = useState(d.deadline);
+  const [busy, setBusy] = useState(false);
+
+  async function save() {
+    setBusy(true);
+    try {
+      await setInternalDeadline(d.unit.code, d.year, value);
+      void message.success(`已将${d.unit.name}的内部截止日期设为 ${value}`);
+      await onDone();
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Flex gap={8} align="center" wrap>
+      <label htmlFor="deadline-date">设置内部截止日期</label>
+      <Input
+        id="deadline-date"
+        type="date"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        style={{ width: 170 }}
+      />
+      <Button
+        id="deadline-save"
+        loading={busy}
+        disabled={!value || value === d.deadline}
+        onClick={() => void save()}
+      >
+        保存
+      </Button>
+    </Flex>
+  );
+}

@@ -1,0 +1,209 @@
+// 会签与审批 (建办城〔2021〕28号 三(四)；附件落款：省级住房和城乡建设部门、发展改革部门、财政部门盖章):
+// the government's approval, the frozen version the three departments sign, and each department's
+// confirmation of the exact hash it saw. A row is green only when it signed the current candidate.
+import { AuditOutlined, LockOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Collapse, Flex, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
+import type { Role } from '../../../../../common/roles.ts';
+import { errorMessage } from '../../../api/client.ts';
+import {
+  freezeForSignoff,
+  signOff,
+  type Declaration,
+  type ProvinceSignoff,
+  type Signoff,
+  type SignoffRole,
+} from '../../../api/declarations.ts';
+import type { Me } from '../../../api/types.ts';
+import { formatDateTime } from '../../../components/format.ts';
+import { ApprovalForm } from './ApprovalForm.tsx';
+import { HashText } from './HashText.tsx';
+import { PlanTablePreview } from './PlanTablePreview.tsx';
+
+/** The department a user signs for, in the server's order (signoff.service.ts). */
+export function signerRoleOf(me: Me, unitCode: string): SignoffRole | null {
+  if (me.region.code !== unitCode) return null;
+  const order: SignoffRole[] = ['province_ndrc', 'province_finance', 'province'];
+  return order.find((r) => me.roles.includes(r as Role)) ?? null;
+}
+
+function signoffColumns(candidateHash: string | null): TableColumnsType<Signoff> {
+  return [
+    { title: '会签部门', dataIndex: 'label', key: 'label', width: 200 },
+    {
+      title: '状态',
+      key: 'status',
+      width: 130,
+      render: (_, s) =>
+        s.hash && s.hash === candidateHash ? (
+          <Tag color="success" data-signed="current">
+            已会签
+          </Tag>
+        ) : s.hash ? (
+          <Tag color="warning" data-signed="stale">
+            签于旧版本
+          </Tag>
+        ) : (
+          <Tag data-signed="none">未会签</Tag>
+        ),
+    },
+    { title: '会签人', key: 'username', width: 120, render: (_, s) => s.username ?? '—' },
+    {
+      title: '所签版本哈希',
+      key: 'hash',
+      render: (_, s) => (s.hash ? <HashText hash={s.hash} /> : '—'),
+    },
+    { title: '时间', key: 'at', width: 180, render: (_, s) => formatDateTime(s.at) },
+  ];
+}
+
+interface Props {
+  d: Declaration;
+  province: ProvinceSignoff;
+  me: Me;
+  onDone: () => Promise<void>;
+}
+
+export function SignoffPanel({ d, province, me, onDone }: Props) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<'freeze' | 'sign' | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const self = d.side === 'self';
+  const editable = self && (d.state === 'draft' || d.state === 'returned');
+  const candidate = province.candidate;
+  const myRole = signerRoleOf(me, d.unit.code);
+  const mine = province.signoffs.find((s) => s.role === myRole);
+  const signedCurrent = !!candidate && mine?.hash === candidate.hash;
+
+  async function freeze() {
+    setBusy('freeze');
+    setFailure(null);
+    try {
+      const { hash } = await freezeForSignoff(d.unit.code, d.year);
+      void message.success(`已生成会签版本，哈希 ${hash.slice(0, 12)}…`);
+    } catch (e) {
+      setFailure(errorMessage(e));
+    } finally {
+      setBusy(null);
+      await onDone();
+    }
+  }
+
+  async function sign() {
+    if (!candidate) return;
+    setBusy('sign');
+    setFailure(null);
+    try {
+      // The hash on screen is the one confirmed: if the candidate moved on, the server refuses.
+      await signOff(candidate.id, candidate.hash);
+      void message.success(`已会签版本 ${candidate.hash.slice(0, 12)}…`);
+    } catch (e) {
+      setFailure(errorMessage(e));
+    } finally {
+      setBusy(null);
+      await onDone();
+    }
+  }
+
+  return (
+    <Card
+      id="signoff-panel"
+      size="small"
+      title={
+        <span>
+          <AuditOutlined /> 会签与审批
+        </span>
+      }
+    >
+      <Flex vertical gap={16}>
+        <section>
+          <Typography.Title level={5}>省级人民政府同意文件</Typography.Title>
+          <ApprovalForm
+            unit={d.unit.code}
+            year={d.year}
+            approval={province.approval}
+            canEdit={editable}
+            onDone={onDone}
+          />
+        </section>
+        <section>
+          <Typography.Title level={5}>会签版本</Typography.Title>
+          <Flex vertical gap={8}>
+            <Flex gap={12} align="center" wrap>
+              {candidate ? (
+                <span id="candidate">
+                  <Typography.Text>
+                    由 {candidate.createdBy} 于 {formatDateTime(candidate.createdAt)}{' '}
+                    生成，哈希{' '}
+                  </Typography.Text>
+                  <HashText id="candidate-hash" hash={candidate.hash} />
+                </span>
+              ) : (
+                <Typography.Text type="secondary">尚未生成会签版本</Typography.Text>
+              )}
+              {self && (
+                <Button
+                  id="freeze"
+                  icon={<LockOutlined />}
+                  loading={busy === 'freeze'}
+                  disabled={!editable}
+                  onClick={() => void freeze()}
+                >
+                  生成会签版本
+                </Button>
+              )}
+            </Flex>
+            {candidate && !candidate.current && (
+              <Alert
+                id="candidate-stale"
+                type="warning"
+                showIcon
+                title="生成会签版本后计划已有变动：须重新生成会签版本，并由三个部门重新会签。"
+              />
+            )}
+          </Flex>
+        </section>
+        <Table<Signoff>
+          id="signoff-rows"
+          rowKey="role"
+          size="small"
+          columns={signoffColumns(candidate?.hash ?? null)}
+          dataSource={province.signoffs}
+          pagination={false}
+          scroll={{ x: 760 }}
+        />
+        {myRole && candidate && (
+          <Flex vertical gap={8}>
+            <Collapse
+              size="small"
+              defaultActiveKey={myRole === 'province' ? [] : ['table']}
+              items={[
+                {
+                  key: 'table',
+                  label: `${d.year}年城镇老旧小区改造计划表（当前数据）`,
+                  children: <PlanTablePreview province={d.unit.code} year={d.year} />,
+                },
+              ]}
+            />
+            <Flex gap={12} align="center" wrap>
+              <Button
+                id="signoff-confirm"
+                type="primary"
+                loading={busy === 'sign'}
+                disabled={signedCurrent}
+                onClick={() => void sign()}
+              >
+                {signedCurrent ? '已确认会签' : '确认会签'}
+              </Button>
+              <Typography.Text type="secondary">
+                以{mine?.label ?? ''}名义确认哈希为 {candidate.hash.slice(0, 12)}… 的版本
+              </Typography.Text>
+            </Flex>
+          </Flex>
+        )}
+        {failure && <Alert id="signoff-error" type="error" showIcon title={failure} />}
+      </Flex>
+    </Card>
+  );
+}

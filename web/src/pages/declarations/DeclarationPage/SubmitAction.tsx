@@ -1,0 +1,103 @@
+// 上报: the unit freezes its plan as a new version. The server refuses with the reasons — blocking
+// checks, warnings without a justification, and for a province the missing approval or sign-offs —
+// and each is listed by name, so the user knows what to do next.
+import { CloudUploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Popconfirm } from 'antd';
+import { useState } from 'react';
+import { ApiError, errorMessage } from '../../../api/client.ts';
+import { submitDeclaration, type Declaration } from '../../../api/declarations.ts';
+
+export interface SubmitFailure {
+  message: string;
+  items: string[];
+}
+
+/** The server's details in the page's words: a check's title, the approval, a department. */
+export function describeRefusal(d: Declaration, e: unknown): SubmitFailure {
+  if (!(e instanceof ApiError)) return { message: errorMessage(e), items: [] };
+  const items = e.details.map((detail) => {
+    const check = d.checks.find((c) => c.id === detail.path);
+    if (check) {
+      const what = check.severity === 'blocking' ? '阻断' : '警告';
+      return `${what}：${check.title} — ${detail.message}`;
+    }
+    if (detail.path === 'approval') return `省级人民政府同意文件 — ${detail.message}`;
+    if (detail.path === 'signoffs') return `会签版本 — ${detail.message}`;
+    const signoff = d.province?.signoffs.find((s) => `signoffs.${s.role}` === detail.path);
+    if (signoff) return `会签：${signoff.label} — ${detail.message}`;
+    return detail.path ? `${detail.path}：${detail.message}` : detail.message;
+  });
+  return { message: e.message, items };
+}
+
+interface Props {
+  d: Declaration;
+  onDone: () => Promise<void>;
+  onFailure: (failure: SubmitFailure | null) => void;
+}
+
+export function SubmitButton({ d, onDone, onFailure }: Props) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const open = d.state === 'draft' || d.state === 'returned';
+
+  async function submit() {
+    setBusy(true);
+    onFailure(null);
+    try {
+      await submitDeclaration(d.unit.code, d.year);
+      void message.success(`已上报${d.year}年度计划（第 ${d.version + 1} 版）`);
+      await onDone();
+    } catch (e) {
+      onFailure(describeRefusal(d, e));
+      await onDone();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Popconfirm
+      title="上报年度计划"
+      description="将冻结当前计划为新的版本（带哈希）报送上级，此后台账的修改不影响该版本。确认上报？"
+      okText="上报"
+      cancelText="取消"
+      okButtonProps={{ id: 'declaration-submit-ok' }}
+      placement="bottomLeft"
+      onConfirm={() => submit()}
+      disabled={!open}
+    >
+      <Button
+        id="declaration-submit"
+        type="primary"
+        icon={<CloudUploadOutlined />}
+        loading={busy}
+        disabled={!open}
+        title={open ? undefined : `当前状态为“${d.stateLabel}”，不能上报`}
+      >
+        {d.state === 'returned' ? '重新上报' : '上报'}
+      </Button>
+    </Popconfirm>
+  );
+}
+
+export function SubmitFailureAlert({ failure }: { failure: SubmitFailure | null }) {
+  if (!failure) return null;
+  return (
+    <Alert
+      id="declaration-submit-error"
+      type="error"
+      showIcon
+      title={failure.message}
+      description={
+        failure.items.length > 0 && (
+          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            {failure.items.map((i) => (
+              <li key={i}>{i}</li>
+            ))}
+          </ul>
+        )
+      }
+    />
+  );
+}

@@ -1,0 +1,99 @@
+// The header's bell: the unit's declaration notices (returned, accepted, submitted by a unit below,
+// an internal deadline, due within seven days), newest first, each linking to its declaration.
+// What was already seen is remembered in this browser only (the server keeps no read marks).
+import { BellOutlined } from '@ant-design/icons';
+import { Badge, Button, Empty, Flex, Popover, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { getNotifications, type AppNotification } from '../../api/declarations.ts';
+import { formatDateTime } from '../../components/format.ts';
+import { appLink, defaultDeclarationYear } from './declarationLabels.ts';
+
+const SEEN_KEY = 'gaizao.notifications.seen';
+
+function lastSeen(): string {
+  try {
+    return localStorage.getItem(SEEN_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function markSeen(at: string): void {
+  try {
+    localStorage.setItem(SEEN_KEY, at);
+  } catch {
+    // Private browsing may refuse storage; the badge then counts again next time.
+  }
+}
+
+const light = { color: '#fff' };
+
+export function NotificationBell() {
+  const year = defaultDeclarationYear();
+  const { pathname } = useLocation();
+  const [items, setItems] = useState<AppNotification[]>([]);
+  const [seen, setSeen] = useState(lastSeen);
+  const [open, setOpen] = useState(false);
+
+  // Fetched again on every page change, so a notice appears once the user moves on.
+  useEffect(() => {
+    const ctrl = new AbortController();
+    getNotifications(year, ctrl.signal).then(setItems, () => undefined);
+    return () => ctrl.abort();
+  }, [year, pathname]);
+
+  const unseen = items.filter((n) => n.kind === 'due' || n.at > seen).length;
+
+  function onOpenChange(next: boolean) {
+    setOpen(next);
+    if (next && items[0]) {
+      const newest = items.reduce((a, n) => (n.at > a ? n.at : a), seen);
+      markSeen(newest);
+      setSeen(newest);
+    }
+  }
+
+  const content = items.length ? (
+    <Flex
+      id="notification-list"
+      vertical
+      gap={10}
+      style={{ width: 360, maxHeight: 420, overflow: 'auto' }}
+    >
+      {items.map((n, i) => (
+        <Flex key={`${i}-${n.at}`} vertical gap={2} className="notification" data-kind={n.kind}>
+          <Link to={appLink(n.link)} onClick={() => setOpen(false)}>
+            {n.message}
+          </Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {formatDateTime(n.at)}
+          </Typography.Text>
+        </Flex>
+      ))}
+    </Flex>
+  ) : (
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无通知" />
+  );
+
+  return (
+    <Popover
+      title="通知"
+      trigger="click"
+      placement="bottomRight"
+      open={open}
+      onOpenChange={onOpenChange}
+      content={content}
+    >
+      <Badge count={unseen} size="small" offset={[-4, 4]}>
+        <Button
+          id="notification-bell"
+          type="text"
+          aria-label={`通知${unseen ? `（${unseen} 条未读）` : ''}`}
+          icon={<BellOutlined />}
+          style={light}
+        />
+      </Badge>
+    </Popover>
+  );
+}

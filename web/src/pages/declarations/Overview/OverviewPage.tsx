@@ -1,0 +1,161 @@
+// /declarations/overview?year= — 各省上报: for the ministries, every province's declaration against
+// the deadline (建办城〔2021〕28号 三(四)：于截止日期前分别报住房和城乡建设部、国家发展改革委、财政部),
+// each linking to its page, with the province's plan table as xlsx.
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { errorMessage } from '../../../api/client.ts';
+import {
+  getOverview,
+  type OverviewItem,
+  type ProvinceProgress,
+} from '../../../api/declarations.ts';
+import { planTableUrl } from '../../../api/plans.ts';
+import { formatDateTime } from '../../../components/format.ts';
+import { declarationPath, defaultDeclarationYear, PROGRESS_COLORS } from '../declarationLabels.ts';
+
+const PROGRESS_ORDER: ProvinceProgress[] = [
+  'submitted_on_time',
+  'late',
+  'returned',
+  'in_progress',
+  'not_started',
+];
+
+function yearOf(param: string | null): number {
+  const n = Number(param);
+  return Number.isInteger(n) && n >= 2000 && n <= 2100 ? n : defaultDeclarationYear();
+}
+
+function columns(
+  year: number,
+  counts: { progress: ProvinceProgress; label: string }[],
+): TableColumnsType<OverviewItem> {
+  return [
+    {
+      title: '省（区、市）',
+      key: 'name',
+      render: (_, p) => <Link to={declarationPath(p.code, year)}>{p.name}</Link>,
+    },
+    {
+      title: '上报情况',
+      key: 'progress',
+      width: 120,
+      filters: counts.map((c) => ({ text: c.label, value: c.progress })),
+      onFilter: (value, p) => p.progress === value,
+      render: (_, p) => (
+        <Tag data-progress={p.progress} color={PROGRESS_COLORS[p.progress]}>
+          {p.progressLabel}
+        </Tag>
+      ),
+    },
+    { title: '申报状态', dataIndex: 'stateLabel', key: 'state', width: 100 },
+    {
+      title: '版本',
+      key: 'version',
+      width: 80,
+      render: (_, p) => (p.version ? `第 ${p.version} 版` : '—'),
+    },
+    {
+      title: '上报时间',
+      key: 'submittedAt',
+      width: 180,
+      render: (_, p) => formatDateTime(p.submittedAt),
+    },
+    { title: '截止日期', dataIndex: 'deadline', key: 'deadline', width: 120 },
+    {
+      title: '计划表',
+      key: 'xlsx',
+      width: 120,
+      render: (_, p) => (
+        <Button
+          size="small"
+          icon={<DownloadOutlined />}
+          href={planTableUrl(p.code, year, 'xlsx')}
+          className="overview-xlsx"
+          data-code={p.code}
+        >
+          xlsx
+        </Button>
+      ),
+    },
+  ];
+}
+
+export function OverviewPage() {
+  const [params, setParams] = useSearchParams();
+  const year = yearOf(params.get('year'));
+  const [state, setState] = useState<
+    | { status: 'loading' }
+    | { status: 'ready'; items: OverviewItem[] }
+    | { status: 'error'; message: string }
+  >({ status: 'loading' });
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    setState({ status: 'loading' });
+    getOverview(year, ctrl.signal).then(
+      (items) => setState({ status: 'ready', items }),
+      (e: unknown) => {
+        if (!ctrl.signal.aborted) setState({ status: 'error', message: errorMessage(e) });
+      },
+    );
+    return () => ctrl.abort();
+  }, [year]);
+
+  const items = state.status === 'ready' ? state.items : [];
+  const counts = useMemo(() => {
+    const c = new Map<ProvinceProgress, { label: string; n: number }>();
+    for (const i of items)
+      c.set(i.progress, { label: i.progressLabel, n: (c.get(i.progress)?.n ?? 0) + 1 });
+    return PROGRESS_ORDER.flatMap((p) => {
+      const v = c.get(p);
+      return v ? [{ progress: p, ...v }] : [];
+    });
+  }, [items]);
+  const years = Array.from({ length: 7 }, (_, i) => defaultDeclarationYear() - 5 + i);
+
+  return (
+    <Card
+      title={`各省${year}年度改造计划上报情况`}
+      extra={
+        <Flex gap={8} align="center">
+          <label htmlFor="overview-year">计划年度</label>
+          <Select
+            id="overview-year"
+            value={year}
+            style={{ width: 110 }}
+            options={years.map((y) => ({ value: y, label: `${y}年` }))}
+            onChange={(y) => setParams({ year: String(y) })}
+          />
+        </Flex>
+      }
+    >
+      <Flex vertical gap={16}>
+        <Flex gap={8} wrap id="overview-counts">
+          {counts.map((c) => (
+            <Tag key={c.progress} color={PROGRESS_COLORS[c.progress]}>
+              {c.label} {c.n}
+            </Tag>
+          ))}
+          {items[0] && (
+            <Typography.Text type="secondary">报送截止日期：{items[0].deadline}</Typography.Text>
+          )}
+        </Flex>
+        {state.status === 'error' && <Alert type="error" showIcon title={state.message} />}
+        <Table<OverviewItem>
+          id="overview-table"
+          rowKey="code"
+          size="middle"
+          loading={state.status === 'loading'}
+          columns={columns(year, counts)}
+          dataSource={items}
+          pagination={false}
+          scroll={{ x: 900 }}
+        />
+      </Flex>
+    </Card>
+  );
+}

@@ -1,0 +1,129 @@
+// 小区详情: every field, the plausibility warnings, its projects, suspected duplicates and the
+// history of changes; 编辑 opens the form.
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Result, Space, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { errorMessage } from '../../../api/client.ts';
+import { setDuplicateStatus } from '../../../api/ledger.ts';
+import { hasAnyRole, useMe } from '../../../app/auth.tsx';
+import { LEDGER_EDIT_ROLES } from '../../../app/menu.tsx';
+import { CommunityTags } from '../LedgerList/ledgerColumns.tsx';
+import { communityIdOf, useCommunity } from '../useCommunity.ts';
+import { CommunityFields } from './CommunityFields.tsx';
+import { HistoryTimeline } from './HistoryTimeline.tsx';
+import { DuplicatesList, ProjectsTable } from './RelatedRecords.tsx';
+
+export function CommunityDetailPage() {
+  const id = communityIdOf(useParams().id);
+  const { state, reload } = useCommunity(id);
+  const me = useMe();
+  const canEdit = hasAnyRole(me, LEDGER_EDIT_ROLES);
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [busyId, setBusyId] = useState<number | null>(null);
+
+  const back = (
+    <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(-1)}>
+      返回
+    </Button>
+  );
+  if (id === undefined) return <Result status="404" title="小区不存在" extra={back} />;
+  if (state.status === 'loading')
+    return <Spin size="large" style={{ display: 'block', margin: 64 }} />;
+  if (state.status === 'error')
+    return <Result status="warning" title={state.message} extra={back} />;
+  const c = state.community;
+
+  async function decide(otherId: number, status: 'confirmed' | 'dismissed') {
+    setBusyId(otherId);
+    try {
+      await setDuplicateStatus(c.id, otherId, status);
+      void message.success(status === 'confirmed' ? '已确认为重复' : '已标记为不是重复');
+      await reload();
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setBusyId(null);
+    }
+  }
+
+  const warnings = c.flags.filter((f) => f.code !== 'after_2000');
+  const suspected = c.duplicates.some((d) => d.status === 'suspected');
+
+  return (
+    <Flex vertical gap={16}>
+      <Card
+        title={
+          <Space wrap>
+            <span id="community-title">{c.name}</span>
+            <CommunityTags community={c} suspected={suspected} />
+          </Space>
+        }
+        extra={
+          <Space>
+            <Button onClick={() => void navigate('/ledger')}>台账列表</Button>
+            {canEdit && (
+              <Button
+                id="community-edit"
+                type="primary"
+                icon={<EditOutlined />}
+                onClick={() => void navigate(`/ledger/${c.id}/edit`)}
+              >
+                编辑
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        <Flex vertical gap={16}>
+          {warnings.length > 0 && (
+            <Alert
+              id="community-flags"
+              type="warning"
+              showIcon
+              title="数值提示（不影响保存，请核实）"
+              description={
+                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                  {warnings.map((f) => (
+                    <li key={f.code}>{f.message}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+          {c.yearBucket === 'after' && (
+            <Alert
+              type="info"
+              showIcon
+              title={
+                c.flags.find((f) => f.code === 'after_2000')?.message ??
+                '2000年底后建成，计入“2000年底后”户数占比'
+              }
+            />
+          )}
+          <CommunityFields c={c} />
+        </Flex>
+      </Card>
+      <Flex gap={16} wrap align="stretch">
+        <Card title="所属项目" style={{ flex: '1 1 480px' }}>
+          <ProjectsTable projects={c.projects} />
+        </Card>
+        <Card title="疑似重复" style={{ flex: '1 1 420px' }}>
+          <DuplicatesList
+            duplicates={c.duplicates}
+            canEdit={canEdit}
+            busyId={busyId}
+            onDecide={(otherId, status) => void decide(otherId, status)}
+          />
+        </Card>
+      </Flex>
+      <Card
+        title="修改历史"
+        extra={<Typography.Text type="secondary">当前为第 {c.version} 版</Typography.Text>}
+      >
+        <HistoryTimeline history={c.history} />
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,217 @@
+// The community form's values, their checks, and the way to and from the API. The checks mirror
+// the server's (server/src/domain/ledger/rows.ts, the import template's rules) so most mistakes
+// show at once; the server stays the authority and its answers are put on the same fields.
+import type {
+  AreaClass,
+  CommunityDetail,
+  CommunityInput,
+  CommunityUpdate,
+} from '../../../api/ledgerTypes.ts';
+
+export interface CommunityValues {
+  regionCode?: string;
+  name: string;
+  street: string;
+  address: string;
+  buildYear: string;
+  /** '' = 不填，按区县类型确定. */
+  areaClass: AreaClass | '';
+  buildings: string;
+  households: string;
+  floorArea: string;
+  investment: string;
+  planYear: string;
+  content: string;
+  ownership: string;
+  notes: string;
+}
+
+export const FIELDS = [
+  'regionCode',
+  'name',
+  'street',
+  'address',
+  'buildYear',
+  'areaClass',
+  'buildings',
+  'households',
+  'floorArea',
+  'investment',
+  'planYear',
+  'content',
+  'ownership',
+  'notes',
+] as const satisfies readonly (keyof CommunityValues)[];
+
+/** The server names fields by the template's column headers. */
+export const FIELD_OF_HEADER: Readonly<Record<string, keyof CommunityValues>> = {
+  区划代码: 'regionCode',
+  区县: 'regionCode',
+  小区名称: 'name',
+  街道: 'street',
+  详细地址: 'address',
+  建成年份: 'buildYear',
+  类别: 'areaClass',
+  楼栋数: 'buildings',
+  居民户数: 'households',
+  '住宅建筑面积（平方米）': 'floorArea',
+  '预计投资额（万元）': 'investment',
+  计划年度: 'planYear',
+  改造内容: 'content',
+  产权性质: 'ownership',
+  备注: 'notes',
+};
+
+export const LABELS: Record<keyof CommunityValues, string> = {
+  regionCode: '区县',
+  name: '小区名称',
+  street: '街道',
+  address: '详细地址',
+  buildYear: '建成年份',
+  areaClass: '类别',
+  buildings: '楼栋数',
+  households: '居民户数',
+  floorArea: '住宅建筑面积（平方米）',
+  investment: '预计投资额（万元）',
+  planYear: '计划年度',
+  content: '改造内容',
+  ownership: '产权性质',
+  notes: '备注',
+};
+
+/** The build-year cut-off and the latest year allowed after it (建办城〔2021〕28号 三(四)). */
+export const CUTOFF_YEAR = 2000;
+export const LATEST_BUILD_YEAR = 2005;
+
+type Check = (text: string, now: Date) => string | null;
+
+const clean = (text: string) => text.trim().replace(/,/g, '');
+
+/** '1988', '1988年', '1988.0' → 1988, as the server reads a year. */
+function yearOf(text: string): number | undefined {
+  const m = /^(\d{4})(?:\.0+)?年?$/.exec(clean(text));
+  return m ? Number(m[1]) : undefined;
+}
+
+export const checks: Partial<Record<keyof CommunityValues, Check>> = {
+  name: (t) =>
+    !t.trim() ? '请填写小区名称' : [...t.trim()].length > 100 ? '不能超过100个字' : null,
+  buildYear: (t, now) => {
+    const y = yearOf(t);
+    const max = now.getFullYear();
+    if (!clean(t)) return '请填写建成年份';
+    if (y === undefined || y < 1900 || y > max) return `应为1900–${max}之间的4位年份`;
+    if (y > LATEST_BUILD_YEAR)
+      return `${CUTOFF_YEAR}年底后建成的小区，建成年份不得晚于${LATEST_BUILD_YEAR}年`;
+    return null;
+  },
+  buildings: (t) => countCheck(t, '楼栋数'),
+  households: (t) => countCheck(t, '居民户数'),
+  floorArea: (t) => {
+    const v = clean(t);
+    if (!v) return '请填写住宅建筑面积';
+    if (!/^\d+(\.\d{1,2})?$/.test(v) || /^0+(\.0+)?$/.test(v)) return '应为大于0的数，最多2位小数';
+    return null;
+  },
+  investment: (t) => {
+    const v = clean(t);
+    if (!v) return '请填写预计投资额';
+    return /^\d+(\.\d{1,4})?$/.test(v) ? null : '应为不小于0的数，最多4位小数';
+  },
+  planYear: (t, now) => {
+    const y = yearOf(t);
+    if (!clean(t)) return '请填写计划年度';
+    return y !== undefined && y >= 2000 && y <= now.getFullYear() + 10 ? null : '应为4位年份';
+  },
+};
+
+function countCheck(text: string, label: string): string | null {
+  const v = clean(text);
+  if (!v) return `请填写${label}`;
+  return /^\d{1,9}$/.test(v) && Number(v) >= 1 ? null : '应为不小于1的整数';
+}
+
+export function emptyValues(now: Date, regionCode?: string): CommunityValues {
+  return {
+    regionCode,
+    name: '',
+    street: '',
+    address: '',
+    buildYear: '',
+    areaClass: '',
+    buildings: '',
+    households: '',
+    floorArea: '',
+    investment: '',
+    planYear: String(now.getFullYear()),
+    content: '',
+    ownership: '',
+    notes: '',
+  };
+}
+
+export function valuesOf(c: CommunityDetail): CommunityValues {
+  return {
+    regionCode: c.regionCode,
+    name: c.name,
+    street: c.street,
+    address: c.address,
+    buildYear: String(c.buildYear),
+    // A 类别 that was derived stays derived, so a move to another unit derives it again.
+    areaClass: c.areaClassEntered ? c.areaClass : '',
+    buildings: String(c.buildings),
+    households: String(c.households),
+    floorArea: c.floorArea,
+    investment: c.investment,
+    planYear: String(c.planYear),
+    content: c.content,
+    ownership: c.ownership,
+    notes: c.notes,
+  };
+}
+
+export function inputOf(v: CommunityValues): CommunityInput {
+  return {
+    regionCode: v.regionCode ?? '',
+    name: v.name.trim(),
+    street: v.street.trim(),
+    address: v.address.trim(),
+    buildYear: clean(v.buildYear),
+    areaClass: v.areaClass || null,
+    buildings: clean(v.buildings),
+    households: clean(v.households),
+    floorArea: clean(v.floorArea),
+    investment: clean(v.investment),
+    planYear: clean(v.planYear),
+    content: v.content.trim(),
+    ownership: v.ownership.trim(),
+    notes: v.notes.trim(),
+  };
+}
+
+/**
+ * An update sends the form's fields and, unchanged, those the form does not show: the server
+ * takes a missing `subsidyYears`, `lng` or `lat` as "none" and would clear them.
+ */
+export function updateOf(v: CommunityValues, base: CommunityDetail): CommunityUpdate {
+  return {
+    ...inputOf(v),
+    version: base.version,
+    housingType: base.housingType,
+    exclusion: base.exclusion,
+    subsidyYears: base.subsidyYears,
+    lng: base.lng,
+    lat: base.lat,
+  };
+}
+
+/** The fields the user changed from `base`, for "your unsaved changes" after a reload. */
+export function editsOf(
+  v: CommunityValues,
+  base: CommunityValues,
+): { field: keyof CommunityValues; value: string }[] {
+  return FIELDS.filter((f) => (v[f] ?? '').trim() !== (base[f] ?? '').trim()).map((f) => ({
+    field: f,
+    value: v[f] ?? '',
+  }));
+}

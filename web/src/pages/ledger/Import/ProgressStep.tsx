@@ -1,0 +1,99 @@
+// Step 3: the import running on the server (rows done of the rows checked), then its outcome.
+import { Button, Flex, Progress, Result, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import type { ImportJob } from '../../../api/ledgerTypes.ts';
+import { formatInteger } from '../../../components/format.ts';
+import { ProblemsTable } from './ProblemsTable.tsx';
+
+interface Props {
+  job: ImportJob;
+  finished: boolean;
+  /** The row total from the preview, for the progress bar. */
+  rows: number;
+  error?: string;
+  onRestart: () => void;
+}
+
+/** Seconds since the step appeared, ticking while `running`. */
+function useElapsed(running: boolean): number {
+  const [start] = useState(() => Date.now());
+  const [now, setNow] = useState(start);
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [running]);
+  return Math.floor((now - start) / 1000);
+}
+
+export function ProgressStep({ job, finished, rows, error, onRestart }: Props) {
+  const elapsed = useElapsed(!finished);
+  const again = (
+    <Button key="again" onClick={onRestart}>
+      继续导入其他文件
+    </Button>
+  );
+
+  if (!finished) {
+    const percent = rows ? Math.min(100, Math.floor((job.rowsDone / rows) * 100)) : 0;
+    return (
+      <Flex id="import-running" vertical gap={8} style={{ maxWidth: 640, margin: '24px auto' }}>
+        <Typography.Text>正在导入 {job.fileName}……</Typography.Text>
+        <Progress
+          percent={percent}
+          status="active"
+          format={() => `${formatInteger(job.rowsDone)} / ${formatInteger(rows)} 行`}
+        />
+        <Typography.Text type="secondary">
+          已用时 {elapsed} 秒。导入在服务器上进行，离开本页不影响导入。
+        </Typography.Text>
+        {error && <Typography.Text type="warning">{error}（正在重试）</Typography.Text>}
+      </Flex>
+    );
+  }
+
+  if (job.status === 'imported')
+    return (
+      <div id="import-done">
+        <Result
+          status="success"
+          title={`已导入 ${formatInteger(job.report?.imported ?? job.rowsDone)} 个小区`}
+          subTitle={`文件：${job.fileName}`}
+          extra={[
+            <Link key="list" to="/ledger">
+              <Button type="primary">查看台账</Button>
+            </Link>,
+            again,
+          ]}
+        />
+      </div>
+    );
+
+  const report = job.report;
+  return (
+    <div id="import-failed">
+      <Result
+        status="error"
+        title={
+          report?.errorCount
+            ? `导入时发现 ${report.errorCount} 处错误，未导入任何数据`
+            : (job.error ?? '导入失败，未导入任何数据')
+        }
+        subTitle={
+          report?.errorCount ? '可能有人在检查之后登记了同名小区。请修改后重新上传。' : undefined
+        }
+        extra={[again]}
+      >
+        {report && report.errorCount > 0 && (
+          <ProblemsTable
+            id="import-errors"
+            problems={report.errors}
+            count={report.errorCount}
+            kind="error"
+          />
+        )}
+      </Result>
+    </div>
+  );
+}

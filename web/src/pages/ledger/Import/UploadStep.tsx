@@ -1,0 +1,76 @@
+// Step 1: the template, and the file: dropped or chosen, uploaded with a progress bar.
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Progress, Typography, Upload } from 'antd';
+import { IMPORT_TEMPLATE_URL } from '../../../api/ledger.ts';
+import type { ImportState } from './useImportJob.ts';
+
+const MAX_BYTES = 64 * 1024 * 1024;
+
+interface Props {
+  state: Extract<ImportState, { step: 'choose' | 'uploading' }>;
+  onFile: (file: File) => void;
+}
+
+export function UploadStep({ state, onFile }: Props) {
+  const uploading = state.step === 'uploading';
+  const { message } = App.useApp();
+  return (
+    <Flex vertical gap={16}>
+      <Card size="small" title="① 下载模板，按模板填写">
+        <Flex gap={16} align="center" wrap>
+          <Button id="import-template" href={IMPORT_TEMPLATE_URL} icon={<DownloadOutlined />}>
+            下载导入模板（xlsx）
+          </Button>
+          <Typography.Text type="secondary">
+            一行一个小区；列的顺序不限，按列名识别，已有的项目清单表格可直接上传。模板第二页“填写说明”列出了每一列的要求。
+          </Typography.Text>
+        </Flex>
+      </Card>
+      <Card size="small" title="② 上传文件">
+        <Flex vertical gap={12}>
+          <Upload.Dragger
+            id="import-upload"
+            accept=".xlsx,.csv"
+            multiple={false}
+            showUploadList={false}
+            disabled={uploading}
+            beforeUpload={(file) => {
+              const problem = !/\.(xlsx|csv)$/i.test(file.name)
+                ? `“${file.name}”不是 .xlsx 或 .csv 文件`
+                : file.size > MAX_BYTES
+                  ? `“${file.name}”超过 64 MB`
+                  : null;
+              if (!problem) return true;
+              void message.error(problem);
+              return Upload.LIST_IGNORE;
+            }}
+            customRequest={({ file }) => onFile(file as File)}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">点击选择文件，或将文件拖到此处</p>
+            <p className="ant-upload-hint">
+              支持 .xlsx（读取第一个工作表）和 .csv（UTF-8 或 GB18030），不超过 64 MB。
+              <br />
+              上传后先逐行检查，确认无误后才写入台账。
+            </p>
+          </Upload.Dragger>
+          {uploading && (
+            <div id="import-progress">
+              <Typography.Text>
+                {state.percent < 100
+                  ? `正在上传 ${state.fileName}…`
+                  : `已上传 ${state.fileName}，正在逐行检查…`}
+              </Typography.Text>
+              <Progress percent={state.percent} status="active" />
+            </div>
+          )}
+          {state.step === 'choose' && state.error && (
+            <Alert id="import-upload-error" type="error" showIcon title={state.error} />
+          )}
+        </Flex>
+      </Card>
+    </Flex>
+  );
+}

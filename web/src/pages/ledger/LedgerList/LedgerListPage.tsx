@@ -1,0 +1,149 @@
+// 台账: the communities of the user's subtree, filtered, searched, sorted and paged on the server,
+// with the totals of the whole filter, export of the same selection, and the way to add or import.
+import {
+  FileExcelOutlined,
+  FileTextOutlined,
+  PlusOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Flex, Space, Table } from 'antd';
+import type { TableProps } from 'antd';
+import { useNavigate, useSearchParams } from 'react-router';
+import { exportUrl } from '../../../api/ledger.ts';
+import type { Community, LedgerFilter, LedgerQuery } from '../../../api/ledgerTypes.ts';
+import { hasAnyRole, useMe } from '../../../app/auth.tsx';
+import { LEDGER_EDIT_ROLES } from '../../../app/menu.tsx';
+import { formatInteger } from '../../../components/format.ts';
+import { LedgerFilterBar } from './LedgerFilterBar.tsx';
+import { ledgerColumns, TotalsRow } from './ledgerColumns.tsx';
+import {
+  filterOf,
+  hasFilter,
+  PAGE_SIZES,
+  parseLedgerQuery,
+  SORT_COLUMNS,
+  toSearchParams,
+} from './ledgerSearchParams.ts';
+import { useLedgerList } from './useLedgerList.ts';
+
+export function LedgerListPage() {
+  const me = useMe();
+  const canEdit = hasAnyRole(me, LEDGER_EDIT_ROLES);
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const query = parseLedgerQuery(params);
+  const filter = filterOf(query);
+  const list = useLedgerList(query);
+
+  const setQuery = (next: LedgerQuery) => setParams(toSearchParams(next));
+  const setFilter = (patch: Partial<LedgerFilter>) => setQuery({ ...query, ...patch, page: 1 });
+
+  const onTableChange: TableProps<Community>['onChange'] = (pagination, _f, sorter, extra) => {
+    if (extra.action === 'paginate') {
+      setQuery({ ...query, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 });
+      return;
+    }
+    if (extra.action !== 'sort') return;
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    const sort = SORT_COLUMNS.find((c) => c === s?.columnKey);
+    setQuery({
+      ...query,
+      sort: s?.order ? sort : undefined,
+      order: s?.order === 'descend' ? 'desc' : s?.order === 'ascend' ? 'asc' : undefined,
+      page: 1,
+    });
+  };
+
+  const actions = (
+    <Space wrap>
+      {canEdit && (
+        <Button
+          id="ledger-new"
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => void navigate('/ledger/new')}
+        >
+          新增小区
+        </Button>
+      )}
+      {canEdit && (
+        <Button
+          id="ledger-import"
+          icon={<UploadOutlined />}
+          onClick={() => void navigate('/ledger/import')}
+        >
+          导入
+        </Button>
+      )}
+      <Button
+        id="ledger-export-xlsx"
+        icon={<FileExcelOutlined />}
+        href={exportUrl('xlsx', filter)}
+        title="按当前筛选导出 Excel（导入模板的列）"
+      >
+        导出 xlsx
+      </Button>
+      <Button
+        id="ledger-export-csv"
+        icon={<FileTextOutlined />}
+        href={exportUrl('csv', filter)}
+        title="按当前筛选导出 CSV（导入模板的列）"
+      >
+        导出 csv
+      </Button>
+    </Space>
+  );
+
+  const empty = hasFilter(query) ? (
+    <Empty description="没有符合筛选条件的小区" />
+  ) : (
+    <Empty
+      description={
+        canEdit ? '台账中还没有小区：可下载模板填好后导入，或逐个新增' : '台账中还没有小区'
+      }
+    >
+      {canEdit && (
+        <Button type="primary" onClick={() => void navigate('/ledger/import')}>
+          导入项目清单
+        </Button>
+      )}
+    </Empty>
+  );
+
+  return (
+    <Card title="台账" extra={actions}>
+      <Flex vertical gap={16}>
+        <LedgerFilterBar
+          filter={filter}
+          onChange={setFilter}
+          onReset={() => setQuery({ page: 1, pageSize: query.pageSize })}
+          canReset={hasFilter(query)}
+        />
+        {list.error && <Alert type="error" showIcon title={list.error} />}
+        <Table<Community>
+          id="ledger-table"
+          rowKey={(c) => String(c.id)}
+          size="middle"
+          bordered
+          loading={list.loading}
+          columns={ledgerColumns(query)}
+          dataSource={list.data.items}
+          scroll={{ x: 1100 }}
+          // Like frozen panes: the header stays on top and the 合计 row at the bottom of the window.
+          sticky
+          locale={{ emptyText: empty }}
+          summary={() => (list.data.total > 0 ? <TotalsRow page={list.data} /> : undefined)}
+          onChange={onTableChange}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: list.data.total,
+            showSizeChanger: true,
+            pageSizeOptions: PAGE_SIZES.map(String),
+            showTotal: (total) => `共 ${formatInteger(total)} 个小区`,
+          }}
+        />
+      </Flex>
+    </Card>
+  );
+}

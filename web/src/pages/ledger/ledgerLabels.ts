@@ -1,0 +1,74 @@
+// The ledger's words: labels of the coded values, shared by the list, detail and form screens.
+import type { AreaClass, Community, Pool, YearBucket } from '../../api/ledgerTypes.ts';
+
+export const POOL_LABELS: Record<Pool, string> = {
+  implement: '实施',
+  planning: '谋划',
+  reserve: '储备',
+};
+
+export const BUCKET_LABELS: Record<YearBucket, string> = {
+  before: '2000年底前建成',
+  after: '2000年底后建成',
+};
+
+export const AREA_CLASS_LABELS: Record<AreaClass, string> = {
+  city: '城市(建成区)',
+  county_seat: '县城(城关镇)',
+};
+
+export type TagKind = 'after2000' | 'implausible' | 'suspected' | 'excluded' | 'subsidised';
+
+export interface CommunityTag {
+  kind: TagKind;
+  label: string;
+  color: string;
+  /** What the tag stands for, as a tooltip. */
+  detail: string;
+}
+
+/**
+ * The tags of a row: 2000年底后, 异常值 (any plausibility flag but the year), 拟征收/拆除,
+ * 已获补助, and 疑似重复 where the caller knows it (the list knows only under the 疑似重复 filter).
+ */
+export function communityTags(c: Community, suspected = false): CommunityTag[] {
+  const tags: CommunityTag[] = [];
+  const after = c.flags.filter((f) => f.code === 'after_2000');
+  const odd = c.flags.filter((f) => f.code !== 'after_2000');
+  if (after.length || c.yearBucket === 'after')
+    tags.push({
+      kind: 'after2000',
+      label: '2000年底后',
+      color: 'orange',
+      detail: after.map((f) => f.message).join('；') || BUCKET_LABELS.after,
+    });
+  if (odd.length)
+    tags.push({
+      kind: 'implausible',
+      label: '异常值',
+      color: 'red',
+      detail: odd.map((f) => f.message).join('；'),
+    });
+  if (suspected)
+    tags.push({
+      kind: 'suspected',
+      label: '疑似重复',
+      color: 'purple',
+      detail: '与同一区县的另一小区名称相近，请在详情页确认',
+    });
+  if (c.exclusion !== 'none')
+    tags.push({
+      kind: 'excluded',
+      label: '拟征收/拆除',
+      color: 'magenta',
+      detail: `是否拟征收或拆除新建：${c.exclusionLabel}，不得纳入改造计划`,
+    });
+  if (c.subsidyYears.length)
+    tags.push({
+      kind: 'subsidised',
+      label: '已获补助',
+      color: 'default',
+      detail: `已纳入 ${c.subsidyYears.join('、')} 年中央补助计划，不得重复申报`,
+    });
+  return tags;
+}

@@ -1,0 +1,172 @@
+// 编辑年度政策: the rules of one plan year (建办城〔2021〕28号 二(四) for 2022). PUT with the row's
+// version, so a change made meanwhile answers 409; a 400 puts its details next to the fields.
+import { Alert, App, Button, Form, Input, InputNumber, Modal } from 'antd';
+import { useEffect, useState } from 'react';
+import { ApiError, errorMessage } from '../../../api/client.ts';
+import { updatePlanPolicy } from '../../../api/plans.ts';
+import type { PlanPolicy } from '../../../api/plans.ts';
+import { applyServerErrors } from '../../../components/serverErrors.ts';
+
+interface Values {
+  cutoffYear: number;
+  latestBuildYear: number;
+  maxPostCutoffSharePercent: number;
+  /** YYYY-MM-DD, from the browser's date input */
+  deadline: string;
+  recipients: string;
+  source: string;
+}
+
+const FIELDS = [
+  'cutoffYear',
+  'latestBuildYear',
+  'maxPostCutoffSharePercent',
+  'deadline',
+  'recipients',
+  'source',
+] as const;
+
+/** 0.15 → 15, without 15.000000000000002 (the share is stored in basis points). */
+export const sharePercent = (share: number): number => Math.round(share * 10_000) / 100;
+
+interface Props {
+  /** The policy to edit; null: closed. */
+  policy: PlanPolicy | null;
+  onClose: () => void;
+  onSaved: () => void;
+  /** Reloads the list after a 409, which hands the modal the row's current version. */
+  onReload: () => void;
+}
+
+export function PolicyFormModal({ policy, onClose, onSaved, onReload }: Props) {
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<{ message: string; rest: string[]; stale: boolean }>();
+  const { message } = App.useApp();
+
+  // Restart the form when another policy (or a newer version of it) comes in, not on every reload.
+  const shown = policy && `${policy.planYear}@${policy.version}`;
+  useEffect(() => {
+    if (!policy) return;
+    setFailure(undefined);
+    form.resetFields();
+    form.setFieldsValue({
+      cutoffYear: policy.cutoffYear,
+      latestBuildYear: policy.latestBuildYear,
+      maxPostCutoffSharePercent: sharePercent(policy.maxPostCutoffShare),
+      deadline: policy.deadline,
+      recipients: policy.recipients,
+      source: policy.source,
+    });
+  }, [shown, form]);
+
+  async function submit() {
+    if (!policy) return;
+    const v = await form.validateFields();
+    setSaving(true);
+    setFailure(undefined);
+    try {
+      await updatePlanPolicy(policy.planYear, policy.version, {
+        ...v,
+        recipients: v.recipients.trim(),
+        source: v.source.trim(),
+      });
+      void message.success(`已保存${policy.planYear}年度政策`);
+      onSaved();
+    } catch (e) {
+      const stale = e instanceof ApiError && e.status === 409;
+      setFailure({ message: errorMessage(e), rest: applyServerErrors(form, e, FIELDS), stale });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal
+      title={policy ? `编辑${policy.planYear}年度政策` : '编辑年度政策'}
+      open={policy !== null}
+      okText="保存"
+      okButtonProps={{ id: 'policy-form-submit' }}
+      confirmLoading={saving}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={onClose}
+      forceRender
+      width={560}
+    >
+      {failure && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={failure.message}
+          description={failure.rest.length > 0 ? failure.rest.join('；') : undefined}
+          action={
+            failure.stale && (
+              <Button id="policy-form-reload" size="small" onClick={onReload}>
+                重新载入
+              </Button>
+            )
+          }
+        />
+      )}
+      <Form<Values> form={form} layout="vertical" autoComplete="off">
+        <Form.Item
+          label="分界年份"
+          name="cutoffYear"
+          htmlFor="policy-cutoff-year"
+          extra="该年年底前建成的小区计入“年底前”，之后的计入“年底后”"
+          rules={[{ required: true, message: '请输入分界年份' }]}
+        >
+          <InputNumber id="policy-cutoff-year" min={1949} max={2100} precision={0} />
+        </Form.Item>
+        <Form.Item
+          label="最晚建成年份"
+          name="latestBuildYear"
+          htmlFor="policy-latest-build-year"
+          dependencies={['cutoffYear']}
+          rules={[
+            { required: true, message: '请输入最晚建成年份' },
+            ({ getFieldValue }) => ({
+              validator: (_, v: number | null) =>
+                v === null || v === undefined || v >= (getFieldValue('cutoffYear') as number)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error('不能早于分界年份')),
+            }),
+          ]}
+        >
+          <InputNumber id="policy-latest-build-year" min={1949} max={2100} precision={0} />
+        </Form.Item>
+        <Form.Item
+          label="年底后建成小区占比上限（按居民户数计）"
+          name="maxPostCutoffSharePercent"
+          htmlFor="policy-share"
+          rules={[{ required: true, message: '请输入占比上限' }]}
+        >
+          <InputNumber id="policy-share" min={0} max={100} precision={2} suffix="%" />
+        </Form.Item>
+        <Form.Item
+          label="报送截止日期"
+          name="deadline"
+          htmlFor="policy-deadline"
+          rules={[
+            { required: true, message: '请选择截止日期' },
+            { pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式应为 YYYY-MM-DD' },
+          ]}
+        >
+          <Input id="policy-deadline" type="date" style={{ width: 180 }} />
+        </Form.Item>
+        <Form.Item
+          label="报送单位"
+          name="recipients"
+          htmlFor="policy-recipients"
+          rules={[{ required: true, whitespace: true, message: '请输入报送单位' }]}
+        >
+          <Input id="policy-recipients" maxLength={200} />
+        </Form.Item>
+        <Form.Item label="依据" name="source" htmlFor="policy-source">
+          <Input id="policy-source" maxLength={200} placeholder="如 建办城〔2021〕28号" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

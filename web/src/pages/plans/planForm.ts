@@ -1,0 +1,126 @@
+// The plan table's form (建办城〔2021〕28号 附件), shared by the page and the print view: the
+// address's year and province, the grouped header, and the body as rows with the unit's span.
+import type { PlanTable, PlanTableRow } from '../../api/plans.ts';
+import type { Me } from '../../api/types.ts';
+import { formatDecimal, formatInteger } from '../../components/format.ts';
+
+/** The form's five measures and their units (the server's MEASURES). */
+export const MEASURES = [
+  { name: '小区数', unit: '个' },
+  { name: '居民户数', unit: '户' },
+  { name: '楼栋数', unit: '栋' },
+  { name: '住宅建筑面积', unit: '万平方米' },
+  { name: '预计投资额', unit: '万元' },
+] as const;
+
+export const measureTitle = (m: (typeof MEASURES)[number]) => `${m.name} (${m.unit})`;
+
+/** 2000年底前, 2000年底后, 合计, from the plan-year policy's cut-off. */
+export const bucketLabels = (cutoffYear: number): [string, string, string] => [
+  `${cutoffYear}年底前`,
+  `${cutoffYear}年底后`,
+  '合计',
+];
+
+export const SEALS = ['省级住房和城乡建设部门盖章', '省级发展改革部门盖章', '省级财政部门盖章'];
+
+export const FIRST_PLAN_YEAR = 2022;
+
+/** The plan years to choose from: 2022 to next year's plan (at least to 2027). */
+export function planYears(now = new Date()): number[] {
+  const last = Math.max(2027, now.getFullYear() + 1);
+  return Array.from({ length: last - FIRST_PLAN_YEAR + 1 }, (_, i) => FIRST_PLAN_YEAR + i);
+}
+
+export const ALL_PROVINCES = 'all';
+
+/** What a user may see: the whole country (choose a province), one province, or only checks. */
+export type PlanAccess =
+  | { kind: 'country' }
+  | { kind: 'province'; code: string; name: string }
+  | { kind: 'local'; code: string; name: string };
+
+export function planAccessOf(me: Me): PlanAccess {
+  const { code, name, level } = me.region;
+  if (level === 'country') return { kind: 'country' };
+  if (level === 'province') return { kind: 'province', code, name };
+  return { kind: 'local', code, name };
+}
+
+export interface PlanSearch {
+  year: number;
+  /** 'all', a 6-digit province code, or undefined: the user's own (or, country-wide, 全国). */
+  province: string | undefined;
+}
+
+/** ?year=2022&province=460000; anything malformed falls back to the default. */
+export function parsePlanSearch(params: URLSearchParams): PlanSearch {
+  const year = Number(params.get('year'));
+  const province = params.get('province') ?? '';
+  return {
+    year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : FIRST_PLAN_YEAR,
+    province: province === ALL_PROVINCES || /^\d{6}$/.test(province) ? province : undefined,
+  };
+}
+
+/** The province to ask the server for: a province user's own, whatever the address says. */
+export function scopeOf(access: PlanAccess, search: PlanSearch): string | undefined {
+  if (access.kind === 'province') return access.code;
+  if (access.kind === 'local') return undefined;
+  return search.province ?? ALL_PROVINCES;
+}
+
+export interface FormRow {
+  key: string;
+  /** 'province': the line naming a province in the national table; 'row': a body row. */
+  kind: 'province' | 'row';
+  unit: string;
+  label: string;
+  values: (number | string)[];
+  /** The unit cell's rowSpan: 3 on a unit's first row, 0 on the two under it, 1 for a province line. */
+  unitSpan: number;
+  /** 全市小计 and the province (or national) totals, shown in bold. */
+  subtotal: boolean;
+  total: boolean;
+}
+
+function unitRows(prefix: string, rows: PlanTableRow[]): FormRow[] {
+  return rows.map((r, i) => ({
+    key: `${prefix}-${i}`,
+    kind: 'row',
+    unit: r.unit,
+    label: r.label,
+    values: r.values,
+    unitSpan: i % 3 === 0 ? Math.min(3, rows.length - i) : 0,
+    subtotal: i % 3 === 0,
+    total: r.label.endsWith('合计:'),
+  }));
+}
+
+/** The body in the form's order; for the country a line before each province, then 全国. */
+export function formRows(table: PlanTable): FormRow[] {
+  const national = table.national !== null;
+  const out: FormRow[] = [];
+  for (const b of table.blocks) {
+    if (national)
+      out.push({
+        key: `p-${b.province.code}`,
+        kind: 'province',
+        unit: b.province.name,
+        label: '',
+        values: [],
+        unitSpan: 1,
+        subtotal: false,
+        total: false,
+      });
+    out.push(...unitRows(b.province.code, b.rows));
+  }
+  if (table.national) out.push(...unitRows('national', table.national));
+  return out;
+}
+
+/** Counts with thousands separators; 万平方米 and 万元 as the exact text, with separators. */
+export function formatFigure(v: number | string | undefined): string {
+  if (v === undefined) return '';
+  return typeof v === 'number' ? formatInteger(v) : formatDecimal(v);
+}

@@ -1,0 +1,63 @@
+// Loading the plan table, a unit's checks and the list of provinces, each cancelled when the
+// question changes (another year, another province) so a late answer never overwrites a newer one.
+import { useEffect, useState } from 'react';
+import { ApiError, errorMessage } from '../../api/client.ts';
+import { getPlanChecks, getPlanTable } from '../../api/plans.ts';
+import type { PlanChecks, PlanTable } from '../../api/plans.ts';
+import { getRegion } from '../../api/regions.ts';
+import type { RegionRef } from '../../api/types.ts';
+
+export type Loaded<T> =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; data: T }
+  /** `notFound`: outside the user's region (a city or county asking for the province's table). */
+  | { status: 'error'; message: string; notFound: boolean };
+
+function useLoad<T>(load: ((signal: AbortSignal) => Promise<T>) | null, deps: unknown[]) {
+  const [state, setState] = useState<Loaded<T>>({ status: 'idle' });
+  useEffect(() => {
+    if (!load) {
+      setState({ status: 'idle' });
+      return;
+    }
+    const ctrl = new AbortController();
+    setState({ status: 'loading' });
+    load(ctrl.signal).then(
+      (data) => setState({ status: 'ready', data }),
+      (e: unknown) => {
+        if (ctrl.signal.aborted) return;
+        const notFound = e instanceof ApiError && e.status === 404;
+        setState({ status: 'error', message: errorMessage(e), notFound });
+      },
+    );
+    return () => ctrl.abort();
+    // `load` is a new function each render; the question it asks is `deps`.
+  }, deps);
+  return state;
+}
+
+/** GET /api/plan-table for a province ('all': the country); nothing when `province` is undefined. */
+export function usePlanTable(province: string | undefined, year: number): Loaded<PlanTable> {
+  return useLoad(province ? (signal) => getPlanTable(province, year, signal) : null, [
+    province,
+    year,
+  ]);
+}
+
+/** GET /api/plan-checks for a city or county; nothing when `region` is undefined. */
+export function usePlanChecks(region: string | undefined, year: number): Loaded<PlanChecks> {
+  return useLoad(region ? (signal) => getPlanChecks(region, year, signal) : null, [region, year]);
+}
+
+/** The provinces under 全国, for the ministry's and administrators' province selector. */
+export function useProvinces(enabled: boolean): RegionRef[] {
+  const state = useLoad(
+    enabled
+      ? async (signal) =>
+          (await getRegion('000000', signal)).children.map(({ code, name }) => ({ code, name }))
+      : null,
+    [enabled],
+  );
+  return state.status === 'ready' ? state.data : [];
+}
