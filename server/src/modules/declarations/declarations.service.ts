@@ -233,7 +233,7 @@ async function act(
       r.notify.region,
       action,
       r.notify.message,
-      `/plans/declarations/${region.code}/${year}`,
+      `/declarations/${region.code}/${year}`,
       at,
     );
     return next;

@@ -274,7 +274,7 @@ export async function setInternalDeadline(
       region.code,
       'deadline',
       `${year}年度计划须于${deadline}前上报`,
-      `/plans/declarations/${region.code}/${year}`,
+      `/declarations/${region.code}/${year}`,
       now.toISOString(),
     );
     await audit(trx, actor, 'declaration.deadline', `${region.code}/${year}`, { deadline }, now);
@@ -329,7 +329,7 @@ export async function notificationsFor(
       out.unshift({
         kind: 'due',
         message: `${year}年度计划距截止日期（${deadline}）还有 ${left} 天`,
-        link: `/plans/declarations/${actor.regionCode}/${year}`,
+        link: `/declarations/${actor.regionCode}/${year}`,
         at: now.toISOString(),
       });
   }

@@ -6,22 +6,24 @@ import { Badge, Button, Empty, Flex, Popover, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { getNotifications, type AppNotification } from '../../api/declarations.ts';
+import { useMe } from '../../app/auth.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { appLink, defaultDeclarationYear } from './declarationLabels.ts';
 
-const SEEN_KEY = 'gaizao.notifications.seen';
+/** Per user: several people may share one office computer. */
+const seenKey = (username: string) => `gaizao.notifications.seen.${username}`;
 
-function lastSeen(): string {
+function lastSeen(username: string): string {
   try {
-    return localStorage.getItem(SEEN_KEY) ?? '';
+    return localStorage.getItem(seenKey(username)) ?? '';
   } catch {
     return '';
   }
 }
 
-function markSeen(at: string): void {
+function markSeen(username: string, at: string): void {
   try {
-    localStorage.setItem(SEEN_KEY, at);
+    localStorage.setItem(seenKey(username), at);
   } catch {
     // Private browsing may refuse storage; the badge then counts again next time.
   }
@@ -33,7 +35,8 @@ export function NotificationBell() {
   const year = defaultDeclarationYear();
   const { pathname } = useLocation();
   const [items, setItems] = useState<AppNotification[]>([]);
-  const [seen, setSeen] = useState(lastSeen);
+  const { username } = useMe();
+  const [seen, setSeen] = useState(() => lastSeen(username));
   const [open, setOpen] = useState(false);
 
   // Fetched again on every page change, so a notice appears once the user moves on.
@@ -49,7 +52,7 @@ export function NotificationBell() {
     setOpen(next);
     if (next && items[0]) {
       const newest = items.reduce((a, n) => (n.at > a ? n.at : a), seen);
-      markSeen(newest);
+      markSeen(username, newest);
       setSeen(newest);
     }
   }

@@ -142,8 +142,8 @@ export function fieldValue(field: keyof SnapshotCommunity, value: unknown): stri
 }
 
 /**
- * An in-app link from a notification. The server writes `/plans/declarations/…`; the
- * declaration pages live at `/declarations/…`.
+ * An in-app link from a notification. The server now writes `/declarations/…`; notifications
+ * stored by earlier versions say `/plans/declarations/…`, which this maps to the same page.
  */
 export function appLink(link: string): string {
   return link.replace(/^\/plans\/declarations\//, '/declarations/');

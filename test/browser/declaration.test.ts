@@ -1,0 +1,403 @@
+/**
+ * The declaration journey of next year's plan (年度计划申报) in the browser, bottom-up: the county
+ * justifies a warning and submits; the city returns it with a reason pinned on a community; the
+ * county fixes that community in the ledger and resubmits, and the city sees the change in the
+ * diff and accepts; the city submits; the province accepts the city, records the government's
+ * approval, freezes the sign-off version, and the three departments confirm its hash; the province
+ * submits on time; the ministry sees it in the overview and downloads the table; a later ledger
+ * edit leaves the submitted version as it was.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, launchBrowser, startDemoServer, type RunningServer } from './support.ts';
+
+/** The demo declares next year's plan (server/src/demo/seed.ts, DEMO_PLAN_YEAR). */
+const Y = new Date().getUTCFullYear() + 1;
+const COUNTY = '460106';
+const CITY = '460100';
+const PROVINCE = '460000';
+const SHOTS = 'test-results';
+
+interface Check {
+  id: string;
+  title: string;
+  severity: 'blocking' | 'warning' | 'info';
+  passed: boolean;
+  message: string;
+  justification: string | null;
+}
+interface View {
+  state: string;
+  version: number;
+  checks: Check[];
+  submitted: { version: number; hash: string; unchanged: boolean } | null;
+}
+interface Community {
+  id: number;
+  name: string;
+  buildYear: number;
+  households: number;
+}
+
+describeBrowser('declaration', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const dir = mkdtempSync(join(tmpdir(), 'gaizao-declaration-'));
+  const contexts = new Map<string, { context: BrowserContext; page: Page }>();
+  /** The community the city pins its return reason on, and its households before the fix. */
+  let target: Community;
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  // A failed step leaves a screenshot of every user's page, to see what the user saw.
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== 'fail') return;
+    for (const [user, { page }] of contexts)
+      await page.screenshot({ path: `${SHOTS}/declaration-failed-${user}.png`, fullPage: true });
+  });
+  afterAll(async () => {
+    for (const { context } of contexts.values()) await context.close();
+    await browser?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** One browser context per user, signed in once and kept for the later steps. */
+  async function as(username: string): Promise<Page> {
+    const known = contexts.get(username);
+    if (known) return known.page;
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      viewport: { width: 1400, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('#login-username').fill(username);
+    await page.locator('#login-password').fill('gaizao-demo');
+    await page.locator('#login-submit').click();
+    await page.locator('#current-region').waitFor();
+    contexts.set(username, { context, page });
+    return page;
+  }
+
+  /** A GET from the page, with the user's session: what the API says, to compare with the screen. */
+  const apiGet = <T>(page: Page, path: string): Promise<T> =>
+    page.evaluate(async (p) => {
+      const res = await fetch(p, { headers: { Accept: 'application/json' } });
+      if (!res.ok) throw new Error(`${p}: HTTP ${res.status} ${await res.text()}`);
+      return res.json();
+    }, path);
+
+  const view = (page: Page, unit: string) => apiGet<View>(page, `/api/declarations/${unit}/${Y}`);
+
+  async function openDeclaration(page: Page, unit: string): Promise<void> {
+    await page.goto(`${server.url}/declarations/${unit}/${Y}`);
+    await page.locator(`#declaration-page[data-unit="${unit}"]`).waitFor();
+  }
+
+  const stateOf = (page: Page) => page.locator('#declaration-state').innerText();
+
+  /** Through the ledger's edit page: one field, saved; the page then shows the record. */
+  async function editCommunity(page: Page, id: number, input: string, value: string) {
+    await page.goto(`${server.url}/ledger/${id}/edit`);
+    await expect.poll(() => page.locator('#community-households').inputValue()).not.toBe('');
+    await page.locator(input).fill(value);
+    await page.locator('#community-submit').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/ledger/${id}`);
+  }
+
+  /** Writes a justification for every failing warning not yet justified, through its textarea. */
+  async function justifyWarnings(page: Page, unit: string): Promise<string[]> {
+    const failing = (await view(page, unit)).checks.filter(
+      (c) => !c.passed && c.severity === 'warning' && !c.justification,
+    );
+    for (const c of failing) {
+      await page
+        .locator(`#justify-${c.id}`)
+        .fill('相邻片区联动改造，2000年后小区与周边老旧小区同步实施，全省统筹后占比不超过上限');
+      await page.locator(`#justify-save-${c.id}`).click();
+      await expect
+        .poll(() => page.locator(`#justification-${c.id}`).count(), { timeout: 10_000 })
+        .toBe(1);
+    }
+    return failing.map((c) => c.id);
+  }
+
+  /**
+   * Confirms a popconfirm. antd aligns the popup again once its opening animation ends, so a
+   * pointer click can land where the button was a moment before: the click goes to the button.
+   */
+  async function confirm(page: Page, ok: string): Promise<void> {
+    await page.locator(ok).waitFor();
+    await page.locator(ok).dispatchEvent('click');
+  }
+
+  async function submit(page: Page): Promise<void> {
+    await page.locator('#declaration-submit').click();
+    await confirm(page, '#declaration-submit-ok');
+  }
+
+  it('county: a failing warning needs a justification; then submits', async () => {
+    const page = await as('county');
+    // Make the county's 2000年后 share exceed 15 %, so a warning fails and must be justified:
+    // the largest community built before 2000 gets a build year of 2003 (still before 2005).
+    const plan = (
+      await apiGet<{ items: Community[] }>(
+        page,
+        `/api/communities?region=${COUNTY}&planYear=${Y}&pageSize=200`,
+      )
+    ).items;
+    const largest = plan
+      .filter((c) => c.buildYear < 2000)
+      .sort((a, b) => b.households - a.households)[0]!;
+    target = plan.filter((c) => c.id !== largest.id && c.buildYear < 2000)[0]!;
+    await editCommunity(page, largest.id, '#community-build-year', '2003');
+
+    // The menu's 计划申报 opens the county's own declaration for the demo year.
+    await page.locator('#app-menu').getByText('计划申报').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/declarations/${COUNTY}/${Y}`);
+    await page.locator('#declaration-page').waitFor();
+    expect(await stateOf(page)).toBe('编制中');
+    const countdown = page.locator('#declaration-countdown');
+    expect(Number(await countdown.getAttribute('data-days-left'))).toBeGreaterThanOrEqual(0);
+    expect(await countdown.innerText()).toMatch(/剩余 \d+ 天|今天截止/);
+    const share = page.locator('#declaration-checks [data-check="post_cutoff_share"]');
+    expect(await share.innerText()).toBe('未通过');
+
+    // Submitting first is refused, naming the warning that needs a justification.
+    await submit(page);
+    await page.locator('#declaration-submit-error').waitFor();
+    expect(await page.locator('#declaration-submit-error').innerText()).toMatch(
+      /须填写说明[\s\S]*警告：2000年底后建成小区户数占比/,
+    );
+    await page.screenshot({ path: `${SHOTS}/declaration-county-refused.png`, fullPage: true });
+
+    expect(await justifyWarnings(page, COUNTY)).toContain('post_cutoff_share');
+    await submit(page);
+    await expect.poll(() => stateOf(page), { timeout: 10_000 }).toBe('已上报');
+    expect(await page.locator('#declaration-submit-error').count()).toBe(0);
+    expect(await page.locator('#submitted-hash').getAttribute('data-hash')).toMatch(
+      /^[0-9a-f]{64}$/,
+    );
+    expect(await page.locator('#submitted-unchanged').getAttribute('data-unchanged')).toBe('true');
+    await page.screenshot({ path: `${SHOTS}/declaration-county-submitted.png`, fullPage: true });
+  }, 120_000);
+
+  it('city: returns the county with a reason pinned on one community', async () => {
+    const page = await as('city');
+    await page.locator('#app-menu').getByText('计划申报').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/declarations/${CITY}/${Y}`);
+    const row = page.locator(`#children-table tr[data-row-key="${COUNTY}"]`);
+    await expect.poll(() => row.innerText()).toContain('已上报');
+    await row.getByRole('link', { name: '审核' }).click();
+    await page.locator(`#declaration-page[data-unit="${COUNTY}"]`).waitFor();
+    // The reviewer reads the county's justification.
+    expect(await page.locator('#justification-post_cutoff_share').innerText()).toContain(
+      '相邻片区联动改造',
+    );
+
+    await page.locator('#declaration-return').click();
+    await page.locator('#return-reason').fill('个别小区户数与摸底不符，请核实后重新上报');
+    await page.locator('#return-community-select').click();
+    await page.locator('#return-community-select').fill(target.name);
+    // Chosen with the keyboard, for the same reason as confirm(): the list is a popup too.
+    await page.locator(`.ant-select-item-option[title="${target.name}"]`).waitFor();
+    await page.keyboard.press('Enter');
+    const note = page.locator(`#return-note-${target.id}`);
+    await note.waitFor();
+    await note.fill('居民户数与入户摸底不符，请核实');
+    await page.screenshot({ path: `${SHOTS}/declaration-city-return.png` });
+    await page.locator('#return-confirm').click();
+    await expect.poll(() => stateOf(page), { timeout: 10_000 }).toBe('已退回');
+    expect(await page.locator('#return-notes').innerText()).toContain(target.name);
+  }, 120_000);
+
+  it('county: sees the note, fixes the community, resubmits; the city sees the change and accepts', async () => {
+    const page = await as('county');
+    await openDeclaration(page, COUNTY);
+    expect(await stateOf(page)).toBe('已退回');
+    const notes = await page.locator('#return-notes').innerText();
+    expect(notes).toContain('退回理由：个别小区户数与摸底不符');
+    expect(notes).toMatch(
+      new RegExp(`上级退回意见：小区\\s*${target.name}\\s*— 居民户数与入户摸底不符，请核实`),
+    );
+    // The bell has the return too, linking back to this page.
+    await page.locator('#notification-bell').click();
+    await expect.poll(() => page.locator('#notification-list').innerText()).toContain('被退回');
+    await page.screenshot({ path: `${SHOTS}/declaration-county-returned.png`, fullPage: true });
+    await page.keyboard.press('Escape');
+
+    await editCommunity(page, target.id, '#community-households', String(target.households + 2));
+    await openDeclaration(page, COUNTY);
+    await justifyWarnings(page, COUNTY);
+    expect(await page.locator('#declaration-submit').innerText()).toContain('重新上报');
+    await submit(page);
+    await expect.poll(() => stateOf(page), { timeout: 10_000 }).toBe('已上报');
+    expect(await page.locator('#return-notes').count()).toBe(0);
+    expect((await view(page, COUNTY)).version).toBe(2);
+
+    const city = await as('city');
+    await openDeclaration(city, COUNTY);
+    await city.locator('#declaration-diff').click();
+    const changed = city.locator('#diff-changed');
+    await expect.poll(() => changed.innerText(), { timeout: 10_000 }).toContain(target.name);
+    expect(await changed.innerText()).toContain(
+      `居民户数：${target.households} → ${target.households + 2}`,
+    );
+    expect(await city.locator('#diff-added').innerText()).toContain('新增（0）');
+    await city.screenshot({ path: `${SHOTS}/declaration-city-diff.png` });
+    await city.keyboard.press('Escape');
+
+    await city.locator('#declaration-accept').click();
+    await confirm(city, '#declaration-accept-ok');
+    await expect.poll(() => stateOf(city), { timeout: 10_000 }).toBe('已接收');
+  }, 120_000);
+
+  it('city: submits its own declaration, justifying its warnings', async () => {
+    const page = await as('city');
+    await openDeclaration(page, CITY);
+    await expect
+      .poll(() => page.locator(`#children-table tr[data-row-key="${COUNTY}"]`).innerText())
+      .toContain('已接收');
+    await justifyWarnings(page, CITY);
+    await submit(page);
+    await expect.poll(() => stateOf(page), { timeout: 10_000 }).toBe('已上报');
+  }, 120_000);
+
+  it('province: accepts the city, records the approval, collects three sign-offs on one hash, submits', async () => {
+    const page = await as('province');
+    await openDeclaration(page, CITY);
+    await page.locator('#declaration-accept').click();
+    await confirm(page, '#declaration-accept-ok');
+    await expect.poll(() => stateOf(page), { timeout: 10_000 }).toBe('已接收');
+
+    await openDeclaration(page, PROVINCE);
+    const checks = (await view(page, PROVINCE)).checks;
+    expect(await page.locator('#declaration-checks [data-check]').count()).toBe(checks.length);
+    // A blocking check failing here is a finding about the data, not something to justify.
+    const blocking = checks.filter((c) => !c.passed && c.severity === 'blocking');
+    expect(blocking, blocking.map((c) => c.message).join('；')).toEqual([]);
+    await justifyWarnings(page, PROVINCE);
+
+    // Without the government's approval the province cannot submit.
+    await submit(page);
+    await page.locator('#declaration-submit-error').waitFor();
+    expect(await page.locator('#declaration-submit-error').innerText()).toContain('省级人民政府');
+
+    const pdf = join(dir, '省政府同意批复.pdf');
+    writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const today = new Date().toISOString().slice(0, 10);
+    await page.locator('#approval-date').fill(today);
+    await page.locator('#approval-docno').fill(`琼府函〔${Y - 1}〕88号`);
+    await page.locator('#approval-file').setInputFiles(pdf);
+    await page.locator('#approval-save').click();
+    await expect
+      .poll(() => page.locator('#approval-recorded').innerText(), { timeout: 10_000 })
+      .toContain(`琼府函〔${Y - 1}〕88号`);
+    expect(await page.locator('#approval-recorded').innerText()).toContain('省政府同意批复.pdf');
+
+    await page.locator('#freeze').click();
+    await page.locator('#candidate-hash').waitFor();
+    const hash = (await page.locator('#candidate-hash').getAttribute('data-hash'))!;
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await page.locator('#candidate-stale').count()).toBe(0);
+
+    const row = (p: Page, role: string) => p.locator(`#signoff-rows tr[data-row-key="${role}"]`);
+    await page.locator('#signoff-confirm').click();
+    await expect
+      .poll(() => row(page, 'province').locator('[data-signed]').getAttribute('data-signed'))
+      .toBe('current');
+    expect(
+      await row(page, 'province_ndrc').locator('[data-signed]').getAttribute('data-signed'),
+    ).toBe('none');
+
+    for (const [user, role] of [
+      ['ndrc', 'province_ndrc'],
+      ['finance', 'province_finance'],
+    ] as const) {
+      const signer = await as(user);
+      await signer.locator('#app-menu').getByText('计划申报').click();
+      await expect
+        .poll(() => new URL(signer.url()).pathname)
+        .toBe(`/declarations/${PROVINCE}/${Y}`);
+      await signer.locator('#candidate-hash').waitFor();
+      // The department sees the hash it is about to confirm, and the plan table.
+      expect(await signer.locator('#candidate-hash').getAttribute('data-hash')).toBe(hash);
+      await expect
+        .poll(() => signer.locator('#signoff-plan-table .ant-table-row').count())
+        .toBeGreaterThan(3);
+      expect(await signer.locator('#declaration-submit').count()).toBe(0);
+      await signer.locator('#signoff-confirm').click();
+      await expect
+        .poll(() => row(signer, role).locator('[data-signed]').getAttribute('data-signed'))
+        .toBe('current');
+      if (user === 'ndrc')
+        await signer.screenshot({ path: `${SHOTS}/declaration-ndrc-signoff.png`, fullPage: true });
+    }
+
+    await openDeclaration(page, PROVINCE);
+    for (const role of ['province', 'province_ndrc', 'province_finance'])
+      expect(await row(page, role).locator('[data-signed]').getAttribute('data-signed')).toBe(
+        'current',
+      );
+    await submit(page);
+    await expect.poll(() => stateOf(page), { timeout: 10_000 }).toBe('已上报');
+    expect(await page.locator('#submitted-hash').getAttribute('data-hash')).toBe(hash);
+    await page.screenshot({ path: `${SHOTS}/declaration-province-submitted.png`, fullPage: true });
+  }, 180_000);
+
+  it('ministry: sees 海南省 submitted on time and downloads its plan table', async () => {
+    const page = await as('ministry');
+    await page.locator('#app-menu').getByText('各省上报').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/declarations/overview');
+    const row = page.locator(`#overview-table tr[data-row-key="${PROVINCE}"]`);
+    await expect
+      .poll(() => row.locator('[data-progress]').getAttribute('data-progress'))
+      .toBe('submitted_on_time');
+    expect(await row.innerText()).toContain('按时上报');
+    await page.screenshot({ path: `${SHOTS}/declaration-overview.png`, fullPage: true });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      row.locator('.overview-xlsx').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = join(dir, 'plan.xlsx');
+    await download.saveAs(file);
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+
+    await page.locator('#notification-bell').click();
+    await expect
+      .poll(() => page.locator('#notification-list').innerText())
+      .toContain('海南省已上报');
+    await page.keyboard.press('Escape');
+  }, 120_000);
+
+  it('a ledger edit after submission leaves the submitted version as it was', async () => {
+    const ministry = await as('ministry');
+    const path = `/api/declarations/${PROVINCE}/${Y}/versions/1`;
+    const before = await apiGet<unknown>(ministry, path);
+
+    const province = await as('province');
+    await editCommunity(
+      province,
+      target.id,
+      '#community-households',
+      String(target.households + 102),
+    );
+    const after = await apiGet<unknown>(ministry, path);
+    expect(after).toEqual(before);
+
+    await openDeclaration(province, PROVINCE);
+    expect(await province.locator('#submitted-unchanged').getAttribute('data-unchanged')).toBe(
+      'false',
+    );
+    expect(await province.locator('#submitted-unchanged').innerText()).toContain('已有变动');
+    expect((await view(province, PROVINCE)).submitted?.unchanged).toBe(false);
+  }, 120_000);
+});
