@@ -25,6 +25,7 @@ import { planRoutes } from './modules/plan/plan.routes.ts';
 import { progressRoutes } from './modules/progress/progress.routes.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
+import { monthlyReportRoutes } from './modules/reports/monthly-reports.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 
 z.config(z.locales.zhCN());
@@ -109,6 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   planRoutes(app, db);
   declarationRoutes(app, db, uploadDir);
   progressRoutes(app, db);
+  monthlyReportRoutes(app, db);
 
   if (opts.serveWeb !== false) await serveWeb(app, opts.demo ?? false);
   else

@@ -91,6 +91,8 @@ export interface Database {
   notifications: NotificationTable;
   consultations: ConsultationTable;
   progress: ProgressTable;
+  monthly_reports: MonthlyReportTable;
+  report_due_days: ReportDueDayTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -327,6 +329,29 @@ export interface ProgressTable {
   health: number;
   energy_area_centi: number;
   corrected: number;
+  username: string;
+  updated_at: string;
+}
+
+/** A unit's month as submitted (月报): frozen content, versioned, with its SHA-256. */
+export interface MonthlyReportTable {
+  id: Generated<number>;
+  unit_code: string;
+  plan_year: number;
+  /** YYYY-MM */
+  period: string;
+  version: number;
+  hash: string;
+  /** canonical JSON of the frozen content */
+  content: string;
+  submitted_by: string;
+  submitted_at: string;
+}
+
+/** The day of the following month by which a province's units report; no row: the default. */
+export interface ReportDueDayTable {
+  province_code: string;
+  due_day: number;
   username: string;
   updated_at: string;
 }

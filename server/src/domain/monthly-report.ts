@@ -1,0 +1,108 @@
+/**
+ * Monthly reports (月报): when a month's report is due and whether it came in time. Each unit
+ * reports its month upward as at month end, by a day of the following month that the province
+ * sets (issue 5); the deadline is that day's end in China time, as for plan deadlines. Pure.
+ */
+import type { ProgressMeasures } from './progress.ts';
+
+/** The due day when a province has set none: the 5th of the following month. */
+export const DEFAULT_DUE_DAY = 5;
+/** Every month has the day: the 29th to 31st would not. */
+export const MAX_DUE_DAY = 28;
+
+export const REPORT_STATUSES = ['on_time', 'late', 'pending', 'overdue'] as const;
+/** on_time / late: reported (first version before / after the due date); pending / overdue: not reported (before / after it). */
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
+  on_time: '按时上报',
+  late: '逾期上报',
+  pending: '尚未上报',
+  overdue: '逾期未报',
+};
+
+/** The month of an instant in China time (UTC+8), 'YYYY-MM'. */
+export function chinaMonth(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+}
+
+/** The month after a 'YYYY-MM' period. */
+export function nextPeriod(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** The month before a 'YYYY-MM' period. */
+export function previousPeriod(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** The date a period's report is due: the due day of the following month, 'YYYY-MM-DD'. */
+export function dueDate(period: string, dueDay: number): string {
+  return `${nextPeriod(period)}-${String(dueDay).padStart(2, '0')}`;
+}
+
+/** Whether an instant (ISO) falls on or before the due date's end in China time. */
+export function inTime(at: string, due: string): boolean {
+  return new Date(at).getTime() <= new Date(`${due}T23:59:59.999+08:00`).getTime();
+}
+
+/** Where a unit stands for a period: reported in time, late, not yet, or overdue. */
+export function reportStatus(
+  firstSubmittedAt: string | null,
+  due: string,
+  now: Date,
+): ReportStatus {
+  if (firstSubmittedAt) return inTime(firstSubmittedAt, due) ? 'on_time' : 'late';
+  return inTime(now.toISOString(), due) ? 'pending' : 'overdue';
+}
+
+/** Why a period cannot be reported for a plan year now, in Chinese; undefined if it can. */
+export function periodProblem(period: string, planYear: number, now: Date): string | undefined {
+  if (period > chinaMonth(now)) return `报告期 ${period} 尚未到来，不能上报未来月份`;
+  if (period < `${planYear}-01`)
+    return `报告期 ${period} 早于计划年度（${planYear}年1月），不能上报`;
+  return undefined;
+}
+
+/** Counts of each status, and how many reported at all. */
+export function statusCounts(statuses: ReportStatus[]) {
+  const count = (s: ReportStatus) => statuses.filter((x) => x === s).length;
+  return {
+    total: statuses.length,
+    reported: count('on_time') + count('late'),
+    onTime: count('on_time'),
+    late: count('late'),
+    pending: count('pending'),
+    overdue: count('overdue'),
+  };
+}
+
+/** One community's contribution to the progress table as at a month end (spec/progress.md). */
+export function communityMeasures(
+  c: {
+    households: number;
+    startDate: string | null;
+    completionDate: string | null;
+    investmentDoneYuan: number;
+    elevators: number;
+    pipelinesM: number;
+    elderlyCare: number;
+    childcare: number;
+  },
+  monthEnd: string,
+): ProgressMeasures {
+  const started = c.startDate !== null && c.startDate <= monthEnd;
+  return {
+    planCommunities: 1,
+    planHouseholds: c.households,
+    startedCommunities: started ? 1 : 0,
+    startedHouseholds: started ? c.households : 0,
+    completedCommunities: c.completionDate !== null && c.completionDate <= monthEnd ? 1 : 0,
+    investmentDoneYuan: c.investmentDoneYuan,
+    elevators: c.elevators,
+    pipelinesM: c.pipelinesM,
+    elderlyChildcare: c.elderlyCare + c.childcare,
+  };
+}
