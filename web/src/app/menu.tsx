@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   DatabaseOutlined,
   FileDoneOutlined,
+  FileSyncOutlined,
   HomeOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -58,6 +59,12 @@ export const MENU: readonly MenuEntry[] = [
     roles: OVERVIEW_ROLES,
   },
   { path: '/progress', label: 'menu.progress', icon: <BarChartOutlined />, roles: WORK_ROLES },
+  {
+    path: '/progress/reports',
+    label: 'menu.progressReports',
+    icon: <FileSyncOutlined />,
+    roles: WORK_ROLES,
+  },
   { path: '/regions', label: 'menu.regions', icon: <ApartmentOutlined /> },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, roles: ADMIN_ROLES },
 ];
@@ -68,8 +75,9 @@ export function menuFor(user: Me): MenuEntry[] {
   );
 }
 
-/** The menu key of a location: the first path segment ('/users/12' → '/users'). */
+/** The menu key of a location: the first path segment ('/users/12' → '/users'), but 月报 has its own. */
 export function menuKeyOf(pathname: string): string {
+  if (pathname.startsWith('/progress/reports')) return '/progress/reports';
   const first = pathname.split('/')[1];
   return first ? `/${first}` : '/';
 }

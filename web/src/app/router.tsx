@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
 import { declarationRoutes } from '../pages/declarations/routes.tsx';
 import { LoginPage } from '../pages/login/LoginPage.tsx';
+import { progressReportRoutes } from '../pages/progress-reports/routes.tsx';
 import { NotFound, RouteError } from '../pages/misc/NotFound.tsx';
 import { UnderConstruction } from '../pages/misc/UnderConstruction.tsx';
 import { AppLayout } from './AppLayout.tsx';
@@ -120,6 +121,7 @@ export const router = createBrowserRouter([
             ],
           },
           ...declarationRoutes,
+          ...progressReportRoutes,
           {
             path: 'progress',
             element: (

@@ -1,0 +1,191 @@
+// 报送情况: for a month, who below this unit has reported — on time, late, not yet, overdue — with
+// the counts, a link to each unit's reports, and 催报 (a notice to the overdue ones) for the level
+// above. Self-contained (it loads its own data), so the home dashboard can embed it as it is.
+import { BellOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Empty, Flex, Row, Statistic, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { errorMessage } from '../../api/client.ts';
+import {
+  getCompleteness,
+  remindLate,
+  type Completeness,
+  type CompletenessItem,
+  type ReportStatus,
+} from '../../api/monthlyReports.ts';
+import { formatDateTime } from '../../components/format.ts';
+import { periodLabel, reportsPath, STATUS_COLORS } from './reportLabels.ts';
+
+export interface CompletenessPanelProps {
+  /** the unit whose units below are listed: a province's cities, a city's counties, the country's provinces */
+  unit: string;
+  year: number;
+  /** YYYY-MM */
+  period: string;
+  /** a card title other than the default */
+  title?: string;
+}
+
+const STATUS_FILTERS: { text: string; value: ReportStatus }[] = [
+  { text: '按时上报', value: 'on_time' },
+  { text: '逾期上报', value: 'late' },
+  { text: '尚未上报', value: 'pending' },
+  { text: '逾期未报', value: 'overdue' },
+];
+
+type Load =
+  | { status: 'loading' }
+  | { status: 'ready'; data: Completeness }
+  | { status: 'error'; message: string };
+
+export function CompletenessPanel({ unit, year, period, title }: CompletenessPanelProps) {
+  const { message } = App.useApp();
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [reminding, setReminding] = useState(false);
+  const [tick, setTick] = useState(0);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    setLoad({ status: 'loading' });
+    getCompleteness(unit, year, period, ctrl.signal).then(
+      (data) => setLoad({ status: 'ready', data }),
+      (e: unknown) => {
+        if (!ctrl.signal.aborted) setLoad({ status: 'error', message: errorMessage(e) });
+      },
+    );
+    return () => ctrl.abort();
+  }, [unit, year, period, tick]);
+
+  async function remind() {
+    setReminding(true);
+    try {
+      const { notified } = await remindLate(unit, year, period);
+      if (notified.length)
+        void message.success(`已向 ${notified.map((n) => n.name).join('、')} 发送催报通知`);
+      else void message.info('逾期单位今天已催报过，没有再发送通知');
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setReminding(false);
+    }
+  }
+
+  const data = load.status === 'ready' ? load.data : null;
+  const counts = data?.counts;
+  const columns: TableColumnsType<CompletenessItem> = [
+    {
+      title: '单位',
+      key: 'name',
+      render: (_, c) => <Link to={reportsPath({ unit: c.code, year, period })}>{c.name}</Link>,
+    },
+    { title: '区划代码', dataIndex: 'code', key: 'code', width: 100 },
+    {
+      title: '状态',
+      key: 'status',
+      width: 110,
+      filters: STATUS_FILTERS,
+      onFilter: (value, c) => c.status === value,
+      render: (_, c) => (
+        <Tag data-status={c.status} color={STATUS_COLORS[c.status]}>
+          {c.statusLabel}
+        </Tag>
+      ),
+    },
+    {
+      title: '版本',
+      key: 'version',
+      width: 80,
+      render: (_, c) => (c.version ? `第 ${c.version} 版` : '—'),
+    },
+    {
+      title: '首次上报',
+      key: 'first',
+      width: 170,
+      render: (_, c) => formatDateTime(c.firstSubmittedAt),
+    },
+    {
+      title: '最近上报',
+      key: 'last',
+      width: 170,
+      render: (_, c) => (c.version > 1 ? formatDateTime(c.submittedAt) : '—'),
+    },
+    { title: '截止日期', dataIndex: 'dueDate', key: 'dueDate', width: 110 },
+  ];
+
+  return (
+    <Card
+      id="completeness-panel"
+      size="small"
+      title={title ?? `${periodLabel(period)}月报报送情况`}
+      extra={
+        <Flex gap={8}>
+          {data?.canRemind && (
+            <Button
+              id="completeness-remind"
+              size="small"
+              icon={<BellOutlined />}
+              loading={reminding}
+              disabled={!counts?.overdue}
+              onClick={() => void remind()}
+            >
+              催报逾期单位{counts?.overdue ? `（${counts.overdue}）` : ''}
+            </Button>
+          )}
+          <Button size="small" icon={<ReloadOutlined />} onClick={reload} aria-label="刷新" />
+        </Flex>
+      }
+    >
+      {load.status === 'error' && <Alert type="warning" showIcon title={load.message} />}
+      {load.status !== 'error' && (
+        <Flex vertical gap={12}>
+          <Row gutter={[12, 12]} id="completeness-counts">
+            <Col xs={12} sm={8} md={4}>
+              <Statistic title="应报单位" value={counts?.total ?? '—'} loading={!data} />
+            </Col>
+            <Col xs={12} sm={8} md={4}>
+              <Statistic
+                title="已上报"
+                value={counts?.reported ?? '—'}
+                loading={!data}
+                suffix={counts ? `/ ${counts.total}` : undefined}
+              />
+            </Col>
+            <Col xs={12} sm={8} md={4}>
+              <Statistic title="按时上报" value={counts?.onTime ?? '—'} loading={!data} />
+            </Col>
+            <Col xs={12} sm={8} md={4}>
+              <Statistic title="逾期上报" value={counts?.late ?? '—'} loading={!data} />
+            </Col>
+            <Col xs={12} sm={8} md={4}>
+              <Statistic title="尚未上报" value={counts?.pending ?? '—'} loading={!data} />
+            </Col>
+            <Col xs={12} sm={8} md={4}>
+              <Statistic
+                title="逾期未报"
+                value={counts?.overdue ?? '—'}
+                loading={!data}
+                styles={counts?.overdue ? { content: { color: '#cf1322' } } : undefined}
+              />
+            </Col>
+          </Row>
+          {data && data.items.length === 0 ? (
+            <Empty description="本单位没有下级报送单位" image={Empty.PRESENTED_IMAGE_SIMPLE} />
+          ) : (
+            <Table<CompletenessItem>
+              id="completeness-table"
+              rowKey="code"
+              size="small"
+              loading={!data}
+              columns={columns}
+              dataSource={data?.items ?? []}
+              pagination={(data?.items.length ?? 0) > 20 ? { pageSize: 20 } : false}
+              scroll={{ x: 760 }}
+            />
+          )}
+        </Flex>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,85 @@
+// 月报截止日: the day of the following month by which the province's units report. The province's
+// housing department sets it; everyone else in the province sees it.
+import { Alert, App, Button, Card, Flex, InputNumber, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../../api/client.ts';
+import { getDueDay, setDueDay, type DueDay } from '../../api/monthlyReports.ts';
+import { formatDateTime } from '../../components/format.ts';
+
+export function DueDayCard({ province, onChanged }: { province: string; onChanged: () => void }) {
+  const { message } = App.useApp();
+  const [due, setDue] = useState<DueDay | { error: string } | null>(null);
+  const [value, setValue] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    getDueDay(province, ctrl.signal).then(
+      (d) => {
+        setDue(d);
+        setValue(d.dueDay);
+      },
+      (e: unknown) => {
+        if (!ctrl.signal.aborted) setDue({ error: errorMessage(e) });
+      },
+    );
+    return () => ctrl.abort();
+  }, [province]);
+
+  async function save() {
+    if (value === null) return;
+    setBusy(true);
+    try {
+      const d = await setDueDay(province, value);
+      setDue(d);
+      void message.success(`已设定：各单位应于次月 ${d.dueDay} 日前上报月报`);
+      onChanged();
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!due) return null;
+  if ('error' in due)
+    return (
+      <Card size="small" title="月报截止日">
+        <Alert type="warning" showIcon title={due.error} />
+      </Card>
+    );
+  return (
+    <Card id="due-day-card" size="small" title={`${due.province.name}月报截止日`}>
+      <Flex gap={12} align="center" wrap>
+        <span>各单位应于次月</span>
+        <InputNumber
+          id="due-day-input"
+          min={1}
+          max={28}
+          precision={0}
+          value={value}
+          onChange={(v) => setValue(v)}
+          disabled={!due.canSet}
+          style={{ width: 80 }}
+        />
+        <span>日（含）前上报上月月报</span>
+        {due.canSet && (
+          <Button
+            id="due-day-save"
+            type="primary"
+            loading={busy}
+            disabled={value === null || value === due.dueDay}
+            onClick={() => void save()}
+          >
+            保存
+          </Button>
+        )}
+        <Typography.Text type="secondary">
+          {due.isDefault
+            ? '尚未设定，按默认次月 5 日'
+            : `${due.updatedBy ?? ''} 于 ${formatDateTime(due.updatedAt)} 设定`}
+        </Typography.Text>
+      </Flex>
+    </Card>
+  );
+}

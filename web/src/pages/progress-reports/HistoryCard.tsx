@@ -1,0 +1,144 @@
+// 上报记录: every version a unit submitted for the plan year, newest first, each with its hash and
+// whether it came in time; any version opens exactly as it was frozen.
+import { Alert, Button, Card, Modal, Spin, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../../api/client.ts';
+import {
+  getReportHistory,
+  getReportVersion,
+  type ReportContent,
+  type ReportHistory,
+  type ReportSummary,
+} from '../../api/monthlyReports.ts';
+import { formatDateTime } from '../../components/format.ts';
+import { HashText } from '../declarations/DeclarationPage/HashText.tsx';
+import { FrozenContent } from './FrozenContent.tsx';
+import { periodLabel, STATUS_COLORS } from './reportLabels.ts';
+
+type Entry = ReportHistory['reports'][number];
+
+function VersionModal({
+  unit,
+  year,
+  entry,
+  onClose,
+}: {
+  unit: string;
+  year: number;
+  entry: Entry | null;
+  onClose: () => void;
+}) {
+  const [state, setState] = useState<
+    { content: ReportContent; summary: ReportSummary } | { error: string } | null
+  >(null);
+  useEffect(() => {
+    if (!entry) return;
+    setState(null);
+    getReportVersion(unit, year, entry.period, entry.version).then(
+      ({ content, ...summary }) => setState({ content, summary }),
+      (e: unknown) => setState({ error: errorMessage(e) }),
+    );
+  }, [unit, year, entry]);
+  return (
+    <Modal
+      open={entry !== null}
+      onCancel={onClose}
+      footer={null}
+      width={1100}
+      title={entry && `${periodLabel(entry.period)}月报 第 ${entry.version} 版（已冻结）`}
+      destroyOnHidden
+    >
+      {!state && <Spin style={{ display: 'block', margin: 24 }} />}
+      {state && 'error' in state && <Alert type="warning" showIcon title={state.error} />}
+      {state && 'content' in state && (
+        <>
+          <p>
+            {state.summary.submittedBy} 于 {formatDateTime(state.summary.submittedAt)} 上报，哈希{' '}
+            <HashText hash={state.summary.hash} />
+          </p>
+          <FrozenContent content={state.content} />
+        </>
+      )}
+    </Modal>
+  );
+}
+
+export function HistoryCard({
+  unit,
+  year,
+  version,
+}: {
+  unit: string;
+  year: number;
+  version: number;
+}) {
+  const [history, setHistory] = useState<ReportHistory | { error: string } | null>(null);
+  const [open, setOpen] = useState<Entry | null>(null);
+  useEffect(() => {
+    const ctrl = new AbortController();
+    setHistory(null);
+    getReportHistory(unit, year, ctrl.signal).then(setHistory, (e: unknown) => {
+      if (!ctrl.signal.aborted) setHistory({ error: errorMessage(e) });
+    });
+    return () => ctrl.abort();
+  }, [unit, year, version]);
+
+  const columns: TableColumnsType<Entry> = [
+    { title: '报告期', key: 'period', width: 110, render: (_, r) => periodLabel(r.period) },
+    { title: '版本', key: 'version', width: 80, render: (_, r) => `第 ${r.version} 版` },
+    { title: '上报人', dataIndex: 'submittedBy', key: 'by', width: 110 },
+    {
+      title: '上报时间',
+      key: 'at',
+      width: 170,
+      render: (_, r) => formatDateTime(r.submittedAt),
+    },
+    { title: '截止日期', dataIndex: 'dueDate', key: 'due', width: 110 },
+    {
+      title: '报送状态',
+      key: 'status',
+      width: 110,
+      render: (_, r) => (
+        <Tag data-status={r.status} color={STATUS_COLORS[r.status]}>
+          {r.statusLabel}
+        </Tag>
+      ),
+    },
+    { title: '哈希', key: 'hash', width: 180, render: (_, r) => <HashText hash={r.hash} /> },
+    {
+      title: '操作',
+      key: 'open',
+      width: 80,
+      render: (_, r) => (
+        <Button type="link" size="small" onClick={() => setOpen(r)}>
+          查看
+        </Button>
+      ),
+    },
+  ];
+
+  const title =
+    history && 'unit' in history
+      ? `${history.unit.name}${year}年度月报上报记录（截止日：次月 ${history.dueDay} 日）`
+      : `${year}年度月报上报记录`;
+  return (
+    <Card id="report-history" size="small" title={title}>
+      {history && 'error' in history ? (
+        <Alert type="warning" showIcon title={history.error} />
+      ) : (
+        <Table<Entry>
+          rowKey={(r) => `${r.period}/${r.version}`}
+          size="small"
+          loading={!history}
+          columns={columns}
+          dataSource={history?.reports ?? []}
+          pagination={(history?.reports.length ?? 0) > 12 ? { pageSize: 12 } : false}
+          locale={{ emptyText: '本计划年度尚未上报月报' }}
+          scroll={{ x: 950 }}
+        />
+      )}
+      <VersionModal unit={unit} year={year} entry={open} onClose={() => setOpen(null)} />
+    </Card>
+  );
+}

@@ -1,0 +1,152 @@
+// /progress/reports — 月报 (issue 5): a unit submits its month upward as a frozen snapshot as at
+// month end, by a day of the following month its province sets; the level above sees who has and
+// has not reported, and chases the overdue. Query: ?unit=&year=&period= (default: my unit, the
+// last complete month, that month's year as plan year).
+import { Alert, Button, Card, Flex, Select, Spin, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { errorMessage } from '../../api/client.ts';
+import { getRegion } from '../../api/regions.ts';
+import type { RegionDetail } from '../../api/types.ts';
+import { hasAnyRole, useMe } from '../../app/auth.tsx';
+import { CompletenessPanel } from './CompletenessPanel.tsx';
+import { DueDayCard } from './DueDayCard.tsx';
+import { HistoryCard } from './HistoryCard.tsx';
+import {
+  defaultPeriod,
+  isPeriod,
+  periodLabel,
+  recentPeriods,
+  reportsPath,
+} from './reportLabels.ts';
+import { SubmitCard } from './SubmitCard.tsx';
+
+const PERIODS = 24;
+
+export function ReportsPage() {
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const periodParam = params.get('period');
+  const period = isPeriod(periodParam) ? periodParam : defaultPeriod();
+  const yearParam = Number(params.get('year'));
+  const year =
+    Number.isInteger(yearParam) && yearParam >= 2000 ? yearParam : Number(period.slice(0, 4));
+  const unit = params.get('unit') ?? me.region.code;
+  const own = unit === me.region.code;
+
+  const [region, setRegion] = useState<RegionDetail | { error: string } | null>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const ctrl = new AbortController();
+    setRegion(null);
+    getRegion(unit, ctrl.signal).then(setRegion, (e: unknown) => {
+      if (!ctrl.signal.aborted) setRegion({ error: errorMessage(e) });
+    });
+    return () => ctrl.abort();
+  }, [unit]);
+
+  const go = (next: { year?: number; period?: string }) =>
+    setParams(
+      new URLSearchParams(
+        reportsPath({
+          unit: own ? undefined : unit,
+          year: next.year ?? year,
+          period: next.period ?? period,
+        }).split('?')[1],
+      ),
+    );
+
+  const periods = recentPeriods(PERIODS);
+  if (!periods.includes(period)) periods.push(period);
+  const thisYear = Number(periods[0]!.slice(0, 4));
+  const years = [thisYear, thisYear - 1, thisYear - 2, thisYear - 3];
+  if (!years.includes(year)) years.push(year);
+
+  const level = region && 'level' in region ? region.level : null;
+  const reports = level !== null && level !== 'country';
+  const hasBelow = region && 'children' in region && region.children.length > 0;
+  const setsDueDay = own && me.region.level === 'province' && hasAnyRole(me, ['province']);
+
+  return (
+    <Flex
+      id="reports-page"
+      vertical
+      gap={16}
+      data-unit={unit}
+      data-year={year}
+      data-period={period}
+    >
+      <Card size="small">
+        <Flex gap={16} align="center" wrap justify="space-between">
+          <Flex vertical gap={2}>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              月报上报与报送情况
+              {region && 'name' in region && (
+                <Typography.Text type="secondary" style={{ fontSize: 16, marginInlineStart: 12 }}>
+                  {region.name}
+                </Typography.Text>
+              )}
+            </Typography.Title>
+            <Typography.Text type="secondary">
+              每月按月末情况上报本单位月报（冻结为带哈希的版本），上级查看下级报送情况。
+            </Typography.Text>
+          </Flex>
+          <Flex gap={8} align="center" wrap>
+            <span>计划年度</span>
+            <Select
+              id="reports-year"
+              style={{ width: 110 }}
+              value={year}
+              options={years.map((y) => ({ value: y, label: `${y}年度` }))}
+              onChange={(y) => go({ year: y })}
+            />
+            <span>报告期</span>
+            <Select
+              id="reports-period"
+              style={{ width: 130 }}
+              value={period}
+              options={periods.map((p) => ({ value: p, label: periodLabel(p) }))}
+              onChange={(p) => go({ period: p })}
+            />
+            {!own && (
+              <Button
+                onClick={() => setParams(new URLSearchParams({ year: String(year), period }))}
+              >
+                返回本单位
+              </Button>
+            )}
+          </Flex>
+        </Flex>
+      </Card>
+
+      {!region && <Spin style={{ display: 'block', margin: 48 }} />}
+      {region && 'error' in region && <Alert type="warning" showIcon title={region.error} />}
+      {region && 'level' in region && (
+        <>
+          {setsDueDay && (
+            <DueDayCard province={me.region.code} onChanged={() => setVersion((v) => v + 1)} />
+          )}
+          {reports && (
+            <SubmitCard
+              unit={unit}
+              year={year}
+              period={period}
+              version={version}
+              onSubmitted={() => setVersion((v) => v + 1)}
+            />
+          )}
+          {hasBelow && (
+            <CompletenessPanel
+              key={`${unit}/${year}/${period}/${version}`}
+              unit={unit}
+              year={year}
+              period={period}
+              title={`下级单位${periodLabel(period)}月报报送情况`}
+            />
+          )}
+          {reports && <HistoryCard unit={unit} year={year} version={version} />}
+        </>
+      )}
+    </Flex>
+  );
+}

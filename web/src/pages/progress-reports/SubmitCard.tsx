@@ -1,0 +1,146 @@
+// 上报月报: what the unit's month looks like now — the table and the communities that would be
+// frozen, with the hash they would carry — and the button that freezes it as the next version.
+// Once submitted a version never changes; a later edit shows here as "changed since version N".
+import { CloudUploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Spin, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../../api/client.ts';
+import { previewReport, submitReport, type ReportPreview } from '../../api/monthlyReports.ts';
+import { formatDateTime } from '../../components/format.ts';
+import { HashText } from '../declarations/DeclarationPage/HashText.tsx';
+import { FrozenContent } from './FrozenContent.tsx';
+import { periodLabel } from './reportLabels.ts';
+
+interface Props {
+  unit: string;
+  year: number;
+  period: string;
+  /** bumped by the page to load again */
+  version: number;
+  onSubmitted: () => void;
+}
+
+type Load =
+  | { status: 'loading' }
+  | { status: 'ready'; preview: ReportPreview }
+  | { status: 'error'; message: string };
+
+export function SubmitCard({ unit, year, period, version, onSubmitted }: Props) {
+  const { message } = App.useApp();
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    setLoad({ status: 'loading' });
+    setFailure(null);
+    previewReport(unit, year, period, ctrl.signal).then(
+      (preview) => setLoad({ status: 'ready', preview }),
+      (e: unknown) => {
+        if (!ctrl.signal.aborted) setLoad({ status: 'error', message: errorMessage(e) });
+      },
+    );
+    return () => ctrl.abort();
+  }, [unit, year, period, version]);
+
+  async function submit() {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const r = await submitReport(unit, year, period);
+      void message.success(
+        `已上报${periodLabel(period)}月报（第 ${r.version} 版）${r.inTime ? '' : '，已过截止日期'}`,
+      );
+      onSubmitted();
+    } catch (e) {
+      setFailure(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (load.status === 'loading')
+    return (
+      <Card size="small" title={`本单位${periodLabel(period)}月报`}>
+        <Spin style={{ display: 'block', margin: 24 }} />
+      </Card>
+    );
+  if (load.status === 'error')
+    return (
+      <Card size="small" title={`本单位${periodLabel(period)}月报`}>
+        <Alert type="warning" showIcon title={load.message} />
+      </Card>
+    );
+
+  const p = load.preview;
+  const latest = p.latest;
+  const blocked = !p.canSubmit || latest?.unchanged === true;
+  const why = !p.canSubmit
+    ? `月报由${p.unit.name}本级住建部门上报`
+    : latest?.unchanged
+      ? `内容与已上报的第 ${latest.version} 版相同，无需重新上报`
+      : undefined;
+
+  return (
+    <Card
+      id="report-submit-card"
+      size="small"
+      title={`${p.unit.name}${periodLabel(period)}月报（${year}年度计划）`}
+      extra={
+        <Popconfirm
+          title={`上报${periodLabel(period)}月报`}
+          description="将把下方内容冻结为新的版本（带哈希）报送上级，此后进展的修改不影响该版本。确认上报？"
+          okText="上报"
+          cancelText="取消"
+          okButtonProps={{ id: 'report-submit-ok' }}
+          placement="bottomRight"
+          onConfirm={() => submit()}
+          disabled={blocked}
+        >
+          <Button
+            id="report-submit"
+            type="primary"
+            icon={<CloudUploadOutlined />}
+            loading={busy}
+            disabled={blocked}
+            title={why}
+          >
+            {latest ? `重新上报（第 ${latest.version + 1} 版）` : '上报月报'}
+          </Button>
+        </Popconfirm>
+      }
+    >
+      <Flex vertical gap={12}>
+        {failure && <Alert id="report-submit-error" type="error" showIcon title={failure} />}
+        <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
+          <Descriptions.Item label="报告期">{periodLabel(period)}（截至月末）</Descriptions.Item>
+          <Descriptions.Item label="截止日期">{p.dueDate}</Descriptions.Item>
+          <Descriptions.Item label="已上报">
+            {latest ? (
+              <Flex gap={6} wrap>
+                <span id="report-latest-version">第 {latest.version} 版</span>
+                <span>{formatDateTime(latest.submittedAt)}</span>
+                <Tag color={latest.inTime ? 'success' : 'warning'}>
+                  {latest.inTime ? '按时' : '逾期'}
+                </Tag>
+                {latest.unchanged ? (
+                  <Tag color="blue">与当前内容一致</Tag>
+                ) : (
+                  <Tag color="orange">此后内容有变动</Tag>
+                )}
+              </Flex>
+            ) : (
+              <Tag>尚未上报</Tag>
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label="当前内容哈希">
+            <HashText hash={p.hash} id="report-preview-hash" />
+          </Descriptions.Item>
+        </Descriptions>
+        {why && !p.canSubmit && <Alert type="info" showIcon title={`仅供查看：${why}。`} />}
+        <FrozenContent content={p.content} />
+      </Flex>
+    </Card>
+  );
+}

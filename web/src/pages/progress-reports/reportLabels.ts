@@ -1,0 +1,45 @@
+// The monthly reports' words and small pure helpers: statuses, periods, addresses.
+import type { ReportStatus } from '../../api/monthlyReports.ts';
+
+export const STATUS_COLORS: Record<ReportStatus, string> = {
+  on_time: 'success',
+  late: 'warning',
+  pending: 'default',
+  overdue: 'error',
+};
+
+/** The month of an instant in China time (UTC+8), 'YYYY-MM', as the server counts. */
+export function chinaMonth(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+}
+
+export function previousPeriod(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** The month a unit reports now: the last complete month (its report is due early this month). */
+export const defaultPeriod = (now = new Date()): string => previousPeriod(chinaMonth(now));
+
+/** The months one may pick, newest first: this month and the `count - 1` before it. */
+export function recentPeriods(count: number, now = new Date()): string[] {
+  const out = [chinaMonth(now)];
+  while (out.length < count) out.push(previousPeriod(out.at(-1)!));
+  return out;
+}
+
+/** '2026-05' → '2026年5月'. */
+export function periodLabel(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return `${y}年${m}月`;
+}
+
+export const isPeriod = (s: string | null | undefined): s is string =>
+  !!s && /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
+
+export const reportsPath = (q: { unit?: string; year: number; period: string }) =>
+  `/progress/reports?${new URLSearchParams({
+    ...(q.unit ? { unit: q.unit } : {}),
+    year: String(q.year),
+    period: q.period,
+  }).toString()}`;
