@@ -9,8 +9,11 @@ export default defineConfig({
       'web/src/**/*.test.{ts,tsx}',
       'test/**/*.test.ts',
     ],
-    testTimeout: 30_000,
+    // Generous: CI machines are shared, and a slow run must not read as a failure.
+    testTimeout: 120_000,
     hookTimeout: 180_000,
+    // Browser journeys poll the page; the default second is too short on a loaded machine.
+    expect: { poll: { timeout: 20_000 } },
     pool: 'forks',
     // Memory tests measure live heap after a collection, not whatever the collector has not reached yet.
     execArgv: ['--expose-gc'],

@@ -122,7 +122,7 @@ describeBrowser('declaration', () => {
         .fill('相邻片区联动改造，2000年后小区与周边老旧小区同步实施，全省统筹后占比不超过上限');
       await page.locator(`#justify-save-${c.id}`).click();
       await expect
-        .poll(() => page.locator(`#justification-${c.id}`).count(), { timeout: 10_000 })
+        .poll(() => page.locator(`#justification-${c.id}`).count(), { timeout: 30_000 })
         .toBe(1);
     }
     return failing.map((c) => c.id);
@@ -179,7 +179,7 @@ describeBrowser('declaration', () => {
 
     expect(await justifyWarnings(page, COUNTY)).toContain('post_cutoff_share');
     await submit(page);
-    await expect.poll(() => stateOf(page), { timeout: 10_000 }).toBe('已上报');
+    await expect.poll(() => stateOf(page), { timeout: 30_000 }).toBe('已上报');
     expect(await page.locator('#declaration-submit-error').count()).toBe(0);
     expect(await page.locator('#submitted-hash').getAttribute('data-hash')).toMatch(
       /^[0-9a-f]{64}$/,
@@ -213,7 +213,7 @@ describeBrowser('declaration', () => {
     await note.fill('居民户数与入户摸底不符，请核实');
     await page.screenshot({ path: `${SHOTS}/declaration-city-return.png` });
     await page.locator('#return-confirm').click();
-    await expect.poll(() => stateOf(page), { timeout: 10_000 }).toBe('已退回');
+    await expect.poll(() => stateOf(page), { timeout: 30_000 }).toBe('已退回');
     expect(await page.locator('#return-notes').innerText()).toContain(target.name);
   }, 120_000);
 
@@ -237,7 +237,7 @@ describeBrowser('declaration', () => {
     await justifyWarnings(page, COUNTY);
     expect(await page.locator('#declaration-submit').innerText()).toContain('重新上报');
     await submit(page);
-    await expect.poll(() => stateOf(page), { timeout: 10_000 }).toBe('已上报');
+    await expect.poll(() => stateOf(page), { timeout: 30_000 }).toBe('已上报');
     expect(await page.locator('#return-notes').count()).toBe(0);
     expect((await view(page, COUNTY)).version).toBe(2);
 
@@ -245,7 +245,7 @@ describeBrowser('declaration', () => {
     await openDeclaration(city, COUNTY);
     await city.locator('#declaration-diff').click();
     const changed = city.locator('#diff-changed');
-    await expect.poll(() => changed.innerText(), { timeout: 10_000 }).toContain(target.name);
+    await expect.poll(() => changed.innerText(), { timeout: 30_000 }).toContain(target.name);
     expect(await changed.innerText()).toContain(
       `居民户数：${target.households} → ${target.households + 2}`,
     );
@@ -255,7 +255,7 @@ describeBrowser('declaration', () => {
 
     await city.locator('#declaration-accept').click();
     await confirm(city, '#declaration-accept-ok');
-    await expect.poll(() => stateOf(city), { timeout: 10_000 }).toBe('已接收');
+    await expect.poll(() => stateOf(city), { timeout: 30_000 }).toBe('已接收');
   }, 120_000);
 
   it('city: submits its own declaration, justifying its warnings', async () => {
@@ -266,7 +266,7 @@ describeBrowser('declaration', () => {
       .toContain('已接收');
     await justifyWarnings(page, CITY);
     await submit(page);
-    await expect.poll(() => stateOf(page), { timeout: 10_000 }).toBe('已上报');
+    await expect.poll(() => stateOf(page), { timeout: 30_000 }).toBe('已上报');
   }, 120_000);
 
   it('province: accepts the city, records the approval, collects three sign-offs on one hash, submits', async () => {
@@ -274,7 +274,7 @@ describeBrowser('declaration', () => {
     await openDeclaration(page, CITY);
     await page.locator('#declaration-accept').click();
     await confirm(page, '#declaration-accept-ok');
-    await expect.poll(() => stateOf(page), { timeout: 10_000 }).toBe('已接收');
+    await expect.poll(() => stateOf(page), { timeout: 30_000 }).toBe('已接收');
 
     await openDeclaration(page, PROVINCE);
     const checks = (await view(page, PROVINCE)).checks;
@@ -297,7 +297,7 @@ describeBrowser('declaration', () => {
     await page.locator('#approval-file').setInputFiles(pdf);
     await page.locator('#approval-save').click();
     await expect
-      .poll(() => page.locator('#approval-recorded').innerText(), { timeout: 10_000 })
+      .poll(() => page.locator('#approval-recorded').innerText(), { timeout: 30_000 })
       .toContain(`琼府函〔${Y - 1}〕88号`);
     expect(await page.locator('#approval-recorded').innerText()).toContain('省政府同意批复.pdf');
 
@@ -342,11 +342,11 @@ describeBrowser('declaration', () => {
 
     await openDeclaration(page, PROVINCE);
     for (const role of ['province', 'province_ndrc', 'province_finance'])
-      expect(await row(page, role).locator('[data-signed]').getAttribute('data-signed')).toBe(
-        'current',
-      );
+      await expect
+        .poll(() => row(page, role).locator('[data-signed]').getAttribute('data-signed'))
+        .toBe('current');
     await submit(page);
-    await expect.poll(() => stateOf(page), { timeout: 10_000 }).toBe('已上报');
+    await expect.poll(() => stateOf(page), { timeout: 30_000 }).toBe('已上报');
     expect(await page.locator('#submitted-hash').getAttribute('data-hash')).toBe(hash);
     await page.screenshot({ path: `${SHOTS}/declaration-province-submitted.png`, fullPage: true });
   }, 180_000);

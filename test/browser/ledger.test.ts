@@ -120,7 +120,7 @@ describeBrowser('ledger', () => {
     await expect.poll(() => page.locator('#import-confirm').isEnabled()).toBe(true);
     await page.locator('#import-confirm').click();
     await expect
-      .poll(() => page.locator('#import-done').innerText(), { timeout: 20_000 })
+      .poll(() => page.locator('#import-done').innerText(), { timeout: 60_000 })
       .toContain('已导入 3 个小区');
 
     // The search box finds exactly the one community; the totals follow the filter.

@@ -36,7 +36,7 @@ describeBrowser('login', () => {
     const page = await browser.newPage();
     await login(page, 'city', 'wrong-password-1');
     await expect
-      .poll(() => page.getByText('用户名或密码错误').first().isVisible(), { timeout: 10_000 })
+      .poll(() => page.getByText('用户名或密码错误').first().isVisible(), { timeout: 30_000 })
       .toBe(true);
     expect(await page.locator('#current-region').count()).toBe(0);
     await page.close();
@@ -66,7 +66,7 @@ describeBrowser('login', () => {
     await page.locator('#current-region').waitFor();
     await page.goto(`${server.url}/users`);
     await expect
-      .poll(() => page.getByText('county').first().isVisible(), { timeout: 10_000 })
+      .poll(() => page.getByText('county').first().isVisible(), { timeout: 30_000 })
       .toBe(true);
     await context.close();
   });

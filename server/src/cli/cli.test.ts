@@ -60,7 +60,7 @@ describe('gaizao users', () => {
 
     expect((await gaizao('users', 'disable', '--username', 'wuhan')).code).toBe(0);
     expect(JSON.parse((await gaizao('users', 'list', '--json')).stdout)[0].disabled).toBe(true);
-  }, 60_000);
+  }, 240_000);
 
   it('generates a password that meets the policy when none is given', async () => {
     const add = await gaizao(
@@ -75,7 +75,7 @@ describe('gaizao users', () => {
     );
     expect(add.code).toBe(0);
     expect(add.stdout).toMatch(/初始密码：\S{10,}/);
-  }, 60_000);
+  }, 240_000);
 
   it('answers bad input in Chinese with exit status 2 and no stack trace', async () => {
     const unknownRegion = await gaizao(
@@ -121,7 +121,7 @@ describe('gaizao users', () => {
     expect(weak.stderr).toContain('密码长度至少为10位');
     expect((await gaizao('frobnicate')).code).toBe(2);
     expect((await gaizao('users', 'add', '--bogus')).stderr).toContain('参数有误');
-  }, 60_000);
+  }, 240_000);
 });
 
 describe('gaizao import, export, plan-table, check', () => {
@@ -145,14 +145,14 @@ describe('gaizao import, export, plan-table, check', () => {
     const missing = await gaizao('import', join(dir, 'nope.xlsx'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/无法读取/);
-  }, 60_000);
+  }, 240_000);
 
   it('exports the ledger as csv to standard output', async () => {
     const out = await gaizao('export', '--scope', '46', '--year', '2022', '--format', 'csv');
     expect(out.code).toBe(0);
     expect(out.stdout.split('\r\n').filter(Boolean)).toHaveLength(53);
     expect((await gaizao('export', '--format', 'pdf')).code).toBe(2);
-  }, 60_000);
+  }, 240_000);
 
   it('prints the plan table of the worked example and passes the checks; a failing plan exits 1', async () => {
     const table = await gaizao('plan-table', '--province', '46', '--year', '2022');
@@ -182,5 +182,5 @@ describe('gaizao import, export, plan-table, check', () => {
       passed: false,
       rows: expect.arrayContaining([expect.objectContaining({ name: '世纪花园' })]),
     });
-  }, 90_000);
+  }, 300_000);
 });
