@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   DatabaseOutlined,
   FileDoneOutlined,
+  FundOutlined,
   HomeOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -58,6 +59,8 @@ export const MENU: readonly MenuEntry[] = [
     roles: OVERVIEW_ROLES,
   },
   { path: '/progress', label: 'menu.progress', icon: <BarChartOutlined />, roles: WORK_ROLES },
+  // 十四五: the work roles and administrators (server: five-year.policy.ts).
+  { path: '/five-year', label: 'menu.fiveYear', icon: <FundOutlined />, roles: LEDGER_ROLES },
   { path: '/regions', label: 'menu.regions', icon: <ApartmentOutlined /> },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, roles: ADMIN_ROLES },
 ];
