@@ -21,6 +21,7 @@ import { registerAuth } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { declarationRoutes } from './modules/declarations/declarations.routes.ts';
+import { fiveYearRoutes } from './modules/five-year/five-year.routes.ts';
 import { planRoutes } from './modules/plan/plan.routes.ts';
 import { progressRoutes } from './modules/progress/progress.routes.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
@@ -111,6 +112,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   declarationRoutes(app, db, uploadDir);
   progressRoutes(app, db);
   monthlyReportRoutes(app, db);
+  fiveYearRoutes(app, db);
 
   if (opts.serveWeb !== false) await serveWeb(app, opts.demo ?? false);
   else

@@ -93,6 +93,9 @@ export interface Database {
   progress: ProgressTable;
   monthly_reports: MonthlyReportTable;
   report_due_days: ReportDueDayTable;
+  start_targets: StartTargetTable;
+  completion_targets: CompletionTargetTable;
+  green_communities: GreenCommunityTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -354,4 +357,40 @@ export interface ReportDueDayTable {
   due_day: number;
   username: string;
   updated_at: string;
+}
+
+/** 十四五: communities (and optionally households) a region means to start in a year. */
+export interface StartTargetTable {
+  region_code: string;
+  year: number;
+  communities: number;
+  households: number | null;
+  source: string;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** 十四五: communities built before end-2000 a region means to have completed by the end of last_year. */
+export interface CompletionTargetTable {
+  region_code: string;
+  last_year: number;
+  communities: number;
+  source: string;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** 绿色社区创建 in a prefecture-level unit at the end of a year, counted by urban 社区. */
+export interface GreenCommunityTable {
+  region_code: string;
+  year: number;
+  urban_communities: number;
+  participating: number;
+  meeting: number;
+  source: string;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
 }

@@ -6,6 +6,7 @@ import {
   DatabaseOutlined,
   FileDoneOutlined,
   FileSyncOutlined,
+  FundOutlined,
   HomeOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -65,6 +66,8 @@ export const MENU: readonly MenuEntry[] = [
     icon: <FileSyncOutlined />,
     roles: WORK_ROLES,
   },
+  // 十四五: the work roles and administrators (server: five-year.policy.ts).
+  { path: '/five-year', label: 'menu.fiveYear', icon: <FundOutlined />, roles: LEDGER_ROLES },
   { path: '/regions', label: 'menu.regions', icon: <ApartmentOutlined /> },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, roles: ADMIN_ROLES },
 ];

@@ -54,6 +54,9 @@ const PlanPrintPage = lazy(() =>
     default: m.PlanPrintPage,
   })),
 );
+const FiveYearPage = lazy(() =>
+  import('../pages/five-year/FiveYearPage.tsx').then((m) => ({ default: m.FiveYearPage })),
+);
 const PoliciesPage = lazy(() =>
   import('../pages/plans/Policies/PoliciesPage.tsx').then((m) => ({ default: m.PoliciesPage })),
 );
@@ -127,6 +130,14 @@ export const router = createBrowserRouter([
             element: (
               <RequireRole roles={WORK_ROLES}>
                 <UnderConstruction menuKey="menu.progress" />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'five-year',
+            element: (
+              <RequireRole roles={LEDGER_ROLES}>
+                <FiveYearPage />
               </RequireRole>
             ),
           },

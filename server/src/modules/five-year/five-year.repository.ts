@@ -1,0 +1,251 @@
+/** All SQL of the five-year view: the ledger by plan year and by pool, targets, green communities. */
+import { sql, type Kysely } from 'kysely';
+import type {
+  CompletionTargetTable,
+  Database,
+  GreenCommunityTable,
+  StartTargetTable,
+} from '../../db/schema.ts';
+import { COMPLETION_CUTOFF_YEAR, FIVE_YEAR } from '../../domain/five-year.ts';
+
+/** Each community's latest monthly record (progress is cumulative, so the latest says it all). */
+function withLatestRecord(db: Kysely<Database>, scopePath: string) {
+  const latest = db
+    .selectFrom('progress as p')
+    .select(['p.community_id', (e) => e.fn.max('p.period').as('period')])
+    .groupBy('p.community_id')
+    .as('l');
+  return db
+    .selectFrom('communities as c')
+    .leftJoin(latest, 'l.community_id', 'c.id')
+    .leftJoin('progress as r', (j) =>
+      j.onRef('r.community_id', '=', 'l.community_id').onRef('r.period', '=', 'l.period'),
+    )
+    .where('c.region_path', 'like', `${scopePath}%`);
+}
+
+const n = (v: unknown): number => Number(v ?? 0);
+// An integer, checked, inlined: PostgreSQL does not equate two bound parameters across clauses.
+const cutoff = sql.lit(COMPLETION_CUTOFF_YEAR);
+
+/**
+ * Per plan year of the period, the plan (communities in the 实施 pool with that plan year, as the
+ * plan table counts them) and how many of them have started and completed.
+ */
+export async function planYears(db: Kysely<Database>, scopePath: string) {
+  const rows = await withLatestRecord(db, scopePath)
+    .where('c.plan_year', '>=', FIVE_YEAR.first)
+    .where('c.plan_year', '<=', FIVE_YEAR.last)
+    .where((e) =>
+      e.exists(
+        e
+          .selectFrom('project_communities as pc')
+          .innerJoin('projects as pj', 'pj.id', 'pc.project_id')
+          .select('pc.project_id')
+          .whereRef('pc.community_id', '=', 'c.id')
+          .where('pj.pool', '=', 'implement'),
+      ),
+    )
+    .select((e) => [
+      'c.plan_year',
+      e.fn.countAll<number>().as('plan_c'),
+      e.fn.sum<number>('c.households').as('plan_h'),
+      e.fn.sum<number>(sql`case when r.start_date is not null then 1 else 0 end`).as('started_c'),
+      e.fn
+        .sum<number>(sql`case when r.start_date is not null then c.households else 0 end`)
+        .as('started_h'),
+      e.fn
+        .sum<number>(sql`case when r.completion_date is not null then 1 else 0 end`)
+        .as('completed_c'),
+      e.fn
+        .sum<number>(sql`case when r.completion_date is not null then c.households else 0 end`)
+        .as('completed_h'),
+      e.fn
+        .sum<number>(
+          sql`case when r.completion_date is not null and c.build_year <= ${cutoff} then 1 else 0 end`,
+        )
+        .as('completed_before'),
+    ])
+    .groupBy('c.plan_year')
+    .execute();
+  return rows.map((r) => ({
+    year: Number(r.plan_year),
+    plan: { communities: n(r.plan_c), households: n(r.plan_h) },
+    started: { communities: n(r.started_c), households: n(r.started_h) },
+    completed: {
+      communities: n(r.completed_c),
+      households: n(r.completed_h),
+      before2000: n(r.completed_before),
+    },
+  }));
+}
+
+/** Per pool (实施/谋划/储备), the projects, communities and households not yet started. */
+export async function pools(db: Kysely<Database>, scopePath: string) {
+  const rows = await withLatestRecord(db, scopePath)
+    .innerJoin('project_communities as pc', 'pc.community_id', 'c.id')
+    .innerJoin('projects as pj', 'pj.id', 'pc.project_id')
+    .where('r.start_date', 'is', null)
+    .select((e) => [
+      'pj.pool',
+      e.fn.count<number>('pj.id').distinct().as('projects'),
+      e.fn.count<number>('c.id').distinct().as('communities'),
+      e.fn.sum<number>('c.households').as('households'),
+      e.fn
+        .sum<number>(sql`case when c.build_year <= ${cutoff} then 1 else 0 end`)
+        .as('before_2000'),
+    ])
+    .groupBy('pj.pool')
+    .execute();
+  return rows.map((r) => ({
+    pool: r.pool,
+    projects: n(r.projects),
+    communities: n(r.communities),
+    households: n(r.households),
+    before2000: n(r.before_2000),
+  }));
+}
+
+export const startTargetsOf = (db: Kysely<Database>, regionCode: string) =>
+  db
+    .selectFrom('start_targets')
+    .selectAll()
+    .where('region_code', '=', regionCode)
+    .orderBy('year')
+    .execute();
+
+export const findStartTarget = (db: Kysely<Database>, regionCode: string, year: number) =>
+  db
+    .selectFrom('start_targets')
+    .selectAll()
+    .where('region_code', '=', regionCode)
+    .where('year', '=', year)
+    .executeTakeFirst();
+
+export const findCompletionTarget = (db: Kysely<Database>, regionCode: string, lastYear: number) =>
+  db
+    .selectFrom('completion_targets')
+    .selectAll()
+    .where('region_code', '=', regionCode)
+    .where('last_year', '=', lastYear)
+    .executeTakeFirst();
+
+export const findGreen = (db: Kysely<Database>, regionCode: string, year: number) =>
+  db
+    .selectFrom('green_communities')
+    .selectAll()
+    .where('region_code', '=', regionCode)
+    .where('year', '=', year)
+    .executeTakeFirst();
+
+/** Green-community figures of the prefecture-level units inside the scope, with their names. */
+export const greenInScope = (db: Kysely<Database>, scopePath: string) =>
+  db
+    .selectFrom('green_communities as g')
+    .innerJoin('regions as rg', 'rg.code', 'g.region_code')
+    .selectAll('g')
+    .select(['rg.name', 'rg.parent_code'])
+    .where('rg.path', 'like', `${scopePath}%`)
+    .orderBy('g.region_code')
+    .orderBy('g.year')
+    .execute();
+
+/** The prefecture-level units inside the scope (the scope itself if it is one). */
+export const prefecturesInScope = (db: Kysely<Database>, scopePath: string) =>
+  db
+    .selectFrom('regions')
+    .select(['code', 'name', 'level', 'path'])
+    .where('path', 'like', `${scopePath}%`)
+    .where('level', '=', 'prefecture')
+    .orderBy('code')
+    .execute();
+
+/*
+ * Saving: a new row starts at version 1; an existing row changes only from the version the editor
+ * saw. Each returns the new version, or undefined when the row changed (or appeared) meanwhile.
+ */
+const inserted = (r: { numInsertedOrUpdatedRows?: bigint }) =>
+  Number(r.numInsertedOrUpdatedRows ?? 0) === 1 ? 1 : undefined;
+const updated = (r: { numUpdatedRows: bigint }, version: number) =>
+  Number(r.numUpdatedRows) === 1 ? version + 1 : undefined;
+
+export async function saveStartTarget(
+  db: Kysely<Database>,
+  current: StartTargetTable | undefined,
+  version: number | undefined,
+  row: Omit<StartTargetTable, 'version'>,
+): Promise<number | undefined> {
+  if (!current) {
+    if (version) return undefined;
+    const r = await db
+      .insertInto('start_targets')
+      .values({ ...row, version: 1 })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    return inserted(r);
+  }
+  if (version !== current.version) return undefined;
+  const { region_code, year, ...values } = row;
+  const r = await db
+    .updateTable('start_targets')
+    .set({ ...values, version: current.version + 1 })
+    .where('region_code', '=', region_code)
+    .where('year', '=', year)
+    .where('version', '=', current.version)
+    .executeTakeFirst();
+  return updated(r, current.version);
+}
+
+export async function saveCompletionTarget(
+  db: Kysely<Database>,
+  current: CompletionTargetTable | undefined,
+  version: number | undefined,
+  row: Omit<CompletionTargetTable, 'version'>,
+): Promise<number | undefined> {
+  if (!current) {
+    if (version) return undefined;
+    const r = await db
+      .insertInto('completion_targets')
+      .values({ ...row, version: 1 })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    return inserted(r);
+  }
+  if (version !== current.version) return undefined;
+  const { region_code, last_year, ...values } = row;
+  const r = await db
+    .updateTable('completion_targets')
+    .set({ ...values, version: current.version + 1 })
+    .where('region_code', '=', region_code)
+    .where('last_year', '=', last_year)
+    .where('version', '=', current.version)
+    .executeTakeFirst();
+  return updated(r, current.version);
+}
+
+export async function saveGreen(
+  db: Kysely<Database>,
+  current: GreenCommunityTable | undefined,
+  version: number | undefined,
+  row: Omit<GreenCommunityTable, 'version'>,
+): Promise<number | undefined> {
+  if (!current) {
+    if (version) return undefined;
+    const r = await db
+      .insertInto('green_communities')
+      .values({ ...row, version: 1 })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    return inserted(r);
+  }
+  if (version !== current.version) return undefined;
+  const { region_code, year, ...values } = row;
+  const r = await db
+    .updateTable('green_communities')
+    .set({ ...values, version: current.version + 1 })
+    .where('region_code', '=', region_code)
+    .where('year', '=', year)
+    .where('version', '=', current.version)
+    .executeTakeFirst();
+  return updated(r, current.version);
+}

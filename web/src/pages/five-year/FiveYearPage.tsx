@@ -1,0 +1,100 @@
+// 十四五: a region's targets for 2021–2025 against what the ledger holds, the reserve pools against
+// what remains, and green-community creation against the notice's 25 % (建办城〔2021〕28号).
+// The scope is the user's own region by default; users above county level may pick one below.
+import { Alert, Card, Flex, Space, Spin, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { ApiError, errorMessage } from '../../api/client.ts';
+import { getFiveYear, type FiveYearView } from '../../api/fiveYear.ts';
+import { useMe } from '../../app/auth.tsx';
+import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { GreenSection } from './GreenSection.tsx';
+import { PoolsSection } from './PoolsSection.tsx';
+import { ProgressSection } from './ProgressSection.tsx';
+
+type State =
+  | { status: 'loading'; data?: FiveYearView }
+  | { status: 'ready'; data: FiveYearView }
+  | { status: 'error'; message: string; notFound: boolean };
+
+function useFiveYear(scope: string | undefined) {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const ctrl = new AbortController();
+    // Keep the figures on screen while reloading after a save, so the page does not jump.
+    setState((s) => ({ status: 'loading', data: 'data' in s ? s.data : undefined }));
+    getFiveYear(scope, ctrl.signal).then(
+      (data) => setState({ status: 'ready', data }),
+      (e: unknown) => {
+        if (ctrl.signal.aborted) return;
+        setState({
+          status: 'error',
+          message: errorMessage(e),
+          notFound: e instanceof ApiError && e.status === 404,
+        });
+      },
+    );
+    return () => ctrl.abort();
+  }, [scope, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { state, reload };
+}
+
+export function FiveYearPage() {
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const scope = params.get('scope') ?? undefined;
+  const { state, reload } = useFiveYear(scope);
+  const data = 'data' in state ? state.data : undefined;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        title="十四五城镇老旧小区改造目标与进展（2021—2025年）"
+        extra={
+          me.region.level !== 'county' && (
+            <Flex gap="small" align="center">
+              <span>地区</span>
+              <RegionTreeSelect
+                id="five-year-scope"
+                aria-label="地区"
+                value={scope ?? me.region.code}
+                onChange={(code) =>
+                  setParams(code && code !== me.region.code ? { scope: code } : {})
+                }
+                style={{ width: 260 }}
+              />
+            </Flex>
+          )
+        }
+      >
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          计划：计划年度为该年、纳入实施库的小区；开工、完工：这些小区最新一期进展中已填开工日期、完工日期的（与进展统计同一口径）。十四五完成目标按2000年底前建成的小区计（建办城〔2021〕28号
+          一）。{data && `数据截至 ${data.asOf}。`}
+        </Typography.Paragraph>
+      </Card>
+      {state.status === 'error' && (
+        <Alert
+          type="error"
+          showIcon
+          title={state.notFound ? '该地区不在您的管辖范围内' : state.message}
+        />
+      )}
+      {!data && state.status === 'loading' && (
+        <Flex justify="center" style={{ padding: 48 }}>
+          <Spin />
+        </Flex>
+      )}
+      {data && (
+        <Spin spinning={state.status === 'loading'}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <ProgressSection view={data} onSaved={reload} />
+            <PoolsSection view={data} />
+            <GreenSection view={data} onSaved={reload} />
+          </Space>
+        </Spin>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,204 @@
+// 填报绿色社区创建情况: a city's figures at the end of a year. Picking a city and year that already
+// have figures loads them (and their version, so a change made meanwhile answers 409).
+import { Alert, App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../../api/client.ts';
+import { putGreen, type GreenCity } from '../../api/fiveYear.ts';
+import { applyServerErrors } from '../../components/serverErrors.ts';
+
+export interface GreenEdit {
+  code: string;
+  year: number;
+}
+
+interface Values {
+  code: string;
+  year: number;
+  urbanCommunities: number;
+  participating: number;
+  meeting: number;
+  source?: string;
+}
+
+const FIELDS = ['urbanCommunities', 'participating', 'meeting', 'source'] as const;
+
+interface Props {
+  edit: GreenEdit | null;
+  cities: { code: string; name: string }[];
+  rows: GreenCity[];
+  years: number[];
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+/** A count no larger than another field's: 参与 ≤ 总数, 达标 ≤ 参与. */
+const atMost =
+  (other: keyof Values, message: string) =>
+  ({ getFieldValue }: { getFieldValue: (n: keyof Values) => unknown }) => ({
+    validator: (_: unknown, v: number | null | undefined) => {
+      const bound = getFieldValue(other) as number | null | undefined;
+      return v === null || v === undefined || bound === null || bound === undefined || v <= bound
+        ? Promise.resolve()
+        : Promise.reject(new Error(message));
+    },
+  });
+
+export function GreenFormModal({ edit, cities, rows, years, onClose, onSaved }: Props) {
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<{ message: string; rest: string[] }>();
+  const { message } = App.useApp();
+  const find = (code: string | undefined, year: number | undefined) =>
+    rows.find((r) => r.code === code && r.year === year);
+
+  const load = (code: string, year: number) => {
+    const row = find(code, year);
+    form.setFieldsValue({
+      code,
+      year,
+      urbanCommunities: row?.urbanCommunities,
+      participating: row?.participating,
+      meeting: row?.meeting,
+      source: row?.source ?? '',
+    });
+  };
+
+  const shown = edit && `${edit.code}/${edit.year}`;
+  useEffect(() => {
+    if (!edit) return;
+    setFailure(undefined);
+    form.resetFields();
+    load(edit.code, edit.year);
+  }, [shown]);
+
+  async function submit() {
+    const v = await form.validateFields();
+    setSaving(true);
+    setFailure(undefined);
+    try {
+      await putGreen(v.code, v.year, {
+        urbanCommunities: v.urbanCommunities,
+        participating: v.participating,
+        meeting: v.meeting,
+        source: v.source?.trim() ?? '',
+        version: find(v.code, v.year)?.version,
+      });
+      const name = cities.find((c) => c.code === v.code)?.name ?? v.code;
+      void message.success(`已保存${name}${v.year}年绿色社区创建情况`);
+      onSaved();
+    } catch (e) {
+      setFailure({ message: errorMessage(e), rest: applyServerErrors(form, e, FIELDS) });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal
+      title="填报绿色社区创建情况"
+      open={edit !== null}
+      okText="保存"
+      okButtonProps={{ id: 'five-year-green-submit' }}
+      confirmLoading={saving}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={onClose}
+      forceRender
+      width={520}
+    >
+      {failure && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={failure.message}
+          description={failure.rest.length > 0 ? failure.rest.join('；') : undefined}
+        />
+      )}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        autoComplete="off"
+        onValuesChange={(changed: Partial<Values>, all: Values) => {
+          if ('code' in changed || 'year' in changed) load(all.code, all.year);
+        }}
+      >
+        <Form.Item
+          label="城市"
+          name="code"
+          htmlFor="five-year-green-city"
+          rules={[{ required: true, message: '请选择城市' }]}
+        >
+          <Select
+            id="five-year-green-city"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={cities.map((c) => ({ value: c.code, label: c.name }))}
+          />
+        </Form.Item>
+        <Form.Item
+          label="年度（年末数）"
+          name="year"
+          htmlFor="five-year-green-year"
+          rules={[{ required: true, message: '请选择年度' }]}
+        >
+          <Select
+            id="five-year-green-year"
+            options={years.map((y) => ({ value: y, label: `${y}年` }))}
+          />
+        </Form.Item>
+        <Form.Item
+          label="城市社区总数（个）"
+          name="urbanCommunities"
+          htmlFor="five-year-green-urban"
+          rules={[{ required: true, message: '请输入城市社区总数' }]}
+        >
+          <InputNumber
+            id="five-year-green-urban"
+            min={0}
+            max={10_000_000}
+            precision={0}
+            style={{ width: 200 }}
+          />
+        </Form.Item>
+        <Form.Item
+          label="参与绿色社区创建的社区数（个）"
+          name="participating"
+          htmlFor="five-year-green-participating"
+          dependencies={['urbanCommunities']}
+          rules={[
+            { required: true, message: '请输入参与创建的社区数' },
+            atMost('urbanCommunities', '参与创建的社区数不能超过城市社区总数'),
+          ]}
+        >
+          <InputNumber
+            id="five-year-green-participating"
+            min={0}
+            max={10_000_000}
+            precision={0}
+            style={{ width: 200 }}
+          />
+        </Form.Item>
+        <Form.Item
+          label="达到创建要求的社区数（个）"
+          name="meeting"
+          htmlFor="five-year-green-meeting"
+          dependencies={['participating']}
+          rules={[
+            { required: true, message: '请输入达到创建要求的社区数' },
+            atMost('participating', '达到创建要求的社区数不能超过参与创建的社区数'),
+          ]}
+        >
+          <InputNumber
+            id="five-year-green-meeting"
+            min={0}
+            max={10_000_000}
+            precision={0}
+            style={{ width: 200 }}
+          />
+        </Form.Item>
+        <Form.Item label="依据" name="source" htmlFor="five-year-green-source">
+          <Input id="five-year-green-source" maxLength={500} placeholder="如 市住建局年度报送" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

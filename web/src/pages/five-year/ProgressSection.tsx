@@ -1,0 +1,192 @@
+// 目标与累计进度: the five-year completion target, each year's start target against the plan and
+// what started and completed, and the running sums, as a chart and a table.
+import { EditOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Row, Statistic, Table, Tag, Tooltip } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
+import type { FiveYearView, FiveYearYear } from '../../api/fiveYear.ts';
+import { formatInteger } from '../../components/format.ts';
+import { Chart } from './Chart.tsx';
+import { cumulativeOption } from './chartOptions.ts';
+import { TargetFormModal, type TargetEdit } from './TargetFormModal.tsx';
+
+export const num = (n: number | null | undefined): string =>
+  n === null || n === undefined ? '—' : formatInteger(n);
+export const pct = (p: number | null): string => (p === null ? '—' : `${p.toFixed(1)}%`);
+
+function columns(
+  canEdit: boolean,
+  onEdit: (y: FiveYearYear) => void,
+): TableColumnsType<FiveYearYear> {
+  return [
+    { title: '年度', dataIndex: 'year', key: 'year', width: 80, fixed: 'left' },
+    {
+      title: '新开工目标',
+      children: [
+        {
+          title: '小区（个）',
+          key: 'tc',
+          align: 'right',
+          render: (_, y) => num(y.target?.communities),
+        },
+        {
+          title: '户数（户）',
+          key: 'th',
+          align: 'right',
+          render: (_, y) => num(y.target?.households),
+        },
+      ],
+    },
+    {
+      title: '当年计划',
+      children: [
+        { title: '小区', key: 'pc', align: 'right', render: (_, y) => num(y.plan.communities) },
+        { title: '户数', key: 'ph', align: 'right', render: (_, y) => num(y.plan.households) },
+      ],
+    },
+    {
+      title: '已开工',
+      children: [
+        { title: '小区', key: 'sc', align: 'right', render: (_, y) => num(y.started.communities) },
+        { title: '户数', key: 'sh', align: 'right', render: (_, y) => num(y.started.households) },
+        { title: '对目标', key: 'sr', align: 'right', render: (_, y) => pct(y.startRatePercent) },
+      ],
+    },
+    {
+      title: '已完工',
+      children: [
+        {
+          title: '小区',
+          key: 'cc',
+          align: 'right',
+          render: (_, y) => num(y.completed.communities),
+        },
+        {
+          title: '其中2000年底前建成',
+          key: 'cb',
+          align: 'right',
+          render: (_, y) => num(y.completed.before2000),
+        },
+      ],
+    },
+    {
+      title: '累计',
+      children: [
+        { title: '目标', key: 'kt', align: 'right', render: (_, y) => num(y.cumulative.target) },
+        { title: '开工', key: 'ks', align: 'right', render: (_, y) => num(y.cumulative.started) },
+        { title: '完工', key: 'kc', align: 'right', render: (_, y) => num(y.cumulative.completed) },
+      ],
+    },
+    {
+      title: '目标依据',
+      key: 'source',
+      ellipsis: { showTitle: false },
+      render: (_, y) =>
+        y.target ? (
+          <Tooltip title={y.target.source || '未填写'}>
+            {y.target.source || <Tag>未填写</Tag>}
+          </Tooltip>
+        ) : (
+          <Tag>未设目标</Tag>
+        ),
+    },
+    ...(canEdit
+      ? [
+          {
+            title: '操作',
+            key: 'edit',
+            width: 80,
+            fixed: 'right' as const,
+            render: (_: unknown, y: FiveYearYear) => (
+              <Button
+                id={`five-year-target-${y.year}`}
+                type="link"
+                size="small"
+                onClick={() => onEdit(y)}
+              >
+                {y.target ? '修改' : '设置'}
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ];
+}
+
+export function ProgressSection({ view, onSaved }: { view: FiveYearView; onSaved: () => void }) {
+  const [editing, setEditing] = useState<TargetEdit | null>(null);
+  const c = view.completion;
+  const region = { code: view.scope.code, name: view.scope.name };
+  return (
+    <Card
+      title="目标与累计进度"
+      extra={
+        view.canEditTargets && (
+          <Button
+            id="five-year-completion-edit"
+            icon={<EditOutlined />}
+            onClick={() => setEditing({ kind: 'completion', region, current: c.target })}
+          >
+            十四五完成目标
+          </Button>
+        )
+      }
+    >
+      {!view.hasTargets && (
+        <Tag style={{ marginBottom: 16 }}>
+          区县级单位不单独设置十四五目标，下表只列台账中的计划与进展
+        </Tag>
+      )}
+      <Row gutter={16} style={{ marginBottom: 16 }}>
+        <Col xs={12} md={6}>
+          <Statistic
+            title={
+              <Tooltip title={c.target?.source}>
+                <span>十四五完成目标（2000年底前建成，个）</span>
+              </Tooltip>
+            }
+            value={c.target ? formatInteger(c.target.communities) : '未设'}
+          />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic
+            title="已完工（2000年底前建成，个）"
+            value={formatInteger(c.completedBefore2000)}
+          />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic title="完成比例" value={pct(c.percent)} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic title="尚差（个）" value={num(c.gap)} />
+        </Col>
+      </Row>
+      <Chart
+        id="five-year-cumulative-chart"
+        label="2021—2025年目标与累计进度"
+        option={cumulativeOption(view)}
+      />
+      <Table<FiveYearYear>
+        id="five-year-years"
+        rowKey="year"
+        size="small"
+        bordered
+        pagination={false}
+        columns={columns(view.canEditTargets, (y) =>
+          setEditing({ kind: 'start', region, year: y.year, current: y.target }),
+        )}
+        dataSource={view.years}
+        scroll={{ x: 1300 }}
+        style={{ marginTop: 16 }}
+      />
+      <TargetFormModal
+        edit={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          onSaved();
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,166 @@
+// 设置目标: a year's start target (communities, optionally households) or the five-year completion
+// target, with where it comes from. PUT with the version the user saw, so a change made meanwhile
+// answers 409; a 400 puts its details next to the fields.
+import { Alert, App, Form, Input, InputNumber, Modal } from 'antd';
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../../api/client.ts';
+import { putCompletionTarget, putStartTarget } from '../../api/fiveYear.ts';
+import { applyServerErrors } from '../../components/serverErrors.ts';
+
+interface Current {
+  communities: number;
+  households?: number | null;
+  source: string;
+  version: number;
+}
+
+export type TargetEdit =
+  | { kind: 'start'; region: { code: string; name: string }; year: number; current: Current | null }
+  | { kind: 'completion'; region: { code: string; name: string }; current: Current | null };
+
+interface Values {
+  communities: number;
+  households?: number | null;
+  source?: string;
+}
+
+const FIELDS = ['communities', 'households', 'source'] as const;
+
+interface Props {
+  /** what is being edited; null: closed */
+  edit: TargetEdit | null;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+export function TargetFormModal({ edit, onClose, onSaved }: Props) {
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<{ message: string; rest: string[] }>();
+  const { message } = App.useApp();
+
+  const shown =
+    edit && `${edit.kind}/${edit.kind === 'start' ? edit.year : ''}@${edit.current?.version ?? 0}`;
+  useEffect(() => {
+    if (!edit) return;
+    setFailure(undefined);
+    form.resetFields();
+    form.setFieldsValue({
+      communities: edit.current?.communities,
+      households: edit.current?.households ?? null,
+      source: edit.current?.source ?? '',
+    });
+  }, [shown, form]);
+
+  const title = !edit
+    ? '设置目标'
+    : edit.kind === 'start'
+      ? `${edit.region.name}${edit.year}年新开工改造目标`
+      : `${edit.region.name}十四五期末完成改造目标`;
+
+  async function submit() {
+    if (!edit) return;
+    const v = await form.validateFields();
+    setSaving(true);
+    setFailure(undefined);
+    const version = edit.current?.version;
+    try {
+      if (edit.kind === 'start')
+        await putStartTarget(edit.region.code, edit.year, {
+          communities: v.communities,
+          households: v.households ?? null,
+          source: v.source?.trim() ?? '',
+          version,
+        });
+      else
+        await putCompletionTarget(edit.region.code, {
+          communities: v.communities,
+          source: v.source?.trim() ?? '',
+          version,
+        });
+      void message.success(`已保存${title}`);
+      onSaved();
+    } catch (e) {
+      setFailure({ message: errorMessage(e), rest: applyServerErrors(form, e, FIELDS) });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal
+      title={title}
+      open={edit !== null}
+      okText="保存"
+      okButtonProps={{ id: 'five-year-target-submit' }}
+      confirmLoading={saving}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={onClose}
+      forceRender
+      width={520}
+    >
+      {failure && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={failure.message}
+          description={failure.rest.length > 0 ? failure.rest.join('；') : undefined}
+        />
+      )}
+      <Form<Values> form={form} layout="vertical" autoComplete="off">
+        <Form.Item
+          label={
+            edit?.kind === 'completion'
+              ? '到2025年底完成改造的小区数（2000年底前建成，个）'
+              : '新开工改造小区数（个）'
+          }
+          name="communities"
+          htmlFor="five-year-target-communities"
+          rules={[{ required: true, message: '请输入小区数' }]}
+        >
+          <InputNumber
+            id="five-year-target-communities"
+            min={0}
+            max={10_000_000}
+            precision={0}
+            style={{ width: 200 }}
+          />
+        </Form.Item>
+        {edit?.kind === 'start' && (
+          <Form.Item
+            label="新开工改造户数（户，可不填）"
+            name="households"
+            htmlFor="five-year-target-households"
+            dependencies={['communities']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, h: number | null | undefined) =>
+                  h === null ||
+                  h === undefined ||
+                  h >= ((getFieldValue('communities') as number | undefined) ?? 0)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error('户数不能少于小区数：每个小区至少有1户')),
+              }),
+            ]}
+          >
+            <InputNumber
+              id="five-year-target-households"
+              min={0}
+              max={1_000_000_000}
+              precision={0}
+              style={{ width: 200 }}
+            />
+          </Form.Item>
+        )}
+        <Form.Item label="依据" name="source" htmlFor="five-year-target-source">
+          <Input
+            id="five-year-target-source"
+            maxLength={500}
+            placeholder="如 建办城〔2021〕28号、本省十四五改造规划"
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
