@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003_plan_policies.ts';
 import * as m0004 from './migrations/0004_declarations.ts';
 import * as m0005 from './migrations/0005_progress.ts';
 import * as m0006 from './migrations/0006_community_prefecture_index.ts';
+import * as m0008 from './migrations/0008_progress_attachments.ts';
 
 type FrozenMigration = {
   up: (dialect: Dialect) => (db: Kysely<unknown>) => Promise<void>;
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, FrozenMigration> = {
   '0004_declarations': m0004,
   '0005_progress': m0005,
   '0006_community_prefecture_index': m0006,
+  '0008_progress_attachments': m0008,
 };
 
 function migrator(db: Kysely<unknown>, dialect: Dialect, schema?: string): Migrator {
