@@ -71,21 +71,22 @@ export async function saveFunds(
 }
 
 /** What leaves the server of an attachment row: never its path on disk. */
-export const presentAttachment = (communityId: number) => (a: Selectable<CommunityAttachmentTable>) => ({
-  id: a.id,
-  kind: a.kind,
-  consultationId: a.consultation_id,
-  period: a.period,
-  lng: a.lng,
-  lat: a.lat,
-  caption: a.caption,
-  fileName: a.file_name,
-  contentType: a.content_type,
-  size: a.size_bytes,
-  username: a.username,
-  createdAt: a.created_at,
-  url: `/api/communities/${communityId}/attachments/${a.id}`,
-});
+export const presentAttachment =
+  (communityId: number) => (a: Selectable<CommunityAttachmentTable>) => ({
+    id: a.id,
+    kind: a.kind,
+    consultationId: a.consultation_id,
+    period: a.period,
+    lng: a.lng,
+    lat: a.lat,
+    caption: a.caption,
+    fileName: a.file_name,
+    contentType: a.content_type,
+    size: a.size_bytes,
+    username: a.username,
+    createdAt: a.created_at,
+    url: `/api/communities/${communityId}/attachments/${a.id}`,
+  });
 
 const SOURCE_ORDER = Object.keys(FUNDING_SOURCES) as Source[];
 
