@@ -23,6 +23,7 @@ import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { declarationRoutes } from './modules/declarations/declarations.routes.ts';
 import { fiveYearRoutes } from './modules/five-year/five-year.routes.ts';
 import { planRoutes } from './modules/plan/plan.routes.ts';
+import { progressAttachmentRoutes } from './modules/progress/attachments.routes.ts';
 import { progressRoutes } from './modules/progress/progress.routes.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   progressRoutes(app, db);
   monthlyReportRoutes(app, db);
   fiveYearRoutes(app, db);
+  progressAttachmentRoutes(app, db, uploadDir);
 
   if (opts.serveWeb !== false) await serveWeb(app, opts.demo ?? false);
   else

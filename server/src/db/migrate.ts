@@ -8,6 +8,7 @@ import * as m0004 from './migrations/0004_declarations.ts';
 import * as m0005 from './migrations/0005_progress.ts';
 import * as m0006 from './migrations/0006_community_prefecture_index.ts';
 import * as m0007 from './migrations/0007_monthly_reports.ts';
+import * as m0008 from './migrations/0008_progress_attachments.ts';
 import * as m0009 from './migrations/0009_five_year.ts';
 
 type FrozenMigration = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, FrozenMigration> = {
   '0005_progress': m0005,
   '0006_community_prefecture_index': m0006,
   '0007_monthly_reports': m0007,
+  '0008_progress_attachments': m0008,
   '0009_five_year': m0009,
 };
 

@@ -96,6 +96,8 @@ export interface Database {
   start_targets: StartTargetTable;
   completion_targets: CompletionTargetTable;
   green_communities: GreenCommunityTable;
+  community_attachments: CommunityAttachmentTable;
+  progress_funds: ProgressFundTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -393,4 +395,33 @@ export interface GreenCommunityTable {
   version: number;
   updated_at: string;
   updated_by: string | null;
+}
+
+/** A before/after photo of a community, or a document of one of its consultations. */
+export interface CommunityAttachmentTable {
+  id: Generated<number>;
+  community_id: number;
+  kind: 'before' | 'after' | 'document';
+  /** set for documents only */
+  consultation_id: number | null;
+  /** YYYY-MM, photos only, optional */
+  period: string | null;
+  lng: string | null;
+  lat: string | null;
+  caption: Generated<string>;
+  file_name: string;
+  file_path: string;
+  /** the type found in the file's first bytes, not the one the browser claimed */
+  content_type: string;
+  size_bytes: number;
+  username: string;
+  created_at: string;
+}
+
+/** Funds in place (资金到位) by source, as at a month end, beside that month's progress record. */
+export interface ProgressFundTable {
+  community_id: number;
+  period: string;
+  source: ProjectFundingTable['source'];
+  amount_yuan: number;
 }

@@ -17,6 +17,15 @@ const tags = ['进展统计'];
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 const id = z.object({ id: z.coerce.number().int().min(1) });
 const count = z.number().int().min(0).max(1_000_000).optional();
+const fundingSource = z.enum([
+  'central',
+  'provincial',
+  'local',
+  'bonds',
+  'residents',
+  'utilities',
+  'social',
+]);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function progressRoutes(app: App, db: Kysely<Database>): void {
@@ -69,6 +78,11 @@ export function progressRoutes(app: App, db: Kysely<Database>): void {
         health: count,
         energyArea: z.string().max(20).optional(),
         corrected: z.boolean().optional(),
+        funds: z
+          .array(z.object({ source: fundingSource, amount: z.string().max(20) }))
+          .max(7)
+          .optional()
+          .describe('资金到位（万元）按来源；不传则保持原值，空数组表示清空'),
       }),
       response: { 204: z.null(), ...errors },
     },

@@ -6,13 +6,14 @@
 import type { Kysely } from 'kysely';
 import type { CommunityRow, Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { parseScaled } from '../../domain/ledger/decimal.ts';
+import { formatScaled, parseScaled } from '../../domain/ledger/decimal.ts';
 import {
   parseDate,
   periodEnd,
   PROGRESS_HEADER,
   progressProblems,
   progressRow,
+  rate,
   sumMeasures,
   type ProgressMeasures,
 } from '../../domain/progress.ts';
@@ -23,9 +24,17 @@ import { findCommunity } from '../ledger/communities.repository.ts';
 import { canEditLedger, canReadLedger, inScope } from '../ledger/ledger.policy.ts';
 import { policyFor } from '../plan/policies.repository.ts';
 import { findRegion } from '../regions/regions.repository.ts';
+import { consentStatus } from '../../domain/consent.ts';
+import {
+  checkFunds,
+  communityExtras,
+  projectStartProblems,
+  saveFunds,
+  type FundInput,
+} from './community-progress.service.ts';
 import * as repo from './progress.repository.ts';
 
-async function visibleCommunity(
+export async function visibleCommunity(
   db: Kysely<Database>,
   actor: Actor,
   id: number,
@@ -98,6 +107,8 @@ export interface ProgressInput {
   health?: number;
   energyArea?: string;
   corrected?: boolean;
+  /** 资金到位 by source (万元), entered on the community page; omitted: left as it was. */
+  funds?: FundInput[];
 }
 
 /** Checks and stores one community's record as at a month end; returns problems instead of throwing when `collect` is set (imports). */
@@ -156,6 +167,7 @@ export async function saveProgress(
       },
     ),
   );
+  if (startDate) problems.push(...(await projectStartProblems(db, c.id, policy.consentThreshold)));
   if (problems.length) return problems;
   await repo.saveProgress(db, {
     community_id: c.id,
@@ -189,55 +201,80 @@ export async function recordProgress(
 ) {
   return db.transaction().execute(async (trx) => {
     const c = await visibleCommunity(trx, actor, communityId, true);
-    const problems = await saveProgress(trx, actor, c, period, input, now);
+    const funds = checkFunds(input.funds);
+    const problems = [
+      ...(await saveProgress(trx, actor, c, period, input, now)),
+      ...funds.problems,
+    ];
     if (problems.length)
       throw validation(
         problems.map((p) => `${p.field}：${p.message}`).join('；'),
         problems.map((p) => ({ path: p.field, message: p.message })),
       );
+    if (input.funds) await saveFunds(trx, c.id, period, funds.rows);
   });
 }
 
 export async function communityProgress(db: Kysely<Database>, actor: Actor, communityId: number) {
   const c = await visibleCommunity(db, actor, communityId, false);
-  const [consultations, records, policy] = await Promise.all([
+  const [consultations, records, policy, extras] = await Promise.all([
     repo.consultationsOf(db, c.id),
     repo.progressOf(db, c.id),
     policyFor(db, c.plan_year),
+    communityExtras(db, c.id),
   ]);
   const best = consultations.reduce((m, x) => Math.max(m, x.households_agreeing), 0);
+  const consent = consentStatus(c.households, best, policy.consentThreshold);
+  const projectProblems = await projectStartProblems(db, c.id, policy.consentThreshold);
   return {
+    households: c.households,
     consentThreshold: policy.consentThreshold,
-    consentReached: c.households > 0 && best / c.households >= policy.consentThreshold,
+    consentReached: consent.reached,
+    consent,
+    /** Why a start would be refused now (this community's or its project's consent), if it would. */
+    startBlockedBy: !consent.reached
+      ? `未经居民充分协商取得共识的，不得开工改造：同意户数须达到 ${consent.thresholdLabel}`
+      : (projectProblems[0]?.message ?? null),
     consultations: consultations.map((x) => ({
       id: x.id,
       heldOn: x.held_on,
       method: x.method,
       householdsConsulted: x.households_consulted,
       householdsAgreeing: x.households_agreeing,
+      share: rate(x.households_agreeing, c.households),
+      reachesThreshold: x.households_agreeing / c.households >= policy.consentThreshold,
       agreedScheme: x.agreed_scheme === 1,
       agreedContribution: x.agreed_contribution === 1,
       agreedAftercare: x.agreed_aftercare === 1,
       notes: x.notes,
       username: x.username,
+      documents: extras.documentsOf(x.id),
     })),
     records: records.map((r) => ({
       period: r.period,
       startDate: r.start_date,
       completionDate: r.completion_date,
       investmentDoneYuan: Number(r.investment_done_yuan),
+      investmentDone: formatScaled(Number(r.investment_done_yuan), 4, 0),
       elevators: r.elevators,
       pipelinesM: Number(r.pipelines_m),
+      pipelinesKm: formatScaled(Number(r.pipelines_m), 3, 0),
       elderlyCare: r.elderly_care,
       childcare: r.childcare,
       housekeeping: r.housekeeping,
       health: r.health,
       parking: r.parking,
       chargers: r.chargers,
+      energyAreaCenti: Number(r.energy_area_centi),
+      energyArea: formatScaled(Number(r.energy_area_centi), 2, 0),
       corrected: r.corrected === 1,
+      funds: extras.fundsOf(r.period),
+      fundsTotal: extras.fundsTotalOf(r.period),
       username: r.username,
       updatedAt: r.updated_at,
     })),
+    photos: extras.photos,
+    fundingSources: extras.fundingSources,
   };
 }
 

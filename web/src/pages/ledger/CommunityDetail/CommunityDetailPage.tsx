@@ -12,6 +12,7 @@ import { CommunityTags } from '../LedgerList/ledgerColumns.tsx';
 import { communityIdOf, useCommunity } from '../useCommunity.ts';
 import { CommunityFields } from './CommunityFields.tsx';
 import { HistoryTimeline } from './HistoryTimeline.tsx';
+import { CommunityProgressSection } from './progress/CommunityProgressSection.tsx';
 import { DuplicatesList, ProjectsTable } from './RelatedRecords.tsx';
 
 export function CommunityDetailPage() {
@@ -118,6 +119,7 @@ export function CommunityDetailPage() {
           />
         </Card>
       </Flex>
+      <CommunityProgressSection communityId={c.id} canEdit={canEdit} />
       <Card
         title="修改历史"
         extra={<Typography.Text type="secondary">当前为第 {c.version} 版</Typography.Text>}

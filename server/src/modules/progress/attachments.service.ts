@@ -1,0 +1,280 @@
+/**
+ * Files kept with a community: before/after photos (issue 5: stored as attachments with a size
+ * limit and a type check, with a location) and the documents of its resident consultations. Stored
+ * like the province's approval file: in the upload directory under a random name, described by a
+ * row; the type is judged by the file's first bytes.
+ */
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Kysely } from 'kysely';
+import type { CommunityAttachmentTable, Database } from '../../db/schema.ts';
+import type { Actor } from '../../domain/actor.ts';
+import {
+  attachmentProblem,
+  SNIFF_BYTES,
+  sniffType,
+  type AttachmentPurpose,
+} from '../../domain/attachments.ts';
+import { parsePeriod } from '../../domain/progress.ts';
+import { notFound, validation } from '../../errors.ts';
+import { insertAudit } from '../audit/audit.repository.ts';
+import * as repo from './community-progress.repository.ts';
+import { presentAttachment } from './community-progress.service.ts';
+import { visibleCommunity } from './progress.service.ts';
+
+export interface Upload {
+  fileName: string;
+  /** the multipart stream; `truncated` is set when it went past the size limit */
+  file: Readable & { truncated?: boolean };
+}
+
+export interface PhotoFields {
+  kind?: string;
+  period?: string;
+  lng?: string;
+  lat?: string;
+  caption?: string;
+}
+
+const LNG = /^-?\d{1,3}(\.\d{1,8})?$/;
+const LAT = /^-?\d{1,2}(\.\d{1,8})?$/;
+
+/** Writes the upload under a random name and keeps it only if it passes the checks. */
+async function storeFile(
+  uploadDir: string,
+  purpose: AttachmentPurpose,
+  upload: Upload,
+): Promise<{ path: string; size: number; type: string }> {
+  await mkdir(uploadDir, { recursive: true });
+  const path = join(uploadDir, `${purpose}-${randomBytes(12).toString('base64url')}`);
+  try {
+    await pipeline(upload.file, createWriteStream(path));
+    const size = (await stat(path)).size;
+    const head = new Uint8Array(SNIFF_BYTES);
+    const fh = await open(path, 'r');
+    const { bytesRead } = await fh.read(head, 0, SNIFF_BYTES, 0).finally(() => fh.close());
+    const file = {
+      name: upload.fileName,
+      size,
+      truncated: Boolean(upload.file.truncated),
+      head: head.subarray(0, bytesRead),
+    };
+    const problem = attachmentProblem(purpose, file);
+    if (problem) throw validation(problem, [{ path: 'file', message: problem }]);
+    return { path, size, type: sniffType(file.head)! };
+  } catch (e) {
+    await rm(path, { force: true });
+    throw e;
+  }
+}
+
+function checkPhotoFields(f: PhotoFields) {
+  const problems: { path: string; message: string }[] = [];
+  const kind: 'before' | 'after' | undefined =
+    f.kind === 'before' ? 'before' : f.kind === 'after' ? 'after' : undefined;
+  if (!kind) problems.push({ path: 'kind', message: '请选择改造前或改造后（before/after）' });
+  const period = f.period?.trim() ? parsePeriod(f.period) : null;
+  if (period === undefined) problems.push({ path: 'period', message: '报告期应为 YYYY-MM' });
+  const lng = f.lng?.trim() || null;
+  const lat = f.lat?.trim() || null;
+  if (lng && (!LNG.test(lng) || Math.abs(Number(lng)) > 180))
+    problems.push({ path: 'lng', message: '经度应为 -180 到 180 之间的小数' });
+  if (lat && (!LAT.test(lat) || Math.abs(Number(lat)) > 90))
+    problems.push({ path: 'lat', message: '纬度应为 -90 到 90 之间的小数' });
+  if (Boolean(lng) !== Boolean(lat))
+    problems.push({ path: lng ? 'lat' : 'lng', message: '经度和纬度须同时填写' });
+  const caption = (f.caption ?? '').trim();
+  if (caption.length > 200) problems.push({ path: 'caption', message: '说明不超过200字' });
+  if (problems.length)
+    throw validation(`照片信息有误：${problems.map((p) => p.message).join('；')}`, problems);
+  return { kind: kind!, period: period ?? null, lng, lat, caption };
+}
+
+async function audit(
+  db: Kysely<Database>,
+  actor: Actor,
+  action: string,
+  target: string,
+  detail: Record<string, unknown>,
+  now: Date,
+) {
+  await insertAudit(
+    db,
+    { actorUserId: actor.userId || null, actorUsername: actor.username, action, target, detail },
+    now,
+  );
+}
+
+async function keep(
+  db: Kysely<Database>,
+  actor: Actor,
+  row: Omit<CommunityAttachmentTable, 'id' | 'username' | 'created_at' | 'caption'> & {
+    caption: string;
+  },
+  now: Date,
+): Promise<number> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const id = await repo.insertAttachment(trx, {
+        ...row,
+        username: actor.username,
+        created_at: now.toISOString(),
+      });
+      await audit(
+        trx,
+        actor,
+        `community.${row.kind === 'document' ? 'document' : 'photo'}.add`,
+        `community/${row.community_id}`,
+        { id, kind: row.kind, fileName: row.file_name, size: row.size_bytes },
+        now,
+      );
+      return id;
+    });
+  } catch (e) {
+    await rm(row.file_path, { force: true });
+    throw e;
+  }
+}
+
+export async function addPhoto(
+  db: Kysely<Database>,
+  actor: Actor,
+  communityId: number,
+  fields: PhotoFields,
+  upload: Upload,
+  uploadDir: string,
+  now = new Date(),
+): Promise<number> {
+  const c = await visibleCommunity(db, actor, communityId, true);
+  const f = checkPhotoFields(fields);
+  const stored = await storeFile(uploadDir, 'photo', upload);
+  return keep(
+    db,
+    actor,
+    {
+      community_id: c.id,
+      kind: f.kind,
+      consultation_id: null,
+      period: f.period,
+      lng: f.lng,
+      lat: f.lat,
+      caption: f.caption,
+      file_name: upload.fileName.slice(0, 255),
+      file_path: stored.path,
+      content_type: stored.type,
+      size_bytes: stored.size,
+    },
+    now,
+  );
+}
+
+async function consultationOf(db: Kysely<Database>, communityId: number, consultationId: number) {
+  const x = await repo.findConsultation(db, consultationId);
+  if (!x || x.community_id !== communityId) throw notFound('协商记录');
+  return x;
+}
+
+export async function addConsultationDocument(
+  db: Kysely<Database>,
+  actor: Actor,
+  communityId: number,
+  consultationId: number,
+  upload: Upload,
+  uploadDir: string,
+  now = new Date(),
+): Promise<number> {
+  const c = await visibleCommunity(db, actor, communityId, true);
+  await consultationOf(db, c.id, consultationId);
+  const stored = await storeFile(uploadDir, 'document', upload);
+  return keep(
+    db,
+    actor,
+    {
+      community_id: c.id,
+      kind: 'document',
+      consultation_id: consultationId,
+      period: null,
+      lng: null,
+      lat: null,
+      caption: '',
+      file_name: upload.fileName.slice(0, 255),
+      file_path: stored.path,
+      content_type: stored.type,
+      size_bytes: stored.size,
+    },
+    now,
+  );
+}
+
+export async function listPhotos(db: Kysely<Database>, actor: Actor, communityId: number) {
+  const c = await visibleCommunity(db, actor, communityId, false);
+  return (await repo.photosOf(db, c.id)).map(presentAttachment(c.id));
+}
+
+export async function listDocuments(
+  db: Kysely<Database>,
+  actor: Actor,
+  communityId: number,
+  consultationId: number,
+) {
+  const c = await visibleCommunity(db, actor, communityId, false);
+  await consultationOf(db, c.id, consultationId);
+  return (await repo.documentsOf(db, c.id, consultationId)).map(presentAttachment(c.id));
+}
+
+async function attachmentOf(db: Kysely<Database>, communityId: number, attachmentId: number) {
+  const a = await repo.findAttachment(db, attachmentId);
+  if (!a || a.community_id !== communityId) throw notFound('附件');
+  return a;
+}
+
+/** The file to send: its stored type (judged from its bytes), its name and a stream. */
+export async function openAttachment(
+  db: Kysely<Database>,
+  actor: Actor,
+  communityId: number,
+  attachmentId: number,
+) {
+  const c = await visibleCommunity(db, actor, communityId, false);
+  const a = await attachmentOf(db, c.id, attachmentId);
+  const size = await stat(a.file_path).then(
+    (s) => s.size,
+    () => undefined,
+  );
+  if (size === undefined) throw notFound('附件文件');
+  return {
+    fileName: a.file_name,
+    contentType: a.content_type,
+    size,
+    stream: createReadStream(a.file_path),
+  };
+}
+
+export async function removeAttachment(
+  db: Kysely<Database>,
+  actor: Actor,
+  communityId: number,
+  attachmentId: number,
+  now = new Date(),
+): Promise<void> {
+  const c = await visibleCommunity(db, actor, communityId, true);
+  const a = await db.transaction().execute(async (trx) => {
+    const found = await attachmentOf(trx, c.id, attachmentId);
+    await repo.deleteAttachment(trx, found.id);
+    await audit(
+      trx,
+      actor,
+      `community.${found.kind === 'document' ? 'document' : 'photo'}.delete`,
+      `community/${c.id}`,
+      { id: found.id, kind: found.kind, fileName: found.file_name },
+      now,
+    );
+    return found;
+  });
+  // The row is gone, so the file is no longer reachable; removing it is housekeeping.
+  await rm(a.file_path, { force: true });
+}

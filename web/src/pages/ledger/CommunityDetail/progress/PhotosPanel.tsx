@@ -1,0 +1,233 @@
+// 改造前后照片: thumbnails (click to view) with kind, month, place and caption, and the form that
+// uploads one (JPEG/PNG/WebP, at most 10 MB; the server checks the file's bytes).
+import { DeleteOutlined, EnvironmentOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Form,
+  Image,
+  Input,
+  Popconfirm,
+  Radio,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
+import type { UploadFile } from 'antd';
+import { useState } from 'react';
+import { errorMessage } from '../../../../api/client.ts';
+import {
+  deleteAttachment,
+  uploadPhoto,
+  type Attachment,
+  type PhotoKind,
+} from '../../../../api/progress.ts';
+import { applyServerErrors } from '../../../../components/serverErrors.ts';
+import { currentPeriod, PHOTO_KIND_LABELS } from './progressLabels.ts';
+
+const MAX_BYTES = 10 * 1024 * 1024;
+
+interface Values {
+  kind: PhotoKind;
+  period: string;
+  lng: string;
+  lat: string;
+  caption: string;
+}
+
+interface Props {
+  communityId: number;
+  photos: Attachment[];
+  canEdit: boolean;
+  onChanged: () => Promise<void>;
+}
+
+function PhotoCard({
+  p,
+  canEdit,
+  onDelete,
+}: {
+  p: Attachment;
+  canEdit: boolean;
+  onDelete: () => void;
+}) {
+  return (
+    <Card
+      size="small"
+      data-photo-id={p.id}
+      className="community-photo"
+      style={{ width: 190 }}
+      cover={
+        <Image
+          src={p.url}
+          alt={p.caption || p.fileName}
+          height={130}
+          style={{ objectFit: 'cover' }}
+        />
+      }
+      actions={
+        canEdit
+          ? [
+              <Popconfirm key="delete" title="删除这张照片？" okText="删除" onConfirm={onDelete}>
+                <Button type="text" size="small" danger icon={<DeleteOutlined />}>
+                  删除
+                </Button>
+              </Popconfirm>,
+            ]
+          : undefined
+      }
+    >
+      <Flex vertical gap={2}>
+        <span>
+          <Tag color={p.kind === 'before' ? 'default' : 'green'}>
+            {PHOTO_KIND_LABELS[p.kind as PhotoKind]}
+          </Tag>
+          {p.period ?? ''}
+        </span>
+        {p.caption && <Typography.Text>{p.caption}</Typography.Text>}
+        {p.lng && p.lat && (
+          <Typography.Text type="secondary">
+            <EnvironmentOutlined /> {p.lng}, {p.lat}
+          </Typography.Text>
+        )}
+        <Typography.Text type="secondary" ellipsis>
+          {p.fileName}
+        </Typography.Text>
+      </Flex>
+    </Card>
+  );
+}
+
+export function PhotosPanel({ communityId, photos, canEdit, onChanged }: Props) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [file, setFile] = useState<File | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function save(v: Values) {
+    if (!file) {
+      setFailure('请选择照片（JPEG、PNG 或 WebP，不超过 10 MB）');
+      return;
+    }
+    setSaving(true);
+    setFailure(null);
+    try {
+      await uploadPhoto(
+        communityId,
+        {
+          kind: v.kind,
+          period: v.period,
+          lng: v.lng.trim(),
+          lat: v.lat.trim(),
+          caption: v.caption.trim(),
+        },
+        file,
+      );
+      void message.success('照片已上传');
+      setFile(null);
+      form.setFieldsValue({ caption: '' });
+      await onChanged();
+    } catch (e) {
+      applyServerErrors(form, e, ['kind', 'period', 'lng', 'lat', 'caption']);
+      setFailure(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  async function remove(id: number) {
+    try {
+      await deleteAttachment(communityId, id);
+      void message.success('照片已删除');
+      await onChanged();
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  }
+
+  const fileList: UploadFile[] = file
+    ? [{ uid: 'photo', name: file.name, size: file.size, status: 'done' }]
+    : [];
+
+  return (
+    <Flex vertical gap={12}>
+      <div id="photo-list">
+        {photos.length ? (
+          <Image.PreviewGroup>
+            <Flex gap={12} wrap>
+              {photos.map((p) => (
+                <PhotoCard key={p.id} p={p} canEdit={canEdit} onDelete={() => void remove(p.id)} />
+              ))}
+            </Flex>
+          </Image.PreviewGroup>
+        ) : (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无照片" />
+        )}
+      </div>
+      {canEdit && (
+        <Form<Values>
+          id="photo-form"
+          form={form}
+          layout="inline"
+          style={{ rowGap: 12 }}
+          initialValues={{ kind: 'before', period: currentPeriod(), lng: '', lat: '', caption: '' }}
+          onFinish={(v) => void save(v)}
+        >
+          <Form.Item name="kind" label="类别">
+            <Radio.Group
+              id="photo-kind"
+              optionType="button"
+              options={Object.entries(PHOTO_KIND_LABELS).map(([value, label]) => ({
+                value,
+                label,
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="period" label="月份" htmlFor="photo-period">
+            <Input id="photo-period" type="month" style={{ width: 150 }} />
+          </Form.Item>
+          <Form.Item name="lng" label="经度" htmlFor="photo-lng">
+            <Input id="photo-lng" placeholder="如 110.3312" style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item name="lat" label="纬度" htmlFor="photo-lat">
+            <Input id="photo-lat" placeholder="如 20.0311" style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item name="caption" label="说明" htmlFor="photo-caption">
+            <Input id="photo-caption" maxLength={200} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item label="照片" required>
+            <Upload
+              id="photo-file"
+              accept="image/jpeg,image/png,image/webp"
+              maxCount={1}
+              fileList={fileList}
+              beforeUpload={(f) => {
+                if (f.size > MAX_BYTES) {
+                  void message.error(`文件“${f.name}”超过 10 MB`);
+                  return Upload.LIST_IGNORE;
+                }
+                setFile(f);
+                setFailure(null);
+                return false;
+              }}
+              onRemove={() => setFile(null)}
+            >
+              <Button icon={<UploadOutlined />}>选择照片</Button>
+            </Upload>
+          </Form.Item>
+          <Form.Item>
+            <Button id="photo-save" type="primary" htmlType="submit" loading={saving}>
+              上传照片
+            </Button>
+          </Form.Item>
+        </Form>
+      )}
+      {failure && <Alert id="photo-error" type="error" showIcon title={failure} />}
+    </Flex>
+  );
+}

@@ -1,0 +1,125 @@
+// The words of 居民协商与改造进展: consultation methods, photo kinds, the consent sentence, and how
+// a month's record reads back into the form. Pure.
+import type {
+  CommunityProgress,
+  ConsultationMethod,
+  FundingSource,
+  PhotoKind,
+  ProgressInput,
+  ProgressRecord,
+} from '../../../../api/progress.ts';
+
+export const METHOD_LABELS: Record<ConsultationMethod, string> = {
+  meeting: '居民会议',
+  door_to_door: '入户走访',
+  online: '线上征询',
+  written: '书面征询',
+};
+
+export const PHOTO_KIND_LABELS: Record<PhotoKind, string> = {
+  before: '改造前',
+  after: '改造后',
+};
+
+/** 同意 812/1000 户 = 81.2%，已达到 2/3 门槛 */
+export function consentSentence(c: CommunityProgress['consent']): string {
+  const head = `同意 ${c.bestAgreeing}/${c.households} 户 = ${c.share}`;
+  return c.reached
+    ? `${head}，已达到 ${c.thresholdLabel} 门槛`
+    : `${head}，未达到 ${c.thresholdLabel} 门槛，尚不能开工`;
+}
+
+/** What a record achieved, in a line: 加装电梯 2 部、改造管线 1.5 公里 … (zeros left out). */
+export function outcomesText(r: ProgressRecord): string {
+  const parts: [string | number, string][] = [
+    [r.elevators, '加装电梯 {} 部'],
+    [r.pipelinesKm, '改造管线 {} 公里'],
+    [r.parking, '增设停车位 {} 个'],
+    [r.chargers, '增设充电桩 {} 个'],
+    [r.elderlyCare, '养老服务设施 {} 个'],
+    [r.childcare, '托育设施 {} 个'],
+    [r.housekeeping, '家政服务设施 {} 个'],
+    [r.health, '卫生防疫设施 {} 个'],
+    [r.energyArea, '建筑节能改造 {} 平方米'],
+  ];
+  const said = parts
+    .filter(([v]) => v !== 0 && v !== '0')
+    .map(([v, t]) => t.replace('{}', String(v)));
+  return said.length ? said.join('、') : '—';
+}
+
+export const COUNT_FIELDS = [
+  ['elevators', '加装电梯（部）'],
+  ['parking', '增设停车位（个）'],
+  ['chargers', '增设充电桩（个）'],
+  ['elderlyCare', '增设养老服务设施（个）'],
+  ['childcare', '增设托育设施（个）'],
+  ['housekeeping', '增设家政服务设施（个）'],
+  ['health', '增设卫生防疫设施（个）'],
+] as const;
+export type CountField = (typeof COUNT_FIELDS)[number][0];
+
+/** The month form's values: everything as text, as typed. */
+export interface ProgressValues extends Record<CountField, string> {
+  period: string;
+  startDate: string;
+  completionDate: string;
+  investmentDone: string;
+  pipelinesKm: string;
+  energyArea: string;
+  corrected: boolean;
+  funds: Partial<Record<FundingSource, string>>;
+}
+
+const blankZero = (v: string | number) => (v === 0 || v === '0' ? '' : String(v));
+
+/** The form for `period`, starting from the latest record (figures are cumulative). */
+export function valuesFrom(latest: ProgressRecord | undefined, period: string): ProgressValues {
+  const counts = Object.fromEntries(
+    COUNT_FIELDS.map(([k]) => [k, latest ? blankZero(latest[k]) : '']),
+  ) as Record<CountField, string>;
+  return {
+    period,
+    startDate: latest?.startDate ?? '',
+    completionDate: latest?.completionDate ?? '',
+    investmentDone: latest ? blankZero(latest.investmentDone) : '',
+    pipelinesKm: latest ? blankZero(latest.pipelinesKm) : '',
+    energyArea: latest ? blankZero(latest.energyArea) : '',
+    corrected: false,
+    funds: Object.fromEntries((latest?.funds ?? []).map((f) => [f.source, f.amount])),
+    ...counts,
+  };
+}
+
+/** The request body of a month's record; empty texts are left out, funds always sent. */
+export function inputOf(v: ProgressValues): ProgressInput {
+  const text = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
+  const count = (s: string | undefined) => (s?.trim() ? Number(s.trim()) : undefined);
+  return {
+    startDate: text(v.startDate),
+    completionDate: text(v.completionDate),
+    investmentDone: text(v.investmentDone),
+    pipelinesKm: text(v.pipelinesKm),
+    energyArea: text(v.energyArea),
+    corrected: v.corrected || undefined,
+    ...Object.fromEntries(COUNT_FIELDS.map(([k]) => [k, count(v[k])])),
+    funds: Object.entries(v.funds ?? {})
+      .filter(([, a]) => a?.trim())
+      .map(([source, amount]) => ({ source: source as FundingSource, amount: amount!.trim() })),
+  };
+}
+
+/** This month as YYYY-MM, in local time. */
+export function currentPeriod(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/** Server field names (the template's headers) → form fields, to put errors beside the inputs. */
+export const FIELD_OF_HEADER: Record<string, string> = {
+  报告期: 'period',
+  开工日期: 'startDate',
+  完工日期: 'completionDate',
+  '累计完成投资（万元）': 'investmentDone',
+  '改造管线（公里）': 'pipelinesKm',
+  '建筑节能改造面积（平方米）': 'energyArea',
+};
