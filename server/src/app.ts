@@ -22,6 +22,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { declarationRoutes } from './modules/declarations/declarations.routes.ts';
 import { planRoutes } from './modules/plan/plan.routes.ts';
+import { dashboardRoutes } from './modules/progress/dashboard.routes.ts';
 import { progressRoutes } from './modules/progress/progress.routes.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
@@ -109,6 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   planRoutes(app, db);
   declarationRoutes(app, db, uploadDir);
   progressRoutes(app, db);
+  dashboardRoutes(app, db);
 
   if (opts.serveWeb !== false) await serveWeb(app, opts.demo ?? false);
   else

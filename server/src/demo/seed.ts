@@ -14,6 +14,7 @@ import { csvLine } from '../modules/ledger/export/export.service.ts';
 import { importProjectList } from '../modules/ledger/import/import.service.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
 import { SYSTEM_ACTOR } from '../modules/users/users.service.ts';
+import { seedDemoProgress } from './progress.ts';
 import { syntheticRows } from './synthetic.ts';
 
 export const DEMO_PASSWORD = 'gaizao-demo';
@@ -110,6 +111,7 @@ export async function seedDemoLedger(db: Kysely<Database>): Promise<number> {
     const report = await importProjectList(db, SYSTEM_ACTOR, file, { dryRun: false });
     if (report.errorCount)
       throw new Error(`演示数据有误：${JSON.stringify(report.errors.slice(0, 3))}`);
+    await seedDemoProgress(db, DEMO_PROVINCE);
     return report.imported;
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -5,7 +5,6 @@ import { createBrowserRouter, Outlet } from 'react-router';
 import { declarationRoutes } from '../pages/declarations/routes.tsx';
 import { LoginPage } from '../pages/login/LoginPage.tsx';
 import { NotFound, RouteError } from '../pages/misc/NotFound.tsx';
-import { UnderConstruction } from '../pages/misc/UnderConstruction.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { AuthProvider } from './auth.tsx';
 import { FullPageSpin, RequireAuth, RequireRole } from './guards.tsx';
@@ -52,6 +51,9 @@ const PlanPrintPage = lazy(() =>
   import('../pages/plans/PlanPrint/PlanPrintPage.tsx').then((m) => ({
     default: m.PlanPrintPage,
   })),
+);
+const ProgressPage = lazy(() =>
+  import('../pages/progress/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })),
 );
 const PoliciesPage = lazy(() =>
   import('../pages/plans/Policies/PoliciesPage.tsx').then((m) => ({ default: m.PoliciesPage })),
@@ -124,7 +126,7 @@ export const router = createBrowserRouter([
             path: 'progress',
             element: (
               <RequireRole roles={WORK_ROLES}>
-                <UnderConstruction menuKey="menu.progress" />
+                <ProgressPage />
               </RequireRole>
             ),
           },
