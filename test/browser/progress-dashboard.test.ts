@@ -68,6 +68,7 @@ describeBrowser('progress dashboard', () => {
     const first = page.locator('#progress-communities [data-community]').first();
     await first.waitFor({ timeout: 30_000 });
     const name = await first.getAttribute('data-community');
+    await page.screenshot({ path: `${SHOTS}/progress-longhua.png`, fullPage: true });
     await first.click();
     await page.waitForURL(/\/ledger\/\d+$/);
     await expect.poll(() => page.getByText(name!).first().isVisible()).toBe(true);

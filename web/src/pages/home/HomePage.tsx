@@ -82,9 +82,7 @@ function ProgressSection({ year, dashboard }: { year: number; dashboard: Loaded<
       title={`本年进展（${d.scope.name}，${d.year}年1—${d.month}月）`}
       extra={<Link to={progressLink(d.scope.code, d.year)}>进展统计</Link>}
     >
-      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <DashboardPanels data={d} linkFor={(code) => progressLink(code, d.year, d.month)} />
-      </Space>
+      <DashboardPanels data={d} linkFor={(code) => progressLink(code, d.year, d.month)} />
     </Card>
   );
 }

@@ -1,7 +1,7 @@
 // The live panels of a region's progress for a plan year: KPI cards, the ministry's province
 // tiles, the start-rate ranking of the units below, cumulative completed investment by month and
 // the outcomes to date. Shared by the home page and the progress page.
-import { Card, Col, Empty, Row, Statistic, Typography } from 'antd';
+import { Card, Col, Empty, Flex, Row, Statistic, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import type { Dashboard } from '../../api/progress.ts';
 import { EChart } from '../../components/charts/EChart.tsx';
@@ -108,7 +108,7 @@ export function DashboardPanels({ data, linkFor }: DashboardPanelsProps) {
     );
 
   return (
-    <>
+    <Flex vertical gap="middle">
       <KpiCards data={data} />
       <Row gutter={[16, 16]}>
         {data.breakdown === 'province' && (
@@ -155,6 +155,6 @@ export function DashboardPanels({ data, linkFor }: DashboardPanelsProps) {
           </Card>
         </Col>
       </Row>
-    </>
+    </Flex>
   );
 }
