@@ -30,6 +30,10 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/,
             },
             {
+              name: 'echarts',
+              test: /node_modules[\\/](echarts|zrender|echarts-for-react)[\\/]/,
+            },
+            {
               name: 'antd',
               test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+)[\\/]/,
             },

@@ -24,6 +24,7 @@ import { declarationRoutes } from './modules/declarations/declarations.routes.ts
 import { fiveYearRoutes } from './modules/five-year/five-year.routes.ts';
 import { planRoutes } from './modules/plan/plan.routes.ts';
 import { progressAttachmentRoutes } from './modules/progress/attachments.routes.ts';
+import { dashboardRoutes } from './modules/progress/dashboard.routes.ts';
 import { progressRoutes } from './modules/progress/progress.routes.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   monthlyReportRoutes(app, db);
   fiveYearRoutes(app, db);
   progressAttachmentRoutes(app, db, uploadDir);
+  dashboardRoutes(app, db);
 
   if (opts.serveWeb !== false) await serveWeb(app, opts.demo ?? false);
   else

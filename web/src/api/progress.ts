@@ -1,163 +1,104 @@
-// A community through the year (居民协商与改造进展): consultations with their documents, the consent
-// status, monthly records with funds in place, and before/after photos.
-import { api } from './client.ts';
+// 进展统计: the dashboard of a region (GET /api/dashboard) and the progress table
+// (GET /api/progress-table) with its csv/xlsx downloads.
+import { api, buildUrl } from './client.ts';
 
-export type ConsultationMethod = 'meeting' | 'door_to_door' | 'online' | 'written';
-export type FundingSource =
-  'central' | 'provincial' | 'local' | 'bonds' | 'residents' | 'utilities' | 'social';
-export type PhotoKind = 'before' | 'after';
+export interface ProgressFigures {
+  planCommunities: number;
+  planHouseholds: number;
+  startedCommunities: number;
+  startedHouseholds: number;
+  completedCommunities: number;
+  /** Percent with one decimal; null without a plan. */
+  startRateByCommunities: number | null;
+  startRateByHouseholds: number | null;
+  /** 万元, exact two decimals ("123.45"). */
+  investmentDone: string;
+}
 
-export interface Attachment {
+export interface DashboardUnit extends ProgressFigures {
+  code: string;
+  name: string;
+}
+
+export interface DashboardCommunity {
   id: number;
-  kind: PhotoKind | 'document';
-  consultationId: number | null;
+  name: string;
+  households: number;
+  /** The month of its latest record up to the view's month, YYYY-MM; null without any. */
   period: string | null;
-  lng: string | null;
-  lat: string | null;
-  caption: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  username: string;
-  createdAt: string;
-  /** view inline; add ?download=1 to download */
-  url: string;
-}
-
-export interface Consultation {
-  id: number;
-  heldOn: string;
-  method: ConsultationMethod;
-  householdsConsulted: number;
-  householdsAgreeing: number;
-  /** of all households of the community, '81.2%' */
-  share: string;
-  reachesThreshold: boolean;
-  agreedScheme: boolean;
-  agreedContribution: boolean;
-  agreedAftercare: boolean;
-  notes: string;
-  username: string;
-  documents: Attachment[];
-}
-
-export interface FundLine {
-  source: FundingSource;
-  label: string;
-  /** 万元, exact */
-  amount: string;
-}
-
-export interface ProgressRecord {
-  period: string;
   startDate: string | null;
   completionDate: string | null;
-  /** 万元, exact */
   investmentDone: string;
-  pipelinesKm: string;
   elevators: number;
+}
+
+export interface Outcomes {
+  elevators: number;
+  pipelinesKm: string;
   parking: number;
   chargers: number;
   elderlyCare: number;
   childcare: number;
   housekeeping: number;
   health: number;
-  /** 平方米 */
-  energyArea: string;
-  corrected: boolean;
-  funds: FundLine[];
-  fundsTotal: string;
-  username: string;
-  updatedAt: string;
+  energyAreaM2: string;
 }
 
-export interface CommunityProgress {
-  households: number;
-  consentThreshold: number;
-  consent: {
-    households: number;
-    bestAgreeing: number;
-    share: string;
-    thresholdLabel: string;
-    reached: boolean;
+export type Breakdown = 'province' | 'prefecture' | 'county' | 'community';
+
+export interface Dashboard {
+  scope: {
+    code: string;
+    name: string;
+    level: 'country' | 'province' | 'prefecture' | 'county';
+    /** From 全国 down to the scope itself. */
+    path: { code: string; name: string }[];
   };
-  /** Why a start would be refused now, if it would. */
-  startBlockedBy: string | null;
-  /** Newest first. */
-  consultations: Consultation[];
-  /** Newest month first. */
-  records: ProgressRecord[];
-  /** Newest first. */
-  photos: Attachment[];
-  fundingSources: { source: FundingSource; label: string }[];
+  year: number;
+  month: number;
+  breakdown: Breakdown;
+  totals: ProgressFigures;
+  /** The units below, highest start rate first. */
+  units: DashboardUnit[];
+  /** Cumulative, months 1… up to the view's month (never a month still to come). */
+  investmentByMonth: { month: number; investmentDone: string }[];
+  outcomes: Outcomes;
+  /** For a unit that holds communities. */
+  communities: DashboardCommunity[] | null;
 }
 
-export interface ConsultationInput {
-  heldOn: string;
-  method: ConsultationMethod;
-  householdsConsulted: number;
-  householdsAgreeing: number;
-  agreedScheme: boolean;
-  agreedContribution: boolean;
-  agreedAftercare: boolean;
-  notes: string;
+export function getDashboard(
+  query: { scope?: string; year: number; month?: number },
+  signal?: AbortSignal,
+): Promise<Dashboard> {
+  return api.get<Dashboard>('/api/dashboard', { query, signal });
 }
 
-/** A month's record as entered: decimals as text, as the server reads them. */
-export interface ProgressInput {
-  startDate?: string;
-  completionDate?: string;
-  investmentDone?: string;
-  pipelinesKm?: string;
-  elevators?: number;
-  parking?: number;
-  chargers?: number;
-  elderlyCare?: number;
-  childcare?: number;
-  housekeeping?: number;
-  health?: number;
-  energyArea?: string;
-  corrected?: boolean;
-  funds?: { source: FundingSource; amount: string }[];
+export interface ProgressTable {
+  title: string;
+  scope: { code: string; name: string };
+  year: number;
+  month: number;
+  header: string[];
+  rows: (string | number)[][];
 }
 
-const base = (id: number) => `/api/communities/${encodeURIComponent(String(id))}`;
-
-export function getCommunityProgress(id: number, signal?: AbortSignal) {
-  return api.get<CommunityProgress>(`${base(id)}/progress`, { signal });
+/** The progress table of the country ('all') or a province. */
+export function getProgressTable(
+  scope: string,
+  year: number,
+  month: number,
+  signal?: AbortSignal,
+): Promise<ProgressTable> {
+  return api.get<ProgressTable>('/api/progress-table', { query: { scope, year, month }, signal });
 }
 
-export function addConsultation(id: number, input: ConsultationInput) {
-  return api.post<{ id: number }>(`${base(id)}/consultations`, input);
-}
-
-export function uploadConsultationDocument(id: number, consultationId: number, file: File) {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  return api.post<{ id: number }>(
-    `${base(id)}/consultations/${encodeURIComponent(String(consultationId))}/documents`,
-    form,
-  );
-}
-
-export function recordProgress(id: number, period: string, input: ProgressInput) {
-  return api.put<undefined>(`${base(id)}/progress/${encodeURIComponent(period)}`, input);
-}
-
-export function uploadPhoto(
-  id: number,
-  input: { kind: PhotoKind; period?: string; lng?: string; lat?: string; caption?: string },
-  file: File,
-) {
-  const form = new FormData();
-  // The text fields go first: the server reads them before the file.
-  for (const [k, v] of Object.entries(input)) if (v) form.append(k, v);
-  form.append('file', file, file.name);
-  return api.post<{ id: number }>(`${base(id)}/photos`, form);
-}
-
-export function deleteAttachment(id: number, attachmentId: number) {
-  return api.delete<undefined>(
-    `${base(id)}/attachments/${encodeURIComponent(String(attachmentId))}`,
-  );
+/** A plain link: the browser downloads the file with the session cookie. */
+export function progressTableUrl(
+  scope: string,
+  year: number,
+  month: number,
+  format: 'csv' | 'xlsx',
+): string {
+  return buildUrl('/api/progress-table', { scope, year, month, format });
 }

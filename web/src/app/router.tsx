@@ -6,7 +6,6 @@ import { declarationRoutes } from '../pages/declarations/routes.tsx';
 import { LoginPage } from '../pages/login/LoginPage.tsx';
 import { progressReportRoutes } from '../pages/progress-reports/routes.tsx';
 import { NotFound, RouteError } from '../pages/misc/NotFound.tsx';
-import { UnderConstruction } from '../pages/misc/UnderConstruction.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { AuthProvider } from './auth.tsx';
 import { FullPageSpin, RequireAuth, RequireRole } from './guards.tsx';
@@ -56,6 +55,9 @@ const PlanPrintPage = lazy(() =>
 );
 const FiveYearPage = lazy(() =>
   import('../pages/five-year/FiveYearPage.tsx').then((m) => ({ default: m.FiveYearPage })),
+);
+const ProgressPage = lazy(() =>
+  import('../pages/progress/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })),
 );
 const PoliciesPage = lazy(() =>
   import('../pages/plans/Policies/PoliciesPage.tsx').then((m) => ({ default: m.PoliciesPage })),
@@ -129,7 +131,7 @@ export const router = createBrowserRouter([
             path: 'progress',
             element: (
               <RequireRole roles={WORK_ROLES}>
-                <UnderConstruction menuKey="menu.progress" />
+                <ProgressPage />
               </RequireRole>
             ),
           },

@@ -1,12 +1,20 @@
-// Home: a welcome card with the user's region and roles, then a section per role.
-import { Card, Col, Descriptions, Row, Space, Statistic, Tag, Typography } from 'antd';
+// Home: a welcome card with the user's region and roles, this year's progress of the region
+// (live dashboard panels; the ministry's province tiles), then a section per role.
+import { Alert, Card, Col, Descriptions, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { ROLE_LABELS } from '../../../../common/roles.ts';
 import { listCommunities } from '../../api/ledger.ts';
+import type { Dashboard } from '../../api/progress.ts';
 import { getRegion } from '../../api/regions.ts';
 import { listUsers } from '../../api/users.ts';
 import { hasAnyRole, useMe } from '../../app/auth.tsx';
+import { LEDGER_ROLES } from '../../app/menu.tsx';
 import { regionPathName } from '../../components/regionName.ts';
+import { DashboardPanels } from '../progress/DashboardPanels.tsx';
+import { formatRate } from '../progress/progressFormat.ts';
+import { progressLink } from '../progress/progressSearch.ts';
+import { useDashboard, type Loaded } from '../progress/useProgress.ts';
 import { sectionFor } from './rolePanels.ts';
 import type { HomeFacts, Panel } from './rolePanels.ts';
 
@@ -56,13 +64,47 @@ function PanelCard({ panel }: { panel: Panel }) {
   );
 }
 
+/** This year's progress of the user's region, live (issue 5): for every role that reads the ledger. */
+function ProgressSection({ year, dashboard }: { year: number; dashboard: Loaded<Dashboard> }) {
+  const title = `本年进展（${year}年）`;
+  if (dashboard.status === 'error')
+    return <Alert type="warning" showIcon title={title} description={dashboard.message} />;
+  if (dashboard.status !== 'ready')
+    return (
+      <Card title={title}>
+        <Spin />
+      </Card>
+    );
+  const d = dashboard.data;
+  return (
+    <Card
+      id="home-progress"
+      title={`本年进展（${d.scope.name}，${d.year}年1—${d.month}月）`}
+      extra={<Link to={progressLink(d.scope.code, d.year)}>进展统计</Link>}
+    >
+      <DashboardPanels data={d} linkFor={(code) => progressLink(code, d.year, d.month)} />
+    </Card>
+  );
+}
+
 export function HomePage() {
   const me = useMe();
-  const facts = useHomeFacts(
-    me.region.code,
-    me.roles.includes('admin'),
-    hasAnyRole(me, ['county', 'city', 'province']),
-  );
+  const seesProgress = hasAnyRole(me, LEDGER_ROLES);
+  const year = new Date().getFullYear();
+  const progress = useDashboard({ year }, seesProgress);
+  const facts = {
+    ...useHomeFacts(
+      me.region.code,
+      me.roles.includes('admin'),
+      hasAnyRole(me, ['county', 'city', 'province']),
+    ),
+    ...(progress.status === 'ready' && {
+      progress: {
+        startRate: formatRate(progress.data.totals.startRateByCommunities),
+        completed: progress.data.totals.completedCommunities,
+      },
+    }),
+  };
   const today = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'full' }).format(new Date());
 
   return (
@@ -88,6 +130,7 @@ export function HomePage() {
           ]}
         />
       </Card>
+      {seesProgress && <ProgressSection year={year} dashboard={progress} />}
       {me.roles.map((role) => {
         const section = sectionFor(role, facts);
         return (

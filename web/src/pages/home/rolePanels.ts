@@ -9,6 +9,8 @@ export interface HomeFacts {
   childRegions?: number;
   /** The ledger of the user's subtree: communities, households and investment (万元, exact). */
   ledger?: { communities: number; households: number; investment: string };
+  /** This year's progress of the user's region: start rate by communities ('98.5%'), completed communities. */
+  progress?: { startRate: string; completed: number };
 }
 
 function ledgerNote(facts: HomeFacts): string | undefined {
@@ -97,8 +99,8 @@ export function sectionFor(role: Role, facts: HomeFacts): RoleSection {
       return {
         title: '进展统计',
         panels: [
-          { title: '小区开工率', suffix: '%' },
-          { title: '已完工小区', suffix: '个' },
+          { title: '小区开工率', value: facts.progress?.startRate },
+          { title: '已完工小区', value: facts.progress?.completed, suffix: '个' },
         ],
       };
     case 'admin':

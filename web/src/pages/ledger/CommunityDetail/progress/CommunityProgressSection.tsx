@@ -3,7 +3,7 @@
 import { Alert, Card, Divider, Flex, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../../../../api/client.ts';
-import { getCommunityProgress, type CommunityProgress } from '../../../../api/progress.ts';
+import { getCommunityProgress, type CommunityProgress } from '../../../../api/communityProgress.ts';
 import { ConsultationsPanel } from './ConsultationsPanel.tsx';
 import { PhotosPanel } from './PhotosPanel.tsx';
 import { consentSentence } from './progressLabels.ts';

@@ -24,7 +24,7 @@ import {
   uploadConsultationDocument,
   type Consultation,
   type ConsultationMethod,
-} from '../../../../api/progress.ts';
+} from '../../../../api/communityProgress.ts';
 import { METHOD_LABELS } from './progressLabels.ts';
 
 const MAX_BYTES = 10 * 1024 * 1024;

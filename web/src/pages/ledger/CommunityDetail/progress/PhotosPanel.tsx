@@ -25,7 +25,7 @@ import {
   uploadPhoto,
   type Attachment,
   type PhotoKind,
-} from '../../../../api/progress.ts';
+} from '../../../../api/communityProgress.ts';
 import { applyServerErrors } from '../../../../components/serverErrors.ts';
 import { currentPeriod, PHOTO_KIND_LABELS } from './progressLabels.ts';
 

@@ -8,7 +8,7 @@ import {
   recordProgress,
   type CommunityProgress,
   type ProgressRecord,
-} from '../../../../api/progress.ts';
+} from '../../../../api/communityProgress.ts';
 import { applyServerErrors } from '../../../../components/serverErrors.ts';
 import { formatDecimal } from '../../../../components/format.ts';
 import {

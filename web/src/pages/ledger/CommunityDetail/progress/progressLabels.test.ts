@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProgressRecord } from '../../../../api/progress.ts';
+import type { ProgressRecord } from '../../../../api/communityProgress.ts';
 import {
   consentSentence,
   currentPeriod,

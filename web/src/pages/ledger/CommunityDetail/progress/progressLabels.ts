@@ -7,7 +7,7 @@ import type {
   PhotoKind,
   ProgressInput,
   ProgressRecord,
-} from '../../../../api/progress.ts';
+} from '../../../../api/communityProgress.ts';
 
 export const METHOD_LABELS: Record<ConsultationMethod, string> = {
   meeting: '居民会议',

@@ -1,0 +1,121 @@
+// 进展统计: a region's progress for a plan year as at a month end — the dashboard, the units below
+// ranked by start rate (each a link one level down) or a unit's communities (each a link to its
+// ledger page), and for the country or a province the progress table with its downloads.
+import { Alert, Breadcrumb, Card, Flex, Select, Space, Spin } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { useMe } from '../../app/auth.tsx';
+import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { CommunitiesTable, UnitsTable } from './BreakdownTables.tsx';
+import { DashboardPanels } from './DashboardPanels.tsx';
+import { ProgressTableCard } from './ProgressTableCard.tsx';
+import { BREAKDOWN_LABELS } from './progressFormat.ts';
+import { parseProgressSearch, progressLink, progressYears } from './progressSearch.ts';
+import { useDashboard } from './useProgress.ts';
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }));
+
+export function ProgressPage() {
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const search = parseProgressSearch(params);
+  const dashboard = useDashboard(search);
+  const data = dashboard.status === 'ready' ? dashboard.data : null;
+  const scopeCode = data?.scope.code ?? search.scope ?? me.region.code;
+  const linkFor = (code: string) => progressLink(code, search.year, search.month);
+
+  const setSearch = (patch: { scope?: string; year?: number; month?: number | null }) => {
+    const next = new URLSearchParams();
+    next.set('scope', patch.scope ?? scopeCode);
+    next.set('year', String(patch.year ?? search.year));
+    const month = patch.month === null ? undefined : (patch.month ?? search.month);
+    if (month) next.set('month', String(month));
+    setParams(next);
+  };
+
+  // The way down from the user's own region to the scope, each step a link.
+  const path = data?.scope.path ?? [];
+  const own = path.findIndex((p) => p.code === me.region.code);
+  const crumbs = path.slice(Math.max(0, own)).map((p, i, shown) => ({
+    key: p.code,
+    title: i === shown.length - 1 ? p.name : <Link to={linkFor(p.code)}>{p.name}</Link>,
+  }));
+  const tableScope =
+    data?.scope.level === 'country'
+      ? 'all'
+      : data?.scope.level === 'province'
+        ? data.scope.code
+        : undefined;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card title="进展统计" id="progress-page">
+        <Flex wrap gap="middle" align="center" justify="space-between">
+          <Space wrap>
+            <span>地区</span>
+            <RegionTreeSelect
+              id="progress-scope"
+              aria-label="地区"
+              value={scopeCode}
+              onChange={(code) => code && setSearch({ scope: code })}
+              style={{ width: 260 }}
+            />
+            <span>计划年度</span>
+            <Select
+              id="progress-year"
+              aria-label="计划年度"
+              value={search.year}
+              style={{ width: 110 }}
+              options={progressYears().map((y) => ({ value: y, label: `${y}年` }))}
+              onChange={(year: number) => setSearch({ year, month: null })}
+            />
+            <span>截至</span>
+            <Select
+              id="progress-month"
+              aria-label="截至月份"
+              value={data?.month ?? search.month}
+              style={{ width: 90 }}
+              options={MONTHS}
+              onChange={(month: number) => setSearch({ month })}
+            />
+          </Space>
+          {crumbs.length > 0 && (
+            <nav id="progress-breadcrumb" aria-label="当前地区">
+              <Breadcrumb items={crumbs} />
+            </nav>
+          )}
+        </Flex>
+      </Card>
+      {dashboard.status === 'error' && (
+        <Alert
+          type={dashboard.notFound ? 'warning' : 'error'}
+          showIcon
+          title={dashboard.notFound ? '无法查看该地区的进展' : '进展数据加载失败'}
+          description={dashboard.message}
+        />
+      )}
+      {dashboard.status === 'loading' && !data && (
+        <Flex justify="center" style={{ padding: 48 }}>
+          <Spin />
+        </Flex>
+      )}
+      {data && (
+        <>
+          <DashboardPanels data={data} linkFor={linkFor} />
+          <Card
+            size="small"
+            title={`${data.scope.name}${BREAKDOWN_LABELS[data.breakdown]}（${data.year}年1—${data.month}月）`}
+          >
+            {data.communities ? (
+              <CommunitiesTable communities={data.communities} />
+            ) : (
+              <UnitsTable units={data.units} linkFor={linkFor} />
+            )}
+          </Card>
+          {tableScope && (
+            <ProgressTableCard scope={tableScope} year={data.year} month={data.month} />
+          )}
+        </>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,63 @@
+// The progress table of the spec (全国/全省城镇老旧小区改造进展情况) for the country or a province,
+// as the server computes it, with its csv and xlsx downloads.
+import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space, Table } from 'antd';
+import { progressTableUrl } from '../../api/progress.ts';
+import { useProgressTable } from './useProgress.ts';
+
+export function ProgressTableCard({
+  scope,
+  year,
+  month,
+}: {
+  scope: string;
+  year: number;
+  month: number;
+}) {
+  const table = useProgressTable(scope, year, month);
+  const data = table.status === 'ready' ? table.data : null;
+  return (
+    <Card
+      size="small"
+      title={data?.title ?? '城镇老旧小区改造进展情况'}
+      extra={
+        <Space>
+          <Button
+            id="progress-download-xlsx"
+            icon={<FileExcelOutlined />}
+            href={progressTableUrl(scope, year, month, 'xlsx')}
+          >
+            下载 xlsx
+          </Button>
+          <Button
+            id="progress-download-csv"
+            icon={<FileTextOutlined />}
+            href={progressTableUrl(scope, year, month, 'csv')}
+          >
+            下载 csv
+          </Button>
+        </Space>
+      }
+    >
+      {table.status === 'error' ? (
+        <Alert type="error" showIcon title={table.message} />
+      ) : (
+        <Table<{ key: number; cells: (string | number)[] }>
+          id="progress-table"
+          size="small"
+          bordered
+          loading={table.status === 'loading'}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          dataSource={(data?.rows ?? []).map((cells, key) => ({ key, cells }))}
+          columns={(data?.header ?? []).map((title, i) => ({
+            title,
+            key: String(i),
+            align: i === 0 ? 'left' : 'right',
+            render: (_v, row) => row.cells[i],
+          }))}
+        />
+      )}
+    </Card>
+  );
+}

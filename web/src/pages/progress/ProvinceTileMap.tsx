@@ -1,0 +1,101 @@
+// The ministry's view of the provinces: a square per province-level unit at its approximate place,
+// coloured by the start rate by communities, each a link to that province's units. A chart of
+// reporting units, not a map: no boundaries are drawn (docs/adr/0004-progress-map.md).
+import { Flex, Typography } from 'antd';
+import { Link } from 'react-router';
+import type { DashboardUnit } from '../../api/progress.ts';
+import {
+  NO_PLAN_COLOR,
+  PROVINCE_TILES,
+  RATE_BANDS,
+  rateColor,
+  textColorFor,
+  TILE_COLUMNS,
+  TILE_ROWS,
+} from './provinceTiles.ts';
+import { formatRate } from './progressFormat.ts';
+
+export interface ProvinceTileMapProps {
+  units: readonly DashboardUnit[];
+  /** Where a tile leads: the progress page of that province. */
+  linkFor: (code: string) => string;
+}
+
+export function ProvinceTileMap({ units, linkFor }: ProvinceTileMapProps) {
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  return (
+    <div>
+      <div
+        id="province-tile-map"
+        role="group"
+        aria-label="各省级单位开工率（按小区数）"
+        style={{
+          display: 'grid',
+          gridTemplateColumns: `repeat(${TILE_COLUMNS}, minmax(52px, 1fr))`,
+          gridTemplateRows: `repeat(${TILE_ROWS}, 52px)`,
+          gap: 4,
+          maxWidth: 560,
+        }}
+      >
+        {PROVINCE_TILES.map((t) => {
+          const u = byCode.get(t.code);
+          const rate = u?.startRateByCommunities ?? null;
+          const rateText = formatRate(rate);
+          return (
+            <Link
+              key={t.code}
+              to={linkFor(t.code)}
+              aria-label={`${t.short} 开工率 ${rateText}`}
+              title={
+                u
+                  ? `${u.name}：计划 ${u.planCommunities} 个小区，已开工 ${u.startedCommunities} 个，开工率 ${rateText}`
+                  : t.short
+              }
+              data-province={t.short}
+              data-code={t.code}
+              style={{
+                gridColumn: t.col + 1,
+                gridRow: t.row + 1,
+                background: rateColor(rate),
+                color: textColorFor(rate),
+                borderRadius: 4,
+                display: 'flex',
+                flexDirection: 'column',
+                alignItems: 'center',
+                justifyContent: 'center',
+                fontSize: 12,
+                lineHeight: 1.3,
+                textDecoration: 'none',
+              }}
+            >
+              <strong>{t.short}</strong>
+              <span>{rateText}</span>
+            </Link>
+          );
+        })}
+      </div>
+      <Flex wrap gap="small" align="center" style={{ marginTop: 8 }} aria-label="图例">
+        {[...RATE_BANDS, { from: -1, label: '无计划', color: NO_PLAN_COLOR }].map((b) => (
+          <Flex key={b.label} gap={4} align="center">
+            <span
+              style={{
+                display: 'inline-block',
+                width: 14,
+                height: 14,
+                borderRadius: 2,
+                background: b.color,
+                border: '1px solid #d9d9d9',
+              }}
+            />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {b.label}
+            </Typography.Text>
+          </Flex>
+        ))}
+      </Flex>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        方块示意各省级填报单位的大致方位，不表示行政区域界线；点击方块查看该省各市。
+      </Typography.Text>
+    </div>
+  );
+}
