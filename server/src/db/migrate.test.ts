@@ -8,10 +8,19 @@ describeEachEngine('migrations', (ctx) => {
   it('run up → down → up, and the schema enforces its constraints', async () => {
     const db = ctx.db.db as unknown as Kysely<unknown>;
     await migrateAllDown(db, ctx.db.dialect, ctx.db.schema);
+    // Asked of this file's own schema only: introspecting every schema races with other test
+    // files dropping theirs.
     const tables = async () =>
-      (await db.introspection.getTables())
-        // PostgreSQL lists every schema's tables: keep this file's own.
-        .filter((t) => !ctx.db.schema || t.schema === ctx.db.schema)
+      (ctx.db.schema
+        ? (
+            await sql<{ name: string }>`select table_name as name from information_schema.tables
+              where table_schema = ${ctx.db.schema}`.execute(db)
+          ).rows
+        : (
+            await sql<{ name: string }>`select name from sqlite_master
+              where type = 'table' and name not like 'sqlite_%'`.execute(db)
+          ).rows
+      )
         .map((t) => t.name)
         .filter((n) => !n.startsWith('kysely_'));
     expect(await tables()).toEqual([]);
