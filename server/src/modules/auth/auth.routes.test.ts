@@ -23,6 +23,29 @@ describeEachEngine('auth', (ctx) => {
     expect(res.json()).toEqual({ status: 'ok' });
   });
 
+  it('answers 401 on every route the OpenAPI document lists, but health and login', async () => {
+    // Taken from the running app, so a route added later cannot slip past this check.
+    await app.ready();
+    const doc = app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const open = new Set(['GET /api/health', 'POST /api/auth/login']);
+    let checked = 0;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(methods)) {
+        const route = `${method.toUpperCase()} ${path}`;
+        if (open.has(route) || !path.startsWith('/api/')) continue;
+        const url = path.replace(/\{[^}]+\}/g, '1');
+        const res = await app.inject({
+          method: method.toUpperCase() as 'GET',
+          url,
+          payload: method === 'get' ? undefined : {},
+        });
+        expect(res.statusCode, route).toBe(401);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(60);
+  });
+
   it('answers 401 on every /api/ route but health and login without a session', async () => {
     const routes = [
       'GET /api/me',
