@@ -6,22 +6,22 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchBrowser, startDemoServer, type RunningServer } from './support.ts';
-
-// A 1×1 PNG, a real one.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-interface ListedCommunity {
-  id: number;
-  name: string;
-  households: number;
-  planYear: number;
-}
+import {
+  addPhoto,
+  communityToStart,
+  fillProgress,
+  PNG,
+  recordConsultation,
+} from './progress-support.ts';
+import {
+  describeBrowser,
+  launchBrowser,
+  signIn,
+  startDemoServer,
+  type RunningServer,
+} from './support.ts';
 
 describeBrowser('community progress', () => {
   let server: RunningServer;
@@ -38,30 +38,13 @@ describeBrowser('community progress', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function signedIn(username: string): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(server.url);
-    await page.locator('#login-username').fill(username);
-    await page.locator('#login-password').fill('gaizao-demo');
-    await page.locator('#login-submit').click();
-    await page.locator('#current-region').waitFor();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
-
   it('refuses a start without consultation, then records consultation, start and photo', async () => {
-    const page = await signedIn('county');
+    const page = await signIn(browser, server.url, 'county');
     const today = new Date().toISOString().slice(0, 10);
     const period = today.slice(0, 7);
-    // A community of this year's plan in the demo ledger (the demo also plans next year, whose
+    // A community of this year's plan not yet consulted (the demo also plans next year, whose
     // months have not come yet).
-    const year = Number(today.slice(0, 4));
-    const listed = await page.evaluate(async (y) => {
-      const res = await fetch(`/api/communities?planYear=${y}&pageSize=5`);
-      return ((await res.json()) as { items: ListedCommunity[] }).items;
-    }, year);
-    const c = listed[0]!;
-    expect(c.planYear).toBe(year);
+    const c = await communityToStart(page, Number(today.slice(0, 4)));
 
     await page.goto(`${server.url}/ledger/${c.id}`);
     await page.locator('#community-progress').waitFor();
@@ -72,11 +55,13 @@ describeBrowser('community progress', () => {
 
     // A start without consultation: the server's reason, in the form.
     expect(await page.locator('#progress-period').inputValue()).toBe(period);
-    await page.locator('#progress-start').fill(today);
-    await page.locator('#progress-investment').fill('35.5');
-    await page.locator('#progress-fund-central').fill('20');
-    await page.locator('#progress-fund-residents').fill('1.5');
-    await page.locator('#progress-elevators').fill('1');
+    await fillProgress(page, {
+      startDate: today,
+      investment: '35.5',
+      fundCentral: '20',
+      fundResidents: '1.5',
+      elevators: 1,
+    });
     await page.locator('#progress-save').click();
     const refusal = page.locator('#progress-error');
     await refusal.waitFor();
@@ -89,18 +74,18 @@ describeBrowser('community progress', () => {
     const agreeing = Math.ceil(c.households * 0.8);
     const minutes = join(dir, '居民协商会议纪要.pdf');
     writeFileSync(minutes, '%PDF-1.4\n% 居民协商会议纪要\n');
-    await page.locator('#consultation-date').fill(today);
-    await page.locator('#consultation-method').getByText('入户走访').click();
-    await page.locator('#consultation-consulted').fill(String(c.households));
-    await page.locator('#consultation-agreeing').fill(String(agreeing));
-    await page.locator('#consultation-form').getByLabel('改造方案').check();
-    await page.locator('#consultation-form').getByLabel('居民出资').check();
-    await page.locator('#consultation-form').getByLabel('后续管护').check();
-    await page.locator('#consultation-file').setInputFiles(minutes);
-    await page.locator('#consultation-save').click();
-    await expect
-      .poll(() => consent.innerText(), { timeout: 10_000 })
-      .toContain(`同意 ${agreeing}/${c.households} 户`);
+    await recordConsultation(
+      page,
+      {
+        heldOn: today,
+        method: '入户走访',
+        consulted: c.households,
+        agreeing,
+        agreed: ['改造方案', '居民出资', '后续管护'],
+        document: minutes,
+      },
+      c.households,
+    );
     expect(await consent.innerText()).toContain('已达到 2/3 门槛');
     const consultations = await page.locator('#consultations .ant-table-tbody').innerText();
     expect(consultations).toContain('入户走访');
@@ -132,14 +117,15 @@ describeBrowser('community progress', () => {
     // A photo of the start, with its place: shown as a thumbnail that loads.
     const photo = join(dir, '开工现场.png');
     writeFileSync(photo, PNG);
-    await page.locator('#photo-kind').getByText('改造后').click();
-    await page.locator('#photo-lng').fill('110.3312');
-    await page.locator('#photo-lat').fill('20.0311');
-    await page.locator('#photo-caption').fill('开工现场');
-    await page.locator('#photo-file').setInputFiles(photo);
-    await page.locator('#photo-save').click();
+    await addPhoto(page, {
+      file: photo,
+      kind: '改造后',
+      lng: '110.3312',
+      lat: '20.0311',
+      caption: '开工现场',
+    });
     const cards = page.locator('#photo-list .community-photo');
-    await expect.poll(() => cards.count(), { timeout: 10_000 }).toBe(1);
+    expect(await cards.count()).toBe(1);
     const card = await cards.first().innerText();
     expect(card).toContain('改造后');
     expect(card).toContain('开工现场');

@@ -4,40 +4,43 @@
  * district lists its communities, and a community links to its ledger page. The demo seeds a year
  * of monthly progress for 海南, so the figures are live.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchBrowser, startDemoServer, type RunningServer } from './support.ts';
+import { openProvinceTile } from './progress-support.ts';
+import {
+  describeBrowser,
+  launchBrowser,
+  signIn,
+  startDemoServer,
+  type RunningServer,
+} from './support.ts';
 
 const SHOTS = 'test-results';
 
 describeBrowser('progress dashboard', () => {
   let server: RunningServer;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
     server = await startDemoServer();
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    page = await context.newPage();
   });
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail')
-      await page.screenshot({ path: `${SHOTS}/progress-failed.png`, fullPage: true });
+      await page?.screenshot({ path: `${SHOTS}/progress-failed.png`, fullPage: true });
   });
   afterAll(async () => {
-    await context?.close();
+    await page?.context().close();
     await browser?.close();
     await server?.stop();
   });
 
   // Each step loads a few pages: more than the default 30 s on a machine with busy cores.
   it('shows the ministry the province tiles, and 海南 leads to its cities', async () => {
-    await page.goto(server.url);
-    await page.locator('#login-username').fill('ministry');
-    await page.locator('#login-password').fill('gaizao-demo');
-    await page.locator('#login-submit').click();
+    page = await signIn(browser, server.url, 'ministry', {
+      viewport: { width: 1400, height: 1000 },
+    });
     const hainan = page.locator('#province-tile-map [data-province="海南"]');
     await hainan.waitFor({ timeout: 30_000 });
     expect(await page.locator('#province-tile-map [data-province]').count()).toBe(32);
@@ -49,8 +52,7 @@ describeBrowser('progress dashboard', () => {
     await page.locator('#investment-by-month canvas').first().waitFor();
     await page.screenshot({ path: `${SHOTS}/progress-ministry-home.png`, fullPage: true });
 
-    await page.getByRole('link', { name: /^海南 开工率/ }).click();
-    await page.waitForURL(/\/progress\?scope=460000/);
+    await openProvinceTile(page, '海南', '460000');
     const units = page.locator('#progress-units');
     await units.locator('[data-unit="海口市"]').waitFor({ timeout: 30_000 });
     for (const city of ['三亚市', '儋州市', '五指山市'])

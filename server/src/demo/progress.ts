@@ -6,7 +6,8 @@
  * started as in 2023 (elevators ≈40, pipelines ≈85 km, parking ≈950, chargers ≈360, elderly-care
  * and childcare facilities ≈23, energy retrofit ≈13 m² per household). Every record goes through
  * the progress service, so the demo obeys its rules: no start before the residents' consent
- * (建办城〔2021〕28号 二(一)), no month in the future, investment never decreasing.
+ * (建办城〔2021〕28号 二(一)), no month in the future, investment never decreasing. A few communities
+ * are still being prepared (see `stillPreparing`), so a county has one left to consult and start.
  */
 import type { Kysely } from 'kysely';
 import type { CommunityRow, Database } from '../db/schema.ts';
@@ -130,6 +131,27 @@ function recordAt(s: Schedule, year: number, m: number, today: string): Progress
   };
 }
 
+/** A county holding this many communities in the year's plan keeps its last one still being prepared. */
+const PREPARING_FROM = 5;
+
+/**
+ * The communities still being prepared: no consultation yet, no record. In each county with
+ * `PREPARING_FROM` or more communities in the plan, the last on its list (highest id), so that the
+ * demo never shows every community started and a county's journey (consult, start, report) has a
+ * community to begin with.
+ */
+function stillPreparing(communities: readonly Pick<CommunityRow, 'id' | 'region_code'>[]) {
+  const lastOf = new Map<string, { id: number; count: number }>();
+  for (const c of communities) {
+    const seen = lastOf.get(c.region_code);
+    lastOf.set(c.region_code, {
+      id: Math.max(seen?.id ?? 0, c.id),
+      count: (seen?.count ?? 0) + 1,
+    });
+  }
+  return new Set([...lastOf.values()].filter((l) => l.count >= PREPARING_FROM).map((l) => l.id));
+}
+
 /**
  * Consultations and monthly records, January up to this month, for the communities under
  * `provinceCode` in this calendar year's plan. Returns the number of records written.
@@ -151,10 +173,13 @@ export async function seedDemoProgress(
     .execute();
   const { consentThreshold } = await policyFor(db, year);
   const rnd = prng(year);
+  const preparing = stillPreparing(communities);
   let written = 0;
   await db.transaction().execute(async (trx) => {
     for (const c of communities) {
+      // Drawn for every community, so that the others' schedules do not depend on which wait.
       const s = scheduleOf(c, year, consentThreshold, rnd);
+      if (preparing.has(c.id)) continue;
       for (const consultation of s.consultations)
         if (consultation.heldOn <= today)
           await addConsultation(trx, SYSTEM_ACTOR, c.id, consultation, now);

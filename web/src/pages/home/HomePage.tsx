@@ -1,5 +1,6 @@
 // Home: a welcome card with the user's region and roles, this year's progress of the region
-// (live dashboard panels; the ministry's province tiles), then a section per role.
+// (live dashboard panels; the ministry's province tiles), for the city, province and ministry who
+// reported last month and who is late, then a section per role.
 import { Alert, Card, Col, Descriptions, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -11,6 +12,8 @@ import { listUsers } from '../../api/users.ts';
 import { hasAnyRole, useMe } from '../../app/auth.tsx';
 import { LEDGER_ROLES } from '../../app/menu.tsx';
 import { regionPathName } from '../../components/regionName.ts';
+import { CompletenessPanel } from '../progress-reports/CompletenessPanel.tsx';
+import { defaultPeriod, periodLabel } from '../progress-reports/reportLabels.ts';
 import { DashboardPanels } from '../progress/DashboardPanels.tsx';
 import { formatRate } from '../progress/progressFormat.ts';
 import { progressLink } from '../progress/progressSearch.ts';
@@ -87,6 +90,22 @@ function ProgressSection({ year, dashboard }: { year: number; dashboard: Loaded<
   );
 }
 
+/** The roles that chase the units below them for their monthly reports (server: canRemind). */
+const CHASING_ROLES = ['city', 'province', 'ministry'] as const;
+
+/** 报送情况 of the month being reported (the last complete one), in its own year's plan. */
+function ReportingSection({ unit }: { unit: string }) {
+  const period = defaultPeriod();
+  return (
+    <CompletenessPanel
+      unit={unit}
+      year={Number(period.slice(0, 4))}
+      period={period}
+      title={`下级单位${periodLabel(period)}月报报送情况`}
+    />
+  );
+}
+
 export function HomePage() {
   const me = useMe();
   const seesProgress = hasAnyRole(me, LEDGER_ROLES);
@@ -131,6 +150,9 @@ export function HomePage() {
         />
       </Card>
       {seesProgress && <ProgressSection year={year} dashboard={progress} />}
+      {hasAnyRole(me, CHASING_ROLES) && me.region.level !== 'county' && (
+        <ReportingSection unit={me.region.code} />
+      )}
       {me.roles.map((role) => {
         const section = sectionFor(role, facts);
         return (

@@ -1,10 +1,13 @@
 // 进展统计: a region's progress for a plan year as at a month end — the dashboard, the units below
 // ranked by start rate (each a link one level down) or a unit's communities (each a link to its
-// ledger page), and for the country or a province the progress table with its downloads.
+// ledger page), for a scope with units below who has reported the month, and for the country or a
+// province the progress table with its downloads.
 import { Alert, Breadcrumb, Card, Flex, Select, Space, Spin } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../../app/auth.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { CompletenessPanel } from '../progress-reports/CompletenessPanel.tsx';
+import { chinaMonth } from '../progress-reports/reportLabels.ts';
 import { CommunitiesTable, UnitsTable } from './BreakdownTables.tsx';
 import { DashboardPanels } from './DashboardPanels.tsx';
 import { ProgressTableCard } from './ProgressTableCard.tsx';
@@ -45,6 +48,9 @@ export function ProgressPage() {
       : data?.scope.level === 'province'
         ? data.scope.code
         : undefined;
+  // The view's month, as a report period: not one still to come (nobody can have reported it).
+  const period = data ? `${data.year}-${String(data.month).padStart(2, '0')}` : '';
+  const showsReporting = !!data && data.units.length > 0 && period <= chinaMonth();
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -111,6 +117,9 @@ export function ProgressPage() {
               <UnitsTable units={data.units} linkFor={linkFor} />
             )}
           </Card>
+          {showsReporting && (
+            <CompletenessPanel unit={data.scope.code} year={data.year} period={period} />
+          )}
           {tableScope && (
             <ProgressTableCard scope={tableScope} year={data.year} month={data.month} />
           )}
