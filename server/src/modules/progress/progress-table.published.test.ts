@@ -87,15 +87,27 @@ function ledgerRows(
       region_code: unit.code,
       prefecture_code: unit.prefecture,
       region_path: unit.path,
+      street: '',
       name,
       name_key: name,
+      address: '',
+      lng: null,
+      lat: null,
       build_year: 1990 + (i % 10),
       area_class: 'city',
+      area_class_entered: 0,
       buildings: Math.max(1, Math.round(h / 40)),
       households: h,
       floor_area_centi: h * 7500 * 100,
       investment_yuan: h * 25_000,
       plan_year: Y,
+      content: '',
+      housing_type: '',
+      ownership: '',
+      exclusion: 'none',
+      subsidy_years: '',
+      notes: '',
+      version: 1,
       created_at: at,
       updated_at: at,
     };
@@ -110,6 +122,7 @@ function ledgerRows(
     region_path: u.path,
     plan_year: Y,
     pool: 'implement',
+    version: 1,
     created_at: at,
     updated_at: at,
   }));
@@ -144,6 +157,22 @@ async function insertLedger(
     r.flatMap((x) => x.links),
   );
 }
+
+/** A month's record with nothing but a start. */
+const NOTHING_YET = {
+  completion_date: null,
+  investment_done_yuan: 0,
+  pipelines_m: 0,
+  elevators: 0,
+  parking: 0,
+  chargers: 0,
+  elderly_care: 0,
+  childcare: 0,
+  housekeeping: 0,
+  health: 0,
+  energy_area_centi: 0,
+  corrected: 0,
+};
 
 /** 'YYYY-MM-DD' in 2022, spread over the year. */
 const startOf = (i: number) =>
@@ -231,6 +260,7 @@ describeEachEngine('progress table against the published 2022 table', (ctx) => {
         community_id: c.id!,
         period: startOf(i).slice(0, 7),
         start_date: startOf(i),
+        ...NOTHING_YET,
         username: 'test',
         updated_at: added,
       })),
