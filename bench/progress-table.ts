@@ -1,7 +1,8 @@
 /**
- * Benchmark 5: the national progress table (全国城镇老旧小区改造进展情况) for plan year 2022 as at
- * December, through progressTable (the service the API calls) against the same statements written
- * by hand and sent straight to the engine (better-sqlite3 prepared once; pg on a pool like the app's).
+ * The progress-table benchmark: the national progress table (全国城镇老旧小区改造进展情况) for
+ * plan year 2022 as at December, through progressTable (the service the API calls) against the
+ * same statements written by hand and sent straight to the engine (better-sqlite3 statements
+ * prepared once; pg on a pool like the app's).
  *
  * The data: the ledger that benchmark 1 imported, with a year of monthly records (January to
  * December of its plan year) for every community of every plan year — 12 × 220,000 rows at full
