@@ -16,17 +16,20 @@ import { readTable } from '../server/src/modules/ledger/import/read-table.ts';
 import { SYSTEM_ACTOR } from '../server/src/modules/users/users.service.ts';
 import { postgresParts } from './databases.ts';
 import { measureLedgerPage } from './ledger-page.ts';
+import { measureProgressTable, seedProgress } from './progress-table.ts';
 
 export type Task =
   | { op: 'parse'; path: string }
   | { op: 'import'; path: string; url: string; rows: number }
   | { op: 'ledger-page'; url: string; runs: number }
   | { op: 'read-names'; url: string }
-  | { op: 'scan'; url: string };
+  | { op: 'scan'; url: string }
+  | { op: 'seed-progress'; url: string }
+  | { op: 'progress-table'; url: string; runs: number };
 
 export interface ChildResult {
   ms: number;
-  /** the raw side's time, for a task that measures both sides itself (ledger-page) */
+  /** the raw side's time, for a task that measures both sides itself (ledger-page, progress-table) */
   rawMs?: number;
   /** the process's peak resident set, MB */
   peakMb: number;
@@ -132,6 +135,12 @@ async function run(task: Task): Promise<Omit<ChildResult, 'peakMb'>> {
       const { ms, value } = await scan(task.url);
       return { ms, detail: value };
     }
+    case 'seed-progress': {
+      const { ms, value } = await seedProgress(task.url);
+      return { ms, detail: value };
+    }
+    case 'progress-table':
+      return measureProgressTable(task.url, task.runs);
   }
 }
 

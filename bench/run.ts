@@ -16,10 +16,12 @@ import { loadBenchConfig, type BenchConfig } from './config.ts';
 import { newDatabase, type Engine } from './databases.ts';
 import { unitsByProvince, writeFixtures, type Fixture } from './fixtures.ts';
 import { PAGE_QUERY } from './ledger-page.ts';
+import { PROGRESS_QUERY } from './progress-table.ts';
 import { judge, table, type Result } from './report.ts';
 import { inChild } from './spawn.ts';
 
 const LEDGER_PAGE_RUNS = 101;
+const PROGRESS_TABLE_RUNS = 21;
 const started = Date.now();
 const log = (s: string) =>
   process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}\n`);
@@ -111,6 +113,32 @@ async function benchEngine(
         rawPeakMb: names.peakMb,
         memoryLimitMb: 300,
         detail: { ...scan.detail, names: names.detail, load1: [scan.load1, names.load1] },
+      }),
+    );
+
+    log(`${engine}: a year of monthly progress and the provinces' submitted plans`);
+    const seeded = await inChild({ op: 'seed-progress', url: ledger.url });
+    log(`  seeded ${seconds(seeded.ms)}; progress table, ${PROGRESS_TABLE_RUNS} runs of each side`);
+    const progress = await inChild({
+      op: 'progress-table',
+      url: ledger.url,
+      runs: PROGRESS_TABLE_RUNS,
+    });
+    results.push(
+      judge({
+        engine,
+        operation: 'national progress table (progressTable)',
+        raw: 'the same SQL by hand, straight to the engine',
+        ms: progress.ms,
+        rawMs: progress.rawMs!,
+        targetRatio: 1.5,
+        detail: {
+          ...progress.detail,
+          query: PROGRESS_QUERY,
+          seeded: seeded.detail,
+          statistic: 'median',
+          load1: progress.load1,
+        },
       }),
     );
   } finally {

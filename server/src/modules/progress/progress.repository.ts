@@ -141,3 +141,40 @@ export async function progressByUnit(
     },
   }));
 }
+
+/**
+ * The plan each province of the scope submitted for the year, as frozen: the snapshot of its
+ * latest submission while the declaration stands submitted or accepted (a returned plan is being
+ * redone, so the current plan counts until it is submitted again).
+ */
+export const submittedPlans = (db: Kysely<Database>, scopePath: string, year: number) =>
+  db
+    .selectFrom('declarations as d')
+    .innerJoin('regions as g', 'g.code', 'd.unit_code')
+    .innerJoin('declaration_snapshots as s', (j) =>
+      j
+        .onRef('s.unit_code', '=', 'd.unit_code')
+        .onRef('s.plan_year', '=', 'd.plan_year')
+        .onRef('s.version', '=', 'd.version'),
+    )
+    .select(['d.unit_code as province', 's.content'])
+    .where('d.plan_year', '=', year)
+    .where('d.level', '=', 'province')
+    .where('d.state', 'in', ['submitted', 'accepted'])
+    .where('s.kind', '=', 'submission')
+    .where('g.path', 'like', `${scopePath}%`)
+    .execute();
+
+/** The prefecture-level unit of every region below a province (a prefecture-level unit is its own). */
+export async function prefectureOfRegions(
+  db: Kysely<Database>,
+  provincePath: string,
+): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('regions')
+    .select(['code', 'level', 'parent_code'])
+    .where('path', 'like', `${provincePath}%`)
+    .where('level', 'in', ['prefecture', 'county'])
+    .execute();
+  return new Map(rows.map((r) => [r.code, r.level === 'prefecture' ? r.code : r.parent_code!]));
+}

@@ -4,7 +4,7 @@
  * (建办城〔2021〕28号 二(一): 未经居民充分协商取得共识的，不得开工改造), in the UI, the API and imports.
  */
 import type { Kysely } from 'kysely';
-import type { CommunityRow, Database } from '../../db/schema.ts';
+import type { CommunityRow, Database, RegionRow } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { formatScaled, parseScaled } from '../../domain/ledger/decimal.ts';
 import {
@@ -17,9 +17,11 @@ import {
   sumMeasures,
   type ProgressMeasures,
 } from '../../domain/progress.ts';
+import { frozenPlanByUnit, withFrozenPlan, type PlanCount } from '../../domain/progress-plan.ts';
 import { COUNTRY_CODE } from '../../domain/regions-build.ts';
 import { isWithin } from '../../domain/regions.ts';
 import { forbidden, notFound, validation } from '../../errors.ts';
+import type { SnapshotContent } from '../declarations/declarations.units.ts';
 import { findCommunity } from '../ledger/communities.repository.ts';
 import { canEditLedger, canReadLedger, inScope } from '../ledger/ledger.policy.ts';
 import { policyFor } from '../plan/policies.repository.ts';
@@ -287,6 +289,36 @@ export interface ProgressTableView {
   rows: (string | number)[][];
 }
 
+/**
+ * 计划改造 as the provinces submitted it: per province (the country's table) or per prefecture-level
+ * unit (a province's), from each submitted snapshot; `submitted(unit)` tells whether the unit's
+ * province has one (otherwise its current plan counts).
+ */
+async function frozenPlans(db: Kysely<Database>, scope: RegionRow, year: number) {
+  const plans = await repo.submittedPlans(db, scope.path, year);
+  const frozen = new Map<string, PlanCount>();
+  if (scope.level === 'province') {
+    const prefectureOf = plans.length
+      ? await repo.prefectureOfRegions(db, scope.path)
+      : new Map<string, string>();
+    for (const p of plans)
+      for (const [unit, plan] of frozenPlanByUnit(
+        (JSON.parse(p.content) as SnapshotContent).communities,
+        (code) => prefectureOf.get(code) ?? code,
+      ))
+        frozen.set(unit, plan);
+    return { frozen, submitted: () => plans.length > 0 };
+  }
+  for (const p of plans)
+    for (const [unit, plan] of frozenPlanByUnit(
+      (JSON.parse(p.content) as SnapshotContent).communities,
+      () => p.province,
+    ))
+      frozen.set(unit, plan);
+  const provinces = new Set(plans.map((p) => p.province));
+  return { frozen, submitted: (unit: string) => provinces.has(unit) };
+}
+
 /** The progress table of the spec: one row per province (country) or per prefecture-level unit, then 合计. */
 export async function progressTable(
   db: Kysely<Database>,
@@ -318,8 +350,12 @@ export async function progressTable(
       (r) => [r.unit, r.measures],
     ),
   );
+  const { frozen, submitted } = await frozenPlans(db, scope, year);
   const empty: ProgressMeasures = sumMeasures([]);
-  const measures = units.map((u) => ({ name: u.name, m: data.get(u.code) ?? empty }));
+  const measures = units.map((u) => ({
+    name: u.name,
+    m: withFrozenPlan(data.get(u.code) ?? empty, frozen.get(u.code), submitted(u.code)),
+  }));
   return {
     title: `${scope.level === 'country' ? '全国' : scope.name}城镇老旧小区改造进展情况（${year}年${month}月）`,
     scope: { code: scope.code, name: scope.level === 'country' ? '全国' : scope.name },
