@@ -24,6 +24,7 @@ import { forbidden, notFound } from '../../errors.ts';
 import { canReadLedger } from '../ledger/ledger.policy.ts';
 import { findRegion, findRegionsByCodes } from '../regions/regions.repository.ts';
 import * as repo from './dashboard.repository.ts';
+import { frozenPlanWithin } from './progress.service.ts';
 import type { DashboardMeasures } from './dashboard.repository.ts';
 
 /** 万元 with two decimals, half up once from exact 元 (as the progress table). */
@@ -139,8 +140,25 @@ export async function dashboard(
       : Promise.resolve(null),
     findRegionsByCodes(db, region.path.split('/').filter(Boolean)),
   ]);
-  const byUnit = new Map(rows.map((r) => [r.unit, r.measures]));
-  const total = rows.reduce((t, r) => add(t, r.measures), ZERO);
+  // 计划 as the province submitted it, where it did (progress.md), as in the progress table.
+  const plan = await frozenPlanWithin(db, region, year);
+  const planned = (unit: string, m: DashboardMeasures): DashboardMeasures => {
+    if (!plan.submitted(unit)) return m;
+    const frozen = plan.byUnit.get(unit);
+    return {
+      ...m,
+      planCommunities: frozen?.communities ?? 0,
+      planHouseholds: frozen?.households ?? 0,
+    };
+  };
+  const current = new Map(rows.map((r) => [r.unit, r.measures]));
+  const byUnit = new Map(
+    [...new Set([...current.keys(), ...plan.byUnit.keys()])].map((unit) => [
+      unit,
+      planned(unit, current.get(unit) ?? ZERO),
+    ]),
+  );
+  const total = [...byUnit.values()].reduce(add, ZERO);
   const ranked = byStartRate(
     units.map((u) => ({ code: u.code, name: u.name, ...(byUnit.get(u.code) ?? ZERO) })),
   );

@@ -14,6 +14,7 @@ import * as declarations from '../declarations/declarations.repository.ts';
 import { currentContent } from '../declarations/declarations.units.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 import * as repo from './progress.repository.ts';
+import { dashboard } from './dashboard.service.ts';
 import { progressTable } from './progress.service.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gaizao-progress-plan-'));
@@ -120,6 +121,22 @@ describeEachEngine('progress table: submitted plan against current plan', (ctx) 
     expect(await row('46', '海口市')).toEqual([2, 150, 3, 200, '150.0%', '133.3%']);
     expect(await row('46', '三亚市')).toEqual([1, 30, 1, 30, '100.0%', '100.0%']);
     expect(await row('46', '合计')).toEqual([3, 180, 4, 230, '133.3%', '127.8%']);
+    // The dashboard counts the same plan, at every level down to a county.
+    const board = (scope: string) =>
+      dashboard(ctx.db.db, SYSTEM_ACTOR, { scope, year: Y, month: 12 }, new Date('2023-01-15'));
+    const plan = (f: {
+      planCommunities: number;
+      planHouseholds: number;
+      startedCommunities: number;
+    }) => [f.planCommunities, f.planHouseholds, f.startedCommunities];
+    expect(plan((await board('all')).totals)).toEqual([3, 180, 4]);
+    const province = await board('46');
+    expect(plan(province.totals)).toEqual([3, 180, 4]);
+    expect(plan(province.units.find((u) => u.name === '海口市')!)).toEqual([2, 150, 3]);
+    expect(plan((await board('460100')).units.find((u) => u.code === '460106')!)).toEqual([
+      2, 150, 3,
+    ]);
+    expect(plan((await board('460106')).totals)).toEqual([2, 150, 3]);
   });
 
   it('counts the latest submission, accepted or not, and the current plan while returned', async () => {

@@ -319,6 +319,45 @@ async function frozenPlans(db: Kysely<Database>, scope: RegionRow, year: number)
   return { frozen, submitted: (unit: string) => provinces.has(unit) };
 }
 
+/**
+ * 计划改造 as submitted, for any scope: the snapshot communities within `scope`, counted by the unit
+ * directly below it that holds them (the scope itself for a unit that holds communities), and
+ * `submitted(unit)`: whether that unit's province submitted a plan (otherwise its current plan
+ * counts). The dashboard uses it so that its figures stay the progress table's.
+ */
+export async function frozenPlanWithin(db: Kysely<Database>, scope: RegionRow, year: number) {
+  const segments = scope.path.split('/').filter(Boolean);
+  // The country itself, or the province the scope lies in (…/000000/460000/…).
+  const searchPath = segments.length > 1 ? `/${segments[0]}/${segments[1]}/` : scope.path;
+  const plans = await repo.submittedPlans(db, searchPath, year);
+  const byUnit = new Map<string, PlanCount>();
+  if (plans.length) {
+    const paths = new Map(
+      (
+        await db
+          .selectFrom('regions')
+          .select(['code', 'path'])
+          .where('path', 'like', `${scope.path}%`)
+          .execute()
+      ).map((r) => [r.code, r.path]),
+    );
+    const inScope = plans.flatMap((p) =>
+      (JSON.parse(p.content) as SnapshotContent).communities.filter((c) => paths.has(c.regionCode)),
+    );
+    for (const [unit, plan] of frozenPlanByUnit(
+      inScope,
+      (code) => paths.get(code)!.split('/').filter(Boolean)[segments.length] ?? scope.code,
+    ))
+      byUnit.set(unit, plan);
+  }
+  const provinces = new Set(plans.map((p) => p.province));
+  const submitted =
+    scope.level === 'country'
+      ? (unit: string) => provinces.has(`${unit.slice(0, 2)}0000`)
+      : () => plans.length > 0;
+  return { byUnit, submitted };
+}
+
 /** The progress table of the spec: one row per province (country) or per prefecture-level unit, then 合计. */
 export async function progressTable(
   db: Kysely<Database>,
