@@ -17,11 +17,13 @@ import { SYSTEM_ACTOR } from '../server/src/modules/users/users.service.ts';
 import { postgresParts } from './databases.ts';
 import { measureLedgerPage } from './ledger-page.ts';
 import { measureProgressTable, seedProgress } from './progress-table.ts';
+import { measurePlanTable, type PlanTableScope } from './plan-table.ts';
 
 export type Task =
   | { op: 'parse'; path: string }
   | { op: 'import'; path: string; url: string; rows: number }
   | { op: 'ledger-page'; url: string; runs: number }
+  | { op: 'plan-table'; url: string; scope: PlanTableScope; runs: number }
   | { op: 'read-names'; url: string }
   | { op: 'scan'; url: string }
   | { op: 'seed-progress'; url: string }
@@ -29,7 +31,7 @@ export type Task =
 
 export interface ChildResult {
   ms: number;
-  /** the raw side's time, for a task that measures both sides itself (ledger-page, progress-table) */
+  /** the raw side's time, for a task that measures both sides itself (ledger-page, plan-table, progress-table) */
   rawMs?: number;
   /** the process's peak resident set, MB */
   peakMb: number;
@@ -127,6 +129,8 @@ async function run(task: Task): Promise<Omit<ChildResult, 'peakMb'>> {
     }
     case 'ledger-page':
       return measureLedgerPage(task.url, task.runs);
+    case 'plan-table':
+      return measurePlanTable(task.url, task.scope, task.runs);
     case 'read-names': {
       const { ms, value } = await readNames(task.url);
       return { ms, detail: value };

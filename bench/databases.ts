@@ -45,6 +45,27 @@ export function newDatabase(engine: Engine, dir: string, postgresUrl?: string): 
   };
 }
 
+/**
+ * PostgreSQL's statistics of the ledger's tables, gathered now, as autovacuum would within a minute
+ * or two of a bulk load: the benchmark does not wait for it. Without them the plan table's
+ * aggregation was once planned as a nested loop that ran for more than ten minutes at 220,000
+ * communities (docs/benchmarks.md). Only this schema's tables: a bare ANALYZE would visit every
+ * schema of the database.
+ */
+export async function analyzeLedger(db: BenchDatabase): Promise<void> {
+  if (db.engine !== 'postgres') return;
+  const { connectionString, schema } = postgresParts(db.url);
+  const client = new pg.Client({ connectionString, options: `-c search_path=${schema}` });
+  await client.connect();
+  try {
+    await client.query(
+      'analyze communities, projects, project_communities, project_funding, duplicate_pairs, regions',
+    );
+  } finally {
+    await client.end();
+  }
+}
+
 /** A raw pg connection string and schema from a bench URL (…?schema=NAME). */
 export function postgresParts(url: string): { connectionString: string; schema: string } {
   const parsed = new URL(url);

@@ -13,15 +13,17 @@ import { fileURLToPath } from 'node:url';
 import prettier from 'prettier';
 import { openDatabase } from '../server/src/bootstrap.ts';
 import { loadBenchConfig, type BenchConfig } from './config.ts';
-import { newDatabase, type Engine } from './databases.ts';
+import { analyzeLedger, newDatabase, type Engine } from './databases.ts';
 import { unitsByProvince, writeFixtures, type Fixture } from './fixtures.ts';
 import { PAGE_QUERY } from './ledger-page.ts';
 import { PROGRESS_QUERY } from './progress-table.ts';
+import { PLAN_TABLE_SCOPES, PLAN_YEAR } from './plan-table.ts';
 import { judge, table, type Result } from './report.ts';
 import { inChild } from './spawn.ts';
 
 const LEDGER_PAGE_RUNS = 101;
 const PROGRESS_TABLE_RUNS = 21;
+const PLAN_TABLE_RUNS = 51;
 const started = Date.now();
 const log = (s: string) =>
   process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}\n`);
@@ -81,6 +83,7 @@ async function benchEngine(
       );
     }
     await spare.drop();
+    await analyzeLedger(ledger);
 
     log(`${engine}: ledger page, ${LEDGER_PAGE_RUNS} runs of each side`);
     const page = await inChild({ op: 'ledger-page', url: ledger.url, runs: LEDGER_PAGE_RUNS });
@@ -95,6 +98,24 @@ async function benchEngine(
         detail: { ...page.detail, query: PAGE_QUERY, statistic: 'median', load1: page.load1 },
       }),
     );
+
+    for (const scope of PLAN_TABLE_SCOPES) {
+      const what = scope === 'all' ? 'national plan table' : `province plan table (${scope})`;
+      log(`${engine}: ${what}, ${PLAN_TABLE_RUNS} runs of each side`);
+      const t = await inChild({ op: 'plan-table', url: ledger.url, scope, runs: PLAN_TABLE_RUNS });
+      log(`  planTable ${t.ms.toFixed(1)} ms, raw SQL ${t.rawMs!.toFixed(1)} ms`);
+      results.push(
+        judge({
+          engine,
+          operation: `${what} ${PLAN_YEAR} (planTable)`,
+          raw: 'the same aggregation (with the region, cut-off and units) by hand, straight to the engine',
+          ms: t.ms,
+          rawMs: t.rawMs!,
+          targetRatio: 1.3,
+          detail: { ...t.detail, statistic: 'median', load1: t.load1 },
+        }),
+      );
+    }
 
     log(`${engine}: names read and normalised`);
     const names = await inChild({ op: 'read-names', url: ledger.url });

@@ -1,8 +1,10 @@
 /**
- * The declaration journey of next year's plan (年度计划申报) in the browser, bottom-up: the county
- * justifies a warning and submits; the city returns it with a reason pinned on a community; the
+ * The declaration journey of next year's plan (年度计划申报) in the browser, bottom-up: the city
+ * gives the county an earlier internal deadline, which the county's countdown and bell show; the
+ * county justifies a warning and submits; the city returns it with a reason pinned on a community; the
  * county fixes that community in the ledger and resubmits, and the city sees the change in the
- * diff and accepts; the city submits; the province accepts the city, records the government's
+ * diff and accepts; the city sees which counties still hold its submission back, and submits once
+ * they are accepted; the province accepts the city and waits for its other cities, records the government's
  * approval, freezes the sign-off version, and the three departments confirm its hash; the province
  * submits on time; the ministry sees it in the overview and downloads the table; a later ledger
  * edit leaves the submitted version as it was.
@@ -12,6 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { createDb } from '../../server/src/db/create-db.ts';
+import { declareAccepted } from '../../server/src/test-support/declarations.ts';
 import { describeBrowser, launchBrowser, startDemoServer, type RunningServer } from './support.ts';
 
 /** The demo declares next year's plan (server/src/demo/seed.ts, DEMO_PLAN_YEAR). */
@@ -32,6 +36,9 @@ interface Check {
 interface View {
   state: string;
   version: number;
+  deadline: string;
+  internalDeadline: string | null;
+  unacceptedChildren: { code: string; name: string; stateLabel: string }[];
   checks: Check[];
   submitted: { version: number; hash: string; unchanged: boolean } | null;
 }
@@ -141,6 +148,60 @@ describeBrowser('declaration', () => {
     await page.locator('#declaration-submit').click();
     await confirm(page, '#declaration-submit-ok');
   }
+
+  /**
+   * The units below `unit` that hold its submission back, declared and accepted by their own staff
+   * and reviewers (through the service, on the server's database: the demo has no accounts for
+   * them). Returns their names as the page listed them.
+   */
+  async function acceptUnitsBelow(page: Page, unit: string): Promise<string[]> {
+    const waiting = (await view(page, unit)).unacceptedChildren;
+    const db = await createDb(server.dbPath);
+    try {
+      for (const c of waiting) await declareAccepted(db.db, c.code, Y);
+    } finally {
+      await db.destroy();
+    }
+    return waiting.map((c) => c.name);
+  }
+
+  it('city: gives the county an earlier internal deadline; the county sees it counted down', async () => {
+    const page = await as('city');
+    await openDeclaration(page, CITY);
+    const own = (await view(page, CITY)).deadline;
+    await page.locator(`#child-deadline-${COUNTY}`).click();
+    const date = page.locator(`#deadline-date-${COUNTY}`);
+    await date.waitFor();
+    // Later than the city's own deadline: the page says so and will not save.
+    const later = new Date(Date.parse(`${own}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    await date.fill(later);
+    expect(await page.locator(`#deadline-hint-${COUNTY}`).innerText()).toBe(
+      `晚于本级截止日期 ${own}，不能保存`,
+    );
+    expect(await page.locator(`#deadline-save-${COUNTY}`).isDisabled()).toBe(true);
+    // Three days from now (Beijing), or the city's own deadline if that comes first.
+    const soon = new Date(Date.now() + 8 * 3_600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
+    const internal = soon < own ? soon : own;
+    await date.fill(internal);
+    await page.locator(`#deadline-save-${COUNTY}`).click();
+    const cell = page.locator(`#children-table tr[data-row-key="${COUNTY}"] .child-deadline`);
+    await expect.poll(() => cell.getAttribute('data-internal'), { timeout: 10_000 }).toBe(internal);
+    expect(await cell.innerText()).toContain('内部');
+
+    const county = await as('county');
+    await openDeclaration(county, COUNTY);
+    const countdown = county.locator('#declaration-countdown');
+    expect(await countdown.getAttribute('data-deadline')).toBe(internal);
+    expect(await countdown.innerText()).toContain(`内部截止 ${internal}`);
+    expect(Number(await countdown.getAttribute('data-days-left'))).toBeLessThanOrEqual(3);
+    await county.locator('#notification-bell').click();
+    const bell = county.locator('#notification-list');
+    await expect.poll(() => bell.innerText()).toContain(`距截止日期（${internal}）还有`);
+    expect(await bell.innerText()).toContain(`须于${internal}前上报`);
+    await county.keyboard.press('Escape');
+    const events = await county.locator('#declaration-events').innerText();
+    expect(events).toContain('设置内部截止日期');
+  }, 120_000);
 
   it('county: a failing warning needs a justification; then submits', async () => {
     const page = await as('county');
@@ -258,12 +319,24 @@ describeBrowser('declaration', () => {
     await expect.poll(() => stateOf(city), { timeout: 30_000 }).toBe('已接收');
   }, 120_000);
 
-  it('city: submits its own declaration, justifying its warnings', async () => {
+  it('city: sees the counties it waits for, then submits its own declaration, justifying its warnings', async () => {
     const page = await as('city');
     await openDeclaration(page, CITY);
     await expect
       .poll(() => page.locator(`#children-table tr[data-row-key="${COUNTY}"]`).innerText())
       .toContain('已接收');
+    // The other counties with communities in the plan have not been accepted: no submitting yet.
+    const pending = page.locator('#declaration-children-pending');
+    const waiting = (await view(page, CITY)).unacceptedChildren;
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.map((c) => c.code)).not.toContain(COUNTY);
+    for (const c of waiting) expect(await pending.innerText()).toContain(`${c.name}（编制中）`);
+    expect(await page.locator('#declaration-submit').isDisabled()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/declaration-city-waiting.png`, fullPage: true });
+
+    expect(await acceptUnitsBelow(page, CITY)).toEqual(waiting.map((c) => c.name));
+    await openDeclaration(page, CITY);
+    expect(await page.locator('#declaration-children-pending').count()).toBe(0);
     await justifyWarnings(page, CITY);
     await submit(page);
     await expect.poll(() => stateOf(page), { timeout: 30_000 }).toBe('已上报');
@@ -277,6 +350,16 @@ describeBrowser('declaration', () => {
     await expect.poll(() => stateOf(page), { timeout: 30_000 }).toBe('已接收');
 
     await openDeclaration(page, PROVINCE);
+    // The province's other cities (and the cities' counties) come in the same way.
+    const pending = page.locator('#declaration-children-pending');
+    await pending.waitFor();
+    expect(await pending.innerText()).not.toContain('海口市');
+    expect(await page.locator('#declaration-submit').isDisabled()).toBe(true);
+    const cities = await acceptUnitsBelow(page, PROVINCE);
+    expect(cities).toContain('三亚市');
+    await openDeclaration(page, PROVINCE);
+    expect(await page.locator('#declaration-children-pending').count()).toBe(0);
+
     const checks = (await view(page, PROVINCE)).checks;
     expect(await page.locator('#declaration-checks [data-check]').count()).toBe(checks.length);
     // A blocking check failing here is a finding about the data, not something to justify.

@@ -92,6 +92,32 @@ export function provinceProgress(
   }
 }
 
+/**
+ * A unit's deadline (YYYY-MM-DD): the internal one the level above gave it, if any, else the plan
+ * year's. An internal deadline is never later than the plan year's, even if the policy's deadline
+ * was moved earlier after it was set.
+ */
+export function effectiveDeadline(internal: string | null | undefined, policy: string): string {
+  return internal && internal < policy ? internal : policy;
+}
+
+/** The unit one level below `parentPath` that `path` lies in ('/…/460100/460106/' → '460106'). */
+export function childCodeOf(path: string, parentPath: string): string | null {
+  if (!path.startsWith(parentPath)) return null;
+  const code = path.slice(parentPath.length).split('/')[0];
+  return code || null;
+}
+
+/**
+ * The units below that must have their declaration accepted before a city or province submits:
+ * those with communities in the year's plan whose declaration is not (yet) accepted.
+ */
+export function unacceptedChildren<T extends { state: DeclarationState; communities: number }>(
+  children: T[],
+): T[] {
+  return children.filter((c) => c.communities > 0 && c.state !== 'accepted');
+}
+
 /** Whole days left until the end of the deadline day (Beijing time); negative when overdue. */
 export function daysLeft(deadline: string, now: Date): number {
   const end = new Date(`${deadline}T23:59:59+08:00`).getTime();

@@ -48,7 +48,21 @@ export interface ChildDeclaration {
   stateLabel: string;
   version: number;
   submittedAt: string | null;
+  /** YYYY-MM-DD set by the level above (this page's unit), or null. */
   internalDeadline: string | null;
+  /** YYYY-MM-DD: the internal deadline if set, else the plan year's. */
+  deadline: string;
+  daysLeft: number;
+  /** Communities of the unit in the year's plan. */
+  communities: number;
+}
+
+/** A unit below with communities in the plan whose declaration is not accepted yet. */
+export interface UnacceptedChild {
+  code: string;
+  name: string;
+  state: DeclarationState;
+  stateLabel: string;
 }
 
 export interface Signoff {
@@ -89,6 +103,12 @@ export interface Declaration {
   deadline: string;
   /** Whole days left; negative when overdue. */
   daysLeft: number;
+  /** The internal deadline the level above set, or null (then `deadline` is the plan year's). */
+  internalDeadline: string | null;
+  /** The plan year's deadline (the policy's). */
+  policyDeadline: string;
+  /** The level above's own deadline: the latest internal deadline this unit may be given. */
+  parentDeadline: string | null;
   side: DeclarationSide;
   currentHash: string;
   totals: DeclarationTotals;
@@ -105,6 +125,8 @@ export interface Declaration {
   /** Newest first. */
   events: DeclarationEvent[];
   children: ChildDeclaration[];
+  /** A city or province submits only once every unit listed here has been accepted. */
+  unacceptedChildren: UnacceptedChild[];
   province: ProvinceSignoff | null;
 }
 
@@ -145,7 +167,9 @@ export interface OverviewItem {
   progressLabel: string;
   version: number;
   submittedAt: string | null;
+  /** The province's deadline: the plan year's. */
   deadline: string;
+  daysLeft: number;
 }
 
 export interface AppNotification {
@@ -195,7 +219,8 @@ export function saveJustification(unit: string, year: number, checkId: string, t
   );
 }
 
-export function setInternalDeadline(unit: string, year: number, deadline: string) {
+/** `null` clears the internal deadline: the unit's deadline is the plan year's again. */
+export function setInternalDeadline(unit: string, year: number, deadline: string | null) {
   return api.put<undefined>(`${unitPath(unit, year)}/deadline`, { deadline });
 }
 

@@ -1,6 +1,7 @@
 /** All SQL of the declaration workflow. */
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, DeclarationTable } from '../../db/schema.ts';
+import { planCommunities } from '../plan/plan-table.repository.ts';
 
 export const findDeclaration = (db: Kysely<Database>, unit: string, year: number) =>
   db
@@ -40,6 +41,44 @@ export const childDeclarations = (db: Kysely<Database>, parent: string, year: nu
     .where('r.parent_code', '=', parent)
     .orderBy('r.code')
     .execute();
+
+/** The plan's communities under a unit, counted by region path (a few hundred rows at most). */
+export const planCountsByPath = (db: Kysely<Database>, path: string, year: number) =>
+  planCommunities(db, path, year)
+    .select((e) => ['c.region_path', e.fn.countAll<number>().as('communities')])
+    .groupBy('c.region_path')
+    .execute();
+
+/** Sets or clears the internal deadline the level above gives a unit, creating its row if need be. */
+export async function saveInternalDeadline(
+  db: Kysely<Database>,
+  row: {
+    unit: string;
+    year: number;
+    level: DeclarationTable['level'];
+    deadline: string | null;
+    at: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('declarations')
+    .values({
+      unit_code: row.unit,
+      plan_year: row.year,
+      level: row.level,
+      state: 'draft',
+      version: 0,
+      internal_deadline: row.deadline,
+      submitted_at: null,
+      updated_at: row.at,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['unit_code', 'plan_year'])
+        .doUpdateSet({ internal_deadline: row.deadline, updated_at: row.at }),
+    )
+    .execute();
+}
 
 export async function insertSnapshot(
   db: Kysely<Database>,

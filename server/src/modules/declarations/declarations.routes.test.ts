@@ -4,7 +4,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import type { App } from '../../http.ts';
 import { describeEachEngine } from '../../test-support/engines.ts';
+import { declareAccepted } from '../../test-support/declarations.ts';
 import { addUser, loginAs, type Client } from '../../test-support/fixtures.ts';
+import { daysLeft } from '../../domain/declaration.ts';
 import { importProjectList } from '../ledger/import/import.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 
@@ -13,6 +15,9 @@ const SAMPLE = join(
   '../../../../../shared/samples/hainan-2022-project-list.csv',
 );
 const Y = 2022;
+/** Today + n days, as a date in Beijing (YYYY-MM-DD). */
+const day = (n: number) =>
+  new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
 
 function multipart(fields: Record<string, string>, file: { name: string; content: string }) {
   const b = '----gz' + Math.random().toString(16).slice(2);
@@ -36,6 +41,7 @@ describeEachEngine('declaration journey', (ctx) => {
     await importProjectList(ctx.db.db, SYSTEM_ACTOR, SAMPLE, { dryRun: false });
     const accounts: [string, string, Parameters<typeof addUser>[3]][] = [
       ['county', '460106', ['county']],
+      ['xiuying', '460105', ['county']],
       ['city', '460100', ['city']],
       ['sanya', '460200', ['city']],
       ['province', '460000', ['province']],
@@ -74,6 +80,103 @@ describeEachEngine('declaration journey', (ctx) => {
           ).statusCode,
         ).toBe(204);
   }
+
+  it('lets a province give a city, and the city its counties, an earlier internal deadline, no later than its own', async () => {
+    const url = `/api/declarations/460105/${Y}/deadline`;
+    const anonymous = await app.inject({ method: 'PUT', url, payload: { deadline: day(3) } });
+    expect(anonymous.statusCode).toBe(401);
+    expect((await u.xiuying!.send('PUT', url, { deadline: day(3) })).statusCode).toBe(403);
+    expect((await u.admin!.send('PUT', url, { deadline: day(3) })).statusCode).toBe(403);
+    expect((await u.sanya!.send('PUT', url, { deadline: day(3) })).statusCode).toBe(404);
+    const notADate = await u.city!.send('PUT', url, { deadline: '2021-13-40' });
+    expect(notADate.statusCode).toBe(400);
+    expect(notADate.json().error.message).toBe('截止日期格式应为 YYYY-MM-DD');
+    expect((await u.city!.send('PUT', url, {})).statusCode).toBe(400);
+    const province = await u.ministry!.send('PUT', `/api/declarations/460000/${Y}/deadline`, {
+      deadline: day(3),
+    });
+    expect(province.statusCode).toBe(400);
+    expect(province.json().error.message).toMatch(/省级单位的截止日期为年度政策规定的报送截止日期/);
+    const afterPolicy = await u.province!.send('PUT', `/api/declarations/460100/${Y}/deadline`, {
+      deadline: '2099-07-01',
+    });
+    expect(afterPolicy.json().error.message).toBe(
+      '内部截止日期 2099-07-01 晚于海南省自身的截止日期 2099-06-30',
+    );
+
+    expect(
+      (
+        await u.province!.send('PUT', `/api/declarations/460100/${Y}/deadline`, {
+          deadline: day(10),
+        })
+      ).statusCode,
+    ).toBe(204);
+    const late = await u.city!.send('PUT', url, { deadline: day(11) });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().error).toMatchObject({
+      message: `内部截止日期 ${day(11)} 晚于海口市自身的截止日期 ${day(10)}`,
+      details: [{ path: 'deadline', message: `不能晚于 ${day(10)}` }],
+    });
+    expect((await u.city!.send('PUT', url, { deadline: day(3) })).statusCode).toBe(204);
+
+    // The county's countdown, the city's list of its counties, and the reminder use it.
+    const county = await view(u.xiuying!, '460105');
+    expect(county).toMatchObject({
+      deadline: day(3),
+      internalDeadline: day(3),
+      policyDeadline: '2099-06-30',
+      parentDeadline: day(10),
+      daysLeft: daysLeft(day(3), new Date()),
+    });
+    expect(county.events[0]).toMatchObject({
+      action: 'deadline',
+      username: 'city',
+      reason: `内部截止日期设为 ${day(3)}`,
+    });
+    const city = await view(u.city!, '460100');
+    expect(city).toMatchObject({ deadline: day(10), internalDeadline: day(10) });
+    const child = (code: string) => city.children.find((c: { code: string }) => c.code === code);
+    expect(child('460105')).toMatchObject({ deadline: day(3), internalDeadline: day(3) });
+    expect(child('460106')).toMatchObject({ deadline: '2099-06-30', internalDeadline: null });
+    const notes = (await u.xiuying!.get(`/api/notifications?year=${Y}`)).json().items;
+    expect(notes[0]).toMatchObject({
+      kind: 'due',
+      message: `${Y}年度计划距截止日期（${day(3)}）还有 ${daysLeft(day(3), new Date())} 天`,
+    });
+    expect(notes[1]).toMatchObject({
+      kind: 'deadline',
+      message: `海口市：${Y}年度计划须于${day(3)}前上报`,
+    });
+    // 龙华区 has the plan year's deadline, far ahead: no reminder.
+    expect(
+      (await u.county!.get(`/api/notifications?year=${Y}`))
+        .json()
+        .items.map((n: { kind: string }) => n.kind),
+    ).not.toContain('due');
+
+    // Cleared, the county's deadline is the plan year's again; every change is in the audit log.
+    expect((await u.city!.send('PUT', url, { deadline: null })).statusCode).toBe(204);
+    expect(await view(u.xiuying!, '460105')).toMatchObject({
+      deadline: '2099-06-30',
+      internalDeadline: null,
+    });
+    const audit = await ctx.db.db
+      .selectFrom('audit_log')
+      .select(['actor_username', 'target', 'detail', 'at'])
+      .where('action', '=', 'declaration.deadline')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => [a.actor_username, a.target, JSON.parse(a.detail!)])).toEqual([
+      ['province', `460100/${Y}`, { deadline: day(10), previous: null, effective: day(10) }],
+      ['city', `460105/${Y}`, { deadline: day(3), previous: null, effective: day(3) }],
+      ['city', `460105/${Y}`, { deadline: null, previous: day(3), effective: '2099-06-30' }],
+    ]);
+    for (const a of audit) expect(Date.parse(a.at)).toBeGreaterThan(Date.now() - 60_000);
+    expect(
+      (await u.province!.send('PUT', `/api/declarations/460100/${Y}/deadline`, { deadline: null }))
+        .statusCode,
+    ).toBe(204);
+  });
 
   it('walks county → city (return with a pinned reason) → county resubmits and sees the diff', async () => {
     const v = await view(u.county!, '460106');
@@ -146,16 +249,71 @@ describeEachEngine('declaration journey', (ctx) => {
     ).toBe('accepted');
   });
 
-  it('city submits; the province justifies, records the approval, collects the sign-offs on one hash, and submits on time', async () => {
+  it('refuses the city’s submission while a county with plan communities is not accepted, naming it', async () => {
     await justifyAll(u.city!, '460100');
+    const city = await view(u.city!, '460100');
+    expect(city.unacceptedChildren).toEqual([
+      { code: '460105', name: '秀英区', state: 'draft', stateLabel: '编制中' },
+      { code: '460107', name: '琼山区', state: 'draft', stateLabel: '编制中' },
+      { code: '460108', name: '美兰区', state: 'draft', stateLabel: '编制中' },
+    ]);
+    expect(
+      city.children.map((c: { code: string; communities: number }) => [c.code, c.communities]),
+    ).toEqual([
+      ['460105', 1],
+      ['460106', 1],
+      ['460107', 2],
+      ['460108', 3],
+    ]);
+    const refused = await u.city!.send('POST', `/api/declarations/460100/${Y}/submit`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toBe(
+      '下级单位的年度计划尚未全部接收，不能上报：秀英区（编制中）、琼山区（编制中）、美兰区（编制中）',
+    );
+    expect(refused.json().error.details[0]).toEqual({
+      path: 'children.460105',
+      message: '秀英区：1 个小区列入计划，申报状态为“编制中”，尚未接收',
+    });
+    expect((await view(u.city!, '460100')).state).toBe('draft');
+
+    // Submitted but not yet accepted is still not enough.
+    await justifyAll(u.xiuying!, '460105');
+    expect((await u.xiuying!.send('POST', `/api/declarations/460105/${Y}/submit`)).statusCode).toBe(
+      200,
+    );
+    const stillRefused = await u.city!.send('POST', `/api/declarations/460100/${Y}/submit`);
+    expect(stillRefused.json().error.message).toMatch(/秀英区（已上报）、琼山区（编制中）/);
+
+    expect(await declareAccepted(ctx.db.db, '460105', Y)).toEqual(['460105']);
+    expect(await declareAccepted(ctx.db.db, '460107', Y)).toEqual(['460107']);
+    expect(
+      (await u.city!.send('POST', `/api/declarations/460100/${Y}/submit`)).json().error.message,
+    ).toBe('下级单位的年度计划尚未全部接收，不能上报：美兰区（编制中）');
+    expect(await declareAccepted(ctx.db.db, '460108', Y)).toEqual(['460108']);
+    expect((await view(u.city!, '460100')).unacceptedChildren).toEqual([]);
     expect((await u.city!.send('POST', `/api/declarations/460100/${Y}/submit`)).statusCode).toBe(
       200,
     );
+  });
+
+  it('the province accepts the city; waits for its other cities; records the approval, collects the sign-offs on one hash, and submits on time', async () => {
     expect(
       (await u.province!.send('POST', `/api/declarations/460100/${Y}/accept`)).statusCode,
     ).toBe(200);
 
     await justifyAll(u.province!, '460000');
+    const waiting = await u.province!.send('POST', `/api/declarations/460000/${Y}/submit`);
+    expect(waiting.statusCode).toBe(400);
+    expect(waiting.json().error.message).toMatch(
+      /^下级单位的年度计划尚未全部接收，不能上报：三亚市（编制中）、儋州市（编制中）、五指山市（编制中）/,
+    );
+    expect(waiting.json().error.message).not.toMatch(/海口市|三沙市/);
+    const cities = (await view(u.province!, '460000')).unacceptedChildren.map(
+      (c: { code: string }) => c.code,
+    );
+    expect(cities).toContain('469030');
+    for (const code of cities) await declareAccepted(ctx.db.db, code, Y);
+    expect((await view(u.province!, '460000')).unacceptedChildren).toEqual([]);
     const noApproval = await u.province!.send('POST', `/api/declarations/460000/${Y}/submit`);
     expect(noApproval.statusCode).toBe(400);
     expect(noApproval.json().error.message).toMatch(/省级人民政府/);

@@ -206,9 +206,15 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
   app.put('/api/declarations/:unit/:year/deadline', {
     schema: {
       tags,
-      summary: '上级为下级设置内部截止日期',
+      summary:
+        '上级为下级设置内部截止日期（市级为县级、省级为市级；不晚于上级自身的截止日期；null 为取消）',
       params: unitYear,
-      body: z.object({ deadline: z.string() }),
+      body: z.object({
+        deadline: z
+          .string()
+          .nullable()
+          .describe('YYYY-MM-DD；null：取消内部截止日期，按年度截止日期'),
+      }),
       response: { 204: z.null(), ...errors },
     },
     handler: async (req, reply) => {

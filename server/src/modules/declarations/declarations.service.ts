@@ -4,17 +4,21 @@
  * edits never change what was reported. Every action goes to the events and the audit log.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database, RegionRow } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import {
   ACTION_LABELS,
   actedBy,
+  childCodeOf,
   daysLeft,
   diffSnapshots,
+  effectiveDeadline,
   STATE_LABELS,
   transition,
+  unacceptedChildren,
   type DeclarationAction,
   type DeclarationState,
+  type UnitLevel,
 } from '../../domain/declaration.ts';
 import { AppError, forbidden, notFound, validation } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
@@ -33,14 +37,69 @@ export const SIGNOFF_LABELS = {
   province_finance: '省级财政部门',
 } as const;
 
-async function deadlineOf(
+/**
+ * The units below a city or province: each with its declaration's state, its plan communities and
+ * its deadline (the internal one its reviewer gave it, else the plan year's).
+ */
+export async function childrenOf(
   db: Kysely<Database>,
-  unit: string,
+  region: RegionRow,
   year: number,
-  internal: string | null | undefined,
+  policyDeadline: string,
+  now: Date,
 ) {
-  return internal ?? (await policyFor(db, year)).deadline;
+  const [rows, counts] = await Promise.all([
+    repo.childDeclarations(db, region.code, year),
+    repo.planCountsByPath(db, region.path, year),
+  ]);
+  const communities = new Map<string, number>();
+  for (const c of counts) {
+    const code = childCodeOf(c.region_path, region.path);
+    if (code) communities.set(code, (communities.get(code) ?? 0) + Number(c.communities));
+  }
+  return rows.map((c) => {
+    const state = (c.state ?? 'draft') as DeclarationState;
+    const deadline = effectiveDeadline(c.internal_deadline, policyDeadline);
+    return {
+      code: c.code,
+      name: c.name,
+      state,
+      stateLabel: STATE_LABELS[state],
+      version: c.version ?? 0,
+      submittedAt: c.submitted_at ?? null,
+      internalDeadline: c.internal_deadline ?? null,
+      deadline,
+      daysLeft: daysLeft(deadline, now),
+      communities: communities.get(c.code) ?? 0,
+    };
+  });
 }
+
+/** A unit's own deadline, and that of the level above it (null above a province: the policy's). */
+export async function deadlinesOf(
+  db: Kysely<Database>,
+  region: RegionRow,
+  level: UnitLevel,
+  year: number,
+) {
+  const policy = await policyFor(db, year);
+  const [own, parent] = await Promise.all([
+    repo.findDeclaration(db, region.code, year),
+    level === 'province' ? undefined : repo.findDeclaration(db, region.parent_code!, year),
+  ]);
+  return {
+    policy: policy.deadline,
+    internal: own?.internal_deadline ?? null,
+    deadline: effectiveDeadline(own?.internal_deadline, policy.deadline),
+    /** the latest internal deadline this unit may be given: its reviewer's own deadline */
+    parent:
+      level === 'province' ? null : effectiveDeadline(parent?.internal_deadline, policy.deadline),
+  };
+}
+
+/** Chinese, for a refusal or a warning: 秀英区（编制中）、琼山区（已上报）. */
+const namesWithStates = (units: { name: string; stateLabel: string }[]) =>
+  units.map((u) => `${u.name}（${u.stateLabel}）`).join('、');
 
 export async function declarationView(
   db: Kysely<Database>,
@@ -52,7 +111,8 @@ export async function declarationView(
   const { region, level } = await visibleUnit(db, actor, unitCode);
   const d = await repo.findDeclaration(db, region.code, year);
   const state: DeclarationState = d?.state ?? 'draft';
-  const deadline = await deadlineOf(db, region.code, year, d?.internal_deadline);
+  const deadlines = await deadlinesOf(db, region, level, year);
+  const deadline = deadlines.deadline;
   const [{ checks }, justifications, notes, events, submitted, current, children] =
     await Promise.all([
       checkPlan(db, SYSTEM_ACTOR, region.code, year),
@@ -61,7 +121,9 @@ export async function declarationView(
       repo.eventsOf(db, region.code, year),
       repo.latestSnapshot(db, region.code, year, 'submission'),
       currentContent(db, region, level, year),
-      level === 'county' ? Promise.resolve([]) : repo.childDeclarations(db, region.code, year),
+      level === 'county'
+        ? Promise.resolve([])
+        : childrenOf(db, region, year, deadlines.policy, now),
     ]);
   const byCheck = new Map(justifications.map((j) => [j.check_id, j]));
   let province = null;
@@ -111,6 +173,9 @@ export async function declarationView(
     submittedAt: d?.submitted_at ?? null,
     deadline,
     daysLeft: daysLeft(deadline, now),
+    internalDeadline: deadlines.internal,
+    policyDeadline: deadlines.policy,
+    parentDeadline: deadlines.parent,
     side: sideOf(actor, region, level),
     currentHash: current.hash,
     totals: current.content.totals,
@@ -137,14 +202,13 @@ export async function declarationView(
       reason: e.reason,
       hash: e.hash,
     })),
-    children: children.map((c) => ({
+    children,
+    /** units below with plan communities whose declaration is not accepted: submitting waits */
+    unacceptedChildren: unacceptedChildren(children).map((c) => ({
       code: c.code,
       name: c.name,
-      state: (c.state ?? 'draft') as DeclarationState,
-      stateLabel: STATE_LABELS[(c.state ?? 'draft') as DeclarationState],
-      version: c.version ?? 0,
-      submittedAt: c.submitted_at ?? null,
-      internalDeadline: c.internal_deadline ?? null,
+      state: c.state,
+      stateLabel: c.stateLabel,
     })),
     province,
   };
@@ -256,6 +320,20 @@ export async function submitDeclaration(
     now,
     async ({ trx, version, at, unitName, parent, level }) => {
       const { region } = await visibleUnit(trx, actor, unitCode);
+      if (level !== 'county') {
+        const policy = await policyFor(trx, year);
+        const waiting = unacceptedChildren(
+          await childrenOf(trx, region, year, policy.deadline, new Date(at)),
+        );
+        if (waiting.length)
+          throw validation(
+            `下级单位的年度计划尚未全部接收，不能上报：${namesWithStates(waiting)}`,
+            waiting.map((c) => ({
+              path: `children.${c.code}`,
+              message: `${c.name}：${c.communities} 个小区列入计划，申报状态为“${c.stateLabel}”，尚未接收`,
+            })),
+          );
+      }
       const { checks } = await checkPlan(trx, SYSTEM_ACTOR, region.code, year);
       const justified = new Set(
         (await repo.justificationsOf(trx, region.code, year)).map((j) => j.check_id),

@@ -15,6 +15,7 @@ import type { Database } from '../../db/schema.ts';
 import { hasRole, type Actor } from '../../domain/actor.ts';
 import {
   daysLeft,
+  effectiveDeadline,
   PROGRESS_LABELS,
   provinceProgress,
   STATE_LABELS,
@@ -22,6 +23,8 @@ import {
 import { AppError, forbidden, notFound, validation } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { policyFor } from '../plan/policies.repository.ts';
+import { findRegion } from '../regions/regions.repository.ts';
+import { deadlinesOf } from './declarations.service.ts';
 import * as repo from './declarations.repository.ts';
 import { currentContent, sideOf, visibleUnit } from './declarations.units.ts';
 
@@ -236,16 +239,21 @@ export async function recordApproval(
   });
 }
 
-/** The level above gives a unit an earlier internal deadline. */
+/**
+ * The level above gives a unit an earlier internal deadline (建办城〔2021〕28号: 各地可提前安排):
+ * a city its counties, a province its cities. It is no later than the reviewer's own deadline;
+ * null clears it, and the unit's deadline is the plan year's again. A province's deadline is the
+ * plan year's, set in the policy.
+ */
 export async function setInternalDeadline(
   db: Kysely<Database>,
   actor: Actor,
   unitCode: string,
   year: number,
-  deadline: string,
+  deadline: string | null,
   now = new Date(),
 ) {
-  if (!isDate(deadline))
+  if (deadline !== null && !isDate(deadline))
     throw validation('截止日期格式应为 YYYY-MM-DD', [
       { path: 'deadline', message: '日期格式不正确' },
     ]);
@@ -253,31 +261,48 @@ export async function setInternalDeadline(
     const { region, level } = await visibleUnit(trx, actor, unitCode);
     if (sideOf(actor, region, level) !== 'above')
       throw forbidden('只有上级单位可以设置内部截止日期');
-    const policy = await policyFor(trx, year);
-    if (deadline > policy.deadline)
-      throw validation(`内部截止日期不能晚于${policy.deadline}`, [
-        { path: 'deadline', message: '晚于报送截止日期' },
+    if (level === 'province')
+      throw validation('省级单位的截止日期为年度政策规定的报送截止日期，不设内部截止日期', [
+        { path: 'deadline', message: '请在年度政策中修改报送截止日期' },
       ]);
-    const d = await repo.findDeclaration(trx, region.code, year);
-    await repo.saveDeclaration(trx, {
-      unit_code: region.code,
-      plan_year: year,
-      level,
-      state: d?.state ?? 'draft',
-      version: d?.version ?? 0,
-      internal_deadline: deadline,
-      submitted_at: d?.submitted_at ?? null,
-      updated_at: now.toISOString(),
+    const deadlines = await deadlinesOf(trx, region, level, year);
+    const parent = await findRegion(trx, region.parent_code!);
+    if (deadline !== null && deadline > deadlines.parent!)
+      throw validation(
+        `内部截止日期 ${deadline} 晚于${parent?.name ?? '上级单位'}自身的截止日期 ${deadlines.parent}`,
+        [{ path: 'deadline', message: `不能晚于 ${deadlines.parent}` }],
+      );
+    if (deadline === deadlines.internal) return;
+    const at = now.toISOString();
+    await repo.saveInternalDeadline(trx, { unit: region.code, year, level, deadline, at });
+    const effective = deadline ?? deadlines.policy;
+    const change = deadline
+      ? `内部截止日期设为 ${deadline}`
+      : `取消内部截止日期，按年度截止日期 ${deadlines.policy}`;
+    await repo.addEvent(trx, {
+      unit: region.code,
+      year,
+      action: 'deadline',
+      username: actor.username,
+      at,
+      reason: deadlines.internal ? `${change}（原为 ${deadlines.internal}）` : change,
     });
     await repo.notify(
       trx,
       region.code,
       'deadline',
-      `${year}年度计划须于${deadline}前上报`,
+      `${parent?.name ?? '上级单位'}：${year}年度计划须于${effective}前上报`,
       `/declarations/${region.code}/${year}`,
-      now.toISOString(),
+      at,
     );
-    await audit(trx, actor, 'declaration.deadline', `${region.code}/${year}`, { deadline }, now);
+    await audit(
+      trx,
+      actor,
+      'declaration.deadline',
+      `${region.code}/${year}`,
+      { deadline, previous: deadlines.internal, effective },
+      now,
+    );
   });
 }
 
@@ -292,10 +317,11 @@ export async function ministryOverview(
   const provinces = await repo.childDeclarations(db, '000000', year);
   const policy = await policyFor(db, year);
   return provinces.map((p) => {
+    const deadline = effectiveDeadline(p.internal_deadline, policy.deadline);
     const progress = provinceProgress(
       (p.state ?? undefined) as Parameters<typeof provinceProgress>[0],
       p.submitted_at ?? null,
-      p.internal_deadline ?? policy.deadline,
+      deadline,
       now,
     );
     return {
@@ -307,7 +333,8 @@ export async function ministryOverview(
       progressLabel: PROGRESS_LABELS[progress],
       version: p.version ?? 0,
       submittedAt: p.submitted_at ?? null,
-      deadline: policy.deadline,
+      deadline,
+      daysLeft: daysLeft(deadline, now),
     };
   });
 }
@@ -323,7 +350,7 @@ export async function notificationsFor(
   const out = rows.map((r) => ({ kind: r.kind, message: r.message, link: r.link, at: r.at }));
   if (actor.regionLevel !== 'country') {
     const d = await repo.findDeclaration(db, actor.regionCode, year);
-    const deadline = d?.internal_deadline ?? (await policyFor(db, year)).deadline;
+    const deadline = effectiveDeadline(d?.internal_deadline, (await policyFor(db, year)).deadline);
     const left = daysLeft(deadline, now);
     if ((d?.state ?? 'draft') !== 'submitted' && d?.state !== 'accepted' && left >= 0 && left <= 7)
       out.unshift({

@@ -14,6 +14,7 @@ import {
   planTableRows,
   TOTAL_LABEL,
   type DisplayRow,
+  type PlanGroup,
 } from '../../domain/plan-table.ts';
 import { COUNTRY_CODE } from '../../domain/regions-build.ts';
 import { isWithin } from '../../domain/regions.ts';
@@ -35,19 +36,43 @@ export interface PlanTableView {
   national: DisplayRow[] | null;
 }
 
-async function unitsOf(db: Kysely<Database>, provinceCode: string) {
-  return db
-    .selectFrom('regions')
-    .select(['code', 'name'])
-    .where('parent_code', '=', provinceCode)
-    .where('level', '=', 'prefecture')
-    .orderBy('code')
-    .execute();
+/**
+ * The provinces of the table and their prefecture-level units, in region-code order, in one query:
+ * every province's for the country, else the one province's.
+ */
+async function provincesAndUnits(db: Kysely<Database>, scopeCode: string) {
+  const rows =
+    scopeCode === COUNTRY_CODE
+      ? await db
+          .selectFrom('regions')
+          .select(['code', 'name', 'path', 'parent_code', 'level'])
+          .where('level', 'in', ['province', 'prefecture'])
+          .orderBy('code')
+          .execute()
+      : await db
+          .selectFrom('regions')
+          .select(['code', 'name', 'path', 'parent_code', 'level'])
+          .where('parent_code', '=', scopeCode)
+          .where('level', '=', 'prefecture')
+          .orderBy('code')
+          .execute();
+  const units = new Map<string, { code: string; name: string }[]>();
+  for (const r of rows)
+    if (r.level === 'prefecture') {
+      let list = units.get(r.parent_code!);
+      if (!list) units.set(r.parent_code!, (list = []));
+      list.push({ code: r.code, name: r.name });
+    }
+  return { provinces: rows.filter((r) => r.level === 'province'), units };
 }
+
+/** 'all', a 2-digit or a 6-digit province code → the 6-digit code of the country or province. */
+const fullProvinceCode = (code: string) =>
+  code === 'all' ? COUNTRY_CODE : code.length === 2 ? `${code}0000` : code;
 
 /** 'all', a 2-digit or a 6-digit province code → the province (or the country) the actor may see. */
 export async function resolveProvince(db: Kysely<Database>, actor: Actor, code: string) {
-  const full = code === 'all' ? COUNTRY_CODE : code.length === 2 ? `${code}0000` : code;
+  const full = fullProvinceCode(code);
   const region = /^\d{6}$/.test(full) ? await findRegion(db, full) : undefined;
   if (
     !region ||
@@ -64,25 +89,28 @@ export async function planTable(
   provinceCode: string,
   year: number,
 ): Promise<PlanTableView> {
-  const scope = await resolveProvince(db, actor, provinceCode);
-  const policy = await policyFor(db, year);
+  // Three independent look-ups side by side (the scope is checked before anything is returned),
+  // then the aggregation, which needs the scope's path and the year's cut-off.
+  const [scope, policy, { provinces: all, units }] = await Promise.all([
+    resolveProvince(db, actor, provinceCode),
+    policyFor(db, year),
+    provincesAndUnits(db, fullProvinceCode(provinceCode)),
+  ]);
   const provinces =
-    scope.level === 'country'
-      ? await db
-          .selectFrom('regions')
-          .select(['code', 'name', 'path'])
-          .where('level', '=', 'province')
-          .orderBy('code')
-          .execute()
-      : [{ code: scope.code, name: scope.name, path: scope.path }];
+    scope.level === 'country' ? all : [{ code: scope.code, name: scope.name, path: scope.path }];
   const groups = await repo.planGroups(db, scope.path, year, policy.cutoffYear);
+  const byUnit = new Map<string, PlanGroup[]>();
+  for (const g of groups) {
+    let list = byUnit.get(g.prefectureCode);
+    if (!list) byUnit.set(g.prefectureCode, (list = []));
+    list.push(g);
+  }
   const blocks = [];
   for (const p of provinces) {
-    const units = await unitsOf(db, p.code);
-    const unitCodes = new Set(units.map((u) => u.code));
+    const provinceUnits = units.get(p.code) ?? [];
     const rows = planTableRows(
-      units,
-      groups.filter((g) => unitCodes.has(g.prefectureCode)),
+      provinceUnits,
+      provinceUnits.flatMap((u) => byUnit.get(u.code) ?? []),
       scope.level === 'country' ? p.name : undefined,
     );
     blocks.push({

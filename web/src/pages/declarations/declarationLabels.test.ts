@@ -33,6 +33,7 @@ describe('declaration labels', () => {
   it('names events, shortens hashes, and maps the server’s links to the declaration pages', () => {
     expect(eventLabel('signoff.province_ndrc')).toBe('会签：省级发展改革部门');
     expect(eventLabel('return')).toBe('退回');
+    expect(eventLabel('deadline')).toBe('设置内部截止日期');
     expect(eventLabel('other')).toBe('other');
     const titles = new Map([['post_cutoff_share', '2000年底后占比']]);
     expect(eventReason({ action: 'justify', reason: 'post_cutoff_share：联动改造' }, titles)).toBe(

@@ -62,6 +62,7 @@ const EVENT_LABELS: Record<string, string> = {
   justify: '填写警告说明',
   freeze: '生成会签版本',
   approval: '录入省级人民政府同意文件',
+  deadline: '设置内部截止日期',
 };
 
 export function eventLabel(action: string): string {

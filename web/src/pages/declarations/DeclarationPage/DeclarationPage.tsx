@@ -14,7 +14,12 @@ import { EventsTimeline } from './EventsTimeline.tsx';
 import { ReturnNotes } from './ReturnNotes.tsx';
 import { InternalDeadline, ReviewerActions } from './ReviewerActions.tsx';
 import { signerRoleOf, SignoffPanel } from './SignoffPanel.tsx';
-import { SubmitButton, SubmitFailureAlert, type SubmitFailure } from './SubmitAction.tsx';
+import {
+  SubmitButton,
+  SubmitFailureAlert,
+  UnacceptedChildrenAlert,
+  type SubmitFailure,
+} from './SubmitAction.tsx';
 import { useDeclaration } from './useDeclaration.ts';
 
 const validUnit = (s: string | undefined): s is string => !!s && /^\d{6}$/.test(s);
@@ -78,6 +83,7 @@ function DeclarationBody({ d, reload }: { d: Declaration; reload: () => Promise<
             )}
             {setsDeadline && <InternalDeadline d={d} onDone={reload} />}
           </Flex>
+          <UnacceptedChildrenAlert d={d} />
           <SubmitFailureAlert failure={failure} />
           <Divider style={{ margin: 0 }} />
           <DeclarationTotals d={d} />
@@ -93,7 +99,14 @@ function DeclarationBody({ d, reload }: { d: Declaration; reload: () => Promise<
         canJustify={editable}
         onChanged={reload}
       />
-      {d.unit.level !== 'county' && <ChildrenTable items={d.children} year={d.year} />}
+      {d.unit.level !== 'county' && (
+        <ChildrenTable
+          items={d.children}
+          year={d.year}
+          // The unit's own staff review the units below it and may give them earlier deadlines.
+          deadlines={d.side === 'self' ? { max: d.deadline, onDone: reload } : undefined}
+        />
+      )}
       <EventsTimeline
         events={d.events}
         checkTitles={new Map(d.checks.map((c) => [c.id, c.title]))}

@@ -29,10 +29,16 @@ export function Countdown({ d }: { d: Declaration }) {
     <Tag
       id="declaration-countdown"
       data-days-left={d.daysLeft}
+      data-deadline={d.deadline}
       color={done ? 'default' : c.color}
       style={{ fontSize: 14, paddingBlock: 2 }}
+      title={
+        d.internalDeadline
+          ? `上级单位设置的内部截止日期（年度截止日期 ${d.policyDeadline}）`
+          : '年度截止日期'
+      }
     >
-      截止 {d.deadline} · {c.text}
+      {d.internalDeadline ? '内部截止' : '截止'} {d.deadline} · {c.text}
     </Tag>
   );
 }

@@ -1,6 +1,6 @@
 // The reviewer's side (the level above): 接收, 退回, 查看差异, and an internal deadline for the unit.
 import { CheckOutlined, DiffOutlined, RollbackOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Input, Popconfirm, Space } from 'antd';
+import { App, Button, Flex, Input, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../api/client.ts';
 import {
@@ -92,15 +92,48 @@ export function ReviewerActions({ d, onDone }: Props) {
 
 /** A city or province gives a unit below it an earlier deadline than the plan year's. */
 export function InternalDeadline({ d, onDone }: Props) {
-  const { message } = App.useApp();
-  const [value, setValue] = useState(d.deadline);
-  const [busy, setBusy] = useState(false);
+  return (
+    <DeadlineEditor
+      unit={{ code: d.unit.code, name: d.unit.name }}
+      year={d.year}
+      internal={d.internalDeadline}
+      max={d.parentDeadline ?? d.policyDeadline}
+      onDone={onDone}
+    />
+  );
+}
 
-  async function save() {
+interface EditorProps {
+  unit: { code: string; name: string };
+  year: number;
+  /** the unit's internal deadline now, if any */
+  internal: string | null;
+  /** the reviewer's own deadline: the latest the server accepts */
+  max: string;
+  onDone: () => Promise<void>;
+  /** distinguishes the ids of several editors on one page (the list of units below) */
+  idSuffix?: string;
+}
+
+/**
+ * 设置内部截止日期: a date no later than the reviewer's own deadline, saved; or 取消, and the unit
+ * keeps the plan year's deadline. The server checks the same limit and says so if it is passed.
+ */
+export function DeadlineEditor({ unit, year, internal, max, onDone, idSuffix = '' }: EditorProps) {
+  const { message } = App.useApp();
+  const [value, setValue] = useState(internal ?? '');
+  const [busy, setBusy] = useState(false);
+  const tooLate = value !== '' && value > max;
+
+  async function save(deadline: string | null) {
     setBusy(true);
     try {
-      await setInternalDeadline(d.unit.code, d.year, value);
-      void message.success(`已将${d.unit.name}的内部截止日期设为 ${value}`);
+      await setInternalDeadline(unit.code, year, deadline);
+      void message.success(
+        deadline
+          ? `已将${unit.name}的内部截止日期设为 ${deadline}`
+          : `已取消${unit.name}的内部截止日期`,
+      );
       await onDone();
     } catch (e) {
       void message.error(errorMessage(e));
@@ -110,23 +143,44 @@ export function InternalDeadline({ d, onDone }: Props) {
   }
 
   return (
-    <Flex gap={8} align="center" wrap>
-      <label htmlFor="deadline-date">设置内部截止日期</label>
-      <Input
-        id="deadline-date"
-        type="date"
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
-        style={{ width: 170 }}
-      />
-      <Button
-        id="deadline-save"
-        loading={busy}
-        disabled={!value || value === d.deadline}
-        onClick={() => void save()}
+    <Flex vertical gap={4}>
+      <Flex gap={8} align="center" wrap>
+        <label htmlFor={`deadline-date${idSuffix}`}>内部截止日期</label>
+        <Input
+          id={`deadline-date${idSuffix}`}
+          type="date"
+          value={value}
+          max={max}
+          status={tooLate ? 'error' : undefined}
+          onChange={(e) => setValue(e.target.value)}
+          style={{ width: 170 }}
+        />
+        <Button
+          id={`deadline-save${idSuffix}`}
+          loading={busy}
+          disabled={!value || value === internal || tooLate}
+          onClick={() => void save(value)}
+        >
+          保存
+        </Button>
+        {internal && (
+          <Button
+            id={`deadline-clear${idSuffix}`}
+            type="link"
+            disabled={busy}
+            onClick={() => void save(null)}
+          >
+            取消内部截止日期
+          </Button>
+        )}
+      </Flex>
+      <Typography.Text
+        id={`deadline-hint${idSuffix}`}
+        type={tooLate ? 'danger' : 'secondary'}
+        style={{ fontSize: 12 }}
       >
-        保存
-      </Button>
+        {tooLate ? `晚于本级截止日期 ${max}，不能保存` : `不晚于本级截止日期 ${max}`}
+      </Typography.Text>
     </Flex>
   );
 }

@@ -1,0 +1,73 @@
+/**
+ * Declarations carried through by the service, as a unit's own staff and its reviewer would do it
+ * on their pages: for tests that need the units below accepted before the unit they are about.
+ */
+import type { Kysely } from 'kysely';
+import type { Role } from '../../../common/roles.ts';
+import type { Database } from '../db/schema.ts';
+import type { Actor } from '../domain/actor.ts';
+import { DECLARER_ROLE, REVIEWER_ROLE, unacceptedChildren } from '../domain/declaration.ts';
+import {
+  acceptDeclaration,
+  declarationView,
+  submitDeclaration,
+} from '../modules/declarations/declarations.service.ts';
+import { unitLevelOf } from '../modules/declarations/declarations.units.ts';
+import { justifyWarning } from '../modules/declarations/signoff.service.ts';
+import { getRegion } from '../modules/regions/regions.repository.ts';
+
+/** Someone with `role` at the region (not a stored user: the audit log records no user id). */
+export async function actorAt(
+  db: Kysely<Database>,
+  regionCode: string,
+  role: Role,
+): Promise<Actor> {
+  const r = await getRegion(db, regionCode);
+  return {
+    userId: 0,
+    username: `${role}@${regionCode}`,
+    roles: [role],
+    regionCode: r.code,
+    regionPath: r.path,
+    regionLevel: r.level,
+  };
+}
+
+/**
+ * Brings a county's or city's declaration to 'accepted': first the units below it that hold plan
+ * communities (recursively), then its failing warnings justified, submitted, accepted by the level
+ * above. Returns the units it accepted, bottom-up.
+ */
+export async function declareAccepted(
+  db: Kysely<Database>,
+  unitCode: string,
+  year: number,
+): Promise<string[]> {
+  const region = await getRegion(db, unitCode);
+  const level = unitLevelOf(region);
+  if (level !== 'county' && level !== 'city')
+    throw new Error(`declareAccepted: ${unitCode} is not a county or city`);
+  const self = await actorAt(db, unitCode, DECLARER_ROLE[level]);
+  let view = await declarationView(db, self, unitCode, year);
+  if (view.state === 'accepted') return [];
+  const accepted: string[] = [];
+  for (const c of unacceptedChildren(view.children))
+    accepted.push(...(await declareAccepted(db, c.code, year)));
+  if (view.state !== 'submitted') {
+    view = await declarationView(db, self, unitCode, year);
+    for (const c of view.checks)
+      if (!c.passed && c.severity === 'warning' && !c.justification)
+        await justifyWarning(
+          db,
+          self,
+          unitCode,
+          year,
+          c.id,
+          '测试：相邻片区联动改造，全省统筹后不超过上限',
+        );
+    await submitDeclaration(db, self, unitCode, year);
+  }
+  const reviewer = await actorAt(db, region.parent_code!, REVIEWER_ROLE[level]);
+  await acceptDeclaration(db, reviewer, unitCode, year);
+  return [...accepted, unitCode];
+}
