@@ -14,6 +14,7 @@ import * as declarations from '../declarations/declarations.repository.ts';
 import { currentContent } from '../declarations/declarations.units.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 import * as repo from './progress.repository.ts';
+import { currentReport } from '../reports/monthly-reports.content.ts';
 import { dashboard } from './dashboard.service.ts';
 import { progressTable } from './progress.service.ts';
 
@@ -137,6 +138,12 @@ describeEachEngine('progress table: submitted plan against current plan', (ctx) 
       2, 150, 3,
     ]);
     expect(plan((await board('460106')).totals)).toEqual([2, 150, 3]);
+    // So does a monthly report frozen now: its table is the progress table's.
+    const hainan = (await findRegion(ctx.db.db, '460000'))!;
+    const report = await currentReport(ctx.db.db, hainan, Y, '2022-12');
+    expect(report.content.table.rows).toEqual(
+      (await progressTable(ctx.db.db, SYSTEM_ACTOR, '46', Y, 12)).rows,
+    );
   });
 
   it('counts the latest submission, accepted or not, and the current plan while returned', async () => {

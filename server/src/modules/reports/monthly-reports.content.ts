@@ -1,7 +1,8 @@
 /**
  * What a unit reports for a month (月报): its plan's communities, each as at the month end, and its
  * progress table (one row per unit below, then 合计) computed from exactly those rows, so the
- * frozen table and the frozen communities always agree. Hashed like a plan submission.
+ * frozen table and the frozen communities always agree — except 计划改造, which counts the plan the
+ * province submitted where it did, as the progress table does. Hashed like a plan submission.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -9,6 +10,8 @@ import type { Database, RegionRow } from '../../db/schema.ts';
 import { canonicalJson } from '../../domain/declaration.ts';
 import { communityMeasures } from '../../domain/monthly-report.ts';
 import { PROGRESS_HEADER, periodEnd, progressRow, sumMeasures } from '../../domain/progress.ts';
+import { withFrozenPlan } from '../../domain/progress-plan.ts';
+import { frozenPlanWithin } from '../progress/progress.service.ts';
 import {
   childRegions,
   communitiesAsAt,
@@ -43,10 +46,16 @@ export async function currentReport(
   const rowsOf = below.length ? below : [{ code: unit.code, name: unit.name }];
   const keyOf = (c: FrozenCommunity) =>
     unit.level === 'province' ? c.prefectureCode : below.length ? c.regionCode : unit.code;
+  // 计划改造 as the province submitted it, where it did (progress.md), as the progress table counts it.
+  const plan = await frozenPlanWithin(db, unit, planYear);
   const measures = rowsOf.map((r) => ({
     name: r.name,
-    m: sumMeasures(
-      communities.filter((c) => keyOf(c) === r.code).map((c) => communityMeasures(c, monthEnd)),
+    m: withFrozenPlan(
+      sumMeasures(
+        communities.filter((c) => keyOf(c) === r.code).map((c) => communityMeasures(c, monthEnd)),
+      ),
+      plan.byUnit.get(r.code),
+      plan.submitted(r.code),
     ),
   }));
   const content: ReportContent = {
