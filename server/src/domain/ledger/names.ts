@@ -3,6 +3,7 @@
  * full-width and half-width, stray spaces, 小区 / 院 / 宿舍 / 家属院 / 生活区 suffixes). The
  * normalised key makes those one name; near keys make a suspected duplicate (issue 3).
  */
+import { pushTo } from '../group.ts';
 
 const DIGITS: Record<string, string> = {
   零: '0',
@@ -51,11 +52,17 @@ function chineseNumerals(s: string): string {
   });
 }
 
+const NUMERAL = /[零〇一二两三四五六七八九十百]/;
+/** The last characters of the suffixes, to skip the suffix loop for most names at once. */
+const SUFFIX_ENDS = new Set(SUFFIXES.map((x) => x.at(-1)!));
+
 export function normaliseName(name: string): string {
   let s = name.normalize('NFKC').toLowerCase();
   s = s.replace(/[\s\u3000·・•.,，、。;；:：'"“”‘’\-—_()（）[\]【】{}《》<>]/g, '');
-  s = chineseNumerals(s);
-  s = s.replace(/第(\d+)期/g, '$1期');
+  // The tests first: a replace costs more than a look, and most names need neither.
+  if (NUMERAL.test(s)) s = chineseNumerals(s);
+  if (s.includes('第')) s = s.replace(/第(\d+)期/g, '$1期');
+  if (!SUFFIX_ENDS.has(s.slice(-1))) return s;
   for (const suffix of SUFFIXES) {
     if (s.length > suffix.length + 1 && s.endsWith(suffix)) {
       s = s.slice(0, -suffix.length);
@@ -65,14 +72,28 @@ export function normaliseName(name: string): string {
   return s;
 }
 
+/** UTF-16 surrogates: a character outside the BMP (𠙶, in some place names) is two units long. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** The length in characters (code points), as a reader counts them. */
+export const charCount = (s: string): number => (SURROGATE.test(s) ? [...s].length : s.length);
+
 /** Every key with one character deleted, and the key itself (symmetric-delete blocking). */
 export function deletionVariants(key: string): string[] {
-  const chars = [...key];
-  const out = new Set([key]);
-  if (chars.length >= 4)
-    for (let i = 0; i < chars.length; i++)
-      out.add(chars.slice(0, i).join('') + chars.slice(i + 1).join(''));
-  return [...out];
+  // Characters of a BMP-only key (nearly all) are its UTF-16 units: slice the string itself.
+  const chars = SURROGATE.test(key) ? [...key] : key;
+  const out = [key];
+  if (chars.length < 4) return out;
+  for (let i = 0; i < chars.length; i++) {
+    // Deleting any character of a run of equal ones gives the same variant: the first does.
+    if (i > 0 && chars[i] === chars[i - 1]) continue;
+    out.push(
+      typeof chars === 'string'
+        ? chars.slice(0, i) + chars.slice(i + 1)
+        : chars.slice(0, i).join('') + chars.slice(i + 1).join(''),
+    );
+  }
+  return out;
 }
 
 /** 建设路3号院 and 建设路4号院 are one edit apart, and two different communities. */
@@ -106,33 +127,39 @@ export interface NamedCommunity<Ref> {
  * deletion variants within its unit, and only names sharing a variant are compared.
  */
 export function suspectedPairs<Ref>(items: Iterable<NamedCommunity<Ref>>): [Ref, Ref][] {
-  const index = new Map<string, NamedCommunity<Ref>[]>();
+  const byUnit = new Map<string, NamedCommunity<Ref>[]>();
+  for (const item of items) if (charCount(item.key) >= 4) pushTo(byUnit, item.unit, item);
   const pairs: [Ref, Ref][] = [];
-  const seen = new Set<string>();
-  let n = 0;
-  const ids = new Map<NamedCommunity<Ref>, number>();
-  for (const item of items) {
-    ids.set(item, n++);
-    if ([...item.key].length < 4) continue;
+  for (const unit of byUnit.values()) pairsInUnit(unit, pairs);
+  return pairs;
+}
+
+/** suspectedPairs within one unit: appends to `pairs`, each pair (earlier, later) once. */
+function pairsInUnit<Ref>(items: NamedCommunity<Ref>[], pairs: [Ref, Ref][]): void {
+  const index = new Map<string, number[]>(); // variant → positions in items
+  const seen = new Set<number>(); // earlier × n + later
+  const n = items.length;
+  for (let i = 0; i < n; i++) {
+    const item = items[i]!;
     for (const v of deletionVariants(item.key)) {
-      const bucketKey = `${item.unit}\u0000${v}`;
-      const bucket = index.get(bucketKey);
-      if (bucket) {
-        for (const other of bucket) {
-          if (
-            other.key === item.key ||
-            differentNumbers(other.key, item.key) ||
-            !withinOneEdit(other.key, item.key)
-          )
-            continue;
-          const pairId = `${ids.get(other)}:${ids.get(item)}`;
-          if (seen.has(pairId)) continue;
-          seen.add(pairId);
-          pairs.push([other.ref, item.ref]);
-        }
-        bucket.push(item);
-      } else index.set(bucketKey, [item]);
+      const bucket = index.get(v);
+      if (!bucket) {
+        index.set(v, [i]);
+        continue;
+      }
+      for (const j of bucket) {
+        const other = items[j]!;
+        if (
+          other.key === item.key ||
+          differentNumbers(other.key, item.key) ||
+          !withinOneEdit(other.key, item.key) ||
+          seen.has(j * n + i)
+        )
+          continue;
+        seen.add(j * n + i);
+        pairs.push([other.ref, item.ref]);
+      }
+      bucket.push(i);
     }
   }
-  return pairs;
 }

@@ -6,7 +6,7 @@
 import { pushTo } from '../../domain/group.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { normaliseName, suspectedPairs } from '../../domain/ledger/names.ts';
+import { charCount, normaliseName, suspectedPairs } from '../../domain/ledger/names.ts';
 
 export interface Named {
   id: number;
@@ -46,8 +46,8 @@ function pairsInPrefecture(rows: Candidate[]): [Candidate, Candidate][] {
   const byAddress = new Map<string, Candidate[]>();
   const byCell = new Map<string, Candidate[]>();
   for (const r of rows) {
-    const address = normaliseName(r.address);
-    if ([...address].length >= 6) pushTo(byAddress, address, r);
+    const address = r.address && normaliseName(r.address);
+    if (address && charCount(address) >= 6) pushTo(byAddress, address, r);
     if (r.lng && r.lat) {
       const key = `${Math.floor(Number(r.lng) / GRID)}:${Math.floor(Number(r.lat) / GRID)}`;
       pushTo(byCell, key, r);
