@@ -78,23 +78,44 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 /** The length in characters (code points), as a reader counts them. */
 export const charCount = (s: string): number => (SURROGATE.test(s) ? [...s].length : s.length);
 
-/** Every key with one character deleted, and the key itself (symmetric-delete blocking). */
-export function deletionVariants(key: string): string[] {
-  // Characters of a BMP-only key (nearly all) are its UTF-16 units: slice the string itself.
-  const chars = SURROGATE.test(key) ? [...key] : key;
-  const out = [key];
-  if (chars.length < 4) return out;
-  for (let i = 0; i < chars.length; i++) {
+/** Any odd multiplier spreads the hashes; this is FNV's prime. */
+const HASH_BASE = 0x01000193;
+
+/**
+ * Hashes of a key and of every key with one character deleted (symmetric-delete blocking), the
+ * key's own first. Numbers rather than the variant strings, which a scan would otherwise allocate
+ * ten of per name: equal strings hash equal, so no pair sharing a variant is missed, and a rare
+ * collision only brings a candidate that the exact comparison then drops.
+ */
+export function variantHashes(key: string): number[] {
+  if (key.length >= CODES.length) {
+    CODES = new Int32Array(key.length * 2);
+    PREFIX = new Int32Array(key.length * 2 + 1);
+  }
+  // Characters, not UTF-16 units: a character outside the BMP is deleted whole.
+  let n = 0;
+  if (SURROGATE.test(key)) for (const c of key) CODES[n++] = c.codePointAt(0)!;
+  else for (; n < key.length; n++) CODES[n] = key.charCodeAt(n);
+  PREFIX[0] = 0; // PREFIX[i]: the hash of CODES[0, i)
+  for (let i = 0; i < n; i++) PREFIX[i + 1] = (Math.imul(PREFIX[i]!, HASH_BASE) + CODES[i]!) | 0;
+  // Kept to 30 bits, which V8 holds as small integers (no boxed number per Map key).
+  const out = [PREFIX[n]! & 0x3fffffff];
+  if (n < 4) return out;
+  let suffix = 0; // the hash of CODES[i + 1, n)
+  let power = 1; // HASH_BASE ** (n - 1 - i)
+  for (let i = n - 1; i >= 0; i--) {
     // Deleting any character of a run of equal ones gives the same variant: the first does.
-    if (i > 0 && chars[i] === chars[i - 1]) continue;
-    out.push(
-      typeof chars === 'string'
-        ? chars.slice(0, i) + chars.slice(i + 1)
-        : chars.slice(0, i).join('') + chars.slice(i + 1).join(''),
-    );
+    if (i === 0 || CODES[i] !== CODES[i - 1])
+      out.push((Math.imul(PREFIX[i]!, power) + suffix) & 0x3fffffff);
+    suffix = (Math.imul(CODES[i]!, power) + suffix) | 0;
+    power = Math.imul(power, HASH_BASE);
   }
   return out;
 }
+
+/** variantHashes' working space, reused, and grown for a longer key (names are ≤ 100 characters). */
+let CODES = new Int32Array(128);
+let PREFIX = new Int32Array(129);
 
 /** 建设路3号院 and 建设路4号院 are one edit apart, and two different communities. */
 const differentNumbers = (a: string, b: string): boolean =>
@@ -124,7 +145,7 @@ export interface NamedCommunity<Ref> {
 /**
  * Pairs of different keys in the same unit within one edit (insertion, deletion, substitution;
  * keys of at least four characters). Linear in the number of names: each name is indexed under its
- * deletion variants within its unit, and only names sharing a variant are compared.
+ * deletion variants (variantHashes) within its unit, and only names sharing a variant are compared.
  */
 export function suspectedPairs<Ref>(items: Iterable<NamedCommunity<Ref>>): [Ref, Ref][] {
   const byUnit = new Map<string, NamedCommunity<Ref>[]>();
@@ -136,30 +157,34 @@ export function suspectedPairs<Ref>(items: Iterable<NamedCommunity<Ref>>): [Ref,
 
 /** suspectedPairs within one unit: appends to `pairs`, each pair (earlier, later) once. */
 function pairsInUnit<Ref>(items: NamedCommunity<Ref>[], pairs: [Ref, Ref][]): void {
-  const index = new Map<string, number[]>(); // variant → positions in items
+  // variant's hash → the position in items of the one name under it, or of the several; most
+  // variants have one name, and an array for each would be most of the scan's garbage.
+  const index = new Map<number, number | number[]>();
   const seen = new Set<number>(); // earlier × n + later
   const n = items.length;
+  const compare = (j: number, i: number) => {
+    const [other, item] = [items[j]!, items[i]!];
+    if (
+      other.key === item.key ||
+      differentNumbers(other.key, item.key) ||
+      !withinOneEdit(other.key, item.key) ||
+      seen.has(j * n + i)
+    )
+      return;
+    seen.add(j * n + i);
+    pairs.push([other.ref, item.ref]);
+  };
   for (let i = 0; i < n; i++) {
-    const item = items[i]!;
-    for (const v of deletionVariants(item.key)) {
+    for (const v of variantHashes(items[i]!.key)) {
       const bucket = index.get(v);
-      if (!bucket) {
-        index.set(v, [i]);
-        continue;
+      if (bucket === undefined) index.set(v, i);
+      else if (typeof bucket === 'number') {
+        compare(bucket, i);
+        index.set(v, [bucket, i]);
+      } else {
+        for (const j of bucket) compare(j, i);
+        bucket.push(i);
       }
-      for (const j of bucket) {
-        const other = items[j]!;
-        if (
-          other.key === item.key ||
-          differentNumbers(other.key, item.key) ||
-          !withinOneEdit(other.key, item.key) ||
-          seen.has(j * n + i)
-        )
-          continue;
-        seen.add(j * n + i);
-        pairs.push([other.ref, item.ref]);
-      }
-      bucket.push(i);
     }
   }
 }

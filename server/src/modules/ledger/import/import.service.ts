@@ -154,7 +154,7 @@ export async function importProjectList(
         }
         firstLine.set(fileKey, line);
         touchedUnits.add(draft.regionCode);
-        for (const f of plausibilityFlags({ ...draft }, policy.cutoffYear))
+        for (const f of plausibilityFlags(draft, policy.cutoffYear))
           addWarning({
             line,
             column: f.code === 'after_2000' ? '建成年份' : '居民户数',
