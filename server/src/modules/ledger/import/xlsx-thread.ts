@@ -10,11 +10,12 @@ import type { XlsxJob, XlsxMessage } from './xlsx-worker.ts';
 const ROWS_PER_MESSAGE = 500;
 const MESSAGES_IN_FLIGHT = 4;
 /**
- * The worker's old-generation heap: well above what a parse keeps alive (shared strings and a
- * batch or two; under 50 MB for the national 220,000-row file) and far below what V8 would let
- * garbage reach on a large machine.
+ * The worker's old-generation heap, MB: well above what a parse keeps alive (the shared strings
+ * and a batch or two, under 50 MB for the national 220,000-row file of 23 MB) and far below what
+ * V8 would let garbage reach on a large machine. The shared strings grow with the file, so the cap
+ * does too: 8 MB per MB of file, 512 MB for one at the 64 MB limit.
  */
-const WORKER_HEAP_MB = 192;
+const workerHeapMb = (fileSize: number) => Math.max(192, Math.ceil((fileSize / 2 ** 20) * 8));
 
 /**
  * The worker runs the TypeScript source as the server does, through tsx, whatever started this
@@ -34,12 +35,13 @@ export async function* readXlsxRowsInWorker(
   limits: ReadLimits,
   chunkSize: number,
 ): AsyncGenerator<TableRow> {
+  const heapMb = workerHeapMb(fileSize);
   const job: XlsxJob = { path, fileSize, limits, chunkSize, rowsPerMessage: ROWS_PER_MESSAGE };
   const worker = new Worker(BOOTSTRAP, {
     eval: true,
     execArgv: [],
     workerData: { ...job, tsx: TSX_API, entry: ENTRY },
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb },
   });
   const inbox: XlsxMessage[] = [];
   let failure: { error: unknown } | undefined;
@@ -54,7 +56,12 @@ export async function* readXlsxRowsInWorker(
     arrived();
   });
   worker.on('error', (error) => {
-    failure ??= { error };
+    const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+    failure ??= {
+      error: outOfMemory
+        ? new TableReadError(`xlsx 文件内容过多，读取时超出内存上限 ${heapMb} MB`)
+        : error,
+    };
     arrived();
   });
   worker.on('exit', (code) => {
