@@ -30,6 +30,18 @@ pg.types.setTypeParser(20, (v) => Number(v));
 
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//.test(url);
 
+/** The better-sqlite3 handle under each SQLite Kysely that createDb opened (see sqliteHandle). */
+const sqliteHandles = new WeakMap<Kysely<Database>, SQLite.Database>();
+
+/**
+ * The better-sqlite3 connection under `db`, if it is an SQLite database opened here: for bulk
+ * writes with statements prepared once (an import), which Kysely's driver prepares anew each
+ * time. Kysely's SQLite driver has this one connection, so statements run on the handle inside
+ * `db.transaction().execute(…)` are part of that transaction.
+ */
+export const sqliteHandle = (db: Kysely<Database>): SQLite.Database | undefined =>
+  sqliteHandles.get(db);
+
 export function sqlitePath(url: string): string {
   return url.startsWith('file:') ? url.slice('file:'.length) : url;
 }
@@ -48,6 +60,7 @@ function openSqlite(path: string): Db {
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  sqliteHandles.set(db, database);
   const self: Db = {
     db,
     dialect: 'sqlite',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatScaled, parseScaled, roundHalfUp } from './decimal.ts';
-import { normaliseName, suspectedPairs, withinOneEdit } from './names.ts';
+import { normaliseName, suspectedPairs, variantHashes, withinOneEdit } from './names.ts';
 import { plausibilityFlags } from './plausibility.ts';
 import { checkRow, type LedgerUnit, type RowContext } from './rows.ts';
 import { matchHeader, rowRecord, type ColumnKey } from './template.ts';
@@ -89,6 +89,15 @@ describe('name normalisation', () => {
     }));
     expect(suspectedPairs(keys)).toEqual([]);
   });
+  it.each(['纺织厂3号', '人民人民医院', 'aabbaa', '𠙶家坝小区', '幸福'.repeat(300)])(
+    'hashes each deletion variant of %s as the variant itself is hashed',
+    (key) => {
+      const chars = [...key];
+      const variants = new Set(chars.map((_, i) => chars.toSpliced(i, 1).join('')));
+      const own = (k: string) => variantHashes(k)[0]!;
+      expect(variantHashes(key).sort()).toEqual([own(key), ...[...variants].map(own)].sort());
+    },
+  );
   it('finds the one planted near-duplicate among 20,000 names of one unit', () => {
     let seed = 7;
     const rnd = () => (seed = (seed * 48271) % 2147483647) / 2147483647;

@@ -3,6 +3,7 @@
  * full-width and half-width, stray spaces, 小区 / 院 / 宿舍 / 家属院 / 生活区 suffixes). The
  * normalised key makes those one name; near keys make a suspected duplicate (issue 3).
  */
+import { pushTo } from '../group.ts';
 
 const DIGITS: Record<string, string> = {
   零: '0',
@@ -51,11 +52,17 @@ function chineseNumerals(s: string): string {
   });
 }
 
+const NUMERAL = /[零〇一二两三四五六七八九十百]/;
+/** The last characters of the suffixes, to skip the suffix loop for most names at once. */
+const SUFFIX_ENDS = new Set(SUFFIXES.map((x) => x.at(-1)!));
+
 export function normaliseName(name: string): string {
   let s = name.normalize('NFKC').toLowerCase();
   s = s.replace(/[\s\u3000·・•.,，、。;；:：'"“”‘’\-—_()（）[\]【】{}《》<>]/g, '');
-  s = chineseNumerals(s);
-  s = s.replace(/第(\d+)期/g, '$1期');
+  // The tests first: a replace costs more than a look, and most names need neither.
+  if (NUMERAL.test(s)) s = chineseNumerals(s);
+  if (s.includes('第')) s = s.replace(/第(\d+)期/g, '$1期');
+  if (!SUFFIX_ENDS.has(s.slice(-1))) return s;
   for (const suffix of SUFFIXES) {
     if (s.length > suffix.length + 1 && s.endsWith(suffix)) {
       s = s.slice(0, -suffix.length);
@@ -65,15 +72,50 @@ export function normaliseName(name: string): string {
   return s;
 }
 
-/** Every key with one character deleted, and the key itself (symmetric-delete blocking). */
-export function deletionVariants(key: string): string[] {
-  const chars = [...key];
-  const out = new Set([key]);
-  if (chars.length >= 4)
-    for (let i = 0; i < chars.length; i++)
-      out.add(chars.slice(0, i).join('') + chars.slice(i + 1).join(''));
-  return [...out];
+/** UTF-16 surrogates: a character outside the BMP (𠙶, in some place names) is two units long. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** The length in characters (code points), as a reader counts them. */
+export const charCount = (s: string): number => (SURROGATE.test(s) ? [...s].length : s.length);
+
+/** Any odd multiplier spreads the hashes; this is FNV's prime. */
+const HASH_BASE = 0x01000193;
+
+/**
+ * Hashes of a key and of every key with one character deleted (symmetric-delete blocking), the
+ * key's own first. Numbers rather than the variant strings, which a scan would otherwise allocate
+ * ten of per name: equal strings hash equal, so no pair sharing a variant is missed, and a rare
+ * collision only brings a candidate that the exact comparison then drops.
+ */
+export function variantHashes(key: string): number[] {
+  if (key.length >= CODES.length) {
+    CODES = new Int32Array(key.length * 2);
+    PREFIX = new Int32Array(key.length * 2 + 1);
+  }
+  // Characters, not UTF-16 units: a character outside the BMP is deleted whole.
+  let n = 0;
+  if (SURROGATE.test(key)) for (const c of key) CODES[n++] = c.codePointAt(0)!;
+  else for (; n < key.length; n++) CODES[n] = key.charCodeAt(n);
+  PREFIX[0] = 0; // PREFIX[i]: the hash of CODES[0, i)
+  for (let i = 0; i < n; i++) PREFIX[i + 1] = (Math.imul(PREFIX[i]!, HASH_BASE) + CODES[i]!) | 0;
+  // Kept to 30 bits, which V8 holds as small integers (no boxed number per Map key).
+  const out = [PREFIX[n]! & 0x3fffffff];
+  if (n < 4) return out;
+  let suffix = 0; // the hash of CODES[i + 1, n)
+  let power = 1; // HASH_BASE ** (n - 1 - i)
+  for (let i = n - 1; i >= 0; i--) {
+    // Deleting any character of a run of equal ones gives the same variant: the first does.
+    if (i === 0 || CODES[i] !== CODES[i - 1])
+      out.push((Math.imul(PREFIX[i]!, power) + suffix) & 0x3fffffff);
+    suffix = (Math.imul(CODES[i]!, power) + suffix) | 0;
+    power = Math.imul(power, HASH_BASE);
+  }
+  return out;
 }
+
+/** variantHashes' working space, reused, and grown for a longer key (names are ≤ 100 characters). */
+let CODES = new Int32Array(128);
+let PREFIX = new Int32Array(129);
 
 /** 建设路3号院 and 建设路4号院 are one edit apart, and two different communities. */
 const differentNumbers = (a: string, b: string): boolean =>
@@ -103,36 +145,46 @@ export interface NamedCommunity<Ref> {
 /**
  * Pairs of different keys in the same unit within one edit (insertion, deletion, substitution;
  * keys of at least four characters). Linear in the number of names: each name is indexed under its
- * deletion variants within its unit, and only names sharing a variant are compared.
+ * deletion variants (variantHashes) within its unit, and only names sharing a variant are compared.
  */
 export function suspectedPairs<Ref>(items: Iterable<NamedCommunity<Ref>>): [Ref, Ref][] {
-  const index = new Map<string, NamedCommunity<Ref>[]>();
+  const byUnit = new Map<string, NamedCommunity<Ref>[]>();
+  for (const item of items) if (charCount(item.key) >= 4) pushTo(byUnit, item.unit, item);
   const pairs: [Ref, Ref][] = [];
-  const seen = new Set<string>();
-  let n = 0;
-  const ids = new Map<NamedCommunity<Ref>, number>();
-  for (const item of items) {
-    ids.set(item, n++);
-    if ([...item.key].length < 4) continue;
-    for (const v of deletionVariants(item.key)) {
-      const bucketKey = `${item.unit}\u0000${v}`;
-      const bucket = index.get(bucketKey);
-      if (bucket) {
-        for (const other of bucket) {
-          if (
-            other.key === item.key ||
-            differentNumbers(other.key, item.key) ||
-            !withinOneEdit(other.key, item.key)
-          )
-            continue;
-          const pairId = `${ids.get(other)}:${ids.get(item)}`;
-          if (seen.has(pairId)) continue;
-          seen.add(pairId);
-          pairs.push([other.ref, item.ref]);
-        }
-        bucket.push(item);
-      } else index.set(bucketKey, [item]);
+  for (const unit of byUnit.values()) pairsInUnit(unit, pairs);
+  return pairs;
+}
+
+/** suspectedPairs within one unit: appends to `pairs`, each pair (earlier, later) once. */
+function pairsInUnit<Ref>(items: NamedCommunity<Ref>[], pairs: [Ref, Ref][]): void {
+  // variant's hash → the position in items of the one name under it, or of the several; most
+  // variants have one name, and an array for each would be most of the scan's garbage.
+  const index = new Map<number, number | number[]>();
+  const seen = new Set<number>(); // earlier × n + later
+  const n = items.length;
+  const compare = (j: number, i: number) => {
+    const [other, item] = [items[j]!, items[i]!];
+    if (
+      other.key === item.key ||
+      differentNumbers(other.key, item.key) ||
+      !withinOneEdit(other.key, item.key) ||
+      seen.has(j * n + i)
+    )
+      return;
+    seen.add(j * n + i);
+    pairs.push([other.ref, item.ref]);
+  };
+  for (let i = 0; i < n; i++) {
+    for (const v of variantHashes(items[i]!.key)) {
+      const bucket = index.get(v);
+      if (bucket === undefined) index.set(v, i);
+      else if (typeof bucket === 'number') {
+        compare(bucket, i);
+        index.set(v, [bucket, i]);
+      } else {
+        for (const j of bucket) compare(j, i);
+        bucket.push(i);
+      }
     }
   }
-  return pairs;
 }

@@ -2,7 +2,6 @@
 import type { CommunityTable } from '../../db/schema.ts';
 import { normaliseName } from '../../domain/ledger/names.ts';
 import type { CommunityDraft, Exclusion } from '../../domain/ledger/rows.ts';
-import type { NewCommunity } from './communities.repository.ts';
 
 export interface RowExtras {
   lng?: string | null;
@@ -11,6 +10,8 @@ export interface RowExtras {
   notes?: string;
   exclusion?: Exclusion;
   subsidyYears?: number[];
+  /** normaliseName(d.name), when the caller has it already (the import, once a row) */
+  nameKey?: string;
 }
 
 export function draftToRow(
@@ -18,7 +19,7 @@ export function draftToRow(
   regionPath: string,
   now: Date,
   extra: RowExtras = {},
-): NewCommunity & Pick<CommunityTable, 'name_key'> {
+): Omit<CommunityTable, 'id'> {
   const at = now.toISOString();
   return {
     region_code: d.regionCode,
@@ -26,7 +27,7 @@ export function draftToRow(
     region_path: regionPath,
     street: d.street,
     name: d.name,
-    name_key: normaliseName(d.name),
+    name_key: extra.nameKey ?? normaliseName(d.name),
     address: d.address,
     lng: extra.lng ?? null,
     lat: extra.lat ?? null,

@@ -6,7 +6,7 @@
 import { pushTo } from '../../domain/group.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { normaliseName, suspectedPairs } from '../../domain/ledger/names.ts';
+import { charCount, normaliseName, suspectedPairs } from '../../domain/ledger/names.ts';
 
 export interface Named {
   id: number;
@@ -22,9 +22,9 @@ const PREFECTURES_PER_QUERY = 20;
 /** About 50 m in latitude; two communities closer than one cell of this grid are neighbours. */
 const GRID = 0.0005;
 
+/** What the scan reads of each community (the names of the few in pairs are read afterwards). */
 type Candidate = {
   id: number;
-  name: string;
   name_key: string;
   region_code: string;
   address: string;
@@ -43,18 +43,25 @@ function pairsInPrefecture(rows: Candidate[]): [Candidate, Candidate][] {
       for (let j = i + 1; j < group.length; j++)
         if (group[i]!.region_code !== group[j]!.region_code) pairs.push([group[i]!, group[j]!]);
   };
-  const byAddress = new Map<string, Candidate[]>();
-  const byCell = new Map<string, Candidate[]>();
+  // Most addresses and cells hold one community: it stays bare until a second joins it.
+  const byAddress = new Map<string, Candidate | Candidate[]>();
+  const byCell = new Map<string, Candidate | Candidate[]>();
+  const add = (groups: Map<string, Candidate | Candidate[]>, key: string, r: Candidate) => {
+    const group = groups.get(key);
+    if (!group) groups.set(key, r);
+    else if (Array.isArray(group)) group.push(r);
+    else groups.set(key, [group, r]);
+  };
   for (const r of rows) {
-    const address = normaliseName(r.address);
-    if ([...address].length >= 6) pushTo(byAddress, address, r);
+    const address = r.address && normaliseName(r.address);
+    if (address && charCount(address) >= 6) add(byAddress, address, r);
     if (r.lng && r.lat) {
       const key = `${Math.floor(Number(r.lng) / GRID)}:${Math.floor(Number(r.lat) / GRID)}`;
-      pushTo(byCell, key, r);
+      add(byCell, key, r);
     }
   }
-  for (const group of byAddress.values()) if (group.length > 1 && group.length < 50) across(group);
-  for (const group of byCell.values()) if (group.length > 1 && group.length < 50) across(group);
+  for (const group of [...byAddress.values(), ...byCell.values()])
+    if (Array.isArray(group) && group.length < 50) across(group);
   return pairs;
 }
 
@@ -82,11 +89,11 @@ export async function scanPrefectures(
   prefectures: string[],
   now = new Date(),
 ): Promise<SuspectedPair[]> {
-  const out: SuspectedPair[] = [];
+  const suspected: [number, number][] = [];
   for (let i = 0; i < prefectures.length; i += PREFECTURES_PER_QUERY) {
     const rows = await db
       .selectFrom('communities')
-      .select(['id', 'name', 'name_key', 'region_code', 'prefecture_code', 'address', 'lng', 'lat'])
+      .select(['id', 'name_key', 'region_code', 'prefecture_code', 'address', 'lng', 'lat'])
       .where('prefecture_code', 'in', prefectures.slice(i, i + PREFECTURES_PER_QUERY))
       .execute();
     const byPrefecture = new Map<string, Candidate[]>();
@@ -129,10 +136,21 @@ export async function scanPrefectures(
         .execute())
         status.set(`${p.community_a}:${p.community_b}`, p.status);
     for (const [a, b] of ordered)
-      if (status.get(`${a.id}:${b.id}`) === 'suspected')
-        out.push({ a: { id: a.id, name: a.name }, b: { id: b.id, name: b.name } });
+      if (status.get(`${a.id}:${b.id}`) === 'suspected') suspected.push([a.id, b.id]);
   }
-  return out;
+  const names = new Map<number, string>();
+  const ids = [...new Set(suspected.flat())];
+  for (let j = 0; j < ids.length; j += 500)
+    for (const c of await db
+      .selectFrom('communities')
+      .select(['id', 'name'])
+      .where('id', 'in', ids.slice(j, j + 500))
+      .execute())
+      names.set(c.id, c.name);
+  return suspected.map(([a, b]) => ({
+    a: { id: a, name: names.get(a)! },
+    b: { id: b, name: names.get(b)! },
+  }));
 }
 
 /** The whole ledger (or a subtree), prefecture by prefecture. */

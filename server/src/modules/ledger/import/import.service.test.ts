@@ -5,8 +5,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../../domain/actor.ts';
 import { describeEachEngine } from '../../../test-support/engines.ts';
 import { SYSTEM_ACTOR } from '../../users/users.service.ts';
-import { totalsOf } from '../communities.repository.ts';
-import { importProjectList } from './import.service.ts';
+import { projectsOfCommunity, totalsOf } from '../communities.repository.ts';
+import { historyOf } from '../history.repository.ts';
+import { importProjectList, projectCode } from './import.service.ts';
 
 const SAMPLE = join(
   import.meta.dirname,
@@ -112,6 +113,53 @@ describeEachEngine('project list import', (ctx) => {
       { dryRun: true },
     );
     expect(same.errors[0]!.message).toMatch(/台账中已有的小区“胜利路189号院”/);
+  });
+
+  it('still names the stored community once another row has failed the import', async () => {
+    const path = csv(
+      'failed.csv',
+      '460106,坏年份二号小区,2008,3,60,5000,100,2023,,',
+      '460105,胜利路189号院,1990,3,60,5000,100,2023,,',
+    );
+    const report = await importProjectList(ctx.db.db, SYSTEM_ACTOR, path, { dryRun: false });
+    expect(report.errors.map((e) => [e.line, e.column])).toEqual([
+      [2, '建成年份'],
+      [3, '小区名称'],
+    ]);
+    expect(report.errors[1]!.message).toMatch(/台账中已有的小区“胜利路189号院”/);
+  });
+
+  it('gives each imported community a project of its own, coded as for a new one, and an import entry in its history', async () => {
+    const now = new Date('2026-03-04T05:06:07.000Z');
+    const names = ['历史路1号院', '历史路2号院', '历史路3号院'];
+    const path = csv('history.csv', ...names.map((n) => `460107,${n},1990,3,60,5000,100,2024,,`));
+    const report = await importProjectList(ctx.db.db, haikou, path, { dryRun: false, now });
+    expect(report).toMatchObject({ imported: 3, errorCount: 0 });
+    const stored = await ctx.db.db
+      .selectFrom('communities')
+      .select(['id', 'name', 'plan_year', 'region_code', 'prefecture_code', 'region_path'])
+      .where('name', 'in', names)
+      .orderBy('id')
+      .execute();
+    expect(stored.map((c) => c.name)).toEqual(names);
+    for (const c of stored) {
+      const projects = await projectsOfCommunity(ctx.db.db, c.id);
+      expect(projects).toEqual([
+        expect.objectContaining({
+          code: projectCode(c.plan_year, c.region_code, c.id),
+          name: c.name,
+          prefecture_code: c.prefecture_code,
+          region_path: c.region_path,
+          plan_year: 2024,
+          pool: 'implement',
+          version: 1,
+          created_at: now.toISOString(),
+        }),
+      ]);
+      expect(await historyOf(ctx.db.db, 'community', c.id)).toEqual([
+        { at: now.toISOString(), username: 'haikou', action: 'import', version: 1, changes: [] },
+      ]);
+    }
   });
 
   it('warns of a near name in the same unit, a post-2000 build and implausible values, without blocking', async () => {

@@ -3,7 +3,6 @@
  * listed by file line and column, and all or nothing in one transaction. The file streams through
  * in batches, so memory stays bounded for the national 220,000-row file.
  */
-import { pushTo } from '../../../domain/group.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { Actor } from '../../../domain/actor.ts';
@@ -13,22 +12,17 @@ import { checkRow, type CommunityDraft, type RowError } from '../../../domain/le
 import { matchHeader, rowRecord, type HeaderMatch } from '../../../domain/ledger/template.ts';
 import { SEED_POLICY_2022 } from '../../../domain/plan-policy.ts';
 import { forbidden } from '../../../errors.ts';
-import {
-  findByKeys,
-  insertCommunities,
-  insertProjects,
-  linkProjectCommunities,
-} from '../communities.repository.ts';
 import { scanUnits } from '../duplicates.service.ts';
-import { insertChanges } from '../history.repository.ts';
 import { draftToRow } from '../community-row.ts';
 import { canEditLedger } from '../ledger.policy.ts';
 import { ledgerUnitsWithin } from '../units.ts';
+import { importWriter } from './import.repository.ts';
 import { readTable, type TableFormat } from './read-table.ts';
 
 /** Errors and warnings listed in full up to this many; beyond, counted. */
 export const MAX_LISTED = 1000;
-const BATCH = 500;
+/** Rows a batch: one statement a batch on PostgreSQL, where fewer, longer statements cost less. */
+const BATCH = 2000;
 
 export interface ImportReport {
   kind: 'projects';
@@ -48,6 +42,13 @@ export interface ImportOptions {
 }
 
 class Rollback extends Error {}
+
+/** A row that passed its checks, with its line in the file. */
+interface Checked {
+  line: number;
+  draft: CommunityDraft;
+  key: string;
+}
 
 export const projectCode = (planYear: number, regionCode: string, communityId: number): string =>
   `XM${planYear}${regionCode}${String(communityId).padStart(7, '0')}`;
@@ -84,96 +85,44 @@ export async function importProjectList(
   };
   const firstLine = new Map<string, number>();
   const touchedUnits = new Set<string>();
-  const lineOfNew = new Map<string, number>();
+  const lineOfNew = new Map<number, number>();
 
-  const store = async (
-    trx: Kysely<Database>,
-    batch: { line: number; draft: CommunityDraft; key: string }[],
-  ) => {
-    // Exact duplicates of stored communities: one query per unit in the batch.
-    const byUnit = new Map<string, typeof batch>();
-    for (const b of batch) pushTo(byUnit, b.draft.regionCode, b);
-    const clean: typeof batch = [];
-    for (const [unit, items] of byUnit) {
-      const stored = new Map(
-        (
-          await findByKeys(
-            trx,
-            unit,
-            items.map((i) => i.key),
-          )
-        ).map((s) => [s.name_key, s]),
-      );
-      for (const i of items) {
-        const s = stored.get(i.key);
-        if (s)
-          addError({
-            line: i.line,
-            column: '小区名称',
-            value: i.draft.name,
-            message: `与台账中已有的小区“${s.name}”（编号 ${s.id}，${s.plan_year}年度）是同一小区，不得重复登记`,
-          });
-        else clean.push(i);
+  const writer = importWriter(db, {
+    at: now.toISOString(),
+    userId: actor.userId || null,
+    username: actor.username,
+  });
+  const store = async (trx: Kysely<Database>, batch: Checked[]) => {
+    if (!batch.length) return;
+    const rows = batch.map((c) =>
+      draftToRow(c.draft, units.byCode.get(c.draft.regionCode)!.path, now, { nameKey: c.key }),
+    );
+    // Once the import has failed, rows are only checked against the stored ledger.
+    const written = report.errorCount
+      ? (await writer.storedTwins(trx, rows)).map((s) => (s ? { stored: s } : undefined))
+      : await writer.write(trx, rows);
+    batch.forEach((c, i) => {
+      const w = written[i];
+      if (!w) return;
+      if ('id' in w) {
+        lineOfNew.set(w.id, c.line);
+        report.imported++;
+        return;
       }
-    }
-    if (report.errorCount || !clean.length) return;
-    const inserted = await insertCommunities(
-      trx,
-      clean.map((c) => draftToRow(c.draft, units.byCode.get(c.draft.regionCode)!.path, now)),
-    );
-    const draftOf = new Map(clean.map((c) => [`${c.draft.regionCode}|${c.key}`, c]));
-    const projects = await insertProjects(
-      trx,
-      inserted.map((r) => {
-        const c = draftOf.get(`${r.region_code}|${r.name_key}`)!;
-        lineOfNew.set(String(r.id), c.line);
-        return {
-          code: projectCode(c.draft.planYear, r.region_code, r.id),
-          name: c.draft.name,
-          prefecture_code: c.draft.prefectureCode,
-          region_path: units.byCode.get(r.region_code)!.path,
-          plan_year: c.draft.planYear,
-          pool: 'implement' as const,
-          version: 1,
-          created_at: now.toISOString(),
-          updated_at: now.toISOString(),
-        };
-      }),
-    );
-    const projectByCode = new Map(projects.map((p) => [p.code, p.id]));
-    await linkProjectCommunities(
-      trx,
-      inserted.map((r) => ({
-        project_id: projectByCode.get(
-          projectCode(
-            draftOf.get(`${r.region_code}|${r.name_key}`)!.draft.planYear,
-            r.region_code,
-            r.id,
-          ),
-        )!,
-        community_id: r.id,
-      })),
-    );
-    await insertChanges(
-      trx,
-      inserted.map((r) => ({
-        entity: 'community' as const,
-        entityId: r.id,
-        userId: actor.userId || null,
-        username: actor.username,
-        action: 'import' as const,
-        version: 1,
-        changes: [],
-      })),
-      now,
-    );
-    report.imported += inserted.length;
+      const s = w.stored;
+      addError({
+        line: c.line,
+        column: '小区名称',
+        value: c.draft.name,
+        message: `与台账中已有的小区“${s.name}”（编号 ${s.id}，${s.plan_year}年度）是同一小区，不得重复登记`,
+      });
+    });
   };
 
   try {
     await db.transaction().execute(async (trx) => {
       let header: HeaderMatch | undefined;
-      let batch: { line: number; draft: CommunityDraft; key: string }[] = [];
+      let batch: Checked[] = [];
       for await (const { line, cells } of readTable(path)) {
         if (!header) {
           header = matchHeader(cells);
@@ -206,7 +155,7 @@ export async function importProjectList(
         }
         firstLine.set(fileKey, line);
         touchedUnits.add(draft.regionCode);
-        for (const f of plausibilityFlags({ ...draft }, policy.cutoffYear))
+        for (const f of plausibilityFlags(draft, policy.cutoffYear))
           addWarning({
             line,
             column: f.code === 'after_2000' ? '建成年份' : '居民户数',
@@ -230,13 +179,13 @@ export async function importProjectList(
             [pair.a, pair.b],
             [pair.b, pair.a],
           ] as const) {
-            const line = lineOfNew.get(String(mine.id));
+            const line = lineOfNew.get(mine.id);
             if (line !== undefined)
               addWarning({
                 line,
                 column: '小区名称',
                 value: mine.name,
-                message: `与“${other.name}”（${lineOfNew.has(String(other.id)) ? `第 ${lineOfNew.get(String(other.id))} 行` : `台账编号 ${other.id}`}）名称相近，疑似重复，请核实`,
+                message: `与“${other.name}”（${lineOfNew.has(other.id) ? `第 ${lineOfNew.get(other.id)} 行` : `台账编号 ${other.id}`}）名称相近，疑似重复，请核实`,
               });
           }
       }

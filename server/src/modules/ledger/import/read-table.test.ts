@@ -41,9 +41,13 @@ async function rowsOf(
   return rows;
 }
 
-async function errorOf(path: string, limits?: Partial<ReadLimits>): Promise<TableReadError> {
+async function errorOf(
+  path: string,
+  limits?: Partial<ReadLimits>,
+  options?: ReadOptions,
+): Promise<TableReadError> {
   try {
-    await rowsOf(path, limits);
+    await rowsOf(path, limits, options);
   } catch (error) {
     expect(error).toBeInstanceOf(TableReadError);
     return error as TableReadError;
@@ -330,6 +334,56 @@ describe('xlsx', () => {
       'xlsx',
     );
     expect((await errorOf(path)).message).toBe('不是 xlsx 文件（压缩包内没有工作簿）');
+  });
+});
+
+describe('xlsx in a worker thread (as from 2 MiB)', () => {
+  const inWorker = { xlsxWorker: true };
+
+  it('reads the same rows as the reader in this thread', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('清单');
+    sheet.addRow(['小区名称', '建成年份', '面积', '竣工日期', '是否拆除']);
+    for (let i = 0; i < 1200; i++)
+      sheet.addRow([`幸福小区${i}`, 1988, 12345.67, new Date(Date.UTC(1988, 4, 6)), i % 2 === 0]);
+    sheet.addRow([{ richText: [{ text: '光明' }, { text: '里' }] }, { formula: 'B2+1' }]);
+    const path = join(dir, 'worker.xlsx');
+    await workbook.xlsx.writeFile(path);
+
+    const here = await rowsOf(path, {}, { xlsxWorker: false });
+    expect(here).toHaveLength(1202);
+    expect(await rowsOf(path, {}, inWorker)).toEqual(here);
+  });
+
+  it('stops the thread when the caller stops early', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('清单');
+    for (let i = 0; i < 5000; i++) sheet.addRow([`小区${i}`, i]);
+    const path = join(dir, 'worker-early.xlsx');
+    await workbook.xlsx.writeFile(path);
+    for await (const row of readTable(path, {}, inWorker)) {
+      expect(row.line).toBe(1);
+      break;
+    }
+  });
+
+  it('passes on the reader’s Chinese errors unchanged', async () => {
+    const wide = await file(minimalXlsx('<c r="A2"><v>1</v></c><c r="GS2"><v>2</v></c>'), 'xlsx');
+    expect((await errorOf(wide, {}, inWorker)).message).toBe('第 2 行有 201 列，超过上限 200 列');
+    const broken = await file(minimalXlsx('<c r="A2"><v>1</v></c></row><oops'), 'xlsx');
+    expect((await errorOf(broken, {}, { xlsxWorker: false })).message).toMatch(
+      /^无法读取 xlsx 文件：/,
+    );
+    expect((await errorOf(broken, {}, inWorker)).message).toBe(
+      (await errorOf(broken, {}, { xlsxWorker: false })).message,
+    );
+    const notBook = await file(
+      zip([{ name: 'word/document.xml', data: Buffer.from('<w/>') }]),
+      'xlsx',
+    );
+    expect((await errorOf(notBook, {}, inWorker)).message).toBe(
+      '不是 xlsx 文件（压缩包内没有工作簿）',
+    );
   });
 });
 

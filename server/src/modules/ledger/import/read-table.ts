@@ -7,6 +7,7 @@ import { open, stat } from 'node:fs/promises';
 import { readCsvRows, sniffTextEncoding } from './csv.ts';
 import { TableReadError, formatMb, type ReadLimits, type TableRow } from './table-row.ts';
 import { readXlsxRows } from './xlsx.ts';
+import { readXlsxRowsInWorker } from './xlsx-thread.ts';
 
 export { TableReadError, type ReadLimits, type TableRow } from './table-row.ts';
 
@@ -29,7 +30,15 @@ const DEFAULT_CHUNK_SIZE = 64 * 1024;
 export interface ReadOptions {
   /** Bytes per read from disk (default 64 KiB). */
   chunkSize?: number;
+  /** Read an xlsx in a worker thread: by default from XLSX_WORKER_BYTES up. */
+  xlsxWorker?: boolean;
 }
+
+/**
+ * From this size up, an xlsx is read in a worker thread (xlsx-thread.ts): about 20,000 rows of
+ * the template. Below, starting the thread would cost more than it saves.
+ */
+export const XLSX_WORKER_BYTES = 2 * MIB;
 
 /**
  * The format of a file from its first bytes (up to 64 KiB): a zip is taken for an xlsx, text in
@@ -77,9 +86,10 @@ export async function* readTable(
     }
     const head = await readHead(path, Math.min(size, SNIFF_BYTES));
     format = detectFormat(path, head);
+    const inWorker = options.xlsxWorker ?? size >= XLSX_WORKER_BYTES;
     const source =
       format === 'xlsx'
-        ? readXlsxRows(path, size, limit, chunkSize)
+        ? (inWorker ? readXlsxRowsInWorker : readXlsxRows)(path, size, limit, chunkSize)
         : readCsvRows(path, {
             encoding: sniffTextEncoding(head, false)!,
             maxColumns: limit.maxColumns,
