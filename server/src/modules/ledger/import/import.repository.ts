@@ -220,3 +220,17 @@ function postgresWriter(author: ImportAuthor): ImportWriter {
     },
   };
 }
+
+/**
+ * After a large import on PostgreSQL, gather the ledger tables' statistics at once rather than
+ * when autovacuum gets to it: without them, a plan-table aggregation over a freshly loaded
+ * national ledger was seen running for more than ten minutes instead of under a second
+ * (docs/benchmarks.md, benchmarks 5 and 6). SQLite keeps no statistics unless asked, and the
+ * application never asks, so nothing changes there.
+ */
+export async function refreshStatistics(db: Kysely<Database>): Promise<void> {
+  if (sqliteHandle(db)) return;
+  await sql`analyze communities, projects, project_communities, project_funding, change_log`.execute(
+    db,
+  );
+}

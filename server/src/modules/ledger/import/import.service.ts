@@ -16,13 +16,15 @@ import { scanUnits } from '../duplicates.service.ts';
 import { draftToRow } from '../community-row.ts';
 import { canEditLedger } from '../ledger.policy.ts';
 import { ledgerUnitsWithin } from '../units.ts';
-import { importWriter } from './import.repository.ts';
+import { importWriter, refreshStatistics } from './import.repository.ts';
 import { readTable, type TableFormat } from './read-table.ts';
 
 /** Errors and warnings listed in full up to this many; beyond, counted. */
 export const MAX_LISTED = 1000;
 /** Rows a batch: one statement a batch on PostgreSQL, where fewer, longer statements cost less. */
 const BATCH = 2000;
+/** Imports of at least this many communities refresh the planner statistics on PostgreSQL. */
+const REFRESH_STATISTICS_AFTER = 5000;
 
 export interface ImportReport {
   kind: 'projects';
@@ -195,6 +197,7 @@ export async function importProjectList(
     if (!(e instanceof Rollback)) throw e;
     report.imported = 0;
   }
+  if (report.imported >= REFRESH_STATISTICS_AFTER) await refreshStatistics(db);
   opts.onProgress?.(report.rows);
   return report;
 }
