@@ -1,6 +1,28 @@
 /** All SQL of consultations and monthly progress. */
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database, ProgressTable } from '../../db/schema.ts';
+import type { CommunitiesQuery } from '../plan/plan-table.repository.ts';
+
+/**
+ * The communities, each joined as `r` with its latest monthly record (up to `upTo` if given);
+ * progress is cumulative, so the latest record says it all.
+ */
+export function withLatestRecord(
+  db: Kysely<Database>,
+  communities: CommunitiesQuery,
+  upTo?: string,
+) {
+  let latest = db
+    .selectFrom('progress as p')
+    .select(['p.community_id', (e) => e.fn.max('p.period').as('period')]);
+  if (upTo !== undefined) latest = latest.where('p.period', '<=', upTo);
+  return communities
+    .leftJoin(latest.groupBy('p.community_id').as('l'), 'l.community_id', 'c.id')
+    .leftJoin('progress as r', (j) =>
+      j.onRef('r.community_id', '=', 'l.community_id').onRef('r.period', '=', 'l.period'),
+    );
+}
+
 
 export const consultationsOf = (db: Kysely<Database>, communityId: number) =>
   db
