@@ -14,6 +14,7 @@ import { listLedger, type ListQuery } from '../server/src/modules/ledger/communi
 import { SYSTEM_ACTOR } from '../server/src/modules/users/users.service.ts';
 import { SEED_POLICY_2022 } from '../server/src/domain/plan-policy.ts';
 import { postgresParts } from './databases.ts';
+import { alternatingMedians } from './alternate.ts';
 
 /** 四川 (the most communities), plan year 2022, 2000年底前, page 3 of 20, most households first. */
 export const PAGE_QUERY: ListQuery = {
@@ -117,11 +118,6 @@ function rawPostgres(url: string): RawEngine {
   };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-
 /** Medians (ms) of `runs` alternating runs of each side, after `warmup` runs of each. */
 export async function measureLedgerPage(url: string, runs: number, warmup = 10) {
   const app = await createDb(url);
@@ -137,27 +133,20 @@ export async function measureLedgerPage(url: string, runs: number, warmup = 10) 
       a.items.filter((x) => x.suspectedDuplicate).length === b.suspected;
     if (!same) throw new Error(`raw SQL differs from listLedger: ${JSON.stringify({ a, b })}`);
     if (a.items.length !== q.pageSize) throw new Error(`page 3 has ${a.items.length} rows`);
-    for (let i = 0; i < warmup; i++) {
-      await service();
-      await raw.page();
-    }
-    const times = { service: [] as number[], raw: [] as number[] };
-    for (let i = 0; i < runs; i++) {
-      let t = performance.now();
-      await service();
-      times.service.push(performance.now() - t);
-      t = performance.now();
-      await raw.page();
-      times.raw.push(performance.now() - t);
-    }
+    const { ms, rawMs, serviceMinMs, rawMinMs } = await alternatingMedians(
+      service,
+      () => raw.page(),
+      runs,
+      warmup,
+    );
     return {
-      ms: median(times.service),
-      rawMs: median(times.raw),
+      ms,
+      rawMs,
       detail: {
         runs,
         matching: a.total,
-        serviceMinMs: Math.min(...times.service),
-        rawMinMs: Math.min(...times.raw),
+        serviceMinMs,
+        rawMinMs,
       },
     };
   } finally {

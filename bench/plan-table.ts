@@ -17,6 +17,7 @@ import { createDb, isPostgresUrl, sqlitePath } from '../server/src/db/create-db.
 import { planTable, type PlanTableView } from '../server/src/modules/plan/plan-table.service.ts';
 import { SYSTEM_ACTOR } from '../server/src/modules/users/users.service.ts';
 import { postgresParts } from './databases.ts';
+import { alternatingMedians } from './alternate.ts';
 
 export const PLAN_YEAR = 2022;
 /** 'all': the national table; '510000': 四川, the province with the most communities. */
@@ -225,11 +226,6 @@ function assertSame(t: PlanTableView, raw: RawTable): number {
   return rows + (national?.length ?? 0);
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-
 /** Medians (ms) of `runs` alternating runs of each side, after `warmup` runs of each. */
 export async function measurePlanTable(
   url: string,
@@ -247,22 +243,15 @@ export async function measurePlanTable(
     const rows = assertSame(table, first);
     const communities = first.groups.reduce((n, g) => n + Number(g.communities), 0);
     if (!communities) throw new Error(`no community in the ${PLAN_YEAR} plan of ${scope}`);
-    for (let i = 0; i < warmup; i++) {
-      await service();
-      await raw.table();
-    }
-    const times = { service: [] as number[], raw: [] as number[] };
-    for (let i = 0; i < runs; i++) {
-      let t = performance.now();
-      await service();
-      times.service.push(performance.now() - t);
-      t = performance.now();
-      await raw.table();
-      times.raw.push(performance.now() - t);
-    }
+    const { ms, rawMs, serviceMinMs, rawMinMs } = await alternatingMedians(
+      service,
+      () => raw.table(),
+      runs,
+      warmup,
+    );
     return {
-      ms: median(times.service),
-      rawMs: median(times.raw),
+      ms,
+      rawMs,
       detail: {
         runs,
         warmup,
@@ -271,8 +260,8 @@ export async function measurePlanTable(
         communities,
         groups: first.groups.length,
         rows,
-        serviceMinMs: Math.min(...times.service),
-        rawMinMs: Math.min(...times.raw),
+        serviceMinMs,
+        rawMinMs,
       },
     };
   } finally {

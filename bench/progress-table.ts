@@ -27,6 +27,7 @@ import { currentContent } from '../server/src/modules/declarations/declarations.
 import { progressTable } from '../server/src/modules/progress/progress.service.ts';
 import { SYSTEM_ACTOR } from '../server/src/modules/users/users.service.ts';
 import { postgresParts } from './databases.ts';
+import { alternatingMedians } from './alternate.ts';
 
 export const PROGRESS_QUERY = { scope: 'all', year: 2022, month: 12 } as const;
 
@@ -273,11 +274,6 @@ function rawRows(t: RawTable): (string | number)[][] {
   ];
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-
 /** Medians (ms) of `runs` alternating runs of each side, after `warmup` runs of each. */
 export async function measureProgressTable(url: string, runs: number, warmup = 3) {
   const app = await createDb(url);
@@ -292,27 +288,20 @@ export async function measureProgressTable(url: string, runs: number, warmup = 3
     const total = a.rows.at(-1)!;
     if (!(Number(total[1]) > 0 && Number(total[3]) > 0))
       throw new Error(`an empty table measures nothing: ${JSON.stringify(total)}`);
-    for (let i = 0; i < warmup; i++) {
-      await service();
-      await raw.table();
-    }
-    const times = { service: [] as number[], raw: [] as number[] };
-    for (let i = 0; i < runs; i++) {
-      let t = performance.now();
-      await service();
-      times.service.push(performance.now() - t);
-      t = performance.now();
-      await raw.table();
-      times.raw.push(performance.now() - t);
-    }
+    const { ms, rawMs, serviceMinMs, rawMinMs } = await alternatingMedians(
+      service,
+      () => raw.table(),
+      runs,
+      warmup,
+    );
     return {
-      ms: median(times.service),
-      rawMs: median(times.raw),
+      ms,
+      rawMs,
       detail: {
         runs,
         total,
-        serviceMinMs: Math.min(...times.service),
-        rawMinMs: Math.min(...times.raw),
+        serviceMinMs,
+        rawMinMs,
       },
     };
   } finally {

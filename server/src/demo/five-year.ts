@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { findGreen, saveGreen } from '../modules/five-year/five-year.repository.ts';
+import { findGreen, saveVersioned } from '../modules/five-year/five-year.repository.ts';
 
 const HAIKOU = '460100';
 /** [year, urban communities, participating, meeting the requirements] */
@@ -17,7 +17,7 @@ const HAIKOU_GREEN: [number, number, number, number][] = [
 export async function seedDemoFiveYear(db: Kysely<Database>, now = new Date()): Promise<void> {
   for (const [year, urban, participating, meeting] of HAIKOU_GREEN) {
     if (await findGreen(db, HAIKOU, year)) continue;
-    await saveGreen(db, undefined, undefined, {
+    await saveVersioned(db, 'green_communities', undefined, undefined, {
       region_code: HAIKOU,
       year,
       urban_communities: urban,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { Actor } from '../../domain/actor.ts';
 
 export interface AuditEntry {
   actorUserId?: number | null;
@@ -28,6 +29,21 @@ export async function insertAudit(
     })
     .execute();
 }
+
+/** An action of a signed-in actor on a target. */
+export const auditBy = (
+  db: Kysely<Database>,
+  actor: Actor,
+  action: string,
+  target: string,
+  detail: Record<string, unknown>,
+  now: Date,
+): Promise<void> =>
+  insertAudit(
+    db,
+    { actorUserId: actor.userId || null, actorUsername: actor.username, action, target, detail },
+    now,
+  );
 
 export function listAudit(db: Kysely<Database>, action?: string) {
   let q = db.selectFrom('audit_log').selectAll().orderBy('id', 'asc');

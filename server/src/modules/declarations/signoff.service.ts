@@ -21,7 +21,7 @@ import {
   STATE_LABELS,
 } from '../../domain/declaration.ts';
 import { AppError, forbidden, notFound, validation } from '../../errors.ts';
-import { insertAudit } from '../audit/audit.repository.ts';
+import { auditBy } from '../audit/audit.repository.ts';
 import { policyFor } from '../plan/policies.repository.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { deadlinesOf } from './declarations.service.ts';
@@ -34,21 +34,6 @@ async function ownUnit(db: Kysely<Database>, actor: Actor, unitCode: string) {
   const u = await visibleUnit(db, actor, unitCode);
   if (sideOf(actor, u.region, u.level) !== 'self') throw forbidden('只有本单位可以进行此操作');
   return u;
-}
-
-async function audit(
-  db: Kysely<Database>,
-  actor: Actor,
-  action: string,
-  target: string,
-  detail: Record<string, unknown>,
-  now: Date,
-) {
-  await insertAudit(
-    db,
-    { actorUserId: actor.userId || null, actorUsername: actor.username, action, target, detail },
-    now,
-  );
 }
 
 export async function justifyWarning(
@@ -80,7 +65,7 @@ export async function justifyWarning(
       at: now.toISOString(),
       reason: `${checkId}：${text.trim()}`,
     });
-    await audit(
+    await auditBy(
       trx,
       actor,
       'declaration.justify',
@@ -123,7 +108,7 @@ export async function freezeForSignoff(
       at: now.toISOString(),
       hash,
     });
-    await audit(trx, actor, 'declaration.freeze', `${region.code}/${year}`, { hash }, now);
+    await auditBy(trx, actor, 'declaration.freeze', `${region.code}/${year}`, { hash }, now);
     return { id, hash };
   });
 }
@@ -167,7 +152,7 @@ export async function signOff(
       at: now.toISOString(),
       hash,
     });
-    await audit(
+    await auditBy(
       trx,
       actor,
       'declaration.signoff',
@@ -224,7 +209,7 @@ export async function recordApproval(
       at: now.toISOString(),
       reason: `${input.approvedOn} ${input.documentNo.trim()}`,
     });
-    await audit(
+    await auditBy(
       trx,
       actor,
       'declaration.approval',
@@ -295,7 +280,7 @@ export async function setInternalDeadline(
       `/declarations/${region.code}/${year}`,
       at,
     );
-    await audit(
+    await auditBy(
       trx,
       actor,
       'declaration.deadline',

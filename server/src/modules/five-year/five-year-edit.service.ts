@@ -111,7 +111,7 @@ export async function saveStartTarget(
       ...startTargetProblems({ communities: input.communities, households }),
     ]);
     const current = await repo.findStartTarget(trx, region.code, year);
-    const version = await repo.saveStartTarget(trx, current, input.version, {
+    const version = await repo.saveVersioned(trx, 'start_targets', current, input.version, {
       region_code: region.code,
       year,
       communities: input.communities,
@@ -137,7 +137,7 @@ export async function saveCompletionTarget(
     const region = await targetRegion(trx, actor, code);
     fail(completionTargetProblems(input));
     const current = await repo.findCompletionTarget(trx, region.code, FIVE_YEAR.last);
-    const version = await repo.saveCompletionTarget(trx, current, input.version, {
+    const version = await repo.saveVersioned(trx, 'completion_targets', current, input.version, {
       region_code: region.code,
       last_year: FIVE_YEAR.last,
       communities: input.communities,
@@ -170,7 +170,7 @@ export async function saveGreenCommunities(
       throw forbidden(`${region.name}的绿色社区创建情况由本市或本省住房和城乡建设部门填报`);
     fail([...yearProblems(year), ...greenProblems(input)]);
     const current = await repo.findGreen(trx, region.code, year);
-    const version = await repo.saveGreen(trx, current, input.version, {
+    const version = await repo.saveVersioned(trx, 'green_communities', current, input.version, {
       region_code: region.code,
       year,
       urban_communities: input.urbanCommunities,

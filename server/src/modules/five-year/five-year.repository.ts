@@ -1,28 +1,9 @@
 /** All SQL of the five-year view: the ledger by plan year and by pool, targets, green communities. */
 import { sql, type Kysely } from 'kysely';
-import type {
-  CompletionTargetTable,
-  Database,
-  GreenCommunityTable,
-  StartTargetTable,
-} from '../../db/schema.ts';
+import type { Database } from '../../db/schema.ts';
 import { COMPLETION_CUTOFF_YEAR, FIVE_YEAR } from '../../domain/five-year.ts';
-
-/** Each community's latest monthly record (progress is cumulative, so the latest says it all). */
-function withLatestRecord(db: Kysely<Database>, scopePath: string) {
-  const latest = db
-    .selectFrom('progress as p')
-    .select(['p.community_id', (e) => e.fn.max('p.period').as('period')])
-    .groupBy('p.community_id')
-    .as('l');
-  return db
-    .selectFrom('communities as c')
-    .leftJoin(latest, 'l.community_id', 'c.id')
-    .leftJoin('progress as r', (j) =>
-      j.onRef('r.community_id', '=', 'l.community_id').onRef('r.period', '=', 'l.period'),
-    )
-    .where('c.region_path', 'like', `${scopePath}%`);
-}
+import { communitiesUnder, inImplementPool } from '../plan/plan-table.repository.ts';
+import { withLatestRecord } from '../progress/progress.repository.ts';
 
 const n = (v: unknown): number => Number(v ?? 0);
 // An integer, checked, inlined: PostgreSQL does not equate two bound parameters across clauses.
@@ -33,19 +14,11 @@ const cutoff = sql.lit(COMPLETION_CUTOFF_YEAR);
  * plan table counts them) and how many of them have started and completed.
  */
 export async function planYears(db: Kysely<Database>, scopePath: string) {
-  const rows = await withLatestRecord(db, scopePath)
+  const plans = communitiesUnder(db, scopePath)
     .where('c.plan_year', '>=', FIVE_YEAR.first)
     .where('c.plan_year', '<=', FIVE_YEAR.last)
-    .where((e) =>
-      e.exists(
-        e
-          .selectFrom('project_communities as pc')
-          .innerJoin('projects as pj', 'pj.id', 'pc.project_id')
-          .select('pc.project_id')
-          .whereRef('pc.community_id', '=', 'c.id')
-          .where('pj.pool', '=', 'implement'),
-      ),
-    )
+    .where(inImplementPool);
+  const rows = await withLatestRecord(db, plans)
     .select((e) => [
       'c.plan_year',
       e.fn.countAll<number>().as('plan_c'),
@@ -82,7 +55,7 @@ export async function planYears(db: Kysely<Database>, scopePath: string) {
 
 /** Per pool (实施/谋划/储备), the projects, communities and households not yet started. */
 export async function pools(db: Kysely<Database>, scopePath: string) {
-  const rows = await withLatestRecord(db, scopePath)
+  const rows = await withLatestRecord(db, communitiesUnder(db, scopePath))
     .innerJoin('project_communities as pc', 'pc.community_id', 'c.id')
     .innerJoin('projects as pj', 'pj.id', 'pc.project_id')
     .where('r.start_date', 'is', null)
@@ -169,82 +142,43 @@ const inserted = (r: { numInsertedOrUpdatedRows?: bigint }) =>
 const updated = (r: { numUpdatedRows: bigint }, version: number) =>
   Number(r.numUpdatedRows) === 1 ? version + 1 : undefined;
 
-export async function saveStartTarget(
-  db: Kysely<Database>,
-  current: StartTargetTable | undefined,
-  version: number | undefined,
-  row: Omit<StartTargetTable, 'version'>,
-): Promise<number | undefined> {
-  if (!current) {
-    if (version) return undefined;
-    const r = await db
-      .insertInto('start_targets')
-      .values({ ...row, version: 1 })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    return inserted(r);
-  }
-  if (version !== current.version) return undefined;
-  const { region_code, year, ...values } = row;
-  const r = await db
-    .updateTable('start_targets')
-    .set({ ...values, version: current.version + 1 })
-    .where('region_code', '=', region_code)
-    .where('year', '=', year)
-    .where('version', '=', current.version)
-    .executeTakeFirst();
-  return updated(r, current.version);
-}
+/** The versioned tables, each keyed by its region and a year column. */
+const YEAR_COLUMN = {
+  start_targets: 'year',
+  completion_targets: 'last_year',
+  green_communities: 'year',
+} as const;
+type Versioned = keyof typeof YEAR_COLUMN;
+type VersionedRow = Record<string, string | number | null>;
 
-export async function saveCompletionTarget(
+export async function saveVersioned<T extends Versioned>(
   db: Kysely<Database>,
-  current: CompletionTargetTable | undefined,
+  table: T,
+  current: Database[T] | undefined,
   version: number | undefined,
-  row: Omit<CompletionTargetTable, 'version'>,
+  row: Omit<Database[T], 'version'>,
 ): Promise<number | undefined> {
+  // The three tables share the columns used here, which Kysely cannot follow through a union.
+  const anyTable = db as unknown as Kysely<Record<string, VersionedRow>>;
+  const name: string = table;
+  const values = row as unknown as VersionedRow;
   if (!current) {
     if (version) return undefined;
-    const r = await db
-      .insertInto('completion_targets')
-      .values({ ...row, version: 1 })
+    const r = await anyTable
+      .insertInto(name)
+      .values({ ...values, version: 1 })
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
     return inserted(r);
   }
   if (version !== current.version) return undefined;
-  const { region_code, last_year, ...values } = row;
-  const r = await db
-    .updateTable('completion_targets')
-    .set({ ...values, version: current.version + 1 })
-    .where('region_code', '=', region_code)
-    .where('last_year', '=', last_year)
-    .where('version', '=', current.version)
-    .executeTakeFirst();
-  return updated(r, current.version);
-}
-
-export async function saveGreen(
-  db: Kysely<Database>,
-  current: GreenCommunityTable | undefined,
-  version: number | undefined,
-  row: Omit<GreenCommunityTable, 'version'>,
-): Promise<number | undefined> {
-  if (!current) {
-    if (version) return undefined;
-    const r = await db
-      .insertInto('green_communities')
-      .values({ ...row, version: 1 })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    return inserted(r);
-  }
-  if (version !== current.version) return undefined;
-  const { region_code, year, ...values } = row;
-  const r = await db
-    .updateTable('green_communities')
-    .set({ ...values, version: current.version + 1 })
-    .where('region_code', '=', region_code)
-    .where('year', '=', year)
+  const yearColumn: string = YEAR_COLUMN[table];
+  const { region_code: regionCode, [yearColumn]: year, ...changes } = values;
+  const r = await anyTable
+    .updateTable(name)
+    .set({ ...changes, version: current.version + 1 })
+    .where('region_code', '=', regionCode!)
+    .where(yearColumn, '=', year!)
     .where('version', '=', current.version)
     .executeTakeFirst();
   return updated(r, current.version);

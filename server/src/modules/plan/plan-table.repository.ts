@@ -3,26 +3,33 @@
  * plan-table benchmark compares this with the same SQL issued by hand). A community is in a
  * year's plan when its plan year is that year and its project is in the 实施 pool.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import type { CommunityTable, Database } from '../../db/schema.ts';
 import type { PlanGroup } from '../../domain/plan-table.ts';
 
-export function planCommunities(db: Kysely<Database>, scopePath: string, year: number) {
-  return db
-    .selectFrom('communities as c')
-    .where('c.region_path', 'like', `${scopePath}%`)
-    .where('c.plan_year', '=', year)
-    .where((e) =>
-      e.exists(
-        e
-          .selectFrom('project_communities as pc')
-          .innerJoin('projects as p', 'p.id', 'pc.project_id')
-          .select('pc.project_id')
-          .whereRef('pc.community_id', '=', 'c.id')
-          .where('p.pool', '=', 'implement'),
-      ),
-    );
-}
+/** The communities under a scope, as `c`. */
+export const communitiesUnder = (db: Kysely<Database>, scopePath: string) =>
+  db.selectFrom('communities as c').where('c.region_path', 'like', `${scopePath}%`);
+
+export type CommunitiesQuery = ReturnType<typeof communitiesUnder>;
+
+/** The community `c` is in a project of the implementation pool (实施). */
+export const inImplementPool = (e: ExpressionBuilder<Database & { c: CommunityTable }, 'c'>) =>
+  e.exists(
+    e
+      .selectFrom('project_communities as pc')
+      .innerJoin('projects as p', 'p.id', 'pc.project_id')
+      .select('pc.project_id')
+      .whereRef('pc.community_id', '=', 'c.id')
+      .where('p.pool', '=', 'implement'),
+  );
+
+export const planCommunities = (
+  db: Kysely<Database>,
+  scopePath: string,
+  year: number,
+): CommunitiesQuery =>
+  communitiesUnder(db, scopePath).where('c.plan_year', '=', year).where(inImplementPool);
 
 export async function planGroups(
   db: Kysely<Database>,

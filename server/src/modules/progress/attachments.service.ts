@@ -21,7 +21,7 @@ import {
 } from '../../domain/attachments.ts';
 import { parsePeriod } from '../../domain/progress.ts';
 import { notFound, validation } from '../../errors.ts';
-import { insertAudit } from '../audit/audit.repository.ts';
+import { auditBy } from '../audit/audit.repository.ts';
 import * as repo from './community-progress.repository.ts';
 import { presentAttachment } from './community-progress.service.ts';
 import { visibleCommunity } from './progress.service.ts';
@@ -94,21 +94,6 @@ function checkPhotoFields(f: PhotoFields) {
   return { kind: kind!, period: period ?? null, lng, lat, caption };
 }
 
-async function audit(
-  db: Kysely<Database>,
-  actor: Actor,
-  action: string,
-  target: string,
-  detail: Record<string, unknown>,
-  now: Date,
-) {
-  await insertAudit(
-    db,
-    { actorUserId: actor.userId || null, actorUsername: actor.username, action, target, detail },
-    now,
-  );
-}
-
 async function keep(
   db: Kysely<Database>,
   actor: Actor,
@@ -124,7 +109,7 @@ async function keep(
         username: actor.username,
         created_at: now.toISOString(),
       });
-      await audit(
+      await auditBy(
         trx,
         actor,
         `community.${row.kind === 'document' ? 'document' : 'photo'}.add`,
@@ -265,7 +250,7 @@ export async function removeAttachment(
   const a = await db.transaction().execute(async (trx) => {
     const found = await attachmentOf(trx, c.id, attachmentId);
     await repo.deleteAttachment(trx, found.id);
-    await audit(
+    await auditBy(
       trx,
       actor,
       `community.${found.kind === 'document' ? 'document' : 'photo'}.delete`,

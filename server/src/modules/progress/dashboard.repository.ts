@@ -5,41 +5,14 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { planCommunities } from '../plan/plan-table.repository.ts';
+import { withLatestRecord } from './progress.repository.ts';
 
 export type Grouping = 'province' | 'prefecture' | 'county';
 
-/** The communities in a year's plan under a scope: in a project of the implementation pool (实施). */
-function planCommunities(db: Kysely<Database>, scopePath: string, year: number) {
-  return db
-    .selectFrom('communities as c')
-    .where('c.region_path', 'like', `${scopePath}%`)
-    .where('c.plan_year', '=', year)
-    .where((e) =>
-      e.exists(
-        e
-          .selectFrom('project_communities as pc')
-          .innerJoin('projects as pj', 'pj.id', 'pc.project_id')
-          .select('pc.project_id')
-          .whereRef('pc.community_id', '=', 'c.id')
-          .where('pj.pool', '=', 'implement'),
-      ),
-    );
-}
-
-/** Each community's latest record up to `period`, joined as `r`. */
-function withLatest(db: Kysely<Database>, scopePath: string, year: number, period: string) {
-  const latest = db
-    .selectFrom('progress as p')
-    .select(['p.community_id', (e) => e.fn.max('p.period').as('period')])
-    .where('p.period', '<=', period)
-    .groupBy('p.community_id')
-    .as('l');
-  return planCommunities(db, scopePath, year)
-    .leftJoin(latest, 'l.community_id', 'c.id')
-    .leftJoin('progress as r', (j) =>
-      j.onRef('r.community_id', '=', 'l.community_id').onRef('r.period', '=', 'l.period'),
-    );
-}
+/** Each community in the year's plan under the scope, with its latest record up to `period` as `r`. */
+const withLatest = (db: Kysely<Database>, scopePath: string, year: number, period: string) =>
+  withLatestRecord(db, planCommunities(db, scopePath, year), period);
 
 export interface DashboardMeasures {
   planCommunities: number;
@@ -65,7 +38,7 @@ const GROUP = {
   county: sql<string>`c.region_code`,
 } as const;
 
-/** The measures as at a month end, per unit of `grouping` under the scope. */
+/** The measures as at a month end, per unit of `grouping` under the scope (the progress table's too). */
 export async function measuresByUnit(
   db: Kysely<Database>,
   scopePath: string,

@@ -1,6 +1,27 @@
 /** All SQL of consultations and monthly progress. */
-import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database, ProgressTable } from '../../db/schema.ts';
+import type { CommunitiesQuery } from '../plan/plan-table.repository.ts';
+
+/**
+ * The communities, each joined as `r` with its latest monthly record (up to `upTo` if given);
+ * progress is cumulative, so the latest record says it all.
+ */
+export function withLatestRecord(
+  db: Kysely<Database>,
+  communities: CommunitiesQuery,
+  upTo?: string,
+) {
+  let latest = db
+    .selectFrom('progress as p')
+    .select(['p.community_id', (e) => e.fn.max('p.period').as('period')]);
+  if (upTo !== undefined) latest = latest.where('p.period', '<=', upTo);
+  return communities
+    .leftJoin(latest.groupBy('p.community_id').as('l'), 'l.community_id', 'c.id')
+    .leftJoin('progress as r', (j) =>
+      j.onRef('r.community_id', '=', 'l.community_id').onRef('r.period', '=', 'l.period'),
+    );
+}
 
 export const consultationsOf = (db: Kysely<Database>, communityId: number) =>
   db
@@ -56,90 +77,6 @@ export async function saveProgress(
     .values(row)
     .onConflict((oc) => oc.columns(['community_id', 'period']).doUpdateSet(rest))
     .execute();
-}
-
-/**
- * Per prefecture-level unit (or per province), the plan and the progress as at a month end: each
- * community's latest record up to that month. `grouping` is the column to group by.
- */
-export async function progressByUnit(
-  db: Kysely<Database>,
-  scopePath: string,
-  year: number,
-  period: string,
-  monthEnd: string,
-  grouping: 'prefecture' | 'province',
-) {
-  const unit =
-    grouping === 'prefecture'
-      ? sql<string>`c.prefecture_code`
-      : sql<string>`substr(c.region_path, 9, 6)`;
-  const latest = db
-    .selectFrom('progress as p')
-    .select(['p.community_id', (e) => e.fn.max('p.period').as('period')])
-    .where('p.period', '<=', period)
-    .groupBy('p.community_id')
-    .as('l');
-  const rows = await db
-    .selectFrom('communities as c')
-    .leftJoin(latest, 'l.community_id', 'c.id')
-    .leftJoin('progress as r', (j) =>
-      j.onRef('r.community_id', '=', 'l.community_id').onRef('r.period', '=', 'l.period'),
-    )
-    .where('c.region_path', 'like', `${scopePath}%`)
-    .where('c.plan_year', '=', year)
-    .where((e) =>
-      e.exists(
-        e
-          .selectFrom('project_communities as pc')
-          .innerJoin('projects as pj', 'pj.id', 'pc.project_id')
-          .select('pc.project_id')
-          .whereRef('pc.community_id', '=', 'c.id')
-          .where('pj.pool', '=', 'implement'),
-      ),
-    )
-    .select((e) => [
-      unit.as('unit'),
-      e.fn.countAll<number>().as('plan_communities'),
-      e.fn.sum<number>('c.households').as('plan_households'),
-      e.fn
-        .sum<number>(
-          sql`case when r.start_date is not null and r.start_date <= ${monthEnd} then 1 else 0 end`,
-        )
-        .as('started_communities'),
-      e.fn
-        .sum<number>(
-          sql`case when r.start_date is not null and r.start_date <= ${monthEnd} then c.households else 0 end`,
-        )
-        .as('started_households'),
-      e.fn
-        .sum<number>(
-          sql`case when r.completion_date is not null and r.completion_date <= ${monthEnd} then 1 else 0 end`,
-        )
-        .as('completed_communities'),
-      e.fn.sum<number>(sql`coalesce(r.investment_done_yuan, 0)`).as('investment_done_yuan'),
-      e.fn.sum<number>(sql`coalesce(r.elevators, 0)`).as('elevators'),
-      e.fn.sum<number>(sql`coalesce(r.pipelines_m, 0)`).as('pipelines_m'),
-      e.fn
-        .sum<number>(sql`coalesce(r.elderly_care, 0) + coalesce(r.childcare, 0)`)
-        .as('elderly_childcare'),
-    ])
-    .groupBy(unit)
-    .execute();
-  return rows.map((r) => ({
-    unit: r.unit,
-    measures: {
-      planCommunities: Number(r.plan_communities),
-      planHouseholds: Number(r.plan_households),
-      startedCommunities: Number(r.started_communities),
-      startedHouseholds: Number(r.started_households),
-      completedCommunities: Number(r.completed_communities),
-      investmentDoneYuan: Number(r.investment_done_yuan),
-      elevators: Number(r.elevators),
-      pipelinesM: Number(r.pipelines_m),
-      elderlyChildcare: Number(r.elderly_childcare),
-    },
-  }));
 }
 
 /**

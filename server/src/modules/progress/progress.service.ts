@@ -34,6 +34,7 @@ import {
   saveFunds,
   type FundInput,
 } from './community-progress.service.ts';
+import { measuresByUnit } from './dashboard.repository.ts';
 import * as repo from './progress.repository.ts';
 
 export async function visibleCommunity(
@@ -385,8 +386,8 @@ export async function progressTable(
     .orderBy('code')
     .execute();
   const data = new Map(
-    (await repo.progressByUnit(db, scope.path, year, period, periodEnd(period), grouping)).map(
-      (r) => [r.unit, r.measures],
+    (await measuresByUnit(db, scope.path, year, period, periodEnd(period), grouping)).map(
+      ({ unit, measures: m }) => [unit, { ...m, elderlyChildcare: m.elderlyCare + m.childcare }],
     ),
   );
   const { frozen, submitted } = await frozenPlans(db, scope, year);

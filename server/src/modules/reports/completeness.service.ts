@@ -15,7 +15,7 @@ import {
   statusCounts,
 } from '../../domain/monthly-report.ts';
 import { forbidden, notFound } from '../../errors.ts';
-import { insertAudit } from '../audit/audit.repository.ts';
+import { auditBy } from '../audit/audit.repository.ts';
 import { notify } from '../declarations/declarations.repository.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { canReadReports, canRemind, canSetDueDay } from './monthly-reports.policy.ts';
@@ -100,15 +100,12 @@ export async function remindLate(
       );
       notified.push({ code: c.code, name: c.name });
     }
-    await insertAudit(
+    await auditBy(
       trx,
-      {
-        actorUserId: actor.userId || null,
-        actorUsername: actor.username,
-        action: 'monthly_report.remind',
-        target: `${view.unit.code}/${year}/${period}`,
-        detail: { notified: notified.map((n) => n.code) },
-      },
+      actor,
+      'monthly_report.remind',
+      `${view.unit.code}/${year}/${period}`,
+      { notified: notified.map((n) => n.code) },
       now,
     );
     return { notified };
@@ -158,17 +155,7 @@ export async function setDueDay(
       username: actor.username,
       updated_at: now.toISOString(),
     });
-    await insertAudit(
-      trx,
-      {
-        actorUserId: actor.userId || null,
-        actorUsername: actor.username,
-        action: 'monthly_report.due_day',
-        target: p.code,
-        detail: { from: before, to: dueDay },
-      },
-      now,
-    );
+    await auditBy(trx, actor, 'monthly_report.due_day', p.code, { from: before, to: dueDay }, now);
     return getDueDay(trx, actor, p.code);
   });
 }

@@ -17,7 +17,7 @@ import {
 } from '../../domain/monthly-report.ts';
 import { isWithin } from '../../domain/regions.ts';
 import { conflict, forbidden, notFound, validation } from '../../errors.ts';
-import { insertAudit } from '../audit/audit.repository.ts';
+import { auditBy } from '../audit/audit.repository.ts';
 import { notify } from '../declarations/declarations.repository.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { currentReport, type ReportContent } from './monthly-reports.content.ts';
@@ -141,15 +141,12 @@ export async function submitReport(
       submitted_by: actor.username,
       submitted_at: at,
     });
-    await insertAudit(
+    await auditBy(
       trx,
-      {
-        actorUserId: actor.userId || null,
-        actorUsername: actor.username,
-        action: 'monthly_report.submit',
-        target: `${unit.code}/${year}/${period}`,
-        detail: { version, hash },
-      },
+      actor,
+      'monthly_report.submit',
+      `${unit.code}/${year}/${period}`,
+      { version, hash },
       now,
     );
     const parent = unit.level === 'province' ? '000000' : unit.parent_code;

@@ -1,10 +1,9 @@
 // 填报绿色社区创建情况: a city's figures at the end of a year. Picking a city and year that already
 // have figures loads them (and their version, so a change made meanwhile answers 409).
-import { Alert, App, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
-import { errorMessage } from '../../api/client.ts';
+import { App, Form, Input, Modal, Select } from 'antd';
+import { useEffect } from 'react';
 import { putGreen, type GreenCity } from '../../api/fiveYear.ts';
-import { applyServerErrors } from '../../components/serverErrors.ts';
+import { CountInput, FailureAlert, useSave } from './formParts.tsx';
 
 export interface GreenEdit {
   code: string;
@@ -45,8 +44,7 @@ const atMost =
 
 export function GreenFormModal({ edit, cities, rows, years, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<{ message: string; rest: string[] }>();
+  const { saving, failure, clearFailure, save } = useSave(form, FIELDS);
   const { message } = App.useApp();
   const find = (code: string | undefined, year: number | undefined) =>
     rows.find((r) => r.code === code && r.year === year);
@@ -66,16 +64,14 @@ export function GreenFormModal({ edit, cities, rows, years, onClose, onSaved }: 
   const shown = edit && `${edit.code}/${edit.year}`;
   useEffect(() => {
     if (!edit) return;
-    setFailure(undefined);
+    clearFailure();
     form.resetFields();
     load(edit.code, edit.year);
   }, [shown]);
 
   async function submit() {
     const v = await form.validateFields();
-    setSaving(true);
-    setFailure(undefined);
-    try {
+    await save(async () => {
       await putGreen(v.code, v.year, {
         urbanCommunities: v.urbanCommunities,
         participating: v.participating,
@@ -86,11 +82,7 @@ export function GreenFormModal({ edit, cities, rows, years, onClose, onSaved }: 
       const name = cities.find((c) => c.code === v.code)?.name ?? v.code;
       void message.success(`已保存${name}${v.year}年绿色社区创建情况`);
       onSaved();
-    } catch (e) {
-      setFailure({ message: errorMessage(e), rest: applyServerErrors(form, e, FIELDS) });
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
@@ -105,15 +97,7 @@ export function GreenFormModal({ edit, cities, rows, years, onClose, onSaved }: 
       forceRender
       width={520}
     >
-      {failure && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={failure.message}
-          description={failure.rest.length > 0 ? failure.rest.join('；') : undefined}
-        />
-      )}
+      <FailureAlert failure={failure} />
       <Form<Values>
         form={form}
         layout="vertical"
@@ -151,13 +135,7 @@ export function GreenFormModal({ edit, cities, rows, years, onClose, onSaved }: 
           htmlFor="five-year-green-urban"
           rules={[{ required: true, message: '请输入城市社区总数' }]}
         >
-          <InputNumber
-            id="five-year-green-urban"
-            min={0}
-            max={10_000_000}
-            precision={0}
-            style={{ width: 200 }}
-          />
+          <CountInput id="five-year-green-urban" />
         </Form.Item>
         <Form.Item
           label="参与绿色社区创建的社区数（个）"
@@ -169,13 +147,7 @@ export function GreenFormModal({ edit, cities, rows, years, onClose, onSaved }: 
             atMost('urbanCommunities', '参与创建的社区数不能超过城市社区总数'),
           ]}
         >
-          <InputNumber
-            id="five-year-green-participating"
-            min={0}
-            max={10_000_000}
-            precision={0}
-            style={{ width: 200 }}
-          />
+          <CountInput id="five-year-green-participating" />
         </Form.Item>
         <Form.Item
           label="达到创建要求的社区数（个）"
@@ -187,13 +159,7 @@ export function GreenFormModal({ edit, cities, rows, years, onClose, onSaved }: 
             atMost('participating', '达到创建要求的社区数不能超过参与创建的社区数'),
           ]}
         >
-          <InputNumber
-            id="five-year-green-meeting"
-            min={0}
-            max={10_000_000}
-            precision={0}
-            style={{ width: 200 }}
-          />
+          <CountInput id="five-year-green-meeting" />
         </Form.Item>
         <Form.Item label="依据" name="source" htmlFor="five-year-green-source">
           <Input id="five-year-green-source" maxLength={500} placeholder="如 市住建局年度报送" />

@@ -1,11 +1,10 @@
 // 设置目标: a year's start target (communities, optionally households) or the five-year completion
 // target, with where it comes from. PUT with the version the user saw, so a change made meanwhile
 // answers 409; a 400 puts its details next to the fields.
-import { Alert, App, Form, Input, InputNumber, Modal } from 'antd';
-import { useEffect, useState } from 'react';
-import { errorMessage } from '../../api/client.ts';
+import { App, Form, Input, Modal } from 'antd';
+import { useEffect } from 'react';
 import { putCompletionTarget, putStartTarget } from '../../api/fiveYear.ts';
-import { applyServerErrors } from '../../components/serverErrors.ts';
+import { CountInput, FailureAlert, useSave } from './formParts.tsx';
 
 interface Current {
   communities: number;
@@ -35,15 +34,14 @@ interface Props {
 
 export function TargetFormModal({ edit, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<{ message: string; rest: string[] }>();
+  const { saving, failure, clearFailure, save } = useSave(form, FIELDS);
   const { message } = App.useApp();
 
   const shown =
     edit && `${edit.kind}/${edit.kind === 'start' ? edit.year : ''}@${edit.current?.version ?? 0}`;
   useEffect(() => {
     if (!edit) return;
-    setFailure(undefined);
+    clearFailure();
     form.resetFields();
     form.setFieldsValue({
       communities: edit.current?.communities,
@@ -61,10 +59,8 @@ export function TargetFormModal({ edit, onClose, onSaved }: Props) {
   async function submit() {
     if (!edit) return;
     const v = await form.validateFields();
-    setSaving(true);
-    setFailure(undefined);
     const version = edit.current?.version;
-    try {
+    await save(async () => {
       if (edit.kind === 'start')
         await putStartTarget(edit.region.code, edit.year, {
           communities: v.communities,
@@ -80,11 +76,7 @@ export function TargetFormModal({ edit, onClose, onSaved }: Props) {
         });
       void message.success(`已保存${title}`);
       onSaved();
-    } catch (e) {
-      setFailure({ message: errorMessage(e), rest: applyServerErrors(form, e, FIELDS) });
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
@@ -99,15 +91,7 @@ export function TargetFormModal({ edit, onClose, onSaved }: Props) {
       forceRender
       width={520}
     >
-      {failure && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={failure.message}
-          description={failure.rest.length > 0 ? failure.rest.join('；') : undefined}
-        />
-      )}
+      <FailureAlert failure={failure} />
       <Form<Values> form={form} layout="vertical" autoComplete="off">
         <Form.Item
           label={
@@ -119,13 +103,7 @@ export function TargetFormModal({ edit, onClose, onSaved }: Props) {
           htmlFor="five-year-target-communities"
           rules={[{ required: true, message: '请输入小区数' }]}
         >
-          <InputNumber
-            id="five-year-target-communities"
-            min={0}
-            max={10_000_000}
-            precision={0}
-            style={{ width: 200 }}
-          />
+          <CountInput id="five-year-target-communities" />
         </Form.Item>
         {edit?.kind === 'start' && (
           <Form.Item
@@ -144,13 +122,7 @@ export function TargetFormModal({ edit, onClose, onSaved }: Props) {
               }),
             ]}
           >
-            <InputNumber
-              id="five-year-target-households"
-              min={0}
-              max={1_000_000_000}
-              precision={0}
-              style={{ width: 200 }}
-            />
+            <CountInput id="five-year-target-households" max={1_000_000_000} />
           </Form.Item>
         )}
         <Form.Item label="依据" name="source" htmlFor="five-year-target-source">
