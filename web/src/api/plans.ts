@@ -52,6 +52,8 @@ export interface PlanPolicy {
   latestBuildYear: number;
   /** A ratio: 0.15 is 15 %. */
   maxPostCutoffShare: number;
+  /** A ratio: 0.6667 is two thirds of a community's households, agreeing before a start. */
+  consentThreshold: number;
   /** YYYY-MM-DD */
   deadline: string;
   recipients: string;
@@ -64,6 +66,7 @@ export interface PlanPolicyInput {
   cutoffYear: number;
   latestBuildYear: number;
   maxPostCutoffSharePercent: number;
+  consentThresholdPercent: number;
   deadline: string;
   recipients: string;
   source: string;

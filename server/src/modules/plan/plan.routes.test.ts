@@ -95,6 +95,7 @@ describeEachEngine('plan API', (ctx) => {
       cutoffYear: 2000,
       latestBuildYear: 2005,
       maxPostCutoffShare: 0.15,
+      consentThreshold: 0.6667,
       deadline: '2021-06-30',
     });
     expect((await province.send('POST', '/api/plan-policies', { planYear: 2023 })).statusCode).toBe(
@@ -122,6 +123,31 @@ describeEachEngine('plan API', (ctx) => {
       source: '测试',
     });
     expect(edited.json().maxPostCutoffShare).toBe(0.2);
+    // Left out, the consent threshold stays; given, it is the year's (local rules vary).
+    expect(edited.json().consentThreshold).toBe(0.6667);
+    const consent = await admin.send('PUT', '/api/plan-policies/2023', {
+      version: 2,
+      cutoffYear: 2000,
+      latestBuildYear: 2005,
+      maxPostCutoffSharePercent: 20,
+      consentThresholdPercent: 80,
+      deadline: '2022-06-30',
+      recipients: '住房和城乡建设部',
+      source: '测试',
+    });
+    expect(consent.json().consentThreshold).toBe(0.8);
+    const noConsent = await admin.send('PUT', '/api/plan-policies/2023', {
+      version: 3,
+      cutoffYear: 2000,
+      latestBuildYear: 2005,
+      maxPostCutoffSharePercent: 20,
+      consentThresholdPercent: 0,
+      deadline: '2022-06-30',
+      recipients: 'x',
+      source: '',
+    });
+    expect(noConsent.statusCode).toBe(400);
+    expect(noConsent.body).toContain('居民同意比例应大于 0');
     const stale = await admin.send('PUT', '/api/plan-policies/2023', {
       version: 1,
       cutoffYear: 2000,
@@ -133,7 +159,7 @@ describeEachEngine('plan API', (ctx) => {
     });
     expect(stale.statusCode).toBe(409);
     const bad = await admin.send('PUT', '/api/plan-policies/2023', {
-      version: 2,
+      version: 3,
       cutoffYear: 2000,
       latestBuildYear: 1999,
       maxPostCutoffSharePercent: 10,

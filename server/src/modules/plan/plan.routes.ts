@@ -28,6 +28,7 @@ const policy = z.object({
   cutoffYear: z.number(),
   latestBuildYear: z.number(),
   maxPostCutoffShare: z.number().describe('比例，0.15 即 15%'),
+  consentThreshold: z.number().describe('开工前须同意的居民户数比例，0.6667 即三分之二'),
   deadline: z.string(),
   recipients: z.string(),
   source: z.string(),
@@ -38,6 +39,12 @@ const policyInput = z.object({
   cutoffYear: z.number().int().min(1949).max(2100),
   latestBuildYear: z.number().int().min(1949).max(2100),
   maxPostCutoffSharePercent: z.number().min(0).max(100),
+  consentThresholdPercent: z
+    .number()
+    .gt(0, '居民同意比例应大于 0')
+    .max(100, '居民同意比例不能超过 100%')
+    .optional()
+    .describe('开工前须同意的居民户数比例（%），如 66.67；不填则不变'),
   deadline: z.string(),
   recipients: z.string().trim().min(1).max(200),
   source: z.string().trim().max(200),

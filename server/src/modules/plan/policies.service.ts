@@ -11,6 +11,8 @@ export interface PolicyInput {
   latestBuildYear: number;
   /** percent, e.g. 15 */
   maxPostCutoffSharePercent: number;
+  /** percent of a community's households that must agree before a start, e.g. 66.67; omitted: unchanged */
+  consentThresholdPercent?: number;
   deadline: string;
   recipients: string;
   source: string;
@@ -51,6 +53,7 @@ export async function addPolicy(
       cutoffYear: input.cutoffYear ?? base.cutoffYear,
       latestBuildYear: input.latestBuildYear ?? base.latestBuildYear,
       maxPostCutoffSharePercent: input.maxPostCutoffSharePercent ?? base.maxPostCutoffShare * 100,
+      consentThresholdPercent: input.consentThresholdPercent ?? base.consentThreshold * 100,
       deadline: input.deadline ?? `${planYear - 1}${base.deadline.slice(4)}`,
       recipients: input.recipients ?? base.recipients,
       source: input.source ?? `沿用${base.planYear === planYear ? '' : '上一年度'}政策`,
@@ -61,6 +64,7 @@ export async function addPolicy(
       cutoff_year: p.cutoffYear,
       latest_build_year: p.latestBuildYear,
       max_post_cutoff_share_bp: Math.round(p.maxPostCutoffSharePercent * 100),
+      consent_threshold_bp: Math.round(p.consentThresholdPercent! * 100),
       deadline: p.deadline,
       recipients: p.recipients,
       source: p.source,
@@ -100,6 +104,9 @@ export async function updatePolicy(
       cutoff_year: p.cutoffYear,
       latest_build_year: p.latestBuildYear,
       max_post_cutoff_share_bp: Math.round(p.maxPostCutoffSharePercent * 100),
+      ...(p.consentThresholdPercent === undefined
+        ? {}
+        : { consent_threshold_bp: Math.round(p.consentThresholdPercent * 100) }),
       deadline: p.deadline,
       recipients: p.recipients,
       source: p.source,

@@ -50,6 +50,13 @@ function columns(canEdit: boolean, onEdit: (p: PlanPolicy) => void): TableColumn
       align: 'right',
       render: (_, p) => sharePercent(p.maxPostCutoffShare).toFixed(2),
     },
+    {
+      title: '居民同意 %',
+      key: 'consent',
+      width: 110,
+      align: 'right',
+      render: (_, p) => sharePercent(p.consentThreshold).toFixed(2),
+    },
     { title: '截止日期', dataIndex: 'deadline', key: 'deadline', width: 120 },
     { title: '报送单位', dataIndex: 'recipients', key: 'recipients' },
     {

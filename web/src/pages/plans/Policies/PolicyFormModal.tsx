@@ -11,6 +11,7 @@ interface Values {
   cutoffYear: number;
   latestBuildYear: number;
   maxPostCutoffSharePercent: number;
+  consentThresholdPercent: number;
   /** YYYY-MM-DD, from the browser's date input */
   deadline: string;
   recipients: string;
@@ -21,6 +22,7 @@ const FIELDS = [
   'cutoffYear',
   'latestBuildYear',
   'maxPostCutoffSharePercent',
+  'consentThresholdPercent',
   'deadline',
   'recipients',
   'source',
@@ -54,6 +56,7 @@ export function PolicyFormModal({ policy, onClose, onSaved, onReload }: Props) {
       cutoffYear: policy.cutoffYear,
       latestBuildYear: policy.latestBuildYear,
       maxPostCutoffSharePercent: sharePercent(policy.maxPostCutoffShare),
+      consentThresholdPercent: sharePercent(policy.consentThreshold),
       deadline: policy.deadline,
       recipients: policy.recipients,
       source: policy.source,
@@ -143,6 +146,15 @@ export function PolicyFormModal({ policy, onClose, onSaved, onReload }: Props) {
           rules={[{ required: true, message: '请输入占比上限' }]}
         >
           <InputNumber id="policy-share" min={0} max={100} precision={2} suffix="%" />
+        </Form.Item>
+        <Form.Item
+          label="开工前居民同意比例（按户数计）"
+          name="consentThresholdPercent"
+          htmlFor="policy-consent"
+          extra="未经居民充分协商取得共识的，不得开工改造；默认三分之二，各地可按本地规定调整"
+          rules={[{ required: true, message: '请输入居民同意比例' }]}
+        >
+          <InputNumber id="policy-consent" min={0.01} max={100} precision={2} suffix="%" />
         </Form.Item>
         <Form.Item
           label="报送截止日期"
