@@ -110,6 +110,8 @@ export interface Completeness {
     overdue: number;
   };
   items: CompletenessItem[];
+  /** units below with nothing in the year's plan: nothing to report */
+  withoutPlan: { code: string; name: string }[];
 }
 
 export interface DueDay {

@@ -17,6 +17,7 @@ import {
 import { forbidden, notFound } from '../../errors.ts';
 import { auditBy } from '../audit/audit.repository.ts';
 import { notify } from '../declarations/declarations.repository.ts';
+import { planCommunities } from '../plan/plan-table.repository.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { canReadReports, canRemind, canSetDueDay } from './monthly-reports.policy.ts';
 import * as repo from './monthly-reports.repository.ts';
@@ -38,11 +39,18 @@ export async function completeness(
 ) {
   const unit = await visibleRegion(db, actor, unitCode, false);
   checkPeriod(period, year, now);
-  const [children, reports] = await Promise.all([
+  const [all, reports, planned] = await Promise.all([
     repo.childRegions(db, unit.code),
     repo.childReports(db, unit.code, year, period),
+    planCommunities(db, unit.path, year).select('c.region_path').distinct().execute(),
   ]);
   const byUnit = new Map(reports.map((r) => [r.unit_code, r]));
+  // A unit below with nothing in the year's plan has nothing to report (unless it did anyway).
+  const hasPlan = (c: { path: string }) => planned.some((p) => p.region_path.startsWith(c.path));
+  const children = all.filter((c) => hasPlan(c) || byUnit.has(c.code));
+  const withoutPlan = all
+    .filter((c) => !children.includes(c))
+    .map((c) => ({ code: c.code, name: c.name }));
   const days = await dueDays(db, [
     ...new Set(children.map((c) => provinceOf(c)).filter((p): p is string => Boolean(p))),
   ]);
@@ -68,6 +76,7 @@ export async function completeness(
     canRemind: canRemind(actor, unit),
     counts: statusCounts(items.map((i) => i.status)),
     items,
+    withoutPlan,
   };
 }
 

@@ -172,6 +172,9 @@ export function monthlyReportRoutes(app: App, db: Kysely<Database>): void {
               submittedAt: z.string().nullable(),
             }),
           ),
+          withoutPlan: z
+            .array(z.object({ code: z.string(), name: z.string() }))
+            .describe('本年度计划中没有小区、无需上报的下级单位'),
         }),
         ...errors,
       },

@@ -2,7 +2,20 @@
 // the counts, a link to each unit's reports, and 催报 (a notice to the overdue ones) for the level
 // above. Self-contained (it loads its own data), so the home dashboard can embed it as it is.
 import { BellOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Empty, Flex, Row, Statistic, Table, Tag } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Row,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -183,6 +196,11 @@ export function CompletenessPanel({ unit, year, period, title }: CompletenessPan
               pagination={(data?.items.length ?? 0) > 20 ? { pageSize: 20 } : false}
               scroll={{ x: 760 }}
             />
+          )}
+          {data && data.withoutPlan.length > 0 && (
+            <Typography.Text type="secondary" id="completeness-without-plan">
+              本年度计划中没有小区、无需上报：{data.withoutPlan.map((u) => u.name).join('、')}
+            </Typography.Text>
           )}
         </Flex>
       )}
