@@ -1,4 +1,7 @@
 /** The only reader of process.env (STYLE.md). */
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
 export interface Config {
   /** `postgres://…` or an SQLite path (`file:PATH` or a plain path). */
   databaseUrl: string;
@@ -9,20 +12,34 @@ export interface Config {
   /** Serve the built web app from web/dist. */
   serveWeb: boolean;
   logLevel: string;
+  /**
+   * Where uploaded files are kept (approval documents, consultation documents, photos, imports
+   * awaiting confirmation): beside the SQLite file, or ./data/uploads for PostgreSQL, unless
+   * UPLOAD_DIR says otherwise. Never the system's temporary folder, which a reboot may empty.
+   */
+  uploadDir: string;
 }
 
 export const DEFAULT_SQLITE_PATH = './data/gaizao.db';
 
 export function loadConfig(overrides: Partial<Config> = {}): Config {
   const env = process.env;
+  const databaseUrl = overrides.databaseUrl ?? env.DATABASE_URL ?? DEFAULT_SQLITE_PATH;
   return {
-    databaseUrl: overrides.databaseUrl ?? env.DATABASE_URL ?? DEFAULT_SQLITE_PATH,
+    databaseUrl,
+    uploadDir: overrides.uploadDir ?? env.UPLOAD_DIR ?? defaultUploadDir(databaseUrl),
     port: overrides.port ?? Number(env.PORT ?? 3000),
     host: overrides.host ?? env.HOST ?? '0.0.0.0',
     demo: overrides.demo ?? false,
     serveWeb: overrides.serveWeb ?? true,
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'warn',
   };
+}
+
+function defaultUploadDir(databaseUrl: string): string {
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return './data/uploads';
+  const path = databaseUrl.startsWith('file:') ? databaseUrl.slice('file:'.length) : databaseUrl;
+  return path === ':memory:' ? join(tmpdir(), 'gaizao-uploads') : join(dirname(path), 'uploads');
 }
 
 /** For tests: the PostgreSQL server to run the database suites against, if any. */

@@ -33,6 +33,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     db,
     demo: config.demo,
     logLevel: config.logLevel,
+    uploadDir: config.uploadDir,
     trustProxy: process.env.TRUST_PROXY === '1',
   });
   await app.listen({ port, host: values.host ?? config.host });

@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  const saved = process.env.UPLOAD_DIR;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.UPLOAD_DIR;
+    else process.env.UPLOAD_DIR = saved;
+  });
+
+  it('keeps uploaded files beside the SQLite file, or in ./data/uploads for PostgreSQL', () => {
+    delete process.env.UPLOAD_DIR;
+    expect(loadConfig({ databaseUrl: './data/gaizao.db' }).uploadDir).toBe(join('data', 'uploads'));
+    expect(loadConfig({ databaseUrl: 'file:/srv/gaizao/main.db' }).uploadDir).toBe(
+      '/srv/gaizao/uploads',
+    );
+    expect(loadConfig({ databaseUrl: 'postgres://u@h/db' }).uploadDir).toBe('./data/uploads');
+  });
+
+  it('takes UPLOAD_DIR when it is set', () => {
+    process.env.UPLOAD_DIR = '/var/lib/gaizao/files';
+    expect(loadConfig({ databaseUrl: './data/gaizao.db' }).uploadDir).toBe('/var/lib/gaizao/files');
+  });
+});
