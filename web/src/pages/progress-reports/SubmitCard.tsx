@@ -11,6 +11,9 @@ import { HashText } from '../declarations/DeclarationPage/HashText.tsx';
 import { FrozenContent } from './FrozenContent.tsx';
 import { periodLabel } from './reportLabels.ts';
 
+/** Today in Beijing time (YYYY-MM-DD), which the due dates are in. */
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
 interface Props {
   unit: string;
   year: number;
@@ -130,6 +133,10 @@ export function SubmitCard({ unit, year, period, version, onSubmitted }: Props) 
                   <Tag color="orange">此后内容有变动</Tag>
                 )}
               </Flex>
+            ) : p.dueDate < today() ? (
+              <Tag color="error" id="report-overdue">
+                逾期未报
+              </Tag>
             ) : (
               <Tag>尚未上报</Tag>
             )}
