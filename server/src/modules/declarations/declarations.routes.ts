@@ -6,12 +6,11 @@ import { errorSchema, type App } from '../../http.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import {
   acceptDeclaration,
-  declarationDiff,
   declarationView,
   returnDeclaration,
   submitDeclaration,
-  submittedSnapshot,
 } from './declarations.service.ts';
+import { declarationDiff, submittedSnapshot } from './declarations.versions.ts';
 import {
   freezeForSignoff,
   justifyWarning,

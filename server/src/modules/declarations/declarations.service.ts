@@ -4,21 +4,17 @@
  * edits never change what was reported. Every action goes to the events and the audit log.
  */
 import type { Kysely } from 'kysely';
-import type { Database, RegionRow } from '../../db/schema.ts';
+import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import {
   ACTION_LABELS,
   actedBy,
-  childCodeOf,
   daysLeft,
-  diffSnapshots,
-  effectiveDeadline,
   STATE_LABELS,
   transition,
   unacceptedChildren,
   type DeclarationAction,
   type DeclarationState,
-  type UnitLevel,
 } from '../../domain/declaration.ts';
 import { AppError, forbidden, notFound, validation } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
@@ -28,7 +24,8 @@ import { policyFor } from '../plan/policies.repository.ts';
 import { checkPlan } from '../plan/plan-table.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 import * as repo from './declarations.repository.ts';
-import { currentContent, sideOf, visibleUnit, type SnapshotContent } from './declarations.units.ts';
+import { childrenOf, deadlinesOf } from './declarations.children.ts';
+import { currentContent, sideOf, visibleUnit } from './declarations.units.ts';
 
 const SIGNOFF_ROLES = ['province', 'province_ndrc', 'province_finance'] as const;
 export const SIGNOFF_LABELS = {
@@ -36,66 +33,6 @@ export const SIGNOFF_LABELS = {
   province_ndrc: '省级发展改革部门',
   province_finance: '省级财政部门',
 } as const;
-
-/**
- * The units below a city or province: each with its declaration's state, its plan communities and
- * its deadline (the internal one its reviewer gave it, else the plan year's).
- */
-export async function childrenOf(
-  db: Kysely<Database>,
-  region: RegionRow,
-  year: number,
-  policyDeadline: string,
-  now: Date,
-) {
-  const [rows, counts] = await Promise.all([
-    repo.childDeclarations(db, region.code, year),
-    repo.planCountsByPath(db, region.path, year),
-  ]);
-  const communities = new Map<string, number>();
-  for (const c of counts) {
-    const code = childCodeOf(c.region_path, region.path);
-    if (code) communities.set(code, (communities.get(code) ?? 0) + Number(c.communities));
-  }
-  return rows.map((c) => {
-    const state = (c.state ?? 'draft') as DeclarationState;
-    const deadline = effectiveDeadline(c.internal_deadline, policyDeadline);
-    return {
-      code: c.code,
-      name: c.name,
-      state,
-      stateLabel: STATE_LABELS[state],
-      version: c.version ?? 0,
-      submittedAt: c.submitted_at ?? null,
-      internalDeadline: c.internal_deadline ?? null,
-      deadline,
-      daysLeft: daysLeft(deadline, now),
-      communities: communities.get(c.code) ?? 0,
-    };
-  });
-}
-
-/** A unit's own deadline, and that of the level above it (null above a province: the policy's). */
-export async function deadlinesOf(
-  db: Kysely<Database>,
-  region: RegionRow,
-  level: UnitLevel,
-  year: number,
-) {
-  const policy = await policyFor(db, year);
-  const [own, parent] = await Promise.all([
-    repo.findDeclaration(db, region.code, year),
-    level === 'province' ? undefined : repo.findDeclaration(db, region.parent_code!, year),
-  ]);
-  return {
-    policy: policy.deadline,
-    internal: own?.internal_deadline ?? null,
-    deadline: effectiveDeadline(own?.internal_deadline, policy.deadline),
-    /** the latest internal deadline this unit may be given: its reviewer's own deadline */
-    parent:
-      level === 'province' ? null : effectiveDeadline(parent?.internal_deadline, policy.deadline),
-  };
-}
 
 /** Chinese, for a refusal or a warning: 秀英区（编制中）、琼山区（已上报）. */
 const namesWithStates = (units: { name: string; stateLabel: string }[]) =>
@@ -452,48 +389,4 @@ export async function acceptDeclaration(
       },
     };
   });
-}
-
-/** What changed between two submitted versions (default: the last two). */
-export async function declarationDiff(
-  db: Kysely<Database>,
-  actor: Actor,
-  unitCode: string,
-  year: number,
-  from?: number,
-  to?: number,
-) {
-  const { region } = await visibleUnit(db, actor, unitCode);
-  const latest = await repo.latestSnapshot(db, region.code, year, 'submission');
-  if (!latest) throw notFound('已上报的版本');
-  const b = to ?? latest.version;
-  const a = from ?? b - 1;
-  const [sa, sb] = await Promise.all([
-    repo.snapshotByVersion(db, region.code, year, a),
-    repo.snapshotByVersion(db, region.code, year, b),
-  ]);
-  if (!sb) throw notFound(`第 ${b} 版`);
-  const before = sa ? (JSON.parse(sa.content) as SnapshotContent).communities : [];
-  const after = (JSON.parse(sb.content) as SnapshotContent).communities;
-  return { from: sa ? a : 0, to: b, ...diffSnapshots(before, after) };
-}
-
-/** A submitted version as it was frozen (the plan rows and the table), with its hash. */
-export async function submittedSnapshot(
-  db: Kysely<Database>,
-  actor: Actor,
-  unitCode: string,
-  year: number,
-  version: number,
-) {
-  const { region } = await visibleUnit(db, actor, unitCode);
-  const s = await repo.snapshotByVersion(db, region.code, year, version);
-  if (!s) throw notFound(`第 ${version} 版`);
-  return {
-    version: s.version,
-    hash: s.hash,
-    createdAt: s.created_at,
-    createdBy: s.created_by,
-    content: JSON.parse(s.content) as SnapshotContent,
-  };
 }

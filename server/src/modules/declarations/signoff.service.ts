@@ -24,7 +24,7 @@ import { AppError, forbidden, notFound, validation } from '../../errors.ts';
 import { auditBy } from '../audit/audit.repository.ts';
 import { policyFor } from '../plan/policies.repository.ts';
 import { findRegion } from '../regions/regions.repository.ts';
-import { deadlinesOf } from './declarations.service.ts';
+import { deadlinesOf } from './declarations.children.ts';
 import * as repo from './declarations.repository.ts';
 import { currentContent, sideOf, visibleUnit } from './declarations.units.ts';
 

@@ -101,17 +101,3 @@ export const submittedPlans = (db: Kysely<Database>, scopePath: string, year: nu
     .where('s.kind', '=', 'submission')
     .where('g.path', 'like', `${scopePath}%`)
     .execute();
-
-/** The prefecture-level unit of every region below a province (a prefecture-level unit is its own). */
-export async function prefectureOfRegions(
-  db: Kysely<Database>,
-  provincePath: string,
-): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('regions')
-    .select(['code', 'level', 'parent_code'])
-    .where('path', 'like', `${provincePath}%`)
-    .where('level', 'in', ['prefecture', 'county'])
-    .execute();
-  return new Map(rows.map((r) => [r.code, r.level === 'prefecture' ? r.code : r.parent_code!]));
-}

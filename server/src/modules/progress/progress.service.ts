@@ -291,36 +291,6 @@ export interface ProgressTableView {
 }
 
 /**
- * 计划改造 as the provinces submitted it: per province (the country's table) or per prefecture-level
- * unit (a province's), from each submitted snapshot; `submitted(unit)` tells whether the unit's
- * province has one (otherwise its current plan counts).
- */
-async function frozenPlans(db: Kysely<Database>, scope: RegionRow, year: number) {
-  const plans = await repo.submittedPlans(db, scope.path, year);
-  const frozen = new Map<string, PlanCount>();
-  if (scope.level === 'province') {
-    const prefectureOf = plans.length
-      ? await repo.prefectureOfRegions(db, scope.path)
-      : new Map<string, string>();
-    for (const p of plans)
-      for (const [unit, plan] of frozenPlanByUnit(
-        (JSON.parse(p.content) as SnapshotContent).communities,
-        (code) => prefectureOf.get(code) ?? code,
-      ))
-        frozen.set(unit, plan);
-    return { frozen, submitted: () => plans.length > 0 };
-  }
-  for (const p of plans)
-    for (const [unit, plan] of frozenPlanByUnit(
-      (JSON.parse(p.content) as SnapshotContent).communities,
-      () => p.province,
-    ))
-      frozen.set(unit, plan);
-  const provinces = new Set(plans.map((p) => p.province));
-  return { frozen, submitted: (unit: string) => provinces.has(unit) };
-}
-
-/**
  * 计划改造 as submitted, for any scope: the snapshot communities within `scope`, counted by the unit
  * directly below it that holds them (the scope itself for a unit that holds communities), and
  * `submitted(unit)`: whether that unit's province submitted a plan (otherwise its current plan
@@ -390,7 +360,7 @@ export async function progressTable(
       ({ unit, measures: m }) => [unit, { ...m, elderlyChildcare: m.elderlyCare + m.childcare }],
     ),
   );
-  const { frozen, submitted } = await frozenPlans(db, scope, year);
+  const { byUnit: frozen, submitted } = await frozenPlanWithin(db, scope, year);
   const empty: ProgressMeasures = sumMeasures([]);
   const measures = units.map((u) => ({
     name: u.name,

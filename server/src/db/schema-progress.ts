@@ -1,0 +1,132 @@
+/**
+ * The tables of the year after the plan (issue 5): resident consultations, monthly progress, its
+ * attachments and funds, monthly reports, and the five-year targets and green communities.
+ * Re-exported by schema.ts, which holds the Database interface.
+ */
+import type { Generated } from 'kysely';
+import type { ProjectFundingTable } from './schema.ts';
+
+export interface ConsultationTable {
+  id: Generated<number>;
+  community_id: number;
+  held_on: string;
+  method: 'meeting' | 'door_to_door' | 'online' | 'written';
+  households_consulted: number;
+  households_agreeing: number;
+  agreed_scheme: number;
+  agreed_contribution: number;
+  agreed_aftercare: number;
+  notes: string;
+  username: string;
+  created_at: string;
+}
+
+/** One community's record as at a month end (cumulative for its plan year). */
+export interface ProgressTable {
+  community_id: number;
+  /** YYYY-MM */
+  period: string;
+  start_date: string | null;
+  completion_date: string | null;
+  investment_done_yuan: number;
+  pipelines_m: number;
+  elevators: number;
+  parking: number;
+  chargers: number;
+  elderly_care: number;
+  childcare: number;
+  housekeeping: number;
+  health: number;
+  energy_area_centi: number;
+  corrected: number;
+  username: string;
+  updated_at: string;
+}
+
+/** A unit's month as submitted (月报): frozen content, versioned, with its SHA-256. */
+export interface MonthlyReportTable {
+  id: Generated<number>;
+  unit_code: string;
+  plan_year: number;
+  /** YYYY-MM */
+  period: string;
+  version: number;
+  hash: string;
+  /** canonical JSON of the frozen content */
+  content: string;
+  submitted_by: string;
+  submitted_at: string;
+}
+
+/** The day of the following month by which a province's units report; no row: the default. */
+export interface ReportDueDayTable {
+  province_code: string;
+  due_day: number;
+  username: string;
+  updated_at: string;
+}
+
+/** 十四五: communities (and optionally households) a region means to start in a year. */
+export interface StartTargetTable {
+  region_code: string;
+  year: number;
+  communities: number;
+  households: number | null;
+  source: string;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** 十四五: communities built before end-2000 a region means to have completed by the end of last_year. */
+export interface CompletionTargetTable {
+  region_code: string;
+  last_year: number;
+  communities: number;
+  source: string;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** 绿色社区创建 in a prefecture-level unit at the end of a year, counted by urban 社区. */
+export interface GreenCommunityTable {
+  region_code: string;
+  year: number;
+  urban_communities: number;
+  participating: number;
+  meeting: number;
+  source: string;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** A before/after photo of a community, or a document of one of its consultations. */
+export interface CommunityAttachmentTable {
+  id: Generated<number>;
+  community_id: number;
+  kind: 'before' | 'after' | 'document';
+  /** set for documents only */
+  consultation_id: number | null;
+  /** YYYY-MM, photos only, optional */
+  period: string | null;
+  lng: string | null;
+  lat: string | null;
+  caption: Generated<string>;
+  file_name: string;
+  file_path: string;
+  /** the type found in the file's first bytes, not the one the browser claimed */
+  content_type: string;
+  size_bytes: number;
+  username: string;
+  created_at: string;
+}
+
+/** Funds in place (资金到位) by source, as at a month end, beside that month's progress record. */
+export interface ProgressFundTable {
+  community_id: number;
+  period: string;
+  source: ProjectFundingTable['source'];
+  amount_yuan: number;
+}

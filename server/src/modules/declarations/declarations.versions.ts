@@ -1,0 +1,55 @@
+/**
+ * A declaration's submitted versions: each as it was frozen, and what changed between two of them
+ * (communities added, removed, changed), for the reviewer.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { diffSnapshots } from '../../domain/declaration.ts';
+import { notFound } from '../../errors.ts';
+import * as repo from './declarations.repository.ts';
+import { visibleUnit, type SnapshotContent } from './declarations.units.ts';
+
+/** What changed between two submitted versions (default: the last two). */
+export async function declarationDiff(
+  db: Kysely<Database>,
+  actor: Actor,
+  unitCode: string,
+  year: number,
+  from?: number,
+  to?: number,
+) {
+  const { region } = await visibleUnit(db, actor, unitCode);
+  const latest = await repo.latestSnapshot(db, region.code, year, 'submission');
+  if (!latest) throw notFound('已上报的版本');
+  const b = to ?? latest.version;
+  const a = from ?? b - 1;
+  const [sa, sb] = await Promise.all([
+    repo.snapshotByVersion(db, region.code, year, a),
+    repo.snapshotByVersion(db, region.code, year, b),
+  ]);
+  if (!sb) throw notFound(`第 ${b} 版`);
+  const before = sa ? (JSON.parse(sa.content) as SnapshotContent).communities : [];
+  const after = (JSON.parse(sb.content) as SnapshotContent).communities;
+  return { from: sa ? a : 0, to: b, ...diffSnapshots(before, after) };
+}
+
+/** A submitted version as it was frozen (the plan rows and the table), with its hash. */
+export async function submittedSnapshot(
+  db: Kysely<Database>,
+  actor: Actor,
+  unitCode: string,
+  year: number,
+  version: number,
+) {
+  const { region } = await visibleUnit(db, actor, unitCode);
+  const s = await repo.snapshotByVersion(db, region.code, year, version);
+  if (!s) throw notFound(`第 ${version} 版`);
+  return {
+    version: s.version,
+    hash: s.hash,
+    createdAt: s.created_at,
+    createdBy: s.created_by,
+    content: JSON.parse(s.content) as SnapshotContent,
+  };
+}
