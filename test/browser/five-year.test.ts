@@ -5,7 +5,13 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchBrowser, startDemoServer, type RunningServer } from './support.ts';
+import {
+  chooseOption,
+  describeBrowser,
+  launchBrowser,
+  startDemoServer,
+  type RunningServer,
+} from './support.ts';
 
 const SHOTS = process.env.FIVE_YEAR_SCREENSHOTS;
 
@@ -36,9 +42,16 @@ describeBrowser('five-year', () => {
   const cells = (page: Page, table: string, row: number) =>
     page.locator(`#${table} tbody tr.ant-table-row`).nth(row).locator('td').allInnerTexts();
 
-  async function pick(page: Page, select: string, option: string) {
-    await page.locator('.ant-select', { has: page.locator(select) }).click();
-    await page.locator(`.ant-select-item-option[title="${option}"]`).click();
+  const rowCount = (page: Page, table: string) =>
+    page.locator(`#${table} tbody tr.ant-table-row`).count();
+
+  /** The open form's errors (a field's, or the server's alert), or undefined while it has none. */
+  async function formSays(page: Page): Promise<string | undefined> {
+    const errors = await page
+      .locator('.ant-modal:visible')
+      .locator('.ant-form-item-explain-error, .ant-alert-error')
+      .allInnerTexts();
+    return errors.length > 0 ? `表单仍提示：${errors.join('；')}` : undefined;
   }
 
   it('shows the ministry the national targets of the notice, from the menu', async () => {
@@ -63,6 +76,8 @@ describeBrowser('five-year', () => {
     await page.locator('#five-year-target-submit').click();
     await page.getByText('户数不能少于小区数：每个小区至少有1户').waitFor();
     await page.locator('#five-year-target-households').fill('52000');
+    // The error collapses with an animation that moves the footer; a click during it can miss.
+    await page.getByText('户数不能少于小区数：每个小区至少有1户').waitFor({ state: 'detached' });
     await page.locator('#five-year-target-source').fill('海南省十四五城镇老旧小区改造规划（演示）');
     await page.locator('#five-year-target-submit').click();
     await expect
@@ -89,18 +104,25 @@ describeBrowser('five-year', () => {
       '未达到',
     ]);
     await page.locator('#five-year-green-add').click();
-    await pick(page, '#five-year-green-year', '2024年');
+    // The form opens on 2021, which has figures; picking 2024, which has none, empties it.
+    await expect.poll(() => page.locator('#five-year-green-urban').inputValue()).toBe('220');
+    await chooseOption(page, 'five-year-green-year', '2024年');
+    await expect.poll(() => page.locator('#five-year-green-urban').inputValue()).toBe('');
     await page.locator('#five-year-green-urban').fill('230');
     await page.locator('#five-year-green-participating').fill('170');
     await page.locator('#five-year-green-meeting').fill('171');
     await page.locator('#five-year-green-submit').click();
     await page.getByText('达到创建要求的社区数不能超过参与创建的社区数').waitFor();
     await page.locator('#five-year-green-meeting').fill('150');
+    // The error collapses with an animation that moves the footer; a click during it can miss.
+    await page
+      .getByText('达到创建要求的社区数不能超过参与创建的社区数')
+      .waitFor({ state: 'detached' });
     await page.locator('#five-year-green-submit').click();
     // The saved row is the lasting proof (the confirmation toast is gone after 3 s, which a loaded
-    // machine can miss).
+    // machine can miss). While the form is still open, what it says is the better failure.
     await expect
-      .poll(async () => await page.locator('#five-year-green tbody tr.ant-table-row').count(), {
+      .poll(async () => (await formSays(page)) ?? (await rowCount(page, 'five-year-green')), {
         timeout: 60_000,
       })
       .toBe(4);

@@ -127,3 +127,23 @@ export async function signIn(
   await page.locator('#current-region').waitFor();
   return page;
 }
+
+/**
+ * Picks `label` in the antd Select whose input has id `selectId`, and waits until the select shows
+ * it. On a loaded machine a click can land while the dropdown is still opening or already closing
+ * and be lost, as a person's click sometimes is; like a person, this tries again (three times).
+ */
+export async function chooseOption(page: Page, selectId: string, label: string): Promise<void> {
+  const select = page.locator('.ant-select', { has: page.locator(`#${selectId}`) });
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  for (let attempt = 1; ; attempt++) {
+    // A retry finds the dropdown open or closed; a click on the select would toggle it.
+    if (!(await open.isVisible())) await select.click();
+    await open.locator(`.ant-select-item-option[title="${label}"]`).click();
+    const shown = async () => (await select.innerText()).includes(label);
+    const deadline = Date.now() + 5_000;
+    while (!(await shown()) && Date.now() < deadline) await page.waitForTimeout(100);
+    if (await shown()) return;
+    if (attempt === 3) throw new Error(`下拉框 #${selectId} 选不中“${label}”`);
+  }
+}
