@@ -18,10 +18,12 @@ import { postgresParts } from './databases.ts';
 import { measureLedgerPage } from './ledger-page.ts';
 import { measureProgressTable, seedProgress } from './progress-table.ts';
 import { measurePlanTable, type PlanTableScope } from './plan-table.ts';
+import { measureStoreFloor } from './store-floor.ts';
 
 export type Task =
   | { op: 'parse'; path: string }
   | { op: 'import'; path: string; url: string; rows: number }
+  | { op: 'store-floor'; from: string; to: string }
   | { op: 'ledger-page'; url: string; runs: number }
   | { op: 'plan-table'; url: string; scope: PlanTableScope; runs: number }
   | { op: 'read-names'; url: string }
@@ -127,6 +129,8 @@ async function run(task: Task): Promise<Omit<ChildResult, 'peakMb'>> {
       const { ms, value } = await importFile(task.path, task.url, task.rows);
       return { ms, detail: value };
     }
+    case 'store-floor':
+      return measureStoreFloor(task.from, task.to);
     case 'ledger-page':
       return measureLedgerPage(task.url, task.runs);
     case 'plan-table':

@@ -83,6 +83,29 @@ async function benchEngine(
       );
     }
     await spare.drop();
+
+    // What the csv import stored, written again by the raw engine alone: the least any import
+    // of the file could take beyond its parse (bench/store-floor.ts).
+    log(`${engine}: the import's rows written by the raw engine alone`);
+    const floorDb = newDatabase(engine, dir, config.postgresUrl);
+    try {
+      const floor = await inChild({ op: 'store-floor', from: ledger.url, to: floorDb.url });
+      const parse = results.find((r) => r.operation.startsWith('import csv'))!;
+      log(`  written ${seconds(floor.ms)}`);
+      results.push(
+        judge({
+          engine,
+          operation: `store floor: the csv import's rows, raw engine`,
+          raw: 'bare parse of the csv (as import csv)',
+          ms: floor.ms,
+          rawMs: parse.rawMs,
+          peakMb: floor.peakMb,
+          detail: { ...floor.detail, load1: floor.load1 },
+        }),
+      );
+    } finally {
+      await floorDb.drop();
+    }
     await analyzeLedger(ledger);
 
     log(`${engine}: ledger page, ${LEDGER_PAGE_RUNS} runs of each side`);
