@@ -16,6 +16,7 @@ import { insertUser } from '../modules/users/users.repository.ts';
 import { SYSTEM_ACTOR } from '../modules/users/users.service.ts';
 import { seedDemoFiveYear } from './five-year.ts';
 import { seedDemoProgress } from './progress.ts';
+import { seedDemoReports } from './reports.ts';
 import { syntheticRows } from './synthetic.ts';
 
 export const DEMO_PASSWORD = 'gaizao-demo';
@@ -114,6 +115,7 @@ export async function seedDemoLedger(db: Kysely<Database>): Promise<number> {
       throw new Error(`演示数据有误：${JSON.stringify(report.errors.slice(0, 3))}`);
     await seedDemoFiveYear(db);
     await seedDemoProgress(db, DEMO_PROVINCE);
+    await seedDemoReports(db, DEMO_PROVINCE);
     return report.imported;
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDecimal, formatInteger } from './format.ts';
+import { formatDateTime, formatDecimal, formatInteger } from './format.ts';
 
 describe('formatDecimal', () => {
   it.each([
@@ -15,4 +15,16 @@ describe('formatDecimal', () => {
   ])('%s → %s', (text, shown) => expect(formatDecimal(text)).toBe(shown));
 
   it('formats integers with separators', () => expect(formatInteger(12345)).toBe('12,345'));
+});
+
+describe('formatDateTime', () => {
+  it('shows China time, whatever the zone the test runs in', () => {
+    expect(formatDateTime('2026-11-05T17:30:00Z')).toBe('2026年11月6日 01:30');
+    expect(formatDateTime('2026-11-04T02:00:00.000Z')).toBe('2026年11月4日 10:00');
+  });
+
+  it('shows a dash for no time and the text for one it cannot read', () => {
+    expect(formatDateTime(null)).toBe('—');
+    expect(formatDateTime('不是时间')).toBe('不是时间');
+  });
 });

@@ -1,7 +1,13 @@
 // Display formats shared by the pages. Exact decimals (money, areas) stay strings: separators are
 // inserted into the text, so no figure ever passes through floating point on its way to the screen.
 
-const dateTime = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short' });
+// China time, whatever the browser's zone: due days and deadlines are China dates (the server's
+// monthly-report.ts), and a report sent at 01:00 on the 6th must not read as the 5th.
+const dateTime = new Intl.DateTimeFormat('zh-CN', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Asia/Shanghai',
+});
 const integer = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 
 export function formatDateTime(iso: string | null): string {

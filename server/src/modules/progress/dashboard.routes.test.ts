@@ -5,6 +5,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { seedDemoLedger } from '../../demo/seed.ts';
+import {
+  chinaMonth,
+  DEFAULT_DUE_DAY,
+  dueDate,
+  previousPeriod,
+} from '../../domain/monthly-report.ts';
 import { consentReached } from '../../domain/progress.ts';
 import type { App } from '../../http.ts';
 import { describeEachEngine } from '../../test-support/engines.ts';
@@ -206,5 +212,41 @@ describeEachEngine('dashboard', (ctx) => {
           .startedCommunities,
       );
     expect(byMonth).toEqual([...byMonth].sort((a, b) => a - b));
+  });
+
+  it('seeds the past months’ reports: every unit with a plan, a few late, two missing last month', async () => {
+    const thisMonth = chinaMonth(now);
+    const year = Number(thisMonth.slice(0, 4));
+    const reports = await ctx.db.db
+      .selectFrom('monthly_reports')
+      .select(['unit_code', 'period', 'submitted_at'])
+      .execute();
+    expect(reports.every((r) => r.period >= `${year}-01` && r.period < thisMonth)).toBe(true);
+    expect(reports.every((r) => r.submitted_at <= now.toISOString())).toBe(true);
+    if (thisMonth.endsWith('-01')) return expect(reports).toEqual([]); // no month behind yet
+    const last = previousPeriod(thisMonth);
+    // What the province sees of its cities last month, through the API.
+    const seen = (
+      await province.get(`/api/monthly-reports/460000/${year}/${last}/completeness`)
+    ).json();
+    const status = new Map<string, string>(
+      seen.items.map((i: { code: string; status: string }) => [i.code, i.status]),
+    );
+    expect(status.get('460100')).toBe('on_time'); // the demo city's own unit
+    const units = new Set(reports.filter((r) => r.period === last).map((r) => r.unit_code));
+    expect(units.has('460106')).toBe(true); // the demo county's own unit
+    expect(units.has('460000')).toBe(true);
+    // Two leaf units (no unit below them reports) have not reported last month.
+    const before = new Set(
+      reports.filter((r) => r.period === previousPeriod(last)).map((r) => r.unit_code),
+    );
+    const missing = [...before].filter((u) => !units.has(u));
+    // (Until a few days after the due day, late reporters are missing too.)
+    const settled =
+      now.getTime() >
+      Date.parse(`${dueDate(last, DEFAULT_DUE_DAY)}T00:00:00+08:00`) + 5 * 86_400_000;
+    if (last > `${year}-01`) expect(missing.length).toBeGreaterThanOrEqual(2);
+    if (last > `${year}-01` && settled) expect(missing).toHaveLength(2);
+    expect(seen.counts.reported).toBeGreaterThan(0);
   });
 });
