@@ -10,6 +10,7 @@
  * are still being prepared (see `stillPreparing`), so a county has one left to consult and start.
  */
 import type { Kysely } from 'kysely';
+import type { ProgressInput } from '../../../common/progress.ts';
 import type { CommunityRow, Database } from '../db/schema.ts';
 import { formatScaled } from '../domain/ledger/decimal.ts';
 import { periodEnd } from '../domain/progress.ts';
@@ -18,7 +19,6 @@ import {
   addConsultation,
   saveProgress,
   type ConsultationInput,
-  type ProgressInput,
 } from '../modules/progress/progress.service.ts';
 import { SYSTEM_ACTOR } from '../modules/users/users.service.ts';
 import { prng } from './synthetic.ts';

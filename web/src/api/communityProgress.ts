@@ -1,10 +1,12 @@
 // A community through the year (居民协商与改造进展): consultations with their documents, the consent
 // status, monthly records with funds in place, and before/after photos.
+import type { FundingSource, ProgressInput } from '../../../common/progress.ts';
 import { api } from './client.ts';
 
+// The month's record is described once, in common/, for the server and this client alike.
+export type { FundingSource, ProgressInput };
+
 export type ConsultationMethod = 'meeting' | 'door_to_door' | 'online' | 'written';
-export type FundingSource =
-  'central' | 'provincial' | 'local' | 'bonds' | 'residents' | 'utilities' | 'social';
 export type PhotoKind = 'before' | 'after';
 
 export interface Attachment {
@@ -101,24 +103,6 @@ export interface ConsultationInput {
   agreedContribution: boolean;
   agreedAftercare: boolean;
   notes: string;
-}
-
-/** A month's record as entered: decimals as text, as the server reads them. */
-export interface ProgressInput {
-  startDate?: string;
-  completionDate?: string;
-  investmentDone?: string;
-  pipelinesKm?: string;
-  elevators?: number;
-  parking?: number;
-  chargers?: number;
-  elderlyCare?: number;
-  childcare?: number;
-  housekeeping?: number;
-  health?: number;
-  energyArea?: string;
-  corrected?: boolean;
-  funds?: { source: FundingSource; amount: string }[];
 }
 
 const base = (id: number) => `/api/communities/${encodeURIComponent(String(id))}`;

@@ -40,68 +40,20 @@ describeEachEngine('auth', (ctx) => {
           payload: method === 'get' ? undefined : {},
         });
         expect(res.statusCode, route).toBe(401);
+        expect(res.json().error.message, route).toMatch(/登录/);
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(60);
   });
 
-  it('answers 401 on every /api/ route but health and login without a session', async () => {
-    const routes = [
-      'GET /api/me',
-      'GET /api/users',
-      'POST /api/users',
-      'PATCH /api/users/1',
-      'GET /api/regions/420000',
-      'GET /api/regions?q=武汉',
-      'POST /api/regions',
-      'POST /api/auth/logout',
-      'GET /api/openapi.json',
-      'GET /api/docs',
-      'GET /api/no-such-route',
-      'GET /api/communities',
-      'GET /api/communities/1',
-      'POST /api/communities',
-      'PUT /api/communities/1',
-      'GET /api/communities/export',
-      'POST /api/communities/1/duplicates/2',
-      'GET /api/imports/template.xlsx',
-      'POST /api/imports',
-      'POST /api/imports/abcdefgh/confirm',
-      'GET /api/imports/abcdefgh',
-      'GET /api/projects/1',
-      'PUT /api/projects/1',
-      'POST /api/projects/merge',
-      'GET /api/plan-table?province=46&year=2022',
-      'GET /api/plan-checks?region=460000&year=2022',
-      'GET /api/plan-policies',
-      'POST /api/plan-policies',
-      'PUT /api/plan-policies/2023',
-      'GET /api/declarations/460000/2022',
-      'POST /api/declarations/460000/2022/submit',
-      'POST /api/declarations/460000/2022/return',
-      'POST /api/declarations/460000/2022/accept',
-      'GET /api/declarations/460000/2022/diff',
-      'GET /api/declarations/460000/2022/versions/1',
-      'PUT /api/declarations/460000/2022/justifications/excluded',
-      'POST /api/declarations/460000/2022/freeze',
-      'POST /api/signoffs/1',
-      'POST /api/declarations/460000/2022/approval',
-      'PUT /api/declarations/460000/2022/deadline',
-      'GET /api/declarations-overview?year=2022',
-      'GET /api/notifications?year=2022',
-      'GET /api/communities/1/progress',
-      'POST /api/communities/1/consultations',
-      'PUT /api/communities/1/progress/2026-01',
-      'GET /api/progress-table?scope=46&year=2026&month=1',
-      'GET /api/fiscal-assessments?year=2022',
-      'PUT /api/fiscal-assessments/460100/2022',
-    ];
-    for (const r of routes) {
-      const [method, url] = r.split(' ') as ['GET', string];
-      const res = await app.inject({ method, url, payload: method === 'GET' ? undefined : {} });
-      expect(res.statusCode, r).toBe(401);
-      expect(res.json().error.message, r).toMatch(/登录/);
+  it('answers 401 on the /api/ paths the OpenAPI document does not list', async () => {
+    // The document and its viewer are for signed-in users too, and an unknown path answers like
+    // a known one, so that a caller without a session learns nothing of which routes exist.
+    for (const url of ['/api/openapi.json', '/api/docs', '/api/no-such-route']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(401);
+      expect(res.json().error.message, url).toMatch(/登录/);
     }
   });
 

@@ -4,6 +4,7 @@
  * consultation documents. Used by progress.service.ts (the API and imports alike).
  */
 import type { Kysely, Selectable } from 'kysely';
+import type { FundInput } from '../../../../common/progress.ts';
 import type { CommunityAttachmentTable, Database, ProjectFundingTable } from '../../db/schema.ts';
 import { projectStartProblem } from '../../domain/consent.ts';
 import { formatScaled, parseScaled } from '../../domain/ledger/decimal.ts';
@@ -11,11 +12,6 @@ import { FUNDING_SOURCES } from '../projects/projects.service.ts';
 import * as repo from './community-progress.repository.ts';
 
 type Source = ProjectFundingTable['source'];
-export interface FundInput {
-  source: Source;
-  /** 万元, up to 4 decimals */
-  amount: string;
-}
 
 /**
  * A start of any community of a project needs every community of that project to have reached

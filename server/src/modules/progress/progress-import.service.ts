@@ -1,5 +1,6 @@
 /** The monthly progress import (../shared/spec/progress.md): all or nothing, errors by line and column. */
 import type { Kysely } from 'kysely';
+import type { ProgressInput } from '../../../../common/progress.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { normaliseName } from '../../domain/ledger/names.ts';
@@ -10,7 +11,7 @@ import { forbidden } from '../../errors.ts';
 import { findByKeys, findCommunity } from '../ledger/communities.repository.ts';
 import { canEditLedger, inScope } from '../ledger/ledger.policy.ts';
 import { readTable } from '../ledger/import/read-table.ts';
-import { saveProgress, type ProgressInput } from './progress.service.ts';
+import { saveProgress } from './progress.service.ts';
 
 export const PROGRESS_COLUMNS = {
   regionCode: '区划代码',

@@ -4,6 +4,7 @@
  * (建办城〔2021〕28号 二(一): 未经居民充分协商取得共识的，不得开工改造), in the UI, the API and imports.
  */
 import type { Kysely } from 'kysely';
+import type { ProgressInput } from '../../../../common/progress.ts';
 import type { CommunityRow, Database, RegionRow } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { formatScaled, parseScaled } from '../../domain/ledger/decimal.ts';
@@ -32,7 +33,6 @@ import {
   communityExtras,
   projectStartProblems,
   saveFunds,
-  type FundInput,
 } from './community-progress.service.ts';
 import { measuresByUnit } from './dashboard.repository.ts';
 import * as repo from './progress.repository.ts';
@@ -93,25 +93,6 @@ export async function addConsultation(
     username: actor.username,
     created_at: now.toISOString(),
   });
-}
-
-/** A month's record as entered (texts, as in the import template). */
-export interface ProgressInput {
-  startDate?: string;
-  completionDate?: string;
-  investmentDone?: string;
-  pipelinesKm?: string;
-  elevators?: number;
-  parking?: number;
-  chargers?: number;
-  elderlyCare?: number;
-  childcare?: number;
-  housekeeping?: number;
-  health?: number;
-  energyArea?: string;
-  corrected?: boolean;
-  /** 资金到位 by source (万元), entered on the community page; omitted: left as it was. */
-  funds?: FundInput[];
 }
 
 /** Checks and stores one community's record as at a month end; returns problems instead of throwing when `collect` is set (imports). */

@@ -1,4 +1,4 @@
-// Hand-made zips for read-table.test.ts: small xlsx files with exactly the members, sizes and
+// Hand-made zips for read-table.*.test.ts: small xlsx files with exactly the members, sizes and
 // damage a test needs, which no spreadsheet library would write.
 
 export interface ZipMember {
