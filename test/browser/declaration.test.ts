@@ -443,6 +443,13 @@ describeBrowser('declaration', () => {
       .poll(() => row.locator('[data-progress]').getAttribute('data-progress'))
       .toBe('submitted_on_time');
     expect(await row.innerText()).toContain('按时上报');
+    // The header gives the ministries' own date, the plan year's, not the first row's.
+    const policies = await apiGet<{ items: { planYear: number; deadline: string }[] }>(
+      page,
+      '/api/plan-policies',
+    );
+    const own = policies.items.find((p) => p.planYear === Y)!.deadline;
+    expect(await page.locator('#overview-deadline').innerText()).toBe(`报送截止日期：${own}`);
     await page.screenshot({ path: `${SHOTS}/declaration-overview.png`, fullPage: true });
 
     const [download] = await Promise.all([

@@ -93,12 +93,13 @@ export function provinceProgress(
 }
 
 /**
- * A unit's deadline (YYYY-MM-DD): the internal one the level above gave it, if any, else the plan
- * year's. An internal deadline is never later than the plan year's, even if the policy's deadline
- * was moved earlier after it was set.
+ * A unit's deadline (YYYY-MM-DD): the internal one the level above gave it, if any, else the
+ * deadline above it (its reviewer's, or the plan year's). An internal deadline is never later than
+ * the one above, even if that was moved earlier after it was set; along a whole chain of units see
+ * domain/deadlines.ts.
  */
-export function effectiveDeadline(internal: string | null | undefined, policy: string): string {
-  return internal && internal < policy ? internal : policy;
+export function effectiveDeadline(internal: string | null | undefined, above: string): string {
+  return internal && internal < above ? internal : above;
 }
 
 /** The unit one level below `parentPath` that `path` lies in ('/…/460100/460106/' → '460106'). */

@@ -50,9 +50,13 @@ export interface ChildDeclaration {
   submittedAt: string | null;
   /** YYYY-MM-DD set by the level above (this page's unit), or null. */
   internalDeadline: string | null;
-  /** YYYY-MM-DD: the internal deadline if set, else the plan year's. */
+  /** YYYY-MM-DD: the earlier of its internal deadline and this page's unit's own deadline. */
   deadline: string;
   daysLeft: number;
+  /** Its internal deadline is later than this page's unit's own deadline, which holds instead. */
+  deadlineCapped: boolean;
+  /** 受上级截止日期限制：… when capped, else null. */
+  deadlineNote: string | null;
   /** Communities of the unit in the year's plan. */
   communities: number;
 }
@@ -99,12 +103,19 @@ export interface Declaration {
   stateLabel: string;
   version: number;
   submittedAt: string | null;
-  /** YYYY-MM-DD: the internal deadline set by the level above, or the plan year's. */
+  /**
+   * YYYY-MM-DD: the earliest along the unit's chain: its internal deadline, its reviewer's
+   * deadline, … up to the plan year's.
+   */
   deadline: string;
   /** Whole days left; negative when overdue. */
   daysLeft: number;
-  /** The internal deadline the level above set, or null (then `deadline` is the plan year's). */
+  /** The internal deadline the level above set, or null (then `deadline` is its reviewer's). */
   internalDeadline: string | null;
+  /** The internal deadline is later than the reviewer's deadline, which holds instead. */
+  deadlineCapped: boolean;
+  /** 受上级截止日期限制：… when capped, else null. */
+  deadlineNote: string | null;
   /** The plan year's deadline (the policy's). */
   policyDeadline: string;
   /** The level above's own deadline: the latest internal deadline this unit may be given. */
@@ -172,6 +183,14 @@ export interface OverviewItem {
   daysLeft: number;
 }
 
+/** The ministry's overview: the provinces, and the ministry's own deadline to receive them. */
+export interface Overview {
+  /** The plan year's deadline (the viewer's own). */
+  deadline: string;
+  daysLeft: number;
+  items: OverviewItem[];
+}
+
 export interface AppNotification {
   /** submit, return, accept, deadline, due */
   kind: string;
@@ -219,7 +238,7 @@ export function saveJustification(unit: string, year: number, checkId: string, t
   );
 }
 
-/** `null` clears the internal deadline: the unit's deadline is the plan year's again. */
+/** `null` clears the internal deadline: the unit's deadline is its reviewer's again. */
 export function setInternalDeadline(unit: string, year: number, deadline: string | null) {
   return api.put<undefined>(`${unitPath(unit, year)}/deadline`, { deadline });
 }
@@ -274,13 +293,8 @@ export async function listPlanCommunities(
   };
 }
 
-export async function getOverview(year: number, signal?: AbortSignal): Promise<OverviewItem[]> {
-  return (
-    await api.get<{ items: OverviewItem[] }>('/api/declarations-overview', {
-      query: { year },
-      signal,
-    })
-  ).items;
+export function getOverview(year: number, signal?: AbortSignal) {
+  return api.get<Overview>('/api/declarations-overview', { query: { year }, signal });
 }
 
 export async function getNotifications(

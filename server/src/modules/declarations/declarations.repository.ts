@@ -80,6 +80,31 @@ export async function saveInternalDeadline(
     .execute();
 }
 
+/** The internal deadlines of the given units for a year (a unit without one is left out). */
+export const internalDeadlinesOf = (db: Kysely<Database>, codes: string[], year: number) =>
+  db
+    .selectFrom('declarations')
+    .select(['unit_code', 'internal_deadline'])
+    .where('unit_code', 'in', codes)
+    .where('plan_year', '=', year)
+    .where('internal_deadline', 'is not', null)
+    .execute();
+
+/**
+ * The declaring units at and under a region path, each with its internal deadline for the year: a
+ * few thousand rows for the whole country, read when a deadline above them changes.
+ */
+export const unitsUnder = (db: Kysely<Database>, path: string, year: number) =>
+  db
+    .selectFrom('regions as r')
+    .leftJoin('declarations as d', (j) =>
+      j.onRef('d.unit_code', '=', 'r.code').on('d.plan_year', '=', year),
+    )
+    .select(['r.code', 'r.parent_code', 'r.path', 'd.internal_deadline'])
+    .where('r.path', 'like', `${path}%`)
+    .where('r.level', '!=', 'country')
+    .execute();
+
 export async function insertSnapshot(
   db: Kysely<Database>,
   s: {
@@ -288,6 +313,26 @@ export async function notify(
     .insertInto('notifications')
     .values({ region_code: regionCode, kind, message, link, at })
     .execute();
+}
+
+/** Many notifications at once, in batches a statement can hold on either engine. */
+export async function notifyMany(
+  db: Kysely<Database>,
+  rows: { regionCode: string; kind: string; message: string; link: string | null; at: string }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('notifications')
+      .values(
+        rows.slice(i, i + 500).map((r) => ({
+          region_code: r.regionCode,
+          kind: r.kind,
+          message: r.message,
+          link: r.link,
+          at: r.at,
+        })),
+      )
+      .execute();
 }
 
 export const notificationsOf = (db: Kysely<Database>, regionCode: string) =>

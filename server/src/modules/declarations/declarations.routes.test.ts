@@ -64,7 +64,8 @@ describeEachEngine('declaration deadlines', (ctx) => {
     expect(city).toMatchObject({ deadline: day(10), internalDeadline: day(10) });
     const child = (code: string) => city.children.find((c: { code: string }) => c.code === code);
     expect(child('460105')).toMatchObject({ deadline: day(3), internalDeadline: day(3) });
-    expect(child('460106')).toMatchObject({ deadline: '2099-06-30', internalDeadline: null });
+    // 龙华区 has no internal deadline of its own: the city's holds for it.
+    expect(child('460106')).toMatchObject({ deadline: day(10), internalDeadline: null });
     const notes = (await u.xiuying!.get(`/api/notifications?year=${Y}`)).json().items;
     expect(notes[0]).toMatchObject({
       kind: 'due',
@@ -74,17 +75,17 @@ describeEachEngine('declaration deadlines', (ctx) => {
       kind: 'deadline',
       message: `海口市：${Y}年度计划须于${day(3)}前上报`,
     });
-    // 龙华区 has the plan year's deadline, far ahead: no reminder.
+    // 龙华区 has the city's deadline, ten days ahead: no reminder.
     expect(
       (await u.county!.get(`/api/notifications?year=${Y}`))
         .json()
         .items.map((n: { kind: string }) => n.kind),
     ).not.toContain('due');
 
-    // Cleared, the county's deadline is the plan year's again; every change is in the audit log.
+    // Cleared, the county's deadline is the city's again; every change is in the audit log.
     expect((await u.city!.send('PUT', url, { deadline: null })).statusCode).toBe(204);
     expect(await view(u.xiuying!, '460105')).toMatchObject({
-      deadline: '2099-06-30',
+      deadline: day(10),
       internalDeadline: null,
     });
     const audit = await ctx.db.db
@@ -94,9 +95,18 @@ describeEachEngine('declaration deadlines', (ctx) => {
       .orderBy('id')
       .execute();
     expect(audit.map((a) => [a.actor_username, a.target, JSON.parse(a.detail!)])).toEqual([
-      ['province', `460100/${Y}`, { deadline: day(10), previous: null, effective: day(10) }],
-      ['city', `460105/${Y}`, { deadline: day(3), previous: null, effective: day(3) }],
-      ['city', `460105/${Y}`, { deadline: null, previous: day(3), effective: '2099-06-30' }],
+      [
+        'province',
+        `460100/${Y}`,
+        {
+          deadline: day(10),
+          previous: null,
+          effective: day(10),
+          below: ['460105', '460106', '460107', '460108'],
+        },
+      ],
+      ['city', `460105/${Y}`, { deadline: day(3), previous: null, effective: day(3), below: [] }],
+      ['city', `460105/${Y}`, { deadline: null, previous: day(3), effective: day(10), below: [] }],
     ]);
     for (const a of audit) expect(Date.parse(a.at)).toBeGreaterThan(Date.now() - 60_000);
     expect(

@@ -17,9 +17,9 @@ import {
   ministryOverview,
   notificationsFor,
   recordApproval,
-  setInternalDeadline,
   signOff,
 } from './signoff.service.ts';
+import { setInternalDeadline } from './declarations.deadlines.ts';
 
 const tags = ['年度计划申报'];
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -206,7 +206,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
     schema: {
       tags,
       summary:
-        '上级为下级设置内部截止日期（市级为县级、省级为市级；不晚于上级自身的截止日期；null 为取消）',
+        '上级为下级设置内部截止日期（市级为县级、省级为市级；不晚于上级自身的截止日期；null 为取消）；截止日期随之变动的更下级单位收到通知',
       params: unitYear,
       body: z.object({
         deadline: z
@@ -231,10 +231,10 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
   app.get('/api/declarations-overview', {
     schema: {
       tags,
-      summary: '各省上报情况（部委）：未开始、编制中、按时上报、逾期、已退回',
+      summary: '各省上报情况（部委）：未开始、编制中、按时上报、逾期、已退回；及年度报送截止日期',
       querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
     },
-    handler: async (req) => ({ items: await ministryOverview(db, actorOf(req), req.query.year) }),
+    handler: async (req) => ministryOverview(db, actorOf(req), req.query.year),
   });
 
   app.get('/api/notifications', {

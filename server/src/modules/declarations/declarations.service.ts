@@ -9,7 +9,6 @@ import type { Actor } from '../../domain/actor.ts';
 import {
   ACTION_LABELS,
   actedBy,
-  daysLeft,
   STATE_LABELS,
   transition,
   unacceptedChildren,
@@ -20,11 +19,11 @@ import { AppError, forbidden, notFound, validation } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { findCommunity } from '../ledger/communities.repository.ts';
 import { isWithin } from '../../domain/regions.ts';
-import { policyFor } from '../plan/policies.repository.ts';
 import { checkPlan } from '../plan/plan-table.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 import * as repo from './declarations.repository.ts';
-import { childrenOf, deadlinesOf } from './declarations.children.ts';
+import { childrenOf } from './declarations.children.ts';
+import { presentDeadline, reviewerName, unitDeadline } from './declarations.deadlines.ts';
 import { currentContent, sideOf, visibleUnit } from './declarations.units.ts';
 
 const SIGNOFF_ROLES = ['province', 'province_ndrc', 'province_finance'] as const;
@@ -48,8 +47,10 @@ export async function declarationView(
   const { region, level } = await visibleUnit(db, actor, unitCode);
   const d = await repo.findDeclaration(db, region.code, year);
   const state: DeclarationState = d?.state ?? 'draft';
-  const deadlines = await deadlinesOf(db, region, level, year);
-  const deadline = deadlines.deadline;
+  const [deadline, reviewer] = await Promise.all([
+    unitDeadline(db, region, year),
+    reviewerName(db, region),
+  ]);
   const [{ checks }, justifications, notes, events, submitted, current, children] =
     await Promise.all([
       checkPlan(db, SYSTEM_ACTOR, region.code, year),
@@ -60,7 +61,7 @@ export async function declarationView(
       currentContent(db, region, level, year),
       level === 'county'
         ? Promise.resolve([])
-        : childrenOf(db, region, year, deadlines.policy, now),
+        : childrenOf(db, region, year, deadline.deadline, now),
     ]);
   const byCheck = new Map(justifications.map((j) => [j.check_id, j]));
   let province = null;
@@ -108,11 +109,10 @@ export async function declarationView(
     stateLabel: STATE_LABELS[state],
     version: d?.version ?? 0,
     submittedAt: d?.submitted_at ?? null,
-    deadline,
-    daysLeft: daysLeft(deadline, now),
-    internalDeadline: deadlines.internal,
-    policyDeadline: deadlines.policy,
-    parentDeadline: deadlines.parent,
+    ...presentDeadline(deadline, reviewer, now),
+    policyDeadline: deadline.policy,
+    /** the latest internal deadline this unit may be given; a province's is the policy's */
+    parentDeadline: level === 'province' ? null : deadline.parent,
     side: sideOf(actor, region, level),
     currentHash: current.hash,
     totals: current.content.totals,
@@ -258,9 +258,9 @@ export async function submitDeclaration(
     async ({ trx, version, at, unitName, parent, level }) => {
       const { region } = await visibleUnit(trx, actor, unitCode);
       if (level !== 'county') {
-        const policy = await policyFor(trx, year);
+        const { deadline } = await unitDeadline(trx, region, year);
         const waiting = unacceptedChildren(
-          await childrenOf(trx, region, year, policy.deadline, new Date(at)),
+          await childrenOf(trx, region, year, deadline, new Date(at)),
         );
         if (waiting.length)
           throw validation(

@@ -1,8 +1,8 @@
 /**
  * What a province needs before it submits (建办城〔2021〕28号 六): the warnings justified, the
  * provincial government's approval recorded, and the sign-off of the housing, development-reform
- * and finance departments, each on the exact version (hash) they saw. Also: internal deadlines set
- * by the level above, the ministry's overview, and notifications.
+ * and finance departments, each on the exact version (hash) they saw. Also: the ministry's
+ * overview and the unit's notifications (internal deadlines: declarations.deadlines.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -15,16 +15,16 @@ import type { Database } from '../../db/schema.ts';
 import { hasRole, type Actor } from '../../domain/actor.ts';
 import {
   daysLeft,
-  effectiveDeadline,
   PROGRESS_LABELS,
   provinceProgress,
   STATE_LABELS,
 } from '../../domain/declaration.ts';
+import { deadlineUnder } from '../../domain/deadlines.ts';
 import { AppError, forbidden, notFound, validation } from '../../errors.ts';
 import { auditBy } from '../audit/audit.repository.ts';
 import { policyFor } from '../plan/policies.repository.ts';
 import { findRegion } from '../regions/regions.repository.ts';
-import { deadlinesOf } from './declarations.children.ts';
+import { unitDeadline } from './declarations.deadlines.ts';
 import * as repo from './declarations.repository.ts';
 import { currentContent, sideOf, visibleUnit } from './declarations.units.ts';
 
@@ -225,73 +225,9 @@ export async function recordApproval(
 }
 
 /**
- * The level above gives a unit an earlier internal deadline (建办城〔2021〕28号: 各地可提前安排):
- * a city its counties, a province its cities. It is no later than the reviewer's own deadline;
- * null clears it, and the unit's deadline is the plan year's again. A province's deadline is the
- * plan year's, set in the policy.
+ * Every province's status against its deadline, for the ministry, and the ministry's own deadline
+ * to receive them (the plan year's).
  */
-export async function setInternalDeadline(
-  db: Kysely<Database>,
-  actor: Actor,
-  unitCode: string,
-  year: number,
-  deadline: string | null,
-  now = new Date(),
-) {
-  if (deadline !== null && !isDate(deadline))
-    throw validation('截止日期格式应为 YYYY-MM-DD', [
-      { path: 'deadline', message: '日期格式不正确' },
-    ]);
-  await db.transaction().execute(async (trx) => {
-    const { region, level } = await visibleUnit(trx, actor, unitCode);
-    if (sideOf(actor, region, level) !== 'above')
-      throw forbidden('只有上级单位可以设置内部截止日期');
-    if (level === 'province')
-      throw validation('省级单位的截止日期为年度政策规定的报送截止日期，不设内部截止日期', [
-        { path: 'deadline', message: '请在年度政策中修改报送截止日期' },
-      ]);
-    const deadlines = await deadlinesOf(trx, region, level, year);
-    const parent = await findRegion(trx, region.parent_code!);
-    if (deadline !== null && deadline > deadlines.parent!)
-      throw validation(
-        `内部截止日期 ${deadline} 晚于${parent?.name ?? '上级单位'}自身的截止日期 ${deadlines.parent}`,
-        [{ path: 'deadline', message: `不能晚于 ${deadlines.parent}` }],
-      );
-    if (deadline === deadlines.internal) return;
-    const at = now.toISOString();
-    await repo.saveInternalDeadline(trx, { unit: region.code, year, level, deadline, at });
-    const effective = deadline ?? deadlines.policy;
-    const change = deadline
-      ? `内部截止日期设为 ${deadline}`
-      : `取消内部截止日期，按年度截止日期 ${deadlines.policy}`;
-    await repo.addEvent(trx, {
-      unit: region.code,
-      year,
-      action: 'deadline',
-      username: actor.username,
-      at,
-      reason: deadlines.internal ? `${change}（原为 ${deadlines.internal}）` : change,
-    });
-    await repo.notify(
-      trx,
-      region.code,
-      'deadline',
-      `${parent?.name ?? '上级单位'}：${year}年度计划须于${effective}前上报`,
-      `/declarations/${region.code}/${year}`,
-      at,
-    );
-    await auditBy(
-      trx,
-      actor,
-      'declaration.deadline',
-      `${region.code}/${year}`,
-      { deadline, previous: deadlines.internal, effective },
-      now,
-    );
-  });
-}
-
-/** Every province's status against the deadline, for the ministry. */
 export async function ministryOverview(
   db: Kysely<Database>,
   actor: Actor,
@@ -301,8 +237,8 @@ export async function ministryOverview(
   if (actor.regionLevel !== 'country') throw forbidden('只有部委用户可以查看各省上报情况');
   const provinces = await repo.childDeclarations(db, '000000', year);
   const policy = await policyFor(db, year);
-  return provinces.map((p) => {
-    const deadline = effectiveDeadline(p.internal_deadline, policy.deadline);
+  const items = provinces.map((p) => {
+    const { deadline } = deadlineUnder(policy.deadline, p.internal_deadline);
     const progress = provinceProgress(
       (p.state ?? undefined) as Parameters<typeof provinceProgress>[0],
       p.submitted_at ?? null,
@@ -322,6 +258,7 @@ export async function ministryOverview(
       daysLeft: daysLeft(deadline, now),
     };
   });
+  return { deadline: policy.deadline, daysLeft: daysLeft(policy.deadline, now), items };
 }
 
 /** The unit's notifications, and a reminder when its deadline is within seven days. */
@@ -333,9 +270,12 @@ export async function notificationsFor(
 ) {
   const rows = await repo.notificationsOf(db, actor.regionCode);
   const out = rows.map((r) => ({ kind: r.kind, message: r.message, link: r.link, at: r.at }));
-  if (actor.regionLevel !== 'country') {
+  const region =
+    actor.regionLevel === 'country' ? undefined : await findRegion(db, actor.regionCode);
+  if (region) {
     const d = await repo.findDeclaration(db, actor.regionCode, year);
-    const deadline = effectiveDeadline(d?.internal_deadline, (await policyFor(db, year)).deadline);
+    // The earliest along the unit's chain: a city moved earlier moves its counties' reminders too.
+    const { deadline } = await unitDeadline(db, region, year);
     const left = daysLeft(deadline, now);
     if ((d?.state ?? 'draft') !== 'submitted' && d?.state !== 'accepted' && left >= 0 && left <= 7)
       out.unshift({

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { hasRole, type Actor } from '../../domain/actor.ts';
 import { AppError, conflict, forbidden, notFound, validation } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
+import { noticePolicyDeadline } from '../declarations/declarations.deadlines.ts';
 import * as repo from './policies.repository.ts';
 
 export interface PolicyInput {
@@ -117,6 +118,8 @@ export async function updatePolicy(
       throw conflict(`${planYear}年度政策已被他人修改，请刷新后重试`, {
         currentVersion: current.version,
       });
+    // Every unit whose deadline moves with the plan year's is told, as when the level above moves it.
+    await noticePolicyDeadline(trx, planYear, current.deadline, p.deadline, now.toISOString());
     await insertAudit(
       trx,
       {

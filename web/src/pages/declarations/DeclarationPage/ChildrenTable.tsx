@@ -2,7 +2,7 @@
 // plan communities and its deadline; the reviewer (a city for its counties, a province for its
 // cities) sets each unit's internal deadline here.
 import { CalendarOutlined } from '@ant-design/icons';
-import { Button, Card, Popover, Table, Tag, Typography } from 'antd';
+import { Button, Card, Popover, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import type { ChildDeclaration } from '../../../api/declarations.ts';
@@ -25,8 +25,19 @@ function DeadlineCell({ c }: { c: ChildDeclaration }) {
       className="child-deadline"
       data-deadline={c.deadline}
       data-internal={c.internalDeadline ?? ''}
+      data-capped={c.deadlineCapped}
     >
-      {c.deadline} {c.internalDeadline && <Tag color="blue">内部</Tag>}
+      {c.deadline}{' '}
+      {c.deadlineNote ? (
+        // Its own internal deadline is later than this unit's, which holds: say so, not 内部.
+        <Tooltip title={c.deadlineNote}>
+          <Tag color="orange" className="child-deadline-capped">
+            受上级截止日期限制
+          </Tag>
+        </Tooltip>
+      ) : (
+        c.internalDeadline && <Tag color="blue">内部</Tag>
+      )}
       {!done && <Tag color={countdown.color}>{countdown.text}</Tag>}
     </span>
   );
@@ -123,7 +134,7 @@ export function ChildrenTable({ items, year, deadlines }: Props) {
       {deadlines && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
           可为下级单位设置早于本级截止日期（{deadlines.max}
-          ）的内部截止日期；未设置的按年度截止日期。
+          ）的内部截止日期；未设置的按本级截止日期。
         </Typography.Paragraph>
       )}
       <Table<ChildDeclaration>

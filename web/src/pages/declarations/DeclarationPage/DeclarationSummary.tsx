@@ -21,8 +21,19 @@ export function StateTag({ d }: { d: Declaration }) {
   );
 }
 
+/** Where the unit's deadline comes from, for the countdown's tooltip. */
+function deadlineSource(d: Declaration): string {
+  if (d.deadlineNote) return d.deadlineNote;
+  if (d.internalDeadline) return `上级单位设置的内部截止日期（年度截止日期 ${d.policyDeadline}）`;
+  if (d.deadline !== d.policyDeadline)
+    return `上级单位的截止日期（年度截止日期 ${d.policyDeadline}）`;
+  return '年度截止日期';
+}
+
 export function Countdown({ d }: { d: Declaration }) {
   const c = countdownOf(d.daysLeft);
+  // 内部截止 only while the unit's own internal deadline is the one that holds.
+  const internal = d.internalDeadline !== null && !d.deadlineCapped;
   // Once submitted or accepted the deadline is met (or missed) for good: no alarm colours.
   const done = d.state === 'submitted' || d.state === 'accepted';
   return (
@@ -32,13 +43,9 @@ export function Countdown({ d }: { d: Declaration }) {
       data-deadline={d.deadline}
       color={done ? 'default' : c.color}
       style={{ fontSize: 14, paddingBlock: 2 }}
-      title={
-        d.internalDeadline
-          ? `上级单位设置的内部截止日期（年度截止日期 ${d.policyDeadline}）`
-          : '年度截止日期'
-      }
+      title={deadlineSource(d)}
     >
-      {d.internalDeadline ? '内部截止' : '截止'} {d.deadline} · {c.text}
+      {internal ? '内部截止' : '截止'} {d.deadline} · {c.text}
     </Tag>
   );
 }
@@ -108,6 +115,11 @@ export function DeclarationHeading({ d }: { d: Declaration }) {
       </Typography.Title>
       <StateTag d={d} />
       <Countdown d={d} />
+      {d.deadlineNote && (
+        <Typography.Text type="warning" id="declaration-deadline-note">
+          {d.deadlineNote}
+        </Typography.Text>
+      )}
       <Typography.Text type="secondary">
         {LEVEL_LABELS[d.unit.level]}单位 {d.unit.code} · 审核：{REVIEWER_LABELS[d.unit.level]}
       </Typography.Text>

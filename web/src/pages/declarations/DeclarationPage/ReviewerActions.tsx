@@ -90,7 +90,7 @@ export function ReviewerActions({ d, onDone }: Props) {
   );
 }
 
-/** A city or province gives a unit below it an earlier deadline than the plan year's. */
+/** A city or province gives a unit below it an earlier deadline than its own. */
 export function InternalDeadline({ d, onDone }: Props) {
   return (
     <DeadlineEditor
@@ -117,7 +117,7 @@ interface EditorProps {
 
 /**
  * 设置内部截止日期: a date no later than the reviewer's own deadline, saved; or 取消, and the unit
- * keeps the plan year's deadline. The server checks the same limit and says so if it is passed.
+ * keeps the reviewer's deadline. The server checks the same limit and says so if it is passed.
  */
 export function DeadlineEditor({ unit, year, internal, max, onDone, idSuffix = '' }: EditorProps) {
   const { message } = App.useApp();

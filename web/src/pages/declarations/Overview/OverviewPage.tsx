@@ -9,6 +9,7 @@ import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../../api/client.ts';
 import {
   getOverview,
+  type Overview,
   type OverviewItem,
   type ProvinceProgress,
 } from '../../../api/declarations.ts';
@@ -89,7 +90,7 @@ export function OverviewPage() {
   const year = yearOf(params.get('year'));
   const [state, setState] = useState<
     | { status: 'loading' }
-    | { status: 'ready'; items: OverviewItem[] }
+    | { status: 'ready'; overview: Overview }
     | { status: 'error'; message: string }
   >({ status: 'loading' });
 
@@ -97,7 +98,7 @@ export function OverviewPage() {
     const ctrl = new AbortController();
     setState({ status: 'loading' });
     getOverview(year, ctrl.signal).then(
-      (items) => setState({ status: 'ready', items }),
+      (overview) => setState({ status: 'ready', overview }),
       (e: unknown) => {
         if (!ctrl.signal.aborted) setState({ status: 'error', message: errorMessage(e) });
       },
@@ -105,7 +106,8 @@ export function OverviewPage() {
     return () => ctrl.abort();
   }, [year]);
 
-  const items = state.status === 'ready' ? state.items : [];
+  const overview = state.status === 'ready' ? state.overview : undefined;
+  const items = useMemo(() => overview?.items ?? [], [overview]);
   const counts = useMemo(() => {
     const c = new Map<ProvinceProgress, { label: string; n: number }>();
     for (const i of items)
@@ -140,8 +142,15 @@ export function OverviewPage() {
               {c.label} {c.n}
             </Tag>
           ))}
-          {items[0] && (
-            <Typography.Text type="secondary">报送截止日期：{items[0].deadline}</Typography.Text>
+          {/* The ministries' own date (the plan year's); each province's is in its row. */}
+          {overview && (
+            <Typography.Text
+              type="secondary"
+              id="overview-deadline"
+              data-deadline={overview.deadline}
+            >
+              报送截止日期：{overview.deadline}
+            </Typography.Text>
           )}
         </Flex>
         {state.status === 'error' && <Alert type="error" showIcon title={state.message} />}
