@@ -10,10 +10,10 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { openDatabase } from '../../bootstrap.ts';
 import { lastOverduePeriod } from '../../domain/monthly-report.ts';
-import type { Log } from '../../log.ts';
 import { actorAt } from '../../test-support/declarations.ts';
 import { describeEachEngine } from '../../test-support/engines.ts';
 import { addUser, loginAs } from '../../test-support/fixtures.ts';
+import { keptLog } from '../../test-support/log.ts';
 import { listAudit } from '../audit/audit.repository.ts';
 import { importProjectList } from '../ledger/import/import.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
@@ -31,17 +31,6 @@ const HEADER =
 const beijing = (local: string) => new Date(`${local}+08:00`);
 const keys = (units: { code: string; period: string }[]) =>
   units.map((u) => `${u.code}/${u.period}`);
-
-/** A log that keeps what it was told. */
-function keptLog() {
-  const lines: { level: string; msg: string; obj: object }[] = [];
-  const at =
-    (level: string) =>
-    (obj: object, msg: string): void => {
-      lines.push({ level, msg, obj });
-    };
-  return { lines, log: { info: at('info'), warn: at('warn'), error: at('error') } as Log };
-}
 
 describeEachEngine('automatic late notices', (ctx) => {
   let seq = 0;
