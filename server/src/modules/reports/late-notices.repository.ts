@@ -3,13 +3,9 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Database, ReportReminderTable } from '../../db/schema.ts';
 import { planCommunities } from '../plan/plan-table.repository.ts';
 
+/** Every province: each sets its units' due day. */
 export const provinces = (db: Kysely<Database>) =>
-  db
-    .selectFrom('regions')
-    .select(['code', 'name', 'path'])
-    .where('level', '=', 'province')
-    .orderBy('code')
-    .execute();
+  db.selectFrom('regions').select('code').where('level', '=', 'province').orderBy('code').execute();
 
 /** The region paths that hold communities of the year's plan, as completeness counts them. */
 export async function plannedPaths(db: Kysely<Database>, year: number): Promise<string[]> {
