@@ -28,6 +28,7 @@ import { dashboardRoutes } from './modules/progress/dashboard.routes.ts';
 import { progressRoutes } from './modules/progress/progress.routes.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
+import { startLateNotices, type LateNoticeTimer } from './modules/reports/late-notices.timer.ts';
 import { monthlyReportRoutes } from './modules/reports/monthly-reports.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 
@@ -44,6 +45,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Where uploaded files wait between check and import; shared by all servers of a deployment. */
   uploadDir?: string;
+  /** Send the automatic late notices of monthly reports while running (serve does; tests need not). */
+  lateNotices?: boolean;
 }
 
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
@@ -117,6 +120,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   fiveYearRoutes(app, db);
   progressAttachmentRoutes(app, db, uploadDir);
   dashboardRoutes(app, db);
+  if (opts.lateNotices) sendLateNoticesWhileRunning(app, db);
 
   if (opts.serveWeb !== false) await serveWeb(app, opts.demo ?? false);
   else
@@ -124,6 +128,17 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       reply.code(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } }),
     );
   return app;
+}
+
+/** From ready to close: closing waits for a run under way, before the database is closed. */
+function sendLateNoticesWhileRunning(app: App, db: Db['db']): void {
+  let timer: LateNoticeTimer | undefined;
+  app.addHook('onReady', async () => {
+    timer = startLateNotices(db, app.log);
+  });
+  app.addHook('onClose', async () => {
+    await timer?.stop();
+  });
 }
 
 /** The built web app, with the single-page fallback; index.html learns whether this is a demo. */

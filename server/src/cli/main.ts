@@ -3,6 +3,7 @@
 import { AppError } from '../errors.ts';
 import { exportCommand, importCommand } from './ledger.ts';
 import { checkCommand, planTableCommand, progressTableCommand } from './plan.ts';
+import { remindCommand } from './remind.ts';
 import { serveCommand } from './serve.ts';
 import { UsageError } from './usage-error.ts';
 import { usersCommand } from './users.ts';
@@ -16,6 +17,7 @@ const USAGE = `用法：gaizao <命令> [选项]
   plan-table --province 代码|all --year 年度 [--format csv|xlsx|json] [--out FILE]   计划表
   progress-table --scope 代码|all --year 年度 --month 月 [--format csv|xlsx|json] [--out FILE]   进展情况表
   check --province 代码 --year 年度 [--json]   计划检查（全部通过返回 0，否则 1）
+  remind [--date YYYY-MM-DD] [--json]   提醒逾期未报月报的单位（每个单位每月一次，供定时任务调用）
   users add --username U --name 姓名 --region 代码 --role 角色[,角色] [--password P]
   users list [--region 代码] [--json]
   users disable --username U
@@ -41,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
       return checkCommand(rest);
     case 'progress-table':
       return progressTableCommand(rest);
+    case 'remind':
+      return remindCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -34,6 +34,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     demo: config.demo,
     logLevel: config.logLevel,
     uploadDir: config.uploadDir,
+    lateNotices: true,
     trustProxy: process.env.TRUST_PROXY === '1',
   });
   await app.listen({ port, host: values.host ?? config.host });

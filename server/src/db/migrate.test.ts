@@ -52,6 +52,7 @@ describeEachEngine('migrations', (ctx) => {
       'projects',
       'regions',
       'report_due_days',
+      'report_reminders',
       'return_notes',
       'sessions',
       'signoffs',

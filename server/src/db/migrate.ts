@@ -10,6 +10,7 @@ import * as m0006 from './migrations/0006_community_prefecture_index.ts';
 import * as m0007 from './migrations/0007_monthly_reports.ts';
 import * as m0008 from './migrations/0008_progress_attachments.ts';
 import * as m0009 from './migrations/0009_five_year.ts';
+import * as m0010 from './migrations/0010_report_reminders.ts';
 
 type FrozenMigration = {
   up: (dialect: Dialect) => (db: Kysely<unknown>) => Promise<void>;
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, FrozenMigration> = {
   '0007_monthly_reports': m0007,
   '0008_progress_attachments': m0008,
   '0009_five_year': m0009,
+  '0010_report_reminders': m0010,
 };
 
 function migrator(db: Kysely<unknown>, dialect: Dialect, schema?: string): Migrator {

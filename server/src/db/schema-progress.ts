@@ -66,6 +66,17 @@ export interface ReportDueDayTable {
   updated_at: string;
 }
 
+/** An automatic late notice sent (自动催报): at most one per unit and month, kept so by the key. */
+export interface ReportReminderTable {
+  unit_code: string;
+  plan_year: number;
+  /** YYYY-MM */
+  period: string;
+  /** YYYY-MM-DD, the due date that had passed */
+  due_date: string;
+  notified_at: string;
+}
+
 /** 十四五: communities (and optionally households) a region means to start in a year. */
 export interface StartTargetTable {
   region_code: string;

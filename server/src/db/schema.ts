@@ -5,6 +5,7 @@ import type {
   ProgressTable,
   MonthlyReportTable,
   ReportDueDayTable,
+  ReportReminderTable,
   StartTargetTable,
   CompletionTargetTable,
   GreenCommunityTable,
@@ -106,6 +107,7 @@ export interface Database {
   progress: ProgressTable;
   monthly_reports: MonthlyReportTable;
   report_due_days: ReportDueDayTable;
+  report_reminders: ReportReminderTable;
   start_targets: StartTargetTable;
   completion_targets: CompletionTargetTable;
   green_communities: GreenCommunityTable;

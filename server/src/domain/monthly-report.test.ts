@@ -4,9 +4,11 @@ import {
   communityMeasures,
   dueDate,
   inTime,
+  lastOverduePeriod,
   nextPeriod,
   periodProblem,
   previousPeriod,
+  reportingUnits,
   reportStatus,
   statusCounts,
 } from './monthly-report.ts';
@@ -41,6 +43,27 @@ describe('monthly report dates', () => {
   ])('submitted at %s is in time for 2026-06-05: %s', (at, ok) =>
     expect(inTime(at, '2026-06-05')).toBe(ok),
   );
+});
+
+describe('the month automatic late notices chase', () => {
+  it.each([
+    // due on the 5th: May is overdue from 00:00 on 6 June in Beijing, April until then
+    ['2026-06-05T15:59:59Z', 5, '2026-04'],
+    ['2026-06-05T16:00:00Z', 5, '2026-05'],
+    ['2026-06-30T12:00:00Z', 5, '2026-05'],
+    // a later due day moves the turn; December's report falls due in January
+    ['2026-06-09T12:00:00Z', 10, '2026-04'],
+    ['2026-06-10T16:00:00Z', 10, '2026-05'],
+    ['2027-01-04T12:00:00Z', 5, '2026-11'],
+    ['2027-01-05T16:00:00Z', 5, '2026-12'],
+  ])('at %s with due day %i: %s', (now, day, period) =>
+    expect(lastOverduePeriod(new Date(now), day)).toBe(period),
+  );
+
+  it("names every unit on a community's path but the country", () => {
+    expect(reportingUnits('/000000/460000/460100/460106/')).toEqual(['460000', '460100', '460106']);
+    expect(reportingUnits('/000000/460000/469001/')).toEqual(['460000', '469001']);
+  });
 });
 
 describe('monthly report status', () => {

@@ -58,6 +58,24 @@ export function reportStatus(
   return inTime(now.toISOString(), due) ? 'pending' : 'overdue';
 }
 
+/**
+ * The latest month whose report is overdue at `now` when not submitted: last month once its due
+ * date has passed, else the month before. Automatic late notices chase this month only: earlier
+ * ones were chased when they fell due.
+ */
+export function lastOverduePeriod(now: Date, dueDay: number): string {
+  const last = previousPeriod(chinaMonth(now));
+  return inTime(now.toISOString(), dueDate(last, dueDay)) ? previousPeriod(last) : last;
+}
+
+/**
+ * The units that report for a community at `regionPath`: every region on the path but the
+ * country ('/000000/460000/460100/460106/' → 460000, 460100, 460106), as completeness expects a
+ * report from each unit with communities in the year's plan under it.
+ */
+export const reportingUnits = (regionPath: string): string[] =>
+  regionPath.split('/').filter(Boolean).slice(1);
+
 /** Why a period cannot be reported for a plan year now, in Chinese; undefined if it can. */
 export function periodProblem(period: string, planYear: number, now: Date): string | undefined {
   if (period > chinaMonth(now)) return `报告期 ${period} 尚未到来，不能上报未来月份`;

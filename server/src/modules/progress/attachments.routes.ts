@@ -158,7 +158,7 @@ export function progressAttachmentRoutes(app: App, db: Kysely<Database>, uploadD
       response: { 204: z.null(), ...errors },
     },
     handler: async (req, reply) => {
-      await removeAttachment(db, actorOf(req), req.params.id, req.params.attachmentId);
+      await removeAttachment(db, actorOf(req), req.params.id, req.params.attachmentId, req.log);
       return reply.code(204).send(null);
     },
   });

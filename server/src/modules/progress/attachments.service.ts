@@ -21,6 +21,8 @@ import {
 } from '../../domain/attachments.ts';
 import { parsePeriod } from '../../domain/progress.ts';
 import { notFound, validation } from '../../errors.ts';
+import type { Log } from '../../log.ts';
+import { deleteWithFiles } from '../../stored-files.ts';
 import { auditBy } from '../audit/audit.repository.ts';
 import * as repo from './community-progress.repository.ts';
 import { presentAttachment } from './community-progress.service.ts';
@@ -239,17 +241,20 @@ export async function openAttachment(
   };
 }
 
+/** Deletes a photo or document; its file goes once the deletion has committed. */
 export async function removeAttachment(
   db: Kysely<Database>,
   actor: Actor,
   communityId: number,
   attachmentId: number,
+  log: Log,
   now = new Date(),
 ): Promise<void> {
   const c = await visibleCommunity(db, actor, communityId, true);
-  const a = await db.transaction().execute(async (trx) => {
+  await deleteWithFiles(db, log, async (trx, discard) => {
     const found = await attachmentOf(trx, c.id, attachmentId);
     await repo.deleteAttachment(trx, found.id);
+    discard(found.file_path);
     await auditBy(
       trx,
       actor,
@@ -258,8 +263,5 @@ export async function removeAttachment(
       { id: found.id, kind: found.kind, fileName: found.file_name },
       now,
     );
-    return found;
   });
-  // The row is gone, so the file is no longer reachable; removing it is housekeeping.
-  await rm(a.file_path, { force: true });
 }
