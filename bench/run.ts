@@ -84,18 +84,18 @@ async function benchEngine(
     }
     await spare.drop();
 
-    // What the csv import stored, written again by the raw engine alone: the least any import
+    // What the csv import stored, copied by the engine alone: the least any import
     // of the file could take beyond its parse (bench/store-floor.ts).
-    log(`${engine}: the import's rows written by the raw engine alone`);
+    log(`${engine}: the import's rows copied by the engine alone`);
     const floorDb = newDatabase(engine, dir, config.postgresUrl);
     try {
       const floor = await inChild({ op: 'store-floor', from: ledger.url, to: floorDb.url });
       const parse = results.find((r) => r.operation.startsWith('import csv'))!;
-      log(`  written ${seconds(floor.ms)}`);
+      log(`  copied ${seconds(floor.ms)}`);
       results.push(
         judge({
           engine,
-          operation: `store floor: the csv import's rows, raw engine`,
+          operation: `store floor: the csv import's rows copied by the engine`,
           raw: 'bare parse of the csv (as import csv)',
           ms: floor.ms,
           rawMs: parse.rawMs,
