@@ -10,6 +10,7 @@
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { createDb, isPostgresUrl, sqlitePath } from '../server/src/db/create-db.ts';
+import { subtreeBounds } from '../server/src/db/under-path.ts';
 import { listLedger, type ListQuery } from '../server/src/modules/ledger/communities.service.ts';
 import { SYSTEM_ACTOR } from '../server/src/modules/users/users.service.ts';
 import { SEED_POLICY_2022 } from '../server/src/domain/plan-policy.ts';
@@ -41,10 +42,10 @@ const suspectedOf = (ids: number[], pairs: Pair[]) =>
 
 type Sql = (n: number) => string;
 const WHERE = (p: Sql) =>
-  `c.region_path like ${p(1)} and c.plan_year = ${p(2)} and c.build_year <= ${p(3)}`;
+  `c.region_path >= ${p(1)} and c.region_path < ${p(2)} and c.plan_year = ${p(3)} and c.build_year <= ${p(4)}`;
 const REGION = (p: Sql) => `select * from regions where code = ${p(1)}`;
 const PAGE = (p: Sql) =>
-  `select c.* from communities as c where ${WHERE(p)} order by c.households desc, c.id asc limit ${p(4)} offset ${p(5)}`;
+  `select c.* from communities as c where ${WHERE(p)} order by c.households desc, c.id asc limit ${p(5)} offset ${p(6)}`;
 const TOTALS = (p: Sql) =>
   `select count(*) as count, coalesce(sum(c.households), 0) as households, coalesce(sum(c.buildings), 0) as buildings, coalesce(sum(c.floor_area_centi), 0) as floor_area_centi, coalesce(sum(c.investment_yuan), 0) as investment_yuan from communities as c where ${WHERE(p)}`;
 const list = (p: Sql, from: number, n: number) =>
@@ -72,7 +73,7 @@ function rawSqlite(url: string): RawEngine {
   return {
     page: async () => {
       const r = region.get(q.region) as { path: string };
-      const where = [`${r.path}%`, q.planYear, SEED_POLICY_2022.cutoffYear];
+      const where = [...subtreeBounds(r.path), q.planYear, SEED_POLICY_2022.cutoffYear];
       const rows = page.all(...where, ...limitOffset) as { id: number; region_code: string }[];
       const t = totals.get(...where) as { count: number; households: number };
       const codes = [...new Set(rows.map((x) => x.region_code))];
@@ -95,7 +96,7 @@ function rawPostgres(url: string): RawEngine {
   return {
     page: async () => {
       const r = (await pool.query<{ path: string }>(REGION(p), [q.region])).rows[0]!;
-      const where = [`${r.path}%`, q.planYear, SEED_POLICY_2022.cutoffYear];
+      const where = [...subtreeBounds(r.path), q.planYear, SEED_POLICY_2022.cutoffYear];
       const [rows, totals] = await Promise.all([
         pool.query<{ id: number; region_code: string }>(PAGE(p), [...where, ...limitOffset]),
         pool.query<{ count: number; households: string }>(TOTALS(p), where),

@@ -14,6 +14,7 @@
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { createDb, isPostgresUrl, sqlitePath } from '../server/src/db/create-db.ts';
+import { subtreeBounds } from '../server/src/db/under-path.ts';
 import { planTable, type PlanTableView } from '../server/src/modules/plan/plan-table.service.ts';
 import { SYSTEM_ACTOR } from '../server/src/modules/users/users.service.ts';
 import { postgresParts } from './databases.ts';
@@ -39,7 +40,7 @@ const AGGREGATE = (p: Sql) =>
   ` count(*) as communities, sum(c.households) as households, sum(c.buildings) as buildings,` +
   ` sum(c.floor_area_centi) as floor_area_centi, sum(c.investment_yuan) as investment_yuan` +
   ` from communities as c` +
-  ` where c.region_path like ${p(2)} and c.plan_year = ${p(3)}` +
+  ` where c.region_path >= ${p(2)} and c.region_path < ${p(3)} and c.plan_year = ${p(4)}` +
   ` and exists (select pc.project_id from project_communities as pc` +
   ` inner join projects as p on p.id = pc.project_id` +
   ` where pc.community_id = c.id and p.pool = 'implement')` +
@@ -86,7 +87,7 @@ function rawSqlite(url: string, scope: PlanTableScope): RawEngine {
       const r = region.get(scopeCode(scope)) as { code: string; path: string };
       const cut = cutoff.get(PLAN_YEAR) as number;
       const u = (scope === 'all' ? units.all() : units.all(r.code)) as Unit[];
-      const groups = aggregate.all(cut, `${r.path}%`, PLAN_YEAR) as Group[];
+      const groups = aggregate.all(cut, ...subtreeBounds(r.path), PLAN_YEAR) as Group[];
       return { scope: r, units: u, groups };
     },
     close: async () => void db.close(),
@@ -111,7 +112,7 @@ function rawPostgres(url: string, scope: PlanTableScope): RawEngine {
       const r = region.rows[0]!;
       const groups = await pool.query<Group>(AGGREGATE(p), [
         cutoff.rows[0]!.cutoff_year,
-        `${r.path}%`,
+        ...subtreeBounds(r.path),
         PLAN_YEAR,
       ]);
       return { scope: r, units: units.rows, groups: groups.rows };

@@ -16,6 +16,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase } from '../server/src/bootstrap.ts';
 import { createDb, isPostgresUrl, sqlitePath } from '../server/src/db/create-db.ts';
+import { subtreeBounds } from '../server/src/db/under-path.ts';
 import {
   periodEnd,
   progressRow,
@@ -129,10 +130,10 @@ from communities as c
 left join (select p.community_id, max(p.period) as period from progress as p
            where p.period <= ${p(4)} group by p.community_id) as l on l.community_id = c.id
 left join progress as r on r.community_id = l.community_id and r.period = l.period
-where c.region_path like ${p(5)} and c.plan_year = ${p(6)}
+where c.region_path >= ${p(5)} and c.region_path < ${p(6)} and c.plan_year = ${p(7)}
   and exists (select pc.project_id from project_communities as pc
               inner join projects as pj on pj.id = pc.project_id
-              where pc.community_id = c.id and pj.pool = ${p(7)})
+              where pc.community_id = c.id and pj.pool = ${p(8)})
 group by substr(c.region_path, 9, 6)`;
 const SNAPSHOTS = (p: Sql) => `select d.unit_code as province, s.content
 from declarations as d
@@ -195,7 +196,7 @@ function rawSqlite(url: string): RawEngine {
       const r = region.get('000000') as { code: string; path: string };
       const u = units.all(r.code, 'province') as RawTable['units'];
       const measures = aggregate.all(
-        ...[monthEnd, monthEnd, monthEnd, period, `${r.path}%`, year, 'implement'],
+        ...[monthEnd, monthEnd, monthEnd, period, ...subtreeBounds(r.path), year, 'implement'],
       ) as AggregateRow[];
       const plans = snapshots.all(
         year,
@@ -230,7 +231,7 @@ function rawPostgres(url: string): RawEngine {
           monthEnd,
           monthEnd,
           period,
-          `${r.path}%`,
+          ...subtreeBounds(r.path),
           year,
           'implement',
         ])

@@ -1,6 +1,7 @@
 /** All SQL about communities and the projects bundling them. */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { CommunityRow, CommunityTable, Database } from '../../db/schema.ts';
+import { underPath } from '../../db/under-path.ts';
 import type { Insertable } from 'kysely';
 
 export type NewCommunity = Insertable<CommunityTable>;
@@ -37,7 +38,7 @@ const escapeLike = (s: string) => s.replace(/[%_\\]/g, (m) => `\\${m}`);
 function filtered(db: Kysely<Database>, f: CommunityFilter) {
   return db.selectFrom('communities as c').where((e) => {
     const conds: Expression<SqlBool>[] = [
-      e('c.region_path', 'like', `${f.regionPath ?? f.scopePath}%`),
+      underPath(e, 'c.region_path', f.regionPath ?? f.scopePath),
     ];
     if (f.regionPath && !f.regionPath.startsWith(f.scopePath)) conds.push(sql<boolean>`1 = 0`);
     if (f.planYear !== undefined) conds.push(e('c.plan_year', '=', f.planYear));

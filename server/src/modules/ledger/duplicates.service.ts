@@ -6,6 +6,7 @@
 import { pushTo } from '../../domain/group.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { underPath } from '../../db/under-path.ts';
 import { charCount, normaliseName, suspectedPairs } from '../../domain/ledger/names.ts';
 
 export interface Named {
@@ -164,7 +165,7 @@ export async function scanAll(
       .selectFrom('communities')
       .select('prefecture_code')
       .distinct()
-      .where('region_path', 'like', `${scopePath}%`)
+      .where((e) => underPath(e, 'region_path', scopePath))
       .orderBy('prefecture_code')
       .execute()
   ).map((r) => r.prefecture_code);

@@ -5,11 +5,12 @@
  */
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { CommunityTable, Database } from '../../db/schema.ts';
+import { underPath } from '../../db/under-path.ts';
 import type { PlanGroup } from '../../domain/plan-table.ts';
 
 /** The communities under a scope, as `c`. */
 export const communitiesUnder = (db: Kysely<Database>, scopePath: string) =>
-  db.selectFrom('communities as c').where('c.region_path', 'like', `${scopePath}%`);
+  db.selectFrom('communities as c').where((e) => underPath(e, 'c.region_path', scopePath));
 
 export type CommunitiesQuery = ReturnType<typeof communitiesUnder>;
 
@@ -134,7 +135,7 @@ export async function localFundingByPrefecture(
   return db
     .selectFrom('projects as p')
     .innerJoin('project_funding as f', 'f.project_id', 'p.id')
-    .where('p.region_path', 'like', `${scopePath}%`)
+    .where((e) => underPath(e, 'p.region_path', scopePath))
     .where('p.plan_year', '=', year)
     .where('p.pool', '=', 'implement')
     .where('f.source', '=', 'local')

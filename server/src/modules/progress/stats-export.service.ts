@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { underPath } from '../../db/under-path.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { formatScaled } from '../../domain/ledger/decimal.ts';
 import { periodEnd } from '../../domain/progress.ts';
@@ -66,7 +67,7 @@ export async function statisticsRows(
     .leftJoin('progress as r', (j) =>
       j.onRef('r.community_id', '=', 'l.community_id').onRef('r.period', '=', 'l.period'),
     )
-    .where('p.region_path', 'like', `${region.path}%`)
+    .where((e) => underPath(e, 'p.region_path', region.path))
     .where('p.plan_year', '=', year)
     .select([
       'p.code',
