@@ -23,7 +23,9 @@ describeEachEngine('underPath: a subtree as a range on the path', (ctx) => {
   beforeAll(async () => {
     await probe()
       .schema.createTable('path_probe')
-      .addColumn('path', 'varchar(64)', (c) => c.notNull())
+      .addColumn('path', 'varchar(64)', (c) =>
+        ctx.engine === 'postgres' ? c.notNull().modifyEnd(sql`collate "C"`) : c.notNull(),
+      )
       .execute();
     await probe()
       .insertInto('path_probe')
@@ -83,5 +85,18 @@ describeEachEngine('underPath: a subtree as a range on the path', (ctx) => {
         /Index Cond: .*region_path\)?(::text)? >= .*region_path\)?(::text)? < /s,
       );
     }
+  });
+
+  it('compares the paths by code point on PostgreSQL, whatever the database collation', async () => {
+    if (ctx.engine === 'sqlite') return; // SQLite compares text by its bytes
+    const { rows } = await sql<{ table_name: string; collation_name: string | null }>`
+      select table_name, collation_name from information_schema.columns
+      where table_schema = current_schema() and column_name = 'region_path'
+        and table_name in ('communities', 'projects')
+      order by table_name`.execute(ctx.db.db);
+    expect(rows).toEqual([
+      { table_name: 'communities', collation_name: 'C' },
+      { table_name: 'projects', collation_name: 'C' },
+    ]);
   });
 });
