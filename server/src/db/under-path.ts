@@ -6,10 +6,17 @@ import type { Expression, ExpressionBuilder, ReferenceExpression, SqlBool } from
 
 /**
  * Above every character a path holds: digits, the capital letters of functional-zone codes
- * (`4201A0`, domain/regions.ts) and '/'. Under SQLite's BINARY and PostgreSQL's C.UTF-8 collations
- * strings compare by code point, so `path <= p < path~` is exactly "p starts with path".
+ * (`4201A0`, domain/regions.ts) and '/'. SQLite compares text by its bytes, and on PostgreSQL the
+ * path columns collate "C" whatever the database's collation (migration 0011: under a language
+ * collation '/' and '~' are ignored at first and the range would miss children), so `path <= p < path~` is exactly "p starts with path".
  */
 const ABOVE_PATH_CHARS = '~';
+
+/** The bounds `[low, high)` of the subtree at `path`, for SQL written by hand (the benchmarks). */
+export const subtreeBounds = (path: string): [string, string] => [
+  path,
+  `${path}${ABOVE_PATH_CHARS}`,
+];
 
 /**
  * `ref` lies in the subtree rooted at `path` (itself included): `path` ends with '/', so a
@@ -21,12 +28,6 @@ const ABOVE_PATH_CHARS = '~';
  * finding 9). The range is served by the `(plan_year, region_path)` and `(region_path,
  * plan_year)` indexes on both engines.
  */
-/** The bounds `[low, high)` of the subtree at `path`, for SQL written by hand (the benchmarks). */
-export const subtreeBounds = (path: string): [string, string] => [
-  path,
-  `${path}${ABOVE_PATH_CHARS}`,
-];
-
 export function underPath<DB, TB extends keyof DB>(
   e: ExpressionBuilder<DB, TB>,
   ref: ReferenceExpression<DB, TB>,
