@@ -12,7 +12,13 @@
 import type { Kysely } from 'kysely';
 import type { Database, RegionRow } from '../db/schema.ts';
 import type { Actor } from '../domain/actor.ts';
-import { chinaMonth, dueDate, nextPeriod, previousPeriod } from '../domain/monthly-report.ts';
+import {
+  chinaMonth,
+  dueDate,
+  nextPeriod,
+  previousPeriod,
+  reportingUnits,
+} from '../domain/monthly-report.ts';
 import { planCommunities } from '../modules/plan/plan-table.repository.ts';
 import { dueDays, submitReport } from '../modules/reports/monthly-reports.service.ts';
 import { prng } from './synthetic.ts';
@@ -51,7 +57,7 @@ function reportedAt(unit: RegionRow, due: string, rnd: () => number): Date {
 }
 
 /** The units below and including the province with communities in the year's plan, lowest level first. */
-async function reportingUnits(
+async function unitsWithPlan(
   db: Kysely<Database>,
   province: RegionRow,
   year: number,
@@ -60,7 +66,7 @@ async function reportingUnits(
     .select('c.region_path')
     .distinct()
     .execute();
-  const codes = new Set(paths.flatMap((p) => p.region_path.split('/').slice(2, -1)));
+  const codes = new Set(paths.flatMap((p) => reportingUnits(p.region_path)));
   const units = await db
     .selectFrom('regions')
     .selectAll()
@@ -86,7 +92,7 @@ export async function seedDemoReports(
     .selectAll()
     .where('code', '=', provinceCode)
     .executeTakeFirstOrThrow();
-  const units = await reportingUnits(db, province, year);
+  const units = await unitsWithPlan(db, province, year);
   const dueDay = (await dueDays(db, [provinceCode])).get(provinceCode)!;
   const rnd = prng(year * 7);
   const lastMonth = previousPeriod(thisMonth);

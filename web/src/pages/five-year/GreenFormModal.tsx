@@ -3,7 +3,8 @@
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { putGreen, type GreenCity } from '../../api/fiveYear.ts';
-import { CountInput, FailureAlert, useSave } from './formParts.tsx';
+import { FailureAlert } from '../../components/FailureAlert.tsx';
+import { CountInput, useSave } from './formParts.tsx';
 
 export interface GreenEdit {
   code: string;

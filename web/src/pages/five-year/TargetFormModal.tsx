@@ -4,7 +4,8 @@
 import { App, Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { putCompletionTarget, putStartTarget } from '../../api/fiveYear.ts';
-import { CountInput, FailureAlert, useSave } from './formParts.tsx';
+import { FailureAlert } from '../../components/FailureAlert.tsx';
+import { CountInput, useSave } from './formParts.tsx';
 
 interface Current {
   communities: number;

@@ -1,14 +1,10 @@
 // What the five-year forms share: saving with a server error shown above the form and its details
 // next to the fields, and the count inputs.
-import { Alert, InputNumber, type FormInstance } from 'antd';
+import { InputNumber, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
+import { type Failure } from '../../components/FailureAlert.tsx';
 import { applyServerErrors } from '../../components/serverErrors.ts';
-
-interface Failure {
-  message: string;
-  rest: string[];
-}
 
 /** `save(run)`: runs the request, keeping `saving` while it runs and `failure` when it fails. */
 export function useSave(form: FormInstance, fields: readonly string[]) {
@@ -26,19 +22,6 @@ export function useSave(form: FormInstance, fields: readonly string[]) {
     }
   }
   return { saving, failure, clearFailure: () => setFailure(undefined), save };
-}
-
-export function FailureAlert({ failure }: { failure: Failure | undefined }) {
-  if (!failure) return null;
-  return (
-    <Alert
-      type="error"
-      showIcon
-      style={{ marginBottom: 16 }}
-      title={failure.message}
-      description={failure.rest.length > 0 ? failure.rest.join('；') : undefined}
-    />
-  );
 }
 
 /** A whole number of communities or households; Form.Item passes value and onChange. */

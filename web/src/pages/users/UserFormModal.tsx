@@ -1,6 +1,6 @@
 // 新建用户 / 编辑用户. Creating sets username, name, password, roles and region; editing changes
 // the name and roles (PATCH with the row's version, so a stale edit answers 409).
-import { Alert, App, Button, Form, Input, Modal, Select } from 'antd';
+import { App, Button, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { PASSWORD_POLICY_HINT } from '../../../../common/password.ts';
 import { ROLES, ROLE_LABELS } from '../../../../common/roles.ts';
@@ -11,6 +11,7 @@ import type { UserItem } from '../../api/types.ts';
 import { createUser, updateUser } from '../../api/users.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { passwordPolicyRule } from '../../components/formRules.ts';
+import { FailureAlert } from '../../components/FailureAlert.tsx';
 import { applyServerErrors } from '../../components/serverErrors.ts';
 
 interface Values {
@@ -92,22 +93,16 @@ export function UserFormModal({ open, editing, onClose, onSaved, onReload }: Pro
       forceRender
       width={560}
     >
-      {failure && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={failure.message}
-          description={failure.rest.length > 0 ? failure.rest.join('；') : undefined}
-          action={
-            failure.stale && (
-              <Button id="user-form-reload" size="small" onClick={onReload}>
-                重新载入
-              </Button>
-            )
-          }
-        />
-      )}
+      <FailureAlert
+        failure={failure}
+        action={
+          failure?.stale && (
+            <Button id="user-form-reload" size="small" onClick={onReload}>
+              重新载入
+            </Button>
+          )
+        }
+      />
       <Form<Values> form={form} layout="vertical" autoComplete="off">
         {!editing && (
           <Form.Item

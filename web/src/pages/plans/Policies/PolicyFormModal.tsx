@@ -1,10 +1,11 @@
 // 编辑年度政策: the rules of one plan year (建办城〔2021〕28号 二(四) for 2022). PUT with the row's
 // version, so a change made meanwhile answers 409; a 400 puts its details next to the fields.
-import { Alert, App, Button, Form, Input, InputNumber, Modal } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, errorMessage } from '../../../api/client.ts';
 import { updatePlanPolicy } from '../../../api/plans.ts';
 import type { PlanPolicy } from '../../../api/plans.ts';
+import { FailureAlert } from '../../../components/FailureAlert.tsx';
 import { applyServerErrors } from '../../../components/serverErrors.ts';
 
 interface Values {
@@ -96,22 +97,16 @@ export function PolicyFormModal({ policy, onClose, onSaved, onReload }: Props) {
       forceRender
       width={560}
     >
-      {failure && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={failure.message}
-          description={failure.rest.length > 0 ? failure.rest.join('；') : undefined}
-          action={
-            failure.stale && (
-              <Button id="policy-form-reload" size="small" onClick={onReload}>
-                重新载入
-              </Button>
-            )
-          }
-        />
-      )}
+      <FailureAlert
+        failure={failure}
+        action={
+          failure?.stale && (
+            <Button id="policy-form-reload" size="small" onClick={onReload}>
+              重新载入
+            </Button>
+          )
+        }
+      />
       <Form<Values> form={form} layout="vertical" autoComplete="off">
         <Form.Item
           label="分界年份"
