@@ -18,15 +18,12 @@ import { addUser, loginAs } from '../../test-support/fixtures.ts';
 import { keptLog } from '../../test-support/log.ts';
 import { importProjectList } from '../ledger/import/import.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
+import { PNG } from './attachments.fixture.ts';
 import { addPhoto, removeAttachment } from './attachments.service.ts';
 import { deleteAttachment, findAttachment } from './community-progress.repository.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gaizao-attachment-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 describeEachEngine('files of deleted photos', (ctx) => {
   const uploads = join(dir, `uploads-${Math.random().toString(16).slice(2)}`);
