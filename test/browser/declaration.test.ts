@@ -12,162 +12,58 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { createDb } from '../../server/src/db/create-db.ts';
-import { declareAccepted } from '../../server/src/test-support/declarations.ts';
+import {
+  acceptUnitsBelow,
+  apiGet,
+  CITY,
+  COUNTY,
+  confirm,
+  editCommunity,
+  justifyWarnings,
+  openDeclaration,
+  PROVINCE,
+  SHOTS,
+  SignedInUsers,
+  stateOf,
+  submit,
+  view,
+  Y,
+  type Community,
+} from './declaration-support.ts';
 import { describeBrowser, launchBrowser, startDemoServer, type RunningServer } from './support.ts';
-
-/** The demo declares next year's plan (server/src/demo/seed.ts, DEMO_PLAN_YEAR). */
-const Y = new Date().getUTCFullYear() + 1;
-const COUNTY = '460106';
-const CITY = '460100';
-const PROVINCE = '460000';
-const SHOTS = 'test-results';
-
-interface Check {
-  id: string;
-  title: string;
-  severity: 'blocking' | 'warning' | 'info';
-  passed: boolean;
-  message: string;
-  justification: string | null;
-}
-interface View {
-  state: string;
-  version: number;
-  deadline: string;
-  internalDeadline: string | null;
-  unacceptedChildren: { code: string; name: string; stateLabel: string }[];
-  checks: Check[];
-  submitted: { version: number; hash: string; unchanged: boolean } | null;
-}
-interface Community {
-  id: number;
-  name: string;
-  buildYear: number;
-  households: number;
-}
 
 describeBrowser('declaration', () => {
   let server: RunningServer;
   let browser: Browser;
+  let users: SignedInUsers;
   const dir = mkdtempSync(join(tmpdir(), 'gaizao-declaration-'));
-  const contexts = new Map<string, { context: BrowserContext; page: Page }>();
   /** The community the city pins its return reason on, and its households before the fix. */
   let target: Community;
 
   beforeAll(async () => {
     server = await startDemoServer();
     browser = await launchBrowser();
+    users = new SignedInUsers(browser, server.url);
   });
   // A failed step leaves a screenshot of every user's page, to see what the user saw.
   afterEach(async ({ task }) => {
     if (task.result?.state !== 'fail') return;
-    for (const [user, { page }] of contexts)
-      await page.screenshot({ path: `${SHOTS}/declaration-failed-${user}.png`, fullPage: true });
+    await users.screenshotAll();
   });
   afterAll(async () => {
-    for (const { context } of contexts.values()) await context.close();
+    await users?.close();
     await browser?.close();
     await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** One browser context per user, signed in once and kept for the later steps. */
-  async function as(username: string): Promise<Page> {
-    const known = contexts.get(username);
-    if (known) return known.page;
-    const context = await browser.newContext({
-      acceptDownloads: true,
-      viewport: { width: 1400, height: 900 },
-    });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.locator('#login-username').fill(username);
-    await page.locator('#login-password').fill('gaizao-demo');
-    await page.locator('#login-submit').click();
-    await page.locator('#current-region').waitFor();
-    contexts.set(username, { context, page });
-    return page;
-  }
-
-  /** A GET from the page, with the user's session: what the API says, to compare with the screen. */
-  const apiGet = <T>(page: Page, path: string): Promise<T> =>
-    page.evaluate(async (p) => {
-      const res = await fetch(p, { headers: { Accept: 'application/json' } });
-      if (!res.ok) throw new Error(`${p}: HTTP ${res.status} ${await res.text()}`);
-      return res.json();
-    }, path);
-
-  const view = (page: Page, unit: string) => apiGet<View>(page, `/api/declarations/${unit}/${Y}`);
-
-  async function openDeclaration(page: Page, unit: string): Promise<void> {
-    await page.goto(`${server.url}/declarations/${unit}/${Y}`);
-    await page.locator(`#declaration-page[data-unit="${unit}"]`).waitFor();
-  }
-
-  const stateOf = (page: Page) => page.locator('#declaration-state').innerText();
-
-  /** Through the ledger's edit page: one field, saved; the page then shows the record. */
-  async function editCommunity(page: Page, id: number, input: string, value: string) {
-    await page.goto(`${server.url}/ledger/${id}/edit`);
-    await expect.poll(() => page.locator('#community-households').inputValue()).not.toBe('');
-    await page.locator(input).fill(value);
-    await page.locator('#community-submit').click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe(`/ledger/${id}`);
-  }
-
-  /** Writes a justification for every failing warning not yet justified, through its textarea. */
-  async function justifyWarnings(page: Page, unit: string): Promise<string[]> {
-    const failing = (await view(page, unit)).checks.filter(
-      (c) => !c.passed && c.severity === 'warning' && !c.justification,
-    );
-    for (const c of failing) {
-      await page
-        .locator(`#justify-${c.id}`)
-        .fill('相邻片区联动改造，2000年后小区与周边老旧小区同步实施，全省统筹后占比不超过上限');
-      await page.locator(`#justify-save-${c.id}`).click();
-      await expect
-        .poll(() => page.locator(`#justification-${c.id}`).count(), { timeout: 30_000 })
-        .toBe(1);
-    }
-    return failing.map((c) => c.id);
-  }
-
-  /**
-   * Confirms a popconfirm. antd aligns the popup again once its opening animation ends, so a
-   * pointer click can land where the button was a moment before: the click goes to the button.
-   */
-  async function confirm(page: Page, ok: string): Promise<void> {
-    await page.locator(ok).waitFor();
-    await page.locator(ok).dispatchEvent('click');
-  }
-
-  async function submit(page: Page): Promise<void> {
-    await page.locator('#declaration-submit').click();
-    await confirm(page, '#declaration-submit-ok');
-  }
-
-  /**
-   * The units below `unit` that hold its submission back, declared and accepted by their own staff
-   * and reviewers (through the service, on the server's database: the demo has no accounts for
-   * them). Returns their names as the page listed them.
-   */
-  async function acceptUnitsBelow(page: Page, unit: string): Promise<string[]> {
-    const waiting = (await view(page, unit)).unacceptedChildren;
-    const db = await createDb(server.dbPath);
-    try {
-      for (const c of waiting) await declareAccepted(db.db, c.code, Y);
-    } finally {
-      await db.destroy();
-    }
-    return waiting.map((c) => c.name);
-  }
+  const as = (username: string) => users.as(username);
 
   it('city: gives the county an earlier internal deadline; the county sees it counted down', async () => {
     const page = await as('city');
-    await openDeclaration(page, CITY);
+    await openDeclaration(page, server.url, CITY);
     const own = (await view(page, CITY)).deadline;
     await page.locator(`#child-deadline-${COUNTY}`).click();
     const date = page.locator(`#deadline-date-${COUNTY}`);
@@ -189,7 +85,7 @@ describeBrowser('declaration', () => {
     expect(await cell.innerText()).toContain('内部');
 
     const county = await as('county');
-    await openDeclaration(county, COUNTY);
+    await openDeclaration(county, server.url, COUNTY);
     const countdown = county.locator('#declaration-countdown');
     expect(await countdown.getAttribute('data-deadline')).toBe(internal);
     expect(await countdown.innerText()).toContain(`内部截止 ${internal}`);
@@ -217,7 +113,7 @@ describeBrowser('declaration', () => {
       .filter((c) => c.buildYear < 2000)
       .sort((a, b) => b.households - a.households)[0]!;
     target = plan.filter((c) => c.id !== largest.id && c.buildYear < 2000)[0]!;
-    await editCommunity(page, largest.id, '#community-build-year', '2003');
+    await editCommunity(page, server.url, largest.id, '#community-build-year', '2003');
 
     // The menu's 计划申报 opens the county's own declaration for the demo year.
     await page.locator('#app-menu').getByText('计划申报').click();
@@ -280,7 +176,7 @@ describeBrowser('declaration', () => {
 
   it('county: sees the note, fixes the community, resubmits; the city sees the change and accepts', async () => {
     const page = await as('county');
-    await openDeclaration(page, COUNTY);
+    await openDeclaration(page, server.url, COUNTY);
     expect(await stateOf(page)).toBe('已退回');
     const notes = await page.locator('#return-notes').innerText();
     expect(notes).toContain('退回理由：个别小区户数与摸底不符');
@@ -293,8 +189,14 @@ describeBrowser('declaration', () => {
     await page.screenshot({ path: `${SHOTS}/declaration-county-returned.png`, fullPage: true });
     await page.keyboard.press('Escape');
 
-    await editCommunity(page, target.id, '#community-households', String(target.households + 2));
-    await openDeclaration(page, COUNTY);
+    await editCommunity(
+      page,
+      server.url,
+      target.id,
+      '#community-households',
+      String(target.households + 2),
+    );
+    await openDeclaration(page, server.url, COUNTY);
     await justifyWarnings(page, COUNTY);
     expect(await page.locator('#declaration-submit').innerText()).toContain('重新上报');
     await submit(page);
@@ -303,7 +205,7 @@ describeBrowser('declaration', () => {
     expect((await view(page, COUNTY)).version).toBe(2);
 
     const city = await as('city');
-    await openDeclaration(city, COUNTY);
+    await openDeclaration(city, server.url, COUNTY);
     await city.locator('#declaration-diff').click();
     const changed = city.locator('#diff-changed');
     await expect.poll(() => changed.innerText(), { timeout: 30_000 }).toContain(target.name);
@@ -321,7 +223,7 @@ describeBrowser('declaration', () => {
 
   it('city: sees the counties it waits for, then submits its own declaration, justifying its warnings', async () => {
     const page = await as('city');
-    await openDeclaration(page, CITY);
+    await openDeclaration(page, server.url, CITY);
     await expect
       .poll(() => page.locator(`#children-table tr[data-row-key="${COUNTY}"]`).innerText())
       .toContain('已接收');
@@ -334,8 +236,8 @@ describeBrowser('declaration', () => {
     expect(await page.locator('#declaration-submit').isDisabled()).toBe(true);
     await page.screenshot({ path: `${SHOTS}/declaration-city-waiting.png`, fullPage: true });
 
-    expect(await acceptUnitsBelow(page, CITY)).toEqual(waiting.map((c) => c.name));
-    await openDeclaration(page, CITY);
+    expect(await acceptUnitsBelow(page, server.dbPath, CITY)).toEqual(waiting.map((c) => c.name));
+    await openDeclaration(page, server.url, CITY);
     expect(await page.locator('#declaration-children-pending').count()).toBe(0);
     await justifyWarnings(page, CITY);
     await submit(page);
@@ -344,20 +246,20 @@ describeBrowser('declaration', () => {
 
   it('province: accepts the city, records the approval, collects three sign-offs on one hash, submits', async () => {
     const page = await as('province');
-    await openDeclaration(page, CITY);
+    await openDeclaration(page, server.url, CITY);
     await page.locator('#declaration-accept').click();
     await confirm(page, '#declaration-accept-ok');
     await expect.poll(() => stateOf(page), { timeout: 30_000 }).toBe('已接收');
 
-    await openDeclaration(page, PROVINCE);
+    await openDeclaration(page, server.url, PROVINCE);
     // The province's other cities (and the cities' counties) come in the same way.
     const pending = page.locator('#declaration-children-pending');
     await pending.waitFor();
     expect(await pending.innerText()).not.toContain('海口市');
     expect(await page.locator('#declaration-submit').isDisabled()).toBe(true);
-    const cities = await acceptUnitsBelow(page, PROVINCE);
+    const cities = await acceptUnitsBelow(page, server.dbPath, PROVINCE);
     expect(cities).toContain('三亚市');
-    await openDeclaration(page, PROVINCE);
+    await openDeclaration(page, server.url, PROVINCE);
     expect(await page.locator('#declaration-children-pending').count()).toBe(0);
 
     const checks = (await view(page, PROVINCE)).checks;
@@ -423,7 +325,7 @@ describeBrowser('declaration', () => {
         await signer.screenshot({ path: `${SHOTS}/declaration-ndrc-signoff.png`, fullPage: true });
     }
 
-    await openDeclaration(page, PROVINCE);
+    await openDeclaration(page, server.url, PROVINCE);
     for (const role of ['province', 'province_ndrc', 'province_finance'])
       await expect
         .poll(() => row(page, role).locator('[data-signed]').getAttribute('data-signed'))
@@ -476,6 +378,7 @@ describeBrowser('declaration', () => {
     const province = await as('province');
     await editCommunity(
       province,
+      server.url,
       target.id,
       '#community-households',
       String(target.households + 102),
@@ -483,7 +386,7 @@ describeBrowser('declaration', () => {
     const after = await apiGet<unknown>(ministry, path);
     expect(after).toEqual(before);
 
-    await openDeclaration(province, PROVINCE);
+    await openDeclaration(province, server.url, PROVINCE);
     expect(await province.locator('#submitted-unchanged').getAttribute('data-unchanged')).toBe(
       'false',
     );
