@@ -118,4 +118,42 @@ describeEachEngine('fiscal-capacity assessments: recording', (ctx) => {
     expect((await w.anonymous('GET', `/api/fiscal-assessments?year=${Y}`)).statusCode).toBe(401);
     expect((await u.haikou!.get('/api/fiscal-assessments?year=abc')).statusCode).toBe(400);
   });
+
+  it('compares the plan’s local funding with each assessment, a county’s as well as a city’s', async () => {
+    const { u } = w;
+    const fundingCheck = async () =>
+      (
+        (await u.hainan!.get(`/api/plan-checks?region=460000&year=${Y}`)).json().checks as {
+          id: string;
+          passed: boolean;
+          message: string;
+        }[]
+      ).find((c) => c.id === 'fiscal_capacity')!;
+    expect((await fundingCheck()).passed).toBe(true);
+    const community = (await u.longhua!.get('/api/communities?pageSize=1')).json().items[0];
+    const project = (await u.longhua!.get(`/api/communities/${community.id}`)).json().projects[0];
+    const p = (await u.longhua!.get(`/api/projects/${project.id}`)).json();
+    expect(
+      (
+        await u.longhua!.send('PUT', `/api/projects/${p.id}`, {
+          version: p.version,
+          funding: [{ source: 'local', amount: '1000' }],
+        })
+      ).statusCode,
+    ).toBe(200);
+    // 龙华区 planned 1500万元 (its first assessment): within.
+    expect((await fundingCheck()).passed).toBe(true);
+    const mine = (await u.longhua!.get(`/api/fiscal-assessments/460106/${Y}`)).json();
+    await u.longhua!.send('PUT', `/api/fiscal-assessments/460106/${Y}`, {
+      ...ASSESSMENT,
+      version: mine.version,
+      available: '800',
+    });
+    expect(await fundingCheck()).toMatchObject({
+      passed: false,
+      message: expect.stringMatching(
+        /龙华区：计划地方出资 1000\.00万元，超过评估可用资金 800\.00万元/,
+      ),
+    });
+  });
 });
