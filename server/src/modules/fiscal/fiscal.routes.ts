@@ -77,6 +77,9 @@ export function fiscalRoutes(app: App, db: Kysely<Database>, uploadDir: string):
       tags,
       summary: FILE_SUMMARY,
       params: unitYear,
+      querystring: z.object({
+        version: z.coerce.number().int().min(1).optional().describe('或作为 multipart 字段'),
+      }),
       consumes: ['multipart/form-data'],
       response: { 200: assessment, ...errors },
     },
@@ -95,7 +98,7 @@ export function fiscalRoutes(app: App, db: Kysely<Database>, uploadDir: string):
             actor,
             req.params.region,
             req.params.year,
-            fields.version === undefined ? undefined : Number(fields.version),
+            fields.version === undefined ? req.query.version : Number(fields.version),
             { fileName: part.filename, file: part.file },
             uploadDir,
             req.log,

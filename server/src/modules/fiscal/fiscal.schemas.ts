@@ -75,4 +75,4 @@ export const assessmentList = z.object({
   ),
 });
 
-export const FILE_SUMMARY = `上传财政承受能力评估文件（multipart：version，最后是 file；PDF/JPEG/PNG，不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB）`;
+export const FILE_SUMMARY = `上传财政承受能力评估文件（multipart：version（或查询参数 version），最后是 file；PDF/JPEG/PNG，不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB）`;
