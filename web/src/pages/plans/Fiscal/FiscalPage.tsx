@@ -71,6 +71,7 @@ export function FiscalPage() {
     {
       title: '债务指标',
       key: 'debt',
+      width: 240,
       render: (_, a) => (
         <>
           {a.debtIndicators}
@@ -97,6 +98,7 @@ export function FiscalPage() {
     {
       title: '评估文件',
       key: 'file',
+      width: 260,
       render: (_, a) => (
         <>
           <div>{a.document}</div>
@@ -229,7 +231,7 @@ export function FiscalPage() {
           columns={columns}
           dataSource={data.list?.items ?? []}
           pagination={false}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1300 }}
         />
       </Card>
       {editing && (
