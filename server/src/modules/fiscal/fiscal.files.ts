@@ -73,18 +73,25 @@ export async function attachAssessmentFile(
       { path: 'file', message: '尚无评估' },
     ]);
   const stored = await storeFile(uploadDir, upload);
+  let replaced: string | null = null;
   try {
     await db.transaction().execute(async (trx) => {
-      const ok = await repo.updateAssessment(trx, region.code, year, version, {
-        file_name: upload.fileName.slice(0, 255) || '评估文件',
-        file_path: stored.path,
-        content_type: stored.type,
-        size_bytes: stored.size,
-        updated_at: now.toISOString(),
-        updated_by: actor.username,
-        ...REVIEW_RESET,
-      });
+      // The file being replaced is the one of the version the change is made on: read at that
+      // version, then changed only if still at it (a concurrent change makes this a 409).
+      const row = await repo.findAssessment(trx, region.code, year);
+      const ok =
+        row?.version === version &&
+        (await repo.updateAssessment(trx, region.code, year, version, {
+          file_name: upload.fileName.slice(0, 255) || '评估文件',
+          file_path: stored.path,
+          content_type: stored.type,
+          size_bytes: stored.size,
+          updated_at: now.toISOString(),
+          updated_by: actor.username,
+          ...REVIEW_RESET,
+        }));
       if (!ok) throw staleVersion(region.name);
+      replaced = row.file_path;
       await auditBy(
         trx,
         actor,
@@ -98,7 +105,7 @@ export async function attachAssessmentFile(
     await removeStoredFiles([stored.path], log);
     throw e;
   }
-  if (existing.file_path) await removeStoredFiles([existing.file_path], log);
+  if (replaced) await removeStoredFiles([replaced], log);
   return getAssessment(db, actor, region.code, year);
 }
 
