@@ -1,5 +1,5 @@
 /**
- * The setting of the fiscal-capacity route tests: 海南's 2022 project list from ../shared/samples,
+ * The setting of the fiscal-capacity route tests: 海南's 2022 project list (test-support/samples.ts),
  * a user at each unit the tests need, an upload folder of their own, and a multipart helper.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -11,14 +11,11 @@ import { buildApp } from '../../app.ts';
 import type { App } from '../../http.ts';
 import type { EngineContext } from '../../test-support/engines.ts';
 import { addUser, loginAs, type Client } from '../../test-support/fixtures.ts';
+import { HAINAN_PROJECT_LIST } from '../../test-support/samples.ts';
 import { importProjectList } from '../ledger/import/import.service.ts';
 import { multipart, type Multipart } from '../progress/attachments.fixture.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 
-const SAMPLE = join(
-  import.meta.dirname,
-  '../../../../../shared/samples/hainan-2022-project-list.csv',
-);
 export const Y = 2022;
 export const PDF = Buffer.from('%PDF-1.4\n% 海口市财政承受能力评估报告\n', 'utf8');
 export const GIF = Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1');
@@ -69,7 +66,7 @@ export function fiscalWorld(ctx: EngineContext): FiscalWorld {
   } as FiscalWorld;
   beforeAll(async () => {
     world.app = await buildApp({ db: ctx.db, serveWeb: false, uploadDir: uploads });
-    await importProjectList(ctx.db.db, SYSTEM_ACTOR, SAMPLE, { dryRun: false });
+    await importProjectList(ctx.db.db, SYSTEM_ACTOR, HAINAN_PROJECT_LIST, { dryRun: false });
     const accounts: [string, string, Parameters<typeof addUser>[3]][] = [
       ['haikou', '460100', ['city']],
       ['longhua', '460106', ['county']],
