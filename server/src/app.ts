@@ -24,6 +24,7 @@ import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { declarationRoutes } from './modules/declarations/declarations.routes.ts';
 import { fiveYearRoutes } from './modules/five-year/five-year.routes.ts';
 import { planRoutes } from './modules/plan/plan.routes.ts';
+import { fiscalRoutes } from './modules/fiscal/fiscal.routes.ts';
 import { progressAttachmentRoutes } from './modules/progress/attachments.routes.ts';
 import { dashboardRoutes } from './modules/progress/dashboard.routes.ts';
 import { progressRoutes } from './modules/progress/progress.routes.ts';
@@ -121,6 +122,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   ledgerRoutes(app, db, uploadDir, () => opts.db.detached());
   projectRoutes(app, db);
   planRoutes(app, db);
+  fiscalRoutes(app, db, uploadDir);
   declarationRoutes(app, db, uploadDir);
   progressRoutes(app, db);
   monthlyReportRoutes(app, db);

@@ -233,6 +233,22 @@ export interface FiscalAssessmentTable {
   version: number;
   updated_at: string;
   updated_by: string | null;
+  // 0019: the assessment's content and file, and the province's review.
+  debt_indicators: Generated<string>;
+  debt_ratio: string | null;
+  debt_balance_yuan: number | null;
+  conclusion: Generated<'within' | 'exceeds'>;
+  conclusion_note: Generated<string>;
+  file_name: string | null;
+  file_path: string | null;
+  content_type: string | null;
+  size_bytes: number | null;
+  review_status: Generated<'pending' | 'passed' | 'returned'>;
+  reviewer: string | null;
+  reviewed_on: string | null;
+  review_remark: Generated<string>;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
 }
 
 export interface DeclarationTable {

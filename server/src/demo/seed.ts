@@ -17,6 +17,7 @@ import { SYSTEM_ACTOR } from '../modules/users/users.service.ts';
 import { seedDemoFiveYear } from './five-year.ts';
 import { seedDemoProgress } from './progress.ts';
 import { seedDemoReports } from './reports.ts';
+import { seedDemoFiscal } from './fiscal.ts';
 import { syntheticRows } from './synthetic.ts';
 
 export const DEMO_PASSWORD = 'gaizao-demo';
@@ -116,6 +117,7 @@ export async function seedDemoLedger(db: Kysely<Database>): Promise<number> {
     await seedDemoFiveYear(db);
     await seedDemoProgress(db, DEMO_PROVINCE);
     await seedDemoReports(db, DEMO_PROVINCE);
+    await seedDemoFiscal(db, DEMO_PROVINCE, DEMO_PLAN_YEAR);
     return report.imported;
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -7,7 +7,8 @@
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 export type AttachmentType = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
-export type AttachmentPurpose = 'photo' | 'document';
+/** `fiscal`: a city's or county's fiscal-capacity assessment (财政承受能力评估). */
+export type AttachmentPurpose = 'photo' | 'document' | 'fiscal';
 
 const ACCEPTED: Record<AttachmentPurpose, { types: AttachmentType[]; words: string }> = {
   photo: {
@@ -17,6 +18,10 @@ const ACCEPTED: Record<AttachmentPurpose, { types: AttachmentType[]; words: stri
   document: {
     types: ['application/pdf', 'image/jpeg', 'image/png'],
     words: '协商材料只接受 PDF、JPEG 或 PNG 文件',
+  },
+  fiscal: {
+    types: ['application/pdf', 'image/jpeg', 'image/png'],
+    words: '财政承受能力评估文件只接受 PDF、JPEG 或 PNG 文件',
   },
 };
 

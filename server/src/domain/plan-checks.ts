@@ -32,7 +32,7 @@ export interface CheckInput {
   excludedRows: CheckRow[];
   subsidisedRows: CheckRow[];
   likelySubsidisedRows: CheckRow[];
-  /** per prefecture-level unit with an assessment: local funding of the plan vs available funds (元) */
+  /** per unit (city or county) with an assessment: local funding of the plan vs available funds (元) */
   fiscal: { regionCode: string; name: string; localYuan: number; availableYuan: number }[];
 }
 
@@ -104,7 +104,7 @@ export function planChecks(i: CheckInput): CheckResult[] {
                   `${f.name}：计划地方出资 ${wan(f.localYuan)}，超过评估可用资金 ${wan(f.availableYuan)}`,
               )
               .join('；')
-          : `${i.fiscal.length} 个地级单位已录入评估，均未超出`
+          : `${i.fiscal.length} 个市、县已录入评估，均未超出`
         : '尚未录入财政承受能力评估',
       rows: [],
     },

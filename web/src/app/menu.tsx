@@ -1,5 +1,6 @@
 // The side menu, one entry a screen, each with the roles that see it (none listed: everyone).
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -38,6 +39,8 @@ export const DECLARATION_ROLES: readonly Role[] = [
   'province_ndrc',
   'province_finance',
 ];
+/** 财政承受能力评估: cities and counties record, the province reviews (server: fiscal.policy.ts). */
+export const FISCAL_ROLES: readonly Role[] = ['county', 'city', 'province', 'province_finance'];
 /** …and 各省上报, the ministries' overview (server: ministryOverview, country level only). */
 export const OVERVIEW_ROLES: readonly Role[] = ['ministry', 'admin'];
 
@@ -46,6 +49,13 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/ledger', label: 'menu.ledger', icon: <DatabaseOutlined />, roles: LEDGER_ROLES },
   // Everyone: the province and above see the plan table, a city or county its own checks.
   { path: '/plans', label: 'menu.plans', icon: <CalendarOutlined /> },
+  // Under 年度计划: the assessments the province's plan waits on.
+  {
+    path: '/plans/fiscal',
+    label: 'menu.fiscal',
+    icon: <AccountBookOutlined />,
+    roles: FISCAL_ROLES,
+  },
   {
     path: '/declarations',
     label: 'menu.declarations',
@@ -78,9 +88,10 @@ export function menuFor(user: Me): MenuEntry[] {
   );
 }
 
-/** The menu key of a location: the first path segment ('/users/12' → '/users'), but 月报 has its own. */
+/** The menu key of a location: the first path segment ('/users/12' → '/users'), but 月报 and 财政承受能力评估 have their own. */
 export function menuKeyOf(pathname: string): string {
   if (pathname.startsWith('/progress/reports')) return '/progress/reports';
+  if (pathname.startsWith('/plans/fiscal')) return '/plans/fiscal';
   const first = pathname.split('/')[1];
   return first ? `/${first}` : '/';
 }

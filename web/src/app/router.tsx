@@ -9,7 +9,7 @@ import { NotFound, RouteError } from '../pages/misc/NotFound.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { AuthProvider } from './auth.tsx';
 import { FullPageSpin, RequireAuth, RequireRole } from './guards.tsx';
-import { ADMIN_ROLES, LEDGER_EDIT_ROLES, LEDGER_ROLES, WORK_ROLES } from './menu.tsx';
+import { ADMIN_ROLES, FISCAL_ROLES, LEDGER_EDIT_ROLES, LEDGER_ROLES, WORK_ROLES } from './menu.tsx';
 
 const HomePage = lazy(() =>
   import('../pages/home/HomePage.tsx').then((m) => ({ default: m.HomePage })),
@@ -58,6 +58,9 @@ const FiveYearPage = lazy(() =>
 );
 const ProgressPage = lazy(() =>
   import('../pages/progress/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })),
+);
+const FiscalPage = lazy(() =>
+  import('../pages/plans/Fiscal/FiscalPage.tsx').then((m) => ({ default: m.FiscalPage })),
 );
 const PoliciesPage = lazy(() =>
   import('../pages/plans/Policies/PoliciesPage.tsx').then((m) => ({ default: m.PoliciesPage })),
@@ -123,6 +126,14 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <PlanTablePage /> },
               { path: 'policies', element: <PoliciesPage /> },
+              {
+                path: 'fiscal',
+                element: (
+                  <RequireRole roles={FISCAL_ROLES}>
+                    <FiscalPage />
+                  </RequireRole>
+                ),
+              },
             ],
           },
           ...declarationRoutes,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp } from '../../app.ts';
 import type { App } from '../../http.ts';
 import type { EngineContext } from '../../test-support/engines.ts';
+import { assessAndPassAll } from '../../test-support/fiscal.ts';
 import { addUser, loginAs, type Client } from '../../test-support/fixtures.ts';
 import { importProjectList } from '../ledger/import/import.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
@@ -37,6 +38,8 @@ export function declarationWorld(ctx: EngineContext): DeclarationWorld {
   beforeAll(async () => {
     world.app = await buildApp({ db: ctx.db, serveWeb: false });
     await importProjectList(ctx.db.db, SYSTEM_ACTOR, SAMPLE, { dryRun: false });
+    // Every city and county has its fiscal-capacity assessment passed (fiscal.routes tests test it).
+    await assessAndPassAll(ctx.db.db, '460000', Y);
     const accounts: [string, string, Parameters<typeof addUser>[3]][] = [
       ['county', '460106', ['county']],
       ['xiuying', '460105', ['county']],

@@ -276,12 +276,7 @@ export async function submitDeclaration(
       const justified = new Set(
         (await repo.justificationsOf(trx, region.code, year)).map((j) => j.check_id),
       );
-      const blocking = checks.filter(
-        (c) =>
-          !c.passed &&
-          c.severity === 'blocking' &&
-          !(c.id === 'fiscal_capacity' && c.message.startsWith('尚未录入')),
-      );
+      const blocking = checks.filter((c) => !c.passed && c.severity === 'blocking');
       if (blocking.length)
         throw validation(
           `有不能通过的检查，不能上报：${blocking.map((c) => c.title).join('；')}`,

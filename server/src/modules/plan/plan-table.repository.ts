@@ -125,30 +125,3 @@ export function likelySubsidisedDuplicates(db: Kysely<Database>, scopePath: stri
     .limit(5000)
     .execute();
 }
-
-/** Local (市县) funding of the plan's projects per prefecture-level unit, against the assessments. */
-export async function localFundingByPrefecture(
-  db: Kysely<Database>,
-  scopePath: string,
-  year: number,
-) {
-  return db
-    .selectFrom('projects as p')
-    .innerJoin('project_funding as f', 'f.project_id', 'p.id')
-    .where((e) => underPath(e, 'p.region_path', scopePath))
-    .where('p.plan_year', '=', year)
-    .where('p.pool', '=', 'implement')
-    .where('f.source', '=', 'local')
-    .select((e) => ['p.prefecture_code', e.fn.sum<number>('f.amount_yuan').as('local_yuan')])
-    .groupBy('p.prefecture_code')
-    .execute();
-}
-
-export const assessmentsWithin = (db: Kysely<Database>, scopePath: string, year: number) =>
-  db
-    .selectFrom('fiscal_assessments as a')
-    .innerJoin('regions as r', 'r.code', 'a.region_code')
-    .where('r.path', 'like', `${scopePath}%`)
-    .where('a.plan_year', '=', year)
-    .select(['a.region_code', 'r.name', 'r.level', 'a.available_yuan', 'a.document'])
-    .execute();

@@ -19,6 +19,8 @@ import {
 import { COUNTRY_CODE } from '../../domain/regions-build.ts';
 import { isWithin } from '../../domain/regions.ts';
 import { notFound } from '../../errors.ts';
+import type { FiscalCheckResult } from '../../domain/fiscal-checks.ts';
+import { fiscalFigures } from '../fiscal/fiscal.checks.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { policyFor } from './policies.repository.ts';
 import * as repo from './plan-table.repository.ts';
@@ -157,13 +159,16 @@ const toCheckRow = (
   detail: string,
 ): CheckRow => ({ id: r.id, name: r.name, regionCode: r.region_code, detail });
 
-/** The five checks for a unit (province, city or county) and a plan year. */
+/** A plan check: one of the notice's rules (plan-checks.ts) or of its fiscal duty (fiscal-checks.ts). */
+export type PlanCheckResult = CheckResult | FiscalCheckResult;
+
+/** The checks for a unit (province, city or county) and a plan year. */
 export async function checkPlan(
   db: Kysely<Database>,
   actor: Actor,
   regionCode: string,
   year: number,
-): Promise<{ scope: { code: string; name: string }; checks: CheckResult[] }> {
+): Promise<{ scope: { code: string; name: string }; checks: PlanCheckResult[] }> {
   const region = await findRegion(db, regionCode.length === 2 ? `${regionCode}0000` : regionCode);
   if (!region || region.level === 'country' || !isWithin(region.path, actor.regionPath))
     throw notFound(`区划 ${regionCode} `);
@@ -173,22 +178,20 @@ export async function checkPlan(
   const postCutoff = groups
     .filter((g) => g.bucket === 'after')
     .reduce((s, g) => s + g.measures.households, 0);
-  const [after, late, excluded, subsidised, likely, funding, assessments] = await Promise.all([
-    repo.offendingCommunities(db, region.path, year, { buildYearAbove: policy.cutoffYear }),
-    repo.offendingCommunities(db, region.path, year, { buildYearAbove: policy.latestBuildYear }),
-    repo.offendingCommunities(db, region.path, year, { excluded: true }),
-    repo.offendingCommunities(db, region.path, year, { subsidised: true }),
-    repo.likelySubsidisedDuplicates(db, region.path, year),
-    repo.localFundingByPrefecture(db, region.path, year),
-    repo.assessmentsWithin(db, region.path, year),
-  ]);
-  const localByPrefecture = new Map(funding.map((f) => [f.prefecture_code, Number(f.local_yuan)]));
   const level: PlanLevel =
     region.level === 'province'
       ? 'province'
       : region.level === 'prefecture'
         ? 'prefecture'
         : 'county';
+  const [after, late, excluded, subsidised, likely, fiscal] = await Promise.all([
+    repo.offendingCommunities(db, region.path, year, { buildYearAbove: policy.cutoffYear }),
+    repo.offendingCommunities(db, region.path, year, { buildYearAbove: policy.latestBuildYear }),
+    repo.offendingCommunities(db, region.path, year, { excluded: true }),
+    repo.offendingCommunities(db, region.path, year, { subsidised: true }),
+    repo.likelySubsidisedDuplicates(db, region.path, year),
+    fiscalFigures(db, region.path, level, year),
+  ]);
   const checks = planChecks({
     policy,
     level,
@@ -209,16 +212,10 @@ export async function checkPlan(
     likelySubsidisedRows: likely.map((r) =>
       toCheckRow(r, `与已获${r.other_years}年中央补助的“${r.other_name}”疑似重复`),
     ),
-    fiscal: assessments
-      .filter((a) => a.level === 'prefecture')
-      .map((a) => ({
-        regionCode: a.region_code,
-        name: a.name,
-        localYuan: localByPrefecture.get(a.region_code) ?? 0,
-        availableYuan: Number(a.available_yuan),
-      })),
+    // City and county assessments alike (fiscal.checks.ts).
+    fiscal: fiscal.funding,
   });
-  return { scope: { code: region.code, name: region.name }, checks };
+  return { scope: { code: region.code, name: region.name }, checks: [...checks, ...fiscal.checks] };
 }
 
 export { TOTAL_LABEL };

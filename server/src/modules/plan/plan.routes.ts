@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { errorSchema, type App } from '../../http.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
-import { listAssessments, saveAssessment } from './fiscal.service.ts';
 import { addPolicy, listPolicies, updatePolicy } from './policies.service.ts';
 import { checkPlan, planTable, planTableCsv } from './plan-table.service.ts';
 import { writePlanTableXlsx } from './plan-table.xlsx.ts';
@@ -22,6 +21,9 @@ const check = z.object({
   rows: z.array(
     z.object({ id: z.number(), name: z.string(), regionCode: z.string(), detail: z.string() }),
   ),
+  // The fiscal checks' typed outcome and the units it is about (domain/fiscal-checks.ts).
+  outcome: z.string().optional(),
+  units: z.array(z.object({ code: z.string(), name: z.string() })).optional(),
 });
 const policy = z.object({
   planYear: z.number(),
@@ -146,29 +148,6 @@ export function planRoutes(app: App, db: Kysely<Database>): void {
     handler: async (req) => {
       const { version, ...input } = req.body;
       return updatePolicy(db, actorOf(req), req.params.year, version, input);
-    },
-  });
-
-  app.get('/api/fiscal-assessments', {
-    schema: {
-      tags: ['年度计划'],
-      summary: '本人辖区内的财政承受能力评估',
-      querystring: z.object({ year }),
-    },
-    handler: async (req) => ({ items: await listAssessments(db, actorOf(req), req.query.year) }),
-  });
-
-  app.put('/api/fiscal-assessments/:region/:year', {
-    schema: {
-      tags: ['年度计划'],
-      summary: '录入本市、县的财政承受能力评估（可用地方财政资金，万元；评估文件）',
-      params: z.object({ region: z.string().regex(/^\d{6}$/, '区划代码应为6位数字'), year }),
-      body: z.object({ available: z.string().max(20), document: z.string().max(255) }),
-      response: { 204: z.null(), ...errors },
-    },
-    handler: async (req, reply) => {
-      await saveAssessment(db, actorOf(req), req.params.region, req.params.year, req.body);
-      return reply.code(204).send(null);
     },
   });
 }

@@ -1,0 +1,78 @@
+/** Request and response schemas of the fiscal-capacity routes (fiscal.routes.ts). */
+import { z } from 'zod';
+import { MAX_ATTACHMENT_BYTES } from '../../domain/attachments.ts';
+
+export const year = z.coerce.number().int().min(2000).max(2100);
+export const unitYear = z.object({
+  region: z.string().regex(/^\d{6}$/, '区划代码应为6位数字'),
+  year,
+});
+
+export const assessmentInput = z.object({
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .nullable()
+    .optional()
+    .describe('修改时为读到的版本号；首次录入时不填'),
+  available: z.string().max(20).describe('拟安排地方财政资金（万元），最多4位小数'),
+  document: z.string().max(255).describe('评估文件名称或文号'),
+  debtIndicators: z.string().max(1000).describe('评估采用的债务指标（文字）'),
+  debtRatio: z.string().max(12).nullable().optional().describe('债务率（%），可空'),
+  debtBalance: z.string().max(20).nullable().optional().describe('政府债务余额（万元），可空'),
+  conclusion: z.enum(['within', 'exceeds']).describe('within：在财政承受能力范围内；exceeds：超出'),
+  conclusionNote: z.string().max(1000).optional(),
+});
+
+export const reviewInput = z.object({
+  version: z.number().int().min(1),
+  decision: z.enum(['passed', 'returned']).describe('passed：通过；returned：退回'),
+  reviewer: z.string().max(64).describe('审核人'),
+  reviewedOn: z.string().max(10).describe('审核日期 YYYY-MM-DD'),
+  remark: z.string().max(500).optional().describe('审核意见；退回时必填'),
+});
+
+export const assessment = z.object({
+  regionCode: z.string(),
+  name: z.string(),
+  level: z.string(),
+  planYear: z.number(),
+  version: z.number(),
+  available: z.string(),
+  document: z.string(),
+  debtIndicators: z.string(),
+  debtRatio: z.string().nullable(),
+  debtBalance: z.string().nullable(),
+  conclusion: z.enum(['within', 'exceeds']),
+  conclusionNote: z.string(),
+  file: z
+    .object({ name: z.string(), contentType: z.string(), size: z.number(), url: z.string() })
+    .nullable(),
+  review: z.object({
+    status: z.enum(['pending', 'passed', 'returned']),
+    reviewer: z.string().nullable(),
+    reviewedOn: z.string().nullable(),
+    remark: z.string(),
+    reviewedBy: z.string().nullable(),
+    reviewedAt: z.string().nullable(),
+  }),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string(),
+  canEdit: z.boolean(),
+  canReview: z.boolean(),
+});
+
+export const assessmentList = z.object({
+  items: z.array(assessment),
+  units: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      communities: z.number(),
+      assessed: z.boolean(),
+    }),
+  ),
+});
+
+export const FILE_SUMMARY = `上传财政承受能力评估文件（multipart：version（或查询参数 version），最后是 file；PDF/JPEG/PNG，不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB）`;

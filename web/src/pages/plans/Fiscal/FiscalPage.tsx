@@ -1,0 +1,263 @@
+// 财政承受能力评估 (建办城〔2021〕28号 三(二)): a city or county records its assessment for a plan
+// year; the province reviews each (通过 / 退回). The two checks the province's submission waits on
+// are shown on top: every unit with communities in the plan has assessed, and every assessment has
+// passed the province's review (server: domain/fiscal-checks.ts).
+import { Alert, App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { errorMessage } from '../../../api/client.ts';
+import { listAssessments, REVIEW_LABELS } from '../../../api/fiscal.ts';
+import type { FiscalAssessment, FiscalList } from '../../../api/fiscal.ts';
+import { getPlanChecks } from '../../../api/plans.ts';
+import type { PlanCheck } from '../../../api/plans.ts';
+import { useMe } from '../../../app/auth.tsx';
+import { planYears } from '../planForm.ts';
+import { AssessmentModal } from './AssessmentModal.tsx';
+import { ReviewModal } from './ReviewModal.tsx';
+
+const FISCAL_CHECKS = ['fiscal_assessed', 'fiscal_reviewed', 'fiscal_capacity'];
+
+function useFiscal(year: number, checkRegion: string | null) {
+  const [list, setList] = useState<FiscalList | null>(null);
+  const [checks, setChecks] = useState<PlanCheck[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const ctrl = new AbortController();
+    Promise.all([
+      listAssessments(year, ctrl.signal),
+      checkRegion ? getPlanChecks(checkRegion, year, ctrl.signal) : null,
+    ]).then(
+      ([l, c]) => {
+        setList(l);
+        setChecks((c?.checks ?? []).filter((x) => FISCAL_CHECKS.includes(x.id)));
+        setError(null);
+      },
+      (e: unknown) => {
+        if (!ctrl.signal.aborted) setError(errorMessage(e));
+      },
+    );
+    return () => ctrl.abort();
+  }, [year, checkRegion, tick]);
+  return { list, checks, error, reload: useCallback(() => setTick((t) => t + 1), []) };
+}
+
+export function FiscalPage() {
+  const me = useMe();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || new Date().getFullYear() + 1;
+  const ownUnit =
+    (me.region.level === 'prefecture' || me.region.level === 'county') &&
+    (me.roles.includes('city') || me.roles.includes('county'));
+  const data = useFiscal(year, me.region.level === 'country' ? null : me.region.code);
+  const [editing, setEditing] = useState<{
+    unit: { code: string; name: string };
+    current: FiscalAssessment | null;
+  } | null>(null);
+  const [reviewing, setReviewing] = useState<FiscalAssessment | null>(null);
+  const own = data.list?.items.find((a) => a.regionCode === me.region.code) ?? null;
+
+  const columns: TableColumnsType<FiscalAssessment> = [
+    { title: '单位', dataIndex: 'name', key: 'name', width: 120 },
+    {
+      title: '拟安排地方财政资金（万元）',
+      dataIndex: 'available',
+      key: 'available',
+      align: 'right',
+      width: 150,
+    },
+    {
+      title: '债务指标',
+      key: 'debt',
+      width: 240,
+      render: (_, a) => (
+        <>
+          {a.debtIndicators}
+          {a.debtRatio !== null && <div>债务率 {a.debtRatio}%</div>}
+          {a.debtBalance !== null && <div>债务余额 {a.debtBalance} 万元</div>}
+        </>
+      ),
+    },
+    {
+      title: '结论',
+      key: 'conclusion',
+      width: 150,
+      render: (_, a) => (
+        <>
+          {a.conclusion === 'within' ? (
+            <Tag color="success">在承受能力范围内</Tag>
+          ) : (
+            <Tag color="error">超出承受能力</Tag>
+          )}
+          {a.conclusionNote && <div>{a.conclusionNote}</div>}
+        </>
+      ),
+    },
+    {
+      title: '评估文件',
+      key: 'file',
+      width: 260,
+      render: (_, a) => (
+        <>
+          <div>{a.document}</div>
+          {a.file ? (
+            <a
+              href={a.file.url}
+              target="_blank"
+              rel="noreferrer"
+              id={`fiscal-file-${a.regionCode}`}
+            >
+              {a.file.name}
+            </a>
+          ) : (
+            <Tag>未上传文件</Tag>
+          )}
+        </>
+      ),
+    },
+    {
+      title: '省级审核',
+      key: 'review',
+      width: 200,
+      render: (_, a) => (
+        <>
+          <Tag id={`fiscal-status-${a.regionCode}`} color={REVIEW_LABELS[a.review.status].color}>
+            {REVIEW_LABELS[a.review.status].text}
+          </Tag>
+          {a.review.reviewer && (
+            <div>
+              {a.review.reviewer} · {a.review.reviewedOn}
+            </div>
+          )}
+          {a.review.remark && <div>{a.review.remark}</div>}
+        </>
+      ),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 90,
+      render: (_, a) => (
+        <Space direction="vertical" size={0}>
+          {a.canEdit && (
+            <Button
+              id={`fiscal-edit-${a.regionCode}`}
+              type="link"
+              size="small"
+              onClick={() => setEditing({ unit: { code: a.regionCode, name: a.name }, current: a })}
+            >
+              修改
+            </Button>
+          )}
+          {a.canReview && (
+            <Button
+              id={`fiscal-review-${a.regionCode}`}
+              type="link"
+              size="small"
+              onClick={() => setReviewing(a)}
+            >
+              审核
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  const missing = data.list?.units.filter((u) => !u.assessed) ?? [];
+  return (
+    <Space id="fiscal-page" direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card title="财政承受能力评估" extra={<Link to={`/plans?year=${year}`}>年度计划表</Link>}>
+        <Space wrap>
+          <span>计划年度</span>
+          <Select
+            id="fiscal-year"
+            value={year}
+            style={{ width: 120 }}
+            options={planYears().map((y) => ({ value: y, label: `${y}年` }))}
+            onChange={(y: number) => setParams({ year: String(y) })}
+          />
+          {ownUnit && !own && data.list && (
+            <Button
+              id="fiscal-new"
+              type="primary"
+              onClick={() =>
+                setEditing({ unit: { code: me.region.code, name: me.region.name }, current: null })
+              }
+            >
+              录入本级评估
+            </Button>
+          )}
+        </Space>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          市、县提出年度改造计划任务前，应充分评估本地财政承受能力；省级汇总时应对评估结果严格把关（建办城〔2021〕28号）。
+          有小区列入计划的市、县均须录入评估并经省级审核通过，省级方可上报。
+        </Typography.Paragraph>
+      </Card>
+      {data.error && <Alert type="error" showIcon title={data.error} />}
+      {data.checks.length > 0 && (
+        <Card size="small" title="计划检查（财政承受能力）">
+          {data.checks.map((c) => (
+            <div
+              key={c.id}
+              id={`fiscal-check-${c.id}`}
+              data-passed={String(c.passed)}
+              style={{ marginBottom: 4 }}
+            >
+              {c.passed ? <Tag color="success">通过</Tag> : <Tag color="error">未通过</Tag>}
+              <strong>{c.title}</strong>：{c.message}
+            </div>
+          ))}
+        </Card>
+      )}
+      {missing.length > 0 && (
+        <Alert
+          id="fiscal-missing"
+          type="warning"
+          showIcon
+          title={`尚未录入评估的单位（有小区列入${year}年计划）：${missing
+            .map((u) => `${u.name}（${u.communities} 个小区）`)
+            .join('、')}`}
+        />
+      )}
+      <Card size="small" title={`${year}年度评估`}>
+        <Table
+          id="fiscal-table"
+          rowKey="regionCode"
+          size="small"
+          loading={!data.list && !data.error}
+          columns={columns}
+          dataSource={data.list?.items ?? []}
+          pagination={false}
+          scroll={{ x: 1300 }}
+        />
+      </Card>
+      {editing && (
+        <AssessmentModal
+          open
+          unit={editing.unit}
+          year={year}
+          current={editing.current}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            void message.success('评估已保存，待省级审核');
+            data.reload();
+          }}
+        />
+      )}
+      <ReviewModal
+        assessment={reviewing}
+        defaultReviewer={me.displayName}
+        onClose={() => setReviewing(null)}
+        onSaved={(a) => {
+          setReviewing(null);
+          void message.success(`已审核：${a.name} ${REVIEW_LABELS[a.review.status].text}`);
+          data.reload();
+        }}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,119 @@
+// The province's review of a city's or county's 财政承受能力评估 ("省级人民政府…应对市、县财政承受能力
+// 评估结果严格把关"): 通过 or 退回, who reviewed, when, and a remark (required to return it).
+import { Form, Input, Modal, Radio } from 'antd';
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../../../api/client.ts';
+import { reviewAssessment } from '../../../api/fiscal.ts';
+import type { FiscalAssessment, ReviewInput } from '../../../api/fiscal.ts';
+import { FailureAlert, type Failure } from '../../../components/FailureAlert.tsx';
+import { applyServerErrors } from '../../../components/serverErrors.ts';
+
+type Values = Omit<ReviewInput, 'version'>;
+const FIELDS = ['decision', 'reviewer', 'reviewedOn', 'remark'] as const;
+/** Today in Beijing, YYYY-MM-DD. */
+const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+interface Props {
+  assessment: FiscalAssessment | null;
+  defaultReviewer: string;
+  onClose: () => void;
+  onSaved: (a: FiscalAssessment) => void;
+}
+
+export function ReviewModal({ assessment, defaultReviewer, onClose, onSaved }: Props) {
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const decision = Form.useWatch('decision', form);
+
+  useEffect(() => {
+    if (!assessment) return;
+    setFailure(null);
+    form.resetFields();
+    form.setFieldsValue({
+      decision: assessment.review.status === 'returned' ? 'returned' : 'passed',
+      reviewer: assessment.review.reviewer ?? defaultReviewer,
+      reviewedOn: today(),
+      remark: assessment.review.remark,
+    });
+  }, [assessment, defaultReviewer, form]);
+
+  async function save() {
+    if (!assessment) return;
+    const values = await form.validateFields();
+    setSaving(true);
+    setFailure(null);
+    try {
+      onSaved(
+        await reviewAssessment(assessment.regionCode, assessment.planYear, {
+          ...values,
+          remark: values.remark ?? '',
+          version: assessment.version,
+        }),
+      );
+    } catch (e) {
+      setFailure({ message: errorMessage(e), rest: applyServerErrors(form, e, FIELDS) });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal
+      open={assessment !== null}
+      title={
+        assessment ? `审核：${assessment.name} ${assessment.planYear}年度财政承受能力评估` : ''
+      }
+      okText="保存审核意见"
+      okButtonProps={{ id: 'review-save', loading: saving }}
+      cancelText="取消"
+      onOk={() => void save()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <FailureAlert failure={failure} />
+      <Form form={form} layout="vertical" requiredMark>
+        <Form.Item name="decision" label="审核结果" rules={[{ required: true }]}>
+          <Radio.Group>
+            <Radio id="review-passed" value="passed">
+              通过
+            </Radio>
+            <Radio id="review-returned" value="returned">
+              退回
+            </Radio>
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item
+          name="reviewer"
+          label="审核人"
+          rules={[{ required: true, whitespace: true, message: '请填写审核人' }]}
+        >
+          <Input id="review-reviewer" maxLength={64} />
+        </Form.Item>
+        <Form.Item
+          name="reviewedOn"
+          label="审核日期"
+          rules={[
+            { required: true, message: '请填写审核日期' },
+            { pattern: /^\d{4}-\d{2}-\d{2}$/, message: '格式为 YYYY-MM-DD' },
+          ]}
+        >
+          <Input id="review-date" placeholder="YYYY-MM-DD" />
+        </Form.Item>
+        <Form.Item
+          name="remark"
+          label="审核意见"
+          rules={[
+            {
+              required: decision === 'returned',
+              whitespace: true,
+              message: '退回时请填写退回原因',
+            },
+          ]}
+        >
+          <Input.TextArea id="review-remark" rows={3} maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
