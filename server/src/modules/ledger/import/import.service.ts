@@ -167,11 +167,12 @@ export async function importProjectList(
         const fileKey = `${draft.regionCode}|${key}`;
         const earlier = firstRow.get(fileKey);
         if (earlier !== undefined) {
+          const how = earlier.name === draft.name ? '名称相同' : '名称仅写法不同';
           addError({
             line,
             column: '小区名称',
             value: draft.name,
-            message: `第 ${earlier.line} 行“${earlier.name}”与第 ${line} 行“${draft.name}”是同一小区（同一县级单位，名称仅写法不同），同一小区只能登记一次`,
+            message: `第 ${earlier.line} 行“${earlier.name}”与第 ${line} 行“${draft.name}”是同一小区（同一县级单位，${how}），同一小区只能登记一次`,
           });
           continue;
         }
