@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from './db/create-db.ts';
+import type { ThrottleRules } from './domain/throttle.ts';
 import { errorHandler, type App } from './http.ts';
 import { registerAuth } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -41,8 +42,14 @@ export interface AppOptions {
   demo?: boolean;
   serveWeb?: boolean;
   logLevel?: string;
-  /** Behind a reverse proxy: trust X-Forwarded-* for the client address and https. */
-  trustProxy?: boolean;
+  /**
+   * Behind reverse proxies: how many hops to trust for X-Forwarded-For and -Proto (a number:
+   * only the addresses those proxies appended count, so a client cannot choose its own).
+   * `true` trusts every hop; tests only.
+   */
+  trustProxy?: boolean | number;
+  /** Login throttle limits (config.ts); the defaults of domain/throttle.ts otherwise. */
+  loginThrottle?: ThrottleRules;
   /** Where uploaded files wait between check and import; shared by all servers of a deployment. */
   uploadDir?: string;
   /** Send the automatic late notices of monthly reports while running (serve does; tests need not). */
@@ -54,7 +61,7 @@ export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
     logger: { level: opts.logLevel ?? 'warn' },
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: trustedHops(opts.trustProxy),
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -107,7 +114,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     async () => ({ status: 'ok' as const }),
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  authRoutes(app, db);
+  authRoutes(app, db, opts.loginThrottle);
   userRoutes(app, db);
   regionRoutes(app, db);
   const uploadDir = opts.uploadDir ?? join(tmpdir(), 'gaizao-uploads');
@@ -128,6 +135,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       reply.code(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } }),
     );
   return app;
+}
+
+/** N trusted hops: the address N proxies from here (proxy-addr walks from the socket leftwards). */
+function trustedHops(
+  trust: boolean | number | undefined,
+): boolean | ((addr: string, hop: number) => boolean) {
+  if (typeof trust !== 'number') return trust ?? false;
+  return trust > 0 ? (_addr, hop) => hop < trust : false;
 }
 
 /** From ready to close: closing waits for a run under way, before the database is closed. */

@@ -22,4 +22,21 @@ describe('configuration', () => {
     process.env.UPLOAD_DIR = '/var/lib/gaizao/files';
     expect(loadConfig({ databaseUrl: './data/gaizao.db' }).uploadDir).toBe('/var/lib/gaizao/files');
   });
+
+  it('reads TRUST_PROXY as a number of proxy hops, and refuses anything else', () => {
+    const saved = process.env.TRUST_PROXY;
+    try {
+      delete process.env.TRUST_PROXY;
+      expect(loadConfig().trustProxyHops).toBe(0);
+      process.env.TRUST_PROXY = '1';
+      expect(loadConfig().trustProxyHops).toBe(1);
+      process.env.TRUST_PROXY = '2';
+      expect(loadConfig().trustProxyHops).toBe(2);
+      process.env.TRUST_PROXY = 'yes';
+      expect(() => loadConfig()).toThrow(/TRUST_PROXY/);
+    } finally {
+      if (saved === undefined) delete process.env.TRUST_PROXY;
+      else process.env.TRUST_PROXY = saved;
+    }
+  });
 });

@@ -1,6 +1,11 @@
 /** The only reader of process.env (STYLE.md). */
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import {
+  DEFAULT_THROTTLE_RULES,
+  type ThrottleRule,
+  type ThrottleRules,
+} from './domain/throttle.ts';
 
 export interface Config {
   /** `postgres://…` or an SQLite path (`file:PATH` or a plain path). */
@@ -18,6 +23,14 @@ export interface Config {
    * UPLOAD_DIR says otherwise. Never the system's temporary folder, which a reboot may empty.
    */
   uploadDir: string;
+  /**
+   * TRUST_PROXY=N: the server sits behind N reverse proxies; the client's address is the one the
+   * N-th proxy from here saw (X-Forwarded-For read from the right), so a client cannot rotate
+   * addresses by sending its own header. 0 (unset): the socket's address.
+   */
+  trustProxyHops: number;
+  /** Login throttle; LOGIN_PAIR_FAILURES, LOGIN_ACCOUNT_FAILURES, LOGIN_ADDRESS_FAILURES. */
+  loginThrottle: ThrottleRules;
 }
 
 export const DEFAULT_SQLITE_PATH = './data/gaizao.db';
@@ -33,6 +46,31 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     demo: overrides.demo ?? false,
     serveWeb: overrides.serveWeb ?? true,
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'warn',
+    trustProxyHops: overrides.trustProxyHops ?? count('TRUST_PROXY', env.TRUST_PROXY, 0),
+    loginThrottle: overrides.loginThrottle ?? loginThrottle(env),
+  };
+}
+
+/** A whole number from the environment, or a clear error naming the variable. */
+function count(name: string, value: string | undefined, fallback: number, min = 0): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`环境变量 ${name} 应为不小于 ${min} 的整数，现为“${value}”`);
+  return n;
+}
+
+function loginThrottle(env: NodeJS.ProcessEnv): ThrottleRules {
+  const d = DEFAULT_THROTTLE_RULES;
+  const rule = (name: string, r: ThrottleRule): ThrottleRule => ({
+    ...r,
+    failuresBeforeWait: count(name, env[name], r.failuresBeforeWait, 1),
+  });
+  return {
+    ...d,
+    pair: rule('LOGIN_PAIR_FAILURES', d.pair),
+    account: rule('LOGIN_ACCOUNT_FAILURES', d.account),
+    address: rule('LOGIN_ADDRESS_FAILURES', d.address),
   };
 }
 

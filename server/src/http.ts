@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isUniqueViolation } from './db/unique-violation.ts';
 import { AppError } from './errors.ts';
 
 export type App = FastifyInstance<
@@ -73,6 +74,11 @@ export function errorHandler(
       .code(400)
       .send({ error: { code: 'VALIDATION', message: `${first.path}：${first.message}`, details } });
   }
+  // The backstop of a race no service foresaw: a unique key refused the second writer (issue 10).
+  if (isUniqueViolation(err))
+    return reply.code(409).send({
+      error: { code: 'CONFLICT', message: '数据已被他人同时修改，本次操作未保存，请刷新后重试' },
+    });
   const known = err.code ? FASTIFY_MESSAGES[err.code] : undefined;
   if (known) {
     const [status, code, message] = known;

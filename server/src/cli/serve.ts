@@ -35,7 +35,8 @@ export async function serveCommand(args: string[]): Promise<number> {
     logLevel: config.logLevel,
     uploadDir: config.uploadDir,
     lateNotices: true,
-    trustProxy: process.env.TRUST_PROXY === '1',
+    trustProxy: config.trustProxyHops,
+    loginThrottle: config.loginThrottle,
   });
   await app.listen({ port, host: values.host ?? config.host });
 

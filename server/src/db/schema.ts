@@ -61,7 +61,7 @@ export interface SessionTable {
 }
 
 export interface LoginThrottleTable {
-  /** 'user:<username>' or 'ip:<address>' */
+  /** 'pair:<username>|<address>', 'user:<username>', 'ip:<address>', or 'ok:<username>|<address>' (a success; its time in last_failure_at) */
   key: string;
   failures: number;
   locked_until: string | null;

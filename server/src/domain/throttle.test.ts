@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  afterFailure,
-  FAILURE_MEMORY_MS,
-  remainingWait,
-  waitAfter,
-  type ThrottleState,
-} from './throttle.ts';
+import { DEFAULT_THROTTLE_RULES, throttleKeys, waitAfter } from './throttle.ts';
+
+const { pair, account } = DEFAULT_THROTTLE_RULES;
 
 describe('login throttle', () => {
   it.each([
@@ -15,24 +11,31 @@ describe('login throttle', () => {
     [6, 60_000],
     [7, 120_000],
     [20, 3_600_000],
-  ])('after %i failures waits %i ms', (n, ms) => expect(waitAfter(n)).toBe(ms));
+    [5000, 3_600_000],
+  ])('a pair waits, after %i failures, %i ms', (n, ms) => expect(waitAfter(n, pair)).toBe(ms));
 
-  it('locks after the fifth consecutive failure and not before', () => {
-    const t0 = new Date('2026-06-01T08:00:00Z');
-    let s: ThrottleState | undefined;
-    for (let i = 1; i <= 4; i++) {
-      s = afterFailure(s, t0);
-      expect(remainingWait(s, t0)).toBe(0);
-    }
-    s = afterFailure(s, t0);
-    expect(s.failures).toBe(5);
-    expect(remainingWait(s, t0)).toBe(30_000);
-    expect(remainingWait(s, new Date(t0.getTime() + 30_001))).toBe(0);
+  it('lets an account fail more often, and waits longer, than a pair', () => {
+    expect(account.failuresBeforeWait).toBeGreaterThan(pair.failuresBeforeWait);
+    expect(waitAfter(pair.failuresBeforeWait, account)).toBe(0);
+    expect(waitAfter(account.failuresBeforeWait, account)).toBeGreaterThan(
+      waitAfter(pair.failuresBeforeWait, pair),
+    );
   });
 
-  it('forgets failures older than a day', () => {
-    const t0 = new Date('2026-06-01T08:00:00Z');
-    const old: ThrottleState = { failures: 9, lockedUntil: null, lastFailureAt: t0 };
-    expect(afterFailure(old, new Date(t0.getTime() + FAILURE_MEMORY_MS + 1)).failures).toBe(1);
+  it('counts per pair, account and address, in that order; a known address skips the account', () => {
+    const rules = DEFAULT_THROTTLE_RULES;
+    expect(throttleKeys('Victim', '10.0.0.1', rules, false).map((k) => k.key)).toEqual([
+      'pair:victim|10.0.0.1',
+      'user:victim',
+      'ip:10.0.0.1',
+    ]);
+    expect(throttleKeys('victim', '10.0.0.1', rules, true).map((k) => k.kind)).toEqual([
+      'pair',
+      'address',
+    ]);
+    expect(throttleKeys('victim', null, rules, false).map((k) => k.key)).toEqual([
+      'pair:victim|-',
+      'user:victim',
+    ]);
   });
 });

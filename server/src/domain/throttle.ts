@@ -1,39 +1,80 @@
 /**
- * Login throttling (issue 2): after five failures a growing wait, per account and per address.
- * Pure arithmetic; the state lives in the login_throttle table so it survives restarts and is
- * shared by every server.
+ * Login throttling (issues 2 and 10): a growing wait after repeated failures, counted per
+ * (account, address) pair, per account across all addresses (a higher, slower limit, so that an
+ * attacker elsewhere cannot lock the real user out from their own address), and per address
+ * across accounts (password spraying). Pure arithmetic; the counts live in the login_throttle
+ * table, raised atomically before a password is checked (auth.repository.ts), so they survive
+ * restarts and are shared by every server.
  */
-export const FAILURES_BEFORE_WAIT = 5;
-const FIRST_WAIT_MS = 30_000;
-const MAX_WAIT_MS = 60 * 60_000;
+export interface ThrottleRule {
+  /** failures (attempts reserved and not released by a success) before the first wait */
+  failuresBeforeWait: number;
+  firstWaitMs: number;
+  maxWaitMs: number;
+}
+
+export interface ThrottleRules {
+  pair: ThrottleRule;
+  account: ThrottleRule;
+  address: ThrottleRule;
+  /**
+   * An address the account logged in from successfully within this time is the user's own: the
+   * per-account limit does not apply there (the pair's and the address's still do).
+   */
+  knownAddressMs: number;
+}
+
+const HOUR = 60 * 60_000;
+
+/** The defaults; config.ts may override the failure counts (LOGIN_*_FAILURES). */
+export const DEFAULT_THROTTLE_RULES: ThrottleRules = {
+  pair: { failuresBeforeWait: 5, firstWaitMs: 30_000, maxWaitMs: HOUR },
+  account: { failuresBeforeWait: 20, firstWaitMs: 5 * 60_000, maxWaitMs: HOUR },
+  address: { failuresBeforeWait: 5, firstWaitMs: 30_000, maxWaitMs: HOUR },
+  knownAddressMs: 30 * 24 * HOUR,
+};
+
 /** A failure older than this starts the count afresh. */
-export const FAILURE_MEMORY_MS = 24 * 60 * 60_000;
+export const FAILURE_MEMORY_MS = 24 * HOUR;
 
-export interface ThrottleState {
-  failures: number;
-  lockedUntil: Date | null;
-  lastFailureAt: Date;
+/**
+ * The wait after the n-th consecutive failure: 0 before the limit, then the first wait, doubling
+ * with each failure up to the maximum (the pair's default: 30 s, 60 s, 120 s … ≤ 1 h).
+ */
+export function waitAfter(failures: number, rule: ThrottleRule): number {
+  if (failures < rule.failuresBeforeWait) return 0;
+  const doublings = Math.min(failures - rule.failuresBeforeWait, 30);
+  return Math.min(rule.firstWaitMs * 2 ** doublings, rule.maxWaitMs);
 }
 
-/** The wait after the n-th consecutive failure: 0 before the fifth, then 30 s, 60 s, 120 s … ≤ 1 h. */
-export function waitAfter(failures: number): number {
-  if (failures < FAILURES_BEFORE_WAIT) return 0;
-  return Math.min(FIRST_WAIT_MS * 2 ** (failures - FAILURES_BEFORE_WAIT), MAX_WAIT_MS);
+export type ThrottleKind = 'pair' | 'account' | 'address';
+
+export interface ThrottleKey {
+  kind: ThrottleKind;
+  key: string;
+  rule: ThrottleRule;
 }
 
-/** Milliseconds the caller must still wait, 0 if they may try now. */
-export function remainingWait(state: ThrottleState | undefined, now: Date): number {
-  if (!state?.lockedUntil) return 0;
-  return Math.max(0, state.lockedUntil.getTime() - now.getTime());
+/**
+ * The counters one login attempt reserves, always in this order (pair, account, address) so that
+ * concurrent attempts lock the rows in the same order and cannot deadlock.
+ */
+export function throttleKeys(
+  username: string,
+  ip: string | null,
+  rules: ThrottleRules,
+  knownAddress: boolean,
+): ThrottleKey[] {
+  const user = username.toLowerCase();
+  const keys: ThrottleKey[] = [{ kind: 'pair', key: pairKey(user, ip), rule: rules.pair }];
+  if (!knownAddress) keys.push({ kind: 'account', key: `user:${user}`, rule: rules.account });
+  if (ip) keys.push({ kind: 'address', key: `ip:${ip}`, rule: rules.address });
+  return keys;
 }
 
-export function afterFailure(state: ThrottleState | undefined, now: Date): ThrottleState {
-  const stale = !state || now.getTime() - state.lastFailureAt.getTime() > FAILURE_MEMORY_MS;
-  const failures = stale ? 1 : state.failures + 1;
-  const wait = waitAfter(failures);
-  return {
-    failures,
-    lockedUntil: wait ? new Date(now.getTime() + wait) : null,
-    lastFailureAt: now,
-  };
-}
+export const pairKey = (username: string, ip: string | null): string =>
+  `pair:${username.toLowerCase()}|${ip ?? '-'}`;
+
+/** The row remembering the last success of an account from an address. */
+export const knownKey = (username: string, ip: string | null): string =>
+  `ok:${username.toLowerCase()}|${ip ?? '-'}`;

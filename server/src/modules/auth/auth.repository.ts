@@ -1,7 +1,6 @@
 /** Sessions and the login throttle: rows in the database, so any server can answer any request. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { ThrottleState } from '../../domain/throttle.ts';
 
 export async function insertSession(
   db: Kysely<Database>,
@@ -52,39 +51,107 @@ export async function deleteIdleSessions(db: Kysely<Database>, idleSince: Date):
   await db.deleteFrom('sessions').where('last_seen_at', '<', idleSince.toISOString()).execute();
 }
 
-export async function findThrottle(
-  db: Kysely<Database>,
+/**
+ * Reserves one attempt under a throttle key, atomically, before the password is checked: the
+ * count goes up unless the key is locked now. On PostgreSQL the update holds the row until the
+ * caller's transaction ends, so parallel attempts (on any server) take their turn; SQLite has one
+ * writer. A failure older than `staleBefore` starts the count afresh.
+ */
+export async function reserveAttempt(
+  trx: Kysely<Database>,
   key: string,
-): Promise<ThrottleState | undefined> {
-  const row = await db
-    .selectFrom('login_throttle')
-    .selectAll()
+  now: Date,
+  staleBefore: Date,
+): Promise<{ failures: number } | { lockedUntil: Date }> {
+  const at = now.toISOString();
+  await trx
+    .insertInto('login_throttle')
+    .values({ key, failures: 0, locked_until: null, last_failure_at: at })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const row = await trx
+    .updateTable('login_throttle')
+    .set((eb) => ({
+      failures: eb
+        .case()
+        .when('last_failure_at', '<', staleBefore.toISOString())
+        .then(1)
+        .else(eb('failures', '+', 1))
+        .end(),
+      last_failure_at: at,
+    }))
     .where('key', '=', key)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+    .returning('failures')
     .executeTakeFirst();
-  return (
-    row && {
-      failures: row.failures,
-      lockedUntil: row.locked_until ? new Date(row.locked_until) : null,
-      lastFailureAt: new Date(row.last_failure_at),
-    }
-  );
+  if (row) return { failures: row.failures };
+  const locked = await trx
+    .selectFrom('login_throttle')
+    .select('locked_until')
+    .where('key', '=', key)
+    .executeTakeFirstOrThrow();
+  return { lockedUntil: new Date(locked.locked_until!) };
 }
 
-export async function saveThrottle(
-  db: Kysely<Database>,
+export async function lockThrottle(trx: Kysely<Database>, key: string, until: Date): Promise<void> {
+  await trx
+    .updateTable('login_throttle')
+    .set({ locked_until: until.toISOString() })
+    .where('key', '=', key)
+    .execute();
+}
+
+/**
+ * Gives back an attempt that succeeded: the count goes down by one, and a lock goes with it
+ * when the count falls below the limit again.
+ */
+export async function releaseAttempt(
+  trx: Kysely<Database>,
   key: string,
-  s: ThrottleState,
+  failuresBeforeWait: number,
 ): Promise<void> {
-  const values = {
-    failures: s.failures,
-    locked_until: s.lockedUntil?.toISOString() ?? null,
-    last_failure_at: s.lastFailureAt.toISOString(),
-  };
-  await db
+  await trx
+    .updateTable('login_throttle')
+    .set((eb) => ({
+      failures: eb('failures', '-', 1),
+      locked_until: eb
+        .case()
+        .when('failures', '>', failuresBeforeWait)
+        .then(eb.ref('locked_until'))
+        .else(null)
+        .end(),
+    }))
+    .where('key', '=', key)
+    .where('failures', '>', 0)
+    .execute();
+}
+
+/** Remembers a success of an account from an address (an `ok:` key, its time in last_failure_at). */
+export async function rememberSuccess(
+  trx: Kysely<Database>,
+  key: string,
+  now: Date,
+): Promise<void> {
+  const values = { failures: 0, locked_until: null, last_failure_at: now.toISOString() };
+  await trx
     .insertInto('login_throttle')
     .values({ key, ...values })
     .onConflict((oc) => oc.column('key').doUpdateSet(values))
     .execute();
+}
+
+export async function succeededSince(
+  db: Kysely<Database>,
+  key: string,
+  since: Date,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('login_throttle')
+    .select('key')
+    .where('key', '=', key)
+    .where('last_failure_at', '>=', since.toISOString())
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function clearThrottle(db: Kysely<Database>, key: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
+import { DEFAULT_THROTTLE_RULES, type ThrottleRules } from '../../domain/throttle.ts';
 import { AppError } from '../../errors.ts';
 import { errorSchema, type App } from '../../http.ts';
 import { presentMe } from '../users/users.presenter.ts';
@@ -10,7 +11,11 @@ import { login, logout } from './auth.service.ts';
 
 const tags = ['认证'];
 
-export function authRoutes(app: App, db: Kysely<Database>): void {
+export function authRoutes(
+  app: App,
+  db: Kysely<Database>,
+  throttle: ThrottleRules = DEFAULT_THROTTLE_RULES,
+): void {
   app.post('/api/auth/login', {
     schema: {
       tags,
@@ -30,11 +35,12 @@ export function authRoutes(app: App, db: Kysely<Database>): void {
       const origin = req.headers.origin;
       if (origin && new URL(origin).host !== req.host)
         throw new AppError('CSRF', '拒绝来自其他站点的登录请求');
-      const { sessionToken, csrfToken, user } = await login(db, {
-        ...req.body,
-        ip: req.ip,
-        userAgent: req.headers['user-agent'] ?? null,
-      });
+      const { sessionToken, csrfToken, user } = await login(
+        db,
+        { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null },
+        new Date(),
+        throttle,
+      );
       void reply.setCookie(SESSION_COOKIE, sessionToken, sessionCookieOptions(req));
       return { user: await presentMe(db, user, csrfToken) };
     },

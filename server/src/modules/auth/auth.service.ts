@@ -4,7 +4,15 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import type { RegionLevel } from '../../domain/regions.ts';
-import { afterFailure, remainingWait } from '../../domain/throttle.ts';
+import {
+  DEFAULT_THROTTLE_RULES,
+  FAILURE_MEMORY_MS,
+  knownKey,
+  throttleKeys,
+  waitAfter,
+  type ThrottleKey,
+  type ThrottleRules,
+} from '../../domain/throttle.ts';
 import { AppError } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import {
@@ -47,11 +55,55 @@ function throttled(waitMs: number): AppError {
   });
 }
 
-export async function login(db: Kysely<Database>, input: LoginInput, now = new Date()) {
-  const keys = [`user:${input.username.toLowerCase()}`, ...(input.ip ? [`ip:${input.ip}`] : [])];
-  const states = await Promise.all(keys.map((k) => repo.findThrottle(db, k)));
-  const wait = Math.max(...states.map((s) => remainingWait(s, now)));
+/** Thrown inside the reservation's transaction, so that nothing it counted stays counted. */
+class Locked extends Error {
+  constructor(readonly waitMs: number) {
+    super('locked');
+  }
+}
+
+/**
+ * Reserves one attempt under each of the attempt's throttle keys, in one transaction, before the
+ * password is checked: 100 parallel attempts (on any number of servers) check at most the limit,
+ * and the rest are refused. A key reaching its limit is locked at once, so the attempts that
+ * follow it wait even while the reserved ones are still being checked.
+ */
+async function reserveAttempts(
+  db: Kysely<Database>,
+  keys: ThrottleKey[],
+  now: Date,
+): Promise<number> {
+  const staleBefore = new Date(now.getTime() - FAILURE_MEMORY_MS);
+  try {
+    await db.transaction().execute(async (trx) => {
+      for (const { key, rule } of keys) {
+        const r = await repo.reserveAttempt(trx, key, now, staleBefore);
+        if ('lockedUntil' in r) throw new Locked(r.lockedUntil.getTime() - now.getTime());
+        const wait = waitAfter(r.failures, rule);
+        if (wait) await repo.lockThrottle(trx, key, new Date(now.getTime() + wait));
+      }
+    });
+    return 0;
+  } catch (e) {
+    if (e instanceof Locked) return Math.max(e.waitMs, 1000);
+    throw e;
+  }
+}
+
+export async function login(
+  db: Kysely<Database>,
+  input: LoginInput,
+  now = new Date(),
+  rules: ThrottleRules = DEFAULT_THROTTLE_RULES,
+) {
+  const known = await repo.succeededSince(
+    db,
+    knownKey(input.username, input.ip),
+    new Date(now.getTime() - rules.knownAddressMs),
+  );
+  const keys = throttleKeys(input.username, input.ip, rules, known);
   const audit = { actorUsername: input.username, ip: input.ip };
+  const wait = await reserveAttempts(db, keys, now);
   if (wait > 0) {
     await insertAudit(
       db,
@@ -66,22 +118,19 @@ export async function login(db: Kysely<Database>, input: LoginInput, now = new D
     input.password,
   );
   if (!user || !ok || user.disabled) {
-    await db.transaction().execute(async (trx) => {
-      for (const [i, key] of keys.entries())
-        await repo.saveThrottle(trx, key, afterFailure(states[i], now));
-      const reason = !user ? 'unknown_user' : !ok ? 'wrong_password' : 'disabled';
-      await insertAudit(
-        trx,
-        {
-          ...audit,
-          actorUserId: user?.id ?? null,
-          action: 'auth.login_failed',
-          target: input.username,
-          detail: { reason },
-        },
-        now,
-      );
-    });
+    // The attempt stays counted: it was reserved before the check.
+    const reason = !user ? 'unknown_user' : !ok ? 'wrong_password' : 'disabled';
+    await insertAudit(
+      db,
+      {
+        ...audit,
+        actorUserId: user?.id ?? null,
+        action: 'auth.login_failed',
+        target: input.username,
+        detail: { reason },
+      },
+      now,
+    );
     throw new AppError(
       'UNAUTHENTICATED',
       ok && user?.disabled ? '该账号已停用，请联系管理员' : '用户名或密码错误',
@@ -90,7 +139,13 @@ export async function login(db: Kysely<Database>, input: LoginInput, now = new D
   const sessionToken = token();
   const csrfToken = token();
   await db.transaction().execute(async (trx) => {
-    await repo.clearThrottle(trx, keys[0]!);
+    // A success clears the counts of its pair and its address, and gives back the attempt it
+    // reserved on the account (whose failures may come from elsewhere); the address becomes one
+    // the account is known at.
+    for (const { kind, key, rule } of keys)
+      if (kind === 'account') await repo.releaseAttempt(trx, key, rule.failuresBeforeWait);
+      else await repo.clearThrottle(trx, key);
+    await repo.rememberSuccess(trx, knownKey(input.username, input.ip), now);
     await repo.insertSession(trx, {
       id: sha256(sessionToken),
       userId: user.id,

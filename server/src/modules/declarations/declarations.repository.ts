@@ -1,6 +1,7 @@
 /** All SQL of the declaration workflow. */
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, DeclarationTable } from '../../db/schema.ts';
+import { locksRows } from '../../db/row-lock.ts';
 import { planCommunities } from '../plan/plan-table.repository.ts';
 
 export const findDeclaration = (db: Kysely<Database>, unit: string, year: number) =>
@@ -21,6 +22,39 @@ export async function saveDeclaration(
     .values(row)
     .onConflict((oc) => oc.columns(['unit_code', 'plan_year']).doUpdateSet(rest))
     .execute();
+}
+
+/**
+ * The unit's declaration row for the year, created as a draft if it has none, and locked until
+ * the transaction ends: every transition of one declaration (submit, return, accept, and the
+ * province's freeze, sign-off and approval) takes this lock first, so concurrent ones take turns
+ * and each sees the state the one before left (issue 10). The draft row stays only if the
+ * transaction commits.
+ */
+export async function lockDeclaration(
+  trx: Kysely<Database>,
+  row: { unit: string; year: number; level: DeclarationTable['level']; at: string },
+) {
+  await trx
+    .insertInto('declarations')
+    .values({
+      unit_code: row.unit,
+      plan_year: row.year,
+      level: row.level,
+      state: 'draft',
+      version: 0,
+      internal_deadline: null,
+      submitted_at: null,
+      updated_at: row.at,
+    })
+    .onConflict((oc) => oc.columns(['unit_code', 'plan_year']).doNothing())
+    .execute();
+  const q = trx
+    .selectFrom('declarations')
+    .selectAll()
+    .where('unit_code', '=', row.unit)
+    .where('plan_year', '=', row.year);
+  return (locksRows(trx) ? q.forUpdate() : q).executeTakeFirstOrThrow();
 }
 
 export const childDeclarations = (db: Kysely<Database>, parent: string, year: number) =>

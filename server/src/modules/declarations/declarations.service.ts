@@ -185,14 +185,15 @@ async function act(
     const side = sideOf(actor, region, level);
     if (!side || side !== actedBy(action))
       throw forbidden(`没有${ACTION_LABELS[action]}${region.name}年度计划的权限`);
-    const d = await repo.findDeclaration(trx, region.code, year);
-    const state = d?.state ?? 'draft';
-    const next = refuseUnless(transition(state, action, side));
     const at = now.toISOString();
+    // Locked: a concurrent transition waits here and then sees this one's state (409).
+    const d = await repo.lockDeclaration(trx, { unit: region.code, year, level, at });
+    const state = d.state;
+    const next = refuseUnless(transition(state, action, side));
     const r = await body({
       trx,
       state,
-      version: d?.version ?? 0,
+      version: d.version,
       at,
       unitName: region.name,
       parent: level === 'province' ? '000000' : region.parent_code,
@@ -204,9 +205,9 @@ async function act(
       plan_year: year,
       level,
       state: next,
-      version: r.version ?? d?.version ?? 0,
-      internal_deadline: d?.internal_deadline ?? null,
-      submitted_at: r.submittedAt === undefined ? (d?.submitted_at ?? null) : r.submittedAt,
+      version: r.version ?? d.version,
+      internal_deadline: d.internal_deadline,
+      submitted_at: r.submittedAt === undefined ? d.submitted_at : r.submittedAt,
       updated_at: at,
     });
     await repo.addEvent(trx, {

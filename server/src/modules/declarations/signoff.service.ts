@@ -25,6 +25,7 @@ import { auditBy } from '../audit/audit.repository.ts';
 import { policyFor } from '../plan/policies.repository.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { unitDeadline } from './declarations.deadlines.ts';
+import { SIGNOFF_LABELS } from './declarations.service.ts';
 import * as repo from './declarations.repository.ts';
 import { currentContent, sideOf, visibleUnit } from './declarations.units.ts';
 
@@ -87,6 +88,8 @@ export async function freezeForSignoff(
   return db.transaction().execute(async (trx) => {
     const { region, level } = await ownUnit(trx, actor, unitCode);
     if (level !== 'province') throw validation('只有省级计划需要会签');
+    const at = now.toISOString();
+    await repo.lockDeclaration(trx, { unit: region.code, year, level, at });
     const { content, hash } = await currentContent(trx, region, level, year);
     const last = await repo.latestSnapshot(trx, region.code, year, 'candidate');
     if (last?.hash === hash) return { id: last.id, hash };
@@ -129,6 +132,20 @@ export async function signOff(
       hasRole(actor, r),
     );
     if (!role) throw forbidden('只有省级住建、发展改革、财政部门可以会签');
+    // Locked with the declaration: a sign-off takes turns with the freezing of a new version,
+    // the submission, and the same department's sign-off from another window.
+    await repo.lockDeclaration(trx, {
+      unit: snap.unit_code,
+      year: snap.plan_year,
+      level: 'province',
+      at: now.toISOString(),
+    });
+    const signed = (await repo.signoffsOf(trx, snap.id)).find((s) => s.role === role);
+    if (signed?.hash === hash)
+      throw new AppError(
+        'CONFLICT',
+        `${SIGNOFF_LABELS[role]}已于 ${signed.at} 由 ${signed.username} 会签此版本，无需重复会签`,
+      );
     const latest = await repo.latestSnapshot(trx, snap.unit_code, snap.plan_year, 'candidate');
     if (latest?.id !== snap.id)
       throw new AppError('CONFLICT', '该会签版本已被更新的版本取代，请查看最新版本后再会签');
@@ -191,6 +208,8 @@ export async function recordApproval(
   await pipeline(input.file, createWriteStream(path));
   if (input.file.truncated) throw validation('附件过大');
   await db.transaction().execute(async (trx) => {
+    // In turn with the province's submission (which checks the approval) and another recording.
+    await repo.lockDeclaration(trx, { unit: region.code, year, level, at: now.toISOString() });
     await repo.saveApproval(trx, {
       province_code: region.code,
       plan_year: year,

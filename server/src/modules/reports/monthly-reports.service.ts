@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database, RegionRow } from '../../db/schema.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { canonicalJson } from '../../domain/declaration.ts';
 import {
@@ -117,6 +118,25 @@ export async function submitReport(
   year: number,
   period: string,
   now = new Date(),
+) {
+  try {
+    return await submitInTransaction(db, actor, unitCode, year, period, now);
+  } catch (e) {
+    // Two submissions of one month at once both chose the next version: the unique key on
+    // (unit, year, period, version) lets one through, and the other is told (issue 10).
+    if (isUniqueViolation(e))
+      throw conflict('该月报正由他人同时上报，本次未保存，请刷新后查看最新版本');
+    throw e;
+  }
+}
+
+function submitInTransaction(
+  db: Kysely<Database>,
+  actor: Actor,
+  unitCode: string,
+  year: number,
+  period: string,
+  now: Date,
 ) {
   return db.transaction().execute(async (trx) => {
     const unit = await visibleRegion(trx, actor, unitCode, true);
