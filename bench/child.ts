@@ -9,7 +9,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { openDatabase } from '../server/src/bootstrap.ts';
 import { isPostgresUrl, sqlitePath } from '../server/src/db/create-db.ts';
-import { normaliseName } from '../server/src/domain/ledger/names.ts';
+import { suffixStrippedKey } from '../server/src/domain/ledger/names.ts';
 import { scanAll } from '../server/src/modules/ledger/duplicates.service.ts';
 import { importProjectList } from '../server/src/modules/ledger/import/import.service.ts';
 import { readTable } from '../server/src/modules/ledger/import/read-table.ts';
@@ -84,7 +84,7 @@ async function readNames(url: string) {
         let n = 0;
         let chars = 0;
         for (const name of names.iterate() as Iterable<string>) {
-          chars += normaliseName(name).length;
+          chars += suffixStrippedKey(name).length;
           n++;
         }
         return { names: n, chars };
@@ -101,7 +101,7 @@ async function readNames(url: string) {
     return await timed(async () => {
       const { rows } = await client.query<{ name: string }>('select name from communities');
       let chars = 0;
-      for (const r of rows) chars += normaliseName(r.name).length;
+      for (const r of rows) chars += suffixStrippedKey(r.name).length;
       return { names: rows.length, chars };
     });
   } finally {

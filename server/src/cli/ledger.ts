@@ -59,6 +59,11 @@ export async function importCommand(args: string[]): Promise<number> {
       for (const w of report.warnings.slice(0, 20))
         console.error(`提示：第 ${w.line} 行 [${w.column}] ${w.message}`);
       if (report.warningCount > 20) console.error(`提示：……共 ${report.warningCount} 条提示`);
+      if ('suspected' in report) {
+        for (const a of report.codeAliases) console.error(`区划代码：${a.message}`);
+        for (const p of report.suspected.slice(0, 20)) console.error(`疑似重复：${p.message}`);
+        if (report.suspectedCount > 20) console.error(`疑似重复：……共 ${report.suspectedCount} 对`);
+      }
     }
     if (report.errorCount) {
       console.error(`${label}（${file}）有 ${report.errorCount} 处错误，未导入任何数据`);

@@ -5,7 +5,7 @@
  * the same rows, so benchmark runs compare and the demo looks the same on every machine.
  */
 import { formatScaled } from '../domain/ledger/decimal.ts';
-import { normaliseName } from '../domain/ledger/names.ts';
+import { suffixStrippedKey } from '../domain/ledger/names.ts';
 import type { ColumnKey } from '../domain/ledger/template.ts';
 
 /** A small, fast, seedable PRNG (mulberry32). */
@@ -111,15 +111,15 @@ export function* syntheticRows(
   for (let i = 0; i < count; i++) {
     const unit = units[i % units.length]!;
     let name = '';
-    // Unique after normalisation: 青年路1号院 and 青年路1号小区 are one community to the ledger.
-    for (let tries = 0; !name || used.has(`${unit.code}|${normaliseName(name)}`); tries++) {
+    // Unique without generic suffixes: 青年路1号院 and 青年路1号小区 would be a suspected duplicate.
+    for (let tries = 0; !name || used.has(`${unit.code}|${suffixStrippedKey(name)}`); tries++) {
       const n = 1 + Math.floor(rnd() * (tries > 5 ? 999 : 199));
       name =
         rnd() < 0.6
           ? `${pick(ROADS)}路${n}号${pick(['院', '小区', '大院'])}`
           : `${pick(UNITS)}${n}号${pick(SUFFIXES)}`;
     }
-    used.add(`${unit.code}|${normaliseName(name)}`);
+    used.add(`${unit.code}|${suffixStrippedKey(name)}`);
     const households = Math.max(6, Math.min(3000, Math.round(logNormal(rnd, median, 0.6))));
     const perBuilding = 12 + rnd() * 73;
     const buildings = Math.max(1, Math.round(households / perBuilding));

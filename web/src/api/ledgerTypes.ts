@@ -166,6 +166,34 @@ export interface ImportRowProblem {
   message: string;
 }
 
+/** One side of a suspected duplicate: a row of the file (line) or a stored community (communityId). */
+export interface DuplicatePlace {
+  line: number | null;
+  communityId: number | null;
+  name: string;
+  regionCode: string;
+  regionName: string;
+}
+
+/** 疑似重复: never blocks the import; both communities carry it until a user decides. */
+export interface SuspectedDuplicate {
+  /** suffix: same once a generic suffix is removed; near: one edit apart; place: same address or location. */
+  likeness: 'suffix' | 'near' | 'place';
+  a: DuplicatePlace;
+  b: DuplicatePlace;
+  message: string;
+}
+
+/** Rows whose 区划代码 is a statistical code of a city without districts, and where they went. */
+export interface CodeAlias {
+  code: string;
+  unitCode: string;
+  unitName: string;
+  rows: number;
+  firstLine: number;
+  message: string;
+}
+
 export interface ImportReport {
   /** true for the check (preview), false for the import itself. */
   dryRun: boolean;
@@ -175,6 +203,9 @@ export interface ImportReport {
   errors: ImportRowProblem[];
   warningCount: number;
   warnings: ImportRowProblem[];
+  suspectedCount: number;
+  suspected: SuspectedDuplicate[];
+  codeAliases: CodeAlias[];
 }
 
 export type ImportStatus = 'checking' | 'checked' | 'invalid' | 'importing' | 'imported' | 'failed';

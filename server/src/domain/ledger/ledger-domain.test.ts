@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatScaled, parseScaled, roundHalfUp } from './decimal.ts';
-import { normaliseName, suspectedPairs, variantHashes, withinOneEdit } from './names.ts';
+import {
+  nameLikeness,
+  orthographicKey,
+  suffixStrippedKey,
+  suspectedPairs,
+  variantHashes,
+  withinOneEdit,
+} from './names.ts';
 import { plausibilityFlags } from './plausibility.ts';
 import { checkRow, type LedgerUnit, type RowContext } from './rows.ts';
 import { matchHeader, rowRecord, type ColumnKey } from './template.ts';
@@ -48,24 +55,52 @@ describe('name normalisation', () => {
     ['建设路3号院', '建设路三号院'],
     ['幸福小区（一期）', '幸福小区一期'],
     ['幸福小区(一期)', '幸福小区 一期'],
+    ['幸福小区第一期', '幸福小区1期'],
     ['ＡＢＣ花园', 'abc花园'],
-    ['纺织厂 家属院', '纺织厂'],
-    ['纺织厂宿舍', '纺织厂生活区'],
+    ['纺织厂 家属院', '纺织厂家属院'],
     ['解放路二十三号', '解放路23号'],
-  ])('%s and %s are one name', (a, b) => expect(normaliseName(a)).toBe(normaliseName(b)));
-  it('keeps different communities apart', () => {
-    expect(normaliseName('建设路3号院')).not.toBe(normaliseName('建设路4号院'));
-    expect(normaliseName('院')).toBe('院');
+  ])('%s and %s are one name (orthographic key)', (a, b) =>
+    expect(orthographicKey(a)).toBe(orthographicKey(b)),
+  );
+  it.each([
+    ['机械厂家属院', '机械厂小区'],
+    ['化肥厂家属院', '化肥厂宿舍'],
+    ['汽车厂宿舍', '汽车厂生活区'],
+    ['纺织厂 家属院', '纺织厂'],
+    ['红星新村', '红星小区'],
+    ['电力公司家属区', '电力公司住宅区'],
+  ])('%s and %s differ only by a generic suffix: two names, one suffix-stripped key', (a, b) => {
+    expect(orthographicKey(a)).not.toBe(orthographicKey(b));
+    expect(suffixStrippedKey(a)).toBe(suffixStrippedKey(b));
+    expect(nameLikeness(a, b)).toBe('suffix');
   });
-  it('pairs names one edit apart within a unit, never across units', () => {
+  it('keeps different communities apart', () => {
+    expect(orthographicKey('建设路3号院')).not.toBe(orthographicKey('建设路4号院'));
+    expect(suffixStrippedKey('建设路3号院')).not.toBe(suffixStrippedKey('建设路4号院'));
+    expect(suffixStrippedKey('院')).toBe('院');
+    expect(nameLikeness('建设路3号院', '建设路三号院')).toBe('same');
+    expect(nameLikeness('纺织厂东区', '纺织厂西区')).toBe('near');
+    expect(nameLikeness('东区', '西区')).toBeUndefined();
+    expect(nameLikeness('建设路3号院', '建设路4号小区')).toBeUndefined();
+  });
+  it('pairs names one edit apart or equal once the suffix is removed, within a unit only', () => {
     const items = [
-      { ref: 1, unit: 'A', key: normaliseName('纺织厂东区') },
-      { ref: 2, unit: 'A', key: normaliseName('纺织厂西区') },
-      { ref: 3, unit: 'B', key: normaliseName('纺织厂南区') },
-      { ref: 4, unit: 'A', key: normaliseName('人民医院家属院') },
-      { ref: 5, unit: 'A', key: normaliseName('人民医院家属楼') },
+      { ref: 1, unit: 'A', key: suffixStrippedKey('纺织厂东区') },
+      { ref: 2, unit: 'A', key: suffixStrippedKey('纺织厂西区') },
+      { ref: 3, unit: 'B', key: suffixStrippedKey('纺织厂南区') },
+      { ref: 4, unit: 'A', key: suffixStrippedKey('人民医院家属院') },
+      { ref: 5, unit: 'A', key: suffixStrippedKey('人民医院家属楼') },
+      { ref: 6, unit: 'A', key: suffixStrippedKey('机械厂家属院') },
+      { ref: 7, unit: 'A', key: suffixStrippedKey('机械厂小区') },
+      { ref: 8, unit: 'B', key: suffixStrippedKey('机械厂宿舍') },
+      { ref: 9, unit: 'A', key: suffixStrippedKey('东区') },
+      { ref: 10, unit: 'A', key: suffixStrippedKey('西区') },
     ];
-    expect(suspectedPairs(items)).toEqual([[1, 2]]);
+    expect(suspectedPairs(items)).toEqual([
+      [1, 2],
+      [4, 5],
+      [6, 7],
+    ]);
   });
   it.each([
     ['纺织厂东区', '纺织厂西区', true],
@@ -76,8 +111,8 @@ describe('name normalisation', () => {
   ])('%s and %s are within one edit: %s', (a, b, yes) => expect(withinOneEdit(a, b)).toBe(yes));
   it('does not pair names two edits apart', () => {
     const items = [
-      { ref: 1, unit: 'A', key: normaliseName('纺织厂3号宿舍') },
-      { ref: 2, unit: 'A', key: normaliseName('棉纺厂3号宿舍') },
+      { ref: 1, unit: 'A', key: suffixStrippedKey('纺织厂3号宿舍') },
+      { ref: 2, unit: 'A', key: suffixStrippedKey('棉纺厂3号宿舍') },
     ];
     expect(suspectedPairs(items)).toEqual([]);
   });
@@ -85,7 +120,7 @@ describe('name normalisation', () => {
     const keys = ['建设路3号院', '建设路4号院', '建设路13号院'].map((n, i) => ({
       ref: i,
       unit: 'A',
-      key: normaliseName(n),
+      key: suffixStrippedKey(n),
     }));
     expect(suspectedPairs(keys)).toEqual([]);
   });
@@ -107,7 +142,7 @@ describe('name normalisation', () => {
     const items = Array.from({ length: 20_000 }, (_, i) => ({
       ref: i,
       unit: 'A',
-      key: normaliseName(name()),
+      key: suffixStrippedKey(name()),
     }));
     const planted = items[123]!.key.slice(0, -1) + '苑';
     items.push({ ref: 99_999, unit: 'A', key: planted });

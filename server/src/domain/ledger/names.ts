@@ -1,7 +1,14 @@
 /**
- * Community names are written many ways (建设路3号院 / 建设路三号院, 幸福小区（一期）/ 幸福小区一期,
- * full-width and half-width, stray spaces, 小区 / 院 / 宿舍 / 家属院 / 生活区 suffixes). The
- * normalised key makes those one name; near keys make a suspected duplicate (issue 3).
+ * Community names are written many ways. Two keys tell how alike two names are:
+ *
+ * - the orthographic key (orthographicKey) unifies only the writing: full-width and half-width,
+ *   spaces, brackets and punctuation, Chinese numerals and digits, letter case. 建设路3号院 /
+ *   建设路三号院 and 幸福小区（一期）/ 幸福小区一期 are one name: the same county-level unit and the
+ *   same orthographic key is the same community, which the ledger holds once (its unique key).
+ * - the suffix-stripped key (suffixStrippedKey) also drops a generic suffix (小区, 院, 宿舍, 家属院,
+ *   生活区 …). 机械厂家属院 / 机械厂小区 share it, and are often two places (a factory's family
+ *   compound and its dormitory): a suspected duplicate for a person to confirm or dismiss, never a
+ *   refusal (issue 9, §1).
  */
 import { pushTo } from '../group.ts';
 
@@ -19,15 +26,21 @@ const DIGITS: Record<string, string> = {
   八: '8',
   九: '9',
 };
-const SUFFIXES = [
+/** Generic suffixes, a longer one before any shorter one it ends with (家属院 before 院). */
+export const GENERIC_SUFFIXES = [
+  '住宅小区',
   '家属小区',
+  '生活小区',
   '家属院',
+  '家属区',
   '家属楼',
   '生活区',
+  '住宅区',
   '宿舍区',
   '宿舍楼',
   '宿舍',
   '小区',
+  '新村',
   '大院',
   '院落',
   '院',
@@ -54,23 +67,29 @@ function chineseNumerals(s: string): string {
 
 const NUMERAL = /[零〇一二两三四五六七八九十百]/;
 /** The last characters of the suffixes, to skip the suffix loop for most names at once. */
-const SUFFIX_ENDS = new Set(SUFFIXES.map((x) => x.at(-1)!));
+const SUFFIX_ENDS = new Set(GENERIC_SUFFIXES.map((x) => x.at(-1)!));
 
-export function normaliseName(name: string): string {
+/** The name as written, whatever the writing: the ledger's unique key within a county-level unit. */
+export function orthographicKey(name: string): string {
   let s = name.normalize('NFKC').toLowerCase();
   s = s.replace(/[\s\u3000·・•.,，、。;；:：'"“”‘’\-—_()（）[\]【】{}《》<>]/g, '');
   // The tests first: a replace costs more than a look, and most names need neither.
   if (NUMERAL.test(s)) s = chineseNumerals(s);
   if (s.includes('第')) s = s.replace(/第(\d+)期/g, '$1期');
-  if (!SUFFIX_ENDS.has(s.slice(-1))) return s;
-  for (const suffix of SUFFIXES) {
-    if (s.length > suffix.length + 1 && s.endsWith(suffix)) {
-      s = s.slice(0, -suffix.length);
-      break;
-    }
-  }
   return s;
 }
+
+/** An orthographic key without its generic suffix, if what remains is at least two characters. */
+export function stripGenericSuffix(key: string): string {
+  if (!SUFFIX_ENDS.has(key.slice(-1))) return key;
+  for (const suffix of GENERIC_SUFFIXES)
+    if (key.length > suffix.length + 1 && key.endsWith(suffix)) return key.slice(0, -suffix.length);
+  return key;
+}
+
+/** The name without its writing and without its generic suffix: the key of suspected duplicates. */
+export const suffixStrippedKey = (name: string): string =>
+  stripGenericSuffix(orthographicKey(name));
 
 /** UTF-16 surrogates: a character outside the BMP (𠙶, in some place names) is two units long. */
 const SURROGATE = /[\uD800-\uDFFF]/;
@@ -136,20 +155,38 @@ export function withinOneEdit(a: string, b: string): boolean {
   return x.length > y.length ? tail(x, i + 1) === tail(y, i) : tail(y, i + 1) === tail(x, i);
 }
 
+/** Keys shorter than this are paired only when equal: 东区 / 西区 are not alike enough. */
+const NEAR_MATCH_MIN_CHARS = 4;
+
+/**
+ * How alike two names of one unit are: one name ('same'), the same once a generic suffix is
+ * removed ('suffix'), or one edit apart ('near'); undefined when none of these.
+ */
+export type NameLikeness = 'same' | 'suffix' | 'near';
+export function nameLikeness(a: string, b: string): NameLikeness | undefined {
+  const [x, y] = [orthographicKey(a), orthographicKey(b)];
+  if (x === y) return 'same';
+  const [sx, sy] = [stripGenericSuffix(x), stripGenericSuffix(y)];
+  if (sx === sy) return 'suffix';
+  const long = Math.min(charCount(sx), charCount(sy)) >= NEAR_MATCH_MIN_CHARS;
+  return long && !differentNumbers(sx, sy) && withinOneEdit(sx, sy) ? 'near' : undefined;
+}
+
 export interface NamedCommunity<Ref> {
   ref: Ref;
   unit: string;
+  /** The suffix-stripped key (suffixStrippedKey; stripGenericSuffix of a stored name_key). */
   key: string;
 }
 
 /**
- * Pairs of different keys in the same unit within one edit (insertion, deletion, substitution;
- * keys of at least four characters). Linear in the number of names: each name is indexed under its
+ * Pairs in the same unit whose suffix-stripped keys are equal (机械厂家属院 / 机械厂小区) or within
+ * one edit (insertion, deletion, substitution; keys of at least four characters). Linear in the number of names: each name is indexed under its
  * deletion variants (variantHashes) within its unit, and only names sharing a variant are compared.
  */
 export function suspectedPairs<Ref>(items: Iterable<NamedCommunity<Ref>>): [Ref, Ref][] {
   const byUnit = new Map<string, NamedCommunity<Ref>[]>();
-  for (const item of items) if (charCount(item.key) >= 4) pushTo(byUnit, item.unit, item);
+  for (const item of items) if (charCount(item.key) >= 2) pushTo(byUnit, item.unit, item);
   const pairs: [Ref, Ref][] = [];
   for (const unit of byUnit.values()) pairsInUnit(unit, pairs);
   return pairs;
@@ -164,13 +201,13 @@ function pairsInUnit<Ref>(items: NamedCommunity<Ref>[], pairs: [Ref, Ref][]): vo
   const n = items.length;
   const compare = (j: number, i: number) => {
     const [other, item] = [items[j]!, items[i]!];
-    if (
-      other.key === item.key ||
-      differentNumbers(other.key, item.key) ||
-      !withinOneEdit(other.key, item.key) ||
-      seen.has(j * n + i)
-    )
-      return;
+    if (seen.has(j * n + i)) return;
+    if (other.key !== item.key) {
+      // A short key's own hash may equal a longer key's deletion variant: near matches need both long.
+      const short = Math.min(charCount(other.key), charCount(item.key)) < NEAR_MATCH_MIN_CHARS;
+      if (short || differentNumbers(other.key, item.key) || !withinOneEdit(other.key, item.key))
+        return;
+    }
     seen.add(j * n + i);
     pairs.push([other.ref, item.ref]);
   };

@@ -27,7 +27,10 @@ export interface RowContext {
   /** The build-year cut-off (2000) and the latest year allowed after it (2005): plan-year policy. */
   cutoffYear: number;
   latestBuildYear: number;
+  /** The unit a 区划代码 stands for (its own code, or an alias of a city without districts). */
   unitByCode: (code: string) => LedgerUnit | undefined;
+  /** A better message than "not yours" for a code no unit has (a retired code: its successor). */
+  unknownCodeMessage?: (code: string) => string | undefined;
   /** All units in scope with this name (0, 1 or more). */
   unitsByName: (name: string) => LedgerUnit[];
 }
@@ -115,8 +118,9 @@ export function checkRow(
   // 区划代码 / 区县
   let unit: LedgerUnit | undefined;
   if (r.regionCode) {
-    unit = ctx.unitByCode(r.regionCode.replace(/\.0+$/, ''));
-    if (!unit) fail('regionCode', '不是本人辖区内的县级区划代码');
+    const code = r.regionCode.replace(/\.0+$/, '');
+    unit = ctx.unitByCode(code);
+    if (!unit) fail('regionCode', ctx.unknownCodeMessage?.(code) ?? '不是本人辖区内的县级区划代码');
     else if (r.regionName && r.regionName !== unit.name)
       fail('regionName', `与区划代码不符（${r.regionCode} 是${unit.name}）`);
   } else if (r.regionName) {

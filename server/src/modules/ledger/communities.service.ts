@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { CommunityRow, Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { formatScaled } from '../../domain/ledger/decimal.ts';
-import { normaliseName } from '../../domain/ledger/names.ts';
+import { orthographicKey } from '../../domain/ledger/names.ts';
 import { checkRow, EXCLUSION_TEXT, type Exclusion } from '../../domain/ledger/rows.ts';
 import type { ColumnKey } from '../../domain/ledger/template.ts';
 import { SEED_POLICY_2022 } from '../../domain/plan-policy.ts';
@@ -187,7 +187,8 @@ async function checkInput(
     currentYear: now.getUTCFullYear(),
     cutoffYear: SEED_POLICY_2022.cutoffYear,
     latestBuildYear: SEED_POLICY_2022.latestBuildYear,
-    unitByCode: (c) => units.byCode.get(c),
+    unitByCode: units.unitFor,
+    unknownCodeMessage: units.unknownCodeMessage,
     unitsByName: () => [],
   });
   if (!draft)
@@ -235,7 +236,7 @@ export async function createCommunity(
   if (!canEditLedger(actor)) throw forbidden('没有编辑台账的权限');
   return db.transaction().execute(async (trx) => {
     const { draft, unit } = await checkInput(trx, actor, input, false);
-    const key = normaliseName(draft.name);
+    const key = orthographicKey(draft.name);
     const same = await repo.findByKeys(trx, draft.regionCode, [key]);
     if (same[0])
       throw new AppError(

@@ -1,6 +1,6 @@
 /** A checked draft as a communities row: one mapping for the import, the create form and edits. */
 import type { CommunityTable } from '../../db/schema.ts';
-import { normaliseName } from '../../domain/ledger/names.ts';
+import { orthographicKey } from '../../domain/ledger/names.ts';
 import type { CommunityDraft, Exclusion } from '../../domain/ledger/rows.ts';
 
 export interface RowExtras {
@@ -10,7 +10,7 @@ export interface RowExtras {
   notes?: string;
   exclusion?: Exclusion;
   subsidyYears?: number[];
-  /** normaliseName(d.name), when the caller has it already (the import, once a row) */
+  /** orthographicKey(d.name), when the caller has it already (the import, once a row) */
   nameKey?: string;
 }
 
@@ -27,7 +27,7 @@ export function draftToRow(
     region_path: regionPath,
     street: d.street,
     name: d.name,
-    name_key: extra.nameKey ?? normaliseName(d.name),
+    name_key: extra.nameKey ?? orthographicKey(d.name),
     address: d.address,
     lng: extra.lng ?? null,
     lat: extra.lat ?? null,

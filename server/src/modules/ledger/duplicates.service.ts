@@ -1,17 +1,26 @@
 /**
- * Suspected duplicates: names within one edit of each other, after normalisation, in the same
- * county-level unit (exact matches are refused outright by the ledger's unique key). The scan is
- * blocked by unit and by deletion variants of the key, so it is linear, never quadratic.
+ * Suspected duplicates: names of one county-level unit that are the same once a generic suffix is
+ * removed (机械厂家属院 / 机械厂小区) or within one edit of each other; across neighbouring units, the
+ * same address or a location within about 50 m. (The same orthographic name in one unit is refused
+ * outright by the ledger's unique key.) The scan is blocked by unit and by deletion variants of the
+ * key, so it is linear, never quadratic. Each pair is recorded 'suspected' until a user confirms or
+ * dismisses it; the ledger's 疑似重复 filter lists the communities of pairs still suspected.
  */
 import { pushTo } from '../../domain/group.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { underPath } from '../../db/under-path.ts';
-import { charCount, normaliseName, suspectedPairs } from '../../domain/ledger/names.ts';
+import {
+  charCount,
+  orthographicKey,
+  stripGenericSuffix,
+  suspectedPairs,
+} from '../../domain/ledger/names.ts';
 
 export interface Named {
   id: number;
   name: string;
+  regionCode: string;
 }
 
 export interface SuspectedPair {
@@ -38,7 +47,9 @@ type Candidate = {
  * neighbouring units the same address or, where both have one, a location within about 50 m.
  */
 function pairsInPrefecture(rows: Candidate[]): [Candidate, Candidate][] {
-  const pairs = suspectedPairs(rows.map((r) => ({ ref: r, unit: r.region_code, key: r.name_key })));
+  const pairs = suspectedPairs(
+    rows.map((r) => ({ ref: r, unit: r.region_code, key: stripGenericSuffix(r.name_key) })),
+  );
   const across = (group: Candidate[]) => {
     for (let i = 0; i < group.length; i++)
       for (let j = i + 1; j < group.length; j++)
@@ -54,7 +65,7 @@ function pairsInPrefecture(rows: Candidate[]): [Candidate, Candidate][] {
     else groups.set(key, [group, r]);
   };
   for (const r of rows) {
-    const address = r.address && normaliseName(r.address);
+    const address = r.address && orthographicKey(r.address);
     if (address && charCount(address) >= 6) add(byAddress, address, r);
     if (r.lng && r.lat) {
       const key = `${Math.floor(Number(r.lng) / GRID)}:${Math.floor(Number(r.lat) / GRID)}`;
@@ -139,19 +150,16 @@ export async function scanPrefectures(
     for (const [a, b] of ordered)
       if (status.get(`${a.id}:${b.id}`) === 'suspected') suspected.push([a.id, b.id]);
   }
-  const names = new Map<number, string>();
+  const named = new Map<number, Named>();
   const ids = [...new Set(suspected.flat())];
   for (let j = 0; j < ids.length; j += 500)
     for (const c of await db
       .selectFrom('communities')
-      .select(['id', 'name'])
+      .select(['id', 'name', 'region_code'])
       .where('id', 'in', ids.slice(j, j + 500))
       .execute())
-      names.set(c.id, c.name);
-  return suspected.map(([a, b]) => ({
-    a: { id: a, name: names.get(a)! },
-    b: { id: b, name: names.get(b)! },
-  }));
+      named.set(c.id, { id: c.id, name: c.name, regionCode: c.region_code });
+  return suspected.map(([a, b]) => ({ a: named.get(a)!, b: named.get(b)! }));
 }
 
 /** The whole ledger (or a subtree), prefecture by prefecture. */

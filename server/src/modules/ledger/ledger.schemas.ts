@@ -147,6 +147,13 @@ const rowError = z.object({
   value: z.string(),
   message: z.string(),
 });
+const duplicatePlace = z.object({
+  line: z.number().nullable(),
+  communityId: z.number().nullable(),
+  name: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+});
 export const importReport = z.object({
   kind: z.literal('projects'),
   dryRun: z.boolean(),
@@ -156,6 +163,30 @@ export const importReport = z.object({
   errors: z.array(rowError),
   warningCount: z.number(),
   warnings: z.array(rowError),
+  // Defaults: a job checked before these fields existed has none in its stored report.
+  suspectedCount: z.number().default(0),
+  suspected: z
+    .array(
+      z.object({
+        likeness: z.enum(['suffix', 'near', 'place']),
+        a: duplicatePlace,
+        b: duplicatePlace,
+        message: z.string(),
+      }),
+    )
+    .default([]),
+  codeAliases: z
+    .array(
+      z.object({
+        code: z.string(),
+        unitCode: z.string(),
+        unitName: z.string(),
+        rows: z.number(),
+        firstLine: z.number(),
+        message: z.string(),
+      }),
+    )
+    .default([]),
 });
 export const importJob = z.object({
   id: z.string(),

@@ -3,14 +3,14 @@ import type { Kysely } from 'kysely';
 import type { ProgressInput } from '../../../../common/progress.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { normaliseName } from '../../domain/ledger/names.ts';
 import type { RowError } from '../../domain/ledger/rows.ts';
 import { headerKey } from '../../domain/ledger/template.ts';
 import { parsePeriod } from '../../domain/progress.ts';
 import { forbidden } from '../../errors.ts';
-import { findByKeys, findCommunity } from '../ledger/communities.repository.ts';
-import { canEditLedger, inScope } from '../ledger/ledger.policy.ts';
+import { findCommunity } from '../ledger/communities.repository.ts';
+import { canEditLedger } from '../ledger/ledger.policy.ts';
 import { readTable } from '../ledger/import/read-table.ts';
+import { communityLookup } from './community-lookup.ts';
 import { saveProgress } from './progress.service.ts';
 
 export const PROGRESS_COLUMNS = {
@@ -83,6 +83,7 @@ export async function importProgress(
   const seen = new Map<string, number>();
   try {
     await db.transaction().execute(async (trx) => {
+      const lookup = await communityLookup(trx, actor);
       let index: Partial<Record<Key, number>> | undefined;
       for await (const { line, cells } of readTable(path)) {
         if (!index) {
@@ -110,12 +111,13 @@ export async function importProgress(
         if (v('corrected') && v('corrected') !== '是' && v('corrected') !== '否')
           fail(line, '更正', v('corrected'), '应为“是”或不填');
         if (!period || !v('regionCode') || !v('name')) continue;
-        const [match] = await findByKeys(trx, v('regionCode'), [normaliseName(v('name'))]);
-        const community = match && (await findCommunity(trx, match.id));
-        if (!community || !inScope(actor, community.region_path)) {
-          fail(line, '小区名称', v('name'), '台账中没有这个小区（区划代码与名称须与台账一致）');
+        const match = await lookup.find(v('regionCode'), v('name'));
+        if (!match.found) {
+          const cell = match.column === '区划代码' ? v('regionCode') : v('name');
+          fail(line, match.column, cell, match.message);
           continue;
         }
+        const community = (await findCommunity(trx, match.id))!;
         if (String(community.plan_year) !== v('planYear'))
           fail(line, '计划年度', v('planYear'), `该小区的计划年度为 ${community.plan_year}`);
         if (

@@ -164,9 +164,8 @@ describeEachEngine('project list import', (ctx) => {
     const path = csv('near.csv', '460106,解放公寓南院,2003,16,489,30435.36,1145.7391,2023,,');
     const report = await importProjectList(ctx.db.db, SYSTEM_ACTOR, path, { dryRun: true });
     expect(report.errorCount).toBe(0);
-    const messages = report.warnings.map((w) => w.message).join('\n');
-    expect(messages).toMatch(/与“解放公寓北院”.*疑似重复/);
-    expect(messages).toMatch(/2000年底后建成/);
+    expect(report.suspected.map((p) => p.message).join('\n')).toMatch(/“解放公寓北院”.*疑似重复/);
+    expect(report.warnings.map((w) => w.message).join('\n')).toMatch(/2000年底后建成/);
   });
 
   it('refuses rows outside the importing user’s region', async () => {
@@ -210,7 +209,12 @@ describeEachEngine('duplicates across neighbouring units', (ctx) => {
     );
     const report = await importProjectList(ctx.db.db, SYSTEM_ACTOR, path, { dryRun: false });
     expect(report.errors).toEqual([]);
-    expect(report.warnings.map((w) => w.message).join('\n')).toMatch(/与“滨海新村”.*疑似重复/);
-    expect(report.warnings.map((w) => w.message).join('\n')).not.toMatch(/椰城小区/);
+    expect(report.suspected).toEqual([
+      expect.objectContaining({
+        likeness: 'place',
+        a: expect.objectContaining({ line: 2, name: '滨海新村', regionCode: '460105' }),
+        b: expect.objectContaining({ line: 3, name: '滨海花园', regionCode: '460106' }),
+      }),
+    ]);
   });
 });

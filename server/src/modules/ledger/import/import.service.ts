@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { Actor } from '../../../domain/actor.ts';
-import { normaliseName } from '../../../domain/ledger/names.ts';
+import { orthographicKey } from '../../../domain/ledger/names.ts';
 import { plausibilityFlags } from '../../../domain/ledger/plausibility.ts';
 import { checkRow, type CommunityDraft, type RowError } from '../../../domain/ledger/rows.ts';
 import { matchHeader, rowRecord, type HeaderMatch } from '../../../domain/ledger/template.ts';
@@ -16,6 +16,12 @@ import { scanUnits } from '../duplicates.service.ts';
 import { draftToRow } from '../community-row.ts';
 import { canEditLedger } from '../ledger.policy.ts';
 import { ledgerUnitsWithin } from '../units.ts';
+import {
+  codeAliasCollector,
+  suspectedOfImport,
+  type CodeAlias,
+  type SuspectedDuplicate,
+} from './import-findings.ts';
 import { importWriter, refreshStatistics } from './import.repository.ts';
 import { readTable, type TableFormat } from './read-table.ts';
 
@@ -35,6 +41,11 @@ export interface ImportReport {
   errors: RowError[];
   warningCount: number;
   warnings: RowError[];
+  /** 疑似重复: pairs with a row of the file; they never refuse the import. */
+  suspectedCount: number;
+  suspected: SuspectedDuplicate[];
+  /** Statistical codes of cities without districts, and the unit their rows were filed under. */
+  codeAliases: CodeAlias[];
 }
 
 export interface ImportOptions {
@@ -74,6 +85,9 @@ export async function importProjectList(
     errors: [],
     warningCount: 0,
     warnings: [],
+    suspectedCount: 0,
+    suspected: [],
+    codeAliases: [],
   };
   const addError = (e: RowError) => (report.errorCount++ < MAX_LISTED ? report.errors.push(e) : 0);
   const addWarning = (e: RowError) =>
@@ -82,10 +96,12 @@ export async function importProjectList(
     currentYear: now.getUTCFullYear(),
     cutoffYear: policy.cutoffYear,
     latestBuildYear: policy.latestBuildYear,
-    unitByCode: (c: string) => units.byCode.get(c),
+    unitByCode: units.unitFor,
+    unknownCodeMessage: units.unknownCodeMessage,
     unitsByName: (n: string) => units.byName.get(n) ?? [],
   };
-  const firstLine = new Map<string, number>();
+  const firstRow = new Map<string, { line: number; name: string }>();
+  const aliases = codeAliasCollector();
   const touchedUnits = new Set<string>();
   const lineOfNew = new Map<number, number>();
 
@@ -139,23 +155,28 @@ export async function importProjectList(
         }
         report.rows++;
         if (report.rows % 1000 === 0) opts.onProgress?.(report.rows);
-        const { draft, errors } = checkRow(line, rowRecord(cells, header), ctx);
+        const record = rowRecord(cells, header);
+        const { draft, errors } = checkRow(line, record, ctx);
         errors.forEach(addError);
         if (!draft) continue;
-        const key = normaliseName(draft.name);
+        const written = record.regionCode.replace(/\.0+$/, '');
+        if (written && written !== draft.regionCode)
+          aliases.add(line, written, units.byCode.get(draft.regionCode)!);
+        const key = orthographicKey(draft.name);
         // One community, one record (the ledger's unique key): in any plan year of the file.
         const fileKey = `${draft.regionCode}|${key}`;
-        const earlier = firstLine.get(fileKey);
+        const earlier = firstRow.get(fileKey);
         if (earlier !== undefined) {
+          const how = earlier.name === draft.name ? '名称相同' : '名称仅写法不同';
           addError({
             line,
             column: '小区名称',
             value: draft.name,
-            message: `与第 ${earlier} 行是同一小区（同一县级单位、名称相同），同一小区只能登记一次`,
+            message: `第 ${earlier.line} 行“${earlier.name}”与第 ${line} 行“${draft.name}”是同一小区（同一县级单位，${how}），同一小区只能登记一次`,
           });
           continue;
         }
-        firstLine.set(fileKey, line);
+        firstRow.set(fileKey, { line, name: draft.name });
         touchedUnits.add(draft.regionCode);
         for (const f of plausibilityFlags(draft, policy.cutoffYear))
           addWarning({
@@ -176,20 +197,11 @@ export async function importProjectList(
         addError({ line: 2, column: '', value: '', message: '文件只有表头，没有数据行' });
       await store(trx, batch);
       if (!report.errorCount) {
-        for (const pair of await scanUnits(trx, [...touchedUnits], now))
-          for (const [mine, other] of [
-            [pair.a, pair.b],
-            [pair.b, pair.a],
-          ] as const) {
-            const line = lineOfNew.get(mine.id);
-            if (line !== undefined)
-              addWarning({
-                line,
-                column: '小区名称',
-                value: mine.name,
-                message: `与“${other.name}”（${lineOfNew.has(other.id) ? `第 ${lineOfNew.get(other.id)} 行` : `台账编号 ${other.id}`}）名称相近，疑似重复，请核实`,
-              });
-          }
+        const pairs = await scanUnits(trx, [...touchedUnits], now);
+        const regionName = (code: string) => units.byCode.get(code)?.name ?? code;
+        report.suspected = suspectedOfImport(pairs, lineOfNew, regionName);
+        report.suspectedCount = report.suspected.length;
+        if (report.suspected.length > MAX_LISTED) report.suspected.length = MAX_LISTED;
       }
       if (report.errorCount || opts.dryRun) throw new Rollback();
     });
@@ -197,6 +209,7 @@ export async function importProjectList(
     if (!(e instanceof Rollback)) throw e;
     report.imported = 0;
   }
+  report.codeAliases = aliases.list();
   if (report.imported >= REFRESH_STATISTICS_AFTER) await refreshStatistics(db);
   opts.onProgress?.(report.rows);
   return report;

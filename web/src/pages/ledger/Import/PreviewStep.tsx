@@ -1,10 +1,12 @@
 // Step 2: what the check found. Errors block the import (nothing is stored until the file is
-// clean); warnings are listed and do not.
+// clean); 疑似重复 (suspected duplicates, with both places), code notes and other warnings are listed
+// apart and do not.
 import { CheckCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Flex, Space, Typography } from 'antd';
 import type { ImportJob } from '../../../api/ledgerTypes.ts';
 import { formatInteger } from '../../../components/format.ts';
 import { ProblemsTable } from './ProblemsTable.tsx';
+import { SuspectedTable } from './SuspectedTable.tsx';
 
 interface Props {
   job: ImportJob;
@@ -18,6 +20,9 @@ export function PreviewStep({ job, confirming, error, onConfirm, onRestart }: Pr
   const report = job.report;
   const errors = report?.errorCount ?? 0;
   const warnings = report?.warningCount ?? 0;
+  // A job checked before these existed has neither.
+  const suspected = report?.suspectedCount ?? 0;
+  const aliases = report?.codeAliases ?? [];
   return (
     <Flex vertical gap={16}>
       <Descriptions
@@ -33,6 +38,15 @@ export function PreviewStep({ job, confirming, error, onConfirm, onRestart }: Pr
             label: '错误',
             children: (
               <Typography.Text type={errors ? 'danger' : 'success'}>{errors} 处</Typography.Text>
+            ),
+          },
+          {
+            key: 'suspected',
+            label: '疑似重复',
+            children: (
+              <Typography.Text type={suspected ? 'warning' : undefined}>
+                {suspected} 对
+              </Typography.Text>
             ),
           },
           { key: 'warnings', label: '提示', children: `${warnings} 处` },
@@ -55,6 +69,21 @@ export function PreviewStep({ job, confirming, error, onConfirm, onRestart }: Pr
           description="确认导入后才会写入台账；导入要么全部成功，要么一条也不写入。"
         />
       )}
+      {aliases.length > 0 && (
+        <Alert
+          id="import-code-aliases"
+          type="info"
+          showIcon
+          title="按不设区的地级市登记的区划代码"
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {aliases.map((a) => (
+                <li key={a.code}>{a.message}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       {error && <Alert type="error" showIcon title={error} />}
       <Space>
         <Button
@@ -75,6 +104,15 @@ export function PreviewStep({ job, confirming, error, onConfirm, onRestart }: Pr
         <section aria-label="错误">
           <Typography.Title level={5}>错误（{errors} 处）</Typography.Title>
           <ProblemsTable id="import-errors" problems={report.errors} count={errors} kind="error" />
+        </section>
+      )}
+      {suspected > 0 && report && (
+        <section aria-label="疑似重复">
+          <Typography.Title level={5}>疑似重复（{suspected} 对，不影响导入）</Typography.Title>
+          <Typography.Paragraph type="secondary">
+            同一县级单位内名称仅通用后缀不同（如“家属院”与“小区”）或相近的小区，常是不同的小区。导入后两者都标为疑似重复，请在台账中按“疑似重复”筛选，逐一确认为同一小区或排除。
+          </Typography.Paragraph>
+          <SuspectedTable suspected={report.suspected} count={suspected} />
         </section>
       )}
       {warnings > 0 && report && (

@@ -59,11 +59,22 @@ export function ProgressStep({ job, finished, rows, error, onRestart }: Props) {
         <Result
           status="success"
           title={`已导入 ${formatInteger(job.report?.imported ?? job.rowsDone)} 个小区`}
-          subTitle={`文件：${job.fileName}`}
+          subTitle={
+            job.report?.suspectedCount
+              ? `文件：${job.fileName}。其中 ${job.report.suspectedCount} 对疑似重复已在台账中标注，请确认或排除。`
+              : `文件：${job.fileName}`
+          }
           extra={[
             <Link key="list" to="/ledger">
               <Button type="primary">查看台账</Button>
             </Link>,
+            ...(job.report?.suspectedCount
+              ? [
+                  <Link key="suspected" id="import-done-suspected" to="/ledger?suspected=true">
+                    <Button>查看疑似重复</Button>
+                  </Link>,
+                ]
+              : []),
             again,
           ]}
         />
