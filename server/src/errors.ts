@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'VALIDATION'
   | 'CONFLICT'
   | 'THROTTLED'
+  | 'BUSY'
   | 'INTERNAL';
 
 export interface ErrorDetail {
@@ -22,6 +23,7 @@ const STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,
   CONFLICT: 409,
   THROTTLED: 429,
+  BUSY: 503,
   INTERNAL: 500,
 };
 

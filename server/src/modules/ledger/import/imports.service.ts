@@ -116,9 +116,13 @@ export async function uploadAndCheck(
       updated_at: now,
     })
     .execute();
+  liveProgress.set(id, 0);
   try {
     const report = await onOwnConnection(connect, (own) =>
-      importProjectList(own, actor, path, { dryRun: true }),
+      importProjectList(own, actor, path, {
+        dryRun: true,
+        onProgress: (n) => liveProgress.set(id, n),
+      }),
     );
     await setStatus(db, id, report.errorCount ? 'invalid' : 'checked', { report }, report.rows);
   } catch (e) {
@@ -132,6 +136,8 @@ export async function uploadAndCheck(
     await setStatus(db, id, 'failed', { error: message }, 0);
     if (e instanceof TableReadError) throw validation(message);
     throw e;
+  } finally {
+    liveProgress.delete(id);
   }
   return present(await loadJob(db, actor, id));
 }
