@@ -18,6 +18,13 @@ export interface Config {
    * UPLOAD_DIR says otherwise. Never the system's temporary folder, which a reboot may empty.
    */
   uploadDir: string;
+  /**
+   * A user's pending import uploads (checked, not yet imported or cancelled): at most this many
+   * files (IMPORT_PENDING_FILES) and bytes (IMPORT_PENDING_MB); beyond, an upload is refused.
+   */
+  importQuota: { files: number; bytes: number };
+  /** How long a checked or interrupted import waits to be run before it expires (IMPORT_KEEP_HOURS). */
+  importKeepHours: number;
 }
 
 export const DEFAULT_SQLITE_PATH = './data/gaizao.db';
@@ -33,6 +40,11 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     demo: overrides.demo ?? false,
     serveWeb: overrides.serveWeb ?? true,
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'warn',
+    importQuota: overrides.importQuota ?? {
+      files: Number(env.IMPORT_PENDING_FILES ?? 5),
+      bytes: Number(env.IMPORT_PENDING_MB ?? 256) * 1024 * 1024,
+    },
+    importKeepHours: overrides.importKeepHours ?? Number(env.IMPORT_KEEP_HOURS ?? 24),
   };
 }
 

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'VALIDATION'
   | 'CONFLICT'
   | 'THROTTLED'
+  | 'TOO_LARGE'
   | 'BUSY'
   | 'INTERNAL';
 
@@ -23,6 +24,7 @@ const STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,
   CONFLICT: 409,
   THROTTLED: 429,
+  TOO_LARGE: 413,
   BUSY: 503,
   INTERNAL: 500,
 };

@@ -35,6 +35,9 @@ export async function serveCommand(args: string[]): Promise<number> {
     logLevel: config.logLevel,
     uploadDir: config.uploadDir,
     lateNotices: true,
+    sweepImports: true,
+    importQuota: config.importQuota,
+    importKeepHours: config.importKeepHours,
     trustProxy: process.env.TRUST_PROXY === '1',
   });
   await app.listen({ port, host: values.host ?? config.host });
