@@ -96,11 +96,21 @@ export async function sweepImportJobs(
     JSON.stringify({ error: '检查被中断（服务器停止运行），请重新上传文件' }),
   );
   const keepEnd = new Date(now.getTime() - keepHours * 3600_000);
+  const gone = JSON.stringify({
+    error: `上传后 ${keepHours} 小时内未导入，文件已过期删除，台账未改变，请重新上传`,
+  });
   const expired = leaseOnly
     ? []
     : [
-        ...(await moveAll(db, await abandonedJobs(db, keepEnd), 'checked', 'expired', now)),
-        ...(await moveAll(db, await abandonedJobs(db, keepEnd), 'interrupted', 'expired', now)),
+        ...(await moveAll(db, await abandonedJobs(db, keepEnd), 'checked', 'expired', now, gone)),
+        ...(await moveAll(
+          db,
+          await abandonedJobs(db, keepEnd),
+          'interrupted',
+          'expired',
+          now,
+          gone,
+        )),
       ];
   await removeFiles(
     [...failed, ...expired].map((j) => j.file_path),
