@@ -185,7 +185,8 @@ describeEachEngine('import jobs and their uploads', (ctx) => {
     await expect.poll(() => statusOf('deadimport0001')).toBe('interrupted');
     await expect.poll(() => statusOf('deadcheck00001')).toBe('failed');
     expect(await statusOf('liveimport0001')).toBe('importing');
-    expect(files()).toEqual(['deadimport0001.upload', 'liveimport0001.upload']);
+    // The stale check's file goes right after its state: wait for it.
+    await expect.poll(files).toEqual(['deadimport0001.upload', 'liveimport0001.upload']);
 
     const shown = (await haikou.get('/api/imports/deadimport0001')).json();
     expect(shown).toMatchObject({ status: 'interrupted', error: expect.stringMatching(/中断/) });
