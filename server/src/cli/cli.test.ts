@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SAMPLES_DIR } from '../test-support/samples.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'gaizao-cli-'));
@@ -125,7 +126,7 @@ describe('gaizao users', () => {
 });
 
 describe('gaizao import, export, plan-table, check', () => {
-  const sample = join(import.meta.dirname, '../../../../shared/samples');
+  const sample = SAMPLES_DIR;
   it('imports a project list (0), refuses it again naming every line (1), and an unreadable file (2)', async () => {
     const ok = await gaizao('import', join(sample, 'hainan-2022-project-list.csv'));
     expect(ok.code).toBe(0);

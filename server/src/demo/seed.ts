@@ -1,5 +1,5 @@
 /**
- * The demo: a province (海南省, the province of ../shared/samples) and one account per level, all
+ * The demo: a province (海南省, the province of the tests' worked example) and one account per level, all
  * with the password gaizao-demo. Only `serve --demo` (npm start) seeds, and only an empty database.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   csvHeader,
@@ -11,6 +10,7 @@ import {
   type PlanCommunity,
   type PlanUnit,
 } from './plan-table.ts';
+import { HAINAN_PLAN_TABLE } from '../test-support/samples.ts';
 
 const c = (
   prefectureCode: string,
@@ -104,12 +104,9 @@ describe('plan table arithmetic', () => {
   });
 });
 
-describe('the worked example of ../shared/samples', () => {
+describe('the worked example (test-support/data/samples)', () => {
   it('has the spec’s csv header', () => {
-    const sample = readFileSync(
-      join(import.meta.dirname, '../../../../shared/samples/hainan-2022-plan-table.csv'),
-      'utf8',
-    );
+    const sample = readFileSync(HAINAN_PLAN_TABLE, 'utf8');
     expect(sample.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe(csvHeader(2000).join(','));
   });
 });

@@ -1,9 +1,8 @@
 /**
  * The setting of the declaration route tests (declarations.*.routes.test.ts), built afresh in each
- * file's database: 海南's 2022 project list from ../shared/samples, one user at each level and
+ * file's database: 海南's 2022 project list of the worked example (test-support/data/samples), one user at each level and
  * office of the journey, and a 2022 plan-year deadline still far ahead, so "on time" can be tested.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp } from '../../app.ts';
 import type { App } from '../../http.ts';
@@ -11,11 +10,9 @@ import type { EngineContext } from '../../test-support/engines.ts';
 import { addUser, loginAs, type Client } from '../../test-support/fixtures.ts';
 import { importProjectList } from '../ledger/import/import.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
+import { HAINAN_PROJECT_LIST } from '../../test-support/samples.ts';
 
-const SAMPLE = join(
-  import.meta.dirname,
-  '../../../../../shared/samples/hainan-2022-project-list.csv',
-);
+const SAMPLE = HAINAN_PROJECT_LIST;
 export const Y = 2022;
 /** Today + n days, as a date in Beijing (YYYY-MM-DD). */
 export const day = (n: number) =>

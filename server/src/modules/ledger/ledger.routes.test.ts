@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
@@ -8,11 +7,9 @@ import { describeEachEngine } from '../../test-support/engines.ts';
 import { addUser, loginAs, type Client } from '../../test-support/fixtures.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 import { importProjectList } from './import/import.service.ts';
+import { HAINAN_PROJECT_LIST } from '../../test-support/samples.ts';
 
-const SAMPLE = join(
-  import.meta.dirname,
-  '../../../../../shared/samples/hainan-2022-project-list.csv',
-);
+const SAMPLE = HAINAN_PROJECT_LIST;
 
 function multipart(fileName: string, content: Buffer | string) {
   const boundary = '----gaizaotest' + Math.random().toString(16).slice(2);

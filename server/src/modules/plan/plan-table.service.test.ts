@@ -6,8 +6,8 @@ import { describeEachEngine } from '../../test-support/engines.ts';
 import { importProjectList } from '../ledger/import/import.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 import { checkPlan, planTable, planTableCsv } from './plan-table.service.ts';
+import { SAMPLES_DIR as SAMPLES } from '../../test-support/samples.ts';
 
-const SAMPLES = join(import.meta.dirname, '../../../../../shared/samples');
 const dir = mkdtempSync(join(tmpdir(), 'gaizao-plan-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const lines = (text: string) =>
@@ -27,7 +27,7 @@ describeEachEngine('plan table', (ctx) => {
     expect(report.errors).toEqual([]);
   });
 
-  it('reproduces the worked example of ../shared/samples exactly, line by line', async () => {
+  it('reproduces the worked example (test-support/data/samples) exactly, line by line', async () => {
     const csv = planTableCsv(await planTable(ctx.db.db, SYSTEM_ACTOR, '46', 2022));
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(lines(csv)).toEqual(

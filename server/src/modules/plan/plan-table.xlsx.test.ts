@@ -8,8 +8,8 @@ import { importProjectList } from '../ledger/import/import.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 import { planTable, planTableCsv, type PlanTableView } from './plan-table.service.ts';
 import { writePlanTableXlsx } from './plan-table.xlsx.ts';
+import { SAMPLES_DIR as SAMPLES } from '../../test-support/samples.ts';
 
-const SAMPLES = join(import.meta.dirname, '../../../../../shared/samples');
 const dir = mkdtempSync(join(tmpdir(), 'gaizao-plan-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import type { App } from '../../http.ts';
@@ -6,11 +5,9 @@ import { describeEachEngine } from '../../test-support/engines.ts';
 import { addUser, loginAs, type Client } from '../../test-support/fixtures.ts';
 import { importProjectList } from '../ledger/import/import.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
+import { HAINAN_PROJECT_LIST } from '../../test-support/samples.ts';
 
-const SAMPLE = join(
-  import.meta.dirname,
-  '../../../../../shared/samples/hainan-2022-project-list.csv',
-);
+const SAMPLE = HAINAN_PROJECT_LIST;
 
 describeEachEngine('plan API', (ctx) => {
   let app: App;

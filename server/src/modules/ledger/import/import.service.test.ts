@@ -8,11 +8,9 @@ import { SYSTEM_ACTOR } from '../../users/users.service.ts';
 import { projectsOfCommunity, totalsOf } from '../communities.repository.ts';
 import { historyOf } from '../history.repository.ts';
 import { importProjectList, projectCode } from './import.service.ts';
+import { HAINAN_PROJECT_LIST } from '../../../test-support/samples.ts';
 
-const SAMPLE = join(
-  import.meta.dirname,
-  '../../../../../../shared/samples/hainan-2022-project-list.csv',
-);
+const SAMPLE = HAINAN_PROJECT_LIST;
 const dir = mkdtempSync(join(tmpdir(), 'gaizao-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
