@@ -1,10 +1,7 @@
 /** Files and requests for the import job tests (locks, jobs, uploads). */
-import { join } from 'node:path';
+import { HAINAN_PROJECT_LIST } from '../../../test-support/samples.ts';
 
-export const SAMPLE = join(
-  import.meta.dirname,
-  '../../../../../../shared/samples/hainan-2022-project-list.csv',
-);
+export const SAMPLE = HAINAN_PROJECT_LIST;
 
 export const HEADER =
   '区划代码,小区名称,建成年份,楼栋数,居民户数,住宅建筑面积（平方米）,预计投资额（万元）,计划年度';
