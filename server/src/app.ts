@@ -17,7 +17,12 @@ import {
 import { z } from 'zod';
 import type { Db } from './db/create-db.ts';
 import type { ThrottleRules } from './domain/throttle.ts';
+import { loadConfig } from './config.ts';
 import { errorHandler, type App } from './http.ts';
+import {
+  startImportSweeper,
+  type ImportSweeper,
+} from './modules/ledger/import/import-jobs.sweep.ts';
 import { registerAuth } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
@@ -55,6 +60,11 @@ export interface AppOptions {
   uploadDir?: string;
   /** Send the automatic late notices of monthly reports while running (serve does; tests need not). */
   lateNotices?: boolean;
+  /** Sweep import jobs at start and while running: dead ones 已中断, stale uploads removed (serve does). */
+  sweepImports?: boolean;
+  /** A user's pending import uploads, and how long they are kept (config.ts). */
+  importQuota?: { files: number; bytes: number };
+  importKeepHours?: number;
 }
 
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
@@ -119,7 +129,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   userRoutes(app, db);
   regionRoutes(app, db);
   const uploadDir = opts.uploadDir ?? join(tmpdir(), 'gaizao-uploads');
-  ledgerRoutes(app, db, uploadDir, () => opts.db.detached());
+  ledgerRoutes(app, db, {
+    uploadDir,
+    connect: () => opts.db.detached(),
+    quota: opts.importQuota ?? loadConfig().importQuota,
+  });
   projectRoutes(app, db);
   planRoutes(app, db);
   fiscalRoutes(app, db, uploadDir);
@@ -130,6 +144,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   progressAttachmentRoutes(app, db, uploadDir);
   dashboardRoutes(app, db);
   if (opts.lateNotices) sendLateNoticesWhileRunning(app, db);
+  if (opts.sweepImports) sweepImportsWhileRunning(app, db, uploadDir, opts.importKeepHours);
 
   if (opts.serveWeb !== false) await serveWeb(app, opts.demo ?? false);
   else
@@ -155,6 +170,21 @@ function sendLateNoticesWhileRunning(app: App, db: Db['db']): void {
   });
   app.addHook('onClose', async () => {
     await timer?.stop();
+  });
+}
+
+function sweepImportsWhileRunning(
+  app: App,
+  db: Db['db'],
+  uploadDir: string,
+  keepHours = loadConfig().importKeepHours,
+): void {
+  let sweeper: ImportSweeper | undefined;
+  app.addHook('onReady', async () => {
+    sweeper = startImportSweeper(db, uploadDir, app.log, { keepHours });
+  });
+  app.addHook('onClose', async () => {
+    await sweeper?.stop();
   });
 }
 

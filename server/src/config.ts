@@ -31,6 +31,13 @@ export interface Config {
   trustProxyHops: number;
   /** Login throttle; LOGIN_PAIR_FAILURES, LOGIN_ACCOUNT_FAILURES, LOGIN_ADDRESS_FAILURES. */
   loginThrottle: ThrottleRules;
+  /**
+   * A user's pending import uploads (checked, not yet imported or cancelled): at most this many
+   * files (IMPORT_PENDING_FILES) and bytes (IMPORT_PENDING_MB); beyond, an upload is refused.
+   */
+  importQuota: { files: number; bytes: number };
+  /** How long a checked or interrupted import waits to be run before it expires (IMPORT_KEEP_HOURS). */
+  importKeepHours: number;
 }
 
 export const DEFAULT_SQLITE_PATH = './data/gaizao.db';
@@ -48,6 +55,12 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'warn',
     trustProxyHops: overrides.trustProxyHops ?? count('TRUST_PROXY', env.TRUST_PROXY, 0),
     loginThrottle: overrides.loginThrottle ?? loginThrottle(env),
+    importQuota: overrides.importQuota ?? {
+      files: count('IMPORT_PENDING_FILES', env.IMPORT_PENDING_FILES, 5, 1),
+      bytes: count('IMPORT_PENDING_MB', env.IMPORT_PENDING_MB, 256, 1) * 1024 * 1024,
+    },
+    importKeepHours:
+      overrides.importKeepHours ?? count('IMPORT_KEEP_HOURS', env.IMPORT_KEEP_HOURS, 24, 1),
   };
 }
 

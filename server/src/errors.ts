@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'VALIDATION'
   | 'CONFLICT'
   | 'THROTTLED'
+  | 'TOO_LARGE'
+  | 'BUSY'
   | 'INTERNAL';
 
 export interface ErrorDetail {
@@ -22,6 +24,8 @@ const STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,
   CONFLICT: 409,
   THROTTLED: 429,
+  TOO_LARGE: 413,
+  BUSY: 503,
   INTERNAL: 500,
 };
 

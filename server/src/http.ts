@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isUniqueViolation } from './db/unique-violation.ts';
+import { writeBusy } from './db/sqlite-writers.ts';
 import { AppError } from './errors.ts';
 
 export type App = FastifyInstance<
@@ -52,18 +53,25 @@ function where(path: string): string {
   return path.replace(/^\//, '').replace(/\//g, '.') || '(请求)';
 }
 
+function sendAppError(err: AppError, reply: FastifyReply): FastifyReply {
+  if (
+    (err.code === 'THROTTLED' || err.code === 'BUSY') &&
+    typeof err.extra?.retryAfterSeconds === 'number'
+  )
+    void reply.header('retry-after', String(err.extra.retryAfterSeconds));
+  return reply.code(err.status).send({
+    error: { code: err.code, message: err.message, details: err.details, ...err.extra },
+  });
+}
+
 export function errorHandler(
   err: FastifyError,
   req: FastifyRequest,
   reply: FastifyReply,
 ): FastifyReply {
-  if (err instanceof AppError) {
-    if (err.code === 'THROTTLED' && typeof err.extra?.retryAfterSeconds === 'number')
-      void reply.header('retry-after', String(err.extra.retryAfterSeconds));
-    return reply.code(err.status).send({
-      error: { code: err.code, message: err.message, details: err.details, ...err.extra },
-    });
-  }
+  if (err instanceof AppError) return sendAppError(err, reply);
+  // Another process holding SQLite's write lock past busy_timeout: busy, not broken.
+  if (/^SQLITE_BUSY/.test(String(err.code))) return sendAppError(writeBusy(), reply);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const details = err.validation.map((v) => ({
       path: where(v.instancePath),

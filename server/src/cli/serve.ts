@@ -37,6 +37,9 @@ export async function serveCommand(args: string[]): Promise<number> {
     lateNotices: true,
     trustProxy: config.trustProxyHops,
     loginThrottle: config.loginThrottle,
+    sweepImports: true,
+    importQuota: config.importQuota,
+    importKeepHours: config.importKeepHours,
   });
   await app.listen({ port, host: values.host ?? config.host });
 

@@ -6,10 +6,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Dialect } from './dialect.ts';
 import type { Database } from './schema.ts';
+import { gateOf, gatedSqliteDialect } from './sqlite-writers.ts';
+
+/**
+ * How long a request's write waits behind another writer of the same SQLite file (an import's
+ * commit) before it is answered 503 with Retry-After (sqlite-writers.ts).
+ */
+export const SQLITE_WRITE_WAIT_MS = 20_000;
 
 export interface Db {
   db: Kysely<Database>;
@@ -46,28 +53,36 @@ export function sqlitePath(url: string): string {
   return url.startsWith('file:') ? url.slice('file:'.length) : url;
 }
 
-export async function createDb(url: string): Promise<Db> {
+export async function createDb(
+  url: string,
+  { writeWaitMs = SQLITE_WRITE_WAIT_MS }: { writeWaitMs?: number } = {},
+): Promise<Db> {
   if (isPostgresUrl(url)) return createPostgres(url);
   const path = sqlitePath(url);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  return openSqlite(path);
+  return openSqlite(path, writeWaitMs);
 }
 
-function openSqlite(path: string): Db {
+function openSqlite(path: string, writeWaitMs: number): Db {
   const database = new SQLite(path);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({
+    dialect: gatedSqliteDialect(database, gateOf(path), writeWaitMs),
+  });
   sqliteHandles.set(db, database);
   const self: Db = {
     db,
     dialect: 'sqlite',
     destroy: () => db.destroy(),
-    // An in-memory database has no second connection to open: share this one.
+    // An in-memory database has no second connection to open: share this one. A detached
+    // connection runs a background job, whose writes wait their turn however long it takes.
     detached: async () =>
-      path === ':memory:' ? { ...self, destroy: async () => undefined } : openSqlite(path),
+      path === ':memory:'
+        ? { ...self, destroy: async () => undefined }
+        : openSqlite(path, Infinity),
   };
   return self;
 }

@@ -202,13 +202,29 @@ export interface ImportTable {
   user_id: number;
   file_name: string;
   file_path: string;
-  status: 'checking' | 'checked' | 'invalid' | 'importing' | 'imported' | 'failed';
+  status: ImportStatus;
   rows_done: number;
   /** JSON ImportReport */
   result: string | null;
   created_at: string;
   updated_at: string;
+  /** Renewed by the server running the job (checking, importing); a stale one is a dead job's. */
+  heartbeat_at: string | null;
+  /** The upload's size, for the per-user quota of pending uploads. */
+  file_bytes: number;
 }
+
+/** An import job's states (migration 0015); 'interrupted' is 已中断, and can be run again. */
+export type ImportStatus =
+  | 'checking'
+  | 'checked'
+  | 'invalid'
+  | 'importing'
+  | 'imported'
+  | 'failed'
+  | 'interrupted'
+  | 'expired'
+  | 'cancelled';
 
 export interface PlanPolicyTable {
   plan_year: number;

@@ -66,6 +66,11 @@ export function confirmImport(id: string): Promise<ImportJob> {
   return api.post<ImportJob>(`/api/imports/${encodeURIComponent(id)}/confirm`);
 }
 
+/** Gives up a job not yet imported; the server removes its file. */
+export function cancelImport(id: string): Promise<ImportJob> {
+  return api.delete<ImportJob>(`/api/imports/${encodeURIComponent(id)}`);
+}
+
 export function getImport(id: string, signal?: AbortSignal): Promise<ImportJob> {
   return api.get<ImportJob>(`/api/imports/${encodeURIComponent(id)}`, { signal });
 }

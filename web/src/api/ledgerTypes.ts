@@ -208,7 +208,17 @@ export interface ImportReport {
   codeAliases: CodeAlias[];
 }
 
-export type ImportStatus = 'checking' | 'checked' | 'invalid' | 'importing' | 'imported' | 'failed';
+/** 'interrupted' (已中断): its server stopped while importing; nothing stored, it can run again. */
+export type ImportStatus =
+  | 'checking'
+  | 'checked'
+  | 'invalid'
+  | 'importing'
+  | 'imported'
+  | 'failed'
+  | 'interrupted'
+  | 'expired'
+  | 'cancelled';
 
 export interface ImportJob {
   id: string;

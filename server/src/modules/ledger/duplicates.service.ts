@@ -96,6 +96,56 @@ export async function scanUnits(
   return scanPrefectures(db, [...prefectures].sort(), now);
 }
 
+/** The pairs among `rows` (of any prefectures), each once, lower id first. */
+function orderedPairs(rows: (Candidate & { prefecture_code: string })[]): [Candidate, Candidate][] {
+  const byPrefecture = new Map<string, Candidate[]>();
+  for (const r of rows) pushTo(byPrefecture, r.prefecture_code, r);
+  const seen = new Set<string>();
+  const ordered: [Candidate, Candidate][] = [];
+  for (const group of byPrefecture.values())
+    for (const [x, y] of pairsInPrefecture(group)) {
+      const pair: [Candidate, Candidate] = x.id < y.id ? [x, y] : [y, x];
+      const key = `${pair[0].id}:${pair[1].id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      ordered.push(pair);
+    }
+  return ordered;
+}
+
+/** A row of a file being checked, not stored: its id is below zero, its own. */
+export type IncomingCandidate = Candidate & { prefecture_code: string; name: string };
+
+/**
+ * The pairs an import would add, recording nothing (an import check writes nothing, so it never
+ * holds the writer, issue 10): the file's rows against each other and the stored ledger of their
+ * prefecture-level units. Every pair has an incoming row, so it is new and 'suspected'.
+ */
+export async function previewPairs(
+  db: Kysely<Database>,
+  incoming: IncomingCandidate[],
+): Promise<SuspectedPair[]> {
+  const byPrefecture = new Map<string, IncomingCandidate[]>();
+  for (const r of incoming) pushTo(byPrefecture, r.prefecture_code, r);
+  const prefectures = [...byPrefecture.keys()].sort();
+  const named = new Map<number, Named>(
+    incoming.map((r) => [r.id, { id: r.id, name: r.name, regionCode: r.region_code }]),
+  );
+  const pairs: [Candidate, Candidate][] = [];
+  for (let i = 0; i < prefectures.length; i += PREFECTURES_PER_QUERY) {
+    const some = prefectures.slice(i, i + PREFECTURES_PER_QUERY);
+    const stored = await db
+      .selectFrom('communities')
+      .select(['id', 'name', 'name_key', 'region_code', 'prefecture_code', 'address', 'lng', 'lat'])
+      .where('prefecture_code', 'in', some)
+      .execute();
+    for (const s of stored) named.set(s.id, { id: s.id, name: s.name, regionCode: s.region_code });
+    const rows = [...stored, ...some.flatMap((p) => byPrefecture.get(p)!)];
+    for (const pair of orderedPairs(rows)) if (pair[0].id < 0 || pair[1].id < 0) pairs.push(pair);
+  }
+  return pairs.map(([a, b]) => ({ a: named.get(a.id)!, b: named.get(b.id)! }));
+}
+
 export async function scanPrefectures(
   db: Kysely<Database>,
   prefectures: string[],
@@ -108,18 +158,7 @@ export async function scanPrefectures(
       .select(['id', 'name_key', 'region_code', 'prefecture_code', 'address', 'lng', 'lat'])
       .where('prefecture_code', 'in', prefectures.slice(i, i + PREFECTURES_PER_QUERY))
       .execute();
-    const byPrefecture = new Map<string, Candidate[]>();
-    for (const r of rows) pushTo(byPrefecture, r.prefecture_code, r);
-    const seen = new Set<string>();
-    const ordered: [Candidate, Candidate][] = [];
-    for (const group of byPrefecture.values())
-      for (const [x, y] of pairsInPrefecture(group)) {
-        const pair: [Candidate, Candidate] = x.id < y.id ? [x, y] : [y, x];
-        const key = `${pair[0].id}:${pair[1].id}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        ordered.push(pair);
-      }
+    const ordered = orderedPairs(rows);
     if (!ordered.length) continue;
     for (let j = 0; j < ordered.length; j += 500)
       await db

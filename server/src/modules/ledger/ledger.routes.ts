@@ -16,10 +16,11 @@ import {
 import { setPairStatus } from './duplicates.service.ts';
 import { exportLedger, writeTemplate } from './export/export.service.ts';
 import {
+  cancelImport,
   confirmImport,
   getImport,
   uploadAndCheck,
-  type Connect,
+  type ImportSettings,
 } from './import/imports.service.ts';
 import { canEditLedger, inScope } from './ledger.policy.ts';
 import * as s from './ledger.schemas.ts';
@@ -30,12 +31,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const attachment = (name: string) =>
   `attachment; filename="ledger"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-export function ledgerRoutes(
-  app: App,
-  db: Kysely<Database>,
-  uploadDir: string,
-  connect: Connect,
-): void {
+export function ledgerRoutes(app: App, db: Kysely<Database>, imports: ImportSettings): void {
   app.get('/api/communities', {
     schema: {
       tags,
@@ -154,7 +150,7 @@ export function ledgerRoutes(
       tags,
       summary: '上传项目清单并检查（不写入台账）；multipart 字段 file',
       consumes: ['multipart/form-data'],
-      response: { 201: s.importJob, ...errors },
+      response: { 201: s.importJob, ...errors, 413: errorSchema, 429: errorSchema },
     },
     handler: async (req, reply) => {
       const actor = actorOf(req);
@@ -164,7 +160,7 @@ export function ledgerRoutes(
       if (!file) throw validation('没有收到文件');
       return reply
         .code(201)
-        .send(await uploadAndCheck(db, connect, actor, uploadDir, file.filename, file.file));
+        .send(await uploadAndCheck(db, imports, actor, file.filename, file.file));
     },
   });
 
@@ -176,7 +172,17 @@ export function ledgerRoutes(
       response: { 202: s.importJob, ...errors },
     },
     handler: async (req, reply) =>
-      reply.code(202).send(await confirmImport(db, connect, actorOf(req), req.params.id)),
+      reply.code(202).send(await confirmImport(db, imports.connect, actorOf(req), req.params.id)),
+  });
+
+  app.delete('/api/imports/:id', {
+    schema: {
+      tags,
+      summary: '取消尚未导入的任务（删除已上传的文件）',
+      params: s.importIdParam,
+      response: { 200: s.importJob, ...errors },
+    },
+    handler: async (req) => cancelImport(db, actorOf(req), req.params.id),
   });
 
   app.get('/api/imports/:id', {

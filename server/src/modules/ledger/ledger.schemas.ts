@@ -191,7 +191,17 @@ export const importReport = z.object({
 export const importJob = z.object({
   id: z.string(),
   fileName: z.string(),
-  status: z.enum(['checking', 'checked', 'invalid', 'importing', 'imported', 'failed']),
+  status: z.enum([
+    'checking',
+    'checked',
+    'invalid',
+    'importing',
+    'imported',
+    'failed',
+    'interrupted',
+    'expired',
+    'cancelled',
+  ]),
   rowsDone: z.number(),
   report: importReport.nullable(),
   error: z.string().nullable(),

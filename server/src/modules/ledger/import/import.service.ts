@@ -12,7 +12,7 @@ import { checkRow, type CommunityDraft, type RowError } from '../../../domain/le
 import { matchHeader, rowRecord, type HeaderMatch } from '../../../domain/ledger/template.ts';
 import { SEED_POLICY_2022 } from '../../../domain/plan-policy.ts';
 import { forbidden } from '../../../errors.ts';
-import { scanUnits } from '../duplicates.service.ts';
+import { previewPairs, scanUnits, type IncomingCandidate } from '../duplicates.service.ts';
 import { draftToRow } from '../community-row.ts';
 import { canEditLedger } from '../ledger.policy.ts';
 import { ledgerUnitsWithin } from '../units.ts';
@@ -104,6 +104,8 @@ export async function importProjectList(
   const aliases = codeAliasCollector();
   const touchedUnits = new Set<string>();
   const lineOfNew = new Map<number, number>();
+  const incoming: IncomingCandidate[] = [];
+  let fakeId = 0;
 
   const writer = importWriter(db, {
     at: now.toISOString(),
@@ -115,14 +117,29 @@ export async function importProjectList(
     const rows = batch.map((c) =>
       draftToRow(c.draft, units.byCode.get(c.draft.regionCode)!.path, now, { nameKey: c.key }),
     );
-    // Once the import has failed, rows are only checked against the stored ledger.
-    const written = report.errorCount
-      ? (await writer.storedTwins(trx, rows)).map((s) => (s ? { stored: s } : undefined))
-      : await writer.write(trx, rows);
+    // A check (dry run), and an import once it has failed, only read the stored ledger: rows
+    // that would be new get ids below zero, for the near-name scan of a check (previewPairs).
+    const written =
+      report.errorCount || opts.dryRun
+        ? (await writer.storedTwins(trx, rows)).map((s) => (s ? { stored: s } : { id: --fakeId }))
+        : await writer.write(trx, rows);
     batch.forEach((c, i) => {
       const w = written[i];
       if (!w) return;
       if ('id' in w) {
+        if (w.id < 0) {
+          const { name, name_key, region_code, prefecture_code, address, lng, lat } = rows[i]!;
+          incoming.push({
+            id: w.id,
+            name,
+            name_key,
+            region_code,
+            prefecture_code,
+            address,
+            lng,
+            lat,
+          });
+        }
         lineOfNew.set(w.id, c.line);
         report.imported++;
         return;
@@ -138,7 +155,11 @@ export async function importProjectList(
   };
 
   try {
-    await db.transaction().execute(async (trx) => {
+    // A check reads only: on SQLite it must not hold the one writer for the file's whole length.
+    const transaction = opts.dryRun
+      ? db.transaction().setAccessMode('read only')
+      : db.transaction();
+    await transaction.execute(async (trx) => {
       let header: HeaderMatch | undefined;
       let batch: Checked[] = [];
       for await (const { line, cells } of readTable(path)) {
@@ -197,7 +218,9 @@ export async function importProjectList(
         addError({ line: 2, column: '', value: '', message: '文件只有表头，没有数据行' });
       await store(trx, batch);
       if (!report.errorCount) {
-        const pairs = await scanUnits(trx, [...touchedUnits], now);
+        const pairs = opts.dryRun
+          ? await previewPairs(trx, incoming)
+          : await scanUnits(trx, [...touchedUnits], now);
         const regionName = (code: string) => units.byCode.get(code)?.name ?? code;
         report.suspected = suspectedOfImport(pairs, lineOfNew, regionName);
         report.suspectedCount = report.suspected.length;

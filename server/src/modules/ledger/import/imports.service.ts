@@ -3,6 +3,12 @@
  * background while the page polls progress. The file and the job's state are in a directory and a
  * table, not in process memory, so any server can report a job's state; the live row counter of a
  * running job is the one thing kept in memory, by the server running it (see docs/adr/0003).
+ *
+ * A job's upload is kept only while the job may still need it (checking, checked, importing,
+ * interrupted) and removed as soon as it ends (imported, invalid, failed, cancelled) or expires
+ * (import-jobs.sweep.ts); a user's pending uploads are capped in number and bytes. The server
+ * running a job renews its heartbeat, so that a server starting takes only jobs whose lease ran
+ * out for dead ones (已中断) — see docs/security-imports.md.
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -11,17 +17,39 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
+import { sqliteHandle } from '../../../db/create-db.ts';
+import type { Database, ImportStatus } from '../../../db/schema.ts';
 import type { Actor } from '../../../domain/actor.ts';
 import { AppError, forbidden, notFound, validation } from '../../../errors.ts';
 import { canEditLedger } from '../ledger.policy.ts';
 import { importProjectList, type ImportReport } from './import.service.ts';
+import {
+  beat,
+  findJob,
+  insertJob,
+  moveJob,
+  pendingUsage,
+  type ImportJobRow,
+} from './import-jobs.repository.ts';
 import { TableReadError } from './read-table.ts';
 
 const liveProgress = new Map<string, number>();
 
+/** The jobs this process is running (checking or importing): never taken for dead ones. */
+export const runningImports = (): string[] => [...liveProgress.keys()];
+
+/** How often the server running a job renews its lease (import-jobs.sweep.ts's LEASE_MS). */
+export const HEARTBEAT_MS = 10_000;
+
 /** Opens a connection of its own for a long import (see Db.detached). */
 export type Connect = () => Promise<{ db: Kysely<Database>; destroy: () => Promise<void> }>;
+
+/** Where uploads wait, and how much of it one user may hold (config.ts). */
+export interface ImportSettings {
+  uploadDir: string;
+  connect: Connect;
+  quota: { files: number; bytes: number };
+}
 
 async function onOwnConnection<T>(
   connect: Connect,
@@ -38,19 +66,31 @@ async function onOwnConnection<T>(
 export interface ImportJob {
   id: string;
   fileName: string;
-  status: 'checking' | 'checked' | 'invalid' | 'importing' | 'imported' | 'failed';
+  status: ImportStatus;
   rowsDone: number;
   report: ImportReport | null;
   error: string | null;
 }
 
+const STATUS_LABEL: Record<ImportStatus, string> = {
+  checking: '检查中',
+  checked: '检查通过',
+  invalid: '有错误',
+  importing: '导入中',
+  imported: '已导入',
+  failed: '失败',
+  interrupted: '已中断',
+  expired: '已过期',
+  cancelled: '已取消',
+};
+
 async function loadJob(db: Kysely<Database>, actor: Actor, id: string) {
-  const row = await db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findJob(db, id);
   if (!row || row.user_id !== actor.userId) throw notFound('导入任务');
   return row;
 }
 
-function present(row: Awaited<ReturnType<typeof loadJob>>): ImportJob {
+function present(row: ImportJobRow): ImportJob {
   const result = row.result
     ? (JSON.parse(row.result) as { report?: ImportReport; error?: string })
     : {};
@@ -64,79 +104,110 @@ function present(row: Awaited<ReturnType<typeof loadJob>>): ImportJob {
   };
 }
 
-async function setStatus(
-  db: Kysely<Database>,
-  id: string,
-  status: ImportJob['status'],
-  result: { report?: ImportReport; error?: string } | null,
-  rowsDone: number,
-) {
-  await db
-    .updateTable('imports')
-    .set({
-      status,
-      result: result ? JSON.stringify(result) : null,
-      rows_done: rowsDone,
-      updated_at: new Date().toISOString(),
-    })
-    .where('id', '=', id)
-    .execute();
+/** The jobs this process is importing (not checking). */
+const importingHere = new Set<string>();
+
+/** Runs `work` with the job's lease renewed meanwhile (on `db`, the shared connection). */
+async function withHeartbeat<T>(db: Kysely<Database>, id: string, work: () => Promise<T>) {
+  // SQLite: a running import holds the one writer, so a beat would only queue behind it; one
+  // process owns an SQLite file, and its own running jobs are never swept (runningImports).
+  const timer = setInterval(() => {
+    if (sqliteHandle(db) && importingHere.has(id)) return;
+    beat(db, id, new Date()).catch(() => undefined);
+  }, HEARTBEAT_MS).unref();
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
 }
+
+const messageOf = (e: unknown, fallback: string) =>
+  e instanceof TableReadError || e instanceof AppError ? e.message : fallback;
 
 /** Saves the upload and checks it (nothing is stored in the ledger). */
 export async function uploadAndCheck(
   db: Kysely<Database>,
-  connect: Connect,
+  settings: ImportSettings,
   actor: Actor,
-  uploadDir: string,
   fileName: string,
   file: Readable & { truncated?: boolean },
 ): Promise<ImportJob> {
   if (!canEditLedger(actor)) throw forbidden('没有导入台账的权限');
+  const { files, bytes } = settings.quota;
+  const used = await pendingUsage(db, actor.userId);
+  if (used.files >= files) {
+    file.resume();
+    throw new AppError(
+      'THROTTLED',
+      `您已有 ${used.files} 个待导入的文件（上限 ${files} 个）：请先确认导入或取消其中的文件，再上传新文件`,
+    );
+  }
   const id = randomBytes(12).toString('base64url');
-  await mkdir(uploadDir, { recursive: true });
-  const path = join(uploadDir, `${id}.upload`);
-  await pipeline(file, createWriteStream(path));
+  await mkdir(settings.uploadDir, { recursive: true });
+  const path = join(settings.uploadDir, `${id}.upload`);
+  let size = 0;
+  file.on('data', (chunk: Buffer) => (size += chunk.length));
+  try {
+    await pipeline(file, createWriteStream(path));
+  } catch {
+    // A broken request (cut off, a malformed multipart body): its partial file goes at once.
+    await rm(path, { force: true });
+    throw validation('文件上传未完成（请求中断或格式不完整），请重新上传');
+  }
   if (file.truncated) {
     await rm(path, { force: true });
     throw validation('文件过大，上限 64 MB');
   }
-  const now = new Date().toISOString();
-  await db
-    .insertInto('imports')
-    .values({
-      id,
-      user_id: actor.userId,
-      file_name: fileName.slice(0, 255),
-      file_path: path,
-      status: 'checking',
-      rows_done: 0,
-      result: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  try {
-    const report = await onOwnConnection(connect, (own) =>
-      importProjectList(own, actor, path, { dryRun: true }),
+  if (used.bytes + size > bytes) {
+    await rm(path, { force: true });
+    const mb = (n: number) => Math.ceil(n / 1024 / 1024);
+    throw new AppError(
+      'TOO_LARGE',
+      `待导入的文件共计超过上限 ${mb(bytes)} MB（已有 ${mb(used.bytes)} MB，本文件 ${mb(size)} MB）：请先确认导入或取消已上传的文件`,
     );
-    await setStatus(db, id, report.errorCount ? 'invalid' : 'checked', { report }, report.rows);
+  }
+  await insertJob(
+    db,
+    { id, userId: actor.userId, fileName: fileName.slice(0, 255), filePath: path, fileBytes: size },
+    new Date(),
+  );
+  liveProgress.set(id, 0);
+  try {
+    const report = await withHeartbeat(db, id, () =>
+      onOwnConnection(settings.connect, (own) =>
+        importProjectList(own, actor, path, {
+          dryRun: true,
+          onProgress: (n) => liveProgress.set(id, n),
+        }),
+      ),
+    );
+    const invalid = report.errorCount > 0;
+    await moveJob(db, id, ['checking'], invalid ? 'invalid' : 'checked', new Date(), {
+      result: JSON.stringify({ report }),
+      rowsDone: report.rows,
+    });
+    // A file with errors can never be imported: the user fixes it and uploads again.
+    if (invalid) await rm(path, { force: true });
   } catch (e) {
     await rm(path, { force: true });
-    const message =
-      e instanceof TableReadError
-        ? e.message
-        : e instanceof AppError
-          ? e.message
-          : '检查文件时出错';
-    await setStatus(db, id, 'failed', { error: message }, 0);
+    const message = messageOf(e, '检查文件时出错');
+    await moveJob(db, id, ['checking'], 'failed', new Date(), {
+      result: JSON.stringify({ error: message }),
+      rowsDone: 0,
+    });
     if (e instanceof TableReadError) throw validation(message);
     throw e;
+  } finally {
+    liveProgress.delete(id);
   }
   return present(await loadJob(db, actor, id));
 }
 
-/** Starts the import of a checked file; answers at once, the page polls getImport. */
+/**
+ * Starts the import of a checked file, or runs an interrupted one again (all or nothing, so an
+ * interrupted import stored nothing); answers at once, the page polls getImport.
+ */
 export async function confirmImport(
   db: Kysely<Database>,
   connect: Connect,
@@ -145,48 +216,59 @@ export async function confirmImport(
 ): Promise<ImportJob> {
   if (!canEditLedger(actor)) throw forbidden('没有导入台账的权限');
   const row = await loadJob(db, actor, id);
-  if (row.status !== 'checked')
+  const claimed = await moveJob(db, id, ['checked', 'interrupted'], 'importing', new Date(), {
+    userId: actor.userId,
+  });
+  if (!claimed) {
+    const now = (await findJob(db, id)) ?? row;
     throw new AppError(
       'CONFLICT',
-      row.status === 'invalid'
+      now.status === 'invalid'
         ? '文件有错误，不能导入，请修改后重新上传'
-        : `该导入任务当前状态为“${row.status}”，不能再次导入`,
+        : now.status === 'importing'
+          ? '该文件正在导入'
+          : `该导入任务当前状态为“${STATUS_LABEL[now.status]}”，不能再次导入`,
     );
-  const claimed = await db
-    .updateTable('imports')
-    .set({ status: 'importing', updated_at: new Date().toISOString() })
-    .where('id', '=', id)
-    .where('status', '=', 'checked')
-    .executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '该文件正在导入');
+  }
   liveProgress.set(id, 0);
+  importingHere.add(id);
   void (async () => {
     try {
-      const report = await onOwnConnection(connect, (own) =>
-        importProjectList(own, actor, row.file_path, {
-          dryRun: false,
-          onProgress: (n) => liveProgress.set(id, n),
-        }),
+      const report = await withHeartbeat(db, id, () =>
+        onOwnConnection(connect, (own) =>
+          importProjectList(own, actor, row.file_path, {
+            dryRun: false,
+            onProgress: (n) => liveProgress.set(id, n),
+          }),
+        ),
       );
-      await setStatus(db, id, report.errorCount ? 'invalid' : 'imported', { report }, report.rows);
+      await moveJob(db, id, ['importing'], report.errorCount ? 'invalid' : 'imported', new Date(), {
+        result: JSON.stringify({ report }),
+        rowsDone: report.rows,
+      });
     } catch (e) {
-      await setStatus(
-        db,
-        id,
-        'failed',
-        {
-          error:
-            e instanceof Error && (e instanceof AppError || e instanceof TableReadError)
-              ? e.message
-              : '导入失败，台账未改变',
-        },
-        0,
-      );
+      await moveJob(db, id, ['importing'], 'failed', new Date(), {
+        result: JSON.stringify({ error: messageOf(e, '导入失败，台账未改变') }),
+        rowsDone: 0,
+      }).catch(() => undefined);
     } finally {
       liveProgress.delete(id);
+      importingHere.delete(id);
       await rm(row.file_path, { force: true });
     }
   })();
+  return present(await loadJob(db, actor, id));
+}
+
+/** The user gives up a job not yet imported: its file goes at once. */
+export async function cancelImport(db: Kysely<Database>, actor: Actor, id: string) {
+  const row = await loadJob(db, actor, id);
+  if (!(await moveJob(db, id, ['checked', 'invalid', 'interrupted'], 'cancelled', new Date())))
+    throw new AppError(
+      'CONFLICT',
+      `该导入任务当前状态为“${STATUS_LABEL[(await findJob(db, id))?.status ?? row.status]}”，不能取消`,
+    );
+  await rm(row.file_path, { force: true });
   return present(await loadJob(db, actor, id));
 }
 

@@ -18,7 +18,7 @@ const STEP_INDEX = { choose: 0, uploading: 0, checked: 1, importing: 2, finished
 
 export function ImportPage() {
   const navigate = useNavigate();
-  const { state, upload, confirm, reset } = useImportJob();
+  const { state, upload, confirm, rerun, reset } = useImportJob();
 
   return (
     <Card
@@ -58,6 +58,7 @@ export function ImportPage() {
             rows={state.step === 'importing' ? state.rows : (state.job.report?.rows ?? 0)}
             error={state.step === 'importing' ? state.error : undefined}
             onRestart={reset}
+            onRerun={() => void rerun()}
           />
         )}
       </Flex>

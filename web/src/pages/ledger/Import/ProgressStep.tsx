@@ -13,6 +13,8 @@ interface Props {
   rows: number;
   error?: string;
   onRestart: () => void;
+  /** Runs an interrupted import again. */
+  onRerun: () => void;
 }
 
 /** Seconds since the step appeared, ticking while `running`. */
@@ -27,7 +29,7 @@ function useElapsed(running: boolean): number {
   return Math.floor((now - start) / 1000);
 }
 
-export function ProgressStep({ job, finished, rows, error, onRestart }: Props) {
+export function ProgressStep({ job, finished, rows, error, onRestart, onRerun }: Props) {
   const elapsed = useElapsed(!finished);
   const again = (
     <Button key="again" onClick={onRestart}>
@@ -75,6 +77,23 @@ export function ProgressStep({ job, finished, rows, error, onRestart }: Props) {
                   </Link>,
                 ]
               : []),
+            again,
+          ]}
+        />
+      </div>
+    );
+
+  if (job.status === 'interrupted')
+    return (
+      <div id="import-interrupted">
+        <Result
+          status="warning"
+          title="已中断"
+          subTitle={`${job.fileName}：${job.error ?? '导入被中断（服务器停止运行），台账未改变，可重新导入'}`}
+          extra={[
+            <Button key="rerun" id="import-rerun" type="primary" onClick={onRerun}>
+              重新导入
+            </Button>,
             again,
           ]}
         />

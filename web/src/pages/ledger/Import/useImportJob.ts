@@ -2,7 +2,7 @@
 // import, polled once a second for its row counter until it ends.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../../api/client.ts';
-import { confirmImport, getImport, uploadImport } from '../../../api/ledger.ts';
+import { cancelImport, confirmImport, getImport, uploadImport } from '../../../api/ledger.ts';
 import type { ImportJob } from '../../../api/ledgerTypes.ts';
 
 export type ImportState =
@@ -30,6 +30,9 @@ function stateOf(job: ImportJob): ImportState {
         : { step: 'checked', job, confirming: false };
     case 'failed':
     case 'imported':
+    case 'interrupted':
+    case 'expired':
+    case 'cancelled':
       return { step: 'finished', job };
   }
 }
@@ -65,10 +68,24 @@ export function useImportJob() {
     }
   }, [state]);
 
+  /** 重新导入: an interrupted import runs again from its kept file (nothing was stored). */
+  const rerun = useCallback(async () => {
+    if (state.step !== 'finished' || state.job.status !== 'interrupted') return;
+    const { job } = state;
+    try {
+      const started = await confirmImport(job.id);
+      setState({ step: 'importing', job: started, rows: job.report?.rows ?? 0 });
+    } catch (e) {
+      setState({ step: 'finished', job: { ...job, error: errorMessage(e) } });
+    }
+  }, [state]);
+
   const reset = useCallback(() => {
     abortUpload.current?.();
+    // A checked file not imported is given up, so that the server removes it at once.
+    if (state.step === 'checked') void cancelImport(state.job.id).catch(() => undefined);
     setState({ step: 'choose' });
-  }, []);
+  }, [state]);
 
   // While importing, ask for the row counter every second until the job ends.
   const pollingId = state.step === 'importing' ? state.job.id : null;
@@ -105,5 +122,5 @@ export function useImportJob() {
 
   useEffect(() => () => abortUpload.current?.(), []);
 
-  return { state, upload, confirm, reset };
+  return { state, upload, confirm, rerun, reset };
 }
