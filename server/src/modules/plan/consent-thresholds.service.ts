@@ -56,8 +56,10 @@ const canSetFor = (actor: Actor, provincePath: string) =>
 
 async function provinceRegion(db: Kysely<Database>, actor: Actor, code: string) {
   const region = await findRegion(db, code.length === 2 ? `${code}0000` : code);
-  if (!region || region.level !== 'province' || !isWithin(region.path, actor.regionPath))
-    throw notFound(`省份 ${code} `);
+  // Staff inside the province see it (and are refused); a province outside their own does not exist for them.
+  const visible =
+    region && (isWithin(region.path, actor.regionPath) || isWithin(actor.regionPath, region.path));
+  if (!region || region.level !== 'province' || !visible) throw notFound(`省份 ${code} `);
   if (!canSetFor(actor, region.path))
     throw forbidden('只有本省或全国系统管理员可以设置本省的居民同意比例');
   return region;

@@ -32,6 +32,8 @@ export interface ImportWorld {
   guangdong: Client;
   /** longhua: 龙华区 (county) */
   county: Client;
+  /** tongji: 龙华区 statistics (reads only) */
+  stats: Client;
   /** Writes a csv of `lines` in the scratch folder and returns its path. */
   csv(name: string, lines: string[]): string;
 }
@@ -71,6 +73,8 @@ export function importWorld(ctx: EngineContext, size: number): ImportWorld {
     world.hainan = await loginAs(world.app, 'hn');
     world.guangdong = await loginAs(world.app, 'gd');
     world.county = await loginAs(world.app, 'longhua');
+    await addUser(ctx.db.db, 'tongji', '460106', ['statistics']);
+    world.stats = await loginAs(world.app, 'tongji');
   }, 120_000);
   afterAll(async () => {
     await world.app?.close();
