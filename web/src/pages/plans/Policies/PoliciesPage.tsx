@@ -158,7 +158,8 @@ export function PoliciesPage() {
           pagination={false}
           scroll={{ x: 900 }}
         />
-        <ProvinceThresholdsCard defaultYear={list.items[0]?.planYear ?? new Date().getFullYear()} />
+        {/* This year's figure first: the one today's starts are checked against. */}
+        <ProvinceThresholdsCard defaultYear={new Date().getFullYear()} />
       </Space>
       <Modal
         title="新增年度政策"

@@ -41,7 +41,6 @@ export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number })
   const [form] = Form.useForm<{ province: string; percent: number }>();
   const reload = useCallback(() => setTick((t) => t + 1), []);
 
-  useEffect(() => setYear(defaultYear), [defaultYear]);
   useEffect(() => {
     const ctrl = new AbortController();
     listConsentThresholds(year, ctrl.signal).then(
