@@ -16,6 +16,7 @@ import { readTable } from '../server/src/modules/ledger/import/read-table.ts';
 import { SYSTEM_ACTOR } from '../server/src/modules/users/users.service.ts';
 import { postgresParts } from './databases.ts';
 import { measureLedgerPage } from './ledger-page.ts';
+import { measureProgressImport } from './progress-import.ts';
 import { measureProgressTable, seedProgress } from './progress-table.ts';
 import { measurePlanTable, type PlanTableScope } from './plan-table.ts';
 import { measureStoreFloor } from './store-floor.ts';
@@ -29,11 +30,12 @@ export type Task =
   | { op: 'read-names'; url: string }
   | { op: 'scan'; url: string }
   | { op: 'seed-progress'; url: string }
-  | { op: 'progress-table'; url: string; runs: number };
+  | { op: 'progress-table'; url: string; runs: number }
+  | { op: 'progress-import'; url: string; list: string; progress: string; rows: number };
 
 export interface ChildResult {
   ms: number;
-  /** the raw side's time, for a task that measures both sides itself (ledger-page, plan-table, progress-table) */
+  /** the raw side's time, for a task that measures both sides itself (ledger-page, plan-table, progress-table, progress-import) */
   rawMs?: number;
   /** the process's peak resident set, MB */
   peakMb: number;
@@ -149,6 +151,8 @@ async function run(task: Task): Promise<Omit<ChildResult, 'peakMb'>> {
     }
     case 'progress-table':
       return measureProgressTable(task.url, task.runs);
+    case 'progress-import':
+      return measureProgressImport(task.url, task, task.rows);
   }
 }
 

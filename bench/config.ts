@@ -6,6 +6,10 @@ export interface BenchConfig {
   postgresUrl?: string;
   /** the generator's seed (BENCH_SEED): the same seed and size give the same files */
   seed: number;
+  /** rows of the "import progress" file (BENCH_PROGRESS_ROWS, default 40,000) */
+  progressRows: number;
+  /** BENCH_ONLY=progress-import: that benchmark alone (the national ledger is not written) */
+  only?: 'progress-import';
 }
 
 export const NATIONAL_COMMUNITIES = 220_000;
@@ -16,5 +20,16 @@ export function loadBenchConfig(env = process.env): BenchConfig {
     throw new Error(`BENCH_COMMUNITIES must be an integer ≥ 1000, not ${env.BENCH_COMMUNITIES}`);
   const seed = Number(env.BENCH_SEED ?? 2022);
   if (!Number.isInteger(seed)) throw new Error(`BENCH_SEED must be an integer`);
-  return { communities, postgresUrl: env.BENCH_DATABASE_URL || undefined, seed };
+  const progressRows = Number(env.BENCH_PROGRESS_ROWS ?? 40_000);
+  if (!Number.isInteger(progressRows) || progressRows < 100)
+    throw new Error(`BENCH_PROGRESS_ROWS must be an integer ≥ 100, not ${env.BENCH_PROGRESS_ROWS}`);
+  if (env.BENCH_ONLY && env.BENCH_ONLY !== 'progress-import')
+    throw new Error(`BENCH_ONLY may be progress-import, not ${env.BENCH_ONLY}`);
+  return {
+    communities,
+    postgresUrl: env.BENCH_DATABASE_URL || undefined,
+    seed,
+    progressRows,
+    ...(env.BENCH_ONLY ? { only: 'progress-import' as const } : {}),
+  };
 }

@@ -16,6 +16,7 @@ import { loadBenchConfig, type BenchConfig } from './config.ts';
 import { analyzeLedger, newDatabase, type Engine } from './databases.ts';
 import { unitsByProvince, writeFixtures, type Fixture } from './fixtures.ts';
 import { PAGE_QUERY } from './ledger-page.ts';
+import { writeProgressFixtures } from './progress-import.ts';
 import { PROGRESS_QUERY } from './progress-table.ts';
 import { PLAN_TABLE_SCOPES, PLAN_YEAR } from './plan-table.ts';
 import { judge, table, type Result } from './report.ts';
@@ -192,6 +193,35 @@ async function benchEngine(
   return results;
 }
 
+/** "import progress": a month's progress with consultations, against the project list of the same communities. */
+async function benchProgressImport(
+  engine: Engine,
+  files: { list: string; progress: string; rows: number },
+  dir: string,
+  config: BenchConfig,
+): Promise<Result> {
+  const db = newDatabase(engine, dir, config.postgresUrl);
+  try {
+    log(
+      `${engine}: import progress (${files.rows} rows) and the project list of the same communities`,
+    );
+    const r = await inChild({ op: 'progress-import', url: db.url, ...files });
+    log(`  progress ${seconds(r.ms)}, project list ${seconds(r.rawMs!)}`);
+    return judge({
+      engine,
+      operation: `import progress (${files.rows} rows, 居民同意户数 and starts)`,
+      raw: 'project-list import of the same communities (csv)',
+      ms: r.ms,
+      rawMs: r.rawMs!,
+      targetRatio: 3,
+      peakMb: r.peakMb,
+      detail: { ...r.detail, load1: r.load1 },
+    });
+  } finally {
+    await db.drop();
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadBenchConfig();
   const startLoad = loadavg()[0];
@@ -199,10 +229,26 @@ async function main(): Promise<void> {
   const engines: Engine[] = config.postgresUrl ? ['sqlite', 'postgres'] : ['sqlite'];
   const dir = await mkdtemp(join(tmpdir(), 'gaizao-bench-'));
   try {
-    log(`writing ${config.communities} communities (seed ${config.seed}) as csv and xlsx`);
     const regions = await openDatabase(join(dir, 'regions.db'));
     const units = await unitsByProvince(regions.db);
     await regions.destroy();
+    log(`writing a progress file of ${config.progressRows} communities and their project list`);
+    const progressFiles = {
+      list: join(dir, 'progress-list.csv'),
+      progress: join(dir, 'progress.csv'),
+      ...(await writeProgressFixtures(units, config.progressRows, config.seed, {
+        list: join(dir, 'progress-list.csv'),
+        progress: join(dir, 'progress.csv'),
+      })),
+    };
+    if (config.only === 'progress-import') {
+      const results: Result[] = [];
+      for (const engine of engines)
+        results.push(await benchProgressImport(engine, progressFiles, dir, config));
+      process.stdout.write(`\n${table(results)}\n\n`);
+      return;
+    }
+    log(`writing ${config.communities} communities (seed ${config.seed}) as csv and xlsx`);
     const fixture = await writeFixtures(units, config.communities, config.seed, {
       csv: join(dir, 'national.csv'),
       xlsx: join(dir, 'national.xlsx'),
@@ -212,8 +258,10 @@ async function main(): Promise<void> {
     );
 
     const results: Result[] = [];
-    for (const engine of engines)
+    for (const engine of engines) {
       results.push(...(await benchEngine(engine, fixture, dir, config)));
+      results.push(await benchProgressImport(engine, progressFiles, dir, config));
+    }
 
     const out = {
       date: new Date().toISOString(),

@@ -5,11 +5,19 @@ import { findRegion } from '../modules/regions/regions.repository.ts';
 import { exportLedger } from '../modules/ledger/export/export.service.ts';
 import { importProjectList } from '../modules/ledger/import/import.service.ts';
 import { readTable, TableReadError } from '../modules/ledger/import/read-table.ts';
+import {
+  importConsultations,
+  isConsultationsHeader,
+} from '../modules/progress/consultations-import.service.ts';
 import { importProgress, isProgressHeader } from '../modules/progress/progress-import.service.ts';
 import { SEED_POLICY_2022 } from '../domain/plan-policy.ts';
 import { SYSTEM_ACTOR } from '../modules/users/users.service.ts';
 import { databaseUrl, parse } from './options.ts';
 import { UsageError } from './usage-error.ts';
+
+const KINDS = ['projects', 'progress', 'consultations'];
+type Kind = 'projects' | 'progress' | 'consultations';
+const UNITS: Record<Kind, string> = { projects: '个小区', progress: '行', consultations: '次协商' };
 
 export async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -19,18 +27,23 @@ export async function importCommand(args: string[]): Promise<number> {
   });
   const [file] = positionals;
   if (!file) throw new UsageError('import 需要文件路径：gaizao import FILE [--dry-run] [--json]');
-  if (values.kind && values.kind !== 'projects' && values.kind !== 'progress')
-    throw new UsageError(`--kind 应为 projects 或 progress：${values.kind}`);
+  if (values.kind && !KINDS.includes(values.kind))
+    throw new UsageError(`--kind 应为 projects、progress 或 consultations：${values.kind}`);
   const db = await openDatabase(databaseUrl(values.db));
   try {
-    // Recognised by its headers (cli.md): a progress file has 报告期.
+    // Recognised by its headers (cli.md): a progress file has 报告期, a consultations file 同意户数.
     let kind = values.kind;
     if (!kind)
       for await (const { cells } of readTable(file)) {
-        kind = isProgressHeader(cells) ? 'progress' : 'projects';
+        kind = isProgressHeader(cells)
+          ? 'progress'
+          : isConsultationsHeader(cells)
+            ? 'consultations'
+            : 'projects';
         break;
       }
-    const label = kind === 'progress' ? '月度进展' : '项目清单';
+    const label =
+      kind === 'progress' ? '月度进展' : kind === 'consultations' ? '居民协商' : '项目清单';
     const dryRun = values['dry-run'] ?? false;
     const report =
       kind === 'progress'
@@ -39,7 +52,13 @@ export async function importCommand(args: string[]): Promise<number> {
             warnings: [],
             warningCount: 0,
           }
-        : await importProjectList(db.db, SYSTEM_ACTOR, file, { dryRun });
+        : kind === 'consultations'
+          ? {
+              ...(await importConsultations(db.db, SYSTEM_ACTOR, file, { dryRun })),
+              warnings: [],
+              warningCount: 0,
+            }
+          : await importProjectList(db.db, SYSTEM_ACTOR, file, { dryRun });
     if (values.json) {
       console.log(
         JSON.stringify(
@@ -72,7 +91,7 @@ export async function importCommand(args: string[]): Promise<number> {
     console.error(
       report.dryRun
         ? `${label}检查通过：${report.rows} 行可以导入（试运行，未写入）`
-        : `${label}已导入：${report.imported} ${kind === 'progress' ? '行' : '个小区'}`,
+        : `${label}已导入：${report.imported} ${UNITS[kind as Kind]}${'consultationsRecorded' in report && report.consultationsRecorded ? `，记录居民协商 ${report.consultationsRecorded} 次` : ''}`,
     );
     return 0;
   } catch (e) {

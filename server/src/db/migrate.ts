@@ -14,6 +14,7 @@ import * as m0010 from './migrations/0010_report_reminders.ts';
 import * as m0011 from './migrations/0011_path_collation.ts';
 import * as m0015 from './migrations/0015_import_jobs.ts';
 import * as m0016 from './migrations/0016_orthographic_name_keys.ts';
+import * as m0018 from './migrations/0018_progress_consent.ts';
 import * as m0019 from './migrations/0019_fiscal_reviews.ts';
 
 type FrozenMigration = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, FrozenMigration> = {
   '0011_path_collation': m0011,
   '0015_import_jobs': m0015,
   '0016_orthographic_name_keys': m0016,
+  '0018_progress_consent': m0018,
   '0019_fiscal_reviews': m0019,
 };
 

@@ -10,7 +10,8 @@ export interface ConsultationTable {
   id: Generated<number>;
   community_id: number;
   held_on: string;
-  method: 'meeting' | 'door_to_door' | 'online' | 'written';
+  /** 'unrecorded': a progress row gave the households agreeing, not how they were consulted */
+  method: 'meeting' | 'door_to_door' | 'online' | 'written' | 'unrecorded';
   households_consulted: number;
   households_agreeing: number;
   agreed_scheme: number;
@@ -19,6 +20,29 @@ export interface ConsultationTable {
   notes: string;
   username: string;
   created_at: string;
+  /** 'form': typed in on the community page; 'import': from a file (导入) */
+  source: Generated<'form' | 'import'>;
+  /** the file it came from, when imported */
+  import_id: number | null;
+}
+
+/** A file that recorded consultations: a progress import with 居民同意户数, or a consultations import. */
+export interface ConsultationImportTable {
+  id: Generated<number>;
+  kind: 'progress' | 'consultations';
+  file_name: string;
+  rows: number;
+  username: string;
+  created_at: string;
+}
+
+/** A province's own consent threshold from a plan year on (absent: the plan year's national figure). */
+export interface ProvinceConsentThresholdTable {
+  province_code: string;
+  plan_year: number;
+  consent_threshold_bp: number;
+  updated_at: string;
+  updated_by: string | null;
 }
 
 /** One community's record as at a month end (cumulative for its plan year). */

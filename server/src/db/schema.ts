@@ -2,6 +2,8 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type {
   ConsultationTable,
+  ConsultationImportTable,
+  ProvinceConsentThresholdTable,
   ProgressTable,
   MonthlyReportTable,
   ReportDueDayTable,
@@ -104,6 +106,8 @@ export interface Database {
   signoffs: SignoffTable;
   notifications: NotificationTable;
   consultations: ConsultationTable;
+  consultation_imports: ConsultationImportTable;
+  province_consent_thresholds: ProvinceConsentThresholdTable;
   progress: ProgressTable;
   monthly_reports: MonthlyReportTable;
   report_due_days: ReportDueDayTable;

@@ -15,11 +15,8 @@ import type { CommunityRow, Database } from '../db/schema.ts';
 import { formatScaled } from '../domain/ledger/decimal.ts';
 import { periodEnd } from '../domain/progress.ts';
 import { policyFor } from '../modules/plan/policies.repository.ts';
-import {
-  addConsultation,
-  saveProgress,
-  type ConsultationInput,
-} from '../modules/progress/progress.service.ts';
+import { saveProgress } from '../modules/progress/progress-record.service.ts';
+import { addConsultation, type ConsultationInput } from '../modules/progress/progress.service.ts';
 import { SYSTEM_ACTOR } from '../modules/users/users.service.ts';
 import { prng } from './synthetic.ts';
 

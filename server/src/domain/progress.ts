@@ -41,6 +41,8 @@ export interface ConsentState {
   /** the most households agreeing in any consultation on record */
   bestAgreeing: number;
   threshold: number;
+  /** whose figure the threshold is, for the message: '本省规定', '全国默认' */
+  rule?: string;
 }
 
 export const consentReached = (c: ConsentState): boolean =>
@@ -61,7 +63,7 @@ export function progressProblems(
   if (r.startDate && !consentReached(ctx.consent))
     out.push({
       field: '开工日期',
-      message: `未经居民充分协商取得共识的，不得开工改造：同意户数须达到 ${Math.round(ctx.consent.threshold * 10000) / 100}%（现有协商记录最多 ${ctx.consent.bestAgreeing}/${ctx.consent.households} 户同意）`,
+      message: `未经居民充分协商取得共识的，不得开工改造：同意户数须达到 ${Math.round(ctx.consent.threshold * 10000) / 100}%${ctx.consent.rule ? `（${ctx.consent.rule}）` : ''}（现有协商记录最多 ${ctx.consent.bestAgreeing}/${ctx.consent.households} 户同意）`,
     });
   if (r.completionDate && !r.startDate)
     out.push({ field: '完工日期', message: '尚未开工，不能填写完工日期' });

@@ -6,7 +6,8 @@ import { api } from './client.ts';
 // The month's record is described once, in common/, for the server and this client alike.
 export type { FundingSource, ProgressInput };
 
-export type ConsultationMethod = 'meeting' | 'door_to_door' | 'online' | 'written';
+/** 'unrecorded': imported from a progress row, which gives the households agreeing only */
+export type ConsultationMethod = 'meeting' | 'door_to_door' | 'online' | 'written' | 'unrecorded';
 export type PhotoKind = 'before' | 'after';
 
 export interface Attachment {
@@ -39,6 +40,9 @@ export interface Consultation {
   agreedContribution: boolean;
   agreedAftercare: boolean;
   notes: string;
+  /** 'import': from a progress or consultations file (导入) */
+  source: 'form' | 'import';
+  importId: number | null;
   username: string;
   documents: Attachment[];
 }
@@ -76,6 +80,8 @@ export interface ProgressRecord {
 export interface CommunityProgress {
   households: number;
   consentThreshold: number;
+  /** 'province': the province's own figure for the plan year; 'national': the plan year's */
+  consentThresholdSource: 'province' | 'national';
   consent: {
     households: number;
     bestAgreeing: number;

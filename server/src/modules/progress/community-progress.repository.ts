@@ -78,13 +78,23 @@ export const fundsOf = (db: Kysely<Database>, communityId: number) =>
     .execute();
 
 /**
- * Every project the community belongs to, with each of its communities (the community itself
- * included) and the most households agreeing in any of their consultations.
+ * Every project each of the communities belongs to, with each of its communities (the community
+ * itself included) and the most households agreeing in any of their consultations. The maxima are
+ * read for those projects' communities only (by consultations_community), never by grouping the
+ * whole table: a start is checked in time proportional to its projects, not to the ledger.
  */
-export async function projectMembersConsent(db: Kysely<Database>, communityId: number) {
+export async function projectMembersConsentOf(db: Kysely<Database>, communityIds: number[]) {
+  if (!communityIds.length) return [];
+  const members = (ids: number[]) =>
+    db
+      .selectFrom('project_communities as mine')
+      .innerJoin('project_communities as pc2', 'pc2.project_id', 'mine.project_id')
+      .select('pc2.community_id')
+      .where('mine.community_id', 'in', ids);
   const best = db
     .selectFrom('consultations')
     .select(['community_id', (e) => e.fn.max<number>('households_agreeing').as('best')])
+    .where('community_id', 'in', members(communityIds))
     .groupBy('community_id')
     .as('b');
   const rows = await db
@@ -93,12 +103,21 @@ export async function projectMembersConsent(db: Kysely<Database>, communityId: n
     .innerJoin('project_communities as pc', 'pc.project_id', 'mine.project_id')
     .innerJoin('communities as c', 'c.id', 'pc.community_id')
     .leftJoin(best, 'b.community_id', 'c.id')
-    .select(['p.id as project_id', 'p.name as project', 'c.id', 'c.name', 'c.households', 'b.best'])
-    .where('mine.community_id', '=', communityId)
+    .select([
+      'mine.community_id as of',
+      'p.id as project_id',
+      'p.name as project',
+      'c.id',
+      'c.name',
+      'c.households',
+      'b.best',
+    ])
+    .where('mine.community_id', 'in', communityIds)
     .orderBy('p.id')
     .orderBy('c.id')
     .execute();
   return rows.map((r) => ({
+    of: r.of,
     projectId: r.project_id,
     project: r.project,
     communityId: r.id,
@@ -107,3 +126,6 @@ export async function projectMembersConsent(db: Kysely<Database>, communityId: n
     bestAgreeing: Number(r.best ?? 0),
   }));
 }
+
+export const projectMembersConsent = (db: Kysely<Database>, communityId: number) =>
+  projectMembersConsentOf(db, [communityId]);

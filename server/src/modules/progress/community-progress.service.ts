@@ -23,9 +23,22 @@ export async function projectStartProblems(
   communityId: number,
   threshold: number,
 ): Promise<{ field: string; message: string }[]> {
-  const members = await repo.projectMembersConsent(db, communityId);
+  return projectProblemsFrom(
+    communityId,
+    await repo.projectMembersConsent(db, communityId),
+    threshold,
+  );
+}
+
+/** The same from the members already read (an import reads them for all its starts at once). */
+export function projectProblemsFrom(
+  communityId: number,
+  members: Awaited<ReturnType<typeof repo.projectMembersConsentOf>>,
+  threshold: number,
+): { field: string; message: string }[] {
   const projects = new Map<number, { name: string; others: typeof members }>();
   for (const m of members) {
+    if (m.of !== communityId) continue;
     const p = projects.get(m.projectId) ?? { name: m.project, others: [] };
     if (m.communityId !== communityId) p.others.push(m);
     projects.set(m.projectId, p);

@@ -1,17 +1,26 @@
-/** The monthly progress import (../shared/spec/progress.md): all or nothing, errors by line and column. */
+/**
+ * The monthly progress import (../shared/spec/progress.md, issue 9 §3): all or nothing, errors by
+ * line and column. A row's 居民同意户数 records a consultation (协商日期, or the report period's last
+ * day), stored before any start of the file is checked, so a start counts every consultation of
+ * its file whatever the rows' order. Linear in the file: what the checks need of the ledger
+ * (consultations, projects, earlier months) is read for all rows at once, and the records are
+ * written in batches.
+ */
 import type { Kysely } from 'kysely';
 import type { ProgressInput } from '../../../../common/progress.ts';
-import type { Database } from '../../db/schema.ts';
+import type { CommunityRow, Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import type { RowError } from '../../domain/ledger/rows.ts';
 import { headerKey } from '../../domain/ledger/template.ts';
-import { parsePeriod } from '../../domain/progress.ts';
+import { parseDate, parsePeriod, periodEnd } from '../../domain/progress.ts';
 import { forbidden } from '../../errors.ts';
 import { findCommunity } from '../ledger/communities.repository.ts';
 import { canEditLedger } from '../ledger/ledger.policy.ts';
 import { readTable } from '../ledger/import/read-table.ts';
 import { communityLookup } from './community-lookup.ts';
-import { saveProgress } from './progress.service.ts';
+import { recordConsultations, type ConsultationCandidate } from './consultation-records.ts';
+import { readHeader } from './import-header.ts';
+import { storeProgressRows } from './progress-import.store.ts';
 
 export const PROGRESS_COLUMNS = {
   regionCode: '区划代码',
@@ -19,6 +28,7 @@ export const PROGRESS_COLUMNS = {
   planYear: '计划年度',
   period: '报告期',
   agreed: '居民同意户数',
+  consultedOn: '协商日期',
   startDate: '开工日期',
   completionDate: '完工日期',
   investmentDone: '累计完成投资（万元）',
@@ -54,8 +64,22 @@ export interface ProgressReport {
   dryRun: boolean;
   rows: number;
   imported: number;
+  /** consultations stored from 居民同意户数 (0 when nothing was imported) */
+  consultationsRecorded: number;
+  /** rows whose consultation was already on record */
+  consultationsKnown: number;
   errorCount: number;
   errors: RowError[];
+}
+
+/** A row that passed its own checks, waiting for the file's consultations to be stored. */
+export interface ParsedRow {
+  line: number;
+  community: CommunityRow;
+  period: string;
+  input: ProgressInput;
+  /** the cell of each column, for the errors */
+  value: (header: string) => string;
 }
 
 class Rollback extends Error {}
@@ -64,36 +88,34 @@ export async function importProgress(
   db: Kysely<Database>,
   actor: Actor,
   path: string,
-  opts: { dryRun: boolean; now?: Date },
+  opts: { dryRun: boolean; now?: Date; fileName?: string },
 ): Promise<ProgressReport> {
   if (!canEditLedger(actor)) throw forbidden('没有填报进展的权限');
   const now = opts.now ?? new Date();
+  const today = now.toISOString().slice(0, 10);
   const report: ProgressReport = {
     kind: 'progress',
     dryRun: opts.dryRun,
     rows: 0,
     imported: 0,
+    consultationsRecorded: 0,
+    consultationsKnown: 0,
     errorCount: 0,
     errors: [],
   };
   const fail = (line: number, column: string, value: string, message: string) => {
     if (report.errorCount++ < 1000) report.errors.push({ line, column, value, message });
   };
-  const byKey = new Map(Object.entries(PROGRESS_COLUMNS).map(([k, h]) => [headerKey(h), k as Key]));
   const seen = new Map<string, number>();
+  const parsed: ParsedRow[] = [];
+  const consultations: ConsultationCandidate[] = [];
   try {
     await db.transaction().execute(async (trx) => {
       const lookup = await communityLookup(trx, actor);
       let index: Partial<Record<Key, number>> | undefined;
       for await (const { line, cells } of readTable(path)) {
         if (!index) {
-          index = {};
-          cells.forEach((c, i) => {
-            const k = byKey.get(headerKey(c));
-            if (k && index![k] === undefined) index![k] = i;
-          });
-          for (const k of REQUIRED)
-            if (index[k] === undefined) fail(line, PROGRESS_COLUMNS[k], '', '缺少必填列');
+          index = readHeader(PROGRESS_COLUMNS, REQUIRED, cells, line, fail);
           if (report.errorCount) break;
           continue;
         }
@@ -110,6 +132,15 @@ export async function importProgress(
         }
         if (v('corrected') && v('corrected') !== '是' && v('corrected') !== '否')
           fail(line, '更正', v('corrected'), '应为“是”或不填');
+        const consultedOn = v('consultedOn') ? parseDate(v('consultedOn')) : undefined;
+        if (v('consultedOn') && !consultedOn)
+          fail(line, '协商日期', v('consultedOn'), '日期格式应为 YYYY-MM-DD');
+        else if (consultedOn && consultedOn > today)
+          fail(line, '协商日期', v('consultedOn'), '协商日期不能在未来');
+        else if (consultedOn && period && consultedOn > periodEnd(period))
+          fail(line, '协商日期', v('consultedOn'), '协商日期晚于报告期末');
+        if (v('consultedOn') && !v('agreed'))
+          fail(line, '协商日期', v('consultedOn'), '填写了协商日期，须同时填写居民同意户数');
         if (!period || !v('regionCode') || !v('name')) continue;
         const match = await lookup.find(v('regionCode'), v('name'));
         if (!match.found) {
@@ -120,10 +151,9 @@ export async function importProgress(
         const community = (await findCommunity(trx, match.id))!;
         if (String(community.plan_year) !== v('planYear'))
           fail(line, '计划年度', v('planYear'), `该小区的计划年度为 ${community.plan_year}`);
-        if (
-          v('agreed') &&
-          (!/^\d+$/.test(v('agreed')) || Number(v('agreed')) > community.households)
-        )
+        const agreedOk =
+          /^\d{1,7}$/.test(v('agreed')) && Number(v('agreed')) <= community.households;
+        if (v('agreed') && !agreedOk)
           fail(
             line,
             '居民同意户数',
@@ -136,40 +166,74 @@ export async function importProgress(
           continue;
         }
         seen.set(key, line);
-        const input: ProgressInput = {
-          startDate: v('startDate') || undefined,
-          completionDate: v('completionDate') || undefined,
-          investmentDone: v('investmentDone') || undefined,
-          pipelinesKm: v('pipelinesKm') || undefined,
-          energyArea: v('energyArea') || undefined,
-          corrected: v('corrected') === '是',
-          elevators: counts.elevators,
-          parking: counts.parking,
-          chargers: counts.chargers,
-          elderlyCare: counts.elderlyCare,
-          childcare: counts.childcare,
-          housekeeping: counts.housekeeping,
-          health: counts.health,
-        };
-        const problems = await saveProgress(trx, actor, community, period, input, now);
-        for (const p of problems)
-          fail(
-            line,
-            p.field,
-            v(
-              (Object.entries(PROGRESS_COLUMNS).find(([, h]) => h === p.field)?.[0] ??
-                'period') as Key,
-            ),
-            p.message,
-          );
-        if (!problems.length) report.imported++;
+        if (v('agreed') && agreedOk && (!v('consultedOn') || consultedOn))
+          consultations.push({
+            communityId: community.id,
+            heldOn: consultedOn ?? periodEnd(period),
+            dayAssumed: !consultedOn,
+            method: 'unrecorded',
+            // A progress row says how many agreed, not how many took part: at least those.
+            householdsConsulted: Number(v('agreed')),
+            householdsAgreeing: Number(v('agreed')),
+            agreedScheme: false,
+            agreedAftercare: false,
+            notes: `月度进展 ${period} 导入（第 ${line} 行）`,
+          });
+        parsed.push({
+          line,
+          community,
+          period,
+          value: (header) => {
+            const k = (Object.keys(PROGRESS_COLUMNS) as Key[]).find(
+              (x) => PROGRESS_COLUMNS[x] === header,
+            );
+            return k ? v(k) : '';
+          },
+          input: {
+            startDate: v('startDate') || undefined,
+            completionDate: v('completionDate') || undefined,
+            investmentDone: v('investmentDone') || undefined,
+            pipelinesKm: v('pipelinesKm') || undefined,
+            energyArea: v('energyArea') || undefined,
+            corrected: v('corrected') === '是',
+            elevators: counts.elevators,
+            parking: counts.parking,
+            chargers: counts.chargers,
+            elderlyCare: counts.elderlyCare,
+            childcare: counts.childcare,
+            housekeeping: counts.housekeeping,
+            health: counts.health,
+          },
+        });
       }
       if (!index) fail(1, '', '', '文件为空');
+      if (parsed.length) {
+        const recorded = await recordConsultations(
+          trx,
+          actor,
+          { kind: 'progress', fileName: opts.fileName ?? path, rows: report.rows },
+          consultations,
+          parsed.map((r) => r.community.id),
+          now,
+        );
+        report.consultationsRecorded = recorded.recorded;
+        report.consultationsKnown = recorded.known;
+        report.imported = await storeProgressRows(
+          trx,
+          actor,
+          parsed,
+          recorded.bestAgreeing,
+          now,
+          fail,
+        );
+      }
+      report.errors.sort((a, b) => a.line - b.line);
       if (report.errorCount || opts.dryRun) throw new Rollback();
     });
   } catch (e) {
     if (!(e instanceof Rollback)) throw e;
     report.imported = 0;
+    report.consultationsRecorded = 0;
   }
   return report;
 }

@@ -1,5 +1,5 @@
 /** All SQL of consultations and monthly progress. */
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, ProgressTable } from '../../db/schema.ts';
 import type { CommunitiesQuery } from '../plan/plan-table.repository.ts';
 
@@ -101,3 +101,95 @@ export const submittedPlans = (db: Kysely<Database>, scopePath: string, year: nu
     .where('s.kind', '=', 'submission')
     .where('g.path', 'like', `${scopePath}%`)
     .execute();
+
+/** Batches of ids for `in (…)`: well under both engines' limits on bound parameters. */
+export function* chunks<T>(items: T[], size = 500): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/** The consultations on record of many communities (what an import needs of them). */
+export async function consultationsOfMany(db: Kysely<Database>, communityIds: number[]) {
+  const out: {
+    community_id: number;
+    held_on: string;
+    households_agreeing: number;
+    source: 'form' | 'import';
+  }[] = [];
+  for (const ids of chunks([...new Set(communityIds)]))
+    out.push(
+      ...(await db
+        .selectFrom('consultations')
+        .select(['community_id', 'held_on', 'households_agreeing', 'source'])
+        .where('community_id', 'in', ids)
+        .execute()),
+    );
+  return out;
+}
+
+export async function insertConsultationImport(
+  db: Kysely<Database>,
+  row: Insertable<Database['consultation_imports']>,
+): Promise<number> {
+  return (
+    await db
+      .insertInto('consultation_imports')
+      .values(row)
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+export async function insertConsultations(
+  db: Kysely<Database>,
+  rows: Insertable<Database['consultations']>[],
+): Promise<void> {
+  for (const batch of chunks(rows, 400))
+    await db.insertInto('consultations').values(batch).execute();
+}
+
+/** Every monthly record of many communities, oldest first (an import's previous months). */
+export async function progressOfMany(db: Kysely<Database>, communityIds: number[]) {
+  const out: Selectable<ProgressTable>[] = [];
+  for (const ids of chunks([...new Set(communityIds)]))
+    out.push(
+      ...(await db
+        .selectFrom('progress')
+        .selectAll()
+        .where('community_id', 'in', ids)
+        .orderBy('community_id')
+        .orderBy('period')
+        .execute()),
+    );
+  return out;
+}
+
+/** Many monthly records stored at once, each replacing that community's month if there. */
+export async function saveProgressMany(
+  db: Kysely<Database>,
+  rows: Insertable<ProgressTable>[],
+): Promise<void> {
+  for (const batch of chunks(rows, 400))
+    await db
+      .insertInto('progress')
+      .values(batch)
+      .onConflict((oc) =>
+        oc.columns(['community_id', 'period']).doUpdateSet((eb) => ({
+          start_date: eb.ref('excluded.start_date'),
+          completion_date: eb.ref('excluded.completion_date'),
+          investment_done_yuan: eb.ref('excluded.investment_done_yuan'),
+          pipelines_m: eb.ref('excluded.pipelines_m'),
+          elevators: eb.ref('excluded.elevators'),
+          parking: eb.ref('excluded.parking'),
+          chargers: eb.ref('excluded.chargers'),
+          elderly_care: eb.ref('excluded.elderly_care'),
+          childcare: eb.ref('excluded.childcare'),
+          housekeeping: eb.ref('excluded.housekeeping'),
+          health: eb.ref('excluded.health'),
+          energy_area_centi: eb.ref('excluded.energy_area_centi'),
+          corrected: eb.ref('excluded.corrected'),
+          username: eb.ref('excluded.username'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+}

@@ -7,12 +7,11 @@ import type { Kysely } from 'kysely';
 import type { ProgressInput } from '../../../../common/progress.ts';
 import type { CommunityRow, Database, RegionRow } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { formatScaled, parseScaled } from '../../domain/ledger/decimal.ts';
+import { formatScaled } from '../../domain/ledger/decimal.ts';
 import {
   parseDate,
   periodEnd,
   PROGRESS_HEADER,
-  progressProblems,
   progressRow,
   rate,
   sumMeasures,
@@ -25,7 +24,7 @@ import { forbidden, notFound, validation } from '../../errors.ts';
 import type { SnapshotContent } from '../declarations/declarations.units.ts';
 import { findCommunity } from '../ledger/communities.repository.ts';
 import { canEditLedger, canReadLedger, inScope } from '../ledger/ledger.policy.ts';
-import { policyFor } from '../plan/policies.repository.ts';
+import { consentThresholdFor, provinceOfPath } from '../plan/consent-thresholds.service.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { consentStatus } from '../../domain/consent.ts';
 import {
@@ -34,6 +33,7 @@ import {
   projectStartProblems,
   saveFunds,
 } from './community-progress.service.ts';
+import { saveProgress } from './progress-record.service.ts';
 import { measuresByUnit } from './dashboard.repository.ts';
 import * as repo from './progress.repository.ts';
 
@@ -95,86 +95,6 @@ export async function addConsultation(
   });
 }
 
-/** Checks and stores one community's record as at a month end; returns problems instead of throwing when `collect` is set (imports). */
-export async function saveProgress(
-  db: Kysely<Database>,
-  actor: Actor,
-  c: CommunityRow,
-  period: string,
-  input: ProgressInput,
-  now: Date,
-): Promise<{ field: string; message: string }[]> {
-  const problems: { field: string; message: string }[] = [];
-  const date = (v: string | undefined, field: string) => {
-    if (!v) return null;
-    const d = parseDate(v);
-    if (!d) problems.push({ field, message: '日期格式应为 YYYY-MM-DD' });
-    return d ?? null;
-  };
-  const dec = (v: string | undefined, digits: number, field: string) => {
-    if (!v) return 0;
-    const n = parseScaled(v.replace(/,/g, ''), digits);
-    if (n === undefined) problems.push({ field, message: `应为不小于0的数，最多${digits}位小数` });
-    return n ?? 0;
-  };
-  const startDate = date(input.startDate, '开工日期');
-  const completionDate = date(input.completionDate, '完工日期');
-  const investmentDoneYuan = dec(input.investmentDone, 4, '累计完成投资（万元）');
-  const pipelinesM = dec(input.pipelinesKm, 3, '改造管线（公里）');
-  const energyAreaCenti = dec(input.energyArea, 2, '建筑节能改造面积（平方米）');
-  const policy = await policyFor(db, c.plan_year);
-  const previous = await repo.latestBefore(db, c.id, period);
-  problems.push(
-    ...progressProblems(
-      {
-        period,
-        startDate,
-        completionDate,
-        investmentDoneYuan,
-        corrected: Boolean(input.corrected),
-      },
-      {
-        planYear: c.plan_year,
-        today: now.toISOString().slice(0, 10),
-        previous: previous && {
-          period: previous.period,
-          startDate: previous.start_date,
-          completionDate: previous.completion_date,
-          investmentDoneYuan: Number(previous.investment_done_yuan),
-          corrected: previous.corrected === 1,
-        },
-        consent: {
-          households: c.households,
-          bestAgreeing: await repo.bestAgreeing(db, c.id),
-          threshold: policy.consentThreshold,
-        },
-      },
-    ),
-  );
-  if (startDate) problems.push(...(await projectStartProblems(db, c.id, policy.consentThreshold)));
-  if (problems.length) return problems;
-  await repo.saveProgress(db, {
-    community_id: c.id,
-    period,
-    start_date: startDate,
-    completion_date: completionDate,
-    investment_done_yuan: investmentDoneYuan,
-    pipelines_m: pipelinesM,
-    elevators: input.elevators ?? 0,
-    parking: input.parking ?? 0,
-    chargers: input.chargers ?? 0,
-    elderly_care: input.elderlyCare ?? 0,
-    childcare: input.childcare ?? 0,
-    housekeeping: input.housekeeping ?? 0,
-    health: input.health ?? 0,
-    energy_area_centi: energyAreaCenti,
-    corrected: input.corrected ? 1 : 0,
-    username: actor.username,
-    updated_at: now.toISOString(),
-  });
-  return [];
-}
-
 export async function recordProgress(
   db: Kysely<Database>,
   actor: Actor,
@@ -201,18 +121,25 @@ export async function recordProgress(
 
 export async function communityProgress(db: Kysely<Database>, actor: Actor, communityId: number) {
   const c = await visibleCommunity(db, actor, communityId, false);
-  const [consultations, records, policy, extras] = await Promise.all([
+  const [consultations, records, extras] = await Promise.all([
     repo.consultationsOf(db, c.id),
     repo.progressOf(db, c.id),
-    policyFor(db, c.plan_year),
     communityExtras(db, c.id),
   ]);
+  const { threshold, source } = await consentThresholdFor(
+    db,
+    c.plan_year,
+    provinceOfPath(c.region_path),
+  );
+  const policy = { consentThreshold: threshold };
   const best = consultations.reduce((m, x) => Math.max(m, x.households_agreeing), 0);
   const consent = consentStatus(c.households, best, policy.consentThreshold);
   const projectProblems = await projectStartProblems(db, c.id, policy.consentThreshold);
   return {
     households: c.households,
     consentThreshold: policy.consentThreshold,
+    /** 'province': the province's own figure; 'national': the plan year's */
+    consentThresholdSource: source,
     consentReached: consent.reached,
     consent,
     /** Why a start would be refused now (this community's or its project's consent), if it would. */
@@ -231,6 +158,8 @@ export async function communityProgress(db: Kysely<Database>, actor: Actor, comm
       agreedContribution: x.agreed_contribution === 1,
       agreedAftercare: x.agreed_aftercare === 1,
       notes: x.notes,
+      source: x.source,
+      importId: x.import_id,
       username: x.username,
       documents: extras.documentsOf(x.id),
     })),

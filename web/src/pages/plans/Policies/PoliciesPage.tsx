@@ -11,6 +11,7 @@ import { addPlanPolicy, listPlanPolicies } from '../../../api/plans.ts';
 import type { PlanPolicy } from '../../../api/plans.ts';
 import { useMe } from '../../../app/auth.tsx';
 import { PolicyFormModal, sharePercent } from './PolicyFormModal.tsx';
+import { ProvinceThresholdsCard } from './ProvinceThresholdsCard.tsx';
 
 function usePolicies() {
   const [items, setItems] = useState<PlanPolicy[]>([]);
@@ -157,6 +158,8 @@ export function PoliciesPage() {
           pagination={false}
           scroll={{ x: 900 }}
         />
+        {/* This year's figure first: the one today's starts are checked against. */}
+        <ProvinceThresholdsCard defaultYear={new Date().getFullYear()} />
       </Space>
       <Modal
         title="新增年度政策"

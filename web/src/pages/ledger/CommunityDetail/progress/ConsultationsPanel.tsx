@@ -195,7 +195,12 @@ export function ConsultationsPanel({
               </Flex>
             ),
           },
-          { title: '记录人', dataIndex: 'username', width: 90 },
+          {
+            title: '记录人',
+            dataIndex: 'username',
+            width: 90,
+            render: (u: string, c) => (c.source === 'import' ? <Tag>{`导入 · ${u}`}</Tag> : u),
+          },
         ]}
       />
       {canEdit && (
@@ -226,7 +231,9 @@ export function ConsultationsPanel({
             <Radio.Group
               id="consultation-method"
               optionType="button"
-              options={Object.entries(METHOD_LABELS).map(([value, label]) => ({ value, label }))}
+              options={Object.entries(METHOD_LABELS)
+                .filter(([value]) => value !== 'unrecorded')
+                .map(([value, label]) => ({ value, label }))}
             />
           </Form.Item>
           <Form.Item

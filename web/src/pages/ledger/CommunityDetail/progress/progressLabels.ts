@@ -14,6 +14,7 @@ export const METHOD_LABELS: Record<ConsultationMethod, string> = {
   door_to_door: '入户走访',
   online: '线上征询',
   written: '书面征询',
+  unrecorded: '未注明',
 };
 
 export const PHOTO_KIND_LABELS: Record<PhotoKind, string> = {

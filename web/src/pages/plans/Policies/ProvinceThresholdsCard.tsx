@@ -1,0 +1,188 @@
+// 各省居民同意比例: the plan year's national figure (two thirds unless the year's policy says
+// otherwise) and each province's own, which holds from its year until the province sets another.
+// A province's staff set their own; the national administrator any province's (issue 9 §2).
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  InputNumber,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+} from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { errorMessage } from '../../../api/client.ts';
+import {
+  clearConsentThreshold,
+  listConsentThresholds,
+  setConsentThreshold,
+  type ConsentThresholds,
+  type ProvinceThreshold,
+} from '../../../api/progressImports.ts';
+import { getRegion } from '../../../api/regions.ts';
+import { useMe } from '../../../app/auth.tsx';
+
+export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number }) {
+  const me = useMe();
+  const { message } = App.useApp();
+  const national = me.roles.includes('admin') && me.region.level === 'country';
+  const ownProvince = me.region.level === 'province' ? me.region.code : null;
+  const canEdit =
+    national ||
+    (ownProvince !== null && (me.roles.includes('province') || me.roles.includes('admin')));
+  const [year, setYear] = useState(defaultYear);
+  const [data, setData] = useState<ConsentThresholds | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [provinces, setProvinces] = useState<{ value: string; label: string }[]>([]);
+  const [tick, setTick] = useState(0);
+  const [form] = Form.useForm<{ province: string; percent: number }>();
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    listConsentThresholds(year, ctrl.signal).then(
+      (d) => {
+        setData(d);
+        setError(null);
+      },
+      (e: unknown) => !ctrl.signal.aborted && setError(errorMessage(e)),
+    );
+    return () => ctrl.abort();
+  }, [year, tick]);
+  useEffect(() => {
+    if (!national) {
+      if (ownProvince) setProvinces([{ value: ownProvince, label: me.region.name }]);
+      return;
+    }
+    const ctrl = new AbortController();
+    getRegion('000000', ctrl.signal).then(
+      (r) => setProvinces(r.children.map((c) => ({ value: c.code, label: c.name }))),
+      () => undefined,
+    );
+    return () => ctrl.abort();
+  }, [national, ownProvince, me.region.name]);
+
+  async function save() {
+    const v = await form.validateFields();
+    try {
+      await setConsentThreshold(v.province, year, v.percent);
+      void message.success(`已设置${year}年度起的居民同意比例：${v.percent}%`);
+      reload();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  async function clear(p: ProvinceThreshold) {
+    try {
+      await clearConsentThreshold(p.provinceCode, p.fromYear);
+      void message.success(`已取消${p.provinceName}${p.fromYear}年度的居民同意比例`);
+      reload();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  return (
+    <Card
+      id="province-thresholds"
+      size="small"
+      title="各省居民同意比例（开工前须同意的户数比例）"
+      extra={
+        <Space>
+          计划年度
+          <InputNumber
+            id="threshold-year"
+            min={2000}
+            max={2100}
+            precision={0}
+            value={year}
+            onChange={(v) => v && setYear(v)}
+          />
+        </Space>
+      }
+    >
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Alert
+          type="info"
+          showIcon
+          title={`${year}年度全国默认：${data ? `${data.nationalLabel}（${(data.national * 100).toFixed(2)}%）` : '…'}。省份自定的比例自设定年度起适用，直至该省另行设定；开工检查和提示均使用小区所在省份的比例。`}
+        />
+        {error && <Alert type="error" showIcon title={error} />}
+        <Table<ProvinceThreshold>
+          id="province-thresholds-table"
+          rowKey="provinceCode"
+          size="small"
+          pagination={false}
+          dataSource={data?.items ?? []}
+          locale={{ emptyText: '各省均使用全国默认比例' }}
+          columns={[
+            { title: '省份', dataIndex: 'provinceName', key: 'name' },
+            {
+              title: '居民同意 %',
+              key: 'threshold',
+              align: 'right',
+              render: (_, p) => `${(p.threshold * 100).toFixed(2)}（${p.label}）`,
+            },
+            { title: '起始年度', dataIndex: 'fromYear', key: 'fromYear' },
+            { title: '设置人', dataIndex: 'updatedBy', key: 'updatedBy' },
+            ...(canEdit
+              ? [
+                  {
+                    title: '操作',
+                    key: 'actions',
+                    render: (_: unknown, p: ProvinceThreshold) =>
+                      (national || p.provinceCode === ownProvince) && (
+                        <Popconfirm
+                          title={`取消${p.provinceName}${p.fromYear}年度的比例？`}
+                          onConfirm={() => void clear(p)}
+                        >
+                          <Button type="link" size="small">
+                            取消
+                          </Button>
+                        </Popconfirm>
+                      ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+        {canEdit && (
+          <Form
+            form={form}
+            layout="inline"
+            initialValues={{ province: ownProvince ?? undefined, percent: 66.67 }}
+            onFinish={() => void save().catch(() => undefined)}
+          >
+            <Form.Item
+              label="省份"
+              name="province"
+              rules={[{ required: true, message: '请选择省份' }]}
+            >
+              <Select
+                id="threshold-province"
+                style={{ width: 180 }}
+                options={provinces}
+                showSearch={{ optionFilterProp: 'label' }}
+                disabled={!national}
+              />
+            </Form.Item>
+            <Form.Item
+              label="居民同意 %"
+              name="percent"
+              rules={[{ required: true, message: '请输入比例' }]}
+            >
+              <InputNumber id="threshold-percent" min={0.01} max={100} precision={2} />
+            </Form.Item>
+            <Button id="threshold-save" type="primary" htmlType="submit">
+              {`设为${year}年度起的比例`}
+            </Button>
+          </Form>
+        )}
+      </Space>
+    </Card>
+  );
+}
