@@ -19,6 +19,7 @@ import type { Db } from './db/create-db.ts';
 import { errorHandler, type App } from './http.ts';
 import { registerAuth } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { isApiPath, normalisedPath } from './modules/auth/request-path.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { declarationRoutes } from './modules/declarations/declarations.routes.ts';
 import { fiveYearRoutes } from './modules/five-year/five-year.routes.ts';
@@ -159,7 +160,7 @@ async function serveWeb(app: App, demo: boolean): Promise<void> {
       )
     : '<!doctype html><meta charset="utf-8"><p>网页尚未构建：请运行 npm run build:web</p>';
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET')
+    if (isApiPath(normalisedPath(req.url)) || req.method !== 'GET')
       return reply.code(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
   });

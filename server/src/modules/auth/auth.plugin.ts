@@ -11,6 +11,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { AppError, unauthenticated } from '../../errors.ts';
 import type { App } from '../../http.ts';
 import { authenticate, SESSION_IDLE_MS, type Authenticated } from './auth.service.ts';
+import { isApiPath, normalisedPath } from './request-path.ts';
 
 export const SESSION_COOKIE = 'gaizao_sid';
 const PUBLIC_API = new Set(['/api/health', '/api/auth/login']);
@@ -38,8 +39,11 @@ const sameToken = (a: string, b: string): boolean =>
 export function registerAuth(app: App, db: Kysely<Database>): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-    const path = req.url.split('?')[0]!;
-    if (!path.startsWith('/api/') || PUBLIC_API.has(path)) return;
+    // Deny by default: the route the router chose decides, and so does the decoded, normalised
+    // path (for a request no route answers); only health and login are open under /api.
+    const route = req.routeOptions.url;
+    if (route !== undefined && PUBLIC_API.has(route)) return;
+    if (!(route?.startsWith('/api') ?? false) && !isApiPath(normalisedPath(req.url))) return;
     const token = req.cookies[SESSION_COOKIE];
     const auth = token ? await authenticate(db, token) : undefined;
     if (!auth) {
