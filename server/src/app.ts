@@ -16,7 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from './db/create-db.ts';
-import { errorHandler, type App } from './http.ts';
+import { clientErrorHandler, errorHandler, type App } from './http.ts';
 import { registerAuth } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { isApiPath, normalisedPath } from './modules/auth/request-path.ts';
@@ -57,6 +57,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     logger: { level: opts.logLevel ?? 'warn' },
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    clientErrorHandler,
+    // A bad escape in the path is refused before routing: the same Chinese envelope.
+    frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

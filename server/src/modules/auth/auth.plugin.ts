@@ -33,8 +33,18 @@ export function sessionCookieOptions(req: FastifyRequest) {
   };
 }
 
-const sameToken = (a: string, b: string): boolean =>
-  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+function sameToken(a: string, b: string): boolean {
+  const [x, y] = [Buffer.from(a), Buffer.from(b)];
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Whether a request's Origin header, if any, names this site; an unparsable one (`null`) does not. */
+export function sameOrigin(req: FastifyRequest): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  if (!URL.canParse(origin)) return false;
+  return new URL(origin).host === req.host;
+}
 
 export function registerAuth(app: App, db: Kysely<Database>): void {
   app.decorateRequest('auth', null);

@@ -5,7 +5,7 @@ import { AppError } from '../../errors.ts';
 import { errorSchema, type App } from '../../http.ts';
 import { presentMe } from '../users/users.presenter.ts';
 import { loginBody, me } from '../users/users.schemas.ts';
-import { SESSION_COOKIE, sessionCookieOptions } from './auth.plugin.ts';
+import { sameOrigin, SESSION_COOKIE, sessionCookieOptions } from './auth.plugin.ts';
 import { login, logout } from './auth.service.ts';
 
 const tags = ['认证'];
@@ -27,9 +27,7 @@ export function authRoutes(app: App, db: Kysely<Database>): void {
     handler: async (req, reply) => {
       // Login CSRF: a cross-site form cannot send JSON without a preflight, and a browser's
       // cross-site fetch carries an Origin we refuse.
-      const origin = req.headers.origin;
-      if (origin && new URL(origin).host !== req.host)
-        throw new AppError('CSRF', '拒绝来自其他站点的登录请求');
+      if (!sameOrigin(req)) throw new AppError('CSRF', '拒绝来自其他站点的登录请求');
       const { sessionToken, csrfToken, user } = await login(db, {
         ...req.body,
         ip: req.ip,
