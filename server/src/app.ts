@@ -29,6 +29,7 @@ import { dashboardRoutes } from './modules/progress/dashboard.routes.ts';
 import { progressRoutes } from './modules/progress/progress.routes.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
+import { applySecurityHeaders, registerSecurityHeaders } from './security-headers.ts';
 import { startLateNotices, type LateNoticeTimer } from './modules/reports/late-notices.timer.ts';
 import { monthlyReportRoutes } from './modules/reports/monthly-reports.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -59,11 +60,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     bodyLimit: 1024 * 1024,
     clientErrorHandler,
     // A bad escape in the path is refused before routing: the same Chinese envelope.
-    frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
+    frameworkErrors: (err, req, reply) => {
+      applySecurityHeaders(req, reply);
+      return errorHandler(err, req, reply);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  registerSecurityHeaders(app);
   // An empty JSON body (a bodiless POST from a fetch that still sets the header) reads as no body.
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
     if (body === '') return done(null, undefined);

@@ -17,6 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -136,7 +137,10 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): 
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
       'Content-Type: application/json; charset=utf-8\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-      'X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n' +
+      Object.entries(SECURITY_HEADERS)
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('') +
+      'Connection: close\r\n\r\n' +
       body,
   );
 }
