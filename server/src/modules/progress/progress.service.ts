@@ -8,6 +8,7 @@ import type { ProgressInput } from '../../../../common/progress.ts';
 import type { CommunityRow, Database, RegionRow } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { formatScaled, parseScaled } from '../../domain/ledger/decimal.ts';
+import { csvFile } from '../../domain/spreadsheet-cells.ts';
 import {
   parseDate,
   periodEnd,
@@ -360,5 +361,4 @@ export async function progressTable(
   };
 }
 
-export const progressTableCsv = (t: ProgressTableView): string =>
-  `\uFEFF${[t.header, ...t.rows].map((r) => r.join(',')).join('\r\n')}\r\n`;
+export const progressTableCsv = (t: ProgressTableView): string => csvFile([t.header, ...t.rows]);
