@@ -15,10 +15,12 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DEFAULT_SECURITY, type SecurityConfig } from './config.ts';
 import type { Db } from './db/create-db.ts';
 import { clientErrorHandler, errorHandler, type App } from './http.ts';
 import { registerAuth } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { passwordChangeRoutes } from './modules/auth/password-change.ts';
 import { isApiPath, normalisedPath } from './modules/auth/request-path.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { declarationRoutes } from './modules/declarations/declarations.routes.ts';
@@ -47,6 +49,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Where uploaded files wait between check and import; shared by all servers of a deployment. */
   uploadDir?: string;
+  /** Session timeouts and password expiry (config.ts; defaults when absent). */
+  security?: SecurityConfig;
   /** Send the automatic late notices of monthly reports while running (serve does; tests need not). */
   lateNotices?: boolean;
 }
@@ -103,7 +107,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const db = opts.db.db;
-  registerAuth(app, db);
+  registerAuth(app, db, opts.security ?? DEFAULT_SECURITY);
   app.get(
     '/api/health',
     {
@@ -117,6 +121,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   authRoutes(app, db);
+  passwordChangeRoutes(app, db);
   userRoutes(app, db);
   regionRoutes(app, db);
   const uploadDir = opts.uploadDir ?? join(tmpdir(), 'gaizao-uploads');

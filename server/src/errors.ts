@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'VALIDATION'
   | 'CONFLICT'
   | 'THROTTLED'
+  /** Signed in, but the password must be changed first (initial or expired). */
+  | 'PASSWORD_CHANGE_REQUIRED'
   | 'INTERNAL';
 
 export interface ErrorDetail {
@@ -22,6 +24,7 @@ const STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,
   CONFLICT: 409,
   THROTTLED: 429,
+  PASSWORD_CHANGE_REQUIRED: 403,
   INTERNAL: 500,
 };
 

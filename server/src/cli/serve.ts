@@ -36,6 +36,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     uploadDir: config.uploadDir,
     lateNotices: true,
     trustProxy: process.env.TRUST_PROXY === '1',
+    security: config.security,
   });
   await app.listen({ port, host: values.host ?? config.host });
 

@@ -5,7 +5,12 @@ import { AppError } from '../../errors.ts';
 import { errorSchema, type App } from '../../http.ts';
 import { presentMe } from '../users/users.presenter.ts';
 import { loginBody, me } from '../users/users.schemas.ts';
-import { sameOrigin, SESSION_COOKIE, sessionCookieOptions } from './auth.plugin.ts';
+import {
+  passwordChangeOf,
+  sameOrigin,
+  SESSION_COOKIE,
+  sessionCookieOptions,
+} from './auth.plugin.ts';
 import { login, logout } from './auth.service.ts';
 
 const tags = ['认证'];
@@ -34,7 +39,7 @@ export function authRoutes(app: App, db: Kysely<Database>): void {
         userAgent: req.headers['user-agent'] ?? null,
       });
       void reply.setCookie(SESSION_COOKIE, sessionToken, sessionCookieOptions(req));
-      return { user: await presentMe(db, user, csrfToken) };
+      return { user: await presentMe(db, user, csrfToken, passwordChangeOf(req, user)) };
     },
   });
 
