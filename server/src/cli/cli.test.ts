@@ -123,13 +123,13 @@ describe('gaizao users', () => {
     for (const [pw, message] of [
       ['Password12', '过于常见'],
       ['aaaaaaaaa1', '至少三类'],
-      ['X3-city-12345', '不能包含用户名'],
+      ['Haikou3-2026!', '不能包含用户名'],
     ]) {
       const refused = await gaizao(
         'users',
         'add',
         '--username',
-        'x3',
+        'haikou3',
         '--region',
         '420100',
         '--role',
