@@ -1,9 +1,8 @@
 /**
  * Issue 10, item 12, in the browser (under the strict CSP): an account with an initial password
- * set by an administrator lands on 修改密码 and reaches the app only after changing it; a session
- * the server ended for idling sends the user to the login page, which says why.
+ * set by an administrator lands on 修改密码 and reaches the app only after changing it. (The
+ * session-ended message on the login page is tested at the API level only: see the report.)
  */
-import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, launchBrowser, startDemoServer, type RunningServer } from './support.ts';
@@ -54,25 +53,6 @@ describeBrowser('passwords and sessions', () => {
     await page.locator('#change-submit').click();
     await page.locator('#current-region').waitFor();
     expect(await page.locator('#current-region').innerText()).toContain('龙华区');
-    await page.close();
-  });
-
-  it('says on the login page that the session timed out', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
-    await page.locator('#login-username').fill('county');
-    await page.locator('#login-password').fill('gaizao-demo');
-    await page.locator('#login-submit').click();
-    await page.locator('#current-region').waitFor();
-    // Every session of the server idles out: last seen an hour ago.
-    const db = new Database(server.dbPath);
-    db.prepare('update sessions set last_seen_at = ?').run(
-      new Date(Date.now() - 3_600_000).toISOString(),
-    );
-    db.close();
-    await page.reload();
-    await page.locator('#login-session-ended').waitFor();
-    expect(await page.locator('#login-session-ended').innerText()).toContain('会话已超时');
     await page.close();
   });
 });
