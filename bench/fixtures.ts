@@ -11,7 +11,7 @@ import type { Database } from '../server/src/db/schema.ts';
 import { nationalRows } from '../server/src/demo/national.ts';
 import type { SyntheticUnit } from '../server/src/demo/synthetic.ts';
 import { COLUMNS, HEADERS, type ColumnKey } from '../server/src/domain/ledger/template.ts';
-import { csvLine } from '../server/src/modules/ledger/export/export.service.ts';
+import { csvLine } from '../server/src/domain/spreadsheet-cells.ts';
 
 /** The ledger units of each province: is_ledger_unit = 1 under the province's path. */
 export async function unitsByProvince(db: Kysely<Database>): Promise<Map<string, SyntheticUnit[]>> {

@@ -12,7 +12,7 @@ import { openDatabase } from '../server/src/bootstrap.ts';
 import { nationalRows } from '../server/src/demo/national.ts';
 import type { SyntheticUnit } from '../server/src/demo/synthetic.ts';
 import { COLUMNS, HEADERS } from '../server/src/domain/ledger/template.ts';
-import { csvLine } from '../server/src/modules/ledger/export/export.service.ts';
+import { csvLine } from '../server/src/domain/spreadsheet-cells.ts';
 import { importProjectList } from '../server/src/modules/ledger/import/import.service.ts';
 import { importProgress } from '../server/src/modules/progress/progress-import.service.ts';
 import { SYSTEM_ACTOR } from '../server/src/modules/users/users.service.ts';

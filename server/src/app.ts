@@ -15,16 +15,19 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DEFAULT_SECURITY, type SecurityConfig } from './config.ts';
 import type { Db } from './db/create-db.ts';
 import type { ThrottleRules } from './domain/throttle.ts';
 import { loadConfig } from './config.ts';
-import { errorHandler, type App } from './http.ts';
+import { clientErrorHandler, errorHandler, type App } from './http.ts';
 import {
   startImportSweeper,
   type ImportSweeper,
 } from './modules/ledger/import/import-jobs.sweep.ts';
 import { registerAuth } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { passwordChangeRoutes } from './modules/auth/password-change.ts';
+import { isApiPath, normalisedPath } from './modules/auth/request-path.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { declarationRoutes } from './modules/declarations/declarations.routes.ts';
 import { fiveYearRoutes } from './modules/five-year/five-year.routes.ts';
@@ -37,6 +40,7 @@ import { progressImportRoutes } from './modules/progress/progress-imports.routes
 import { progressRoutes } from './modules/progress/progress.routes.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
+import { applySecurityHeaders, registerSecurityHeaders } from './security-headers.ts';
 import { startLateNotices, type LateNoticeTimer } from './modules/reports/late-notices.timer.ts';
 import { monthlyReportRoutes } from './modules/reports/monthly-reports.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -60,6 +64,8 @@ export interface AppOptions {
   loginThrottle?: ThrottleRules;
   /** Where uploaded files wait between check and import; shared by all servers of a deployment. */
   uploadDir?: string;
+  /** Session timeouts and password expiry (config.ts; defaults when absent). */
+  security?: SecurityConfig;
   /** Send the automatic late notices of monthly reports while running (serve does; tests need not). */
   lateNotices?: boolean;
   /** Sweep import jobs at start and while running: dead ones 已中断, stale uploads removed (serve does). */
@@ -76,10 +82,17 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     logger: { level: opts.logLevel ?? 'warn' },
     trustProxy: trustedHops(opts.trustProxy),
     bodyLimit: 1024 * 1024,
+    clientErrorHandler,
+    // A bad escape in the path is refused before routing: the same Chinese envelope.
+    frameworkErrors: (err, req, reply) => {
+      applySecurityHeaders(req, reply);
+      return errorHandler(err, req, reply);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  registerSecurityHeaders(app);
   // An empty JSON body (a bodiless POST from a fetch that still sets the header) reads as no body.
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
     if (body === '') return done(null, undefined);
@@ -114,7 +127,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const db = opts.db.db;
-  registerAuth(app, db);
+  registerAuth(app, db, opts.security ?? DEFAULT_SECURITY);
   app.get(
     '/api/health',
     {
@@ -128,6 +141,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   authRoutes(app, db, opts.loginThrottle);
+  passwordChangeRoutes(app, db);
   userRoutes(app, db);
   regionRoutes(app, db);
   const uploadDir = opts.uploadDir ?? join(tmpdir(), 'gaizao-uploads');
@@ -210,7 +224,7 @@ async function serveWeb(app: App, demo: boolean): Promise<void> {
       )
     : '<!doctype html><meta charset="utf-8"><p>网页尚未构建：请运行 npm run build:web</p>';
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET')
+    if (isApiPath(normalisedPath(req.url)) || req.method !== 'GET')
       return reply.code(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
   });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from './config.ts';
+import { loadConfig, loadSecurity } from './config.ts';
 
 describe('configuration', () => {
   const saved = process.env.UPLOAD_DIR;
@@ -38,5 +38,21 @@ describe('configuration', () => {
       if (saved === undefined) delete process.env.TRUST_PROXY;
       else process.env.TRUST_PROXY = saved;
     }
+  });
+
+  it('reads session and password limits, with 30 minutes, 12 hours and no expiry by default', () => {
+    expect(loadSecurity({})).toEqual({
+      sessionIdleMinutes: 30,
+      sessionMaxHours: 12,
+      passwordMaxAgeDays: null,
+    });
+    expect(
+      loadSecurity({
+        SESSION_IDLE_MINUTES: '15',
+        SESSION_MAX_HOURS: '8',
+        PASSWORD_MAX_AGE_DAYS: '90',
+      }),
+    ).toEqual({ sessionIdleMinutes: 15, sessionMaxHours: 8, passwordMaxAgeDays: 90 });
+    expect(() => loadSecurity({ SESSION_IDLE_MINUTES: 'soon' })).toThrow(/SESSION_IDLE_MINUTES/);
   });
 });

@@ -38,6 +38,38 @@ export interface Config {
   importQuota: { files: number; bytes: number };
   /** How long a checked or interrupted import waits to be run before it expires (IMPORT_KEEP_HOURS). */
   importKeepHours: number;
+  /** Sessions and passwords (issue 10): idle timeout, absolute lifetime, optional password expiry. */
+  security: SecurityConfig;
+}
+
+export interface SecurityConfig {
+  /** A session ends after this many minutes without a request (SESSION_IDLE_MINUTES, default 30). */
+  sessionIdleMinutes: number;
+  /** …and this many hours after login whatever happens (SESSION_MAX_HOURS, default 12). */
+  sessionMaxHours: number;
+  /** A password older than this must be changed (PASSWORD_MAX_AGE_DAYS; unset or 0: never). */
+  passwordMaxAgeDays: number | null;
+}
+
+export const DEFAULT_SECURITY: SecurityConfig = {
+  sessionIdleMinutes: 30,
+  sessionMaxHours: 12,
+  passwordMaxAgeDays: null,
+};
+
+function positive(name: string, raw: string | undefined, fallback: number | null): number | null {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`环境变量 ${name} 应为非负数：${raw}`);
+  return n === 0 ? fallback : n;
+}
+
+export function loadSecurity(env: NodeJS.ProcessEnv = process.env): SecurityConfig {
+  return {
+    sessionIdleMinutes: positive('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 30)!,
+    sessionMaxHours: positive('SESSION_MAX_HOURS', env.SESSION_MAX_HOURS, 12)!,
+    passwordMaxAgeDays: positive('PASSWORD_MAX_AGE_DAYS', env.PASSWORD_MAX_AGE_DAYS, null),
+  };
 }
 
 export const DEFAULT_SQLITE_PATH = './data/gaizao.db';
@@ -55,6 +87,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'warn',
     trustProxyHops: overrides.trustProxyHops ?? count('TRUST_PROXY', env.TRUST_PROXY, 0),
     loginThrottle: overrides.loginThrottle ?? loginThrottle(env),
+    security: overrides.security ?? loadSecurity(env),
     importQuota: overrides.importQuota ?? {
       files: count('IMPORT_PENDING_FILES', env.IMPORT_PENDING_FILES, 5, 1),
       bytes: count('IMPORT_PENDING_MB', env.IMPORT_PENDING_MB, 256, 1) * 1024 * 1024,

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'THROTTLED'
   | 'TOO_LARGE'
   | 'BUSY'
+  /** Signed in, but the password must be changed first (initial or expired). */
+  | 'PASSWORD_CHANGE_REQUIRED'
   | 'INTERNAL';
 
 export interface ErrorDetail {
@@ -26,6 +28,7 @@ const STATUS: Record<ErrorCode, number> = {
   THROTTLED: 429,
   TOO_LARGE: 413,
   BUSY: 503,
+  PASSWORD_CHANGE_REQUIRED: 403,
   INTERNAL: 500,
 };
 

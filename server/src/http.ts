@@ -1,4 +1,6 @@
 /** Shared HTTP pieces: the typed app, the error envelope, and the error handler (one place). */
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type {
   FastifyBaseLogger,
   FastifyError,
@@ -17,6 +19,7 @@ import { z } from 'zod';
 import { isUniqueViolation } from './db/unique-violation.ts';
 import { writeBusy } from './db/sqlite-writers.ts';
 import { AppError } from './errors.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -38,16 +41,35 @@ export const errorSchema = z
   })
   .describe('错误');
 
-const FASTIFY_MESSAGES: Record<string, [number, string, string]> = {
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: [
-    415,
-    'VALIDATION',
-    '不支持的请求内容类型，请使用 application/json',
-  ],
-  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'VALIDATION', '请求内容过大'],
-  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'VALIDATION', '请求内容为空'],
-  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'VALIDATION', '请求内容不是有效的 JSON'],
+/**
+ * The errors Fastify and its body parsers raise on a malformed request, in Chinese. Any other
+ * 4xx they raise answers the generic message below, never their English text.
+ */
+const FASTIFY_MESSAGES: Record<string, [number, string]> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, '不支持的请求内容类型，请使用 application/json'],
+  FST_ERR_CTP_INVALID_TYPE: [415, '请求内容类型（Content-Type）格式有误'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, '请求内容过大'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, '请求内容为空'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, '请求内容不是有效的 JSON'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, '请求内容的长度与 Content-Length 不符'],
+  FST_ERR_BAD_URL: [400, '请求地址格式有误（含无效的百分号编码）'],
+  FST_ERR_ASYNC_CONSTRAINT: [400, '请求地址格式有误'],
+  FST_INVALID_MULTIPART_CONTENT_TYPE: [415, '请以 multipart/form-data 提交'],
+  FST_PARTS_LIMIT: [413, '上传表单的部分过多'],
+  FST_FILES_LIMIT: [413, '一次只能上传一个文件'],
+  FST_FIELDS_LIMIT: [413, '上传表单的字段过多'],
+  FST_REQ_FILE_TOO_LARGE: [413, '上传的文件过大'],
+  FST_PROTO_VIOLATION: [400, '上传表单的字段名不允许（__proto__ 等）'],
+  FST_INVALID_JSON_FIELD_ERROR: [400, '上传表单中声明为 JSON 的字段不是有效的 JSON'],
+  FST_MP_PREMATURE_CLOSE: [400, '上传在完成前中断，请重新上传'],
 };
+
+/** An error raised while reading a multipart body (busboy): the request is malformed or cut off. */
+const MULTIPART_PARSER = /[\\/]@fastify[\\/](busboy|multipart)[\\/]/;
+
+export function isMalformedMultipart(err: Error): boolean {
+  return MULTIPART_PARSER.test(err.stack ?? '');
+}
 
 function where(path: string): string {
   return path.replace(/^\//, '').replace(/\//g, '.') || '(请求)';
@@ -89,15 +111,50 @@ export function errorHandler(
     });
   const known = err.code ? FASTIFY_MESSAGES[err.code] : undefined;
   if (known) {
-    const [status, code, message] = known;
-    return reply.code(status).send({ error: { code, message } });
+    const [status, message] = known;
+    return reply.code(status).send({ error: { code: 'VALIDATION', message } });
   }
-  if (err.statusCode && err.statusCode < 500)
-    return reply
-      .code(err.statusCode)
-      .send({ error: { code: 'VALIDATION', message: `请求有误：${err.message}` } });
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
+    return reply.code(err.statusCode).send({
+      error: { code: 'VALIDATION', message: `请求格式有误（${err.code ?? err.statusCode}）` },
+    });
+  if (isMalformedMultipart(err)) {
+    req.log.warn({ err: err.message }, 'malformed multipart request');
+    return reply.code(400).send({
+      error: {
+        code: 'VALIDATION',
+        message:
+          '上传内容不是完整的 multipart/form-data（缺少分隔符 boundary 或内容被截断），请重新上传',
+      },
+    });
+  }
   req.log.error(err);
   return reply
     .code(500)
     .send({ error: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试' } });
+}
+
+/** Requests Node's HTTP parser refuses before Fastify sees them: answered in Chinese, then closed. */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, message]: [number, string] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, '请求头过大']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, '请求超时，请重试']
+        : [400, 'HTTP 请求格式有误，无法解析'];
+  const body = JSON.stringify({ error: { code: 'VALIDATION', message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      Object.entries(SECURITY_HEADERS)
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('') +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
 }

@@ -42,11 +42,12 @@ describe('gaizao users', () => {
       '--role',
       'city',
       '--password',
-      'wuhan-2026-ok',
+      'Jiang-2026-ok',
     );
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);
     expect(add.stdout).toContain('已创建用户 wuhan（武汉市，市级住建部门）');
+    expect(add.stdout).toContain('首次登录时须修改');
 
     const list = await gaizao('users', 'list', '--json');
     expect(JSON.parse(list.stdout)).toEqual([
@@ -89,7 +90,7 @@ describe('gaizao users', () => {
       '--role',
       'city',
       '--password',
-      'abcdefgh12',
+      'Abcdefgh-12',
     );
     expect(unknownRegion.code).toBe(2);
     expect(unknownRegion.stderr).toContain('区划 999999 不存在');
@@ -120,6 +121,26 @@ describe('gaizao users', () => {
     );
     expect(weak.code).toBe(2);
     expect(weak.stderr).toContain('密码长度至少为10位');
+    for (const [pw, message] of [
+      ['Password12', '过于常见'],
+      ['aaaaaaaaa1', '至少三类'],
+      ['Haikou3-2026!', '不能包含用户名'],
+    ]) {
+      const refused = await gaizao(
+        'users',
+        'add',
+        '--username',
+        'haikou3',
+        '--region',
+        '420100',
+        '--role',
+        'city',
+        '--password',
+        pw!,
+      );
+      expect(refused.code, pw).toBe(2);
+      expect(refused.stderr, pw).toContain(message);
+    }
     expect((await gaizao('frobnicate')).code).toBe(2);
     expect((await gaizao('users', 'add', '--bogus')).stderr).toContain('参数有误');
   }, 240_000);

@@ -40,6 +40,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     sweepImports: true,
     importQuota: config.importQuota,
     importKeepHours: config.importKeepHours,
+    security: config.security,
   });
   await app.listen({ port, host: values.host ?? config.host });
 

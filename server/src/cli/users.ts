@@ -44,7 +44,8 @@ export async function usersCommand(args: string[]): Promise<number> {
       console.log(
         `已创建用户 ${u.username}（${u.region_name}，${u.roles.map((r) => ROLE_LABELS[r]).join('、')}）`,
       );
-      if (generated) console.log(`初始密码：${password}  （请登录后修改）`);
+      if (generated) console.log(`初始密码：${password}  （首次登录时须修改）`);
+      else console.log('这是初始密码：该用户首次登录时须修改。');
     } else if (sub === 'list') {
       let scope = '/000000/';
       if (values.region) {

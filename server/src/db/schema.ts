@@ -44,6 +44,10 @@ export interface UserTable {
   created_at: string;
   updated_at: string;
   last_login_at: string | null;
+  /** 1 when an administrator set the password: the user must change it before other work. */
+  must_change_password: Generated<number>;
+  /** When the user last chose a password (null: not since the column came; counts from created_at). */
+  password_changed_at: string | null;
 }
 
 export interface UserRoleTable {

@@ -10,7 +10,7 @@ import type { Role } from '../../../common/roles.ts';
 import type { Database } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { COLUMNS, HEADERS } from '../domain/ledger/template.ts';
-import { csvLine } from '../modules/ledger/export/export.service.ts';
+import { csvLine } from '../domain/spreadsheet-cells.ts';
 import { importProjectList } from '../modules/ledger/import/import.service.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
 import { SYSTEM_ACTOR } from '../modules/users/users.service.ts';

@@ -25,3 +25,8 @@ export async function logout(): Promise<void> {
     setCsrfToken(null);
   }
 }
+
+/** The user's own new password; the session stays, the user's other sessions end. */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  await api.post<undefined>('/api/me/password', { currentPassword, newPassword });
+}

@@ -48,13 +48,13 @@ export interface RequestOptions {
 }
 
 let csrfToken: string | null = null;
-let onUnauthorized: (() => void) | null = null;
+let onUnauthorized: ((error: ApiError) => void) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-export function setUnauthorizedHandler(handler: (() => void) | null): void {
+export function setUnauthorizedHandler(handler: ((error: ApiError) => void) | null): void {
   onUnauthorized = handler;
 }
 
@@ -127,7 +127,7 @@ export async function request<T>(
 
   if (!res.ok) {
     const error = await toApiError(res);
-    if (res.status === 401 && !options.skipAuthRedirect) onUnauthorized?.();
+    if (res.status === 401 && !options.skipAuthRedirect) onUnauthorized?.(error);
     throw error;
   }
   if (res.status === 204) return undefined as T;
@@ -179,7 +179,7 @@ export function uploadFile<T>(
         return;
       }
       void toApiError(res).then((error) => {
-        if (res.status === 401) onUnauthorized?.();
+        if (res.status === 401) onUnauthorized?.(error);
         reject(error);
       });
     };

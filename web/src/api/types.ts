@@ -22,6 +22,8 @@ export interface Me {
     path: RegionRef[];
   };
   csrfToken: string;
+  /** Not null: the password must be changed before anything else (initial, or past its age). */
+  passwordChange: 'PASSWORD_INITIAL' | 'PASSWORD_EXPIRED' | null;
 }
 
 export interface RegionChild {

@@ -20,7 +20,13 @@ import { useI18n } from './i18n.tsx';
 export type AuthState =
   | { status: 'loading' }
   /** `loggedOut`: signed out on purpose, so the next login starts at home, not where they were. */
-  | { status: 'ready'; user: Me | null; loggedOut?: boolean }
+  | {
+      status: 'ready';
+      user: Me | null;
+      loggedOut?: boolean;
+      /** Why the server ended the session (idle or past its lifetime), for the login page. */
+      endedBecause?: string;
+    }
   | { status: 'error'; message: string };
 
 interface Auth {
@@ -39,9 +45,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const { message } = App.useApp();
   const { t } = useI18n();
 
-  const setUser = useCallback((user: Me | null, loggedOut = false) => {
+  const setUser = useCallback((user: Me | null, loggedOut = false, endedBecause?: string) => {
     signedIn.current = user !== null;
-    setState({ status: 'ready', user, loggedOut });
+    setState({ status: 'ready', user, loggedOut, endedBecause });
   }, []);
 
   const reload = useCallback(async () => {
@@ -49,7 +55,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       setUser(await fetchMe());
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) setUser(null);
+      if (e instanceof ApiError && e.status === 401) setUser(null, false, sessionEndMessage(e));
       else setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   }, [setUser]);
@@ -59,11 +65,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [reload]);
 
   useEffect(() => {
-    setUnauthorizedHandler(() => {
+    setUnauthorizedHandler((error) => {
       setCsrfToken(null);
       if (!signedIn.current) return;
-      void message.warning({ content: t('layout.sessionExpired'), key: 'session-expired' });
-      setUser(null);
+      const why = sessionEndMessage(error);
+      void message.warning({ content: why ?? t('layout.sessionExpired'), key: 'session-expired' });
+      setUser(null, false, why);
     });
     return () => setUnauthorizedHandler(null);
   }, [message, t, setUser]);
@@ -92,6 +99,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [state, signIn, signOut, reload],
   );
   return <AuthContext value={value}>{children}</AuthContext>;
+}
+
+/** The server's words when it ended a session that had idled or outlived its lifetime. */
+function sessionEndMessage(e: ApiError): string | undefined {
+  const reason = e.extra.reason;
+  return reason === 'SESSION_IDLE' || reason === 'SESSION_EXPIRED' ? e.message : undefined;
 }
 
 export function useAuth(): Auth {

@@ -6,6 +6,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import type { Role } from '../../../common/roles.ts';
 import { hasAnyRole, useAuth, useMe } from './auth.tsx';
 import { useI18n } from './i18n.tsx';
+import { ChangePasswordPage } from '../pages/login/ChangePasswordPage.tsx';
 
 export function FullPageSpin() {
   const { t } = useI18n();
@@ -40,6 +41,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
       <Navigate to="/login" replace state={state.loggedOut ? undefined : { from: location }} />
     );
   }
+  // An initial or expired password: nothing else until it is changed (the API refuses too).
+  if (state.user.passwordChange) return <ChangePasswordPage reason={state.user.passwordChange} />;
   return children;
 }
 

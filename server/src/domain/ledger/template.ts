@@ -2,6 +2,7 @@
  * The project-list import template (../shared/spec/import-template.md): its columns, and how a
  * file's header row is matched to them (order free, spaces trimmed, full/half-width brackets one).
  */
+import { unguardCell } from '../spreadsheet-cells.ts';
 export const COLUMNS = [
   { key: 'seq', header: '序号', required: false, help: '可不填；出错时以文件行号为准' },
   {
@@ -111,7 +112,7 @@ export function rowRecord(cells: string[], m: HeaderMatch): Record<ColumnKey, st
     const text = i === undefined ? '' : (cells[i] ?? '').trim();
     // An exported text that would read as a formula carries an apostrophe (export.service): drop
     // it. (Looked for first: a replace on every cell of a national file costs half a second.)
-    out[c.key] = text.startsWith("'") ? text.replace(/^'(?=[=+\-@])/, '') : text;
+    out[c.key] = text.startsWith("'") ? unguardCell(text) : text;
   }
   return out;
 }

@@ -6,7 +6,12 @@ import { AppError } from '../../errors.ts';
 import { errorSchema, type App } from '../../http.ts';
 import { presentMe } from '../users/users.presenter.ts';
 import { loginBody, me } from '../users/users.schemas.ts';
-import { SESSION_COOKIE, sessionCookieOptions } from './auth.plugin.ts';
+import {
+  passwordChangeOf,
+  sameOrigin,
+  SESSION_COOKIE,
+  sessionCookieOptions,
+} from './auth.plugin.ts';
 import { login, logout } from './auth.service.ts';
 
 const tags = ['认证'];
@@ -32,9 +37,7 @@ export function authRoutes(
     handler: async (req, reply) => {
       // Login CSRF: a cross-site form cannot send JSON without a preflight, and a browser's
       // cross-site fetch carries an Origin we refuse.
-      const origin = req.headers.origin;
-      if (origin && new URL(origin).host !== req.host)
-        throw new AppError('CSRF', '拒绝来自其他站点的登录请求');
+      if (!sameOrigin(req)) throw new AppError('CSRF', '拒绝来自其他站点的登录请求');
       const { sessionToken, csrfToken, user } = await login(
         db,
         { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null },
@@ -42,7 +45,7 @@ export function authRoutes(
         throttle,
       );
       void reply.setCookie(SESSION_COOKIE, sessionToken, sessionCookieOptions(req));
-      return { user: await presentMe(db, user, csrfToken) };
+      return { user: await presentMe(db, user, csrfToken, passwordChangeOf(req, user)) };
     },
   });
 

@@ -16,7 +16,6 @@ import {
 import { AppError } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import {
-  findUserById,
   findUserByUsername,
   setLastLogin,
   type UserWithRegion,
@@ -24,12 +23,9 @@ import {
 import * as repo from './auth.repository.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 
-/** Sessions end after 8 hours without a request (issue 2). */
-export const SESSION_IDLE_MS = 8 * 60 * 60_000;
-/** last_seen_at is written at most this often, so reads do not each cost a write. */
-const TOUCH_EVERY_MS = 60_000;
-
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+/** The id a session row has: the sha-256 of its cookie token. */
+export const sessionId = (token: string): string => sha256(token);
 const token = (): string => randomBytes(32).toString('base64url');
 
 export interface LoginInput {
@@ -169,26 +165,6 @@ export interface Authenticated {
   user: UserWithRegion;
   sessionId: string;
   csrfToken: string;
-}
-
-/** The session behind a cookie token, or undefined if there is none, it idled out, or the user is disabled. */
-export async function authenticate(
-  db: Kysely<Database>,
-  sessionToken: string,
-  now = new Date(),
-): Promise<Authenticated | undefined> {
-  const id = sha256(sessionToken);
-  const session = await repo.findSession(db, id);
-  if (!session) return undefined;
-  const idle = now.getTime() - new Date(session.last_seen_at).getTime();
-  if (idle > SESSION_IDLE_MS) {
-    await repo.deleteSession(db, id);
-    return undefined;
-  }
-  const user = await findUserById(db, session.user_id);
-  if (!user || user.disabled) return undefined;
-  if (idle > TOUCH_EVERY_MS) await repo.touchSession(db, id, now);
-  return { actor: toActor(user), user, sessionId: id, csrfToken: session.csrf_token };
 }
 
 export async function logout(

@@ -18,6 +18,7 @@ import {
 } from '../../domain/plan-table.ts';
 import { COUNTRY_CODE } from '../../domain/regions-build.ts';
 import { isWithin } from '../../domain/regions.ts';
+import { csvFile, type CsvValue } from '../../domain/spreadsheet-cells.ts';
 import { notFound } from '../../errors.ts';
 import type { FiscalCheckResult } from '../../domain/fiscal-checks.ts';
 import { fiscalFigures } from '../fiscal/fiscal.checks.ts';
@@ -147,11 +148,10 @@ export async function planTable(
 
 /** The csv of the spec: UTF-8 with BOM, one header line, one line per body row, in the form's order. */
 export function planTableCsv(t: PlanTableView): string {
-  const lines = [t.header.join(',')];
-  for (const b of t.blocks)
-    for (const r of b.rows) lines.push([r.unit, r.label, ...r.values].join(','));
-  for (const r of t.national ?? []) lines.push([r.unit, r.label, ...r.values].join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const lines: CsvValue[][] = [t.header];
+  for (const b of t.blocks) for (const r of b.rows) lines.push([r.unit, r.label, ...r.values]);
+  for (const r of t.national ?? []) lines.push([r.unit, r.label, ...r.values]);
+  return csvFile(lines);
 }
 
 const toCheckRow = (

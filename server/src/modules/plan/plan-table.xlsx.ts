@@ -7,6 +7,7 @@
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
+import { neutraliseWorkbook } from '../../domain/spreadsheet-cells.ts';
 import { bucketLabels, MEASURES, type DisplayRow } from '../../domain/plan-table.ts';
 import type { PlanTableView } from './plan-table.service.ts';
 
@@ -188,7 +189,7 @@ export function buildPlanTableWorkbook(table: PlanTableView): ExcelJS.Workbook {
     printTitlesRow: `${HEADER_ROWS[0]}:${HEADER_ROWS[1]}`,
   };
   sheet.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
-  return workbook;
+  return neutraliseWorkbook(workbook);
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The progress table as an xlsx: title, header, one row per region, 合计; numbers as numbers. */
 import ExcelJS from 'exceljs';
+import { neutraliseWorkbook } from '../../domain/spreadsheet-cells.ts';
 import type { ProgressTableView } from './progress.service.ts';
 
 export async function writeProgressTableXlsx(t: ProgressTableView): Promise<Buffer> {
@@ -32,5 +33,5 @@ export async function writeProgressTableXlsx(t: ProgressTableView): Promise<Buff
   }
   ws.columns.forEach((col, i) => (col.width = i === 0 ? 16 : 14));
   ws.pageSetup.printTitlesRow = '2:2';
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return Buffer.from(await neutraliseWorkbook(wb).xlsx.writeBuffer());
 }

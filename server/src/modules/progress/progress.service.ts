@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
 import type { ProgressInput } from '../../../../common/progress.ts';
 import type { CommunityRow, Database, RegionRow } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { formatScaled } from '../../domain/ledger/decimal.ts';
+import { formatScaled, parseScaled } from '../../domain/ledger/decimal.ts';
+import { csvFile } from '../../domain/spreadsheet-cells.ts';
 import {
   parseDate,
   periodEnd,
@@ -289,5 +290,4 @@ export async function progressTable(
   };
 }
 
-export const progressTableCsv = (t: ProgressTableView): string =>
-  `\uFEFF${[t.header, ...t.rows].map((r) => r.join(',')).join('\r\n')}\r\n`;
+export const progressTableCsv = (t: ProgressTableView): string => csvFile([t.header, ...t.rows]);

@@ -12,7 +12,7 @@ import { formatScaled } from '../../domain/ledger/decimal.ts';
 import { periodEnd } from '../../domain/progress.ts';
 import { isWithin } from '../../domain/regions.ts';
 import { forbidden, notFound } from '../../errors.ts';
-import { csvLine } from '../ledger/export/export.service.ts';
+import { csvFile, neutraliseWorkbook } from '../../domain/spreadsheet-cells.ts';
 import { canReadLedger } from '../ledger/ledger.policy.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 
@@ -121,7 +121,7 @@ export async function statisticsRows(
 }
 
 export const statisticsCsv = (rows: (string | number)[][]): string =>
-  `\uFEFF${csvLine(INDICATORS.map(([h]) => h))}${rows.map((r) => csvLine(r)).join('')}`;
+  csvFile([INDICATORS.map(([h]) => h), ...rows]);
 
 export async function statisticsXlsx(rows: (string | number)[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -135,5 +135,5 @@ export async function statisticsXlsx(rows: (string | number)[][]): Promise<Buffe
   for (const d of INDICATORS) defs.addRow(d);
   defs.getColumn(1).width = 26;
   defs.getColumn(2).width = 90;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return Buffer.from(await neutraliseWorkbook(wb).xlsx.writeBuffer());
 }

@@ -27,7 +27,12 @@ export async function presentUsers(db: Kysely<Database>, users: UserWithRegion[]
   }));
 }
 
-export async function presentMe(db: Kysely<Database>, u: UserWithRegion, csrfToken: string) {
+export async function presentMe(
+  db: Kysely<Database>,
+  u: UserWithRegion,
+  csrfToken: string,
+  passwordChange: 'PASSWORD_INITIAL' | 'PASSWORD_EXPIRED' | null = null,
+) {
   const region = await getRegion(db, u.region_code);
   return {
     id: u.id,
@@ -41,6 +46,7 @@ export async function presentMe(db: Kysely<Database>, u: UserWithRegion, csrfTok
       kind: region.kind,
       path: await regionTrail(db, region),
     },
+    passwordChange,
     csrfToken,
   };
 }

@@ -98,6 +98,8 @@ export async function insertUser(
     regionCode: string;
     roles: Role[];
     now: Date;
+    /** An administrator chose the password: the user must change it at first login. */
+    mustChangePassword?: boolean;
   },
 ): Promise<number> {
   const at = u.now.toISOString();
@@ -113,6 +115,8 @@ export async function insertUser(
       created_at: at,
       updated_at: at,
       last_login_at: null,
+      must_change_password: u.mustChangePassword ? 1 : 0,
+      password_changed_at: at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -128,7 +132,13 @@ export async function updateUser(
   db: Kysely<Database>,
   id: number,
   version: number,
-  patch: { display_name?: string; password_hash?: string; disabled?: number },
+  patch: {
+    display_name?: string;
+    password_hash?: string;
+    disabled?: number;
+    must_change_password?: number;
+    password_changed_at?: string;
+  },
   now: Date,
 ): Promise<boolean> {
   const res = await db
@@ -152,6 +162,26 @@ export async function setLastLogin(db: Kysely<Database>, id: number, now: Date):
   await db
     .updateTable('users')
     .set({ last_login_at: now.toISOString() })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The user's own new password: no longer one to change, and its age starts now. */
+export async function setOwnPassword(
+  db: Kysely<Database>,
+  id: number,
+  passwordHash: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      password_hash: passwordHash,
+      must_change_password: 0,
+      password_changed_at: now.toISOString(),
+      version: eb('version', '+', 1),
+      updated_at: now.toISOString(),
+    }))
     .where('id', '=', id)
     .execute();
 }

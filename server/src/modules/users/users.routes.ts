@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { errorSchema, type App } from '../../http.ts';
-import { actorOf } from '../auth/auth.plugin.ts';
+import { actorOf, passwordChangeOf } from '../auth/auth.plugin.ts';
 import { presentMe, presentUsers } from './users.presenter.ts';
 import * as s from './users.schemas.ts';
 import { createUser, listUsers, updateUser } from './users.service.ts';
@@ -12,7 +12,8 @@ const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: erro
 export function userRoutes(app: App, db: Kysely<Database>): void {
   app.get('/api/me', {
     schema: { tags, summary: '当前用户', response: { 200: s.me } },
-    handler: async (req) => presentMe(db, req.auth!.user, req.auth!.csrfToken),
+    handler: async (req) =>
+      presentMe(db, req.auth!.user, req.auth!.csrfToken, passwordChangeOf(req, req.auth!.user)),
   });
 
   app.get('/api/users', {

@@ -17,6 +17,10 @@ export const me = z.object({
     path: z.array(trailItem),
   }),
   csrfToken: z.string().describe('状态变更请求须在 X-CSRF-Token 头中携带'),
+  passwordChange: z
+    .enum(['PASSWORD_INITIAL', 'PASSWORD_EXPIRED'])
+    .nullable()
+    .describe('不为空时须先修改密码（初始密码或已过期），其他接口答 403 PASSWORD_CHANGE_REQUIRED'),
 });
 
 export const user = z.object({

@@ -67,8 +67,8 @@ async function checkRolesAt(db: Kysely<Database>, actor: Actor, regionCode: stri
   return region;
 }
 
-function checkPassword(password: string): void {
-  const problem = checkPasswordPolicy(password);
+function checkPassword(password: string, username: string): void {
+  const problem = checkPasswordPolicy(password, username);
   if (problem) throw validation(problem, [{ path: 'password', message: problem }]);
 }
 
@@ -79,7 +79,7 @@ export async function createUser(
   now = new Date(),
 ) {
   requireManager(actor);
-  checkPassword(input.password);
+  checkPassword(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     await checkRolesAt(trx, actor, input.regionCode, input.roles);
@@ -87,7 +87,12 @@ export async function createUser(
       throw new AppError('CONFLICT', `用户名“${input.username}”已存在`, [
         { path: 'username', message: '用户名已存在' },
       ]);
-    const id = await repo.insertUser(trx, { ...input, passwordHash, now });
+    const id = await repo.insertUser(trx, {
+      ...input,
+      passwordHash,
+      now,
+      mustChangePassword: true,
+    });
     await insertAudit(
       trx,
       {
@@ -119,12 +124,12 @@ export async function updateUser(
   now = new Date(),
 ) {
   requireManager(actor);
-  if (patch.password !== undefined) checkPassword(patch.password);
   const passwordHash =
     patch.password !== undefined ? await hashPassword(patch.password) : undefined;
   return db.transaction().execute(async (trx) => {
     const user = await repo.findUserById(trx, id);
     if (!user || !canSeeUserAt(actor, user.region_path)) throw notFound('用户');
+    if (patch.password !== undefined) checkPassword(patch.password, user.username);
     if (patch.disabled && user.id === actor.userId)
       throw validation('不能停用自己的账号', [{ path: 'disabled', message: '不能停用自己' }]);
     if (patch.roles) await checkRolesAt(trx, actor, user.region_code, patch.roles);
@@ -134,7 +139,14 @@ export async function updateUser(
       patch.version,
       {
         ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
-        ...(passwordHash ? { password_hash: passwordHash } : {}),
+        // A password an administrator sets is an initial one: the user changes it at next login.
+        ...(passwordHash
+          ? {
+              password_hash: passwordHash,
+              must_change_password: 1,
+              password_changed_at: now.toISOString(),
+            }
+          : {}),
         ...(patch.disabled !== undefined ? { disabled: patch.disabled ? 1 : 0 } : {}),
       },
       now,

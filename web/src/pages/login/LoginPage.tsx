@@ -65,6 +65,15 @@ export function LoginPage() {
           {t('appName')}
         </Typography.Paragraph>
         <DemoNotice />
+        {state.status === 'ready' && state.endedBecause && !error && (
+          <Alert
+            id="login-session-ended"
+            type="warning"
+            showIcon
+            title={state.endedBecause}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         <Form<Credentials>
           layout="vertical"
           requiredMark={false}

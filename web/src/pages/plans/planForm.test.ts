@@ -46,6 +46,7 @@ const me = (level: Me['region']['level'], code: string): Me => ({
   roles: [],
   region: { code, name: 'x', level, kind: '', path: [] },
   csrfToken: '',
+  passwordChange: null,
 });
 
 describe('formRows', () => {

@@ -1,13 +1,14 @@
 /**
  * The ledger in the columns of the import template, as csv or xlsx, streamed: an exported file
  * imported into an empty database gives back the same ledger (round trip). Text cells that would
- * start with = + - @ get a leading apostrophe (formula injection); the import takes it off again.
+ * read as formulas are made safe (domain/spreadsheet-cells.ts); the import takes that off again.
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { CommunityRow, Database } from '../../../db/schema.ts';
 import { formatScaled } from '../../../domain/ledger/decimal.ts';
+import { csvLine, neutraliseWorkbook, safeCell } from '../../../domain/spreadsheet-cells.ts';
 import { EXCLUSION_TEXT } from '../../../domain/ledger/rows.ts';
 import { COLUMNS, HEADERS, type ColumnKey } from '../../../domain/ledger/template.ts';
 import { AREA_CLASS_LABELS } from '../../../domain/regions.ts';
@@ -15,9 +16,6 @@ import { iterateCommunities, type CommunityFilter } from '../communities.reposit
 import { regionNames } from '../communities.service.ts';
 
 export type ExportFormat = 'csv' | 'xlsx';
-
-/** A text a spreadsheet would take for a formula gets an apostrophe in front. */
-export const guardText = (s: string): string => (/^[=+\-@]/.test(s) ? `'${s}` : s);
 
 type Cell = string | number;
 const NUMERIC: ReadonlySet<ColumnKey> = new Set([
@@ -52,14 +50,6 @@ function cells(c: CommunityRow, seq: number, regionName: string): Record<ColumnK
   };
 }
 
-const csvField = (v: Cell): string => {
-  const s = typeof v === 'number' ? String(v) : v;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** One csv line (RFC 4180 quoting), CRLF-terminated. */
-export const csvLine = (values: Cell[]): string => values.map(csvField).join(',') + '\r\n';
-
 async function write(out: Writable, chunk: string | Buffer): Promise<void> {
   if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
 }
@@ -72,16 +62,13 @@ export async function exportLedger(
 ): Promise<number> {
   let seq = 0;
   if (format === 'csv') {
-    await write(out, `\uFEFF${HEADERS.join(',')}\r\n`);
+    await write(out, `\uFEFF${csvLine(HEADERS)}`);
     for await (const batch of iterateCommunities(db, filter)) {
       const names = await regionNames(db, batch);
       let text = '';
       for (const c of batch) {
         const row = cells(c, ++seq, names.get(c.region_code) ?? '');
-        text +=
-          COLUMNS.map((col) =>
-            csvField(NUMERIC.has(col.key) ? row[col.key] : guardText(String(row[col.key]))),
-          ).join(',') + '\r\n';
+        text += csvLine(COLUMNS.map((col) => row[col.key]));
       }
       await write(out, text);
     }
@@ -108,7 +95,7 @@ export async function exportLedger(
       for (const col of COLUMNS) {
         const v = row[col.key];
         // Exact decimals go in as numbers: their shortest JavaScript form is the same text back.
-        values[col.key] = NUMERIC.has(col.key) ? (v === '' ? '' : Number(v)) : guardText(String(v));
+        values[col.key] = NUMERIC.has(col.key) ? (v === '' ? '' : Number(v)) : safeCell(String(v));
       }
       sheet.addRow(values).commit();
     }
@@ -152,5 +139,5 @@ export async function writeTemplate(out: Writable): Promise<void> {
     '',
     '同一县级单位内名称相同（忽略空格、全半角、括号、“小区/院/宿舍”等后缀）的小区视为同一小区，只能登记一次。',
   ]);
-  await workbook.xlsx.write(out);
+  await neutraliseWorkbook(workbook).xlsx.write(out);
 }

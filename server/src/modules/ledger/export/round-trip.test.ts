@@ -17,7 +17,8 @@ import { openDatabase } from '../../../bootstrap.ts';
 import { SYSTEM_ACTOR } from '../../users/users.service.ts';
 import { importProjectList } from '../import/import.service.ts';
 import { readTable } from '../import/read-table.ts';
-import { csvLine, exportLedger } from './export.service.ts';
+import { csvLine } from '../../../domain/spreadsheet-cells.ts';
+import { exportLedger } from './export.service.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gaizao-rt-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
