@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { ProgressInput } from '../../../../common/progress.ts';
 import type { CommunityRow, Database, RegionRow } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { formatScaled, parseScaled } from '../../domain/ledger/decimal.ts';
+import { formatScaled } from '../../domain/ledger/decimal.ts';
 import { csvFile } from '../../domain/spreadsheet-cells.ts';
 import {
   parseDate,
