@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'VALIDATION'
   | 'CONFLICT'
   | 'THROTTLED'
+  /** a frozen record whose content no longer matches its hash (issue 10) */
+  | 'INTEGRITY'
   | 'INTERNAL';
 
 export interface ErrorDetail {
@@ -22,6 +24,7 @@ const STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,
   CONFLICT: 409,
   THROTTLED: 429,
+  INTEGRITY: 409,
   INTERNAL: 500,
 };
 
