@@ -100,8 +100,15 @@ export async function insertRows(
       .execute();
 }
 
-/** PostgreSQL: the serial behind `id` continues after the highest restored id. */
+/** PostgreSQL: the serial behind an integer `id` continues after the highest restored id. */
 export async function resetSequence(db: AnyDb, table: string): Promise<void> {
-  await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)
-    where pg_get_serial_sequence(${table}, 'id') is not null`.execute(db);
+  const seq = (
+    await sql<{
+      s: string | null;
+    }>`select pg_get_serial_sequence(${table}, 'id') as s`.execute(db)
+  ).rows[0]?.s;
+  if (!seq) return;
+  await sql`select setval(${seq}, coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
+    db,
+  );
 }

@@ -102,10 +102,6 @@ export async function restoreBackup(
   uploadDir: string,
   file: string,
 ): Promise<{ tables: Record<string, number>; files: number }> {
-  const lines = createInterface({
-    input: createReadStream(file).pipe(createGunzip()),
-    crlfDelay: Infinity,
-  });
   const written: string[] = [];
   const counts: Record<string, number> = {};
   let files = 0;
@@ -128,7 +124,9 @@ export async function restoreBackup(
         if (table && batch.length) await repo.insertRows(trx, table.name, batch);
         batch = [];
       };
-      for await (const line of lines) {
+      // Opened only now: lines a readline interface emits before its loop starts are lost.
+      const input = createReadStream(file).pipe(createGunzip());
+      for await (const line of createInterface({ input, crlfDelay: Infinity })) {
         if (!line) continue;
         const o = JSON.parse(line) as Record<string, unknown>;
         if (!header) {
