@@ -10,6 +10,8 @@ export const ROLES = [
   'ministry',
   'statistics',
   'admin',
+  'security_admin',
+  'audit_admin',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -23,6 +25,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   ministry: '部委',
   statistics: '统计部门(只读)',
   admin: '系统管理员',
+  // 三员分立 (等保三级): accounts and their settings; reading the audit log; nothing of each other's.
+  security_admin: '安全管理员',
+  audit_admin: '审计管理员',
 };
 
 export function isRole(value: unknown): value is Role {

@@ -1,4 +1,5 @@
 /** buildApp: registers plugins and modules; never listens (STYLE.md, after fastify/demo). */
+import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -142,6 +143,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   authRoutes(app, db, opts.loginThrottle);
   passwordChangeRoutes(app, db);
+  auditRoutes(app, db);
   userRoutes(app, db);
   regionRoutes(app, db);
   const uploadDir = opts.uploadDir ?? join(tmpdir(), 'gaizao-uploads');

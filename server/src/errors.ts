@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'BUSY'
   /** Signed in, but the password must be changed first (initial or expired). */
   | 'PASSWORD_CHANGE_REQUIRED'
+  /** a frozen record whose content no longer matches its hash (issue 10) */
+  | 'INTEGRITY'
   | 'INTERNAL';
 
 export interface ErrorDetail {
@@ -29,6 +31,7 @@ const STATUS: Record<ErrorCode, number> = {
   TOO_LARGE: 413,
   BUSY: 503,
   PASSWORD_CHANGE_REQUIRED: 403,
+  INTEGRITY: 409,
   INTERNAL: 500,
 };
 

@@ -7,6 +7,8 @@ import { remindCommand } from './remind.ts';
 import { serveCommand } from './serve.ts';
 import { UsageError } from './usage-error.ts';
 import { usersCommand } from './users.ts';
+import { verifyCommand } from './verify.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 
 const USAGE = `用法：gaizao <命令> [选项]
 
@@ -21,6 +23,9 @@ const USAGE = `用法：gaizao <命令> [选项]
   users add --username U --name 姓名 --region 代码 --role 角色[,角色] [--password P]
   users list [--region 代码] [--json]
   users disable --username U
+  verify [--json]   重算所有冻结记录的哈希和审计日志链（全部相符返回 0，否则 1 并逐条列出）
+  backup --out FILE   数据库和上传文件备份为一个归档（可在服务运行时进行）
+  restore FILE [--db 目标]   把归档恢复到空数据库（非空则拒绝），文件恢复到 UPLOAD_DIR
 
 通用选项：
   --db PATH   SQLite 文件或 postgres:// 地址（默认 DATABASE_URL，否则 ./data/gaizao.db）
@@ -45,6 +50,12 @@ async function main(argv: string[]): Promise<number> {
       return progressTableCommand(rest);
     case 'remind':
       return remindCommand(rest);
+    case 'verify':
+      return verifyCommand(rest);
+    case 'backup':
+      return backupCommand(rest);
+    case 'restore':
+      return restoreCommand(rest);
     case undefined:
     case 'help':
     case '--help':

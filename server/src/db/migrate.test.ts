@@ -26,6 +26,7 @@ describeEachEngine('migrations', (ctx) => {
     expect(await tables()).toEqual([]);
     await migrateToLatest(db, ctx.db.dialect, ctx.db.schema);
     expect((await tables()).sort()).toEqual([
+      'audit_chain',
       'audit_log',
       'change_log',
       'check_justifications',

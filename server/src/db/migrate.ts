@@ -13,6 +13,7 @@ import * as m0009 from './migrations/0009_five_year.ts';
 import * as m0010 from './migrations/0010_report_reminders.ts';
 import * as m0011 from './migrations/0011_path_collation.ts';
 import * as m0013 from './migrations/0013_password_sessions.ts';
+import * as m0014 from './migrations/0014_integrity.ts';
 import * as m0015 from './migrations/0015_import_jobs.ts';
 import * as m0016 from './migrations/0016_orthographic_name_keys.ts';
 import * as m0018 from './migrations/0018_progress_consent.ts';
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, FrozenMigration> = {
   '0010_report_reminders': m0010,
   '0011_path_collation': m0011,
   '0013_password_sessions': m0013,
+  '0014_integrity': m0014,
   '0015_import_jobs': m0015,
   '0016_orthographic_name_keys': m0016,
   '0018_progress_consent': m0018,

@@ -83,6 +83,16 @@ export interface AuditLogTable {
   target: string | null;
   ip: string | null;
   detail: string | null;
+  /** the hash of the entry before (64 zeros for the first): the chain, audit.chain.ts */
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+/** The audit chain's head: one row, locked by every append so that the chain cannot fork. */
+export interface AuditChainTable {
+  id: number;
+  last_id: number;
+  last_hash: string;
 }
 
 export interface Database {
@@ -92,6 +102,7 @@ export interface Database {
   sessions: SessionTable;
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
+  audit_chain: AuditChainTable;
   communities: CommunityTable;
   projects: ProjectTable;
   project_communities: ProjectCommunityTable;

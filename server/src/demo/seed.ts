@@ -32,6 +32,14 @@ export const DEMO_ACCOUNTS: {
   roles: Role[];
 }[] = [
   { username: 'admin', displayName: '系统管理员', regionCode: '000000', roles: ['admin'] },
+  // 三员分立: accounts and their settings; the audit log.
+  {
+    username: 'security',
+    displayName: '安全管理员',
+    regionCode: '000000',
+    roles: ['security_admin'],
+  },
+  { username: 'auditor', displayName: '审计管理员', regionCode: '000000', roles: ['audit_admin'] },
   {
     username: 'ministry',
     displayName: '住房和城乡建设部城市建设司',

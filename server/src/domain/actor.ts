@@ -23,7 +23,8 @@ export function rolesAllowedAt(level: RegionLevel, isLedgerUnit: boolean): Role[
   const anywhere: Role[] = ['statistics', 'admin'];
   switch (level) {
     case 'country':
-      return ['ministry', ...anywhere];
+      // 三员分立: the security and audit administrators work for the whole system.
+      return ['ministry', 'security_admin', 'audit_admin', ...anywhere];
     case 'province':
       return ['province', 'province_ndrc', 'province_finance', ...anywhere];
     case 'prefecture':

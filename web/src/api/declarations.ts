@@ -130,6 +130,8 @@ export interface Declaration {
     by: string;
     /** The ledger still hashes the same as the submitted version. */
     unchanged: boolean;
+    /** The stored version still hashes as frozen ('mismatch': 数据校验失败). */
+    integrity?: 'ok' | 'mismatch';
   } | null;
   checks: DeclarationCheck[];
   returnNotes: ReturnNote[];

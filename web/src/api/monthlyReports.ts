@@ -135,7 +135,7 @@ export const submitReport = (unit: string, year: number, period: string) =>
   api.post<SubmittedReport>(`${base(unit, year)}/${period}`);
 
 export const getReportVersion = (unit: string, year: number, period: string, version: number) =>
-  api.get<ReportSummary & { content: ReportContent }>(
+  api.get<ReportSummary & { integrity?: 'ok' | 'mismatch'; content: ReportContent }>(
     `${base(unit, year)}/${period}/versions/${version}`,
   );
 

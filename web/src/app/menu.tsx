@@ -9,6 +9,7 @@ import {
   FileSyncOutlined,
   FundOutlined,
   HomeOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -26,7 +27,10 @@ export interface MenuEntry {
 
 /** Roles that work with the ledger, plans and progress. */
 export const WORK_ROLES: readonly Role[] = ['county', 'city', 'province', 'ministry', 'statistics'];
-export const ADMIN_ROLES: readonly Role[] = ['admin'];
+/** 用户管理: the security administrator (三员分立) and, for now, the system administrator. */
+export const ADMIN_ROLES: readonly Role[] = ['admin', 'security_admin'];
+/** 审计日志: the audit administrator only (server: audit.policy.ts). */
+export const AUDIT_ROLES: readonly Role[] = ['audit_admin'];
 /** The ledger is read by the work roles and administrators (server: ledger.policy.ts)… */
 export const LEDGER_ROLES: readonly Role[] = [...WORK_ROLES, 'admin'];
 /** …and written by the housing bureaus of each level and administrators. */
@@ -80,6 +84,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/five-year', label: 'menu.fiveYear', icon: <FundOutlined />, roles: LEDGER_ROLES },
   { path: '/regions', label: 'menu.regions', icon: <ApartmentOutlined /> },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, roles: ADMIN_ROLES },
+  { path: '/audit', label: 'menu.audit', icon: <SafetyCertificateOutlined />, roles: AUDIT_ROLES },
 ];
 
 export function menuFor(user: Me): MenuEntry[] {

@@ -9,7 +9,14 @@ import { NotFound, RouteError } from '../pages/misc/NotFound.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { AuthProvider } from './auth.tsx';
 import { FullPageSpin, RequireAuth, RequireRole } from './guards.tsx';
-import { ADMIN_ROLES, FISCAL_ROLES, LEDGER_EDIT_ROLES, LEDGER_ROLES, WORK_ROLES } from './menu.tsx';
+import {
+  ADMIN_ROLES,
+  AUDIT_ROLES,
+  FISCAL_ROLES,
+  LEDGER_EDIT_ROLES,
+  LEDGER_ROLES,
+  WORK_ROLES,
+} from './menu.tsx';
 
 const HomePage = lazy(() =>
   import('../pages/home/HomePage.tsx').then((m) => ({ default: m.HomePage })),
@@ -19,6 +26,9 @@ const RegionsPage = lazy(() =>
 );
 const UsersPage = lazy(() =>
   import('../pages/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
+);
+const AuditPage = lazy(() =>
+  import('../pages/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
 );
 const LedgerListPage = lazy(() =>
   import('../pages/ledger/LedgerList/LedgerListPage.tsx').then((m) => ({
@@ -160,6 +170,14 @@ export const router = createBrowserRouter([
             element: (
               <RequireRole roles={ADMIN_ROLES}>
                 <UsersPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequireRole roles={AUDIT_ROLES}>
+                <AuditPage />
               </RequireRole>
             ),
           },

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
+import { appendChained } from './audit.chain.ts';
 
 export interface AuditEntry {
   actorUserId?: number | null;
@@ -16,18 +17,15 @@ export async function insertAudit(
   e: AuditEntry,
   now = new Date(),
 ): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: now.toISOString(),
-      actor_user_id: e.actorUserId ?? null,
-      actor_username: e.actorUsername ?? null,
-      action: e.action,
-      target: e.target ?? null,
-      ip: e.ip ?? null,
-      detail: e.detail ? JSON.stringify(e.detail) : null,
-    })
-    .execute();
+  await appendChained(db, {
+    at: now.toISOString(),
+    actor_user_id: e.actorUserId ?? null,
+    actor_username: e.actorUsername ?? null,
+    action: e.action,
+    target: e.target ?? null,
+    ip: e.ip ?? null,
+    detail: e.detail ? JSON.stringify(e.detail) : null,
+  });
 }
 
 /** An action of a signed-in actor on a target. */

@@ -4,12 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { validation } from '../../errors.ts';
 import { errorSchema, type App } from '../../http.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
-import {
-  acceptDeclaration,
-  declarationView,
-  returnDeclaration,
-  submitDeclaration,
-} from './declarations.service.ts';
+import { acceptDeclaration, returnDeclaration, submitDeclaration } from './declarations.service.ts';
 import { declarationDiff, submittedSnapshot } from './declarations.versions.ts';
 import {
   freezeForSignoff,
@@ -20,6 +15,7 @@ import {
   signOff,
 } from './signoff.service.ts';
 import { setInternalDeadline } from './declarations.deadlines.ts';
+import { verifiedDeclarationView } from './declarations.integrity.ts';
 
 const tags = ['年度计划申报'];
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -37,7 +33,8 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
         '本单位（或下级单位）的年度计划申报：状态、截止日期、检查、退回意见、版本、下级上报情况',
       params: unitYear,
     },
-    handler: async (req) => declarationView(db, actorOf(req), req.params.unit, req.params.year),
+    handler: async (req) =>
+      verifiedDeclarationView(db, actorOf(req), req.params.unit, req.params.year),
   });
 
   app.post('/api/declarations/:unit/:year/submit', {

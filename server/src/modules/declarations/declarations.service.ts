@@ -17,6 +17,7 @@ import {
 } from '../../domain/declaration.ts';
 import { AppError, forbidden, notFound, validation } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
+import { assertIntact, auditingRefusals } from '../integrity/integrity.ts';
 import { findCommunity } from '../ledger/communities.repository.ts';
 import { isWithin } from '../../domain/regions.ts';
 import { checkPlan } from '../plan/plan-table.service.ts';
@@ -375,14 +376,17 @@ export async function acceptDeclaration(
   year: number,
   now = new Date(),
 ) {
-  return act(db, actor, unitCode, year, 'accept', now, async ({ trx, unitName }) => {
-    const s = await repo.latestSnapshot(trx, unitCode, year, 'submission');
-    return {
-      hash: s?.hash ?? null,
-      notify: {
-        region: unitCode,
-        message: `${unitName}${year}年度计划（第 ${s?.version ?? '?'} 版）已被接收`,
-      },
-    };
-  });
+  const accept = () =>
+    act(db, actor, unitCode, year, 'accept', now, async ({ trx, unitName }) => {
+      const s = await repo.latestSnapshot(trx, unitCode, year, 'submission');
+      if (s) assertIntact('declaration_snapshot', s, '接收');
+      return {
+        hash: s?.hash ?? null,
+        notify: {
+          region: unitCode,
+          message: `${unitName}${year}年度计划（第 ${s?.version ?? '?'} 版）已被接收`,
+        },
+      };
+    });
+  return auditingRefusals(db, actor, accept);
 }

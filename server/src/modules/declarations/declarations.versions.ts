@@ -7,6 +7,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { diffSnapshots } from '../../domain/declaration.ts';
 import { notFound } from '../../errors.ts';
+import { checkOnRead } from '../integrity/integrity.ts';
 import * as repo from './declarations.repository.ts';
 import { visibleUnit, type SnapshotContent } from './declarations.units.ts';
 
@@ -48,6 +49,8 @@ export async function submittedSnapshot(
   return {
     version: s.version,
     hash: s.hash,
+    /** recomputed from the stored content now: 'mismatch' is shown as 数据校验失败 */
+    integrity: await checkOnRead(db, actor, 'declaration_snapshot', s),
     createdAt: s.created_at,
     createdBy: s.created_by,
     content: JSON.parse(s.content) as SnapshotContent,

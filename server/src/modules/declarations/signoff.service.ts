@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
@@ -22,6 +22,7 @@ import {
 import { deadlineUnder } from '../../domain/deadlines.ts';
 import { AppError, forbidden, notFound, validation } from '../../errors.ts';
 import { auditBy } from '../audit/audit.repository.ts';
+import { assertIntact, auditingRefusals } from '../integrity/integrity.ts';
 import { policyFor } from '../plan/policies.repository.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { unitDeadline } from './declarations.deadlines.ts';
@@ -124,10 +125,21 @@ export async function signOff(
   hash: string,
   now = new Date(),
 ) {
+  return auditingRefusals(db, actor, () => signOffIntact(db, actor, snapshotId, hash, now));
+}
+
+async function signOffIntact(
+  db: Kysely<Database>,
+  actor: Actor,
+  snapshotId: number,
+  hash: string,
+  now: Date,
+) {
   return db.transaction().execute(async (trx) => {
     const snap = await repo.findSnapshot(trx, snapshotId);
     if (!snap || snap.kind !== 'candidate' || snap.unit_code !== actor.regionCode)
       throw notFound('会签版本');
+    assertIntact('declaration_snapshot', snap, '会签');
     const role = (['province_ndrc', 'province_finance', 'province'] as const).find((r) =>
       hasRole(actor, r),
     );
@@ -216,7 +228,8 @@ export async function recordApproval(
       approved_on: input.approvedOn,
       document_no: input.documentNo.trim(),
       file_name: input.fileName.slice(0, 255),
-      file_path: path,
+      // Relative to UPLOAD_DIR, so that a restored archive finds it wherever that is.
+      file_path: basename(path),
       username: actor.username,
       at: now.toISOString(),
     });

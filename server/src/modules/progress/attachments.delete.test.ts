@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
@@ -41,8 +41,10 @@ describeEachEngine('files of deleted photos', (ctx) => {
       uploads,
     );
     const row = (await findAttachment(ctx.db.db, id))!;
-    expect(existsSync(row.file_path)).toBe(true);
-    return { id, path: row.file_path };
+    expect(row.file_path).not.toContain('/'); // relative to UPLOAD_DIR
+    const path = resolve(uploads, row.file_path);
+    expect(existsSync(path)).toBe(true);
+    return { id, path };
   }
 
   beforeAll(async () => {
@@ -65,7 +67,7 @@ describeEachEngine('files of deleted photos', (ctx) => {
   it('a deleted photo’s file is gone once the deletion has committed', async () => {
     const { id, path } = await photo();
     const { lines, log } = keptLog();
-    await removeAttachment(ctx.db.db, county, community, id, log);
+    await removeAttachment(ctx.db.db, county, community, id, log, uploads);
     expect(await findAttachment(ctx.db.db, id)).toBeUndefined();
     expect(existsSync(path)).toBe(false);
     expect(lines).toEqual([]);
@@ -104,7 +106,7 @@ describeEachEngine('files of deleted photos', (ctx) => {
     };
     const one = await stuck();
     const { lines, log } = keptLog();
-    await removeAttachment(ctx.db.db, county, community, one.id, log);
+    await removeAttachment(ctx.db.db, county, community, one.id, log, uploads);
     expect(await findAttachment(ctx.db.db, one.id)).toBeUndefined();
     expect(existsSync(one.path)).toBe(true);
     expect(lines).toEqual([

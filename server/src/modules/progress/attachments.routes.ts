@@ -135,7 +135,13 @@ export function progressAttachmentRoutes(app: App, db: Kysely<Database>, uploadD
       querystring: z.object({ download: z.enum(['0', '1']).optional() }),
     },
     handler: async (req, reply) => {
-      const a = await openAttachment(db, actorOf(req), req.params.id, req.params.attachmentId);
+      const a = await openAttachment(
+        db,
+        actorOf(req),
+        req.params.id,
+        req.params.attachmentId,
+        uploadDir,
+      );
       const disposition = req.query.download === '1' ? 'attachment' : 'inline';
       return reply
         .header('content-type', a.contentType)
@@ -158,7 +164,14 @@ export function progressAttachmentRoutes(app: App, db: Kysely<Database>, uploadD
       response: { 204: z.null(), ...errors },
     },
     handler: async (req, reply) => {
-      await removeAttachment(db, actorOf(req), req.params.id, req.params.attachmentId, req.log);
+      await removeAttachment(
+        db,
+        actorOf(req),
+        req.params.id,
+        req.params.attachmentId,
+        req.log,
+        uploadDir,
+      );
       return reply.code(204).send(null);
     },
   });

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
@@ -108,6 +108,8 @@ async function keep(
     return await db.transaction().execute(async (trx) => {
       const id = await repo.insertAttachment(trx, {
         ...row,
+        // Relative to UPLOAD_DIR, so that a restored archive finds it wherever that is.
+        file_path: basename(row.file_path),
         username: actor.username,
         created_at: now.toISOString(),
       });
@@ -225,10 +227,12 @@ export async function openAttachment(
   actor: Actor,
   communityId: number,
   attachmentId: number,
+  uploadDir: string,
 ) {
   const c = await visibleCommunity(db, actor, communityId, false);
   const a = await attachmentOf(db, c.id, attachmentId);
-  const size = await stat(a.file_path).then(
+  const path = resolve(uploadDir, a.file_path);
+  const size = await stat(path).then(
     (s) => s.size,
     () => undefined,
   );
@@ -237,7 +241,7 @@ export async function openAttachment(
     fileName: a.file_name,
     contentType: a.content_type,
     size,
-    stream: createReadStream(a.file_path),
+    stream: createReadStream(path),
   };
 }
 
@@ -248,13 +252,14 @@ export async function removeAttachment(
   communityId: number,
   attachmentId: number,
   log: Log,
+  uploadDir: string,
   now = new Date(),
 ): Promise<void> {
   const c = await visibleCommunity(db, actor, communityId, true);
   await deleteWithFiles(db, log, async (trx, discard) => {
     const found = await attachmentOf(trx, c.id, attachmentId);
     await repo.deleteAttachment(trx, found.id);
-    discard(found.file_path);
+    discard(resolve(uploadDir, found.file_path));
     await auditBy(
       trx,
       actor,

@@ -36,6 +36,7 @@ import {
 } from './community-progress.service.ts';
 import { saveProgress } from './progress-record.service.ts';
 import { measuresByUnit } from './dashboard.repository.ts';
+import { assertIntact } from '../integrity/integrity.ts';
 import * as repo from './progress.repository.ts';
 
 export async function visibleCommunity(
@@ -212,6 +213,9 @@ export async function frozenPlanWithin(db: Kysely<Database>, scope: RegionRow, y
   // The country itself, or the province the scope lies in (…/000000/460000/…).
   const searchPath = segments.length > 1 ? `/${segments[0]}/${segments[1]}/` : scope.path;
   const plans = await repo.submittedPlans(db, searchPath, year);
+  // A frozen plan edited in the database is not counted as submitted: the table is refused.
+  for (const p of plans)
+    assertIntact('declaration_snapshot', { ...p, unit_code: p.province }, '导出或统计');
   const byUnit = new Map<string, PlanCount>();
   if (plans.length) {
     const paths = new Map(

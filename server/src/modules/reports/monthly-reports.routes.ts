@@ -128,7 +128,10 @@ export function monthlyReportRoutes(app: App, db: Kysely<Database>): void {
       tags,
       summary: '已上报月报的某一版本，按冻结时的原样',
       params: unitPeriod.extend({ version: z.coerce.number().int().min(1) }),
-      response: { 200: summary.extend({ content }), ...errors },
+      response: {
+        200: summary.extend({ integrity: z.enum(['ok', 'mismatch']), content }),
+        ...errors,
+      },
     },
     handler: async (req) =>
       reportSnapshot(

@@ -22,6 +22,7 @@ import { auditBy } from '../audit/audit.repository.ts';
 import { notify } from '../declarations/declarations.repository.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { currentReport, type ReportContent } from './monthly-reports.content.ts';
+import { checkOnRead } from '../integrity/integrity.ts';
 import { canReadReports, canSubmitReport } from './monthly-reports.policy.ts';
 import * as repo from './monthly-reports.repository.ts';
 
@@ -226,6 +227,8 @@ export async function reportSnapshot(
   if (!r) throw notFound(`${unit.name}${period} 月报第 ${version} 版`);
   return {
     ...summary(r, dueDate(period, await dueDayOfUnit(db, unit))),
+    /** recomputed from the stored content now: 'mismatch' is shown as 数据校验失败 */
+    integrity: await checkOnRead(db, actor, 'monthly_report', r),
     content: JSON.parse(r.content) as ReportContent,
   };
 }

@@ -2,8 +2,11 @@ import type { Actor } from '../../domain/actor.ts';
 import { hasRole } from '../../domain/actor.ts';
 import { isWithin } from '../../domain/regions.ts';
 
-/** Administrators manage the accounts of their own region's subtree. */
-export const canManageUsers = (actor: Actor): boolean => hasRole(actor, 'admin');
+/**
+ * The security administrator (安全管理员, 三员分立) manages the accounts of their own region's
+ * subtree; the system administrator still does too until the lead moves that over (issue 10).
+ */
+export const canManageUsers = (actor: Actor): boolean => hasRole(actor, 'security_admin', 'admin');
 
 export const canSeeUserAt = (actor: Actor, regionPath: string): boolean =>
   isWithin(regionPath, actor.regionPath);

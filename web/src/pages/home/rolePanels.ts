@@ -111,5 +111,15 @@ export function sectionFor(role: Role, facts: HomeFacts): RoleSection {
           { title: '下级区划', value: facts.childRegions, suffix: '个' },
         ],
       };
+    case 'security_admin':
+      return {
+        title: '账号与安全',
+        panels: [{ title: '用户', value: facts.userTotal, suffix: '个' }],
+      };
+    case 'audit_admin':
+      return {
+        title: '安全审计',
+        panels: [{ title: '审计日志', note: '在“审计日志”中按用户、区划、操作、日期查阅和导出' }],
+      };
   }
 }

@@ -1,5 +1,6 @@
 // 上报记录: every version a unit submitted for the plan year, newest first, each with its hash and
 // whether it came in time; any version opens exactly as it was frozen.
+import { IntegrityAlert, type Integrity } from '../../components/IntegrityAlert.tsx';
 import { Alert, Button, Card, Modal, Spin, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
@@ -30,13 +31,15 @@ function VersionModal({
   onClose: () => void;
 }) {
   const [state, setState] = useState<
-    { content: ReportContent; summary: ReportSummary } | { error: string } | null
+    | { content: ReportContent; summary: ReportSummary; integrity?: Integrity }
+    | { error: string }
+    | null
   >(null);
   useEffect(() => {
     if (!entry) return;
     setState(null);
     getReportVersion(unit, year, entry.period, entry.version).then(
-      ({ content, ...summary }) => setState({ content, summary }),
+      ({ content, integrity, ...summary }) => setState({ content, summary, integrity }),
       (e: unknown) => setState({ error: errorMessage(e) }),
     );
   }, [unit, year, entry]);
@@ -53,6 +56,7 @@ function VersionModal({
       {state && 'error' in state && <Alert type="warning" showIcon title={state.error} />}
       {state && 'content' in state && (
         <>
+          <IntegrityAlert integrity={state.integrity} />
           <p>
             {state.summary.submittedBy} 于 {formatDateTime(state.summary.submittedAt)} 上报，哈希{' '}
             <HashText hash={state.summary.hash} />

@@ -1,5 +1,6 @@
 // The head of a declaration: state, countdown to the deadline, the plan's totals, and the latest
 // submitted version with its hash and whether the ledger has changed since.
+import { IntegrityAlert } from '../../../components/IntegrityAlert.tsx';
 import { Col, Descriptions, Flex, Row, Statistic, Tag, Typography } from 'antd';
 import type { Declaration } from '../../../api/declarations.ts';
 import { formatDateTime, formatDecimal, formatInteger } from '../../../components/format.ts';
@@ -79,31 +80,34 @@ export function SubmittedVersion({ d }: { d: Declaration }) {
       </Typography.Text>
     );
   return (
-    <Descriptions
-      id="declaration-submitted"
-      size="small"
-      column={{ xs: 1, md: 2, xl: 4 }}
-      items={[
-        { key: 'version', label: '已上报版本', children: `第 ${s.version} 版` },
-        { key: 'hash', label: '哈希', children: <HashText id="submitted-hash" hash={s.hash} /> },
-        { key: 'by', label: '上报人', children: s.by },
-        { key: 'at', label: '上报时间', children: formatDateTime(s.at) },
-        {
-          key: 'unchanged',
-          label: '台账',
-          span: 'filled',
-          children: s.unchanged ? (
-            <Tag id="submitted-unchanged" data-unchanged="true" color="success">
-              自上报后未变动
-            </Tag>
-          ) : (
-            <Tag id="submitted-unchanged" data-unchanged="false" color="warning">
-              上报后台账已有变动（已上报的版本不受影响；如需报送变动，须退回后重新上报）
-            </Tag>
-          ),
-        },
-      ]}
-    />
+    <>
+      <IntegrityAlert integrity={s.integrity} />
+      <Descriptions
+        id="declaration-submitted"
+        size="small"
+        column={{ xs: 1, md: 2, xl: 4 }}
+        items={[
+          { key: 'version', label: '已上报版本', children: `第 ${s.version} 版` },
+          { key: 'hash', label: '哈希', children: <HashText id="submitted-hash" hash={s.hash} /> },
+          { key: 'by', label: '上报人', children: s.by },
+          { key: 'at', label: '上报时间', children: formatDateTime(s.at) },
+          {
+            key: 'unchanged',
+            label: '台账',
+            span: 'filled',
+            children: s.unchanged ? (
+              <Tag id="submitted-unchanged" data-unchanged="true" color="success">
+                自上报后未变动
+              </Tag>
+            ) : (
+              <Tag id="submitted-unchanged" data-unchanged="false" color="warning">
+                上报后台账已有变动（已上报的版本不受影响；如需报送变动，须退回后重新上报）
+              </Tag>
+            ),
+          },
+        ]}
+      />
+    </>
   );
 }
 

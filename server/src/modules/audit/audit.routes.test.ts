@@ -1,0 +1,110 @@
+/**
+ * The audit log you can read (issue 10, 三员分立): GET /api/audit and /api/audit.csv walk the
+ * 401 → 403 → 400 → 200 ladder for every role — only the audit administrator reads it, not the
+ * system or security administrator; filters by user, region, action and date; logins, failed
+ * logins and permission refusals are in it; the security administrator manages accounts, the
+ * audit administrator does nothing else.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../../../common/roles.ts';
+import { buildApp } from '../../app.ts';
+import type { App } from '../../http.ts';
+import { describeEachEngine } from '../../test-support/engines.ts';
+import { addUser, loginAs, type Client } from '../../test-support/fixtures.ts';
+
+const REGION: Record<Role, string> = {
+  county: '460106',
+  city: '460100',
+  province: '460000',
+  province_ndrc: '460000',
+  province_finance: '460000',
+  ministry: '000000',
+  statistics: '000000',
+  admin: '000000',
+  security_admin: '000000',
+  audit_admin: '000000',
+};
+
+describeEachEngine('audit log routes', (ctx) => {
+  let app: App;
+  const u = {} as Record<Role, Client>;
+
+  beforeAll(async () => {
+    app = await buildApp({ db: ctx.db, serveWeb: false });
+    for (const role of ROLES) {
+      await addUser(ctx.db.db, `u_${role}`, REGION[role], [role]);
+      u[role] = await loginAs(app, `u_${role}`);
+    }
+  });
+  afterAll(() => app.close());
+
+  it('401 without a session; 403 for every role but the audit administrator; 400 on a bad filter; 200', async () => {
+    for (const url of ['/api/audit', '/api/audit.csv'])
+      expect((await app.inject({ method: 'GET', url })).statusCode, url).toBe(401);
+    for (const role of ROLES) {
+      const want = role === 'audit_admin' ? 200 : 403;
+      expect((await u[role].get('/api/audit')).statusCode, role).toBe(want);
+      expect((await u[role].get('/api/audit.csv')).statusCode, `${role} csv`).toBe(want);
+    }
+    expect((await u.audit_admin.get('/api/audit?region=46')).statusCode).toBe(400);
+    expect((await u.audit_admin.get('/api/audit?from=yesterday')).statusCode).toBe(400);
+  });
+
+  it('holds logins, failed logins and refusals, with who, when, where from; filters apply', async () => {
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'u_county', password: 'wrong-password' },
+    });
+    const all = (await u.audit_admin.get('/api/audit?pageSize=500')).json();
+    const actions = all.items.map((i: { action: string }) => i.action);
+    expect(actions).toContain('auth.login');
+    expect(actions).toContain('auth.login_failed');
+    const denied = all.items.find(
+      (i: { action: string; username: string }) =>
+        i.action === 'access.denied' && i.username === 'u_admin',
+    );
+    expect(denied).toMatchObject({
+      target: expect.stringMatching(/^GET \/api\/audit/),
+      ip: expect.any(String),
+    });
+    expect(denied.hash).toMatch(/^[0-9a-f]{64}$/);
+
+    const mine = (await u.audit_admin.get('/api/audit?user=u_county&action=auth.')).json();
+    expect(mine.total).toBeGreaterThan(0);
+    expect(
+      mine.items.every(
+        (i: { username: string; action: string }) =>
+          i.username === 'u_county' && i.action.startsWith('auth.'),
+      ),
+    ).toBe(true);
+    const hainanCity = (await u.audit_admin.get('/api/audit?region=460100')).json();
+    expect(hainanCity.items.map((i: { username: string }) => i.username)).toContain('u_city');
+    expect(hainanCity.items.map((i: { username: string }) => i.username)).not.toContain(
+      'u_ministry',
+    );
+    const later = (await u.audit_admin.get('/api/audit?from=2999-01-01')).json();
+    expect(later.total).toBe(0);
+    const paged = (await u.audit_admin.get('/api/audit?page=2&pageSize=1')).json();
+    expect(paged.items).toHaveLength(1);
+    expect(paged.items[0].id).toBe(all.items[1].id);
+
+    const csv = await u.audit_admin.get('/api/audit.csv?user=u_county');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('auth.login_failed');
+  });
+
+  it('the security administrator manages accounts; the audit administrator cannot', async () => {
+    const body = {
+      username: 'new_county',
+      displayName: '新用户',
+      regionCode: '460106',
+      roles: ['county'],
+      password: 'Gaizao-Strong-2026!',
+    };
+    expect((await u.audit_admin.send('POST', '/api/users', body)).statusCode).toBe(403);
+    expect((await u.audit_admin.get('/api/users')).statusCode).toBe(403);
+    const made = await u.security_admin.send('POST', '/api/users', body);
+    expect(made.statusCode, made.body).toBe(201);
+  });
+});

@@ -1,0 +1,43 @@
+/** Reading every frozen record for `gaizao verify`, page by page (all SQL of integrity checks). */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+const PAGE = 500;
+
+export interface FrozenRow {
+  id: number;
+  unit_code: string;
+  hash: string;
+  content: string;
+}
+
+/** Declaration snapshots (submissions and sign-off candidates) after `afterId`, in id order. */
+export const snapshotsAfter = (db: Kysely<Database>, afterId: number) =>
+  db
+    .selectFrom('declaration_snapshots')
+    .select(['id', 'unit_code', 'hash', 'content', 'kind', 'plan_year', 'version'])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(PAGE)
+    .execute();
+
+export const reportsAfter = (db: Kysely<Database>, afterId: number) =>
+  db
+    .selectFrom('monthly_reports')
+    .select(['id', 'unit_code', 'hash', 'content', 'plan_year', 'period', 'version'])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(PAGE)
+    .execute();
+
+/** Every sign-off beside the hash of the version it signed. */
+export const signoffsWithSnapshots = (db: Kysely<Database>) =>
+  db
+    .selectFrom('signoffs as s')
+    .leftJoin('declaration_snapshots as d', 'd.id', 's.snapshot_id')
+    .select(['s.snapshot_id', 's.role', 's.hash', 'd.hash as snapshot_hash', 'd.unit_code'])
+    .orderBy('s.snapshot_id')
+    .orderBy('s.role')
+    .execute();
+
+export const PAGE_SIZE = PAGE;

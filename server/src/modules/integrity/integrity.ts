@@ -1,0 +1,109 @@
+/**
+ * Frozen records verified (issue 10): a submitted version's hash is recomputed from the content
+ * stored beside it on every read, the same way it was computed when frozen (SHA-256 of the
+ * canonical JSON). A row edited in the database no longer matches; the reader is told
+ * (`integrity: 'mismatch'`, 数据校验失败), the event is audited, and sign-off, acceptance and
+ * export of that version are refused with 409 INTEGRITY.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { canonicalJson } from '../../domain/declaration.ts';
+import { AppError } from '../../errors.ts';
+import { insertAudit } from '../audit/audit.repository.ts';
+
+export type Integrity = 'ok' | 'mismatch';
+export type FrozenKind = 'declaration_snapshot' | 'monthly_report' | 'signoff' | 'audit_log';
+
+export const FROZEN_LABELS: Record<FrozenKind, string> = {
+  declaration_snapshot: '年度计划版本',
+  monthly_report: '月报',
+  signoff: '会签',
+  audit_log: '审计日志',
+};
+
+/** The hash the stored content has now; content that is not JSON any more hashes as text. */
+export function recomputeHash(storedContent: string): string {
+  let text: string;
+  try {
+    text = canonicalJson(JSON.parse(storedContent));
+  } catch {
+    text = storedContent;
+  }
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export interface FrozenRecord {
+  id: number;
+  unit_code: string;
+  hash: string;
+  content: string;
+}
+
+export const integrityOf = (r: FrozenRecord): Integrity =>
+  recomputeHash(r.content) === r.hash ? 'ok' : 'mismatch';
+
+/** For a read (outside any transaction): 'ok' or 'mismatch', and a mismatch audited. */
+export async function checkOnRead(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  kind: FrozenKind,
+  r: FrozenRecord,
+): Promise<Integrity> {
+  const integrity = integrityOf(r);
+  if (integrity === 'mismatch')
+    await insertAudit(db, {
+      actorUserId: actor?.userId || null,
+      actorUsername: actor?.username ?? null,
+      action: 'integrity.mismatch',
+      target: `${kind}/${r.id}`,
+      detail: { kind, id: r.id, region: r.unit_code, stored: r.hash },
+    });
+  return integrity;
+}
+
+export const integrityError = (kind: FrozenKind, r: FrozenRecord, what: string): AppError =>
+  new AppError(
+    'INTEGRITY',
+    `数据校验失败：${FROZEN_LABELS[kind]}（编号 ${r.id}，单位 ${r.unit_code}）的内容与其冻结时的哈希（${r.hash.slice(0, 12)}…）不符，可能已被篡改，不能${what}。请联系系统管理员核查。`,
+    undefined,
+    { kind, id: r.id, region: r.unit_code, stored: r.hash, what },
+  );
+
+/** Refuses `what` (会签, 接收, 导出) on a record whose content no longer matches its hash. */
+export function assertIntact(kind: FrozenKind, r: FrozenRecord, what: string): void {
+  if (integrityOf(r) === 'mismatch') throw integrityError(kind, r, what);
+}
+
+/**
+ * Runs a use case and audits an integrity refusal it ends with, after its transaction has rolled
+ * back (an audit entry written inside it would be rolled back with it).
+ */
+export async function auditingRefusals<T>(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'INTEGRITY') {
+      const x = e.extra as {
+        kind: FrozenKind;
+        id: number;
+        region: string;
+        stored: string;
+        what: string;
+      };
+      await insertAudit(db, {
+        actorUserId: actor?.userId || null,
+        actorUsername: actor?.username ?? null,
+        action: 'integrity.refused',
+        target: `${x.kind}/${x.id}`,
+        detail: { ...x },
+      });
+    }
+    throw e;
+  }
+}
