@@ -34,7 +34,7 @@ const SEEDED = new Set([
   'completion_targets',
 ]);
 /** Tables whose rows name an uploaded file in `file_path`, relative to UPLOAD_DIR. */
-const FILE_TABLES = ['community_attachments', 'plan_approvals'] as const;
+const FILE_TABLES = ['community_attachments', 'plan_approvals', 'fiscal_assessments'] as const;
 
 export class RestoreRefused extends Error {}
 
@@ -68,6 +68,7 @@ export async function writeBackup(db: Db, uploadDir: string, out: string): Promi
       summary.tables[table] = rows.length;
       if ((FILE_TABLES as readonly string[]).includes(table))
         for (const r of rows) {
+          if (r.file_path === null || r.file_path === undefined) continue;
           const path = String(r.file_path);
           const data = await readFile(resolve(uploadDir, path)).catch(() => undefined);
           if (!data) summary.missingFiles.push(path);

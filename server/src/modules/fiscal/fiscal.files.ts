@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
@@ -83,7 +83,8 @@ export async function attachAssessmentFile(
         row?.version === version &&
         (await repo.updateAssessment(trx, region.code, year, version, {
           file_name: upload.fileName.slice(0, 255) || '评估文件',
-          file_path: stored.path,
+          // Relative to UPLOAD_DIR, so a restored backup finds its files wherever they are put.
+          file_path: basename(stored.path),
           content_type: stored.type,
           size_bytes: stored.size,
           updated_at: now.toISOString(),
@@ -105,7 +106,7 @@ export async function attachAssessmentFile(
     await removeStoredFiles([stored.path], log);
     throw e;
   }
-  if (replaced) await removeStoredFiles([replaced], log);
+  if (replaced) await removeStoredFiles([resolve(uploadDir, replaced)], log);
   return getAssessment(db, actor, region.code, year);
 }
 
@@ -114,11 +115,13 @@ export async function openAssessmentFile(
   actor: Actor,
   regionCode: string,
   year: number,
+  uploadDir: string,
 ) {
   const region = await visibleUnit(db, actor, regionCode);
   const row = await repo.findAssessment(db, region.code, year);
-  const size = row?.file_path
-    ? await stat(row.file_path).then(
+  const path = row?.file_path ? resolve(uploadDir, row.file_path) : undefined;
+  const size = path
+    ? await stat(path).then(
         (s) => s.size,
         () => undefined,
       )
@@ -128,6 +131,6 @@ export async function openAssessmentFile(
     fileName: row.file_name ?? '评估文件',
     contentType: row.content_type ?? 'application/octet-stream',
     size,
-    stream: createReadStream(row.file_path),
+    stream: createReadStream(path!),
   };
 }

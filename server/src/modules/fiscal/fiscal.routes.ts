@@ -119,7 +119,13 @@ export function fiscalRoutes(app: App, db: Kysely<Database>, uploadDir: string):
       querystring: z.object({ download: z.enum(['0', '1']).optional() }),
     },
     handler: async (req, reply) => {
-      const f = await openAssessmentFile(db, actorOf(req), req.params.region, req.params.year);
+      const f = await openAssessmentFile(
+        db,
+        actorOf(req),
+        req.params.region,
+        req.params.year,
+        uploadDir,
+      );
       const disposition = req.query.download === '1' ? 'attachment' : 'inline';
       return reply
         .header('content-type', f.contentType)

@@ -153,7 +153,8 @@ export async function addPhoto(
       lat: f.lat,
       caption: f.caption,
       file_name: upload.fileName.slice(0, 255),
-      file_path: stored.path,
+      // Relative to UPLOAD_DIR, so a restored backup finds its files wherever they are put.
+      file_path: basename(stored.path),
       content_type: stored.type,
       size_bytes: stored.size,
     },
@@ -191,7 +192,7 @@ export async function addConsultationDocument(
       lat: null,
       caption: '',
       file_name: upload.fileName.slice(0, 255),
-      file_path: stored.path,
+      file_path: basename(stored.path),
       content_type: stored.type,
       size_bytes: stored.size,
     },
