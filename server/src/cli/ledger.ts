@@ -6,7 +6,6 @@ import { exportLedger } from '../modules/ledger/export/export.service.ts';
 import { importProjectList } from '../modules/ledger/import/import.service.ts';
 import { readTable, TableReadError } from '../modules/ledger/import/read-table.ts';
 import { importProgress, isProgressHeader } from '../modules/progress/progress-import.service.ts';
-import { SEED_POLICY_2022 } from '../domain/plan-policy.ts';
 import { SYSTEM_ACTOR } from '../modules/users/users.service.ts';
 import { databaseUrl, parse } from './options.ts';
 import { UsageError } from './usage-error.ts';
@@ -105,12 +104,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     const done = new Promise<void>((resolve, reject) =>
       file ? file.once('finish', () => resolve()).once('error', reject) : resolve(),
     );
-    const n = await exportLedger(
-      db.db,
-      { scopePath, planYear: year, cutoffYear: SEED_POLICY_2022.cutoffYear },
-      format,
-      out,
-    );
+    const n = await exportLedger(db.db, { scopePath, planYear: year }, format, out);
     await done;
     console.error(`已导出 ${n} 个小区${values.out ? `到 ${values.out}` : ''}`);
     return 0;

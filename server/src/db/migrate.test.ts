@@ -36,6 +36,7 @@ describeEachEngine('migrations', (ctx) => {
       'declaration_events',
       'declaration_snapshots',
       'declarations',
+      'declared_communities',
       'duplicate_pairs',
       'fiscal_assessments',
       'green_communities',
@@ -57,6 +58,7 @@ describeEachEngine('migrations', (ctx) => {
       'sessions',
       'signoffs',
       'start_targets',
+      'subsidy_history',
       'user_roles',
       'users',
     ]);

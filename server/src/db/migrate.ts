@@ -12,6 +12,7 @@ import * as m0008 from './migrations/0008_progress_attachments.ts';
 import * as m0009 from './migrations/0009_five_year.ts';
 import * as m0010 from './migrations/0010_report_reminders.ts';
 import * as m0011 from './migrations/0011_path_collation.ts';
+import * as m0017 from './migrations/0017_subsidy_history.ts';
 
 type FrozenMigration = {
   up: (dialect: Dialect) => (db: Kysely<unknown>) => Promise<void>;
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, FrozenMigration> = {
   '0009_five_year': m0009,
   '0010_report_reminders': m0010,
   '0011_path_collation': m0011,
+  '0017_subsidy_history': m0017,
 };
 
 function migrator(db: Kysely<unknown>, dialect: Dialect, schema?: string): Migrator {

@@ -24,6 +24,8 @@ export interface Community {
   lat: string | null;
   buildYear: number;
   yearBucket: YearBucket;
+  /** the cut-off of the community's plan-year policy (2000 for 2022) */
+  cutoffYear: number;
   areaClass: AreaClass;
   areaClassLabel: string;
   /** false: 类别 was derived from the type of the county-level unit. */

@@ -14,11 +14,14 @@ import {
   unacceptedChildren,
   type DeclarationAction,
   type DeclarationState,
+  type SnapshotCommunity,
+  type UnitLevel,
 } from '../../domain/declaration.ts';
 import { AppError, forbidden, notFound, validation } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { findCommunity } from '../ledger/communities.repository.ts';
 import { isWithin } from '../../domain/regions.ts';
+import { recordAcceptedPlan } from '../plan/earlier-plans.service.ts';
 import { checkPlan } from '../plan/plan-table.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 import * as repo from './declarations.repository.ts';
@@ -275,12 +278,7 @@ export async function submitDeclaration(
       const justified = new Set(
         (await repo.justificationsOf(trx, region.code, year)).map((j) => j.check_id),
       );
-      const blocking = checks.filter(
-        (c) =>
-          !c.passed &&
-          c.severity === 'blocking' &&
-          !(c.id === 'fiscal_capacity' && c.message.startsWith('尚未录入')),
-      );
+      const blocking = checks.filter((c) => !c.passed && c.severity === 'blocking');
       if (blocking.length)
         throw validation(
           `有不能通过的检查，不能上报：${blocking.map((c) => c.title).join('；')}`,
@@ -379,8 +377,15 @@ export async function acceptDeclaration(
   year: number,
   now = new Date(),
 ) {
-  return act(db, actor, unitCode, year, 'accept', now, async ({ trx, unitName }) => {
+  return act(db, actor, unitCode, year, 'accept', now, async ({ trx, unitName, level }) => {
     const s = await repo.latestSnapshot(trx, unitCode, year, 'submission');
+    // What was accepted counts as declared for the checks of later years (issue 9 §4).
+    if (s)
+      await recordAcceptedPlan(
+        trx,
+        { unitCode, year, level: level as UnitLevel, version: s.version },
+        (JSON.parse(s.content) as { communities: SnapshotCommunity[] }).communities,
+      );
     return {
       hash: s?.hash ?? null,
       notify: {

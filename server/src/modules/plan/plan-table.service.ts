@@ -20,6 +20,7 @@ import { COUNTRY_CODE } from '../../domain/regions-build.ts';
 import { isWithin } from '../../domain/regions.ts';
 import { notFound } from '../../errors.ts';
 import { findRegion } from '../regions/regions.repository.ts';
+import { earlierPlanRows } from './earlier-plans.service.ts';
 import { policyFor } from './policies.repository.ts';
 import * as repo from './plan-table.repository.ts';
 
@@ -157,7 +158,7 @@ const toCheckRow = (
   detail: string,
 ): CheckRow => ({ id: r.id, name: r.name, regionCode: r.region_code, detail });
 
-/** The five checks for a unit (province, city or county) and a plan year. */
+/** The plan checks for a unit (province, city or county) and a plan year. */
 export async function checkPlan(
   db: Kysely<Database>,
   actor: Actor,
@@ -173,15 +174,17 @@ export async function checkPlan(
   const postCutoff = groups
     .filter((g) => g.bucket === 'after')
     .reduce((s, g) => s + g.measures.households, 0);
-  const [after, late, excluded, subsidised, likely, funding, assessments] = await Promise.all([
-    repo.offendingCommunities(db, region.path, year, { buildYearAbove: policy.cutoffYear }),
-    repo.offendingCommunities(db, region.path, year, { buildYearAbove: policy.latestBuildYear }),
-    repo.offendingCommunities(db, region.path, year, { excluded: true }),
-    repo.offendingCommunities(db, region.path, year, { subsidised: true }),
-    repo.likelySubsidisedDuplicates(db, region.path, year),
-    repo.localFundingByPrefecture(db, region.path, year),
-    repo.assessmentsWithin(db, region.path, year),
-  ]);
+  const [after, late, excluded, subsidised, likely, funding, assessments, earlier] =
+    await Promise.all([
+      repo.offendingCommunities(db, region.path, year, { buildYearAbove: policy.cutoffYear }),
+      repo.offendingCommunities(db, region.path, year, { buildYearAbove: policy.latestBuildYear }),
+      repo.offendingCommunities(db, region.path, year, { excluded: true }),
+      repo.offendingCommunities(db, region.path, year, { subsidised: true }),
+      repo.likelySubsidisedDuplicates(db, region.path, year),
+      repo.localFundingByPrefecture(db, region.path, year),
+      repo.assessmentsWithin(db, region.path, year),
+      earlierPlanRows(db, region.path, year),
+    ]);
   const localByPrefecture = new Map(funding.map((f) => [f.prefecture_code, Number(f.local_yuan)]));
   const level: PlanLevel =
     region.level === 'province'
@@ -205,10 +208,18 @@ export async function checkPlan(
             : '拟征收或拆除新建',
       ),
     ),
-    subsidisedRows: subsidised.map((r) => toCheckRow(r, `已纳入${r.subsidy_years}年中央补助计划`)),
-    likelySubsidisedRows: likely.map((r) =>
-      toCheckRow(r, `与已获${r.other_years}年中央补助的“${r.other_name}”疑似重复`),
-    ),
+    subsidisedRows: [
+      ...subsidised.map((r) => toCheckRow(r, `已纳入${r.subsidy_years}年中央补助计划`)),
+      ...earlier.subsidisedRows,
+    ],
+    likelySubsidisedRows: [
+      ...likely.map((r) =>
+        toCheckRow(r, `与已获${r.other_years}年中央补助的“${r.other_name}”疑似重复`),
+      ),
+      ...earlier.likelySubsidisedRows,
+    ],
+    declaredRows: earlier.declaredRows,
+    likelyDeclaredRows: earlier.likelyDeclaredRows,
     fiscal: assessments
       .filter((a) => a.level === 'prefecture')
       .map((a) => ({

@@ -14,7 +14,8 @@ const year = z.coerce.number().int().min(2000).max(2100);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const check = z.object({
-  id: z.string(),
+  id: z.string().describe('检查项代码'),
+  outcome: z.string().describe('结果代码（passed 为通过；其余为各检查项的不通过情形）'),
   title: z.string(),
   severity: z.enum(['blocking', 'warning', 'info']),
   passed: z.boolean(),
