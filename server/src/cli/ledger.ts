@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { openDatabase } from '../bootstrap.ts';
 import { findRegion } from '../modules/regions/regions.repository.ts';
 import { exportLedger } from '../modules/ledger/export/export.service.ts';
+import { importSubsidyHistory } from '../modules/ledger/import/history-import.service.ts';
 import { importProjectList } from '../modules/ledger/import/import.service.ts';
 import { readTable, TableReadError } from '../modules/ledger/import/read-table.ts';
 import { importProgress, isProgressHeader } from '../modules/progress/progress-import.service.ts';
@@ -18,8 +19,8 @@ export async function importCommand(args: string[]): Promise<number> {
   });
   const [file] = positionals;
   if (!file) throw new UsageError('import 需要文件路径：gaizao import FILE [--dry-run] [--json]');
-  if (values.kind && values.kind !== 'projects' && values.kind !== 'progress')
-    throw new UsageError(`--kind 应为 projects 或 progress：${values.kind}`);
+  if (values.kind && !['projects', 'progress', 'subsidised-history'].includes(values.kind))
+    throw new UsageError(`--kind 应为 projects、progress 或 subsidised-history：${values.kind}`);
   const db = await openDatabase(databaseUrl(values.db));
   try {
     // Recognised by its headers (cli.md): a progress file has 报告期.
@@ -29,7 +30,12 @@ export async function importCommand(args: string[]): Promise<number> {
         kind = isProgressHeader(cells) ? 'progress' : 'projects';
         break;
       }
-    const label = kind === 'progress' ? '月度进展' : '项目清单';
+    const label =
+      kind === 'progress'
+        ? '月度进展'
+        : kind === 'subsidised-history'
+          ? '已获中央补助的历史清单'
+          : '项目清单';
     const dryRun = values['dry-run'] ?? false;
     const report =
       kind === 'progress'
@@ -38,7 +44,9 @@ export async function importCommand(args: string[]): Promise<number> {
             warnings: [],
             warningCount: 0,
           }
-        : await importProjectList(db.db, SYSTEM_ACTOR, file, { dryRun });
+        : kind === 'subsidised-history'
+          ? await importSubsidyHistory(db.db, SYSTEM_ACTOR, file, { dryRun })
+          : await importProjectList(db.db, SYSTEM_ACTOR, file, { dryRun });
     if (values.json) {
       console.log(
         JSON.stringify(
@@ -66,7 +74,7 @@ export async function importCommand(args: string[]): Promise<number> {
     console.error(
       report.dryRun
         ? `${label}检查通过：${report.rows} 行可以导入（试运行，未写入）`
-        : `${label}已导入：${report.imported} ${kind === 'progress' ? '行' : '个小区'}`,
+        : `${label}已导入：${report.imported} ${kind === 'progress' ? '行' : kind === 'subsidised-history' ? '条' : '个小区'}`,
     );
     return 0;
   } catch (e) {

@@ -148,8 +148,9 @@ const rowError = z.object({
   value: z.string(),
   message: z.string(),
 });
+export const importKind = z.enum(['projects', 'subsidised-history']);
 export const importReport = z.object({
-  kind: z.literal('projects'),
+  kind: importKind,
   dryRun: z.boolean(),
   rows: z.number(),
   imported: z.number(),

@@ -32,7 +32,8 @@ const BATCH = 2000;
 const REFRESH_STATISTICS_AFTER = 5000;
 
 export interface ImportReport {
-  kind: 'projects';
+  /** a project list, or a subsidised-history list (history-import.service.ts) */
+  kind: 'projects' | 'subsidised-history';
   dryRun: boolean;
   rows: number;
   imported: number;

@@ -15,10 +15,25 @@ import type { Database } from '../../../db/schema.ts';
 import type { Actor } from '../../../domain/actor.ts';
 import { AppError, forbidden, notFound, validation } from '../../../errors.ts';
 import { canEditLedger } from '../ledger.policy.ts';
-import { importProjectList, type ImportReport } from './import.service.ts';
+import { importSubsidyHistory } from './history-import.service.ts';
+import { importProjectList, type ImportOptions, type ImportReport } from './import.service.ts';
 import { TableReadError } from './read-table.ts';
 
 const liveProgress = new Map<string, number>();
+
+export type ImportKind = ImportReport['kind'];
+
+/** The import of a kind: a project list, or a subsidised-history list (issue 9 §4). */
+const runImport = (
+  kind: ImportKind,
+  db: Kysely<Database>,
+  actor: Actor,
+  path: string,
+  opts: ImportOptions & { fileName?: string },
+) =>
+  kind === 'subsidised-history'
+    ? importSubsidyHistory(db, actor, path, opts)
+    : importProjectList(db, actor, path, opts);
 
 /** Opens a connection of its own for a long import (see Db.detached). */
 export type Connect = () => Promise<{ db: Kysely<Database>; destroy: () => Promise<void> }>;
@@ -91,6 +106,7 @@ export async function uploadAndCheck(
   uploadDir: string,
   fileName: string,
   file: Readable & { truncated?: boolean },
+  kind: ImportKind = 'projects',
 ): Promise<ImportJob> {
   if (!canEditLedger(actor)) throw forbidden('没有导入台账的权限');
   const id = randomBytes(12).toString('base64url');
@@ -118,7 +134,7 @@ export async function uploadAndCheck(
     .execute();
   try {
     const report = await onOwnConnection(connect, (own) =>
-      importProjectList(own, actor, path, { dryRun: true }),
+      runImport(kind, own, actor, path, { dryRun: true, fileName }),
     );
     await setStatus(db, id, report.errorCount ? 'invalid' : 'checked', { report }, report.rows);
   } catch (e) {
@@ -160,11 +176,16 @@ export async function confirmImport(
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '该文件正在导入');
   liveProgress.set(id, 0);
+  // The kind the file was checked as (its check's report), so it is imported as that.
+  const kind: ImportKind =
+    (row.result ? (JSON.parse(row.result) as { report?: ImportReport }).report?.kind : undefined) ??
+    'projects';
   void (async () => {
     try {
       const report = await onOwnConnection(connect, (own) =>
-        importProjectList(own, actor, row.file_path, {
+        runImport(kind, own, actor, row.file_path, {
           dryRun: false,
+          fileName: row.file_name,
           onProgress: (n) => liveProgress.set(id, n),
         }),
       );
