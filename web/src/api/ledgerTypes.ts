@@ -168,7 +168,11 @@ export interface ImportRowProblem {
   message: string;
 }
 
+/** A project list, or a list of communities already centrally subsidised (history, issue 9 §4). */
+export type ImportKind = 'projects' | 'subsidised-history';
+
 export interface ImportReport {
+  kind: ImportKind;
   /** true for the check (preview), false for the import itself. */
   dryRun: boolean;
   rows: number;

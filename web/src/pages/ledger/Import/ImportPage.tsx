@@ -1,7 +1,10 @@
-// 导入项目清单: ① template and upload → ② the check's findings → ③ the import's progress.
+// 导入项目清单 (or 已获中央补助的历史清单): ① template and upload → ② the check's findings →
+// ③ the import's progress.
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Steps } from 'antd';
+import { Button, Card, Flex, Segmented, Steps } from 'antd';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import type { ImportKind } from '../../../api/ledgerTypes.ts';
 import { PreviewStep } from './PreviewStep.tsx';
 import { ProgressStep } from './ProgressStep.tsx';
 import { UploadStep } from './UploadStep.tsx';
@@ -19,10 +22,12 @@ const STEP_INDEX = { choose: 0, uploading: 0, checked: 1, importing: 2, finished
 export function ImportPage() {
   const navigate = useNavigate();
   const { state, upload, confirm, reset } = useImportJob();
+  const [kind, setKind] = useState<ImportKind>('projects');
+  const choosing = state.step === 'choose';
 
   return (
     <Card
-      title="导入项目清单"
+      title={kind === 'projects' ? '导入项目清单' : '导入已获中央补助的历史清单'}
       extra={
         <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate('/ledger')}>
           返回台账
@@ -30,6 +35,16 @@ export function ImportPage() {
       }
     >
       <Flex vertical gap={24}>
+        <Segmented<ImportKind>
+          id="import-kind"
+          value={kind}
+          disabled={!choosing}
+          onChange={setKind}
+          options={[
+            { value: 'projects', label: '项目清单（列入台账）' },
+            { value: 'subsidised-history', label: '已获中央补助的历史清单（2019–2021年等）' },
+          ]}
+        />
         <Steps
           current={STEP_INDEX[state.step]}
           status={stepStatus(state)}
@@ -40,7 +55,7 @@ export function ImportPage() {
           ]}
         />
         {(state.step === 'choose' || state.step === 'uploading') && (
-          <UploadStep state={state} onFile={upload} />
+          <UploadStep state={state} kind={kind} onFile={(file) => upload(file, kind)} />
         )}
         {state.step === 'checked' && (
           <PreviewStep
