@@ -210,7 +210,8 @@ export async function checkPlan(
     ),
     subsidisedRows: [
       ...subsidised.map((r) => toCheckRow(r, `已纳入${r.subsidy_years}年中央补助计划`)),
-      ...earlier.subsidisedRows,
+      // A community carrying the year itself is listed once, by its own record.
+      ...earlier.subsidisedRows.filter((e) => !subsidised.some((r) => r.id === e.id)),
     ],
     likelySubsidisedRows: [
       ...likely.map((r) =>

@@ -33,6 +33,21 @@ function file(name: string, header: string, ...rows: string[]): string {
   return path;
 }
 
+/** The CLI as a user runs it, on the test's database (SQLite file or PostgreSQL URL). */
+async function gaizao(url: string, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'server/src/cli/main.ts', ...args, '--db', url],
+      { env: { ...process.env, DATABASE_URL: '' } },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
 /** `gaizao check` as a user runs it, on the test's database (SQLite file or PostgreSQL URL). */
 async function cliCheck(url: string, region: string, year: number) {
   try {
@@ -226,6 +241,16 @@ describeEachEngine('already subsidised or declared, from the records', (ctx) => 
     ]);
     expect(bad.imported).toBe(0);
     expect(await db.selectFrom('subsidy_history').select('id').execute()).toHaveLength(3);
+    // The CLI takes the same file as history when told its kind (and refuses it again here).
+    const cli = await gaizao(ctx.url, 'import', good, '--kind', 'subsidised-history', '--dry-run');
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toContain('第 2 行 [小区名称]');
+    expect(cli.stderr).toContain('已获中央补助的历史清单');
+    const more = file(`more-history-${ctx.engine}.csv`, header, '460107,府城老街小区,2020,,,');
+    const added = await gaizao(ctx.url, 'import', more, '--kind', 'subsidised-history');
+    expect(added.code).toBe(0);
+    expect(added.stderr).toContain('已获中央补助的历史清单已导入：1 条');
+    expect(await db.selectFrom('subsidy_history').select('id').execute()).toHaveLength(4);
   }, 120_000);
 
   it('fails the 2022 check for a community of the 2021 list, and asks a justification for a near name', async () => {
