@@ -5,7 +5,8 @@
  *
  * The raw side issues what the service issues, in the same order: the region of the filter, the
  * page and the totals (side by side, as the service runs them), then the names of the page's units
- * and its rows' suspected duplicates (side by side too).
+ * and its rows' suspected duplicates (side by side too). The bucket's cut-off is the plan year's
+ * policy's, read from plan_policies as the service reads it.
  */
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
@@ -13,7 +14,7 @@ import { createDb, isPostgresUrl, sqlitePath } from '../server/src/db/create-db.
 import { subtreeBounds } from '../server/src/db/under-path.ts';
 import { listLedger, type ListQuery } from '../server/src/modules/ledger/communities.service.ts';
 import { SYSTEM_ACTOR } from '../server/src/modules/users/users.service.ts';
-import { SEED_POLICY_2022 } from '../server/src/domain/plan-policy.ts';
+import { policyInForce } from '../server/src/domain/plan-policy.ts';
 import { postgresParts } from './databases.ts';
 import { alternatingMedians } from './alternate.ts';
 
@@ -44,6 +45,13 @@ type Sql = (n: number) => string;
 const WHERE = (p: Sql) =>
   `c.region_path >= ${p(1)} and c.region_path < ${p(2)} and c.plan_year = ${p(3)} and c.build_year <= ${p(4)}`;
 const REGION = (p: Sql) => `select * from regions where code = ${p(1)}`;
+const POLICIES = 'select plan_year, cutoff_year from plan_policies';
+type PolicyRow = { plan_year: number; cutoff_year: number };
+const cutoffOf = (rows: PolicyRow[]) =>
+  policyInForce(
+    rows.map((r) => ({ planYear: r.plan_year, cutoffYear: r.cutoff_year })),
+    q.planYear!,
+  ).cutoffYear;
 const PAGE = (p: Sql) =>
   `select c.* from communities as c where ${WHERE(p)} order by c.households desc, c.id asc limit ${p(5)} offset ${p(6)}`;
 const TOTALS = (p: Sql) =>
@@ -66,6 +74,7 @@ function rawSqlite(url: string): RawEngine {
   const db = new SQLite(sqlitePath(url), { readonly: true });
   const p: Sql = () => '?';
   const region = db.prepare(REGION(p));
+  const policies = db.prepare(POLICIES);
   const page = db.prepare(PAGE(p));
   const totals = db.prepare(TOTALS(p));
   const names = new Map<number, SQLite.Statement>();
@@ -73,7 +82,8 @@ function rawSqlite(url: string): RawEngine {
   return {
     page: async () => {
       const r = region.get(q.region) as { path: string };
-      const where = [...subtreeBounds(r.path), q.planYear, SEED_POLICY_2022.cutoffYear];
+      const cutoff = cutoffOf(policies.all() as PolicyRow[]);
+      const where = [...subtreeBounds(r.path), q.planYear, cutoff];
       const rows = page.all(...where, ...limitOffset) as { id: number; region_code: string }[];
       const t = totals.get(...where) as { count: number; households: number };
       const codes = [...new Set(rows.map((x) => x.region_code))];
@@ -95,8 +105,12 @@ function rawPostgres(url: string): RawEngine {
   const p: Sql = (n) => `$${n}`;
   return {
     page: async () => {
-      const r = (await pool.query<{ path: string }>(REGION(p), [q.region])).rows[0]!;
-      const where = [...subtreeBounds(r.path), q.planYear, SEED_POLICY_2022.cutoffYear];
+      const [region, policies] = await Promise.all([
+        pool.query<{ path: string }>(REGION(p), [q.region]),
+        pool.query<PolicyRow>(POLICIES),
+      ]);
+      const r = region.rows[0]!;
+      const where = [...subtreeBounds(r.path), q.planYear, cutoffOf(policies.rows)];
       const [rows, totals] = await Promise.all([
         pool.query<{ id: number; region_code: string }>(PAGE(p), [...where, ...limitOffset]),
         pool.query<{ count: number; households: string }>(TOTALS(p), where),

@@ -99,7 +99,8 @@ describeBrowser('ledger', () => {
       '226.4105',
       2022,
     ];
-    const second = ['460106', names[1]!, '', 2010, 6, 120, '8100.50', '310', 2022];
+    // A future build year is wrong; a late one (2010) is not: the plan year's check decides it.
+    const second = ['460106', names[1]!, '', 2030, 6, 120, '8100.50', '310', 2022];
     const third = ['460106', names[2]!, '', 1995, 0, 90, '6020', '280.5', 2022];
     await page.locator('#import-upload').setInputFiles(csv([good, second, third]));
     await page.locator('#import-errors').waitFor();
@@ -108,7 +109,7 @@ describeBrowser('ledger', () => {
       .toContain('文件有 2 处错误');
     const errors = await rowTexts(page, '#import-errors');
     expect(errors).toHaveLength(2);
-    expect(errors[0]).toMatch(/^3\s+建成年份\s+2010/);
+    expect(errors[0]).toMatch(/^3\s+建成年份\s+2030/);
     expect(errors[1]).toMatch(/^4\s+楼栋数\s+0/);
     expect(await page.locator('#import-confirm').isDisabled()).toBe(true);
 

@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { openDatabase } from '../bootstrap.ts';
 import { findRegion } from '../modules/regions/regions.repository.ts';
 import { exportLedger } from '../modules/ledger/export/export.service.ts';
+import { importSubsidyHistory } from '../modules/ledger/import/history-import.service.ts';
 import { importProjectList } from '../modules/ledger/import/import.service.ts';
 import { readTable, TableReadError } from '../modules/ledger/import/read-table.ts';
 import {
@@ -10,14 +11,18 @@ import {
   isConsultationsHeader,
 } from '../modules/progress/consultations-import.service.ts';
 import { importProgress, isProgressHeader } from '../modules/progress/progress-import.service.ts';
-import { SEED_POLICY_2022 } from '../domain/plan-policy.ts';
 import { SYSTEM_ACTOR } from '../modules/users/users.service.ts';
 import { databaseUrl, parse } from './options.ts';
 import { UsageError } from './usage-error.ts';
 
-const KINDS = ['projects', 'progress', 'consultations'];
-type Kind = 'projects' | 'progress' | 'consultations';
-const UNITS: Record<Kind, string> = { projects: '个小区', progress: '行', consultations: '次协商' };
+const KINDS = ['projects', 'progress', 'consultations', 'subsidised-history'];
+type Kind = 'projects' | 'progress' | 'consultations' | 'subsidised-history';
+const UNITS: Record<Kind, string> = {
+  projects: '个小区',
+  progress: '行',
+  consultations: '次协商',
+  'subsidised-history': '条',
+};
 
 export async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -28,7 +33,9 @@ export async function importCommand(args: string[]): Promise<number> {
   const [file] = positionals;
   if (!file) throw new UsageError('import 需要文件路径：gaizao import FILE [--dry-run] [--json]');
   if (values.kind && !KINDS.includes(values.kind))
-    throw new UsageError(`--kind 应为 projects、progress 或 consultations：${values.kind}`);
+    throw new UsageError(
+      `--kind 应为 projects、progress、consultations 或 subsidised-history：${values.kind}`,
+    );
   const db = await openDatabase(databaseUrl(values.db));
   try {
     // Recognised by its headers (cli.md): a progress file has 报告期, a consultations file 同意户数.
@@ -43,7 +50,13 @@ export async function importCommand(args: string[]): Promise<number> {
         break;
       }
     const label =
-      kind === 'progress' ? '月度进展' : kind === 'consultations' ? '居民协商' : '项目清单';
+      kind === 'progress'
+        ? '月度进展'
+        : kind === 'consultations'
+          ? '居民协商'
+          : kind === 'subsidised-history'
+            ? '已获中央补助的历史清单'
+            : '项目清单';
     const dryRun = values['dry-run'] ?? false;
     const report =
       kind === 'progress'
@@ -58,7 +71,9 @@ export async function importCommand(args: string[]): Promise<number> {
               warnings: [],
               warningCount: 0,
             }
-          : await importProjectList(db.db, SYSTEM_ACTOR, file, { dryRun });
+          : kind === 'subsidised-history'
+            ? await importSubsidyHistory(db.db, SYSTEM_ACTOR, file, { dryRun })
+            : await importProjectList(db.db, SYSTEM_ACTOR, file, { dryRun });
     if (values.json) {
       console.log(
         JSON.stringify(
@@ -129,12 +144,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     const done = new Promise<void>((resolve, reject) =>
       file ? file.once('finish', () => resolve()).once('error', reject) : resolve(),
     );
-    const n = await exportLedger(
-      db.db,
-      { scopePath, planYear: year, cutoffYear: SEED_POLICY_2022.cutoffYear },
-      format,
-      out,
-    );
+    const n = await exportLedger(db.db, { scopePath, planYear: year }, format, out);
     await done;
     console.error(`已导出 ${n} 个小区${values.out ? `到 ${values.out}` : ''}`);
     return 0;

@@ -38,6 +38,7 @@ describeEachEngine('migrations', (ctx) => {
       'declaration_events',
       'declaration_snapshots',
       'declarations',
+      'declared_communities',
       'duplicate_pairs',
       'fiscal_assessments',
       'green_communities',
@@ -60,6 +61,7 @@ describeEachEngine('migrations', (ctx) => {
       'sessions',
       'signoffs',
       'start_targets',
+      'subsidy_history',
       'user_roles',
       'users',
     ]);

@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013_password_sessions.ts';
 import * as m0014 from './migrations/0014_integrity.ts';
 import * as m0015 from './migrations/0015_import_jobs.ts';
 import * as m0016 from './migrations/0016_orthographic_name_keys.ts';
+import * as m0017 from './migrations/0017_subsidy_history.ts';
 import * as m0018 from './migrations/0018_progress_consent.ts';
 import * as m0019 from './migrations/0019_fiscal_reviews.ts';
 
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, FrozenMigration> = {
   '0014_integrity': m0014,
   '0015_import_jobs': m0015,
   '0016_orthographic_name_keys': m0016,
+  '0017_subsidy_history': m0017,
   '0018_progress_consent': m0018,
   '0019_fiscal_reviews': m0019,
 };

@@ -12,7 +12,7 @@ export type FiscalCheckId = 'fiscal_assessed' | 'fiscal_reviewed';
 export type FiscalOutcome =
   'no_units' | 'all_assessed' | 'missing' | 'all_passed' | 'pending' | 'returned';
 
-export type FiscalCheckResult = Omit<CheckResult, 'id'> & {
+export type FiscalCheckResult = Omit<CheckResult, 'id' | 'outcome'> & {
   id: FiscalCheckId;
   outcome: FiscalOutcome;
   /** the units the outcome is about (missing, pending or returned), in code order */

@@ -2,7 +2,7 @@
  * The plan checks of the notice (../shared/spec/plan-table.md, "Checks shown with the table"),
  * each pass or fail with the rows that cause it. Pure: the figures and offending rows are passed in.
  */
-import type { PlanPolicy } from './plan-policy.ts';
+import { buildYearRuleText, shareRuleText, type PlanPolicy } from './plan-policy.ts';
 
 export type Severity = 'blocking' | 'warning' | 'info';
 export type PlanLevel = 'province' | 'prefecture' | 'county';
@@ -14,14 +14,36 @@ export interface CheckRow {
   detail: string;
 }
 
-export interface CheckResult {
-  id: 'post_cutoff_share' | 'latest_build_year' | 'excluded' | 'subsidised' | 'fiscal_capacity';
+/**
+ * Every check's code and its outcomes, one code each: logic reads these, never a message's text.
+ * A new check adds its line here (and its outcomes), and the results' type follows.
+ */
+export interface CheckOutcomes {
+  /** 建办城〔2021〕28号 三(四): the share of post-cut-off households (the plan year's policy) */
+  post_cutoff_share: 'passed' | 'over_share';
+  /** 建办城〔2021〕28号 三(四): no community built after the plan year's latest build year */
+  latest_build_year: 'passed' | 'built_too_late';
+  /** 建办城〔2021〕28号 三(一): no expropriation or demolition-and-rebuild */
+  excluded: 'passed' | 'excluded_present';
+  /** 建办城〔2021〕28号 三(四): not in an earlier centrally subsidised plan (typed or history list) */
+  subsidised: 'passed' | 'already_subsidised' | 'suspected_subsidised';
+  /** the same rule, against the accepted plans of earlier years in the ledger */
+  already_declared: 'passed' | 'already_declared' | 'suspected_declared';
+  /** 建办城〔2021〕28号 三(二): local funding within the assessed fiscal capacity */
+  fiscal_capacity: 'passed' | 'over_capacity' | 'not_assessed';
+}
+export type CheckCode = keyof CheckOutcomes;
+
+interface CheckResultOf<K extends CheckCode> {
+  id: K;
+  outcome: CheckOutcomes[K];
   title: string;
   severity: Severity;
   passed: boolean;
   message: string;
   rows: CheckRow[];
 }
+export type CheckResult = { [K in CheckCode]: CheckResultOf<K> }[CheckCode];
 
 export interface CheckInput {
   policy: PlanPolicy;
@@ -30,8 +52,14 @@ export interface CheckInput {
   postCutoffRows: CheckRow[];
   tooLateRows: CheckRow[];
   excludedRows: CheckRow[];
+  /** carrying an earlier subsidy year, or the same name as a subsidised-history entry of its unit */
   subsidisedRows: CheckRow[];
+  /** a suspected duplicate of a subsidised community or history entry: asks for a justification */
   likelySubsidisedRows: CheckRow[];
+  /** in an accepted plan of an earlier year, itself or by the same name in its unit */
+  declaredRows: CheckRow[];
+  /** a near name of a community in an accepted plan of an earlier year */
+  likelyDeclaredRows: CheckRow[];
   /** per unit (city or county) with an assessment: local funding of the plan vs available funds (元) */
   fiscal: { regionCode: string; name: string; localYuan: number; availableYuan: number }[];
 }
@@ -47,26 +75,30 @@ export function planChecks(i: CheckInput): CheckResult[] {
   return [
     {
       id: 'post_cutoff_share',
+      outcome: overShare ? 'over_share' : 'passed',
       title: `${policy.cutoffYear}年底后建成小区户数占比不超过${pct(policy.maxPostCutoffShare)}`,
       // 建办城〔2021〕28号 三(四). Blocking for the province's plan; below it a city may exceed
       // the share if others compensate, so there it is a warning.
       severity: i.level === 'province' ? 'blocking' : 'warning',
       passed: !overShare,
-      message: `${policy.cutoffYear}年底后建成小区 ${i.households.postCutoff} 户，占计划总户数 ${i.households.total} 户的 ${pct(share)}（上限 ${pct(policy.maxPostCutoffShare)}）`,
+      message: `${policy.cutoffYear}年底后建成小区 ${i.households.postCutoff} 户，占计划总户数 ${i.households.total} 户的 ${pct(share)}（上限 ${pct(policy.maxPostCutoffShare)}）${overShare ? `：${shareRuleText(policy)}` : ''}`,
       rows: overShare ? i.postCutoffRows : [],
     },
     {
       id: 'latest_build_year',
+      outcome: i.tooLateRows.length ? 'built_too_late' : 'passed',
       title: `不得纳入${policy.latestBuildYear}年以后建成的小区`,
       severity: 'blocking',
       passed: i.tooLateRows.length === 0,
+      // The rule in its own words, from the plan year's policy.
       message: i.tooLateRows.length
-        ? `${i.tooLateRows.length} 个小区建成于${policy.latestBuildYear}年以后`
+        ? `${i.tooLateRows.length} 个小区建成于${policy.latestBuildYear}年以后：${buildYearRuleText(policy)}`
         : '无',
       rows: i.tooLateRows,
     },
     {
       id: 'excluded',
+      outcome: i.excludedRows.length ? 'excluded_present' : 'passed',
       title: '不得纳入拟征收补偿安置或拆除新建（含改建、扩建、翻建）的小区',
       severity: 'blocking',
       passed: i.excludedRows.length === 0,
@@ -77,6 +109,11 @@ export function planChecks(i: CheckInput): CheckResult[] {
     },
     {
       id: 'subsidised',
+      outcome: i.subsidisedRows.length
+        ? 'already_subsidised'
+        : i.likelySubsidisedRows.length
+          ? 'suspected_subsidised'
+          : 'passed',
       title: '已纳入中央补助支持改造计划的项目不得重复申报',
       severity: i.subsidisedRows.length ? 'blocking' : 'warning',
       passed: i.subsidisedRows.length === 0 && i.likelySubsidisedRows.length === 0,
@@ -92,7 +129,30 @@ export function planChecks(i: CheckInput): CheckResult[] {
       rows: [...i.subsidisedRows, ...i.likelySubsidisedRows],
     },
     {
+      id: 'already_declared',
+      outcome: i.declaredRows.length
+        ? 'already_declared'
+        : i.likelyDeclaredRows.length
+          ? 'suspected_declared'
+          : 'passed',
+      title: '已列入以往年度计划（已接收）的小区不得重复申报',
+      // 建办城〔2021〕28号 三(四) “不得重复申报”: a plan accepted in an earlier year counts as declared.
+      severity: i.declaredRows.length ? 'blocking' : 'warning',
+      passed: i.declaredRows.length === 0 && i.likelyDeclaredRows.length === 0,
+      message:
+        [
+          i.declaredRows.length ? `${i.declaredRows.length} 个小区已列入以往年度计划` : '',
+          i.likelyDeclaredRows.length
+            ? `${i.likelyDeclaredRows.length} 个小区与以往年度计划中的小区名称相近，疑似重复，请核实并说明`
+            : '',
+        ]
+          .filter(Boolean)
+          .join('；') || '无',
+      rows: [...i.declaredRows, ...i.likelyDeclaredRows],
+    },
+    {
       id: 'fiscal_capacity',
+      outcome: over.length ? 'over_capacity' : i.fiscal.length ? 'passed' : 'not_assessed',
       title: '地方财政出资不超过财政承受能力评估',
       severity: 'blocking',
       passed: over.length === 0,

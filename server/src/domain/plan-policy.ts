@@ -1,6 +1,7 @@
 /**
- * The rules of a plan year (DESIGN.md, "Rules are data"). The 2022 values are the seed notice's;
- * issue 4 moves policies into a table an administrator edits, with this as its seed row.
+ * The rules of a plan year (DESIGN.md, "Rules are data"). They live in the plan_policies table
+ * (seeded by migration 0003 with the 2022 rules of 建办城〔2021〕28号; an administrator adds later
+ * years); nothing here holds a rule's value. Pure: the policies are passed in.
  */
 export interface PlanPolicy {
   planYear: number;
@@ -14,14 +15,49 @@ export interface PlanPolicy {
   consentThreshold: number;
   /** submission deadline to the three ministries */
   deadline: string;
+  /** the document the rules come from, e.g. 建办城〔2021〕28号 */
+  source?: string;
 }
 
-/** 建办城〔2021〕28号 三(四): 2000年底后 … 建成年限不得晚于2005年底，且…占比不得超过15%（按居民户数计）; 六: 2021年6月30日前. */
-export const SEED_POLICY_2022: PlanPolicy = {
-  planYear: 2022,
-  cutoffYear: 2000,
-  latestBuildYear: 2005,
-  maxPostCutoffShare: 0.15,
-  consentThreshold: 0.6667,
-  deadline: '2021-06-30',
-};
+/**
+ * The policy in force for a plan year among all of them: its own, else the latest earlier one,
+ * else the earliest (as policies.repository's policyFor does in SQL), with the year asked for.
+ */
+export function policyInForce<P extends { planYear: number }>(
+  policies: readonly P[],
+  planYear: number,
+): P {
+  let best: P | undefined;
+  let earliest: P | undefined;
+  for (const p of policies) {
+    if (!earliest || p.planYear < earliest.planYear) earliest = p;
+    if (p.planYear <= planYear && (!best || p.planYear > best.planYear)) best = p;
+  }
+  const found = best ?? earliest;
+  if (!found) throw new Error('no plan-year policy: the plan_policies table is empty');
+  return { ...found, planYear };
+}
+
+/** Where a build year stands under a plan year's scope rule (建办城〔2021〕28号 三(四)). */
+export type BuildYearStanding = 'before_cutoff' | 'after_cutoff' | 'too_late';
+
+export function buildYearStanding(p: PlanPolicy, buildYear: number): BuildYearStanding {
+  if (buildYear <= p.cutoffYear) return 'before_cutoff';
+  return buildYear <= p.latestBuildYear ? 'after_cutoff' : 'too_late';
+}
+
+const cite = (p: PlanPolicy) =>
+  p.source ? `（${p.planYear}年度政策，${p.source}）` : `（${p.planYear}年度政策）`;
+
+/**
+ * The scope rule of a plan year in the notice's own words, with the policy's figures and source:
+ * “2000年底后建成小区纳入改造计划的，建成年限不得晚于2005年底（2022年度政策，建办城〔2021〕28号）”.
+ */
+export const buildYearRuleText = (p: PlanPolicy): string =>
+  `${p.cutoffYear}年底后建成小区纳入改造计划的，建成年限不得晚于${p.latestBuildYear}年底${cite(p)}`;
+
+/** “…在2022年计划中占比不得超过15%（按居民户数计）”, from the policy. */
+export const shareRuleText = (p: PlanPolicy): string =>
+  `${p.cutoffYear}年底后建成小区在${p.planYear}年计划中占比不得超过${
+    Math.round(p.maxPostCutoffShare * 10_000) / 100
+  }%（按居民户数计）${cite(p)}`;

@@ -1,6 +1,7 @@
 // The ledger (台账) endpoints: communities, duplicates, export and the two-step import.
 import { api, ApiError, buildUrl, uploadFile } from './client.ts';
 import type {
+  ImportKind,
   CommunityDetail,
   CommunityInput,
   CommunityUpdate,
@@ -56,9 +57,29 @@ export function exportUrl(format: 'csv' | 'xlsx', filter: LedgerFilter): string 
 
 export const IMPORT_TEMPLATE_URL = '/api/imports/template.xlsx';
 
+/** The subsidised-history template's headers (docs/templates/subsidised-history.md). */
+export const HISTORY_TEMPLATE_HEADERS = [
+  '区划代码',
+  '区县',
+  '街道',
+  '小区名称',
+  '详细地址',
+  '中央补助年度',
+  '建成年份',
+  '楼栋数',
+  '居民户数',
+  '住宅建筑面积（平方米）',
+  '改造投资额（万元）',
+  '备注',
+];
+/** The history template as a csv to download (UTF-8 with BOM, so that Excel reads it). */
+export const HISTORY_TEMPLATE_URL = `data:text/csv;charset=utf-8,${encodeURIComponent(
+  `\uFEFF${HISTORY_TEMPLATE_HEADERS.join(',')}\r\n`,
+)}`;
+
 /** Step 1: upload and check; nothing is stored yet. */
-export function uploadImport(file: File, onProgress: (percent: number) => void) {
-  return uploadFile<ImportJob>('/api/imports', file, file.name, onProgress);
+export function uploadImport(file: File, kind: ImportKind, onProgress: (percent: number) => void) {
+  return uploadFile<ImportJob>(`/api/imports?kind=${kind}`, file, file.name, onProgress);
 }
 
 /** Step 2: import a checked file; the job then runs in the background. */

@@ -24,6 +24,8 @@ export interface Community {
   lat: string | null;
   buildYear: number;
   yearBucket: YearBucket;
+  /** the cut-off of the community's plan-year policy (2000 for 2022) */
+  cutoffYear: number;
   areaClass: AreaClass;
   areaClassLabel: string;
   /** false: 类别 was derived from the type of the county-level unit. */
@@ -194,7 +196,11 @@ export interface CodeAlias {
   message: string;
 }
 
+/** A project list, or a list of communities already centrally subsidised (history, issue 9 §4). */
+export type ImportKind = 'projects' | 'subsidised-history';
+
 export interface ImportReport {
+  kind: ImportKind;
   /** true for the check (preview), false for the import itself. */
   dryRun: boolean;
   rows: number;

@@ -19,7 +19,10 @@ export interface PlanCheckRow {
 }
 
 export interface PlanCheck {
+  /** the check's code (post_cutoff_share, latest_build_year, subsidised, already_declared …) */
   id: string;
+  /** its outcome's code: 'passed', or the way it failed */
+  outcome: string;
   title: string;
   severity: CheckSeverity;
   passed: boolean;

@@ -173,13 +173,18 @@ describe('plausibility', () => {
       floorAreaCenti: 430692,
       investmentYuan: 2264105,
     };
-    expect(plausibilityFlags(ok)).toEqual([]);
-    expect(plausibilityFlags({ ...ok, households: 2000 }).map((f) => f.code)).toContain(
+    expect(plausibilityFlags(ok, 2000)).toEqual([]);
+    expect(plausibilityFlags({ ...ok, households: 2000 }, 2000).map((f) => f.code)).toContain(
       'households_per_building',
     );
-    expect(plausibilityFlags({ ...ok, buildYear: 2004 }).map((f) => f.code)).toEqual([
-      'after_2000',
+    expect(plausibilityFlags({ ...ok, buildYear: 2004 }, 2000)).toEqual([
+      { code: 'after_cutoff', message: expect.stringContaining('计入“2000年底后”') },
     ]);
+    // The cut-off is the plan year's: under a 2010 cut-off a 2004 build is before it.
+    expect(plausibilityFlags({ ...ok, buildYear: 2004 }, 2010)).toEqual([]);
+    expect(plausibilityFlags({ ...ok, buildYear: 2012 }, 2010)[0]!.message).toContain(
+      '计入“2010年底后”',
+    );
   });
 });
 
@@ -198,8 +203,6 @@ describe('checkRow', () => {
   };
   const ctx: RowContext = {
     currentYear: 2026,
-    cutoffYear: 2000,
-    latestBuildYear: 2005,
     unitByCode: (c) => [unit, county].find((u) => u.code === c),
     unitsByName: (n) => [unit, county].filter((u) => u.name === n),
   };
@@ -274,11 +277,22 @@ describe('checkRow', () => {
     expect(checkRow(2, row({ buildYear: '1988年' }), ctx).draft?.buildYear).toBe(1988);
     expect(checkRow(2, row({ buildYear: '1988.0' }), ctx).draft?.buildYear).toBe(1988);
   });
+  it('takes a community of any build year, and an earlier subsidy year, for the plan checks', () => {
+    // No plan-year rule at intake (issue 9 §2): the year's plan check decides.
+    expect(checkRow(2, row({ buildYear: '2008' }), ctx)).toMatchObject({
+      errors: [],
+      draft: { buildYear: 2008 },
+    });
+    expect(checkRow(2, row({ subsidyYear: '2020' }), ctx)).toMatchObject({
+      errors: [],
+      draft: { subsidyYears: [2020] },
+    });
+  });
   it.each([
     [{ regionCode: '420102' }, '区划代码', '辖区'],
     [{ regionCode: '', regionName: '' }, '区划代码', '至少'],
     [{ name: '' }, '小区名称', '必填'],
-    [{ buildYear: '2006' }, '建成年份', '不得晚于2005'],
+    [{ buildYear: '2027' }, '建成年份', '1900–2026'],
     [{ buildYear: '88' }, '建成年份', '4位年份'],
     [{ buildings: '0' }, '楼栋数', '不小于1'],
     [{ households: '=SUM(A1:A3)' }, '居民户数', '整数'],
@@ -286,7 +300,7 @@ describe('checkRow', () => {
     [{ investment: '-1' }, '预计投资额（万元）', '不小于0'],
     [{ areaClass: '乡镇' }, '类别', '城市(建成区)'],
     [{ exclusion: '是' }, '是否拟征收或拆除新建', '不得纳入'],
-    [{ subsidyYear: '2020' }, '已纳入中央补助年度', '不得重复申报'],
+    [{ subsidyYear: '2030' }, '已纳入中央补助年度', '4位年份'],
   ])('refuses %o in column %s', (over, column, text) => {
     const { draft, errors } = checkRow(7, row(over), ctx);
     expect(draft).toBeUndefined();

@@ -18,7 +18,8 @@ export interface Flag {
     | 'area_per_household'
     | 'investment_per_household'
     | 'investment_per_m2'
-    | 'after_2000';
+    /** built after the plan year's cut-off (2000年底后 in 2022): counts in the share rule */
+    | 'after_cutoff';
   message: string;
 }
 
@@ -32,8 +33,8 @@ const BANDS = {
 const outside = (v: number, [lo, hi]: readonly [number, number]) => v < lo || v > hi;
 const fmt = (v: number) => (Math.round(v * 100) / 100).toString();
 
-/** `cutoffYear` is the plan-year policy's 2000年底 cut-off (issue 4 makes it data). */
-export function plausibilityFlags(c: PlausibilityInput, cutoffYear = 2000): Flag[] {
+/** `cutoffYear` is the cut-off of the community's plan-year policy (policyInForce). */
+export function plausibilityFlags(c: PlausibilityInput, cutoffYear: number): Flag[] {
   const flags: Flag[] = [];
   const m2 = c.floorAreaCenti / 100;
   const hpb = c.households / c.buildings;
@@ -64,8 +65,8 @@ export function plausibilityFlags(c: PlausibilityInput, cutoffYear = 2000): Flag
   }
   if (c.buildYear > cutoffYear)
     flags.push({
-      code: 'after_2000',
-      message: `${cutoffYear}年底后建成（${c.buildYear}年），计入“2000年底后”户数占比`,
+      code: 'after_cutoff',
+      message: `${cutoffYear}年底后建成（${c.buildYear}年），计入“${cutoffYear}年底后”户数占比`,
     });
   return flags;
 }

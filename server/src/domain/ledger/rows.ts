@@ -22,11 +22,13 @@ export interface LedgerUnit {
   prefectureCode: string;
 }
 
+/**
+ * No plan-year rule applies at intake: the notice's scope rules (build year, share, earlier central
+ * subsidy) bite where the notice applies them, when the community is declared in a year's plan
+ * (plan-checks.ts), so a community of any build year may be kept in the ledger and its pools.
+ */
 export interface RowContext {
   currentYear: number;
-  /** The build-year cut-off (2000) and the latest year allowed after it (2005): plan-year policy. */
-  cutoffYear: number;
-  latestBuildYear: number;
   /** The unit a 区划代码 stands for (its own code, or an alias of a city without districts). */
   unitByCode: (code: string) => LedgerUnit | undefined;
   /** A better message than "not yours" for a code no unit has (a retired code: its successor). */
@@ -143,11 +145,6 @@ export function checkRow(
   if (!r.buildYear) fail('buildYear', '必填');
   else if (buildYear === undefined || buildYear < 1900 || buildYear > ctx.currentYear)
     fail('buildYear', `应为1900–${ctx.currentYear}之间的4位年份`);
-  else if (buildYear > ctx.latestBuildYear)
-    fail(
-      'buildYear',
-      `${ctx.cutoffYear}年底后建成的小区，建成年份不得晚于${ctx.latestBuildYear}年（建办城〔2021〕28号 三(四)）`,
-    );
 
   let areaClass: AreaClass | undefined;
   const entered = r.areaClass
@@ -188,15 +185,14 @@ export function checkRow(
       '拟征收补偿安置或拟拆除新建（含改建、扩建、翻建）的小区不得纳入改造计划（建办城〔2021〕28号 三(一)）',
     );
 
+  // Kept, not refused: the plan check of a year keeps an already subsidised community out of its
+  // plan (建办城〔2021〕28号 三(四) “不得重复申报”), and the import says so as a warning.
   const subsidyYears: number[] = [];
   if (r.subsidyYear) {
     const y = parseYear(r.subsidyYear);
-    if (y === undefined) fail('subsidyYear', '应为4位年份或不填');
-    else
-      fail(
-        'subsidyYear',
-        `已纳入${y}年中央补助支持的改造计划，不得重复申报（建办城〔2021〕28号 三(四)）`,
-      );
+    if (y === undefined || y < 2000 || y > ctx.currentYear)
+      fail('subsidyYear', `应为2000–${ctx.currentYear}之间的4位年份或不填`);
+    else subsidyYears.push(y);
   }
 
   if (errors.length || !unit) return { errors };

@@ -24,7 +24,7 @@ export const COLUMNS = [
     key: 'buildYear',
     header: '建成年份',
     required: true,
-    help: '4位年份，如 1988（“1988年”“1988.0”亦可）；2000年以后建成的不得晚于2005年',
+    help: '4位年份，如 1988（“1988年”“1988.0”亦可）；任何建成年份均可登记，能否列入某年度计划由该年度政策确定',
   },
   {
     key: 'areaClass',

@@ -14,12 +14,15 @@ import {
   unacceptedChildren,
   type DeclarationAction,
   type DeclarationState,
+  type SnapshotCommunity,
+  type UnitLevel,
 } from '../../domain/declaration.ts';
 import { AppError, forbidden, notFound, validation } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { assertIntact, auditingRefusals } from '../integrity/integrity.ts';
 import { findCommunity } from '../ledger/communities.repository.ts';
 import { isWithin } from '../../domain/regions.ts';
+import { recordAcceptedPlan } from '../plan/earlier-plans.service.ts';
 import { checkPlan } from '../plan/plan-table.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 import * as repo from './declarations.repository.ts';
@@ -377,9 +380,16 @@ export async function acceptDeclaration(
   now = new Date(),
 ) {
   const accept = () =>
-    act(db, actor, unitCode, year, 'accept', now, async ({ trx, unitName }) => {
+    act(db, actor, unitCode, year, 'accept', now, async ({ trx, unitName, level }) => {
       const s = await repo.latestSnapshot(trx, unitCode, year, 'submission');
       if (s) assertIntact('declaration_snapshot', s, '接收');
+      // What was accepted counts as declared for the checks of later years (issue 9 §4).
+      if (s)
+        await recordAcceptedPlan(
+          trx,
+          { unitCode, year, level: level as UnitLevel, version: s.version },
+          (JSON.parse(s.content) as { communities: SnapshotCommunity[] }).communities,
+        );
       return {
         hash: s?.hash ?? null,
         notify: {

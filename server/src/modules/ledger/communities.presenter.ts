@@ -3,11 +3,16 @@ import type { CommunityRow } from '../../db/schema.ts';
 import { formatScaled } from '../../domain/ledger/decimal.ts';
 import { plausibilityFlags } from '../../domain/ledger/plausibility.ts';
 import { EXCLUSION_TEXT } from '../../domain/ledger/rows.ts';
-import { SEED_POLICY_2022 } from '../../domain/plan-policy.ts';
+import { policyInForce } from '../../domain/plan-policy.ts';
 import { AREA_CLASS_LABELS } from '../../domain/regions.ts';
 
-export function presentCommunity(c: CommunityRow, regionName: string) {
-  const cutoff = SEED_POLICY_2022.cutoffYear;
+/** `policies`: every plan-year policy's cut-off; the community's plan year picks the one in force. */
+export function presentCommunity(
+  c: CommunityRow,
+  regionName: string,
+  policies: readonly { planYear: number; cutoffYear: number }[],
+) {
+  const cutoff = policyInForce(policies, c.plan_year).cutoffYear;
   return {
     id: c.id,
     regionCode: c.region_code,
@@ -20,6 +25,7 @@ export function presentCommunity(c: CommunityRow, regionName: string) {
     lat: c.lat,
     buildYear: c.build_year,
     yearBucket: c.build_year <= cutoff ? ('before' as const) : ('after' as const),
+    cutoffYear: cutoff,
     areaClass: c.area_class,
     areaClassLabel: AREA_CLASS_LABELS[c.area_class],
     areaClassEntered: c.area_class_entered === 1,

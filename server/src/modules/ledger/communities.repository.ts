@@ -1,7 +1,8 @@
 /** All SQL about communities and the projects bundling them. */
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { CommunityRow, CommunityTable, Database } from '../../db/schema.ts';
 import { underPath } from '../../db/under-path.ts';
+import { policyInForce } from '../../domain/plan-policy.ts';
 import type { Insertable } from 'kysely';
 
 export type NewCommunity = Insertable<CommunityTable>;
@@ -11,9 +12,10 @@ export interface CommunityFilter {
   regionPath?: string;
   planYear?: number;
   pool?: 'implement' | 'planning' | 'reserve';
-  /** 'before' ≤ cutoffYear < 'after' */
+  /** 'before' ≤ the cut-off of the community's plan-year policy < 'after' */
   bucket?: 'before' | 'after';
-  cutoffYear: number;
+  /** the plan-year policies' cut-offs (every policy), needed with `bucket` */
+  cutoffs?: readonly { planYear: number; cutoffYear: number }[];
   areaClass?: 'city' | 'county_seat';
   excluded?: boolean;
   suspected?: boolean;
@@ -35,6 +37,33 @@ export type SortColumn = (typeof SORTABLE)[number];
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, (m) => `\\${m}`);
 
+/**
+ * Built before or after the cut-off of the policy in force for each community's plan year: one
+ * condition for a filtered year, else one per policy's span of plan years (a handful of rows).
+ */
+function bucketCondition(
+  e: ExpressionBuilder<Database & { c: CommunityTable }, 'c'>,
+  bucket: 'before' | 'after',
+  cutoffs: readonly { planYear: number; cutoffYear: number }[],
+  planYear: number | undefined,
+): Expression<SqlBool> {
+  const side = (cutoff: number) =>
+    bucket === 'before' ? e('c.build_year', '<=', cutoff) : e('c.build_year', '>', cutoff);
+  if (!cutoffs.length) throw new Error('the bucket filter needs the plan-year policies');
+  if (planYear !== undefined) return side(policyInForce(cutoffs, planYear).cutoffYear);
+  const sorted = [...cutoffs].sort((a, b) => a.planYear - b.planYear);
+  return e.or(
+    sorted.map((p, i) => {
+      const next = sorted[i + 1];
+      const span: Expression<SqlBool>[] = [side(p.cutoffYear)];
+      // The earliest policy also stands for the years before it (as policyFor does).
+      if (i > 0) span.push(e('c.plan_year', '>=', p.planYear));
+      if (next) span.push(e('c.plan_year', '<', next.planYear));
+      return e.and(span);
+    }),
+  );
+}
+
 function filtered(db: Kysely<Database>, f: CommunityFilter) {
   return db.selectFrom('communities as c').where((e) => {
     const conds: Expression<SqlBool>[] = [
@@ -42,8 +71,7 @@ function filtered(db: Kysely<Database>, f: CommunityFilter) {
     ];
     if (f.regionPath && !f.regionPath.startsWith(f.scopePath)) conds.push(sql<boolean>`1 = 0`);
     if (f.planYear !== undefined) conds.push(e('c.plan_year', '=', f.planYear));
-    if (f.bucket === 'before') conds.push(e('c.build_year', '<=', f.cutoffYear));
-    if (f.bucket === 'after') conds.push(e('c.build_year', '>', f.cutoffYear));
+    if (f.bucket) conds.push(bucketCondition(e, f.bucket, f.cutoffs ?? [], f.planYear));
     if (f.areaClass) conds.push(e('c.area_class', '=', f.areaClass));
     if (f.excluded !== undefined)
       conds.push(f.excluded ? e('c.exclusion', '!=', 'none') : e('c.exclusion', '=', 'none'));

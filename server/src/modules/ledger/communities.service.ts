@@ -6,9 +6,10 @@ import { formatScaled } from '../../domain/ledger/decimal.ts';
 import { orthographicKey } from '../../domain/ledger/names.ts';
 import { checkRow, EXCLUSION_TEXT, type Exclusion } from '../../domain/ledger/rows.ts';
 import type { ColumnKey } from '../../domain/ledger/template.ts';
-import { SEED_POLICY_2022 } from '../../domain/plan-policy.ts';
 import { AREA_CLASS_LABELS } from '../../domain/regions.ts';
 import { AppError, conflict, forbidden, notFound, validation } from '../../errors.ts';
+import { refuseYearChangeOfDeclared } from '../plan/earlier-plans.service.ts';
+import { listPolicies } from '../plan/policies.service.ts';
 import { findRegion, findRegionsByCodes } from '../regions/regions.repository.ts';
 import * as repo from './communities.repository.ts';
 import { presentCommunity } from './communities.presenter.ts';
@@ -46,7 +47,8 @@ export async function filterFor(
     if (!region || !inScope(actor, region.path)) throw notFound(`区划 ${q.region} `);
     regionPath = region.path;
   }
-  return { ...q, scopePath: actor.regionPath, regionPath, cutoffYear: SEED_POLICY_2022.cutoffYear };
+  const cutoffs = q.bucket ? await listPolicies(db) : undefined;
+  return { ...q, scopePath: actor.regionPath, regionPath, cutoffs };
 }
 
 export async function regionNames(
@@ -72,16 +74,17 @@ export async function listLedger(db: Kysely<Database>, actor: Actor, q: ListQuer
     }),
     repo.totalsOf(db, filter),
   ]);
-  const [names, suspected] = await Promise.all([
+  const [names, suspected, policies] = await Promise.all([
     regionNames(db, rows),
     repo.suspectedAmong(
       db,
       rows.map((r) => r.id),
     ),
+    filter.cutoffs ?? listPolicies(db),
   ]);
   return {
     items: rows.map((r) => ({
-      ...presentCommunity(r, names.get(r.region_code) ?? r.region_code),
+      ...presentCommunity(r, names.get(r.region_code) ?? r.region_code, policies),
       suspectedDuplicate: suspected.has(r.id),
     })),
     total: totals.count,
@@ -107,14 +110,15 @@ async function visibleCommunity(
 
 export async function communityDetail(db: Kysely<Database>, actor: Actor, id: number) {
   const c = await visibleCommunity(db, actor, id);
-  const [names, projects, history, duplicates] = await Promise.all([
+  const [names, projects, history, duplicates, policies] = await Promise.all([
     regionNames(db, [c]),
     repo.projectsOfCommunity(db, id),
     historyOf(db, 'community', id),
     pairsOf(db, id),
+    listPolicies(db),
   ]);
   return {
-    ...presentCommunity(c, names.get(c.region_code) ?? c.region_code),
+    ...presentCommunity(c, names.get(c.region_code) ?? c.region_code, policies),
     projects: projects.map((p) => ({
       id: p.id,
       code: p.code,
@@ -185,8 +189,6 @@ async function checkInput(
   const now = new Date();
   const { draft, errors } = checkRow(0, record, {
     currentYear: now.getUTCFullYear(),
-    cutoffYear: SEED_POLICY_2022.cutoffYear,
-    latestBuildYear: SEED_POLICY_2022.latestBuildYear,
     unitByCode: units.unitFor,
     unknownCodeMessage: units.unknownCodeMessage,
     unitsByName: () => [],
@@ -251,6 +253,7 @@ export async function createCommunity(
         lat: input.lat,
         housingType: input.housingType,
         notes: input.notes,
+        subsidyYears: input.subsidyYears,
       }),
     ]);
     const [project] = await repo.insertProjects(trx, [
@@ -331,6 +334,8 @@ export async function updateCommunity(
       );
     };
     if (current.version !== version) throw await stale();
+    if (next.plan_year !== current.plan_year)
+      await refuseYearChangeOfDeclared(trx, id, current.name);
     if (next.name_key !== current.name_key || next.region_code !== current.region_code) {
       const same = (await repo.findByKeys(trx, draft.regionCode, [next.name_key!])).filter(
         (s) => s.id !== id,

@@ -134,7 +134,7 @@ describeEachEngine('ledger API', (ctx) => {
     const invalid = await haikou.send('PUT', `/api/communities/${detail.id}`, {
       ...input,
       version: detail.version + 1,
-      buildYear: 2010,
+      buildYear: 2999,
     });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().error.details[0].path).toBe('建成年份');

@@ -148,8 +148,10 @@ export function ledgerRoutes(app: App, db: Kysely<Database>, imports: ImportSett
   app.post('/api/imports', {
     schema: {
       tags,
-      summary: '上传项目清单并检查（不写入台账）；multipart 字段 file',
+      summary:
+        '上传项目清单（kind=projects）或已获中央补助的历史清单（kind=subsidised-history）并检查（不写入台账）；multipart 字段 file',
       consumes: ['multipart/form-data'],
+      querystring: z.object({ kind: s.importKind.default('projects') }),
       response: { 201: s.importJob, ...errors, 413: errorSchema, 429: errorSchema },
     },
     handler: async (req, reply) => {
@@ -160,7 +162,7 @@ export function ledgerRoutes(app: App, db: Kysely<Database>, imports: ImportSett
       if (!file) throw validation('没有收到文件');
       return reply
         .code(201)
-        .send(await uploadAndCheck(db, imports, actor, file.filename, file.file));
+        .send(await uploadAndCheck(db, imports, actor, file.filename, file.file, req.query.kind));
     },
   });
 

@@ -38,6 +38,7 @@ export const community = z.object({
   lat: z.string().nullable(),
   buildYear: z.number(),
   yearBucket: z.enum(['before', 'after']),
+  cutoffYear: z.number().describe('该小区计划年度政策的分界年份（2022年度为2000）'),
   areaClass: z.enum(['city', 'county_seat']),
   areaClassLabel: z.string(),
   areaClassEntered: z.boolean(),
@@ -154,8 +155,9 @@ const duplicatePlace = z.object({
   regionCode: z.string(),
   regionName: z.string(),
 });
+export const importKind = z.enum(['projects', 'subsidised-history']);
 export const importReport = z.object({
-  kind: z.literal('projects'),
+  kind: importKind,
   dryRun: z.boolean(),
   rows: z.number(),
   imported: z.number(),

@@ -23,6 +23,7 @@ import { notFound } from '../../errors.ts';
 import type { FiscalCheckResult } from '../../domain/fiscal-checks.ts';
 import { fiscalFigures } from '../fiscal/fiscal.checks.ts';
 import { findRegion } from '../regions/regions.repository.ts';
+import { earlierPlanRows } from './earlier-plans.service.ts';
 import { policyFor } from './policies.repository.ts';
 import * as repo from './plan-table.repository.ts';
 
@@ -184,13 +185,14 @@ export async function checkPlan(
       : region.level === 'prefecture'
         ? 'prefecture'
         : 'county';
-  const [after, late, excluded, subsidised, likely, fiscal] = await Promise.all([
+  const [after, late, excluded, subsidised, likely, fiscal, earlier] = await Promise.all([
     repo.offendingCommunities(db, region.path, year, { buildYearAbove: policy.cutoffYear }),
     repo.offendingCommunities(db, region.path, year, { buildYearAbove: policy.latestBuildYear }),
     repo.offendingCommunities(db, region.path, year, { excluded: true }),
     repo.offendingCommunities(db, region.path, year, { subsidised: true }),
     repo.likelySubsidisedDuplicates(db, region.path, year),
     fiscalFigures(db, region.path, level, year),
+    earlierPlanRows(db, region.path, year),
   ]);
   const checks = planChecks({
     policy,
@@ -208,10 +210,19 @@ export async function checkPlan(
             : '拟征收或拆除新建',
       ),
     ),
-    subsidisedRows: subsidised.map((r) => toCheckRow(r, `已纳入${r.subsidy_years}年中央补助计划`)),
-    likelySubsidisedRows: likely.map((r) =>
-      toCheckRow(r, `与已获${r.other_years}年中央补助的“${r.other_name}”疑似重复`),
-    ),
+    subsidisedRows: [
+      ...subsidised.map((r) => toCheckRow(r, `已纳入${r.subsidy_years}年中央补助计划`)),
+      // A community carrying the year itself is listed once, by its own record.
+      ...earlier.subsidisedRows.filter((e) => !subsidised.some((r) => r.id === e.id)),
+    ],
+    likelySubsidisedRows: [
+      ...likely.map((r) =>
+        toCheckRow(r, `与已获${r.other_years}年中央补助的“${r.other_name}”疑似重复`),
+      ),
+      ...earlier.likelySubsidisedRows,
+    ],
+    declaredRows: earlier.declaredRows,
+    likelyDeclaredRows: earlier.likelyDeclaredRows,
     // City and county assessments alike (fiscal.checks.ts).
     fiscal: fiscal.funding,
   });

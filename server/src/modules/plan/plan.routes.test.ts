@@ -39,7 +39,7 @@ describeEachEngine('plan API', (ctx) => {
       title: '2022年城镇老旧小区改造计划表',
       scope: { code: '460000', name: '海南省' },
     });
-    expect(json.json().checks).toHaveLength(7);
+    expect(json.json().checks).toHaveLength(8);
     const total = json.json().blocks[0].rows.at(-3);
     expect(total).toEqual({
       unit: '全省(区、市)',

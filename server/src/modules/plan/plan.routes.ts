@@ -13,7 +13,8 @@ const year = z.coerce.number().int().min(2000).max(2100);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const check = z.object({
-  id: z.string(),
+  id: z.string().describe('检查项代码'),
+  outcome: z.string().describe('结果代码（passed 为通过；其余为各检查项的不通过情形）'),
   title: z.string(),
   severity: z.enum(['blocking', 'warning', 'info']),
   passed: z.boolean(),
@@ -21,8 +22,7 @@ const check = z.object({
   rows: z.array(
     z.object({ id: z.number(), name: z.string(), regionCode: z.string(), detail: z.string() }),
   ),
-  // The fiscal checks' typed outcome and the units it is about (domain/fiscal-checks.ts).
-  outcome: z.string().optional(),
+  // The units a fiscal check is about (domain/fiscal-checks.ts).
   units: z.array(z.object({ code: z.string(), name: z.string() })).optional(),
 });
 const policy = z.object({

@@ -7,17 +7,22 @@ export const POOL_LABELS: Record<Pool, string> = {
   reserve: '储备',
 };
 
+/** The buckets by the cut-off of the community's plan-year policy (the filter's words). */
 export const BUCKET_LABELS: Record<YearBucket, string> = {
-  before: '2000年底前建成',
-  after: '2000年底后建成',
+  before: '分界年份前建成',
+  after: '分界年份后建成',
 };
+
+/** '2000年底后建成', with the cut-off of the community's plan-year policy. */
+export const bucketLabel = (bucket: YearBucket, cutoffYear: number): string =>
+  `${cutoffYear}年底${bucket === 'before' ? '前' : '后'}建成`;
 
 export const AREA_CLASS_LABELS: Record<AreaClass, string> = {
   city: '城市(建成区)',
   county_seat: '县城(城关镇)',
 };
 
-export type TagKind = 'after2000' | 'implausible' | 'suspected' | 'excluded' | 'subsidised';
+export type TagKind = 'afterCutoff' | 'implausible' | 'suspected' | 'excluded' | 'subsidised';
 
 export interface CommunityTag {
   kind: TagKind;
@@ -28,19 +33,19 @@ export interface CommunityTag {
 }
 
 /**
- * The tags of a row: 2000年底后, 异常值 (any plausibility flag but the year), 拟征收/拆除,
+ * The tags of a row: 2000年底后 (the cut-off of its plan year's policy), 异常值 (any plausibility flag but the year), 拟征收/拆除,
  * 已获补助, and 疑似重复 where the caller knows it (the list knows only under the 疑似重复 filter).
  */
 export function communityTags(c: Community, suspected = false): CommunityTag[] {
   const tags: CommunityTag[] = [];
-  const after = c.flags.filter((f) => f.code === 'after_2000');
-  const odd = c.flags.filter((f) => f.code !== 'after_2000');
+  const after = c.flags.filter((f) => f.code === 'after_cutoff');
+  const odd = c.flags.filter((f) => f.code !== 'after_cutoff');
   if (after.length || c.yearBucket === 'after')
     tags.push({
-      kind: 'after2000',
-      label: '2000年底后',
+      kind: 'afterCutoff',
+      label: `${c.cutoffYear}年底后`,
       color: 'orange',
-      detail: after.map((f) => f.message).join('；') || BUCKET_LABELS.after,
+      detail: after.map((f) => f.message).join('；') || bucketLabel('after', c.cutoffYear),
     });
   if (odd.length)
     tags.push({

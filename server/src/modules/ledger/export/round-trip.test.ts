@@ -80,9 +80,7 @@ describeEachEngine('ledger round trip', (ctx) => {
       const exported = join(dir, `export-${ctx.engine}.${format}`);
       const out = createWriteStream(exported);
       const done = once(out, 'finish');
-      expect(await exportLedger(ctx.db.db, { scopePath: '/', cutoffYear: 2000 }, format, out)).toBe(
-        ROWS,
-      );
+      expect(await exportLedger(ctx.db.db, { scopePath: '/' }, format, out)).toBe(ROWS);
       await done;
       const got = byKey(await readAll(exported));
       expect(got.size).toBe(ROWS);

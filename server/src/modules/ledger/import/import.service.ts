@@ -10,11 +10,16 @@ import { orthographicKey } from '../../../domain/ledger/names.ts';
 import { plausibilityFlags } from '../../../domain/ledger/plausibility.ts';
 import { checkRow, type CommunityDraft, type RowError } from '../../../domain/ledger/rows.ts';
 import { matchHeader, rowRecord, type HeaderMatch } from '../../../domain/ledger/template.ts';
-import { SEED_POLICY_2022 } from '../../../domain/plan-policy.ts';
+import {
+  buildYearRuleText,
+  buildYearStanding,
+  policyInForce,
+} from '../../../domain/plan-policy.ts';
 import { forbidden } from '../../../errors.ts';
 import { previewPairs, scanUnits, type IncomingCandidate } from '../duplicates.service.ts';
 import { draftToRow } from '../community-row.ts';
 import { canEditLedger } from '../ledger.policy.ts';
+import { listPolicies } from '../../plan/policies.service.ts';
 import { ledgerUnitsWithin } from '../units.ts';
 import {
   codeAliasCollector,
@@ -33,7 +38,8 @@ const BATCH = 2000;
 const REFRESH_STATISTICS_AFTER = 5000;
 
 export interface ImportReport {
-  kind: 'projects';
+  /** a project list, or a subsidised-history list (history-import.service.ts) */
+  kind: 'projects' | 'subsidised-history';
   dryRun: boolean;
   rows: number;
   imported: number;
@@ -74,7 +80,7 @@ export async function importProjectList(
 ): Promise<ImportReport> {
   if (!canEditLedger(actor)) throw forbidden('没有导入台账的权限');
   const now = opts.now ?? new Date();
-  const policy = SEED_POLICY_2022;
+  const policies = await listPolicies(db);
   const units = await ledgerUnitsWithin(db, actor.regionPath);
   const report: ImportReport = {
     kind: 'projects',
@@ -94,8 +100,6 @@ export async function importProjectList(
     report.warningCount++ < MAX_LISTED ? report.warnings.push(e) : 0;
   const ctx = {
     currentYear: now.getUTCFullYear(),
-    cutoffYear: policy.cutoffYear,
-    latestBuildYear: policy.latestBuildYear,
     unitByCode: units.unitFor,
     unknownCodeMessage: units.unknownCodeMessage,
     unitsByName: (n: string) => units.byName.get(n) ?? [],
@@ -199,12 +203,28 @@ export async function importProjectList(
         }
         firstRow.set(fileKey, { line, name: draft.name });
         touchedUnits.add(draft.regionCode);
+        // The rules of the row's plan year: warnings here, the plan checks of that year refuse.
+        const policy = policyInForce(policies, draft.planYear);
         for (const f of plausibilityFlags(draft, policy.cutoffYear))
           addWarning({
             line,
-            column: f.code === 'after_2000' ? '建成年份' : '居民户数',
+            column: f.code === 'after_cutoff' ? '建成年份' : '居民户数',
             value: '',
             message: f.message,
+          });
+        if (buildYearStanding(policy, draft.buildYear) === 'too_late')
+          addWarning({
+            line,
+            column: '建成年份',
+            value: String(draft.buildYear),
+            message: `已登记，但不能列入${draft.planYear}年度计划（该年度计划检查不通过）：${buildYearRuleText(policy)}。可转入谋划或储备库，待政策允许的年度申报`,
+          });
+        for (const y of draft.subsidyYears)
+          addWarning({
+            line,
+            column: '已纳入中央补助年度',
+            value: String(y),
+            message: `已登记，但已纳入${y}年中央补助支持的改造计划，不得重复申报（建办城〔2021〕28号 三(四)），不能列入年度计划`,
           });
         batch.push({ line, draft, key });
         if (batch.length >= BATCH) {

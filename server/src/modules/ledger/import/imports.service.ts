@@ -22,7 +22,8 @@ import type { Database, ImportStatus } from '../../../db/schema.ts';
 import type { Actor } from '../../../domain/actor.ts';
 import { AppError, forbidden, notFound, validation } from '../../../errors.ts';
 import { canEditLedger } from '../ledger.policy.ts';
-import { importProjectList, type ImportReport } from './import.service.ts';
+import { importSubsidyHistory } from './history-import.service.ts';
+import { importProjectList, type ImportOptions, type ImportReport } from './import.service.ts';
 import {
   beat,
   findJob,
@@ -40,6 +41,20 @@ export const runningImports = (): string[] => [...liveProgress.keys()];
 
 /** How often the server running a job renews its lease (import-jobs.sweep.ts's LEASE_MS). */
 export const HEARTBEAT_MS = 10_000;
+
+export type ImportKind = ImportReport['kind'];
+
+/** The import of a kind: a project list, or a subsidised-history list (issue 9 §4). */
+const runImport = (
+  kind: ImportKind,
+  db: Kysely<Database>,
+  actor: Actor,
+  path: string,
+  opts: ImportOptions & { fileName?: string },
+) =>
+  kind === 'subsidised-history'
+    ? importSubsidyHistory(db, actor, path, opts)
+    : importProjectList(db, actor, path, opts);
 
 /** Opens a connection of its own for a long import (see Db.detached). */
 export type Connect = () => Promise<{ db: Kysely<Database>; destroy: () => Promise<void> }>;
@@ -132,6 +147,7 @@ export async function uploadAndCheck(
   actor: Actor,
   fileName: string,
   file: Readable & { truncated?: boolean },
+  kind: ImportKind = 'projects',
 ): Promise<ImportJob> {
   if (!canEditLedger(actor)) throw forbidden('没有导入台账的权限');
   const { files, bytes } = settings.quota;
@@ -176,8 +192,9 @@ export async function uploadAndCheck(
   try {
     const report = await withHeartbeat(db, id, () =>
       onOwnConnection(settings.connect, (own) =>
-        importProjectList(own, actor, path, {
+        runImport(kind, own, actor, path, {
           dryRun: true,
+          fileName,
           onProgress: (n) => liveProgress.set(id, n),
         }),
       ),
@@ -232,12 +249,17 @@ export async function confirmImport(
   }
   liveProgress.set(id, 0);
   importingHere.add(id);
+  // The kind the file was checked as (its check's report), so it is imported as that.
+  const kind: ImportKind =
+    (row.result ? (JSON.parse(row.result) as { report?: ImportReport }).report?.kind : undefined) ??
+    'projects';
   void (async () => {
     try {
       const report = await withHeartbeat(db, id, () =>
         onOwnConnection(connect, (own) =>
-          importProjectList(own, actor, row.file_path, {
+          runImport(kind, own, actor, row.file_path, {
             dryRun: false,
+            fileName: row.file_name,
             onProgress: (n) => liveProgress.set(id, n),
           }),
         ),

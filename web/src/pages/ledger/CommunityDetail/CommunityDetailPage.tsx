@@ -49,7 +49,7 @@ export function CommunityDetailPage() {
     }
   }
 
-  const warnings = c.flags.filter((f) => f.code !== 'after_2000');
+  const warnings = c.flags.filter((f) => f.code !== 'after_cutoff');
   const suspected = c.duplicates.some((d) => d.status === 'suspected');
 
   return (
@@ -98,8 +98,8 @@ export function CommunityDetailPage() {
               type="info"
               showIcon
               title={
-                c.flags.find((f) => f.code === 'after_2000')?.message ??
-                '2000年底后建成，计入“2000年底后”户数占比'
+                c.flags.find((f) => f.code === 'after_cutoff')?.message ??
+                `${c.cutoffYear}年底后建成，计入“${c.cutoffYear}年底后”户数占比`
               }
             />
           )}

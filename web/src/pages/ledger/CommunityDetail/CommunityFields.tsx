@@ -3,7 +3,7 @@ import { Descriptions, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import type { CommunityDetail } from '../../../api/ledgerTypes.ts';
 import { formatDateTime, formatDecimal, formatInteger } from '../../../components/format.ts';
-import { BUCKET_LABELS } from '../ledgerLabels.ts';
+import { bucketLabel } from '../ledgerLabels.ts';
 
 const COLUMNS = { xs: 1, md: 2, xl: 3 };
 const FULL_ROW = COLUMNS;
@@ -45,7 +45,9 @@ export function CommunityFields({ c }: { c: CommunityDetail }) {
       children: (
         <>
           {c.buildYear}年{' '}
-          <Typography.Text type="secondary">（{BUCKET_LABELS[c.yearBucket]}）</Typography.Text>
+          <Typography.Text type="secondary">
+            （{bucketLabel(c.yearBucket, c.cutoffYear)}）
+          </Typography.Text>
         </>
       ),
     },

@@ -26,14 +26,12 @@ import { AREA_CLASS_LABELS } from '../ledgerLabels.ts';
 import { ConflictAlert } from './ConflictAlert.tsx';
 import {
   checks,
-  CUTOFF_YEAR,
   editsOf,
   emptyValues,
   FIELD_OF_HEADER,
   FIELDS,
   inputOf,
   LABELS,
-  LATEST_BUILD_YEAR,
   updateOf,
   valuesOf,
 } from './communityForm.ts';
@@ -212,7 +210,7 @@ export function CommunityForm({ base, onReload }: Props) {
             {...item('buildYear', 'community-build-year')}
             required
             rules={[rule('buildYear')]}
-            tooltip={`${CUTOFF_YEAR}年以后建成的，不得晚于${LATEST_BUILD_YEAR}年`}
+            tooltip="任何建成年份均可登记；能否列入某年度计划，由该年度政策在计划检查中确定"
           >
             <Input id="community-build-year" inputMode="numeric" maxLength={6} suffix="年" />
           </Form.Item>

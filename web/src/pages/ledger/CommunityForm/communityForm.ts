@@ -79,10 +79,6 @@ export const LABELS: Record<keyof CommunityValues, string> = {
   notes: '备注',
 };
 
-/** The build-year cut-off and the latest year allowed after it (建办城〔2021〕28号 三(四)). */
-export const CUTOFF_YEAR = 2000;
-export const LATEST_BUILD_YEAR = 2005;
-
 type Check = (text: string, now: Date) => string | null;
 
 const clean = (text: string) => text.trim().replace(/,/g, '');
@@ -100,9 +96,8 @@ export const checks: Partial<Record<keyof CommunityValues, Check>> = {
     const y = yearOf(t);
     const max = now.getFullYear();
     if (!clean(t)) return '请填写建成年份';
+    // No plan-year rule here: the year's plan check decides what may be declared (issue 9 §2).
     if (y === undefined || y < 1900 || y > max) return `应为1900–${max}之间的4位年份`;
-    if (y > LATEST_BUILD_YEAR)
-      return `${CUTOFF_YEAR}年底后建成的小区，建成年份不得晚于${LATEST_BUILD_YEAR}年`;
     return null;
   },
   buildings: (t) => countCheck(t, '楼栋数'),

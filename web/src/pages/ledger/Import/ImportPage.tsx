@@ -1,8 +1,10 @@
-// 导入: the project list (① template and upload → ② the check's findings → ③ the import's
-// progress), and beside it the monthly progress and the residents' consultations.
+// 导入: the project list (or 已获中央补助的历史清单) — ① template and upload → ② the check's
+// findings → ③ the import's progress — and beside it the monthly progress and the consultations.
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Steps, Tabs } from 'antd';
+import { Button, Card, Flex, Segmented, Steps, Tabs } from 'antd';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import type { ImportKind } from '../../../api/ledgerTypes.ts';
 import { PreviewStep } from './PreviewStep.tsx';
 import { ProgressImportPanel } from './ProgressImportPanel.tsx';
 import { ProgressStep } from './ProgressStep.tsx';
@@ -21,6 +23,8 @@ const STEP_INDEX = { choose: 0, uploading: 0, checked: 1, importing: 2, finished
 export function ImportPage() {
   const navigate = useNavigate();
   const { state, upload, confirm, rerun, reset } = useImportJob();
+  const [kind, setKind] = useState<ImportKind>('projects');
+  const choosing = state.step === 'choose';
 
   return (
     <Card
@@ -32,13 +36,26 @@ export function ImportPage() {
       }
     >
       <Tabs
-        id="import-kind"
+        id="import-tabs"
         items={[
           {
             key: 'projects',
             label: '项目清单',
             children: (
               <Flex vertical gap={24}>
+                <Segmented<ImportKind>
+                  id="import-kind"
+                  value={kind}
+                  disabled={!choosing}
+                  onChange={setKind}
+                  options={[
+                    { value: 'projects', label: '项目清单（列入台账）' },
+                    {
+                      value: 'subsidised-history',
+                      label: '已获中央补助的历史清单（2019–2021年等）',
+                    },
+                  ]}
+                />
                 <Steps
                   current={STEP_INDEX[state.step]}
                   status={stepStatus(state)}
@@ -49,7 +66,7 @@ export function ImportPage() {
                   ]}
                 />
                 {(state.step === 'choose' || state.step === 'uploading') && (
-                  <UploadStep state={state} onFile={upload} />
+                  <UploadStep state={state} kind={kind} onFile={(file) => upload(file, kind)} />
                 )}
                 {state.step === 'checked' && (
                   <PreviewStep

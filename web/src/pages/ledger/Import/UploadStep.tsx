@@ -1,30 +1,56 @@
 // Step 1: the template, and the file: dropped or chosen, uploaded with a progress bar.
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Progress, Typography, Upload } from 'antd';
-import { IMPORT_TEMPLATE_URL } from '../../../api/ledger.ts';
+import {
+  HISTORY_TEMPLATE_HEADERS,
+  HISTORY_TEMPLATE_URL,
+  IMPORT_TEMPLATE_URL,
+} from '../../../api/ledger.ts';
+import type { ImportKind } from '../../../api/ledgerTypes.ts';
 import type { ImportState } from './useImportJob.ts';
 
 const MAX_BYTES = 64 * 1024 * 1024;
 
 interface Props {
   state: Extract<ImportState, { step: 'choose' | 'uploading' }>;
+  kind: ImportKind;
   onFile: (file: File) => void;
 }
 
-export function UploadStep({ state, onFile }: Props) {
+export function UploadStep({ state, kind, onFile }: Props) {
   const uploading = state.step === 'uploading';
   const { message } = App.useApp();
   return (
     <Flex vertical gap={16}>
       <Card size="small" title="① 下载模板，按模板填写">
-        <Flex gap={16} align="center" wrap>
-          <Button id="import-template" href={IMPORT_TEMPLATE_URL} icon={<DownloadOutlined />}>
-            下载导入模板（xlsx）
-          </Button>
-          <Typography.Text type="secondary">
-            一行一个小区；列的顺序不限，按列名识别，已有的项目清单表格可直接上传。模板第二页“填写说明”列出了每一列的要求。
-          </Typography.Text>
-        </Flex>
+        {kind === 'projects' ? (
+          <Flex gap={16} align="center" wrap>
+            <Button id="import-template" href={IMPORT_TEMPLATE_URL} icon={<DownloadOutlined />}>
+              下载导入模板（xlsx）
+            </Button>
+            <Typography.Text type="secondary">
+              一行一个小区；列的顺序不限，按列名识别，已有的项目清单表格可直接上传。模板第二页“填写说明”列出了每一列的要求。
+            </Typography.Text>
+          </Flex>
+        ) : (
+          <Flex gap={16} align="center" wrap>
+            <Button
+              id="import-history-template"
+              href={HISTORY_TEMPLATE_URL}
+              download="已获中央补助小区历史清单模板.csv"
+              icon={<DownloadOutlined />}
+            >
+              下载历史清单模板（csv）
+            </Button>
+            <Typography.Text type="secondary" id="import-history-help">
+              以往年度已纳入中央补助支持改造计划的小区，一行一个，作为历史记录保存，不进入任何年度计划；以后各年度申报时据此检查“不得重复申报”。必填：小区名称、中央补助年度（也认“已纳入中央补助年度”），区划代码或区县；其余列（
+              {HISTORY_TEMPLATE_HEADERS.filter(
+                (h) => !['区划代码', '区县', '小区名称', '中央补助年度'].includes(h),
+              ).join('、')}
+              ）可不填。
+            </Typography.Text>
+          </Flex>
+        )}
       </Card>
       <Card size="small" title="② 上传文件">
         <Flex vertical gap={12}>
@@ -53,7 +79,7 @@ export function UploadStep({ state, onFile }: Props) {
             <p className="ant-upload-hint">
               支持 .xlsx（读取第一个工作表）和 .csv（UTF-8 或 GB18030），不超过 64 MB。
               <br />
-              上传后先逐行检查，确认无误后才写入台账。
+              上传后先逐行检查，确认无误后才写入{kind === 'projects' ? '台账' : '历史清单'}。
             </p>
           </Upload.Dragger>
           {uploading && (

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../../api/client.ts';
 import { cancelImport, confirmImport, getImport, uploadImport } from '../../../api/ledger.ts';
-import type { ImportJob } from '../../../api/ledgerTypes.ts';
+import type { ImportJob, ImportKind } from '../../../api/ledgerTypes.ts';
 
 export type ImportState =
   | { step: 'choose'; error?: string }
@@ -41,9 +41,9 @@ export function useImportJob() {
   const [state, setState] = useState<ImportState>({ step: 'choose' });
   const abortUpload = useRef<(() => void) | null>(null);
 
-  const upload = useCallback((file: File) => {
+  const upload = useCallback((file: File, kind: ImportKind) => {
     setState({ step: 'uploading', fileName: file.name, percent: 0 });
-    const { promise, abort } = uploadImport(file, (percent) =>
+    const { promise, abort } = uploadImport(file, kind, (percent) =>
       setState((s) => (s.step === 'uploading' ? { ...s, percent } : s)),
     );
     abortUpload.current = abort;
