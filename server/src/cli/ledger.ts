@@ -1,4 +1,4 @@
-/** `gaizao import` and `gaizao export` (../shared/spec/cli.md), as the system administrator. */
+/** `gaizao import` and `gaizao export` (docs/cli.md), as the system administrator. */
 import { createWriteStream } from 'node:fs';
 import { openDatabase } from '../bootstrap.ts';
 import { findRegion } from '../modules/regions/regions.repository.ts';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** The command line (../shared/spec/cli.md): a thin shell over the application services. */
+/** The command line (docs/cli.md): a thin shell over the application services. */
 import { AppError } from '../errors.ts';
 import { exportCommand, importCommand } from './ledger.ts';
 import { checkCommand, planTableCommand, progressTableCommand } from './plan.ts';

@@ -1,4 +1,4 @@
-/** `gaizao plan-table` and `gaizao check` (../shared/spec/cli.md), as the system administrator. */
+/** `gaizao plan-table` and `gaizao check` (docs/cli.md), as the system administrator. */
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';

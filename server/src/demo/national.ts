@@ -1,7 +1,7 @@
 /**
  * A national-scale synthetic ledger (for the benchmarks, bench/): every province and 兵团, each
  * with its share of the 2022 plan's communities and its own households per community
- * (../shared/domain/brief.md §8.3), over the plan years 2019–2023 weighted by the national plan
+ * (docs/sources.md §8.3), over the plan years 2019–2023 weighted by the national plan
  * (§8.1: 1.9 + 3.9 + 5.3 + 5.1 + 5.3 万 ≈ 21.5万, hence about 220,000 communities). Each province's
  * rows are spread over its ledger units by syntheticRows and laid out unit by unit, as a plan
  * table is. Seeded: the same seed and size give the same rows.

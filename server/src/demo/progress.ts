@@ -1,6 +1,6 @@
 /**
  * A year of monthly progress for the demo province's communities in this calendar year's plan, so
- * that a newcomer sees live dashboards. Calibrated on ../shared/domain/brief.md §8.1 and §11: starts
+ * that a newcomer sees live dashboards. Calibrated on docs/sources.md §8.1 and §11: starts
  * from March, about half by June, four in five by July, nearly all by the autumn; three to seven
  * months of works; completed investment close to the estimate; outcomes per 10,000 households
  * started as in 2023 (elevators ≈40, pipelines ≈85 km, parking ≈950, chargers ≈360, elderly-care

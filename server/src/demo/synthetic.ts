@@ -1,5 +1,5 @@
 /**
- * Seeded synthetic communities, realistic per ../shared/domain/brief.md §8.5 and §11: households
+ * Seeded synthetic communities, realistic per docs/sources.md §8.5 and §11: households
  * per community log-normal around the province's ratio, 12–85 households per building, 70–125 m²
  * per household, 1.2–4 万元 per household, about one in ten built 2001–2005. The same seed gives
  * the same rows, so benchmark runs compare and the demo looks the same on every machine.

@@ -1,7 +1,7 @@
 /**
  * The progress dashboard's arithmetic (issue 5): which units a scope breaks down into, the month a
  * view stands at, start rates as numbers, the ranking of units and the cumulative investment curve.
- * Pure; the figures are the progress table's (../shared/spec/progress.md), from exact values.
+ * Pure; the figures are the progress table's (docs/progress-table.md), from exact values.
  */
 import type { RegionLevel } from './regions.ts';
 

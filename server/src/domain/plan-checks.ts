@@ -1,5 +1,5 @@
 /**
- * The plan checks of the notice (../shared/spec/plan-table.md, "Checks shown with the table"),
+ * The plan checks of the notice (docs/plan-table.md, "Checks shown with the table"),
  * each pass or fail with the rows that cause it. Pure: the figures and offending rows are passed in.
  */
 import { buildYearRuleText, shareRuleText, type PlanPolicy } from './plan-policy.ts';

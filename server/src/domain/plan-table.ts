@@ -1,5 +1,5 @@
 /**
- * The plan table 《城镇老旧小区改造计划表》 (../shared/spec/plan-table.md), computed from the
+ * The plan table 《城镇老旧小区改造计划表》 (docs/plan-table.md), computed from the
  * communities in a year's plan. Pure arithmetic on exact integers (元, 0.01 m²): totals are sums
  * of exact values, rounded half up once at the end, never sums of rounded parts.
  */

@@ -1,5 +1,5 @@
 /**
- * Which plan the progress table's 计划改造 columns count (../shared/spec/progress.md): the plan a
+ * Which plan the progress table's 计划改造 columns count (docs/progress-table.md): the plan a
  * province submitted for the year, frozen in its snapshot, where there is one; otherwise the current
  * plan. 新开工 and the other measures always come from the current plan, so that communities added
  * after the submission count when they start: that is how a start rate passes 100 %

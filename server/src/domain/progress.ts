@@ -1,5 +1,5 @@
 /**
- * Monthly progress (../shared/spec/progress.md): the rules a month's record obeys, and the progress
+ * Monthly progress (docs/progress-table.md): the rules a month's record obeys, and the progress
  * table's arithmetic from exact values. Pure.
  */
 import { formatScaled, roundHalfUp } from './ledger/decimal.ts';

@@ -1,6 +1,6 @@
 /**
  * One row of the project-list template, checked and turned into a community draft
- * (../shared/spec/import-template.md, "Rules an import enforces"). Pure: the regions the row may
+ * (docs/templates/project-list.md, "Rules an import enforces"). Pure: the regions the row may
  * name and the current year are passed in.
  */
 import { areaClassOf, AREA_CLASS_LABELS, type AreaClass, type RegionKind } from '../regions.ts';

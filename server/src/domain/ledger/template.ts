@@ -1,5 +1,5 @@
 /**
- * The project-list import template (../shared/spec/import-template.md): its columns, and how a
+ * The project-list import template (docs/templates/project-list.md): its columns, and how a
  * file's header row is matched to them (order free, spaces trimmed, full/half-width brackets one).
  */
 import { unguardCell } from '../spreadsheet-cells.ts';

@@ -1,6 +1,6 @@
 /**
  * The plan table as the official form 《城镇老旧小区改造计划表》 (建办城〔2021〕28号 附件;
- * ../shared/spec/plan-table.md, "Layout" and "Formats"), laid out as a person prints it: title,
+ * docs/plan-table.md, "Layout" and "Formats"), laid out as a person prints it: title,
  * 省(区、市) and 联系人 line, a three-row header, each unit's name merged down its three rows, the
  * three seal lines under the table, A4 landscape, one page wide, header rows on every page.
  */

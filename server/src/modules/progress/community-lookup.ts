@@ -1,6 +1,6 @@
 /**
  * Finding a ledger community from the 区划代码 and 小区名称 a report writes (the progress import;
- * ../shared/spec/progress.md). Names are matched by their orthographic key, the ledger's own
+ * docs/progress-table.md). Names are matched by their orthographic key, the ledger's own
  * unique key (domain/ledger/names.ts): 建设路三号院 finds 建设路3号院. A name that matches only
  * once a generic suffix is removed (机械厂小区 for 机械厂家属院) is not taken: those are often two
  * places, so the row is refused naming the candidate (issue 9, §1). Codes are read as the project

@@ -1,5 +1,5 @@
 /**
- * The monthly progress import (../shared/spec/progress.md, issue 9 §3): all or nothing, errors by
+ * The monthly progress import (docs/progress-table.md, issue 9 §3): all or nothing, errors by
  * line and column. A row's 居民同意户数 records a consultation (协商日期, or the report period's last
  * day), stored before any start of the file is checked, so a start counts every consultation of
  * its file whatever the rows' order. Linear in the file: what the checks need of the ledger

@@ -1,6 +1,6 @@
 /**
  * 计划改造 counts the plan as submitted (the province's snapshot), 新开工 the current plan
- * (../shared/spec/progress.md): on both engines, through the service, with the snapshot frozen by
+ * (docs/progress-table.md): on both engines, through the service, with the snapshot frozen by
  * the declarations module's own code.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -12,7 +12,7 @@
  *   per cell for the server to parse and plan.
  *
  * A row whose (unit, key) a stored community already has is not written: it comes back as that
- * community, for the caller's error (the ledger's unique key, ../shared/spec/import-template.md).
+ * community, for the caller's error (the ledger's unique key, docs/templates/project-list.md).
  */
 import type SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';

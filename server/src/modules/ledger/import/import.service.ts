@@ -1,5 +1,5 @@
 /**
- * Importing a project list (../shared/spec/import-template.md): every row checked, every problem
+ * Importing a project list (docs/templates/project-list.md): every row checked, every problem
  * listed by file line and column, and all or nothing in one transaction. The file streams through
  * in batches, so memory stays bounded for the national 220,000-row file.
  */
