@@ -76,6 +76,7 @@ const QUERY: Record<string, string> = {
   year: '2026',
   month: '5',
   planYear: '2026',
+  kind: 'progress',
 };
 
 describe('spreadsheet writers', () => {
@@ -118,10 +119,14 @@ describe('spreadsheet writers', () => {
 describeEachEngine('formula injection', (ctx) => {
   let app: App;
   let admin: Client;
+  let auditor: Client;
   beforeAll(async () => {
     app = await buildApp({ db: ctx.db, serveWeb: false });
     await addUser(ctx.db.db, 'formula_admin', '000000', ['admin']);
     admin = await loginAs(app, 'formula_admin');
+    // The audit log is read by the audit administrator alone (三员分立).
+    await addUser(ctx.db.db, 'formula_auditor', '000000', ['audit_admin']);
+    auditor = await loginAs(app, 'formula_auditor');
     const zone = await admin.send('POST', '/api/regions', { parentCode: '460100', name: EVIL });
     expect(zone.statusCode, zone.body).toBe(201);
     const zoneCode = zone.json().code as string;
@@ -200,7 +205,7 @@ describeEachEngine('formula injection', (ctx) => {
         }
         if (format) query.set('format', f);
         const url = `${path}?${query}`;
-        const res = await admin.get(url);
+        const res = await (path.startsWith('/api/audit') ? auditor : admin).get(url);
         exports++;
         if (res.statusCode !== 200) {
           problems.push(`${url}: ${res.statusCode} ${res.body.slice(0, 120)}`);

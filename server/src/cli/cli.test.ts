@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../bootstrap.ts';
+import { assessAndPassAll } from '../test-support/fiscal.ts';
 import { SAMPLES_DIR } from '../test-support/samples.ts';
 
 const run = promisify(execFile);
@@ -190,6 +192,19 @@ describe('gaizao import, export, plan-table, check', () => {
         .split(/\r?\n/),
     ).toEqual(expected);
     expect((await gaizao('plan-table', '--province', '99', '--year', '2022')).code).toBe(2);
+    // Without the cities' and counties' fiscal-capacity assessments the province may not submit:
+    // that check, and only that one, fails; once each is recorded and passed, all pass.
+    const unassessed = await gaizao('check', '--province', '46', '--year', '2022', '--json');
+    expect(unassessed.code).toBe(1);
+    const failing = (
+      JSON.parse(unassessed.stdout) as { checks: { id: string; passed: boolean }[] }
+    ).checks
+      .filter((c) => !c.passed)
+      .map((c) => c.id);
+    expect(failing).toEqual(['fiscal_assessed']);
+    const opened = await openDatabase(db);
+    await assessAndPassAll(opened.db, '460000', 2022);
+    await opened.destroy();
     expect((await gaizao('check', '--province', '46', '--year', '2022')).code).toBe(0);
     const late = join(dir, 'late.csv');
     writeFileSync(

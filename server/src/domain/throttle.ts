@@ -30,7 +30,10 @@ const HOUR = 60 * 60_000;
 export const DEFAULT_THROTTLE_RULES: ThrottleRules = {
   pair: { failuresBeforeWait: 5, firstWaitMs: 30_000, maxWaitMs: HOUR },
   account: { failuresBeforeWait: 20, firstWaitMs: 5 * 60_000, maxWaitMs: HOUR },
-  address: { failuresBeforeWait: 5, firstWaitMs: 30_000, maxWaitMs: HOUR },
+  // An address is often a whole bureau behind one NAT (政务外网), and attempts in flight count until
+  // they resolve: 20 colleagues logging in at once must not be refused. Spraying many accounts
+  // from one address still waits after 50 failures, doubling.
+  address: { failuresBeforeWait: 50, firstWaitMs: 30_000, maxWaitMs: HOUR },
   knownAddressMs: 30 * 24 * HOUR,
 };
 

@@ -9,6 +9,7 @@ import { forbidden } from '../../errors.ts';
 import { auditBy } from './audit.repository.ts';
 import { canReadAudit } from './audit.policy.ts';
 import { countAudit, pageAudit, type AuditFilter } from './audit.query.ts';
+import { csvFile } from '../../domain/spreadsheet-cells.ts';
 
 const present = (r: Awaited<ReturnType<typeof pageAudit>>[number]) => ({
   id: Number(r.id),
@@ -39,24 +40,14 @@ export async function listAuditLog(
   return { total, page: f.page, pageSize: f.pageSize, items: rows.map(present) };
 }
 
-/** A text cell a spreadsheet would run as a formula starts with a quote instead. */
-const cell = (v: unknown): string => {
-  let s = v === null || v === undefined ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export async function auditCsv(db: Kysely<Database>, actor: Actor, f: AuditFilter) {
   allowed(actor);
   const rows = await pageAudit(db, f, 0, 100_000);
   await auditBy(db, actor, 'audit.export', 'audit_log', { ...f, rows: rows.length }, new Date());
   const header = ['编号', '时间', '用户', '用户所属区划', '操作', '对象', '地址', '详情', '哈希'];
+  // Every text cell made safe by the one function all exports use (spreadsheet-cells.ts).
   const lines = rows
     .map(present)
-    .map((r) =>
-      [r.id, r.at, r.username, r.region, r.action, r.target, r.ip, r.detail, r.hash]
-        .map(cell)
-        .join(','),
-    );
-  return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
+    .map((r) => [r.id, r.at, r.username, r.region, r.action, r.target, r.ip, r.detail, r.hash]);
+  return csvFile([header, ...lines]);
 }

@@ -20,6 +20,7 @@ import { updateProject } from '../projects/projects.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 import { checkPlan } from './plan-table.service.ts';
 import { addPolicy } from './policies.service.ts';
+import { assessAndPassAll } from '../../test-support/fiscal.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'gaizao-rules-'));
@@ -179,6 +180,8 @@ describeEachEngine('the plan year’s rules, where the notice applies them', (ct
     });
     expect(await check(db, '460000', 2024, 'post_cutoff_share')).toMatchObject({ passed: true });
     expect((await communityNamed(db, '新城家园')).yearBucket).toBe('before');
+    // The 2024 plan's units have their fiscal capacity assessed and passed, so only the rule counts.
+    await assessAndPassAll(db, '460000', 2024);
     const cli2024 = await cliCheck(ctx.url, '46', 2024);
     expect(cli2024.report.checks.find((c) => c.id === 'latest_build_year')).toMatchObject({
       passed: true,

@@ -20,6 +20,7 @@ import { TableReadError } from '../ledger/import/read-table.ts';
 import { canEditLedger } from '../ledger/ledger.policy.ts';
 import { CONSULTATION_COLUMNS, importConsultations } from './consultations-import.service.ts';
 import { importProgress, PROGRESS_COLUMNS } from './progress-import.service.ts';
+import { csvFile } from '../../domain/spreadsheet-cells.ts';
 
 const tags = ['进展统计'];
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
@@ -67,7 +68,7 @@ export function progressImportRoutes(
           'content-disposition',
           `attachment; filename="template.csv"; filename*=UTF-8''${encodeURIComponent(t.name)}`,
         )
-        .send(`\uFEFF${t.headers.join(',')}\r\n`);
+        .send(csvFile([t.headers]));
     },
   });
 
