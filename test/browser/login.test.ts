@@ -59,10 +59,10 @@ describeBrowser('login', () => {
     }
   });
 
-  it('shows the user management menu to admin only', async () => {
+  it('shows the user management menu to the security administrator', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await login(page, 'admin', 'gaizao-demo');
+    await login(page, 'security', 'gaizao-demo');
     await page.locator('#current-region').waitFor();
     await page.goto(`${server.url}/users`);
     await expect

@@ -13,11 +13,11 @@ describeBrowser('passwords and sessions', () => {
   beforeAll(async () => {
     server = await startDemoServer();
     browser = await launchBrowser();
-    // The administrator creates an account over the API, as the users page does.
+    // The security administrator creates an account over the API, as the users page does.
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'gaizao-demo' }),
+      body: JSON.stringify({ username: 'security', password: 'gaizao-demo' }),
     });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const { user } = (await login.json()) as { user: { csrfToken: string } };

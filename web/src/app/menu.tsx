@@ -27,8 +27,8 @@ export interface MenuEntry {
 
 /** Roles that work with the ledger, plans and progress. */
 export const WORK_ROLES: readonly Role[] = ['county', 'city', 'province', 'ministry', 'statistics'];
-/** 用户管理: the security administrator (三员分立) and, for now, the system administrator. */
-export const ADMIN_ROLES: readonly Role[] = ['admin', 'security_admin'];
+/** 用户管理: the security administrator only (三员分立; server: users.policy.ts). */
+export const ADMIN_ROLES: readonly Role[] = ['security_admin'];
 /** 审计日志: the audit administrator only (server: audit.policy.ts). */
 export const AUDIT_ROLES: readonly Role[] = ['audit_admin'];
 /** The ledger is read by the work roles and administrators (server: ledger.policy.ts)… */

@@ -24,9 +24,10 @@ const filter = z.object({
 });
 
 export function auditRoutes(app: App, db: Kysely<Database>): void {
-  // Permission refusals are audited (等保三级): who was refused what, from where.
-  app.addHook('onResponse', async (req, reply) => {
-    if (reply.statusCode !== 403 || !req.auth) return;
+  // Permission refusals are audited (等保三级): who was refused what, from where. Before the answer
+  // leaves (onSend, not onResponse), so the entry is stored by the time the client reads the 403.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (reply.statusCode !== 403 || !req.auth) return payload;
     const actor = req.auth.actor;
     await insertAudit(db, {
       actorUserId: actor.userId || null,
@@ -35,6 +36,7 @@ export function auditRoutes(app: App, db: Kysely<Database>): void {
       target: `${req.method} ${req.url.split('?')[0]!.slice(0, 180)}`,
       ip: req.ip,
     }).catch((err: unknown) => req.log.error({ err }, '拒绝访问的审计记录写入失败'));
+    return payload;
   });
 
   app.get('/api/audit', {

@@ -15,10 +15,10 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { orthographicKey, stripGenericSuffix } from '../../domain/ledger/names.ts';
 import { ledgerUnitsWithin } from '../ledger/units.ts';
-import { communityNamesOfUnit } from './community-lookup.repository.ts';
+import { communitiesOfUnit, type UnitCommunity } from './community-lookup.repository.ts';
 
 export type LookupResult =
-  | { found: true; id: number; regionCode: string }
+  | { found: true; id: number; regionCode: string; community: UnitCommunity }
   | { found: false; column: '区划代码' | '小区名称'; message: string };
 
 export interface CommunityLookup {
@@ -26,8 +26,8 @@ export interface CommunityLookup {
 }
 
 interface UnitNames {
-  /** orthographic key → community id */
-  byKey: Map<string, number>;
+  /** orthographic key → the community (its whole record: a file of any length reads each once) */
+  byKey: Map<string, UnitCommunity>;
   /** suffix-stripped key → the names of the communities with it */
   byStem: Map<string, string[]>;
 }
@@ -43,8 +43,8 @@ export async function communityLookup(
     let names = loaded.get(unitCode);
     if (names) return names;
     names = { byKey: new Map(), byStem: new Map() };
-    for (const c of await communityNamesOfUnit(db, unitCode)) {
-      names.byKey.set(c.name_key, c.id);
+    for (const c of await communitiesOfUnit(db, unitCode)) {
+      names.byKey.set(c.name_key, c);
       const stem = stripGenericSuffix(c.name_key);
       const same = names.byStem.get(stem);
       if (same) same.push(c.name);
@@ -65,8 +65,8 @@ export async function communityLookup(
         };
       const names = await namesOf(unit.code);
       const key = orthographicKey(name);
-      const id = names.byKey.get(key);
-      if (id !== undefined) return { found: true, id, regionCode: unit.code };
+      const community = names.byKey.get(key);
+      if (community) return { found: true, id: community.id, regionCode: unit.code, community };
       const candidates = names.byStem.get(stripGenericSuffix(key));
       return {
         found: false,

@@ -11,7 +11,6 @@ import type { RowError } from '../../domain/ledger/rows.ts';
 import { headerKey } from '../../domain/ledger/template.ts';
 import { parseDate } from '../../domain/progress.ts';
 import { forbidden } from '../../errors.ts';
-import { findCommunity } from '../ledger/communities.repository.ts';
 import { canEditLedger, inScope } from '../ledger/ledger.policy.ts';
 import { readTable } from '../ledger/import/read-table.ts';
 import { communityLookup } from './community-lookup.ts';
@@ -141,8 +140,8 @@ export async function importConsultations(
           fail(line, match.column, cell, match.message);
           continue;
         }
-        const community = await findCommunity(trx, match.id);
-        if (!community || !inScope(actor, community.region_path)) {
+        const { community } = match;
+        if (!inScope(actor, community.region_path)) {
           fail(line, '小区名称', v('name'), '台账中没有这个小区（区划代码与名称须与台账一致）');
           continue;
         }

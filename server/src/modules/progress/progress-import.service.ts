@@ -14,7 +14,6 @@ import type { RowError } from '../../domain/ledger/rows.ts';
 import { headerKey } from '../../domain/ledger/template.ts';
 import { parseDate, parsePeriod, periodEnd } from '../../domain/progress.ts';
 import { forbidden } from '../../errors.ts';
-import { findCommunity } from '../ledger/communities.repository.ts';
 import { canEditLedger } from '../ledger/ledger.policy.ts';
 import { readTable } from '../ledger/import/read-table.ts';
 import { communityLookup } from './community-lookup.ts';
@@ -148,7 +147,7 @@ export async function importProgress(
           fail(line, match.column, cell, match.message);
           continue;
         }
-        const community = (await findCommunity(trx, match.id))!;
+        const { community } = match;
         if (String(community.plan_year) !== v('planYear'))
           fail(line, '计划年度', v('planYear'), `该小区的计划年度为 ${community.plan_year}`);
         const agreedOk =

@@ -3,10 +3,11 @@ import { hasRole } from '../../domain/actor.ts';
 import { isWithin } from '../../domain/regions.ts';
 
 /**
- * The security administrator (安全管理员, 三员分立) manages the accounts of their own region's
- * subtree; the system administrator still does too until the lead moves that over (issue 10).
+ * Only the security administrator (安全管理员) manages accounts, within their region's subtree: under
+ * 三员分立 the system administrator runs the system (policies, regions, targets) and the audit
+ * administrator reads the audit log, and neither manages the accounts (issue 10).
  */
-export const canManageUsers = (actor: Actor): boolean => hasRole(actor, 'security_admin', 'admin');
+export const canManageUsers = (actor: Actor): boolean => hasRole(actor, 'security_admin');
 
 export const canSeeUserAt = (actor: Actor, regionPath: string): boolean =>
   isWithin(regionPath, actor.regionPath);

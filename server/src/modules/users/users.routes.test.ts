@@ -20,7 +20,7 @@ describeEachEngine('users API', (ctx) => {
   let otherCityId: number;
   beforeAll(async () => {
     app = await buildApp({ db: ctx.db, serveWeb: false });
-    await addUser(ctx.db.db, 'whadmin', '420100', ['admin']);
+    await addUser(ctx.db.db, 'whadmin', '420100', ['security_admin']);
     await addUser(ctx.db.db, 'wuhan', '420100', ['city']);
     otherCityId = await addUser(ctx.db.db, 'huangshi', '420200', ['city']);
     cityAdmin = await loginAs(app, 'whadmin');
@@ -43,6 +43,18 @@ describeEachEngine('users API', (ctx) => {
   it('refuses user management to a non-administrator with 403', async () => {
     expect((await city.get('/api/users')).statusCode).toBe(403);
     expect((await city.send('POST', '/api/users', goodUser)).statusCode).toBe(403);
+  });
+
+  it('leaves accounts to the security administrator alone (三员分立)', async () => {
+    await addUser(ctx.db.db, 'sysadmin', '000000', ['admin']);
+    await addUser(ctx.db.db, 'auditor1', '000000', ['audit_admin']);
+    for (const name of ['sysadmin', 'auditor1']) {
+      const other = await loginAs(app, name);
+      expect((await other.get('/api/users')).statusCode, name).toBe(403);
+      const create = await other.send('POST', '/api/users', { ...goodUser, username: `x${name}` });
+      expect(create.statusCode, name).toBe(403);
+      expect(create.json().error.message).toMatch(/安全管理员/);
+    }
   });
 
   it('answers 404 for a user or region outside the subtree', async () => {

@@ -33,7 +33,8 @@ export const SYSTEM_ACTOR: Actor = {
 };
 
 function requireManager(actor: Actor): void {
-  if (!canManageUsers(actor)) throw forbidden('只有系统管理员可以管理用户');
+  if (!canManageUsers(actor))
+    throw forbidden('只有安全管理员可以管理用户（三员分立：系统管理员与审计管理员不管理账号）');
 }
 
 export async function listUsers(

@@ -21,7 +21,7 @@ import { useDashboard, type Loaded } from '../progress/useProgress.ts';
 import { sectionFor } from './rolePanels.ts';
 import type { HomeFacts, Panel } from './rolePanels.ts';
 
-function useHomeFacts(regionCode: string, isAdmin: boolean, seesLedger: boolean): HomeFacts {
+function useHomeFacts(regionCode: string, managesUsers: boolean, seesLedger: boolean): HomeFacts {
   const [facts, setFacts] = useState<HomeFacts>({});
   useEffect(() => {
     const ctrl = new AbortController();
@@ -43,14 +43,14 @@ function useHomeFacts(regionCode: string, isAdmin: boolean, seesLedger: boolean)
         () => undefined,
       );
     }
-    if (isAdmin) {
+    if (managesUsers) {
       listUsers({ page: 1, pageSize: 1 }, ctrl.signal).then(
         (p) => setFacts((f) => ({ ...f, userTotal: p.total })),
         () => undefined,
       );
     }
     return () => ctrl.abort();
-  }, [regionCode, isAdmin, seesLedger]);
+  }, [regionCode, managesUsers, seesLedger]);
   return facts;
 }
 
@@ -114,7 +114,7 @@ export function HomePage() {
   const facts = {
     ...useHomeFacts(
       me.region.code,
-      me.roles.includes('admin'),
+      me.roles.includes('security_admin'),
       hasAnyRole(me, ['county', 'city', 'province']),
     ),
     ...(progress.status === 'ready' && {

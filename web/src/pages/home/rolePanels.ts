@@ -106,10 +106,7 @@ export function sectionFor(role: Role, facts: HomeFacts): RoleSection {
     case 'admin':
       return {
         title: '系统管理',
-        panels: [
-          { title: '用户', value: facts.userTotal, suffix: '个' },
-          { title: '下级区划', value: facts.childRegions, suffix: '个' },
-        ],
+        panels: [{ title: '下级区划', value: facts.childRegions, suffix: '个' }],
       };
     case 'security_admin':
       return {
