@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { isRole, ROLE_LABELS, type Role } from '../../../common/roles.ts';
 import { openDatabase } from '../bootstrap.ts';
 import { listUsersWithin } from '../modules/users/users.repository.ts';
-import { createUser, disableUser, SYSTEM_ACTOR } from '../modules/users/users.service.ts';
+import { CLI_SECURITY_ACTOR, createUser, disableUser } from '../modules/users/users.service.ts';
 import { findRegion } from '../modules/regions/regions.repository.ts';
 import { notFound } from '../errors.ts';
 import { databaseUrl, parse } from './options.ts';
@@ -34,7 +34,7 @@ export async function usersCommand(args: string[]): Promise<number> {
         );
       const generated = !values.password;
       const password = values.password ?? `Gz${randomBytes(9).toString('base64url')}7`;
-      const u = await createUser(db.db, SYSTEM_ACTOR, {
+      const u = await createUser(db.db, CLI_SECURITY_ACTOR, {
         username: values.username,
         displayName: values.name ?? values.username,
         password,
@@ -79,7 +79,7 @@ export async function usersCommand(args: string[]): Promise<number> {
           );
     } else {
       if (!values.username) throw new UsageError('users disable 需要 --username');
-      await disableUser(db.db, SYSTEM_ACTOR, values.username);
+      await disableUser(db.db, CLI_SECURITY_ACTOR, values.username);
       console.log(`已停用用户 ${values.username}`);
     }
     return 0;

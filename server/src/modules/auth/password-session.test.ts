@@ -28,7 +28,7 @@ describeEachEngine('passwords and sessions', (ctx) => {
       serveWeb: false,
       security: { ...DEFAULT_SECURITY, passwordMaxAgeDays: 90 },
     });
-    await addUser(ctx.db.db, 'pw_admin', '000000', ['admin']);
+    await addUser(ctx.db.db, 'pw_admin', '000000', ['security_admin']);
     admin = await loginAs(app, 'pw_admin');
   });
   afterAll(() => app.close());

@@ -32,6 +32,15 @@ export const SYSTEM_ACTOR: Actor = {
   regionLevel: 'country',
 };
 
+/**
+ * The command line's `users` commands: whoever runs them on the server acts as the security
+ * administrator (三员分立: accounts are that role's work, not the system administrator's).
+ */
+export const CLI_SECURITY_ACTOR: Actor = {
+  ...SYSTEM_ACTOR,
+  roles: ['security_admin'],
+};
+
 function requireManager(actor: Actor): void {
   if (!canManageUsers(actor))
     throw forbidden('只有安全管理员可以管理用户（三员分立：系统管理员与审计管理员不管理账号）');
