@@ -17,7 +17,7 @@ import { importProjectList } from './import.service.ts';
 import { bigCsv, multipart, SAMPLE } from './import-jobs.fixture.ts';
 
 /** Rows of the file checked meanwhile: a few MB, a few seconds of checking. */
-// About 5 MB; IMPORT_LOCKS_ROWS=1200000 makes the 60 MB file of the issue (a manual run, minutes).
+// About 5 MB; IMPORT_LOCKS_ROWS=1000000 makes a 57 MB file, near the 64 MB upload limit (by hand).
 const ROWS = Number(process.env.IMPORT_LOCKS_ROWS ?? 100_000);
 
 describeEachEngine('an import check holds no writer', (ctx) => {
