@@ -28,14 +28,8 @@ import { SYSTEM_ACTOR } from '../users/users.service.ts';
 import * as repo from './declarations.repository.ts';
 import { childrenOf } from './declarations.children.ts';
 import { presentDeadline, reviewerName, unitDeadline } from './declarations.deadlines.ts';
+import { SIGNOFF_LABELS, SIGNOFF_ROLES } from './signoff-roles.ts';
 import { currentContent, sideOf, visibleUnit } from './declarations.units.ts';
-
-const SIGNOFF_ROLES = ['province', 'province_ndrc', 'province_finance'] as const;
-export const SIGNOFF_LABELS = {
-  province: '省级住房和城乡建设部门',
-  province_ndrc: '省级发展改革部门',
-  province_finance: '省级财政部门',
-} as const;
 
 /** Chinese, for a refusal or a warning: 秀英区（编制中）、琼山区（已上报）. */
 const namesWithStates = (units: { name: string; stateLabel: string }[]) =>

@@ -26,7 +26,7 @@ import { assertIntact, auditingRefusals } from '../integrity/integrity.ts';
 import { policyFor } from '../plan/policies.repository.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { unitDeadline } from './declarations.deadlines.ts';
-import { SIGNOFF_LABELS } from './declarations.service.ts';
+import { SIGNOFF_LABELS } from './signoff-roles.ts';
 import * as repo from './declarations.repository.ts';
 import { currentContent, sideOf, visibleUnit } from './declarations.units.ts';
 
