@@ -228,6 +228,11 @@ describeEachEngine('plan table from frozen versions', (ctx) => {
       (await ministry.get(`/api/plan-table?province=46&year=${Y}&version=signed`)).json(),
     ).toMatchObject({ basisLabel: '第 1 版（已接收）', version: { number: 1, hash } });
 
+    // The dashboard's 计划 mixes the two the same way, and says so.
+    expect(
+      (await ministry.get(`/api/dashboard?scope=all&year=${Y}&month=12`)).json().planBasis,
+    ).toBe('计划数：1 个省份为上报版本，1 个省份为台账工作底稿（未冻结）');
+
     // The live national table holds 宁夏's ledger (2 communities) and the edited 海南, labelled.
     const live = (await ministry.get(`/api/plan-table?province=all&year=${Y}&basis=live`)).json();
     expect(live.basisLabel).toBe(LIVE_LABEL);
