@@ -55,11 +55,13 @@ describeBrowser('plan table versions', () => {
       expect(await basis.innerText()).toContain('第 1 版（已会签）');
       expect(await page.locator('.plan-form').innerText()).not.toContain('工作底稿');
       expect(page.url()).toContain('version=signed');
+      await page.screenshot({ path: `${SHOTS}/plan-version-signed.png`, fullPage: true });
 
       // The print view of the same version: its number and 校验码 under the form.
       await page.goto(`${server.url}/plans/print?year=${Y}&version=signed`);
       await expect.poll(() => page.locator('#print-version').innerText()).toContain(hash);
       expect(await page.locator('.sheet').innerText()).not.toContain('工作底稿');
+      await page.screenshot({ path: `${SHOTS}/plan-version-print.png`, fullPage: true });
     } catch (e) {
       await page.screenshot({ path: `${SHOTS}/plan-version-failed.png`, fullPage: true });
       throw e;

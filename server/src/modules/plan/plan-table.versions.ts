@@ -219,7 +219,9 @@ async function nationalFromVersions(
     cutoffYear: policy.cutoffYear,
     header: csvHeader(policy.cutoffYear),
     basis,
-    basisLabel: `${basis === 'accepted' ? '各省已接收版本' : '各省最新上报版本'}（${counted} 个省份，其余未计入）`,
+    basisLabel: `${basis === 'accepted' ? '各省已接收版本' : '各省最新上报版本'}（${counted} 个省份${
+      counted < blocks.length ? `，其余 ${blocks.length - counted} 个未计入` : ''
+    }）`,
     version: null,
     note: ROUNDING_NOTE,
     blocks,

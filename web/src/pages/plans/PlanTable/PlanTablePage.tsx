@@ -69,7 +69,9 @@ export function PlanTablePage() {
     { value: 'signed', label: ministry ? '已接收的版本' : '已会签的版本' },
     ...(data?.versions ?? []).map((v) => ({
       value: String(v.number),
-      label: `第 ${v.number} 版（${v.submittedAt.slice(0, 10)}上报${v.inForce ? '，已接收' : ''}）`,
+      label: `第 ${v.number} 版（${v.submittedAt.slice(0, 10)}上报${v.signed ? '，已会签' : ''}${
+        v.inForce ? '，已接收' : ''
+      }）`,
     })),
   ];
   if (search.version && !versionOptions.some((o) => o.value === search.version))
