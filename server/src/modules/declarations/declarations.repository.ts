@@ -200,6 +200,22 @@ export const snapshotByVersion = (
     .where('version', '=', version)
     .executeTakeFirst();
 
+/** A unit's snapshots of one kind for the year, the latest version first. */
+export const snapshotsOf = (
+  db: Kysely<Database>,
+  unit: string,
+  year: number,
+  kind: 'submission' | 'candidate',
+) =>
+  db
+    .selectFrom('declaration_snapshots')
+    .selectAll()
+    .where('unit_code', '=', unit)
+    .where('plan_year', '=', year)
+    .where('kind', '=', kind)
+    .orderBy('version', 'desc')
+    .execute();
+
 export const findSnapshot = (db: Kysely<Database>, id: number) =>
   db.selectFrom('declaration_snapshots').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -322,6 +338,12 @@ export async function saveApproval(
 
 export const signoffsOf = (db: Kysely<Database>, snapshotId: number) =>
   db.selectFrom('signoffs').selectAll().where('snapshot_id', '=', snapshotId).execute();
+
+/** The sign-offs of several snapshots at once. */
+export const signoffsOfMany = (db: Kysely<Database>, snapshotIds: number[]) =>
+  snapshotIds.length
+    ? db.selectFrom('signoffs').selectAll().where('snapshot_id', 'in', snapshotIds).execute()
+    : Promise.resolve([]);
 
 export async function saveSignoff(
   db: Kysely<Database>,

@@ -57,6 +57,8 @@ export interface SnapshotContent {
   };
   /** the official table's rows, for a province */
   table: unknown;
+  /** 联系人及电话, given by a province with its submission (absent in older versions) */
+  contact?: string;
 }
 
 export async function currentContent(

@@ -70,13 +70,16 @@ function columns(
       title: '计划表',
       key: 'xlsx',
       width: 120,
+      // The latest submitted version as it was frozen (with its 校验码); before any, the working
+      // table, which says 工作底稿（未冻结） on the form.
       render: (_, p) => (
         <Button
           size="small"
           icon={<DownloadOutlined />}
-          href={planTableUrl(p.code, year, 'xlsx')}
+          href={planTableUrl(p.code, year, 'xlsx', p.version ? { version: String(p.version) } : {})}
           className="overview-xlsx"
           data-code={p.code}
+          title={p.version ? `第 ${p.version} 版` : '工作底稿（未冻结）'}
         >
           xlsx
         </Button>
