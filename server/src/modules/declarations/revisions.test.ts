@@ -19,6 +19,7 @@ import { describeEachEngine } from '../../test-support/engines.ts';
 import { actorAt, declareAccepted } from '../../test-support/declarations.ts';
 import { assessAndPassAll } from '../../test-support/fiscal.ts';
 import { importProjectList } from '../ledger/import/import.service.ts';
+import { refuseYearChangeOfDeclared } from '../plan/earlier-plans.service.ts';
 import { planCommunities } from '../plan/plan-table.repository.ts';
 import { progressTable } from '../progress/progress.service.ts';
 import { getRegion } from '../regions/regions.repository.ts';
@@ -128,13 +129,33 @@ describeEachEngine('plan revision (计划调整)', (ctx) => {
     await acceptDeclaration(db(), ministry, NX, Y, march);
     expect((await planInForce(db(), NX, Y))!).toMatchObject({ version: 1, revision: 0 });
 
-    // 41 communities leave the plan (the ledger moves them to a later year).
+    // 41 communities are to leave the plan (the ledger moves them to a later year). While the
+    // plans holding them stand accepted, the ledger refuses to move them.
     const all = await planCommunities(db(), nx.path, Y)
       .select(['c.id', 'c.name', 'c.region_code'])
       .orderBy('c.id')
       .execute();
     const gone = all.filter((_, i) => i % 9 === 0).slice(0, REMOVED);
     expect(gone).toHaveLength(REMOVED);
+    await expect(refuseYearChangeOfDeclared(db(), gone[0]!.id, gone[0]!.name)).rejects.toThrow(
+      /不能改为其他计划年度/,
+    );
+
+    // The counties that lose communities open their revisions first; then the ledger may move them.
+    const counties = [...new Set(gone.map((c) => c.region_code))].sort();
+    const opened = at('08-01');
+    for (const county of counties) {
+      const self = await actorAt(db(), county, 'county');
+      await reviseDeclaration(db(), self, county, Y, '部分小区不具备改造条件，调整计划', opened);
+      expect(await declarationView(db(), self, county, Y)).toMatchObject({
+        state: 'draft',
+        stateLabel: '计划调整中',
+        revision: 1,
+        revisionLabel: '计划调整（第1次）',
+        inForce: { version: 1 },
+      });
+    }
+    for (const c of gone) await refuseYearChangeOfDeclared(db(), c.id, c.name);
     await db()
       .updateTable('communities')
       .set({ plan_year: Y + 1 })
@@ -146,20 +167,9 @@ describeEachEngine('plan revision (计划调整)', (ctx) => {
       .execute();
     expect(await planned(nx.path)).toBe(PLANNED - REMOVED);
 
-    // The counties that lost communities revise first, each removal with a reason.
-    const counties = [...new Set(gone.map((c) => c.region_code))].sort();
-    const opened = at('08-01');
+    // Each removal with a reason, each county's revision accepted by its city.
     for (const [k, county] of counties.entries()) {
       const self = await actorAt(db(), county, 'county');
-      await reviseDeclaration(db(), self, county, Y, '部分小区不具备改造条件，调整计划', opened);
-      const v = await declarationView(db(), self, county, Y);
-      expect(v).toMatchObject({
-        state: 'draft',
-        stateLabel: '计划调整中',
-        revision: 1,
-        revisionLabel: '计划调整（第1次）',
-        inForce: { version: 1 },
-      });
       await justify(county, 'county', opened);
       const mine = gone.filter((c) => c.region_code === county);
       if (k === 0)
@@ -268,6 +278,15 @@ describeEachEngine('plan revision (计划调整)', (ctx) => {
       changes: { added: 0, removed: REMOVED, changed: 0 },
       totals: { communities: PLANNED - REMOVED },
     });
+    // The communities taken out are no longer declared in 2022: a later year may take them.
+    const declared = await db()
+      .selectFrom('declared_communities')
+      .select('community_id')
+      .where('unit_code', '=', NX)
+      .where('plan_year', '=', Y)
+      .execute();
+    expect(declared).toHaveLength(PLANNED - REMOVED);
+    expect(declared.map((d) => d.community_id)).not.toContain(gone[0]!.id);
   }, 600_000);
 
   it('counts 374 planned in the month before the revision was accepted and 333 in the month after', async () => {
