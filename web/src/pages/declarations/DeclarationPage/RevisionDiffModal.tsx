@@ -128,7 +128,7 @@ export function RevisionDiffModal(props: {
     render: (_, c) =>
       editable ? (
         <Flex vertical gap={4}>
-          {c.reason && reasonText(c.reason)}
+          {(required || c.reason) && reasonText(c.reason)}
           <ReasonEditor d={d} row={c} onSaved={() => load()} />
         </Flex>
       ) : required || c.reason ? (
