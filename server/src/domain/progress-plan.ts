@@ -80,6 +80,12 @@ export interface PlanVersionOfUnit {
 export const chinaMonthEnd = (year: number, month: number): string =>
   new Date(Date.UTC(year, month, 1) - 8 * 3_600_000 - 1).toISOString();
 
+/** The end of a report period ('YYYY-MM') in China, as an ISO time. */
+export function periodEndInChina(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return chinaMonthEnd(y, m);
+}
+
 /** The date in China (UTC+8) of an ISO time. */
 const chinaDate = (iso: string) =>
   new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
