@@ -15,9 +15,15 @@ import type {
   ProgressFundTable,
 } from './schema-progress.ts';
 import type { DeclaredCommunityTable, SubsidyHistoryTable } from './schema-history.ts';
+import type {
+  DeclarationRevisionTable,
+  PlanAcceptanceTable,
+  RevisionReasonTable,
+} from './schema-revisions.ts';
 
 export type * from './schema-progress.ts';
 export type * from './schema-history.ts';
+export type * from './schema-revisions.ts';
 
 export interface RegionTable {
   code: string;
@@ -136,6 +142,9 @@ export interface Database {
   progress_funds: ProgressFundTable;
   subsidy_history: SubsidyHistoryTable;
   declared_communities: DeclaredCommunityTable;
+  declaration_revisions: DeclarationRevisionTable;
+  revision_reasons: RevisionReasonTable;
+  plan_acceptances: PlanAcceptanceTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -296,6 +305,8 @@ export interface DeclarationTable {
   level: 'county' | 'city' | 'province';
   state: 'draft' | 'submitted' | 'returned' | 'accepted';
   version: number;
+  /** revisions opened after acceptance (计划调整（第 n 次）); 0: the first declaration */
+  revision: Generated<number>;
   internal_deadline: string | null;
   submitted_at: string | null;
   updated_at: string;

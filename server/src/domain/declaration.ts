@@ -13,7 +13,12 @@ export const STATE_LABELS: Record<DeclarationState, string> = {
   accepted: '已接收',
 };
 
-export type DeclarationAction = 'submit' | 'return' | 'accept';
+/**
+ * revise: a unit whose plan was accepted opens a revision (计划调整, issue 11 §3). Its declaration
+ * goes back to 'draft' with its revision number counted up, and travels up again as a declaration
+ * does; the accepted version stays the plan in force until the revision is accepted.
+ */
+export type DeclarationAction = 'submit' | 'return' | 'accept' | 'revise';
 /** Who acts: the unit itself (submits) or the level above it (returns, accepts). */
 export type ActorSide = 'self' | 'above';
 
@@ -24,6 +29,7 @@ const TRANSITIONS: Record<
   submit: { from: ['draft', 'returned'], to: 'submitted', by: 'self' },
   return: { from: ['submitted'], to: 'returned', by: 'above' },
   accept: { from: ['submitted'], to: 'accepted', by: 'above' },
+  revise: { from: ['accepted'], to: 'draft', by: 'self' },
 };
 
 /** Who may take an action: the unit itself, or the level above it. */
@@ -36,7 +42,9 @@ export function transition(
 ): DeclarationState | { refused: string } {
   const t = TRANSITIONS[action];
   if (t.by !== side)
-    return { refused: side === 'self' ? '只能由上级单位退回或接收' : '只能由本单位上报' };
+    return {
+      refused: side === 'self' ? '只能由上级单位退回或接收' : '只能由本单位上报或调整计划',
+    };
   if (!t.from.includes(state))
     return { refused: `当前状态为“${STATE_LABELS[state]}”，不能${ACTION_LABELS[action]}` };
   return t.to;
@@ -46,7 +54,35 @@ export const ACTION_LABELS: Record<DeclarationAction, string> = {
   submit: '上报',
   return: '退回',
   accept: '接收',
+  revise: '调整计划',
 };
+
+/** The state as shown: a draft after acceptance is a revision under way (计划调整中). */
+export function stateLabel(state: DeclarationState, revision: number): string {
+  return state === 'draft' && revision > 0 ? '计划调整中' : STATE_LABELS[state];
+}
+
+/** 计划调整（第 n 次）; the first declaration has none. */
+export const revisionLabel = (revision: number): string | null =>
+  revision > 0 ? `计划调整（第${revision}次）` : null;
+
+/** Why a revision removes (or adds, changes) a community: a fixed list, plus free text. */
+export const REVISION_REASONS = ['not_feasible', 'residents_changed', 'merged', 'other'] as const;
+export type RevisionReason = (typeof REVISION_REASONS)[number];
+export const REVISION_REASON_LABELS: Record<RevisionReason, string> = {
+  not_feasible: '不具备改造条件',
+  residents_changed: '居民改造意愿变化',
+  merged: '并入其他项目',
+  other: '其他',
+};
+
+/** The communities a revision removes that have no reason yet: submitting waits for them. */
+export function removedWithoutReason<T extends { id: number }>(
+  removed: readonly T[],
+  reasoned: ReadonlySet<number>,
+): T[] {
+  return removed.filter((c) => !reasoned.has(c.id));
+}
 
 /** A declaring unit's level, and who reviews it. */
 export type UnitLevel = 'county' | 'city' | 'province';
@@ -63,26 +99,33 @@ export const DECLARER_ROLE: Record<UnitLevel, 'county' | 'city' | 'province'> = 
 
 /** What the ministry sees for each province against the deadline. */
 export type ProvinceProgress =
-  'not_started' | 'in_progress' | 'submitted_on_time' | 'late' | 'returned';
+  'not_started' | 'in_progress' | 'submitted_on_time' | 'late' | 'returned' | 'revising';
 export const PROGRESS_LABELS: Record<ProvinceProgress, string> = {
   not_started: '未开始',
   in_progress: '编制中',
   submitted_on_time: '按时上报',
   late: '逾期',
   returned: '已退回',
+  revising: '计划调整中',
 };
 
+/**
+ * A province's standing against the deadline. A revision (revision > 0) is not late: its plan was
+ * accepted, and that stays in force while it is revised.
+ */
 export function provinceProgress(
   state: DeclarationState | undefined,
   submittedAt: string | null,
   deadline: string,
   now: Date,
+  revision = 0,
 ): ProvinceProgress {
   const end = new Date(`${deadline}T23:59:59+08:00`);
   switch (state) {
     case undefined:
       return now > end ? 'late' : 'not_started';
     case 'draft':
+      if (revision > 0) return 'revising';
       return now > end ? 'late' : 'in_progress';
     case 'returned':
       return 'returned';

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { progressRow, sumMeasures, type ProgressMeasures } from './progress.ts';
-import { frozenPlanByUnit, withFrozenPlan, type PlanCount } from './progress-plan.ts';
+import {
+  chinaMonthEnd,
+  frozenPlanByUnit,
+  planNote,
+  withFrozenPlan,
+  type PlanCount,
+} from './progress-plan.ts';
 
 const measures = (m: Partial<ProgressMeasures>): ProgressMeasures => ({ ...sumMeasures([]), ...m });
 
@@ -98,5 +104,56 @@ describe('计划改造 from the submitted snapshot, 新开工 from the current p
       true,
     );
     expect(progressRow('江苏省', m).slice(5, 7)).toEqual(['112.3%', '122.5%']);
+  });
+});
+
+describe('the plan in force at the end of a month, and the note that names it', () => {
+  it('ends a month at midnight China time', () => {
+    expect(chinaMonthEnd(2022, 8)).toBe('2022-08-31T15:59:59.999Z');
+    expect(chinaMonthEnd(2022, 12)).toBe('2022-12-31T15:59:59.999Z');
+    expect(chinaMonthEnd(2024, 2)).toBe('2024-02-29T15:59:59.999Z');
+  });
+
+  it('names the version of one province, and counts the bases of many', () => {
+    const nx = { code: '640000', name: '宁夏回族自治区' };
+    expect(
+      planNote(
+        [{ ...nx, basis: 'accepted', version: 2, revision: 1, acceptedAt: '2022-08-09T16:30:00Z' }],
+        2022,
+        9,
+      ),
+    ).toBe(
+      '计划数：宁夏回族自治区按2022年9月末现行的已接收计划第 2 版（计划调整（第1次），2022-08-10 接收）。',
+    );
+    expect(
+      planNote([{ ...nx, basis: 'live', version: null, revision: 0, acceptedAt: null }], 2022, 1),
+    ).toBe('计划数：宁夏回族自治区按当前台账（2022年1月末尚未上报，未冻结）。');
+    expect(
+      planNote(
+        [
+          { ...nx, basis: 'accepted', version: 1, revision: 0, acceptedAt: '2022-03-01T00:00:00Z' },
+          {
+            code: '460000',
+            name: '海南省',
+            basis: 'submitted',
+            version: 1,
+            revision: 0,
+            acceptedAt: null,
+          },
+          {
+            code: '110000',
+            name: '北京市',
+            basis: 'live',
+            version: null,
+            revision: 0,
+            acceptedAt: null,
+          },
+        ],
+        2022,
+        5,
+      ),
+    ).toBe(
+      '计划数：1 个省按2022年5月末现行的已接收版本，1 个省按最近上报版本，1 个省按当前台账（尚未上报）。',
+    );
   });
 });

@@ -55,3 +55,57 @@ export function withFrozenPlan(
     planHouseholds: frozen?.households ?? 0,
   };
 }
+
+/** Which version of a province's plan the 计划 columns count. */
+export interface PlanVersion {
+  province: string;
+  /** accepted: in force at the month's end; submitted: none accepted by then, the latest submission */
+  basis: 'accepted' | 'submitted';
+  version: number;
+  revision: number;
+  acceptedAt: string | null;
+}
+
+/** A province's plan version as the progress table names it; 'live': no frozen plan, the ledger. */
+export interface PlanVersionOfUnit {
+  code: string;
+  name: string;
+  basis: PlanVersion['basis'] | 'live';
+  version: number | null;
+  revision: number;
+  acceptedAt: string | null;
+}
+
+/** The last instant of a month in China (UTC+8), as an ISO time: a plan accepted by then counts. */
+export const chinaMonthEnd = (year: number, month: number): string =>
+  new Date(Date.UTC(year, month, 1) - 8 * 3_600_000 - 1).toISOString();
+
+/** The end of a report period ('YYYY-MM') in China, as an ISO time. */
+export function periodEndInChina(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return chinaMonthEnd(y, m);
+}
+
+/** The date in China (UTC+8) of an ISO time. */
+const chinaDate = (iso: string) =>
+  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** 计划数为…: which version the 计划 figures are, in one line. */
+export function planNote(versions: PlanVersionOfUnit[], year: number, month: number): string {
+  const when = `${year}年${month}月末`;
+  const one = (v: PlanVersionOfUnit) => {
+    switch (v.basis) {
+      case 'accepted':
+        return `${v.name}按${when}现行的已接收计划第 ${v.version} 版（${
+          v.revision ? `计划调整（第${v.revision}次），` : ''
+        }${chinaDate(v.acceptedAt!)} 接收）`;
+      case 'submitted':
+        return `${v.name}按最近上报的第 ${v.version} 版（${when}尚无已接收版本）`;
+      case 'live':
+        return `${v.name}按当前台账（${when}尚未上报，未冻结）`;
+    }
+  };
+  if (versions.length === 1) return `计划数：${one(versions[0]!)}。`;
+  const count = (b: string) => versions.filter((v) => v.basis === b).length;
+  return `计划数：${count('accepted')} 个省按${when}现行的已接收版本，${count('submitted')} 个省按最近上报版本，${count('live')} 个省按当前台账（尚未上报）。`;
+}

@@ -49,6 +49,7 @@ export async function declareAccepted(
   db: Kysely<Database>,
   unitCode: string,
   year: number,
+  now = new Date(),
 ): Promise<string[]> {
   const region = await getRegion(db, unitCode);
   const level = unitLevelOf(region);
@@ -59,7 +60,7 @@ export async function declareAccepted(
   if (view.state === 'accepted') return [];
   const accepted: string[] = [];
   for (const c of unacceptedChildren(view.children))
-    accepted.push(...(await declareAccepted(db, c.code, year)));
+    accepted.push(...(await declareAccepted(db, c.code, year, now)));
   if (view.state !== 'submitted') {
     view = await declarationView(db, self, unitCode, year);
     for (const c of view.checks)
@@ -71,11 +72,12 @@ export async function declareAccepted(
           year,
           c.id,
           '测试：相邻片区联动改造，全省统筹后不超过上限',
+          now,
         );
-    await submitDeclaration(db, self, unitCode, year);
+    await submitDeclaration(db, self, unitCode, year, now);
   }
   const reviewer = await actorAt(db, region.parent_code!, REVIEWER_ROLE[level]);
-  await acceptDeclaration(db, reviewer, unitCode, year);
+  await acceptDeclaration(db, reviewer, unitCode, year, now);
   return [...accepted, unitCode];
 }
 

@@ -83,6 +83,20 @@ export interface ProgressTable {
   month: number;
   header: string[];
   rows: (string | number)[][];
+  /**
+   * Per province, the plan version the 计划 figures come from: in force at the month's end
+   * (accepted), else the latest submitted, else the live ledger.
+   */
+  planVersions: {
+    code: string;
+    name: string;
+    basis: 'accepted' | 'submitted' | 'live';
+    version: number | null;
+    revision: number;
+    acceptedAt: string | null;
+  }[];
+  /** one line naming the plan the 计划 figures are */
+  planNote: string;
 }
 
 /** The progress table of the country ('all') or a province. */

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database, RegionRow } from '../../db/schema.ts';
-import { childCodeOf, STATE_LABELS, type DeclarationState } from '../../domain/declaration.ts';
+import { childCodeOf, stateLabel, type DeclarationState } from '../../domain/declaration.ts';
 import { deadlineUnder } from '../../domain/deadlines.ts';
 import { presentDeadline } from './declarations.deadlines.ts';
 import * as repo from './declarations.repository.ts';
@@ -35,7 +35,8 @@ export async function childrenOf(
       code: c.code,
       name: c.name,
       state,
-      stateLabel: STATE_LABELS[state],
+      stateLabel: stateLabel(state, c.revision ?? 0),
+      revision: c.revision ?? 0,
       version: c.version ?? 0,
       submittedAt: c.submitted_at ?? null,
       ...presentDeadline(deadlineUnder(deadline, c.internal_deadline), region.name, now),

@@ -1,12 +1,14 @@
 /**
  * Concurrent transitions of one declaration (issue 10, defect 2): of N at once exactly one goes
- * through and the rest answer 409 in Chinese: submit, return against accept, freeze and sign-off.
+ * through and the rest answer 409 in Chinese: submit, return against accept, freeze and sign-off,
+ * and the opening of a revision (计划调整) of an accepted plan.
  * On both engines through one server, and on PostgreSQL through two servers on one database.
  */
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../test-support/engines.ts';
 import { addUser, loginAs, type Client } from '../../test-support/fixtures.ts';
 import { split, twoServers, type TwoServers } from '../../test-support/two-servers.ts';
+import { declareAccepted } from '../../test-support/declarations.ts';
 import { declarationWorld, justifyAll, Y } from './declarations.fixture.ts';
 
 describeEachEngine('declaration races', (ctx) => {
@@ -115,8 +117,32 @@ describeEachEngine('declaration races', (ctx) => {
     expect(await events('460000', 'signoff.province_ndrc')).toBe(1);
   });
 
+  it('opens one revision of 20 parallel revises of an accepted plan: one revision, one event', async () => {
+    await declareAccepted(db(), '460105', Y);
+    const url = `/api/declarations/460105/${Y}/revise`;
+    oneWins(
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          viaInject(u.xiuying!, 'POST', url, { reason: `计划调整测试 ${i}` }),
+        ),
+      ),
+    );
+    expect(await events('460105', 'revise')).toBe(1);
+    const revisions = await db()
+      .selectFrom('declaration_revisions')
+      .select('revision')
+      .where('unit_code', '=', '460105')
+      .execute();
+    expect(revisions).toEqual([{ revision: 1 }]);
+    expect((await u.xiuying!.get(`/api/declarations/460105/${Y}`)).json()).toMatchObject({
+      state: 'draft',
+      stateLabel: '计划调整中',
+      revision: 1,
+    });
+  });
+
   it.skipIf(ctx.engine !== 'postgres')(
-    'across two servers on one PostgreSQL: one of 20 submits, one of 20 accepts and returns, one of 20 sign-offs',
+    'across two servers on one PostgreSQL: one of 20 submits, one of 20 accepts and returns, one of 20 sign-offs, one of 20 revises',
     async () => {
       await addUser(db(), 'qiongshan', '460107', ['county']);
       await addUser(db(), 'finance2', '460000', ['province_finance']);
@@ -147,6 +173,18 @@ describeEachEngine('declaration races', (ctx) => {
           await split(20, (s) => viaHttp(servers, s, finance, `/api/signoffs/${id}`, { hash })),
         );
         expect(await events('460000', 'signoff.province_finance')).toBe(1);
+
+        await declareAccepted(db(), '460108', Y);
+        await addUser(db(), 'meilan', '460108', ['county']);
+        const meilan = await loginAs(world.app, 'meilan');
+        oneWins(
+          await split(20, (s, i) =>
+            viaHttp(servers, s, meilan, `/api/declarations/460108/${Y}/revise`, {
+              reason: `计划调整测试 ${i}`,
+            }),
+          ),
+        );
+        expect(await events('460108', 'revise')).toBe(1);
       } finally {
         await servers.close();
       }

@@ -69,6 +69,7 @@ export const childDeclarations = (db: Kysely<Database>, parent: string, year: nu
       'r.level',
       'd.state',
       'd.version',
+      'd.revision',
       'd.submitted_at',
       'd.internal_deadline',
     ])

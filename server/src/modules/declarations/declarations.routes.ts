@@ -6,6 +6,9 @@ import { errorSchema, type App } from '../../http.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { acceptDeclaration, returnDeclaration, submitDeclaration } from './declarations.service.ts';
 import { declarationDiff, submittedSnapshot } from './declarations.versions.ts';
+import { REVISION_REASONS } from '../../domain/declaration.ts';
+import { acceptanceHistory, revisionDiff } from './revisions.history.ts';
+import { reviseDeclaration, setRevisionReason } from './revisions.service.ts';
 import {
   freezeForSignoff,
   justifyWarning,
@@ -85,6 +88,72 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
     handler: async (req) => ({
       state: await acceptDeclaration(db, actorOf(req), req.params.unit, req.params.year),
     }),
+  });
+
+  app.post('/api/declarations/:unit/:year/revise', {
+    schema: {
+      tags,
+      summary:
+        '调整已接收的计划（计划调整）：写明理由；调整上报并被接收前，已接收的版本仍为现行计划',
+      params: unitYear,
+      body: z.object({ reason: z.string().trim().min(2, '请写明调整理由').max(2000) }),
+      response: { 200: ok, ...errors },
+    },
+    handler: async (req) => ({
+      state: await reviseDeclaration(
+        db,
+        actorOf(req),
+        req.params.unit,
+        req.params.year,
+        req.body.reason,
+      ),
+    }),
+  });
+
+  app.put('/api/declarations/:unit/:year/revision/reasons/:communityId', {
+    schema: {
+      tags,
+      summary:
+        '计划调整中为小区填写调整原因（删除的小区必填：不具备改造条件、居民改造意愿变化、并入其他项目、其他）',
+      params: unitYear.extend({ communityId: z.coerce.number().int().min(1) }),
+      body: z.object({
+        code: z.enum(REVISION_REASONS, {
+          error: '原因应为 not_feasible、residents_changed、merged 或 other 之一',
+        }),
+        text: z.string().max(1000).default(''),
+      }),
+      response: { 204: z.null(), ...errors },
+    },
+    handler: async (req, reply) => {
+      await setRevisionReason(
+        db,
+        actorOf(req),
+        req.params.unit,
+        req.params.year,
+        req.params.communityId,
+        req.body,
+      );
+      return reply.code(204).send(null);
+    },
+  });
+
+  app.get('/api/declarations/:unit/:year/revision/diff', {
+    schema: {
+      tags,
+      summary:
+        '计划调整与现行计划的差异：新增、删除、变动的小区（附调整原因），合计数及省级计划表各行调整前后',
+      params: unitYear,
+    },
+    handler: async (req) => revisionDiff(db, actorOf(req), req.params.unit, req.params.year),
+  });
+
+  app.get('/api/declarations/:unit/:year/acceptances', {
+    schema: {
+      tags,
+      summary: '计划的各个已接收版本：接收时间、接收人、第几次调整及理由',
+      params: unitYear,
+    },
+    handler: async (req) => acceptanceHistory(db, actorOf(req), req.params.unit, req.params.year),
   });
 
   app.get('/api/declarations/:unit/:year/diff', {

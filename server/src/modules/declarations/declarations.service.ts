@@ -1,24 +1,20 @@
 /**
  * Declaring a year's plan, county → city → province → ministries: the declaration's page, and
- * submit / return / accept. Submitting freezes a versioned snapshot with its hash, so later ledger
+ * submit / return / accept (revise: revisions.service.ts). Submitting freezes a versioned snapshot with its hash, so later ledger
  * edits never change what was reported. Every action goes to the events and the audit log.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import {
-  ACTION_LABELS,
-  actedBy,
-  STATE_LABELS,
-  transition,
+  revisionLabel,
+  stateLabel,
   unacceptedChildren,
-  type DeclarationAction,
   type DeclarationState,
   type SnapshotCommunity,
   type UnitLevel,
 } from '../../domain/declaration.ts';
-import { AppError, forbidden, notFound, validation } from '../../errors.ts';
-import { insertAudit } from '../audit/audit.repository.ts';
+import { notFound, validation } from '../../errors.ts';
 import { assertIntact, auditingRefusals } from '../integrity/integrity.ts';
 import { findCommunity } from '../ledger/communities.repository.ts';
 import { isWithin } from '../../domain/regions.ts';
@@ -26,10 +22,13 @@ import { recordAcceptedPlan } from '../plan/earlier-plans.service.ts';
 import { checkPlan } from '../plan/plan-table.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 import * as repo from './declarations.repository.ts';
+import { act } from './declarations.act.ts';
 import { childrenOf } from './declarations.children.ts';
 import { presentDeadline, reviewerName, unitDeadline } from './declarations.deadlines.ts';
 import { SIGNOFF_LABELS, SIGNOFF_ROLES } from './signoff-roles.ts';
 import { currentContent, sideOf, visibleUnit } from './declarations.units.ts';
+import { insertAcceptance } from './revisions.repository.ts';
+import { checkRevision, revisionOf } from './revisions.service.ts';
 
 /** Chinese, for a refusal or a warning: 秀英区（编制中）、琼山区（已上报）. */
 const namesWithStates = (units: { name: string; stateLabel: string }[]) =>
@@ -49,7 +48,7 @@ export async function declarationView(
     unitDeadline(db, region, year),
     reviewerName(db, region),
   ]);
-  const [{ checks }, justifications, notes, events, submitted, current, children] =
+  const [{ checks }, justifications, notes, events, submitted, current, children, revision] =
     await Promise.all([
       checkPlan(db, SYSTEM_ACTOR, region.code, year),
       repo.justificationsOf(db, region.code, year),
@@ -60,6 +59,7 @@ export async function declarationView(
       level === 'county'
         ? Promise.resolve([])
         : childrenOf(db, region, year, deadline.deadline, now),
+      revisionOf(db, region.code, year, d?.revision ?? 0),
     ]);
   const byCheck = new Map(justifications.map((j) => [j.check_id, j]));
   let province = null;
@@ -104,8 +104,10 @@ export async function declarationView(
     unit: { code: region.code, name: region.name, level },
     year,
     state,
-    stateLabel: STATE_LABELS[state],
+    stateLabel: stateLabel(state, d?.revision ?? 0),
     version: d?.version ?? 0,
+    /** the revision under way or last accepted, and the version in force (计划调整) */
+    ...revision,
     submittedAt: d?.submitted_at ?? null,
     ...presentDeadline(deadline, reviewer, now),
     policyDeadline: deadline.policy,
@@ -149,97 +151,6 @@ export async function declarationView(
   };
 }
 
-function refuseUnless(next: DeclarationState | { refused: string }): DeclarationState {
-  if (typeof next === 'object') throw new AppError('CONFLICT', next.refused);
-  return next;
-}
-
-async function act(
-  db: Kysely<Database>,
-  actor: Actor,
-  unitCode: string,
-  year: number,
-  action: DeclarationAction,
-  now: Date,
-  body: (ctx: {
-    trx: Kysely<Database>;
-    state: DeclarationState;
-    version: number;
-    at: string;
-    unitName: string;
-    parent: string | null;
-    level: string;
-    regionPath: string;
-  }) => Promise<{
-    version?: number;
-    submittedAt?: string | null;
-    hash?: string | null;
-    reason?: string | null;
-    notify: { region: string; message: string };
-  }>,
-) {
-  return db.transaction().execute(async (trx) => {
-    const { region, level } = await visibleUnit(trx, actor, unitCode);
-    const side = sideOf(actor, region, level);
-    if (!side || side !== actedBy(action))
-      throw forbidden(`没有${ACTION_LABELS[action]}${region.name}年度计划的权限`);
-    const at = now.toISOString();
-    // Locked: a concurrent transition waits here and then sees this one's state (409).
-    const d = await repo.lockDeclaration(trx, { unit: region.code, year, level, at });
-    const state = d.state;
-    const next = refuseUnless(transition(state, action, side));
-    const r = await body({
-      trx,
-      state,
-      version: d.version,
-      at,
-      unitName: region.name,
-      parent: level === 'province' ? '000000' : region.parent_code,
-      level,
-      regionPath: region.path,
-    });
-    await repo.saveDeclaration(trx, {
-      unit_code: region.code,
-      plan_year: year,
-      level,
-      state: next,
-      version: r.version ?? d.version,
-      internal_deadline: d.internal_deadline,
-      submitted_at: r.submittedAt === undefined ? d.submitted_at : r.submittedAt,
-      updated_at: at,
-    });
-    await repo.addEvent(trx, {
-      unit: region.code,
-      year,
-      action,
-      username: actor.username,
-      at,
-      reason: r.reason,
-      hash: r.hash,
-    });
-    await insertAudit(
-      trx,
-      {
-        actorUserId: actor.userId || null,
-        actorUsername: actor.username,
-        action: `declaration.${action}`,
-        target: `${region.code}/${year}`,
-        detail: { hash: r.hash ?? null, reason: r.reason ?? null, from: state, to: next },
-      },
-      now,
-    );
-    await repo.notify(
-      trx,
-      r.notify.region,
-      action,
-      r.notify.message,
-      `/declarations/${region.code}/${year}`,
-      at,
-    );
-    return next;
-  });
-}
-
 export async function submitDeclaration(
   db: Kysely<Database>,
   actor: Actor,
@@ -254,7 +165,7 @@ export async function submitDeclaration(
     year,
     'submit',
     now,
-    async ({ trx, version, at, unitName, parent, level }) => {
+    async ({ trx, version, revision, at, unitName, parent, level }) => {
       const { region } = await visibleUnit(trx, actor, unitCode);
       if (level !== 'county') {
         const { deadline } = await unitDeadline(trx, region, year);
@@ -314,6 +225,8 @@ export async function submitDeclaration(
             missing.map((r) => ({ path: `signoffs.${r}`, message: '未会签' })),
           );
       }
+      if (revision > 0)
+        await checkRevision(trx, region, level as UnitLevel, year, revision, content, hash);
       const next = version + 1;
       await repo.insertSnapshot(trx, {
         unit: region.code,
@@ -374,23 +287,42 @@ export async function acceptDeclaration(
   now = new Date(),
 ) {
   const accept = () =>
-    act(db, actor, unitCode, year, 'accept', now, async ({ trx, unitName, level }) => {
-      const s = await repo.latestSnapshot(trx, unitCode, year, 'submission');
-      if (s) assertIntact('declaration_snapshot', s, '接收');
-      // What was accepted counts as declared for the checks of later years (issue 9 §4).
-      if (s)
-        await recordAcceptedPlan(
-          trx,
-          { unitCode, year, level: level as UnitLevel, version: s.version },
-          (JSON.parse(s.content) as { communities: SnapshotCommunity[] }).communities,
-        );
-      return {
-        hash: s?.hash ?? null,
-        notify: {
-          region: unitCode,
-          message: `${unitName}${year}年度计划（第 ${s?.version ?? '?'} 版）已被接收`,
-        },
-      };
-    });
+    act(
+      db,
+      actor,
+      unitCode,
+      year,
+      'accept',
+      now,
+      async ({ trx, unitName, level, revision, at }) => {
+        const s = await repo.latestSnapshot(trx, unitCode, year, 'submission');
+        if (s) assertIntact('declaration_snapshot', s, '接收');
+        // The accepted version is the plan in force from now on (plan-in-force.ts).
+        if (s)
+          await insertAcceptance(trx, {
+            unit_code: unitCode,
+            plan_year: year,
+            version: s.version,
+            revision,
+            snapshot_id: s.id,
+            accepted_by: actor.username,
+            accepted_at: at,
+          });
+        // What was accepted counts as declared for the checks of later years (issue 9 §4).
+        if (s)
+          await recordAcceptedPlan(
+            trx,
+            { unitCode, year, level: level as UnitLevel, version: s.version },
+            (JSON.parse(s.content) as { communities: SnapshotCommunity[] }).communities,
+          );
+        return {
+          hash: s?.hash ?? null,
+          notify: {
+            region: unitCode,
+            message: `${unitName}${year}年度计划（第 ${s?.version ?? '?'} 版${revision ? `，${revisionLabel(revision)}` : ''}）已被接收`,
+          },
+        };
+      },
+    );
   return auditingRefusals(db, actor, accept);
 }

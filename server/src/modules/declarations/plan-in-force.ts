@@ -1,21 +1,15 @@
 /**
- * Which version of a unit's plan is in force (issue 11): the one place that answers it, for the
- * plan table's `version=signed` (the ministry's), the national table and the statistics built on
- * declared plans. Today: the latest submitted version of a declaration the level above has
- * accepted. Plan revisions (计划调整) will replace the body, keeping the signature.
+ * The plan in force (issue 11 §3): of a unit's plan for a year, the version accepted last at or
+ * before a time (default: now, i.e. the latest accepted). While a revision travels up, the
+ * accepted version stays in force; once the revision is accepted, it is in force from then on.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import * as repo from './declarations.repository.ts';
+import { acceptedAt } from './revisions.repository.ts';
 
-/** The submission snapshot in force for the unit's plan year at `at` (now), or undefined. */
-export async function planInForce(
-  db: Kysely<Database>,
-  unitCode: string,
-  year: number,
-  _at: Date = new Date(),
-) {
-  const d = await repo.findDeclaration(db, unitCode, year);
-  if (d?.state !== 'accepted') return undefined;
-  return repo.latestSnapshot(db, unitCode, year, 'submission');
-}
+/**
+ * The submission snapshot in force at `at` (ISO time), with when and by whom it was accepted and
+ * the revision it came from (0: the first declaration); undefined if none was accepted by then.
+ */
+export const planInForce = (db: Kysely<Database>, unitCode: string, year: number, at?: string) =>
+  acceptedAt(db, unitCode, year, at);

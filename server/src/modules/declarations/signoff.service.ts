@@ -14,7 +14,7 @@ import {
   daysLeft,
   PROGRESS_LABELS,
   provinceProgress,
-  STATE_LABELS,
+  stateLabel,
 } from '../../domain/declaration.ts';
 import { deadlineUnder } from '../../domain/deadlines.ts';
 import { AppError, forbidden, notFound, validation } from '../../errors.ts';
@@ -293,12 +293,13 @@ export async function ministryOverview(
       p.submitted_at ?? null,
       deadline,
       now,
+      p.revision ?? 0,
     );
     return {
       code: p.code,
       name: p.name,
       state: p.state ?? null,
-      stateLabel: p.state ? STATE_LABELS[p.state as keyof typeof STATE_LABELS] : '未开始',
+      stateLabel: p.state ? stateLabel(p.state, p.revision ?? 0) : '未开始',
       progress,
       progressLabel: PROGRESS_LABELS[progress],
       version: p.version ?? 0,
@@ -326,7 +327,9 @@ export async function notificationsFor(
     // The earliest along the unit's chain: a city moved earlier moves its counties' reminders too.
     const { deadline } = await unitDeadline(db, region, year);
     const left = daysLeft(deadline, now);
-    if ((d?.state ?? 'draft') !== 'submitted' && d?.state !== 'accepted' && left >= 0 && left <= 7)
+    // A revision (计划调整) is not due: its accepted plan stands.
+    const due = (d?.state ?? 'draft') !== 'submitted' && d?.state !== 'accepted' && !d?.revision;
+    if (due && left >= 0 && left <= 7)
       out.unshift({
         kind: 'due',
         message: `${year}年度计划距截止日期（${deadline}）还有 ${left} 天`,

@@ -44,6 +44,52 @@ export const acceptedPlansOf = (db: Kysely<Database>, communityId: number) =>
     .select(['d.unit_code', 'u.name as unit_name', 'd.plan_year', 'd.level', 'd.version'])
     .execute();
 
+/**
+ * Whether any of the units' declarations of the year is being revised (计划调整: a draft or a
+ * returned revision, issue 11 §3).
+ */
+export async function anyRevising(
+  db: Kysely<Database>,
+  unitCodes: string[],
+  year: number,
+): Promise<boolean> {
+  if (!unitCodes.length) return false;
+  const row = await db
+    .selectFrom('declarations')
+    .select('unit_code')
+    .where('unit_code', 'in', unitCodes)
+    .where('plan_year', '=', year)
+    .where('revision', '>', 0)
+    .where('state', 'in', ['draft', 'returned'])
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Forgets the declared communities of a unit's plan that an accepted revision took out. */
+export async function forgetDeclared(
+  db: Kysely<Database>,
+  unitCode: string,
+  year: number,
+  communityIds: number[],
+): Promise<void> {
+  for (let i = 0; i < communityIds.length; i += 500)
+    await db
+      .deleteFrom('declared_communities')
+      .where('unit_code', '=', unitCode)
+      .where('plan_year', '=', year)
+      .where('community_id', 'in', communityIds.slice(i, i + 500))
+      .execute();
+}
+
+/** The communities recorded as declared in a unit's accepted plan of the year. */
+export const declaredIdsOf = (db: Kysely<Database>, unitCode: string, year: number) =>
+  db
+    .selectFrom('declared_communities')
+    .select('community_id')
+    .where('unit_code', '=', unitCode)
+    .where('plan_year', '=', year)
+    .execute();
+
 /** The plan's communities of a year in the given county-level units. */
 export const plannedIn = (
   db: Kysely<Database>,

@@ -103,14 +103,29 @@ export async function earlierPlanRows(
 
 /**
  * A community in an accepted plan keeps its plan year: moving it to another year would declare
- * it twice (or take it out of what was reported). Refused with the plan that holds it.
+ * it twice (or take it out of what was reported). Refused with the plan that holds it, unless a
+ * unit whose accepted plan holds it is revising that plan (计划调整, issue 11 §3): the revision then
+ * carries the change up, with the reason for the removal, and once accepted the community is no
+ * longer declared in that plan (`recordAcceptedPlan`).
  */
 export async function refuseYearChangeOfDeclared(
   db: Kysely<Database>,
   communityId: number,
   name: string,
 ): Promise<void> {
-  const plans = await repo.acceptedPlansOf(db, communityId);
+  const held = await repo.acceptedPlansOf(db, communityId);
+  const plans = [];
+  for (const year of new Set(held.map((p) => p.plan_year))) {
+    const ofYear = held.filter((p) => p.plan_year === year);
+    if (
+      !(await repo.anyRevising(
+        db,
+        ofYear.map((p) => p.unit_code),
+        year,
+      ))
+    )
+      plans.push(...ofYear);
+  }
   if (!plans.length) return;
   const d = highest(plans);
   throw new AppError(
@@ -120,12 +135,21 @@ export async function refuseYearChangeOfDeclared(
   );
 }
 
-/** On acceptance: the accepted version's communities, as it declared them, for later checks. */
+/**
+ * On acceptance: the accepted version's communities, as it declared them, for later checks. A
+ * revision's acceptance also forgets the communities it took out of the unit's plan, so that
+ * they may be declared in a later year.
+ */
 export async function recordAcceptedPlan(
   db: Kysely<Database>,
   plan: { unitCode: string; year: number; level: 'county' | 'city' | 'province'; version: number },
   communities: { id: number; name: string; regionCode: string }[],
 ): Promise<void> {
+  const keep = new Set(communities.map((c) => c.id));
+  const gone = (await repo.declaredIdsOf(db, plan.unitCode, plan.year))
+    .map((r) => r.community_id)
+    .filter((id) => !keep.has(id));
+  await repo.forgetDeclared(db, plan.unitCode, plan.year, gone);
   const regions = await findRegionsByCodes(db, [...new Set(communities.map((c) => c.regionCode))]);
   const pathOf = new Map(regions.map((r) => [r.code, r.path]));
   await repo.recordDeclared(

@@ -25,6 +25,7 @@ import { canReadLedger } from '../ledger/ledger.policy.ts';
 import { findRegion, findRegionsByCodes } from '../regions/regions.repository.ts';
 import * as repo from './dashboard.repository.ts';
 import { frozenPlanWithin } from './progress.service.ts';
+import { periodEndInChina } from '../../domain/progress-plan.ts';
 import type { DashboardMeasures } from './dashboard.repository.ts';
 
 /** 万元 with two decimals, half up once from exact 元 (as the progress table). */
@@ -163,8 +164,9 @@ export async function dashboard(
       : Promise.resolve(null),
     findRegionsByCodes(db, region.path.split('/').filter(Boolean)),
   ]);
-  // 计划 as the province submitted it, where it did (progress.md), as in the progress table.
-  const plan = await frozenPlanWithin(db, region, year);
+  // 计划 as the province declared it: its plan in force at the month's end (progress.md), as in
+  // the progress table.
+  const plan = await frozenPlanWithin(db, region, year, periodEndInChina(period));
   const planned = (unit: string, m: DashboardMeasures): DashboardMeasures => {
     if (!plan.submitted(unit)) return m;
     const frozen = plan.byUnit.get(unit);

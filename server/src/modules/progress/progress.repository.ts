@@ -103,7 +103,7 @@ export const submittedPlans = (db: Kysely<Database>, scopePath: string, year: nu
         .onRef('s.plan_year', '=', 'd.plan_year')
         .onRef('s.version', '=', 'd.version'),
     )
-    .select(['d.unit_code as province', 's.content', 's.id', 's.hash'])
+    .select(['d.unit_code as province', 's.content', 's.id', 's.hash', 's.version'])
     .where('d.plan_year', '=', year)
     .where('d.level', '=', 'province')
     .where('d.state', 'in', ['submitted', 'accepted'])

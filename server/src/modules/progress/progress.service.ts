@@ -18,11 +18,20 @@ import {
   sumMeasures,
   type ProgressMeasures,
 } from '../../domain/progress.ts';
-import { frozenPlanByUnit, withFrozenPlan, type PlanCount } from '../../domain/progress-plan.ts';
+import {
+  chinaMonthEnd,
+  frozenPlanByUnit,
+  planNote,
+  withFrozenPlan,
+  type PlanCount,
+  type PlanVersion,
+  type PlanVersionOfUnit,
+} from '../../domain/progress-plan.ts';
 import { COUNTRY_CODE } from '../../domain/regions-build.ts';
 import { isWithin } from '../../domain/regions.ts';
 import { forbidden, notFound, validation } from '../../errors.ts';
 import type { SnapshotContent } from '../declarations/declarations.units.ts';
+import { provincePlansInForce } from '../declarations/revisions.repository.ts';
 import { findCommunity } from '../ledger/communities.repository.ts';
 import { canEditLedger, canReadLedger, inScope } from '../ledger/ledger.policy.ts';
 import { consentThresholdFor, provinceOfPath } from '../plan/consent-thresholds.service.ts';
@@ -200,19 +209,42 @@ export interface ProgressTableView {
   month: number;
   header: string[];
   rows: (string | number)[][];
+  /**
+   * Per province of the scope, the plan version its 计划 figures come from: the one in force at the
+   * month's end (China time), else the latest submitted, else (basis 'live') the current ledger.
+   */
+  planVersions: PlanVersionOfUnit[];
+  /** one line saying which plan the 计划 figures are (shown under the table) */
+  planNote: string;
 }
 
 /**
- * 计划改造 as submitted, for any scope: the snapshot communities within `scope`, counted by the unit
+ * 计划改造 as declared, for any scope: the snapshot communities within `scope`, counted by the unit
  * directly below it that holds them (the scope itself for a unit that holds communities), and
- * `submitted(unit)`: whether that unit's province submitted a plan (otherwise its current plan
- * counts). The dashboard uses it so that its figures stay the progress table's.
+ * `submitted(unit)`: whether that unit's province has a frozen plan (otherwise its current plan
+ * counts). A province's frozen plan is its plan in force at `at` (ISO time, default now: the
+ * latest version accepted by then, issue 11 §3); where none was accepted by then, the snapshot of
+ * its latest submission while it stands submitted or accepted. `plans` says which version each
+ * province's figures come from. The dashboard uses it so that its figures stay the progress table's.
  */
-export async function frozenPlanWithin(db: Kysely<Database>, scope: RegionRow, year: number) {
+export async function frozenPlanWithin(
+  db: Kysely<Database>,
+  scope: RegionRow,
+  year: number,
+  at = new Date().toISOString(),
+) {
   const segments = scope.path.split('/').filter(Boolean);
   // The country itself, or the province the scope lies in (…/000000/460000/…).
   const searchPath = segments.length > 1 ? `/${segments[0]}/${segments[1]}/` : scope.path;
-  const plans = await repo.submittedPlans(db, searchPath, year);
+  const [inForce, submittedAll] = await Promise.all([
+    provincePlansInForce(db, searchPath, year, at),
+    repo.submittedPlans(db, searchPath, year),
+  ]);
+  const accepted = new Set(inForce.map((p) => p.province));
+  const plans: { province: string; content: string; id: number; hash: string }[] = [
+    ...inForce,
+    ...submittedAll.filter((p) => !accepted.has(p.province)),
+  ];
   // A frozen plan edited in the database is not counted as submitted: the table is refused.
   for (const p of plans)
     assertIntact('declaration_snapshot', { ...p, unit_code: p.province }, '导出或统计');
@@ -241,7 +273,25 @@ export async function frozenPlanWithin(db: Kysely<Database>, scope: RegionRow, y
     scope.level === 'country'
       ? (unit: string) => provinces.has(`${unit.slice(0, 2)}0000`)
       : () => plans.length > 0;
-  return { byUnit, submitted };
+  const versions: PlanVersion[] = [
+    ...inForce.map((p) => ({
+      province: p.province,
+      basis: 'accepted' as const,
+      version: p.version,
+      revision: p.revision,
+      acceptedAt: p.accepted_at,
+    })),
+    ...submittedAll
+      .filter((p) => !accepted.has(p.province))
+      .map((p) => ({
+        province: p.province,
+        basis: 'submitted' as const,
+        version: p.version,
+        revision: 0,
+        acceptedAt: null,
+      })),
+  ];
+  return { byUnit, submitted, versions };
 }
 
 /** The progress table of the spec: one row per province (country) or per prefecture-level unit, then 合计. */
@@ -275,7 +325,22 @@ export async function progressTable(
       ({ unit, measures: m }) => [unit, { ...m, elderlyChildcare: m.elderlyCare + m.childcare }],
     ),
   );
-  const { byUnit: frozen, submitted } = await frozenPlanWithin(db, scope, year);
+  const monthEnd = chinaMonthEnd(year, month);
+  const { byUnit: frozen, submitted, versions } = await frozenPlanWithin(db, scope, year, monthEnd);
+  const provinces = scope.level === 'country' ? units : [{ code: scope.code, name: scope.name }];
+  const planVersions = provinces.map((p) => {
+    const v = versions.find((x) => x.province === p.code);
+    return v
+      ? { code: p.code, name: p.name, ...v }
+      : {
+          code: p.code,
+          name: p.name,
+          basis: 'live' as const,
+          version: null,
+          revision: 0,
+          acceptedAt: null,
+        };
+  });
   const empty: ProgressMeasures = sumMeasures([]);
   const measures = units.map((u) => ({
     name: u.name,
@@ -291,6 +356,8 @@ export async function progressTable(
       ...measures.map((x) => progressRow(x.name, x.m)),
       progressRow('合计', sumMeasures(measures.map((x) => x.m))),
     ],
+    planVersions,
+    planNote: planNote(planVersions, year, month),
   };
 }
 

@@ -10,7 +10,7 @@ import type { Database, RegionRow } from '../../db/schema.ts';
 import { canonicalJson } from '../../domain/declaration.ts';
 import { communityMeasures } from '../../domain/monthly-report.ts';
 import { PROGRESS_HEADER, periodEnd, progressRow, sumMeasures } from '../../domain/progress.ts';
-import { withFrozenPlan } from '../../domain/progress-plan.ts';
+import { periodEndInChina, withFrozenPlan } from '../../domain/progress-plan.ts';
 import { frozenPlanWithin } from '../progress/progress.service.ts';
 import {
   childRegions,
@@ -46,8 +46,9 @@ export async function currentReport(
   const rowsOf = below.length ? below : [{ code: unit.code, name: unit.name }];
   const keyOf = (c: FrozenCommunity) =>
     unit.level === 'province' ? c.prefectureCode : below.length ? c.regionCode : unit.code;
-  // 计划改造 as the province submitted it, where it did (progress.md), as the progress table counts it.
-  const plan = await frozenPlanWithin(db, unit, planYear);
+  // 计划改造 as the province declared it: its plan in force at the month's end (progress.md), as
+  // the progress table counts it.
+  const plan = await frozenPlanWithin(db, unit, planYear, periodEndInChina(period));
   const measures = rowsOf.map((r) => ({
     name: r.name,
     m: withFrozenPlan(

@@ -28,6 +28,7 @@ export const PROGRESS_COLORS: Record<ProvinceProgress, string> = {
   submitted_on_time: 'success',
   late: 'error',
   returned: 'warning',
+  revising: 'purple',
 };
 
 export const SEVERITY: Record<CheckSeverity, { text: string; color: string }> = {
@@ -63,6 +64,7 @@ const EVENT_LABELS: Record<string, string> = {
   freeze: '生成会签版本',
   approval: '录入省级人民政府同意文件',
   deadline: '设置内部截止日期',
+  revise: '开始计划调整',
 };
 
 export function eventLabel(action: string): string {
@@ -73,6 +75,7 @@ export function eventColor(action: string): string {
   if (action === 'return') return 'orange';
   if (action === 'accept') return 'green';
   if (action === 'submit') return 'blue';
+  if (action === 'revise') return 'purple';
   return 'gray';
 }
 

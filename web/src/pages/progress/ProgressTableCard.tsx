@@ -1,7 +1,7 @@
 // The progress table of the spec (全国/全省城镇老旧小区改造进展情况) for the country or a province,
 // as the server computes it, with its csv and xlsx downloads.
 import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Table } from 'antd';
+import { Alert, Typography, Button, Card, Space, Table } from 'antd';
 import { progressTableUrl } from '../../api/progress.ts';
 import { useProgressTable } from './useProgress.ts';
 
@@ -56,6 +56,15 @@ export function ProgressTableCard({
             align: i === 0 ? 'left' : 'right',
             render: (_v, row) => row.cells[i],
           }))}
+          footer={
+            data?.planNote
+              ? () => (
+                  <Typography.Text id="progress-plan-note" type="secondary">
+                    {data.planNote}
+                  </Typography.Text>
+                )
+              : undefined
+          }
         />
       )}
     </Card>

@@ -12,6 +12,7 @@ import { ChildrenTable } from './ChildrenTable.tsx';
 import { DeclarationHeading, DeclarationTotals, SubmittedVersion } from './DeclarationSummary.tsx';
 import { EventsTimeline } from './EventsTimeline.tsx';
 import { ReturnNotes } from './ReturnNotes.tsx';
+import { ReviseButton, RevisionCard } from './RevisionPanel.tsx';
 import { InternalDeadline, ReviewerActions } from './ReviewerActions.tsx';
 import { signerRoleOf, SignoffPanel } from './SignoffPanel.tsx';
 import {
@@ -75,6 +76,7 @@ function DeclarationBody({ d, reload }: { d: Declaration; reload: () => Promise<
           <DeclarationHeading d={d} />
           <Flex gap={12} align="center" wrap>
             {d.side === 'self' && <SubmitButton d={d} onDone={reload} onFailure={setFailure} />}
+            <ReviseButton d={d} onDone={reload} />
             {d.side === 'above' && <ReviewerActions d={d} onDone={reload} />}
             {d.side === null && !signer && (
               <Typography.Text type="secondary">
@@ -91,6 +93,7 @@ function DeclarationBody({ d, reload }: { d: Declaration; reload: () => Promise<
         </Flex>
       </Card>
       <ReturnNotes d={d} />
+      <RevisionCard d={d} onDone={reload} />
       {d.province && <SignoffPanel d={d} province={d.province} me={me} onDone={reload} />}
       <ChecksCard
         unit={d.unit.code}

@@ -27,6 +27,8 @@ export function describeRefusal(d: Declaration, e: unknown): SubmitFailure {
     if (detail.path.startsWith('children.')) return `下级单位：${detail.message}`;
     if (detail.path === 'approval') return `省级人民政府同意文件 — ${detail.message}`;
     if (detail.path === 'signoffs') return `会签版本 — ${detail.message}`;
+    if (detail.path.startsWith('reasons.')) return `删除原因：${detail.message}`;
+    if (detail.path === 'revision') return `计划调整 — ${detail.message}`;
     const signoff = d.province?.signoffs.find((s) => `signoffs.${s.role}` === detail.path);
     if (signoff) return `会签：${signoff.label} — ${detail.message}`;
     return detail.path ? `${detail.path}：${detail.message}` : detail.message;

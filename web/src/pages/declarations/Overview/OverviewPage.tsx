@@ -21,6 +21,7 @@ const PROGRESS_ORDER: ProvinceProgress[] = [
   'submitted_on_time',
   'late',
   'returned',
+  'revising',
   'in_progress',
   'not_started',
 ];

@@ -1,0 +1,232 @@
+// 查看调整差异: the revision against the plan in force, by community (with each one's reason: a
+// removed community needs one before the revision is submitted) and by the form's figures.
+import {
+  Alert,
+  Button,
+  Descriptions,
+  Flex,
+  Input,
+  Modal,
+  Radio,
+  Spin,
+  Table,
+  Typography,
+} from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { errorMessage } from '../../../api/client.ts';
+import {
+  getRevisionDiff,
+  REVISION_REASON_LABELS,
+  saveRevisionReason,
+  type Declaration,
+  type RevisionDiff,
+  type RevisionReason,
+  type RevisionReasonCode,
+} from '../../../api/declarations.ts';
+import { formatInteger } from '../../../components/format.ts';
+
+type Row = { id: number; name: string; reason: RevisionReason | null };
+
+function ReasonEditor(props: { d: Declaration; row: Row; onSaved: () => Promise<void> }) {
+  const { d, row } = props;
+  const [code, setCode] = useState<RevisionReasonCode | undefined>(row.reason?.code);
+  const [text, setText] = useState(row.reason?.text ?? '');
+  const [error, setError] = useState<string | null>(null);
+  async function save() {
+    if (!code) return;
+    setError(null);
+    try {
+      await saveRevisionReason(d.unit.code, d.year, row.id, code, text.trim());
+      await props.onSaved();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+  return (
+    <Flex vertical gap={4}>
+      <Radio.Group
+        id={`reason-code-${row.id}`}
+        size="small"
+        optionType="button"
+        value={code}
+        onChange={(e) => setCode(e.target.value as RevisionReasonCode)}
+        options={Object.entries(REVISION_REASON_LABELS).map(([value, label]) => ({
+          value,
+          label,
+        }))}
+      />
+      <Flex gap={4}>
+        <Input
+          id={`reason-text-${row.id}`}
+          size="small"
+          maxLength={1000}
+          placeholder={code === 'other' ? '请写明原因（必填）' : '补充说明（可选）'}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <Button
+          id={`reason-save-${row.id}`}
+          size="small"
+          disabled={!code}
+          onClick={() => void save()}
+        >
+          保存
+        </Button>
+      </Flex>
+      {error && <Typography.Text type="danger">{error}</Typography.Text>}
+    </Flex>
+  );
+}
+
+function reasonText(r: RevisionReason | null) {
+  if (!r) return <Typography.Text type="danger">未填写原因</Typography.Text>;
+  return (
+    <span className="revision-reason" data-code={r.code}>
+      {r.label}
+      {r.text && `：${r.text}`}（{r.unit}）
+    </span>
+  );
+}
+
+export function RevisionDiffModal(props: {
+  d: Declaration;
+  editable: boolean;
+  open: boolean;
+  onClose: () => void;
+  onChanged: () => Promise<void>;
+}) {
+  const { d, editable, open, onClose } = props;
+  const [state, setState] = useState<
+    | { status: 'loading' }
+    | { status: 'ready'; diff: RevisionDiff }
+    | { status: 'error'; message: string }
+  >({ status: 'loading' });
+
+  const load = useCallback(
+    (signal?: AbortSignal) =>
+      getRevisionDiff(d.unit.code, d.year, signal).then(
+        (diff) => setState({ status: 'ready', diff }),
+        (e: unknown) => {
+          if (!signal?.aborted) setState({ status: 'error', message: errorMessage(e) });
+        },
+      ),
+    [d.unit.code, d.year],
+  );
+  useEffect(() => {
+    if (!open) return;
+    const ctrl = new AbortController();
+    setState({ status: 'loading' });
+    void load(ctrl.signal);
+    return () => ctrl.abort();
+  }, [open, load]);
+
+  const reasonColumn = (required: boolean): TableColumnsType<Row>[number] => ({
+    title: required ? '删除原因' : '调整原因',
+    key: 'reason',
+    render: (_, c) =>
+      editable ? (
+        <Flex vertical gap={4}>
+          {(required || c.reason) && reasonText(c.reason)}
+          <ReasonEditor d={d} row={c} onSaved={() => load()} />
+        </Flex>
+      ) : required || c.reason ? (
+        reasonText(c.reason)
+      ) : (
+        '—'
+      ),
+  });
+  const columns = (required: boolean): TableColumnsType<Row> => [
+    {
+      title: '小区名称',
+      key: 'name',
+      width: 200,
+      render: (_, c) => <Link to={`/ledger/${c.id}`}>{c.name}</Link>,
+    },
+    reasonColumn(required),
+  ];
+  const section = (id: string, title: string, rows: Row[], required: boolean) => (
+    <div id={id}>
+      <Typography.Title level={5}>
+        {title}（{rows.length}）
+      </Typography.Title>
+      {rows.length ? (
+        <Table<Row>
+          rowKey="id"
+          size="small"
+          columns={columns(required)}
+          dataSource={rows}
+          pagination={rows.length > 10 ? { pageSize: 10 } : false}
+        />
+      ) : (
+        <Typography.Text type="secondary">无</Typography.Text>
+      )}
+    </div>
+  );
+
+  const diff = state.status === 'ready' ? state.diff : null;
+  return (
+    <Modal
+      open={open}
+      width={1000}
+      footer={null}
+      onCancel={onClose}
+      destroyOnHidden
+      title={
+        diff
+          ? `${diff.revisionLabel}：第 ${diff.from.version} 版（现行）→ ${
+              diff.to.version ? `第 ${diff.to.version} 版` : '当前台账（尚未上报）'
+            }`
+          : '计划调整差异'
+      }
+    >
+      {state.status === 'loading' && <Spin style={{ display: 'block', margin: 32 }} />}
+      {state.status === 'error' && <Alert type="error" showIcon title={state.message} />}
+      {diff && (
+        <Flex id="revision-diff-result" vertical gap={16}>
+          <Descriptions id="revision-totals" size="small" bordered column={2}>
+            <Descriptions.Item label="小区数">
+              {formatInteger(diff.totals.before.communities)} →{' '}
+              {formatInteger(diff.totals.after.communities)}
+            </Descriptions.Item>
+            <Descriptions.Item label="居民户数">
+              {formatInteger(diff.totals.before.households)} →{' '}
+              {formatInteger(diff.totals.after.households)}
+            </Descriptions.Item>
+          </Descriptions>
+          {section('revision-removed', '删除', diff.removed, true)}
+          {section('revision-added', '新增', diff.added, false)}
+          {section('revision-changed', '变动', diff.changed, false)}
+          {diff.table && (
+            <div id="revision-table">
+              <Typography.Title level={5}>计划表（调整前 → 调整后，合计）</Typography.Title>
+              <Table
+                rowKey={(r) => `${r.unit}|${r.label}`}
+                size="small"
+                pagination={false}
+                dataSource={diff.table.filter((r) => r.changed)}
+                columns={[
+                  { title: '地区', dataIndex: 'unit', key: 'unit' },
+                  { title: '类别', dataIndex: 'label', key: 'label' },
+                  ...(
+                    [
+                      ['小区数（个）', 2],
+                      ['居民户数（户）', 5],
+                      ['预计投资额（万元）', 14],
+                    ] as const
+                  ).map(([title, i]) => ({
+                    title,
+                    key: title,
+                    render: (_: unknown, r: NonNullable<RevisionDiff['table']>[number]) =>
+                      `${r.before?.[i] ?? 0} → ${r.after?.[i] ?? 0}`,
+                  })),
+                ]}
+              />
+            </div>
+          )}
+        </Flex>
+      )}
+    </Modal>
+  );
+}
