@@ -48,6 +48,7 @@ describeEachEngine('migrations', (ctx) => {
       'notifications',
       'plan_approvals',
       'plan_policies',
+      'plan_receipts',
       'progress',
       'progress_funds',
       'project_communities',

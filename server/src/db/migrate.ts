@@ -19,6 +19,7 @@ import * as m0016 from './migrations/0016_orthographic_name_keys.ts';
 import * as m0017 from './migrations/0017_subsidy_history.ts';
 import * as m0018 from './migrations/0018_progress_consent.ts';
 import * as m0019 from './migrations/0019_fiscal_reviews.ts';
+import * as m0021 from './migrations/0021_plan_recipients.ts';
 
 type FrozenMigration = {
   up: (dialect: Dialect) => (db: Kysely<unknown>) => Promise<void>;
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, FrozenMigration> = {
   '0017_subsidy_history': m0017,
   '0018_progress_consent': m0018,
   '0019_fiscal_reviews': m0019,
+  '0021_plan_recipients': m0021,
 };
 
 function migrator(db: Kysely<unknown>, dialect: Dialect, schema?: string): Migrator {

@@ -17,14 +17,15 @@ export const hasRole = (actor: Actor, ...roles: Role[]): boolean =>
 /**
  * The roles a user may hold at a region (DESIGN.md, "Regions and people"): county staff at a unit
  * that holds communities, city staff at a prefecture-level unit, the province roles at a province,
- * the ministry at the country; statistics and administrators at any level.
+ * the three national recipients of provinces' plans (住房和城乡建设部, 国家发展改革委, 财政部) at the
+ * country; statistics and administrators at any level.
  */
 export function rolesAllowedAt(level: RegionLevel, isLedgerUnit: boolean): Role[] {
   const anywhere: Role[] = ['statistics', 'admin'];
   switch (level) {
     case 'country':
       // 三员分立: the security and audit administrators work for the whole system.
-      return ['ministry', 'security_admin', 'audit_admin', ...anywhere];
+      return ['ministry', 'ndrc_national', 'mof', 'security_admin', 'audit_admin', ...anywhere];
     case 'province':
       return ['province', 'province_ndrc', 'province_finance', ...anywhere];
     case 'prefecture':

@@ -9,6 +9,7 @@ import type { Actor } from '../../domain/actor.ts';
 import {
   ACTION_LABELS,
   actedBy,
+  approvalGap,
   STATE_LABELS,
   transition,
   unacceptedChildren,
@@ -26,10 +27,12 @@ import { recordAcceptedPlan } from '../plan/earlier-plans.service.ts';
 import { checkPlan } from '../plan/plan-table.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 import * as repo from './declarations.repository.ts';
+import * as signoffRepo from './signoff.repository.ts';
 import { childrenOf } from './declarations.children.ts';
 import { presentDeadline, reviewerName, unitDeadline } from './declarations.deadlines.ts';
 import { SIGNOFF_LABELS, SIGNOFF_ROLES } from './signoff-roles.ts';
-import { currentContent, sideOf, visibleUnit } from './declarations.units.ts';
+import { coversOf, provinceView } from './declarations.province.ts';
+import { currentContent, readableUnit, sideOf, visibleUnit } from './declarations.units.ts';
 
 /** Chinese, for a refusal or a warning: 秀英区（编制中）、琼山区（已上报）. */
 const namesWithStates = (units: { name: string; stateLabel: string }[]) =>
@@ -42,7 +45,7 @@ export async function declarationView(
   year: number,
   now = new Date(),
 ) {
-  const { region, level } = await visibleUnit(db, actor, unitCode);
+  const { region, level } = await readableUnit(db, actor, unitCode, year);
   const d = await repo.findDeclaration(db, region.code, year);
   const state: DeclarationState = d?.state ?? 'draft';
   const [deadline, reviewer] = await Promise.all([
@@ -62,44 +65,7 @@ export async function declarationView(
         : childrenOf(db, region, year, deadline.deadline, now),
     ]);
   const byCheck = new Map(justifications.map((j) => [j.check_id, j]));
-  let province = null;
-  if (level === 'province') {
-    const [approval, candidate] = await Promise.all([
-      repo.approvalOf(db, region.code, year),
-      repo.latestSnapshot(db, region.code, year, 'candidate'),
-    ]);
-    const signoffs = candidate ? await repo.signoffsOf(db, candidate.id) : [];
-    province = {
-      approval: approval
-        ? {
-            approvedOn: approval.approved_on,
-            documentNo: approval.document_no,
-            fileName: approval.file_name,
-            username: approval.username,
-            at: approval.at,
-          }
-        : null,
-      candidate: candidate
-        ? {
-            id: candidate.id,
-            hash: candidate.hash,
-            createdAt: candidate.created_at,
-            createdBy: candidate.created_by,
-            current: candidate.hash === current.hash,
-          }
-        : null,
-      signoffs: SIGNOFF_ROLES.map((role) => {
-        const s = signoffs.find((x) => x.role === role);
-        return {
-          role,
-          label: SIGNOFF_LABELS[role],
-          username: s?.username ?? null,
-          hash: s?.hash ?? null,
-          at: s?.at ?? null,
-        };
-      }),
-    };
-  }
+  const province = level === 'province' ? await provinceView(db, region.code, year, d) : null;
   return {
     unit: { code: region.code, name: region.name, level },
     year,
@@ -145,7 +111,13 @@ export async function declarationView(
       state: c.state,
       stateLabel: c.stateLabel,
     })),
-    province,
+    province: province && {
+      ...province,
+      candidate: province.candidate && {
+        ...province.candidate,
+        current: province.candidate.hash === current.hash,
+      },
+    },
   };
 }
 
@@ -295,7 +267,7 @@ export async function submitDeclaration(
         year,
       );
       if (level === 'province') {
-        if (!(await repo.approvalOf(trx, region.code, year)))
+        if (!(await signoffRepo.approvalOf(trx, region.code, year)))
           throw validation('尚未录入省级人民政府同意的文件（日期、文号、附件）', [
             { path: 'approval', message: '必填' },
           ]);
@@ -304,7 +276,12 @@ export async function submitDeclaration(
           throw validation('计划在会签后已有变动，请重新生成会签版本并重新会签', [
             { path: 'signoffs', message: '会签版本已过期' },
           ]);
-        const signed = await repo.signoffsOf(trx, candidate.id);
+        const gap = approvalGap(coversOf(await signoffRepo.approvalOf(trx, region.code, year)), {
+          version: candidate.version,
+          hash: candidate.hash,
+        });
+        if (gap) throw validation(gap, [{ path: 'approval', message: '批复未覆盖当前会签版本' }]);
+        const signed = await signoffRepo.signoffsOf(trx, candidate.id);
         const missing = SIGNOFF_ROLES.filter(
           (r) => !signed.some((s) => s.role === r && s.hash === candidate.hash),
         );
@@ -313,6 +290,11 @@ export async function submitDeclaration(
             `尚缺会签：${missing.map((r) => SIGNOFF_LABELS[r]).join('、')}`,
             missing.map((r) => ({ path: `signoffs.${r}`, message: '未会签' })),
           );
+        // 联系人及电话 of the form: part of the frozen content, so entered before the sign-offs.
+        if (!content.contact)
+          throw validation('请填写计划表的联系人及电话后再上报', [
+            { path: 'contact', message: '联系人及电话：必填' },
+          ]);
       }
       const next = version + 1;
       await repo.insertSnapshot(trx, {

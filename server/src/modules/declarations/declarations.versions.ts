@@ -9,7 +9,7 @@ import { diffSnapshots } from '../../domain/declaration.ts';
 import { notFound } from '../../errors.ts';
 import { checkOnRead } from '../integrity/integrity.ts';
 import * as repo from './declarations.repository.ts';
-import { visibleUnit, type SnapshotContent } from './declarations.units.ts';
+import { readableUnit, type SnapshotContent } from './declarations.units.ts';
 
 /** What changed between two submitted versions (default: the last two). */
 export async function declarationDiff(
@@ -20,7 +20,7 @@ export async function declarationDiff(
   from?: number,
   to?: number,
 ) {
-  const { region } = await visibleUnit(db, actor, unitCode);
+  const { region } = await readableUnit(db, actor, unitCode, year);
   const latest = await repo.latestSnapshot(db, region.code, year, 'submission');
   if (!latest) throw notFound('已上报的版本');
   const b = to ?? latest.version;
@@ -43,7 +43,7 @@ export async function submittedSnapshot(
   year: number,
   version: number,
 ) {
-  const { region } = await visibleUnit(db, actor, unitCode);
+  const { region } = await readableUnit(db, actor, unitCode, year);
   const s = await repo.snapshotByVersion(db, region.code, year, version);
   if (!s) throw notFound(`第 ${version} 版`);
   return {

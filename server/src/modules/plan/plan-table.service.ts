@@ -135,11 +135,16 @@ export async function planTable(
       label: i === 0 ? '全国合计:' : displayRow(r, true).label,
     }));
   }
+  // 联系人及电话: the province's, as entered with its declaration (the national table has none).
+  const contact =
+    scope.level === 'province' ? await repo.declaredContact(db, scope.code, year) : undefined;
   return {
     title: `${year}年城镇老旧小区改造计划表`,
     year,
     scope: { code: scope.code, name: scope.level === 'country' ? '全国' : scope.name },
-    contact: '',
+    contact: contact?.contact_name
+      ? `${contact.contact_name} ${contact.contact_phone ?? ''}`.trim()
+      : '',
     cutoffYear: policy.cutoffYear,
     header: csvHeader(policy.cutoffYear),
     blocks,
