@@ -1,7 +1,7 @@
 /** The plan table and its checks for a province (or the country) and a plan year. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Actor } from '../../domain/actor.ts';
+import { receivesOnly, type Actor } from '../../domain/actor.ts';
 import {
   planChecks,
   type CheckResult,
@@ -19,7 +19,7 @@ import {
 import { COUNTRY_CODE } from '../../domain/regions-build.ts';
 import { isWithin } from '../../domain/regions.ts';
 import { csvFile, type CsvValue } from '../../domain/spreadsheet-cells.ts';
-import { notFound } from '../../errors.ts';
+import { forbidden, notFound } from '../../errors.ts';
 import type { FiscalCheckResult } from '../../domain/fiscal-checks.ts';
 import { fiscalFigures } from '../fiscal/fiscal.checks.ts';
 import { findRegion } from '../regions/regions.repository.ts';
@@ -175,6 +175,8 @@ export async function checkPlan(
   regionCode: string,
   year: number,
 ): Promise<{ scope: { code: string; name: string }; checks: PlanCheckResult[] }> {
+  // The checks read the live ledger: not for 国家发展改革委 and 财政部, who receive declared plans.
+  if (receivesOnly(actor)) throw forbidden('没有查看计划检查的权限');
   const region = await findRegion(db, regionCode.length === 2 ? `${regionCode}0000` : regionCode);
   if (!region || region.level === 'country' || !isWithin(region.path, actor.regionPath))
     throw notFound(`区划 ${regionCode} `);

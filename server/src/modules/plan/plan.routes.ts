@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { errorSchema, type App } from '../../http.ts';
+import { receivesOnly } from '../../domain/actor.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { addPolicy, listPolicies, updatePolicy } from './policies.service.ts';
 import { checkPlan, planTable, planTableCsv } from './plan-table.service.ts';
@@ -89,7 +90,7 @@ export function planRoutes(app: App, db: Kysely<Database>): void {
           .send(stream);
       }
       const checks =
-        table.scope.code === '000000'
+        table.scope.code === '000000' || receivesOnly(actor)
           ? []
           : (await checkPlan(db, actor, table.scope.code, table.year)).checks;
       return { ...table, checks };
