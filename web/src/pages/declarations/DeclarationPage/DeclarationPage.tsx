@@ -7,10 +7,12 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { Declaration } from '../../../api/declarations.ts';
 import { useMe } from '../../../app/auth.tsx';
+import { ApprovalNotice } from './ApprovalForm.tsx';
 import { ChecksCard } from './ChecksCard.tsx';
 import { ChildrenTable } from './ChildrenTable.tsx';
 import { DeclarationHeading, DeclarationTotals, SubmittedVersion } from './DeclarationSummary.tsx';
 import { EventsTimeline } from './EventsTimeline.tsx';
+import { ReceiptsCard } from './ReceiptsCard.tsx';
 import { ReturnNotes } from './ReturnNotes.tsx';
 import { InternalDeadline, ReviewerActions } from './ReviewerActions.tsx';
 import { signerRoleOf, SignoffPanel } from './SignoffPanel.tsx';
@@ -83,6 +85,9 @@ function DeclarationBody({ d, reload }: { d: Declaration; reload: () => Promise<
             )}
             {setsDeadline && <InternalDeadline d={d} onDone={reload} />}
           </Flex>
+          {d.province?.approvalNotice && (
+            <ApprovalNotice id="approval-notice" notice={d.province.approvalNotice} />
+          )}
           <UnacceptedChildrenAlert d={d} />
           <SubmitFailureAlert failure={failure} />
           <Divider style={{ margin: 0 }} />
@@ -90,6 +95,7 @@ function DeclarationBody({ d, reload }: { d: Declaration; reload: () => Promise<
           <SubmittedVersion d={d} />
         </Flex>
       </Card>
+      {d.province && <ReceiptsCard d={d} province={d.province} me={me} onDone={reload} />}
       <ReturnNotes d={d} />
       {d.province && <SignoffPanel d={d} province={d.province} me={me} onDone={reload} />}
       <ChecksCard

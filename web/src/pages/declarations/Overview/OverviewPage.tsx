@@ -9,6 +9,7 @@ import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../../api/client.ts';
 import {
   getOverview,
+  signedFormUrl,
   type Overview,
   type OverviewItem,
   type ProvinceProgress,
@@ -16,6 +17,13 @@ import {
 import { planTableUrl } from '../../../api/plans.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import { declarationPath, defaultDeclarationYear, PROGRESS_COLORS } from '../declarationLabels.ts';
+
+/** In the order the server lists them (RECIPIENT_ROLES in signoff-roles.ts). */
+const RECEIPT_COLUMNS = [
+  { role: 'ministry', title: '住建部签收' },
+  { role: 'ndrc_national', title: '发改委签收' },
+  { role: 'mof', title: '财政部签收' },
+] as const;
 
 const PROGRESS_ORDER: ProvinceProgress[] = [
   'submitted_on_time',
@@ -66,19 +74,40 @@ function columns(
       render: (_, p) => formatDateTime(p.submittedAt),
     },
     { title: '截止日期', dataIndex: 'deadline', key: 'deadline', width: 120 },
+    // 签收: who of the three national departments has received the latest submitted version.
+    ...RECEIPT_COLUMNS.map((c, i) => ({
+      title: c.title,
+      key: `receipt-${c.role}`,
+      width: 150,
+      render: (_: unknown, p: OverviewItem) => {
+        const r = p.receipts[i];
+        return r?.at ? (
+          <span className="overview-receipt" data-role={c.role} data-received="yes">
+            {formatDateTime(r.at)}
+          </span>
+        ) : (
+          <Typography.Text type="secondary" className="overview-receipt" data-role={c.role}>
+            {p.version ? '未签收' : '—'}
+          </Typography.Text>
+        );
+      },
+    })),
     {
       title: '计划表',
       key: 'xlsx',
-      width: 120,
+      width: 140,
       render: (_, p) => (
         <Button
           size="small"
           icon={<DownloadOutlined />}
-          href={planTableUrl(p.code, year, 'xlsx')}
+          // A submitted version: the form as it was signed; otherwise the live working table.
+          href={
+            p.version ? signedFormUrl(p.code, year, p.version) : planTableUrl(p.code, year, 'xlsx')
+          }
           className="overview-xlsx"
           data-code={p.code}
         >
-          xlsx
+          {p.version ? `第 ${p.version} 版` : 'xlsx'}
         </Button>
       ),
     },
@@ -162,7 +191,7 @@ export function OverviewPage() {
           columns={columns(year, counts)}
           dataSource={items}
           pagination={false}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1350 }}
         />
       </Flex>
     </Card>
