@@ -133,10 +133,25 @@ describeEachEngine('declaration approval and national recipients', (ctx) => {
   });
 
   it('lets the three departments see the submitted plan; only the ministry returns or accepts', async () => {
+    // The ledger moves on after the submission: they still see the submitted figures.
+    const c = (await u.province!.get(`/api/communities?pageSize=1&planYear=${Y}`)).json().items[0];
+    await ctx.db.db
+      .updateTable('communities')
+      .set({ households: c.households + 100 })
+      .where('id', '=', c.id)
+      .execute();
     for (const who of ['mof', 'ndrc-national']) {
       const c = u[who]!;
       const v = (await c.get(base)).json();
       expect(v).toMatchObject({ state: 'submitted', version: 1, side: null });
+      // The submitted figures only: no live checks, nothing of the units below.
+      expect(v).toMatchObject({ checks: [], children: [], unacceptedChildren: [] });
+      const frozen = (await u.ministry!.get(`${base}/versions/1`)).json().content;
+      expect(v.totals).toEqual(frozen.totals);
+      expect((await view(u.ministry!, '460000')).totals.households).toBe(
+        frozen.totals.households + 100,
+      );
+      expect((await view(u.ministry!, '460000')).children.length).toBeGreaterThan(0);
       expect((await c.get(`${base}/versions/1`)).statusCode).toBe(200);
       expect((await c.get(`/api/declarations-overview?year=${Y}`)).statusCode).toBe(200);
       for (const action of ['accept', 'return'])

@@ -32,7 +32,14 @@ import { childrenOf } from './declarations.children.ts';
 import { presentDeadline, reviewerName, unitDeadline } from './declarations.deadlines.ts';
 import { SIGNOFF_LABELS, SIGNOFF_ROLES } from './signoff-roles.ts';
 import { coversOf, provinceView } from './declarations.province.ts';
-import { currentContent, readableUnit, sideOf, visibleUnit } from './declarations.units.ts';
+import { receivesOnly } from './declarations.policy.ts';
+import {
+  currentContent,
+  readableUnit,
+  sideOf,
+  visibleUnit,
+  type SnapshotContent,
+} from './declarations.units.ts';
 
 /** Chinese, for a refusal or a warning: 秀英区（编制中）、琼山区（已上报）. */
 const namesWithStates = (units: { name: string; stateLabel: string }[]) =>
@@ -66,6 +73,9 @@ export async function declarationView(
     ]);
   const byCheck = new Map(justifications.map((j) => [j.check_id, j]));
   const province = level === 'province' ? await provinceView(db, region.code, year, d) : null;
+  // 国家发展改革委 and 财政部 receive the submitted plan: its figures, not the live ledger's checks
+  // or the units below (readableUnit has made sure there is a submitted version).
+  const received = receivesOnly(actor) && submitted ? submitted : null;
   return {
     unit: { code: region.code, name: region.name, level },
     year,
@@ -79,7 +89,9 @@ export async function declarationView(
     parentDeadline: level === 'province' ? null : deadline.parent,
     side: sideOf(actor, region, level),
     currentHash: current.hash,
-    totals: current.content.totals,
+    totals: received
+      ? (JSON.parse(received.content) as SnapshotContent).totals
+      : current.content.totals,
     submitted: submitted
       ? {
           version: submitted.version,
@@ -89,7 +101,9 @@ export async function declarationView(
           unchanged: submitted.hash === current.hash,
         }
       : null,
-    checks: checks.map((c) => ({ ...c, justification: byCheck.get(c.id)?.text ?? null })),
+    checks: received
+      ? []
+      : checks.map((c) => ({ ...c, justification: byCheck.get(c.id)?.text ?? null })),
     returnNotes: notes.map((n) => ({
       communityId: n.community_id,
       name: n.name ?? '',
@@ -103,9 +117,9 @@ export async function declarationView(
       reason: e.reason,
       hash: e.hash,
     })),
-    children,
+    children: received ? [] : children,
     /** units below with plan communities whose declaration is not accepted: submitting waits */
-    unacceptedChildren: unacceptedChildren(children).map((c) => ({
+    unacceptedChildren: unacceptedChildren(received ? [] : children).map((c) => ({
       code: c.code,
       name: c.name,
       state: c.state,

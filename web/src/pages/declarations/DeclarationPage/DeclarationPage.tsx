@@ -98,14 +98,17 @@ function DeclarationBody({ d, reload }: { d: Declaration; reload: () => Promise<
       {d.province && <ReceiptsCard d={d} province={d.province} me={me} onDone={reload} />}
       <ReturnNotes d={d} />
       {d.province && <SignoffPanel d={d} province={d.province} me={me} onDone={reload} />}
-      <ChecksCard
-        unit={d.unit.code}
-        year={d.year}
-        checks={d.checks}
-        canJustify={editable}
-        onChanged={reload}
-      />
-      {d.unit.level !== 'county' && (
+      {(d.checks.length > 0 || d.side !== null) && (
+        <ChecksCard
+          unit={d.unit.code}
+          year={d.year}
+          checks={d.checks}
+          canJustify={editable}
+          onChanged={reload}
+        />
+      )}
+      {/* Empty for 国家发展改革委 and 财政部, who see the province's submitted plan only. */}
+      {d.unit.level !== 'county' && d.children.length > 0 && (
         <ChildrenTable
           items={d.children}
           year={d.year}
