@@ -21,10 +21,7 @@ import type { Db } from './db/create-db.ts';
 import type { ThrottleRules } from './domain/throttle.ts';
 import { loadConfig } from './config.ts';
 import { clientErrorHandler, errorHandler, type App } from './http.ts';
-import {
-  startImportSweeper,
-  type ImportSweeper,
-} from './modules/ledger/import/import-jobs.sweep.ts';
+import { startImportSweeper } from './modules/ledger/import/import-jobs.sweep.ts';
 import { registerAuth } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { passwordChangeRoutes } from './modules/auth/password-change.ts';
@@ -42,7 +39,9 @@ import { progressRoutes } from './modules/progress/progress.routes.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { applySecurityHeaders, registerSecurityHeaders } from './security-headers.ts';
-import { startLateNotices, type LateNoticeTimer } from './modules/reports/late-notices.timer.ts';
+import { startAuthSweep } from './modules/auth/auth.sweep.ts';
+import type { Periodic } from './periodic.ts';
+import { startLateNotices } from './modules/reports/late-notices.timer.ts';
 import { monthlyReportRoutes } from './modules/reports/monthly-reports.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 
@@ -69,7 +68,10 @@ export interface AppOptions {
   security?: SecurityConfig;
   /** Send the automatic late notices of monthly reports while running (serve does; tests need not). */
   lateNotices?: boolean;
-  /** Sweep import jobs at start and while running: dead ones 已中断, stale uploads removed (serve does). */
+  /**
+   * Sweep at start and while running (serve does): import jobs (dead ones 已中断, stale uploads
+   * removed), ended sessions and login-throttle rows that no longer count.
+   */
   sweepImports?: boolean;
   /** A user's pending import uploads, and how long they are kept (config.ts). */
   importQuota?: { files: number; bytes: number };
@@ -163,8 +165,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   fiveYearRoutes(app, db);
   progressAttachmentRoutes(app, db, uploadDir);
   dashboardRoutes(app, db);
-  if (opts.lateNotices) sendLateNoticesWhileRunning(app, db);
-  if (opts.sweepImports) sweepImportsWhileRunning(app, db, uploadDir, opts.importKeepHours);
+  if (opts.lateNotices) whileRunning(app, () => startLateNotices(db, app.log));
+  if (opts.sweepImports) {
+    const keepHours = opts.importKeepHours ?? loadConfig().importKeepHours;
+    whileRunning(app, () => startImportSweeper(db, uploadDir, app.log, { keepHours }));
+    const security = opts.security ?? DEFAULT_SECURITY;
+    whileRunning(app, () => startAuthSweep(db, app.log, security, opts.loginThrottle));
+  }
 
   if (opts.serveWeb !== false) await serveWeb(app, opts.demo ?? false);
   else
@@ -182,29 +189,14 @@ function trustedHops(
   return trust > 0 ? (_addr, hop) => hop < trust : false;
 }
 
-/** From ready to close: closing waits for a run under way, before the database is closed. */
-function sendLateNoticesWhileRunning(app: App, db: Db['db']): void {
-  let timer: LateNoticeTimer | undefined;
+/** A periodic task from ready to close (closing waits for a run under way). */
+function whileRunning(app: App, start: () => Periodic): void {
+  let task: Periodic | undefined;
   app.addHook('onReady', async () => {
-    timer = startLateNotices(db, app.log);
+    task = start();
   });
   app.addHook('onClose', async () => {
-    await timer?.stop();
-  });
-}
-
-function sweepImportsWhileRunning(
-  app: App,
-  db: Db['db'],
-  uploadDir: string,
-  keepHours = loadConfig().importKeepHours,
-): void {
-  let sweeper: ImportSweeper | undefined;
-  app.addHook('onReady', async () => {
-    sweeper = startImportSweeper(db, uploadDir, app.log, { keepHours });
-  });
-  app.addHook('onClose', async () => {
-    await sweeper?.stop();
+    await task?.stop();
   });
 }
 

@@ -392,7 +392,8 @@ describeBrowser('declaration', () => {
       page.waitForEvent('download'),
       row.locator('.overview-xlsx').click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    // The version the province submitted, not the ledger now.
+    expect(download.suggestedFilename()).toMatch(/第1版\.xlsx$/);
     const file = join(dir, 'plan.xlsx');
     await download.saveAs(file);
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');

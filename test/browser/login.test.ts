@@ -1,3 +1,4 @@
+import SQLite from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, launchBrowser, startDemoServer, type RunningServer } from './support.ts';
@@ -68,6 +69,31 @@ describeBrowser('login', () => {
     await expect
       .poll(() => page.getByText('county').first().isVisible(), { timeout: 30_000 })
       .toBe(true);
+    await context.close();
+  });
+
+  it('says why on the login page when the session ended while the user was away', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await login(page, 'county', 'gaizao-demo');
+    await page.locator('#current-region').waitFor();
+    // Away for 31 minutes: the session's last use moved back in the server's own database.
+    const db = new SQLite(server.dbPath);
+    try {
+      const changed = db
+        .prepare(
+          `update sessions set last_seen_at = ? where user_id = (select id from users where username = 'county')`,
+        )
+        .run(new Date(Date.now() - 31 * 60_000).toISOString()).changes;
+      expect(changed).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
+    await page.reload();
+    const ended = page.locator('#login-session-ended');
+    await ended.waitFor({ timeout: 30_000 });
+    expect(await ended.innerText()).toContain('会话已超时');
+    expect(await page.locator('#login-username').isVisible()).toBe(true);
     await context.close();
   });
 });

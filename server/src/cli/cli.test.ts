@@ -7,20 +7,26 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../bootstrap.ts';
 import { assessAndPassAll } from '../test-support/fiscal.ts';
-import { SAMPLES_DIR } from '../test-support/samples.ts';
+import { declareProvinceSubmitted } from '../test-support/declarations.ts';
+import { HAINAN_PROJECT_LIST, SAMPLES_DIR } from '../test-support/samples.ts';
+import { importProjectList } from '../modules/ledger/import/import.service.ts';
+import { SYSTEM_ACTOR } from '../modules/users/users.service.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'gaizao-cli-'));
 const db = join(dir, 'cli.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function gaizao(
+const gaizao = (...args: string[]) => gaizaoOn(db, ...args);
+
+async function gaizaoOn(
+  file: string,
   ...args: string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      ['--import', 'tsx', 'server/src/cli/main.ts', ...args, '--db', db],
+      ['--import', 'tsx', 'server/src/cli/main.ts', ...args, '--db', file],
       { env: { ...process.env, DATABASE_URL: '' } },
     );
     return { code: 0, stdout, stderr };
@@ -219,5 +225,52 @@ describe('gaizao import, export, plan-table, check', () => {
       passed: false,
       rows: expect.arrayContaining([expect.objectContaining({ name: '世纪花园' })]),
     });
+  }, 300_000);
+});
+
+describe('gaizao plan-table --version', () => {
+  const file = join(dir, 'versions.db');
+  it('prints a submitted version as frozen, the same bytes each time, whatever the ledger does since', async () => {
+    const opened = await openDatabase(file);
+    await importProjectList(opened.db, SYSTEM_ACTOR, HAINAN_PROJECT_LIST, { dryRun: false });
+    await assessAndPassAll(opened.db, '460000', 2022);
+    const hash = await declareProvinceSubmitted(opened.db, '460000', 2022, join(dir, 'uploads'));
+    const snap = await opened.db
+      .selectFrom('declaration_snapshots')
+      .select('content')
+      .where('kind', '=', 'submission')
+      .where('unit_code', '=', '460000')
+      .executeTakeFirstOrThrow();
+    await opened.destroy();
+    const table = (JSON.parse(snap.content) as { table: { values: unknown[] }[] }).table;
+
+    const args = ['plan-table', '--province', '46', '--year', '2022'];
+    const json = await gaizaoOn(file, ...args, '--version', 'signed', '--format', 'json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      basis: 'version',
+      version: { number: 1, hash },
+      blocks: [{ rows: table }],
+    });
+    const x1 = join(dir, 'v1-a.xlsx');
+    const x2 = join(dir, 'v1-b.xlsx');
+    expect((await gaizaoOn(file, ...args, '--version', '1', '--out', x1)).code).toBe(0);
+    const csv1 = await gaizaoOn(file, ...args, '--version', '1');
+
+    // The ledger changes: the live table follows, the version does not.
+    const again = await openDatabase(file);
+    await again.db.updateTable('communities').set({ households: 9999 }).execute();
+    await again.destroy();
+    const live = await gaizaoOn(file, ...args);
+    expect(live.stdout).not.toBe(csv1.stdout);
+    expect(live.stdout).toContain('9999');
+    expect((await gaizaoOn(file, ...args, '--version', '1', '--out', x2)).code).toBe(0);
+    expect(readFileSync(x2).equals(readFileSync(x1))).toBe(true);
+    expect((await gaizaoOn(file, ...args, '--version', 'signed')).stdout).toBe(csv1.stdout);
+
+    const missing = await gaizaoOn(file, ...args, '--version', '7');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('海南省2022年度计划第 7 版不存在');
+    expect((await gaizaoOn(file, ...args, '--version', 'latest')).code).toBe(2);
   }, 300_000);
 });

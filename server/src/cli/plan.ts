@@ -4,7 +4,8 @@ import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { openDatabase } from '../bootstrap.ts';
 import { AppError } from '../errors.ts';
-import { checkPlan, planTable, planTableCsv } from '../modules/plan/plan-table.service.ts';
+import { checkPlan, planTableCsv } from '../modules/plan/plan-table.service.ts';
+import { planTableOf, type PlanTableOptions } from '../modules/plan/plan-table.versions.ts';
 import { writePlanTableXlsx } from '../modules/plan/plan-table.xlsx.ts';
 import { progressTable, progressTableCsv } from '../modules/progress/progress.service.ts';
 import { writeProgressTableXlsx } from '../modules/progress/progress-table.xlsx.ts';
@@ -18,15 +19,28 @@ function yearOf(text: string | undefined): number {
   return Number(text);
 }
 
-/** Unknown provinces are bad arguments (exit 2), not "not found" errors. */
+/** Unknown provinces and versions are bad arguments (exit 2), not "not found" errors. */
 async function orUsage<T>(p: Promise<T>): Promise<T> {
   try {
     return await p;
   } catch (e) {
     if (e instanceof AppError && e.code === 'NOT_FOUND')
-      throw new UsageError(`未知省份：${e.message}`);
+      throw new UsageError(e.message.startsWith('省份') ? `未知省份：${e.message}` : e.message);
+    if (e instanceof AppError && e.code === 'VALIDATION') throw new UsageError(e.message);
     throw e;
   }
+}
+
+/** --version N|signed and --basis accepted|submitted|live (docs/cli.md). */
+function versionOptions(version?: string, basis?: string): PlanTableOptions {
+  if (version !== undefined && !/^(signed|[1-9]\d{0,8})$/.test(version))
+    throw new UsageError(`--version 应为正整数（第几版）或 signed：${version}`);
+  if (basis !== undefined && !['accepted', 'submitted', 'live'].includes(basis))
+    throw new UsageError(`--basis 应为 accepted、submitted 或 live：${basis}`);
+  return {
+    version: version === undefined ? undefined : version === 'signed' ? 'signed' : Number(version),
+    basis: basis as PlanTableOptions['basis'],
+  };
 }
 
 export async function planTableCommand(args: string[]): Promise<number> {
@@ -35,10 +49,13 @@ export async function planTableCommand(args: string[]): Promise<number> {
     year: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    version: { type: 'string' },
+    basis: { type: 'string' },
   });
   if (!values.province)
     throw new UsageError('plan-table 需要 --province（2位或6位省级代码，或 all）');
   const year = yearOf(values.year);
+  const options = versionOptions(values.version, values.basis);
   const format =
     values.format ??
     (values.out?.endsWith('.xlsx') ? 'xlsx' : values.out?.endsWith('.json') ? 'json' : 'csv');
@@ -48,7 +65,7 @@ export async function planTableCommand(args: string[]): Promise<number> {
     throw new UsageError('xlsx 是二进制文件，请用 --out FILE 指定输出文件');
   const db = await openDatabase(databaseUrl(values.db));
   try {
-    const table = await orUsage(planTable(db.db, SYSTEM_ACTOR, values.province, year));
+    const table = await orUsage(planTableOf(db.db, SYSTEM_ACTOR, values.province, year, options));
     if (format === 'xlsx') {
       const out = values.out ? createWriteStream(values.out) : process.stdout;
       const done = values.out ? once(out, 'finish') : Promise.resolve();
@@ -59,7 +76,10 @@ export async function planTableCommand(args: string[]): Promise<number> {
       if (values.out) await writeFile(values.out, text);
       else process.stdout.write(text);
     }
-    if (values.out) console.error(`已生成 ${table.title}（${table.scope.name}）：${values.out}`);
+    if (values.out)
+      console.error(
+        `已生成 ${table.title}（${table.scope.name}，${table.basisLabel}）：${values.out}`,
+      );
     return 0;
   } finally {
     await db.destroy();

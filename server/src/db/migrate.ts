@@ -20,6 +20,7 @@ import * as m0017 from './migrations/0017_subsidy_history.ts';
 import * as m0018 from './migrations/0018_progress_consent.ts';
 import * as m0019 from './migrations/0019_fiscal_reviews.ts';
 import * as m0021 from './migrations/0021_plan_recipients.ts';
+import * as m0023 from './migrations/0023_consultation_hashes.ts';
 
 type FrozenMigration = {
   up: (dialect: Dialect) => (db: Kysely<unknown>) => Promise<void>;
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, FrozenMigration> = {
   '0018_progress_consent': m0018,
   '0019_fiscal_reviews': m0019,
   '0021_plan_recipients': m0021,
+  '0023_consultation_hashes': m0023,
 };
 
 function migrator(db: Kysely<unknown>, dialect: Dialect, schema?: string): Migrator {

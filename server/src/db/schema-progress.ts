@@ -24,6 +24,8 @@ export interface ConsultationTable {
   source: Generated<'form' | 'import'>;
   /** the file it came from, when imported */
   import_id: number | null;
+  /** SHA-256 of the record's own fields (integrity.ts consultationHash), set when it is written */
+  hash: string;
 }
 
 /** A file that recorded consultations: a progress import with 居民同意户数, or a consultations import. */

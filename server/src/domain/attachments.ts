@@ -7,8 +7,11 @@
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 export type AttachmentType = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
-/** `fiscal`: a city's or county's fiscal-capacity assessment (财政承受能力评估). */
-export type AttachmentPurpose = 'photo' | 'document' | 'fiscal';
+/**
+ * `fiscal`: a city's or county's fiscal-capacity assessment (财政承受能力评估); `approval`: the
+ * provincial government's approval of the year's plan (省级人民政府同意文件).
+ */
+export type AttachmentPurpose = 'photo' | 'document' | 'fiscal' | 'approval';
 
 const ACCEPTED: Record<AttachmentPurpose, { types: AttachmentType[]; words: string }> = {
   photo: {
@@ -22,6 +25,10 @@ const ACCEPTED: Record<AttachmentPurpose, { types: AttachmentType[]; words: stri
   fiscal: {
     types: ['application/pdf', 'image/jpeg', 'image/png'],
     words: '财政承受能力评估文件只接受 PDF、JPEG 或 PNG 文件',
+  },
+  approval: {
+    types: ['application/pdf', 'image/jpeg', 'image/png'],
+    words: '省级人民政府同意文件只接受 PDF、JPEG 或 PNG 文件',
   },
 };
 

@@ -61,6 +61,16 @@ describe('plan table arithmetic', () => {
     expect(rows[0]!.values[11]).toBe('0.01');
   });
 
+  it('keeps each cell exact, so a subtotal may differ by 0.01 from its printed parts (海口 31.72 + 4.17 against 35.90)', () => {
+    const rows = display(
+      [{ code: 'A', name: '海口市' }],
+      [c('A', 'city', 1990, 1, 0, 317_240), c('A', 'county_seat', 1990, 1, 0, 41_740)],
+    );
+    const investment = (r: { values: (number | string)[] }) => r.values[14];
+    expect(rows.slice(0, 3).map(investment)).toEqual(['35.90', '31.72', '4.17']);
+    expect(rows.slice(-3).map(investment)).toEqual(['35.90', '31.72', '4.17']);
+  });
+
   it('lists every unit, zeros for empty ones, and a province of all 2000年底前', () => {
     const rows = display(
       [

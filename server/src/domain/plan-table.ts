@@ -86,6 +86,10 @@ export const ROW_LABELS: Record<RowKind, string> = {
   county_seat: '2. 县城(城关镇)',
 };
 export const TOTAL_UNIT_NAME = '全省(区、市)';
+/** The live table's label: computed from the ledger now, not a declared plan. */
+export const LIVE_LABEL = '工作底稿（未冻结）';
+/** Under the form: each cell is rounded from exact sums, so parts may not add up to a total. */
+export const ROUNDING_NOTE = '因四舍五入，合计数与分项数之和可能略有出入';
 export const TOTAL_LABEL = '全省(区、市)合计:';
 
 const zero = (): Measures => ({

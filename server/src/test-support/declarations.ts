@@ -2,6 +2,7 @@
  * Declarations carried through by the service, as a unit's own staff and its reviewer would do it
  * on their pages: for tests that need the units below accepted before the unit they are about.
  */
+import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Role } from '../../../common/roles.ts';
 import type { Database } from '../db/schema.ts';
@@ -12,8 +13,15 @@ import {
   declarationView,
   submitDeclaration,
 } from '../modules/declarations/declarations.service.ts';
+import { saveContact } from '../modules/declarations/declarations.receipts.ts';
 import { unitLevelOf } from '../modules/declarations/declarations.units.ts';
-import { justifyWarning } from '../modules/declarations/signoff.service.ts';
+import { SIGNOFF_ROLES } from '../modules/declarations/signoff-roles.ts';
+import {
+  freezeForSignoff,
+  justifyWarning,
+  recordApproval,
+  signOff,
+} from '../modules/declarations/signoff.service.ts';
 import { getRegion } from '../modules/regions/regions.repository.ts';
 
 /** Someone with `role` at the region (not a stored user: the audit log records no user id). */
@@ -70,4 +78,45 @@ export async function declareAccepted(
   const reviewer = await actorAt(db, region.parent_code!, REVIEWER_ROLE[level]);
   await acceptDeclaration(db, reviewer, unitCode, year);
   return [...accepted, unitCode];
+}
+
+/**
+ * Brings a province's plan to 'submitted' as its staff would: its cities accepted (declareAccepted),
+ * its failing warnings justified, its contact entered, a version frozen, the provincial
+ * government's approval of it recorded, and signed off by the three departments, then submitted. Returns the submitted version's hash.
+ */
+export async function declareProvinceSubmitted(
+  db: Kysely<Database>,
+  provinceCode: string,
+  year: number,
+  uploadDir: string,
+): Promise<string> {
+  const self = await actorAt(db, provinceCode, 'province');
+  for (const c of unacceptedChildren(
+    (await declarationView(db, self, provinceCode, year)).children,
+  ))
+    await declareAccepted(db, c.code, year);
+  for (const c of (await declarationView(db, self, provinceCode, year)).checks)
+    if (!c.passed && c.severity === 'warning' && !c.justification)
+      await justifyWarning(db, self, provinceCode, year, c.id, '测试：全省统筹后不超过上限的说明');
+  // The form's contact, frozen with the version; the approval names that version (issue 11 §2).
+  await saveContact(db, self, provinceCode, year, { name: '测试联系人', phone: '010-12345678' });
+  const { id, hash } = await freezeForSignoff(db, self, provinceCode, year);
+  await recordApproval(
+    db,
+    self,
+    provinceCode,
+    year,
+    {
+      approvedOn: `${year - 1}-06-20`,
+      documentNo: `测试〔${year - 1}〕1号`,
+      fileName: '批复.pdf',
+      file: Readable.from([Buffer.from('%PDF-1.4 test')]),
+    },
+    uploadDir,
+  );
+  for (const role of SIGNOFF_ROLES)
+    await signOff(db, await actorAt(db, provinceCode, role), id, hash);
+  await submitDeclaration(db, self, provinceCode, year);
+  return hash;
 }

@@ -30,6 +30,26 @@ export interface PlanCheck {
   rows: PlanCheckRow[];
 }
 
+/** A frozen version as printed on the form: its number and hash (校验码). */
+export interface FrozenRef {
+  number: number;
+  hash: string;
+  submittedAt: string;
+}
+
+/** Where a province block's figures come from; 'none': no such version, no figures. */
+export interface BlockSource {
+  kind: 'live' | 'frozen' | 'none';
+  version: FrozenRef | null;
+  label: string;
+}
+
+/**
+ * 'live': the ledger now (工作底稿); 'version': one frozen version of a province; 'accepted' /
+ * 'submitted': the national table from each province's accepted or latest submitted version.
+ */
+export type PlanBasis = 'live' | 'version' | 'accepted' | 'submitted';
+
 export interface PlanTable {
   title: string;
   year: number;
@@ -37,11 +57,20 @@ export interface PlanTable {
   contact: string;
   cutoffYear: number;
   header: string[];
-  blocks: { province: { code: string; name: string }; rows: PlanTableRow[] }[];
+  basis: PlanBasis;
+  /** 工作底稿（未冻结）, 第 3 版（已会签）, 各省已接收版本 … */
+  basisLabel: string;
+  /** the frozen version of a province's table, else null */
+  version: FrozenRef | null;
+  /** 因四舍五入，合计数与分项数之和可能略有出入 */
+  note: string;
+  blocks: { province: { code: string; name: string }; rows: PlanTableRow[]; source: BlockSource }[];
   /** The country's total rows, for the national table (province 'all'). */
   national: PlanTableRow[] | null;
-  /** Empty for the national table: the checks are per province. */
+  /** Empty for the national table and for a frozen version: the checks are of the live ledger. */
   checks: PlanCheck[];
+  /** A province's submitted versions, latest first (empty for the country). */
+  versions: (FrozenRef & { signed: boolean; inForce: boolean })[];
 }
 
 export interface PlanChecks {
@@ -79,17 +108,38 @@ export interface PlanPolicyInput {
 export type PlanScope = string;
 export type PlanTableFormat = 'xlsx' | 'csv';
 
+/** Which table: a province's version ('signed' or a number), or the national table's basis. */
+export interface PlanVersionChoice {
+  version?: string;
+  basis?: string;
+}
+
 export function getPlanTable(
   province: PlanScope,
   year: number,
+  choice: PlanVersionChoice = {},
   signal?: AbortSignal,
 ): Promise<PlanTable> {
-  return api.get<PlanTable>('/api/plan-table', { query: { province, year }, signal });
+  return api.get<PlanTable>('/api/plan-table', {
+    query: { province, year, version: choice.version, basis: choice.basis },
+    signal,
+  });
 }
 
 /** A plain link: the browser downloads the file with the session cookie. */
-export function planTableUrl(province: PlanScope, year: number, format: PlanTableFormat): string {
-  return buildUrl('/api/plan-table', { province, year, format });
+export function planTableUrl(
+  province: PlanScope,
+  year: number,
+  format: PlanTableFormat,
+  choice: PlanVersionChoice = {},
+): string {
+  return buildUrl('/api/plan-table', {
+    province,
+    year,
+    format,
+    version: choice.version,
+    basis: choice.basis,
+  });
 }
 
 /** The checks of a city or county (the table itself is the province's). */

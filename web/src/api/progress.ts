@@ -58,6 +58,8 @@ export interface Dashboard {
   month: number;
   breakdown: Breakdown;
   totals: ProgressFigures;
+  /** where the 计划 figures come from: the submitted versions, or the ledger now (工作底稿) */
+  planBasis: string;
   /** The units below, highest start rate first. */
   units: DashboardUnit[];
   /** Cumulative, months 1… up to the view's month (never a month still to come). */

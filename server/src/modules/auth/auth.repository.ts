@@ -47,8 +47,51 @@ export async function deleteUserSessions(db: Kysely<Database>, userId: number): 
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
-export async function deleteIdleSessions(db: Kysely<Database>, idleSince: Date): Promise<void> {
-  await db.deleteFrom('sessions').where('last_seen_at', '<', idleSince.toISOString()).execute();
+/** Deletes the sessions last used before `idleSince` or begun before `createdSince`; how many. */
+export async function deleteEndedSessions(
+  db: Kysely<Database>,
+  idleSince: Date,
+  createdSince: Date,
+): Promise<number> {
+  const r = await db
+    .deleteFrom('sessions')
+    .where((eb) =>
+      eb.or([
+        eb('last_seen_at', '<', idleSince.toISOString()),
+        eb('created_at', '<', createdSince.toISOString()),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/**
+ * Deletes throttle rows that no longer count: failures older than `failuresBefore` with no lock in
+ * force, and remembered successes (`ok:` keys) older than `successesBefore`; how many.
+ */
+export async function deleteStaleThrottleRows(
+  db: Kysely<Database>,
+  now: Date,
+  failuresBefore: Date,
+  successesBefore: Date,
+): Promise<number> {
+  const r = await db
+    .deleteFrom('login_throttle')
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('key', 'not like', 'ok:%'),
+          eb('last_failure_at', '<', failuresBefore.toISOString()),
+          eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now.toISOString())]),
+        ]),
+        eb.and([
+          eb('key', 'like', 'ok:%'),
+          eb('last_failure_at', '<', successesBefore.toISOString()),
+        ]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 /**

@@ -12,6 +12,7 @@ import { describeEachEngine } from '../../test-support/engines.ts';
 import { addUser, TEST_PASSWORD } from '../../test-support/fixtures.ts';
 import { split, twoServers } from '../../test-support/two-servers.ts';
 import { listAudit } from '../audit/audit.repository.ts';
+import { sweepAuthRows } from './auth.sweep.ts';
 
 const { pair, account } = DEFAULT_THROTTLE_RULES;
 
@@ -131,4 +132,37 @@ describeEachEngine('login throttle races', (ctx) => {
       }
     },
   );
+
+  it('sweeps the rows that no longer count, and keeps a lock in force and a recent success', async () => {
+    const row = (key: string, failures: number, lockedUntil: string | null, last: string) => ({
+      key,
+      failures,
+      locked_until: lockedUntil,
+      last_failure_at: last,
+    });
+    const rows = [
+      row('pair:old|1.1.1.1', 3, null, '2026-01-01T00:00:00.000Z'),
+      row('pair:locked|1.1.1.1', 9, '2026-03-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'),
+      row('pair:fresh|1.1.1.1', 2, null, '2026-02-01T11:00:00.000Z'),
+      row('ok:gone|1.1.1.1', 0, null, '2025-12-01T00:00:00.000Z'),
+      row('ok:known|1.1.1.1', 0, null, '2026-01-20T00:00:00.000Z'),
+    ];
+    await ctx.db.db.insertInto('login_throttle').values(rows).execute();
+    await sweepAuthRows(ctx.db.db, new Date('2026-02-01T12:00:00.000Z'));
+    const left = await ctx.db.db
+      .selectFrom('login_throttle')
+      .select('key')
+      .where(
+        'key',
+        'in',
+        rows.map((r) => r.key),
+      )
+      .orderBy('key')
+      .execute();
+    expect(left.map((r) => r.key)).toEqual([
+      'ok:known|1.1.1.1',
+      'pair:fresh|1.1.1.1',
+      'pair:locked|1.1.1.1',
+    ]);
+  });
 });

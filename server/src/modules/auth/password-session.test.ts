@@ -14,6 +14,7 @@ import type { App } from '../../http.ts';
 import { describeEachEngine } from '../../test-support/engines.ts';
 import { addUser, loginAs, type Client } from '../../test-support/fixtures.ts';
 import { sessionId } from './auth.service.ts';
+import { sweepAuthRows } from './auth.sweep.ts';
 
 const STRONG = 'Tq7-rnvx-Lw';
 const NEWER = 'Mz4!harbour-Qe';
@@ -171,6 +172,13 @@ describeEachEngine('passwords and sessions', (ctx) => {
       expect(idle.json().error).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_IDLE' });
       expect(idle.json().error.message).toMatch(/会话已超时/);
       expect(idle.cookies.find((k) => k.name === 'gaizao_sid')?.value).toBe('');
+      // Requests the page still had in flight with the old cookie learn the same reason, on
+      // either server: not only the first one (the login page says why, whichever comes first).
+      const again = await Promise.all([
+        c.get('/api/me'),
+        second.inject({ method: 'GET', url: '/api/me', headers: { cookie: c.cookie } }),
+      ]);
+      expect(again.map((r) => r.json().error.reason)).toEqual(['SESSION_IDLE', 'SESSION_IDLE']);
 
       // Busy all along, but logged in 12 hours and a minute ago.
       const d = await loginAs(app, 'county', DEMO_PASSWORD);
@@ -184,12 +192,17 @@ describeEachEngine('passwords and sessions', (ctx) => {
       expect(expired.statusCode).toBe(401);
       expect(expired.json().error.reason).toBe('SESSION_EXPIRED');
       expect(expired.json().error.message).toMatch(/重新登录/);
-      // Gone from the database: no server accepts it again.
+      // No server accepts it again, and each says why.
       expect(
         (
           await second.inject({ method: 'GET', url: '/api/me', headers: { cookie: d.cookie } })
         ).json().error.reason,
-      ).toBe('SESSION_UNKNOWN');
+      ).toBe('SESSION_EXPIRED');
+      // A day after they ended, the sweep deletes both: the cookies are then simply unknown.
+      const swept = await sweepAuthRows(ctx.db.db, new Date(Date.now() + 25 * 3_600_000));
+      expect(swept.sessions).toBeGreaterThanOrEqual(2);
+      for (const client of [c, d])
+        expect((await client.get('/api/me')).json().error.reason).toBe('SESSION_UNKNOWN');
     } finally {
       await second.close();
       await db2.destroy();

@@ -3,7 +3,8 @@
  * It ends after an idle time (SESSION_IDLE_MINUTES, default 30) and an absolute lifetime after
  * login (SESSION_MAX_HOURS, default 12); the refusal says which, so the user learns why. A user
  * whose password an administrator set, or whose password is past PASSWORD_MAX_AGE_DAYS, must
- * change it before other work.
+ * change it before other work. An ended session's row is kept for a day (auth.sweep.ts), so the
+ * cookie keeps answering with the reason rather than "unknown".
  */
 import type { Kysely } from 'kysely';
 import { DEFAULT_SECURITY, type SecurityConfig } from '../../config.ts';
@@ -59,10 +60,9 @@ export async function checkSession(
       : idle > security.sessionIdleMinutes * 60_000
         ? 'SESSION_IDLE'
         : null;
-  if (reason) {
-    await repo.deleteSession(db, id);
-    return { reason };
-  }
+  // The ended session stays until the sweep (auth.sweep.ts) so that every request the page still
+  // has in flight, and the next page load, learns why: not only the first one.
+  if (reason) return { reason };
   const user = await findUserById(db, session.user_id);
   if (!user || user.disabled) return { reason: 'SESSION_UNKNOWN' };
   if (idle > TOUCH_EVERY_MS) await repo.touchSession(db, id, now);

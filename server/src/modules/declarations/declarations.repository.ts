@@ -200,6 +200,22 @@ export const snapshotByVersion = (
     .where('version', '=', version)
     .executeTakeFirst();
 
+/** A unit's snapshots of one kind for the year, the latest version first. */
+export const snapshotsOf = (
+  db: Kysely<Database>,
+  unit: string,
+  year: number,
+  kind: 'submission' | 'candidate',
+) =>
+  db
+    .selectFrom('declaration_snapshots')
+    .selectAll()
+    .where('unit_code', '=', unit)
+    .where('plan_year', '=', year)
+    .where('kind', '=', kind)
+    .orderBy('version', 'desc')
+    .execute();
+
 export const findSnapshot = (db: Kysely<Database>, id: number) =>
   db.selectFrom('declaration_snapshots').selectAll().where('id', '=', id).executeTakeFirst();
 

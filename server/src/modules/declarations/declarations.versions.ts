@@ -9,6 +9,8 @@ import { diffSnapshots } from '../../domain/declaration.ts';
 import { notFound } from '../../errors.ts';
 import { checkOnRead } from '../integrity/integrity.ts';
 import * as repo from './declarations.repository.ts';
+import * as signoffRepo from './signoff.repository.ts';
+import { SIGNOFF_ROLES } from './signoff-roles.ts';
 import { readableUnit, type SnapshotContent } from './declarations.units.ts';
 
 /** What changed between two submitted versions (default: the last two). */
@@ -55,4 +57,29 @@ export async function submittedSnapshot(
     createdBy: s.created_by,
     content: JSON.parse(s.content) as SnapshotContent,
   };
+}
+
+/**
+ * The signed version of a province's plan: the latest submitted version whose hash is that of a
+ * sign-off candidate all three departments confirmed (each on that hash), or undefined.
+ */
+export async function signedSubmission(db: Kysely<Database>, unitCode: string, year: number) {
+  const [submissions, candidates] = await Promise.all([
+    repo.snapshotsOf(db, unitCode, year, 'submission'),
+    repo.snapshotsOf(db, unitCode, year, 'candidate'),
+  ]);
+  const signoffs = await signoffRepo.signoffsOfMany(
+    db,
+    candidates.map((c) => c.id),
+  );
+  const signed = new Set(
+    candidates
+      .filter((c) =>
+        SIGNOFF_ROLES.every((role) =>
+          signoffs.some((s) => s.snapshot_id === c.id && s.role === role && s.hash === c.hash),
+        ),
+      )
+      .map((c) => c.hash),
+  );
+  return submissions.find((s) => signed.has(s.hash));
 }

@@ -77,6 +77,12 @@ export const receiptsOf = (db: Kysely<Database>, year: number, unit?: string) =>
 export const signoffsOf = (db: Kysely<Database>, snapshotId: number) =>
   db.selectFrom('signoffs').selectAll().where('snapshot_id', '=', snapshotId).execute();
 
+/** The sign-offs of several snapshots at once. */
+export const signoffsOfMany = (db: Kysely<Database>, snapshotIds: number[]) =>
+  snapshotIds.length
+    ? db.selectFrom('signoffs').selectAll().where('snapshot_id', 'in', snapshotIds).execute()
+    : Promise.resolve([]);
+
 export async function saveSignoff(
   db: Kysely<Database>,
   s: Insertable<Database['signoffs']>,

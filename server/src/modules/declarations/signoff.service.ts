@@ -4,12 +4,9 @@
  * and finance departments, each on the exact version (hash) they saw. Also: the ministry's
  * overview and the unit's notifications (internal deadlines: declarations.deadlines.ts).
  */
-import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { hasRole, type Actor } from '../../domain/actor.ts';
@@ -25,6 +22,7 @@ import { auditBy } from '../audit/audit.repository.ts';
 import { assertIntact, auditingRefusals } from '../integrity/integrity.ts';
 import { policyFor } from '../plan/policies.repository.ts';
 import { findRegion } from '../regions/regions.repository.ts';
+import { storeUpload } from '../../stored-files.ts';
 import { unitDeadline } from './declarations.deadlines.ts';
 import { RECIPIENT_LABELS, RECIPIENT_ROLES, SIGNOFF_LABELS } from './signoff-roles.ts';
 import * as repo from './declarations.repository.ts';
@@ -227,10 +225,29 @@ export async function recordApproval(
   if (level !== 'province') throw validation('只有省级计划需要录入省级人民政府批准文件');
   // Refused before the file is stored, and again under the lock below.
   if (!(await repo.latestSnapshot(db, region.code, year, 'candidate'))) throw noCandidate();
-  await mkdir(uploadDir, { recursive: true });
-  const path = join(uploadDir, `approval-${randomBytes(9).toString('base64url')}`);
-  await pipeline(input.file, createWriteStream(path));
-  if (input.file.truncated) throw validation('附件过大');
+  // Checked like every stored upload (type by its first bytes, size); a broken or refused upload,
+  // or a transaction that fails after it, leaves no file behind.
+  const { path } = await storeUpload(uploadDir, 'approval', input);
+  try {
+    await saveApproval(db, actor, region.code, year, input, basename(path), now);
+  } catch (e) {
+    await rm(path, { force: true });
+    throw e;
+  }
+}
+
+/** The approval's row, event and audit entry, for a province, in turn with its submission. */
+async function saveApproval(
+  db: Kysely<Database>,
+  actor: Actor,
+  province: string,
+  year: number,
+  input: { approvedOn: string; documentNo: string; fileName: string },
+  storedName: string,
+  now: Date,
+) {
+  const region = { code: province };
+  const level = 'province';
   await db.transaction().execute(async (trx) => {
     // In turn with the province's submission (which checks the approval) and another recording.
     await repo.lockDeclaration(trx, { unit: region.code, year, level, at: now.toISOString() });
@@ -246,7 +263,7 @@ export async function recordApproval(
       document_no: input.documentNo.trim(),
       file_name: input.fileName.slice(0, 255),
       // Relative to UPLOAD_DIR, so that a restored archive finds it wherever that is.
-      file_path: basename(path),
+      file_path: storedName,
       username: actor.username,
       at: now.toISOString(),
     });

@@ -3,52 +3,19 @@
  * directory under a random name and judged by its first bytes; a replaced file goes once the
  * change has committed (stored-files.ts). A new file sends the assessment back for review.
  */
-import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rm, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
-import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { attachmentProblem, SNIFF_BYTES, sniffType } from '../../domain/attachments.ts';
 import { forbidden, notFound, validation } from '../../errors.ts';
 import type { Log } from '../../log.ts';
-import { removeStoredFiles } from '../../stored-files.ts';
+import { removeStoredFiles, storeUpload, type Upload } from '../../stored-files.ts';
 import { auditBy } from '../audit/audit.repository.ts';
 import * as policy from './fiscal.policy.ts';
 import * as repo from './fiscal.repository.ts';
 import { getAssessment, REVIEW_RESET, staleVersion, visibleUnit } from './fiscal.service.ts';
-
-export interface Upload {
-  fileName: string;
-  file: Readable & { truncated?: boolean };
-}
-
-async function storeFile(uploadDir: string, upload: Upload) {
-  await mkdir(uploadDir, { recursive: true });
-  const path = join(uploadDir, `fiscal-${randomBytes(12).toString('base64url')}`);
-  try {
-    await pipeline(upload.file, createWriteStream(path));
-    const size = (await stat(path)).size;
-    const head = new Uint8Array(SNIFF_BYTES);
-    const fh = await open(path, 'r');
-    const { bytesRead } = await fh.read(head, 0, SNIFF_BYTES, 0).finally(() => fh.close());
-    const file = {
-      name: upload.fileName,
-      size,
-      truncated: Boolean(upload.file.truncated),
-      head: head.subarray(0, bytesRead),
-    };
-    const problem = attachmentProblem('fiscal', file);
-    if (problem) throw validation(problem, [{ path: 'file', message: problem }]);
-    return { path, size, type: sniffType(file.head)! };
-  } catch (e) {
-    await rm(path, { force: true });
-    throw e;
-  }
-}
 
 /** Attaches (or replaces) the document file of an assessment at `version`. */
 export async function attachAssessmentFile(
@@ -72,7 +39,7 @@ export async function attachAssessmentFile(
     throw validation(`请先录入${region.name}${year}年度的财政承受能力评估，再上传评估文件`, [
       { path: 'file', message: '尚无评估' },
     ]);
-  const stored = await storeFile(uploadDir, upload);
+  const stored = await storeUpload(uploadDir, 'fiscal', upload);
   let replaced: string | null = null;
   try {
     await db.transaction().execute(async (trx) => {

@@ -1,6 +1,7 @@
 /** Reading every frozen record for `gaizao verify`, page by page (all SQL of integrity checks). */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { CONSULTATION_HASHED } from './integrity.ts';
 
 const PAGE = 500;
 
@@ -27,6 +28,22 @@ export const reportsAfter = (db: Kysely<Database>, afterId: number) =>
     .select(['id', 'unit_code', 'hash', 'content', 'plan_year', 'period', 'version'])
     .where('id', '>', afterId)
     .orderBy('id')
+    .limit(PAGE)
+    .execute();
+
+/** Consultation records after `afterId`, with the fields their hash covers and their county. */
+export const consultationsAfter = (db: Kysely<Database>, afterId: number) =>
+  db
+    .selectFrom('consultations as k')
+    .innerJoin('communities as c', 'c.id', 'k.community_id')
+    .select([
+      'k.id',
+      'c.region_code as unit_code',
+      'k.hash',
+      ...CONSULTATION_HASHED.map((f) => `k.${f}` as const),
+    ])
+    .where('k.id', '>', afterId)
+    .orderBy('k.id')
     .limit(PAGE)
     .execute();
 

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { verifyAuditChain } from '../audit/audit.chain.ts';
-import { recomputeHash, type FrozenKind } from './integrity.ts';
+import { consultationHash, recomputeHash, type FrozenKind } from './integrity.ts';
 import * as repo from './integrity.repository.ts';
 
 export interface Mismatch {
@@ -28,6 +28,7 @@ export async function verifyAll(db: Kysely<Database>): Promise<VerifyResult> {
     declaration_snapshot: 0,
     monthly_report: 0,
     signoff: 0,
+    consultation: 0,
     audit_log: 0,
   };
   const mismatches: Mismatch[] = [];
@@ -35,12 +36,13 @@ export async function verifyAll(db: Kysely<Database>): Promise<VerifyResult> {
     kind: FrozenKind,
     page: (after: number) => Promise<repo.FrozenRow[]>,
     label: (r: repo.FrozenRow) => string,
+    recompute: (r: repo.FrozenRow) => string = (r) => recomputeHash(r.content),
   ) => {
     for (let after = 0; ;) {
       const rows = await page(after);
       for (const r of rows) {
         checked[kind]++;
-        const recomputed = recomputeHash(r.content);
+        const recomputed = recompute(r);
         if (recomputed !== r.hash)
           mismatches.push({
             kind,
@@ -70,6 +72,15 @@ export async function verifyAll(db: Kysely<Database>): Promise<VerifyResult> {
       const m = r as Awaited<ReturnType<typeof repo.reportsAfter>>[number];
       return `${m.period} 月报第 ${m.version} 版`;
     },
+  );
+  await frozen(
+    'consultation',
+    async (a) => (await repo.consultationsAfter(db, a)).map((c) => ({ ...c, content: '' })),
+    (r) => {
+      const c = r as unknown as Awaited<ReturnType<typeof repo.consultationsAfter>>[number];
+      return `小区 ${c.community_id} 于 ${c.held_on} 的居民协商记录`;
+    },
+    (r) => consultationHash(r as unknown as Record<string, unknown>),
   );
   for (const s of await repo.signoffsWithSnapshots(db)) {
     checked.signoff++;

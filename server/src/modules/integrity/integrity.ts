@@ -14,12 +14,14 @@ import { AppError } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 
 export type Integrity = 'ok' | 'mismatch';
-export type FrozenKind = 'declaration_snapshot' | 'monthly_report' | 'signoff' | 'audit_log';
+export type FrozenKind =
+  'declaration_snapshot' | 'monthly_report' | 'signoff' | 'consultation' | 'audit_log';
 
 export const FROZEN_LABELS: Record<FrozenKind, string> = {
   declaration_snapshot: '年度计划版本',
   monthly_report: '月报',
   signoff: '会签',
+  consultation: '居民协商记录',
   audit_log: '审计日志',
 };
 
@@ -32,6 +34,33 @@ export function recomputeHash(storedContent: string): string {
     text = storedContent;
   }
   return createHash('sha256').update(text).digest('hex');
+}
+
+/** The fields of a consultation record its hash covers: everything but its id and the hash. */
+export const CONSULTATION_HASHED = [
+  'community_id',
+  'held_on',
+  'method',
+  'households_consulted',
+  'households_agreeing',
+  'agreed_scheme',
+  'agreed_contribution',
+  'agreed_aftercare',
+  'notes',
+  'username',
+  'created_at',
+  'source',
+  'import_id',
+] as const;
+
+type ConsultationFields = { [K in (typeof CONSULTATION_HASHED)[number]]?: unknown };
+
+/** A consultation record's hash, from its fields as stored (an absent source is 'form'). */
+export function consultationHash(row: ConsultationFields): string {
+  const fields: Record<string, unknown> = { source: 'form' };
+  for (const k of CONSULTATION_HASHED) if (row[k] !== undefined) fields[k] = row[k];
+  for (const k of CONSULTATION_HASHED) fields[k] ??= null;
+  return createHash('sha256').update(canonicalJson(fields)).digest('hex');
 }
 
 export interface FrozenRecord {

@@ -11,10 +11,13 @@ import {
 import {
   csvHeader,
   displayRow,
+  LIVE_LABEL,
   planTableRows,
+  ROUNDING_NOTE,
   TOTAL_LABEL,
   type DisplayRow,
   type PlanGroup,
+  type PlanRow,
 } from '../../domain/plan-table.ts';
 import { COUNTRY_CODE } from '../../domain/regions-build.ts';
 import { isWithin } from '../../domain/regions.ts';
@@ -27,6 +30,33 @@ import { earlierPlanRows } from './earlier-plans.service.ts';
 import { policyFor } from './policies.repository.ts';
 import * as repo from './plan-table.repository.ts';
 
+/**
+ * Where a table's figures come from: 'live' the ledger now (工作底稿); 'version' one frozen
+ * version of a province's plan; 'accepted' / 'submitted' (the national table) each province's
+ * accepted or latest submitted version.
+ */
+export type PlanBasis = 'live' | 'version' | 'accepted' | 'submitted';
+
+/** A frozen version as printed on the form: its number and hash (校验码). */
+export interface FrozenRef {
+  number: number;
+  hash: string;
+  submittedAt: string;
+}
+
+/** Where one province block's figures come from; 'none': no such version, no figures shown. */
+export interface BlockSource {
+  kind: 'live' | 'frozen' | 'none';
+  version: FrozenRef | null;
+  label: string;
+}
+
+export interface PlanTableBlock {
+  province: { code: string; name: string };
+  rows: DisplayRow[];
+  source: BlockSource;
+}
+
 export interface PlanTableView {
   title: string;
   year: number;
@@ -34,11 +64,20 @@ export interface PlanTableView {
   contact: string;
   cutoffYear: number;
   header: string[];
+  basis: PlanBasis;
+  /** 工作底稿（未冻结）, 第 3 版（已会签）, 各省已接收版本 … shown with the form */
+  basisLabel: string;
+  /** the frozen version of a province's table (basis 'version'), else null */
+  version: FrozenRef | null;
+  /** the rounding note printed under the form */
+  note: string;
   /** one block per province (one block for a province's own table) */
-  blocks: { province: { code: string; name: string }; rows: DisplayRow[] }[];
+  blocks: PlanTableBlock[];
   /** the country's total rows, for the national table */
   national: DisplayRow[] | null;
 }
+
+const LIVE_SOURCE: BlockSource = { kind: 'live', version: null, label: LIVE_LABEL };
 
 /**
  * The provinces of the table and their prefecture-level units, in region-code order, in one query:
@@ -71,7 +110,7 @@ async function provincesAndUnits(db: Kysely<Database>, scopeCode: string) {
 }
 
 /** 'all', a 2-digit or a 6-digit province code → the 6-digit code of the country or province. */
-const fullProvinceCode = (code: string) =>
+export const fullProvinceCode = (code: string) =>
   code === 'all' ? COUNTRY_CODE : code.length === 2 ? `${code}0000` : code;
 
 /** 'all', a 2-digit or a 6-digit province code → the province (or the country) the actor may see. */
@@ -120,6 +159,7 @@ export async function planTable(
     blocks.push({
       province: { code: p.code, name: p.name },
       rows: rows.map((r, i) => displayRow(r, i >= rows.length - 3)),
+      source: LIVE_SOURCE,
     });
   }
   let national: DisplayRow[] | null = null;
@@ -130,10 +170,7 @@ export async function planTable(
       groups.map((g) => ({ ...g, prefectureCode: '*' })),
       '全国',
     ).slice(-3);
-    national = rows.map((r, i) => ({
-      ...displayRow(r, true),
-      label: i === 0 ? '全国合计:' : displayRow(r, true).label,
-    }));
+    national = nationalRows(rows);
   }
   // 联系人及电话: the province's, as entered with its declaration (the national table has none).
   const contact =
@@ -147,10 +184,21 @@ export async function planTable(
       : '',
     cutoffYear: policy.cutoffYear,
     header: csvHeader(policy.cutoffYear),
+    basis: 'live',
+    basisLabel: LIVE_LABEL,
+    version: null,
+    note: ROUNDING_NOTE,
     blocks,
     national,
   };
 }
+
+/** The country's three total rows, the first labelled 全国合计:. */
+export const nationalRows = (rows: PlanRow[]): DisplayRow[] =>
+  rows.map((r, i) => ({
+    ...displayRow(r, true),
+    label: i === 0 ? '全国合计:' : displayRow(r, true).label,
+  }));
 
 /** The csv of the spec: UTF-8 with BOM, one header line, one line per body row, in the form's order. */
 export function planTableCsv(t: PlanTableView): string {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { LIVE_LABEL, ROUNDING_NOTE } from '../../domain/plan-table.ts';
 import { describeEachEngine } from '../../test-support/engines.ts';
 import { importProjectList } from '../ledger/import/import.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
@@ -131,10 +132,15 @@ describeEachEngine('plan table xlsx', (ctx) => {
       printTitlesRow: '3:5',
     });
     const lastBody = sheetBody(sheet).at(-1)!.row;
-    const sealRow = sheet.getRow(lastBody + 2);
+    // Under the table the rounding note, then (after a gap for the stamps) the seal lines.
+    expect(sheet.getCell(lastBody + 1, 1).value).toBe(ROUNDING_NOTE);
+    const sealRow = sheet.getRow(lastBody + 3);
     const texts = [1, 7, 13].map((c) => sealRow.getCell(c).value);
     expect(texts).toEqual(SEALS);
-    expect(sheet.pageSetup.printArea).toBe(`A1:Q${lastBody + 2}`);
+    expect(sheet.pageSetup.printArea).toBe(`A1:Q${lastBody + 3}`);
+    // The live table says what it is, in the title area and on every printed page.
+    expect(sheet.getCell('I2').value).toBe(LIVE_LABEL);
+    expect(sheet.headerFooter.oddFooter).toContain(LIVE_LABEL);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
     expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(10);
   });

@@ -3,13 +3,17 @@
  * docs/plan-table.md, "Layout" and "Formats"), laid out as a person prints it: title,
  * 省(区、市) and 联系人 line, a three-row header, each unit's name merged down its three rows, the
  * three seal lines under the table, A4 landscape, one page wide, header rows on every page.
+ * What the figures are stands on the form: 工作底稿（未冻结） for the live table, the version and its
+ * 校验码 (hash) for a frozen one; the rounding note under the table. A frozen version's file is the
+ * same bytes at every download (its dates are the version's).
  */
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { neutraliseWorkbook } from '../../domain/spreadsheet-cells.ts';
 import { bucketLabels, MEASURES, type DisplayRow } from '../../domain/plan-table.ts';
-import type { PlanTableView } from './plan-table.service.ts';
+import { withZipTimes } from '../../domain/zip-times.ts';
+import type { PlanTableBlock, PlanTableView } from './plan-table.service.ts';
 
 const COLUMNS = 2 + MEASURES.length * 3; // 地级以上城市, 分 类, then 3 per measure: 17
 const LAST_COLUMN = 'Q';
@@ -95,10 +99,15 @@ function writeRows(sheet: ExcelJS.Worksheet, at: number, rows: DisplayRow[]): nu
   return at;
 }
 
-function writeProvinceLine(sheet: ExcelJS.Worksheet, at: number, name: string): void {
+function writeProvinceLine(sheet: ExcelJS.Worksheet, at: number, block: PlanTableBlock): void {
   sheet.mergeCells(at, 1, at, COLUMNS);
   const cell = sheet.getCell(at, 1);
-  cell.value = name;
+  const { version, label } = block.source;
+  // In the live national table every block is live, as the title area says already.
+  cell.value =
+    block.source.kind === 'live'
+      ? block.province.name
+      : `${block.province.name}\u3000${label}${version ? `\u3000校验码：${version.hash}` : ''}`;
   styleCell(cell, { bold: true, size: 11 });
   cell.alignment = { horizontal: 'left', vertical: 'middle' };
   cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
@@ -125,6 +134,32 @@ function writeSeals(sheet: ExcelJS.Worksheet, at: number): number {
   return row;
 }
 
+/** A line of text across the form's width, without borders (the note, the version). */
+function writeLine(
+  sheet: ExcelJS.Worksheet,
+  at: number,
+  text: string,
+  font: Partial<ExcelJS.Font>,
+): void {
+  sheet.mergeCells(at, 1, at, COLUMNS);
+  const cell = sheet.getCell(at, 1);
+  cell.value = text;
+  cell.font = { name: FONT, ...font };
+  cell.alignment = { horizontal: 'left', vertical: 'middle' };
+}
+
+/**
+ * The workbook's dates: a frozen version's is its submission (so its file is the same at every
+ * download); the national table of versions takes the latest of them; the live table, now.
+ */
+function fileDate(table: PlanTableView): Date {
+  if (table.basis === 'live') return new Date();
+  const times = table.blocks.flatMap((b) =>
+    b.source.version ? [b.source.version.submittedAt] : [],
+  );
+  return new Date(times.sort().at(-1) ?? `${table.year - 1}-01-01T00:00:00Z`);
+}
+
 function setWidths(sheet: ExcelJS.Worksheet, table: PlanTableView): void {
   const all = [...table.blocks.flatMap((b) => b.rows), ...(table.national ?? [])];
   const widest = (f: (r: DisplayRow) => string, min: number) =>
@@ -145,6 +180,9 @@ function setWidths(sheet: ExcelJS.Worksheet, table: PlanTableView): void {
 export function buildPlanTableWorkbook(table: PlanTableView): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'gaizao';
+  workbook.lastModifiedBy = 'gaizao';
+  workbook.created = workbook.modified = fileDate(table);
+  const live = table.basis === 'live';
   const sheet = workbook.addWorksheet(`${table.year}年计划表`, {
     views: [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROWS[1] }],
   });
@@ -164,17 +202,32 @@ export function buildPlanTableWorkbook(table: PlanTableView): ExcelJS.Workbook {
     sheet.getCell(2, c).font = { name: FONT, size: 11 };
     sheet.getCell(2, c).alignment = { horizontal: 'left', vertical: 'middle' };
   }
+  sheet.mergeCells(2, 9, 2, 10);
+  const basis = sheet.getCell(2, 9);
+  basis.value = table.basisLabel;
+  basis.font = {
+    name: FONT,
+    size: 11,
+    bold: true,
+    color: { argb: live ? 'FFC00000' : 'FF000000' },
+  };
+  basis.alignment = { horizontal: 'center', vertical: 'middle' };
   sheet.getRow(2).height = 22;
 
   writeHeader(sheet, table.cutoffYear);
   let at = HEADER_ROWS[1] + 1;
   const national = table.national !== null;
   for (const block of table.blocks) {
-    if (national) writeProvinceLine(sheet, at++, block.province.name);
+    if (national) writeProvinceLine(sheet, at++, block);
     at = writeRows(sheet, at, block.rows);
   }
   if (table.national) at = writeRows(sheet, at, table.national);
-  const last = writeSeals(sheet, at);
+  writeLine(sheet, at++, table.note, { size: 10 });
+  let last = writeSeals(sheet, at);
+  if (table.version)
+    writeLine(sheet, ++last, `第 ${table.version.number} 版\u3000校验码：${table.version.hash}`, {
+      size: 9,
+    });
   setWidths(sheet, table);
 
   sheet.pageSetup = {
@@ -188,7 +241,11 @@ export function buildPlanTableWorkbook(table: PlanTableView): ExcelJS.Workbook {
     printArea: `A1:${LAST_COLUMN}${last}`,
     printTitlesRow: `${HEADER_ROWS[0]}:${HEADER_ROWS[1]}`,
   };
-  sheet.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
+  // On every printed page: what the figures are (the version and its hash, or 工作底稿).
+  const what = table.version
+    ? `第 ${table.version.number} 版 校验码 ${table.version.hash.slice(0, 16)}`
+    : table.basisLabel;
+  sheet.headerFooter = { oddFooter: `&L${what}&C第 &P 页，共 &N 页` };
   return neutraliseWorkbook(workbook);
 }
 
@@ -198,7 +255,8 @@ export function buildPlanTableWorkbook(table: PlanTableView): ExcelJS.Workbook {
  * the stream, so the buffer is written and the stream ended here, once.
  */
 export async function writePlanTableXlsx(table: PlanTableView, out: Writable): Promise<void> {
-  const buffer = await buildPlanTableWorkbook(table).xlsx.writeBuffer();
-  out.end(Buffer.from(buffer));
+  const workbook = buildPlanTableWorkbook(table);
+  const buffer = new Uint8Array(await workbook.xlsx.writeBuffer());
+  out.end(Buffer.from(withZipTimes(buffer, workbook.modified)));
   await finished(out, { readable: false });
 }

@@ -5,7 +5,8 @@ import { errorSchema, type App } from '../../http.ts';
 import { receivesOnly } from '../../domain/actor.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { addPolicy, listPolicies, updatePolicy } from './policies.service.ts';
-import { checkPlan, planTable, planTableCsv } from './plan-table.service.ts';
+import { checkPlan, planTableCsv } from './plan-table.service.ts';
+import { planTableOf, planTableVersions } from './plan-table.versions.ts';
 import { writePlanTableXlsx } from './plan-table.xlsx.ts';
 import { PassThrough } from 'node:stream';
 
@@ -62,13 +63,33 @@ export function planRoutes(app: App, db: Kysely<Database>): void {
         province: z.string().regex(/^(all|\d{2}|\d{6})$/, '省份应为2位或6位代码，或 all'),
         year,
         format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+        version: z
+          .string()
+          .regex(/^(signed|[1-9]\d{0,8})$/, '版本应为正整数（第几版）或 signed（已会签的版本）')
+          .transform((v) => (v === 'signed' ? ('signed' as const) : Number(v)))
+          .optional()
+          .describe(
+            '省的冻结版本：第几版，或 signed（经三个部门会签的最新上报版本；部委用户为已接收的版本）',
+          ),
+        basis: z
+          .enum(['accepted', 'submitted', 'live'])
+          .optional()
+          .describe(
+            '口径：accepted 各省已接收版本（全国表默认），submitted 最新上报版本，live 工作底稿（省表默认）',
+          ),
       }),
     },
     handler: async (req, reply) => {
       const actor = actorOf(req);
-      const table = await planTable(db, actor, req.query.province, req.query.year);
+      const { version, basis } = req.query;
+      const table = await planTableOf(db, actor, req.query.province, req.query.year, {
+        version,
+        basis,
+      });
       const name = encodeURIComponent(
-        `${table.year}年城镇老旧小区改造计划表-${table.scope.name}.${req.query.format}`,
+        `${table.year}年城镇老旧小区改造计划表-${table.scope.name}${
+          table.version ? `-第${table.version.number}版` : table.basis === 'live' ? '-工作底稿' : ''
+        }.${req.query.format}`,
       );
       if (req.query.format === 'csv')
         return reply
@@ -89,11 +110,14 @@ export function planRoutes(app: App, db: Kysely<Database>): void {
           )
           .send(stream);
       }
-      const checks =
-        table.scope.code === '000000' || receivesOnly(actor)
-          ? []
-          : (await checkPlan(db, actor, table.scope.code, table.year)).checks;
-      return { ...table, checks };
+      // The checks are of the ledger now: shown with the live table only.
+      // 国家发展改革委 and 财政部 receive declared plans: never the live checks.
+      const live = table.basis === 'live' && table.scope.code !== '000000' && !receivesOnly(actor);
+      const [checks, versions] = await Promise.all([
+        live ? checkPlan(db, actor, table.scope.code, table.year).then((c) => c.checks) : [],
+        planTableVersions(db, actor, table.scope.code, table.year),
+      ]);
+      return { ...table, checks, versions };
     },
   });
 

@@ -4,35 +4,22 @@
  * like the province's approval file: in the upload directory under a random name, described by a
  * row; the type is judged by the file's first bytes.
  */
-import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rm, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
-import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { createReadStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { CommunityAttachmentTable, Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
-import {
-  attachmentProblem,
-  SNIFF_BYTES,
-  sniffType,
-  type AttachmentPurpose,
-} from '../../domain/attachments.ts';
 import { parsePeriod } from '../../domain/progress.ts';
 import { notFound, validation } from '../../errors.ts';
 import type { Log } from '../../log.ts';
-import { deleteWithFiles } from '../../stored-files.ts';
+import { deleteWithFiles, storeUpload, type Upload } from '../../stored-files.ts';
 import { auditBy } from '../audit/audit.repository.ts';
 import * as repo from './community-progress.repository.ts';
 import { presentAttachment } from './community-progress.service.ts';
 import { visibleCommunity } from './progress.service.ts';
 
-export interface Upload {
-  fileName: string;
-  /** the multipart stream; `truncated` is set when it went past the size limit */
-  file: Readable & { truncated?: boolean };
-}
+export type { Upload };
 
 export interface PhotoFields {
   kind?: string;
@@ -44,35 +31,6 @@ export interface PhotoFields {
 
 const LNG = /^-?\d{1,3}(\.\d{1,8})?$/;
 const LAT = /^-?\d{1,2}(\.\d{1,8})?$/;
-
-/** Writes the upload under a random name and keeps it only if it passes the checks. */
-async function storeFile(
-  uploadDir: string,
-  purpose: AttachmentPurpose,
-  upload: Upload,
-): Promise<{ path: string; size: number; type: string }> {
-  await mkdir(uploadDir, { recursive: true });
-  const path = join(uploadDir, `${purpose}-${randomBytes(12).toString('base64url')}`);
-  try {
-    await pipeline(upload.file, createWriteStream(path));
-    const size = (await stat(path)).size;
-    const head = new Uint8Array(SNIFF_BYTES);
-    const fh = await open(path, 'r');
-    const { bytesRead } = await fh.read(head, 0, SNIFF_BYTES, 0).finally(() => fh.close());
-    const file = {
-      name: upload.fileName,
-      size,
-      truncated: Boolean(upload.file.truncated),
-      head: head.subarray(0, bytesRead),
-    };
-    const problem = attachmentProblem(purpose, file);
-    if (problem) throw validation(problem, [{ path: 'file', message: problem }]);
-    return { path, size, type: sniffType(file.head)! };
-  } catch (e) {
-    await rm(path, { force: true });
-    throw e;
-  }
-}
 
 function checkPhotoFields(f: PhotoFields) {
   const problems: { path: string; message: string }[] = [];
@@ -140,7 +98,7 @@ export async function addPhoto(
 ): Promise<number> {
   const c = await visibleCommunity(db, actor, communityId, true);
   const f = checkPhotoFields(fields);
-  const stored = await storeFile(uploadDir, 'photo', upload);
+  const stored = await storeUpload(uploadDir, 'photo', upload);
   return keep(
     db,
     actor,
@@ -179,7 +137,7 @@ export async function addConsultationDocument(
 ): Promise<number> {
   const c = await visibleCommunity(db, actor, communityId, true);
   await consultationOf(db, c.id, consultationId);
-  const stored = await storeFile(uploadDir, 'document', upload);
+  const stored = await storeUpload(uploadDir, 'document', upload);
   return keep(
     db,
     actor,

@@ -108,6 +108,8 @@ describeEachEngine('dashboard', (ctx) => {
       );
     expect(d.units[0].code).toBe('460000'); // the only province with a plan leads the ranking
     expect(d.totals.planCommunities).toBeGreaterThan(50);
+    // 海南 has not submitted its plan: its 计划 is the ledger's, and the dashboard says so.
+    expect(d.planBasis).toBe('计划数为台账工作底稿（未冻结）');
     const total = t.rows.at(-1);
     expect([d.outcomes.elevators, d.outcomes.pipelinesKm]).toEqual([total[9], total[10]]);
     expect(d.outcomes.elderlyCare + d.outcomes.childcare).toBe(total[11]);

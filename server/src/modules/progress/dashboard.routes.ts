@@ -28,6 +28,9 @@ const dashboardSchema = z.object({
   month: z.number().int(),
   breakdown: z.enum(['province', 'prefecture', 'county', 'community']),
   totals: z.object(figures),
+  planBasis: z
+    .string()
+    .describe('计划数的来源：上报版本，或台账工作底稿（未冻结），全国时按省份计数'),
   units: z.array(z.object({ code: z.string(), name: z.string(), ...figures })),
   investmentByMonth: z.array(z.object({ month: z.number().int(), investmentDone: z.string() })),
   outcomes: z.object({

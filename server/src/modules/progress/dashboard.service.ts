@@ -103,6 +103,29 @@ async function scopeRegion(
   return region;
 }
 
+/**
+ * Where the 计划 figures come from, said with them (issue 11): a province's submitted version where
+ * it submitted one, else the ledger now (工作底稿). For the country, how many provinces are which.
+ */
+function planBasisLabel(
+  region: RegionRow,
+  units: { code: string }[],
+  byUnit: Map<string, DashboardMeasures>,
+  submitted: (unit: string) => boolean,
+): string {
+  const LIVE = '台账工作底稿（未冻结）';
+  if (region.level !== 'country')
+    return `计划数为${submitted(region.code) ? '本省上报版本' : LIVE}`;
+  const withPlan = units.filter(
+    (u) => submitted(u.code) || (byUnit.get(u.code)?.planCommunities ?? 0) > 0,
+  );
+  const declared = withPlan.filter((u) => submitted(u.code)).length;
+  const live = withPlan.length - declared;
+  if (!live) return declared ? '计划数为各省上报版本' : '尚无计划';
+  if (!declared) return `计划数为${LIVE}`;
+  return `计划数：${declared} 个省份为上报版本，${live} 个省份为${LIVE}`;
+}
+
 /** The units a scope breaks down into, in code order (all of them, with or without a plan). */
 async function childUnits(db: Kysely<Database>, region: RegionRow, breakdown: Breakdown) {
   if (breakdown === 'community') return [];
@@ -183,6 +206,7 @@ export async function dashboard(
     month,
     breakdown,
     totals: figures(total),
+    planBasis: planBasisLabel(region, units, byUnit, plan.submitted),
     units: ranked.map((u) => ({ code: u.code, name: u.name, ...figures(u) })),
     investmentByMonth: cumulativeByMonth(
       changes,

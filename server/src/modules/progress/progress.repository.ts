@@ -2,6 +2,7 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, ProgressTable } from '../../db/schema.ts';
 import type { CommunitiesQuery } from '../plan/plan-table.repository.ts';
+import { consultationHash } from '../integrity/integrity.ts';
 
 /**
  * The communities, each joined as `r` with its latest monthly record (up to `upTo` if given);
@@ -40,12 +41,20 @@ export async function bestAgreeing(db: Kysely<Database>, communityId: number): P
   return Number(r?.best ?? 0);
 }
 
+type NewConsultation = Omit<Insertable<Database['consultations']>, 'hash'>;
+const withHash = (row: NewConsultation) => ({ ...row, hash: consultationHash(row) });
+
+/** Stores a consultation record with the hash of its fields (verified by `gaizao verify`). */
 export async function insertConsultation(
   db: Kysely<Database>,
-  row: Insertable<Database['consultations']>,
+  row: NewConsultation,
 ): Promise<number> {
   return (
-    await db.insertInto('consultations').values(row).returning('id').executeTakeFirstOrThrow()
+    await db
+      .insertInto('consultations')
+      .values(withHash(row))
+      .returning('id')
+      .executeTakeFirstOrThrow()
   ).id;
 }
 
@@ -141,10 +150,10 @@ export async function insertConsultationImport(
 
 export async function insertConsultations(
   db: Kysely<Database>,
-  rows: Insertable<Database['consultations']>[],
+  rows: NewConsultation[],
 ): Promise<void> {
   for (const batch of chunks(rows, 400))
-    await db.insertInto('consultations').values(batch).execute();
+    await db.insertInto('consultations').values(batch.map(withHash)).execute();
 }
 
 /** Every monthly record of many communities, oldest first (an import's previous months). */

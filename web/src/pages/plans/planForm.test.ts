@@ -27,6 +27,10 @@ const table = (national: boolean): PlanTable => ({
   contact: '',
   cutoffYear: 2000,
   header: [],
+  basis: 'live',
+  basisLabel: '工作底稿（未冻结）',
+  version: null,
+  note: '因四舍五入，合计数与分项数之和可能略有出入',
   blocks: [
     {
       province: { code: '460000', name: '海南省' },
@@ -34,10 +38,12 @@ const table = (national: boolean): PlanTable => ({
         ...three('海口市'),
         ...three(national ? '海南省' : '全省(区、市)', '全省(区、市)合计:'),
       ],
+      source: { kind: 'live', version: null, label: '工作底稿（未冻结）' },
     },
   ],
   national: national ? three('全国', '全国合计:') : null,
   checks: [],
+  versions: [],
 });
 const me = (level: Me['region']['level'], code: string): Me => ({
   id: 1,
@@ -70,6 +76,22 @@ describe('formRows', () => {
     });
     expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
   });
+
+  it('names each province block’s version and 校验码 in the national table of versions, or 未上报', () => {
+    const t = table(true);
+    const version = { number: 2, hash: 'ab'.repeat(32), submittedAt: '2021-06-28T00:00:00Z' };
+    t.blocks[0]!.source = { kind: 'frozen', version, label: '第 2 版（已接收）' };
+    t.blocks.push({
+      province: { code: '640000', name: '宁夏回族自治区' },
+      rows: [],
+      source: { kind: 'none', version: null, label: '未上报' },
+    });
+    const rows = formRows(t);
+    expect(rows[0]!.unit).toBe(`海南省\u3000第 2 版（已接收）\u3000校验码：${version.hash}`);
+    const ningxia = rows.findIndex((r) => r.key === 'p-640000');
+    expect(rows[ningxia]!.unit).toBe('宁夏回族自治区\u3000未上报');
+    expect(rows[ningxia + 1]!.unit).toBe('全国');
+  });
 });
 
 describe('the address and the scope', () => {
@@ -77,20 +99,24 @@ describe('the address and the scope', () => {
     expect(parsePlanSearch(new URLSearchParams('year=2023&province=460000'))).toEqual({
       year: 2023,
       province: '460000',
+      version: undefined,
+      basis: undefined,
     });
-    expect(parsePlanSearch(new URLSearchParams('year=abc&province=46;drop'))).toEqual({
-      year: 2022,
-      province: undefined,
-    });
+    expect(
+      parsePlanSearch(new URLSearchParams('year=abc&province=46;drop&version=0&basis=x')),
+    ).toEqual({ year: 2022, province: undefined, version: undefined, basis: undefined });
+    expect(
+      parsePlanSearch(new URLSearchParams('province=460000&version=signed&basis=submitted')),
+    ).toMatchObject({ version: 'signed', basis: 'submitted' });
     expect(parsePlanSearch(new URLSearchParams('province=all')).province).toBe('all');
   });
 
   it('gives the country its choice (全国 by default), a province its own, a city or county none', () => {
-    const search = { year: 2022, province: '110000' };
+    const search = { year: 2022, province: '110000', version: undefined, basis: undefined };
     expect(scopeOf(planAccessOf(me('country', '000000')), search)).toBe('110000');
-    expect(
-      scopeOf(planAccessOf(me('country', '000000')), { year: 2022, province: undefined }),
-    ).toBe('all');
+    expect(scopeOf(planAccessOf(me('country', '000000')), { ...search, province: undefined })).toBe(
+      'all',
+    );
     expect(scopeOf(planAccessOf(me('province', '460000')), search)).toBe('460000');
     expect(scopeOf(planAccessOf(me('prefecture', '460100')), search)).toBeUndefined();
     expect(planAccessOf(me('county', '460106'))).toMatchObject({ kind: 'local', code: '460106' });

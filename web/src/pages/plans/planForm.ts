@@ -51,16 +51,33 @@ export interface PlanSearch {
   year: number;
   /** 'all', a 6-digit province code, or undefined: the user's own (or, country-wide, 全国). */
   province: string | undefined;
+  /** a province's frozen version: 'signed' or its number; undefined: the live table */
+  version: string | undefined;
+  /** the national table's basis: accepted (default), submitted or live */
+  basis: 'accepted' | 'submitted' | 'live' | undefined;
 }
 
-/** ?year=2022&province=460000; anything malformed falls back to the default. */
+const BASES = ['accepted', 'submitted', 'live'] as const;
+
+/** ?year=2022&province=460000&version=signed; anything malformed falls back to the default. */
 export function parsePlanSearch(params: URLSearchParams): PlanSearch {
   const year = Number(params.get('year'));
   const province = params.get('province') ?? '';
+  const version = params.get('version') ?? '';
+  const basis = params.get('basis') ?? '';
   return {
     year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : FIRST_PLAN_YEAR,
     province: province === ALL_PROVINCES || /^\d{6}$/.test(province) ? province : undefined,
+    version: /^(signed|[1-9]\d{0,8})$/.test(version) ? version : undefined,
+    basis: BASES.find((b) => b === basis),
   };
+}
+
+/** The query for the address and the downloads: the version for a province, else the basis. */
+export function versionChoice(scope: string | undefined, search: PlanSearch) {
+  return scope === ALL_PROVINCES
+    ? { basis: search.basis }
+    : { version: search.version, basis: undefined };
 }
 
 /** The province to ask the server for: a province user's own, whatever the address says. */
@@ -106,7 +123,13 @@ export function formRows(table: PlanTable): FormRow[] {
       out.push({
         key: `p-${b.province.code}`,
         kind: 'province',
-        unit: b.province.name,
+        // What the block is: 第 2 版（已接收）and its 校验码, or 未上报 (then no rows follow).
+        unit:
+          b.source.kind === 'live'
+            ? b.province.name
+            : `${b.province.name}\u3000${b.source.label}${
+                b.source.version ? `\u3000校验码：${b.source.version.hash}` : ''
+              }`,
         label: '',
         values: [],
         unitSpan: 1,

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { getPlanChecks, getPlanTable } from '../../api/plans.ts';
-import type { PlanChecks, PlanTable } from '../../api/plans.ts';
+import type { PlanChecks, PlanTable, PlanVersionChoice } from '../../api/plans.ts';
 import { getRegion } from '../../api/regions.ts';
 import type { RegionRef } from '../../api/types.ts';
 
@@ -38,10 +38,16 @@ function useLoad<T>(load: ((signal: AbortSignal) => Promise<T>) | null, deps: un
 }
 
 /** GET /api/plan-table for a province ('all': the country); nothing when `province` is undefined. */
-export function usePlanTable(province: string | undefined, year: number): Loaded<PlanTable> {
-  return useLoad(province ? (signal) => getPlanTable(province, year, signal) : null, [
+export function usePlanTable(
+  province: string | undefined,
+  year: number,
+  choice: PlanVersionChoice = {},
+): Loaded<PlanTable> {
+  return useLoad(province ? (signal) => getPlanTable(province, year, choice, signal) : null, [
     province,
     year,
+    choice.version,
+    choice.basis,
   ]);
 }
 

@@ -30,7 +30,7 @@ function KpiCards({ data }: { data: Dashboard }) {
       title: '计划改造小区',
       value: formatInteger(t.planCommunities),
       suffix: '个',
-      note: `${formatInteger(t.planHouseholds)} 户`,
+      note: `${formatInteger(t.planHouseholds)} 户；${data.planBasis}`,
     },
     {
       key: 'started',

@@ -42,7 +42,7 @@ export function PlanTablePreview({ province, year }: { province: string; year: n
 
   useEffect(() => {
     const ctrl = new AbortController();
-    getPlanTable(province, year, ctrl.signal).then(
+    getPlanTable(province, year, {}, ctrl.signal).then(
       (t) => setState({ status: 'ready', rows: t.blocks[0]?.rows ?? [], cutoffYear: t.cutoffYear }),
       (e: unknown) => {
         if (!ctrl.signal.aborted) setState({ status: 'error', message: errorMessage(e) });

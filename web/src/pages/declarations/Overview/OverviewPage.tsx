@@ -9,7 +9,6 @@ import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../../api/client.ts';
 import {
   getOverview,
-  signedFormUrl,
   type Overview,
   type OverviewItem,
   type ProvinceProgress,
@@ -95,17 +94,17 @@ function columns(
     {
       title: '计划表',
       key: 'xlsx',
-      width: 140,
+      width: 120,
+      // The latest submitted version as it was frozen (with its 校验码); before any, the working
+      // table, which says 工作底稿（未冻结） on the form.
       render: (_, p) => (
         <Button
           size="small"
           icon={<DownloadOutlined />}
-          // A submitted version: the form as it was signed; otherwise the live working table.
-          href={
-            p.version ? signedFormUrl(p.code, year, p.version) : planTableUrl(p.code, year, 'xlsx')
-          }
+          href={planTableUrl(p.code, year, 'xlsx', p.version ? { version: String(p.version) } : {})}
           className="overview-xlsx"
           data-code={p.code}
+          title={p.version ? `第 ${p.version} 版` : '工作底稿（未冻结）'}
         >
           {p.version ? `第 ${p.version} 版` : 'xlsx'}
         </Button>

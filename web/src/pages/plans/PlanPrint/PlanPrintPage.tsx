@@ -1,7 +1,9 @@
 // The plan table's print view (/plans/print?province=…&year=…), without the app's chrome: the form
 // of 建办城〔2021〕28号 附件 as an HTML table on A4 landscape, the header repeated on every page,
 // each unit's three rows kept together, and the three seal lines under the table. Printing waits
-// for the button (the user may check the form first).
+// for the button (the user may check the form first). The live table says 工作底稿（未冻结） by the
+// title; a frozen version prints its number and 校验码 under the seals. The rounding note is under
+// the table in either case.
 import { Fragment, useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { PlanTable } from '../../../api/plans.ts';
@@ -15,6 +17,7 @@ import {
   planAccessOf,
   scopeOf,
   SEALS,
+  versionChoice,
   type FormRow,
 } from '../planForm.ts';
 import { usePlanTable } from '../usePlanData.ts';
@@ -51,7 +54,16 @@ function Seals() {
   );
 }
 
-function Body({ rows }: { rows: FormRow[] }) {
+/** Under the totals: the rounding note, then the seals (one tbody, so they stay with the totals). */
+function Note({ text }: { text: string }) {
+  return (
+    <tr className="note-row">
+      <td colSpan={COLUMN_COUNT}>注：{text}</td>
+    </tr>
+  );
+}
+
+function Body({ rows, note }: { rows: FormRow[]; note: string }) {
   const all = groups(rows);
   return (
     <>
@@ -82,7 +94,12 @@ function Body({ rows }: { rows: FormRow[] }) {
                 ))}
               </tr>
             ))}
-            {n === all.length - 1 && <Seals />}
+            {n === all.length - 1 && (
+              <>
+                <Note text={note} />
+                <Seals />
+              </>
+            )}
           </tbody>
         );
       })}
@@ -97,6 +114,9 @@ function Form({ table }: { table: PlanTable }) {
       <h1>{table.title}</h1>
       <div className="meta">
         <span>省(区、市)：{table.scope.name}</span>
+        <span className={table.basis === 'live' ? 'basis live' : 'basis'} id="print-basis">
+          {table.basisLabel}
+        </span>
         <span>
           联系人及电话：<span className="blank">{table.contact}</span>
         </span>
@@ -135,8 +155,13 @@ function Form({ table }: { table: PlanTable }) {
             ))}
           </tr>
         </thead>
-        <Body rows={formRows(table)} />
+        <Body rows={formRows(table)} note={table.note} />
       </table>
+      {table.version && (
+        <div className="version-footer" id="print-version">
+          第 {table.version.number} 版{'\u3000'}校验码：{table.version.hash}
+        </div>
+      )}
     </div>
   );
 }
@@ -147,9 +172,12 @@ export function PlanPrintPage() {
   const [params] = useSearchParams();
   const search = parsePlanSearch(params);
   const scope = scopeOf(access, search);
-  const table = usePlanTable(scope, search.year);
+  const choice = versionChoice(scope, search);
+  const table = usePlanTable(scope, search.year, choice);
   const back = new URLSearchParams({ year: String(search.year) });
   if (search.province) back.set('province', search.province);
+  if (choice.version) back.set('version', choice.version);
+  if (choice.basis) back.set('basis', choice.basis);
 
   // The printed file is named after the page: 2022年城镇老旧小区改造计划表-海南省.
   const title = table.status === 'ready' ? `${table.data.title}-${table.data.scope.name}` : null;

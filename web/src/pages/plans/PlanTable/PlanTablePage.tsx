@@ -1,11 +1,14 @@
 // 年度计划: the plan table 《城镇老旧小区改造计划表》 of a province (or, for the ministry, of the
 // whole country) as the official form, its checks, and the same table as xlsx, csv or print.
 // A city or county sees its own checks; the table itself is the province's (计划表由省级汇总).
+// The table is either the live one (工作底稿（未冻结）, from the ledger now) or a frozen version
+// (第 N 版, with its 校验码); the national table is built from each province's accepted version
+// unless the user chooses otherwise.
 import { FileExcelOutlined, FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { planTableUrl } from '../../../api/plans.ts';
+import { planTableUrl, type PlanTable } from '../../../api/plans.ts';
 import { useMe } from '../../../app/auth.tsx';
 import { ChecksPanel } from './ChecksPanel.tsx';
 import { PLAN_TABLE_WIDTH, planColumns } from './planColumns.tsx';
@@ -16,7 +19,9 @@ import {
   planAccessOf,
   planYears,
   scopeOf,
+  versionChoice,
   type FormRow,
+  type PlanSearch,
 } from '../planForm.ts';
 import { usePlanChecks, usePlanTable, useProvinces } from '../usePlanData.ts';
 import './planTable.css';
@@ -31,19 +36,46 @@ export function PlanTablePage() {
   const scope = scopeOf(access, search);
   const { year } = search;
   const provinces = useProvinces(access.kind === 'country');
-  const table = usePlanTable(scope, year);
+  const choice = versionChoice(scope, search);
+  const table = usePlanTable(scope, year, choice);
   const localChecks = usePlanChecks(access.kind === 'local' ? access.code : undefined, year);
 
-  const setSearch = (patch: { year?: number; province?: string }) => {
-    const next = { year: String(patch.year ?? year), province: patch.province ?? scope ?? '' };
-    setParams(access.kind === 'country' ? next : { year: next.year });
+  // Another year or province starts from its default table (live, or accepted for the country).
+  const setSearch = (
+    patch: Partial<Pick<PlanSearch, 'year' | 'province' | 'version' | 'basis'>>,
+  ) => {
+    const next: Record<string, string> = { year: String(patch.year ?? year) };
+    if (access.kind === 'country') next.province = patch.province ?? scope ?? '';
+    if (patch.version) next.version = patch.version;
+    if (patch.basis) next.basis = patch.basis;
+    setParams(next);
   };
 
   const data = table.status === 'ready' ? table.data : null;
   const rows = useMemo(() => (data ? formRows(data) : []), [data]);
   const columns = useMemo(() => planColumns(data?.cutoffYear ?? 2000), [data]);
   const national = scope === ALL_PROVINCES;
-  const query = scope ? `province=${encodeURIComponent(scope)}&year=${year}` : '';
+  const query = scope
+    ? new URLSearchParams({
+        province: scope,
+        year: String(year),
+        ...(choice.version ? { version: choice.version } : {}),
+        ...(choice.basis ? { basis: choice.basis } : {}),
+      }).toString()
+    : '';
+  const ministry = access.kind === 'country';
+  const versionOptions = [
+    { value: '', label: '工作底稿（未冻结）' },
+    { value: 'signed', label: ministry ? '已接收的版本' : '已会签的版本' },
+    ...(data?.versions ?? []).map((v) => ({
+      value: String(v.number),
+      label: `第 ${v.number} 版（${v.submittedAt.slice(0, 10)}上报${v.signed ? '，已会签' : ''}${
+        v.inForce ? '，已接收' : ''
+      }）`,
+    })),
+  ];
+  if (search.version && !versionOptions.some((o) => o.value === search.version))
+    versionOptions.push({ value: search.version, label: `第 ${search.version} 版` });
 
   const toolbar = (
     <Flex wrap gap="middle" align="center" justify="space-between">
@@ -81,20 +113,50 @@ export function PlanTablePage() {
             options={[{ value: access.code, label: me.region.path[0]?.name ?? access.name }]}
           />
         )}
+        {scope && national && (
+          <>
+            <span>口径</span>
+            <Select
+              id="plan-basis"
+              aria-label="口径"
+              value={search.basis ?? 'accepted'}
+              style={{ width: 200 }}
+              options={[
+                { value: 'accepted', label: '各省已接收版本' },
+                { value: 'submitted', label: '各省最新上报版本' },
+                { value: 'live', label: '工作底稿（未冻结）' },
+              ]}
+              onChange={(basis: PlanSearch['basis']) => setSearch({ basis })}
+            />
+          </>
+        )}
+        {scope && !national && (
+          <>
+            <span>版本</span>
+            <Select
+              id="plan-version"
+              aria-label="版本"
+              value={search.version ?? ''}
+              style={{ width: 240 }}
+              options={versionOptions}
+              onChange={(version: string) => setSearch({ version })}
+            />
+          </>
+        )}
       </Space>
       {scope && (
         <Space wrap>
           <Button
             id="plan-download-xlsx"
             icon={<FileExcelOutlined />}
-            href={planTableUrl(scope, year, 'xlsx')}
+            href={planTableUrl(scope, year, 'xlsx', choice)}
           >
             下载 xlsx
           </Button>
           <Button
             id="plan-download-csv"
             icon={<FileTextOutlined />}
-            href={planTableUrl(scope, year, 'csv')}
+            href={planTableUrl(scope, year, 'csv', choice)}
           >
             下载 csv
           </Button>
@@ -125,7 +187,7 @@ export function PlanTablePage() {
             />
           )}
           {table.status === 'error' &&
-            (table.notFound ? (
+            (table.notFound && !search.version ? (
               <Alert type="info" showIcon title="计划表由省级汇总" description={table.message} />
             ) : (
               <Alert type="error" showIcon title={table.message} />
@@ -137,6 +199,7 @@ export function PlanTablePage() {
               </Typography.Title>
               <Flex justify="space-between" className="plan-form-meta">
                 <span>省(区、市)：{data?.scope.name ?? ''}</span>
+                {data && <Basis table={data} />}
                 <span>联系人及电话：{data?.contact ?? ''}</span>
               </Flex>
               <Table<FormRow>
@@ -156,6 +219,11 @@ export function PlanTablePage() {
                   r.kind === 'province' ? 'plan-province-row' : r.total ? 'plan-total-row' : ''
                 }
               />
+              {data && (
+                <Typography.Paragraph type="secondary" id="plan-note" style={{ marginTop: 8 }}>
+                  注：{data.note}
+                </Typography.Paragraph>
+              )}
             </div>
           )}
         </Space>
@@ -172,9 +240,39 @@ export function PlanTablePage() {
           scopeName={data && !national ? data.scope.name : undefined}
           checks={data?.checks ?? null}
           loading={table.status === 'loading'}
-          note={national ? '全国汇总表不做计划检查，请选择省份查看该省的检查结果' : undefined}
+          note={
+            national
+              ? '全国汇总表不做计划检查，请选择省份查看该省的检查结果'
+              : data && data.basis !== 'live'
+                ? '冻结版本的检查已在上报时完成；选择“工作底稿（未冻结）”查看当前台账的检查结果'
+                : undefined
+          }
         />
       )}
     </Space>
+  );
+}
+
+/** What the figures are: 工作底稿（未冻结） in red, or the version and its 校验码. */
+function Basis({ table }: { table: PlanTable }) {
+  if (table.basis === 'live')
+    return (
+      <span id="plan-basis-label">
+        <Tag color="red">{table.basisLabel}</Tag>
+        <Typography.Text type="secondary">据台账实时汇总，不是上报的计划</Typography.Text>
+      </span>
+    );
+  return (
+    <span id="plan-basis-label">
+      <Tag color="blue">{table.basisLabel}</Tag>
+      {table.version && (
+        <Typography.Text type="secondary">
+          校验码：
+          <Typography.Text code copyable id="plan-hash">
+            {table.version.hash}
+          </Typography.Text>
+        </Typography.Text>
+      )}
+    </span>
   );
 }
