@@ -8,6 +8,8 @@ export const ROLES = [
   'province_ndrc',
   'province_finance',
   'ministry',
+  'ndrc_national',
+  'mof',
   'statistics',
   'admin',
   'security_admin',
@@ -22,7 +24,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   province: '省级住建部门',
   province_ndrc: '省级发展改革部门(会签)',
   province_finance: '省级财政部门(会签)',
-  ministry: '部委',
+  // The three national recipients of a province's plan (建办城〔2021〕28号 三(四)「分别报住房和城乡建设部、
+  // 国家发展改革委、财政部」): the first reviews it (returns, accepts); the other two receive it.
+  ministry: '住房和城乡建设部',
+  ndrc_national: '国家发展改革委',
+  mof: '财政部',
   statistics: '统计部门(只读)',
   admin: '系统管理员',
   // 三员分立 (等保三级): accounts and their settings; reading the audit log; nothing of each other's.

@@ -4,10 +4,12 @@
  * county justifies a warning and submits; the city returns it with a reason pinned on a community; the
  * county fixes that community in the ledger and resubmits, and the city sees the change in the
  * diff and accepts; the city sees which counties still hold its submission back, and submits once
- * they are accepted; the province accepts the city and waits for its other cities, records the government's
- * approval, freezes the sign-off version, and the three departments confirm its hash; the province
- * submits on time; the ministry sees it in the overview and downloads the table; a later ledger
- * edit leaves the submitted version as it was.
+ * they are accepted; the province accepts the city and waits for its other cities, enters the
+ * form's contact, freezes the sign-off version and records the government's approval of it, sees
+ * that a later version is not covered until the approval is recorded again, and the three
+ * departments confirm its hash; the province submits on time; the ministry sees it in the overview
+ * and downloads the table; 财政部 signs for its receipt; a later ledger edit leaves the submitted
+ * version as it was.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -274,19 +276,51 @@ describeBrowser('declaration', () => {
     await page.locator('#declaration-submit-error').waitFor();
     expect(await page.locator('#declaration-submit-error').innerText()).toContain('省级人民政府');
 
+    // 联系人及电话 of the form, frozen with what the departments sign.
+    await page.locator('#contact-name').fill('张三');
+    await page.locator('#contact-phone').fill('电话');
+    await page.locator('#contact-save').click();
+    await page.locator('#contact-error, .ant-form-item-explain-error').first().waitFor();
+    await page.locator('#contact-phone').fill('0898-65312345');
+    await page.locator('#contact-save').click();
+    await expect
+      .poll(() => page.locator('#contact-recorded').innerText(), { timeout: 30_000 })
+      .toBe('张三 0898-65312345');
+
+    // The approval names the version it approves: first a version, then the approval.
+    await page.locator('#freeze').click();
+    await expect.poll(() => page.locator('#candidate-version').innerText()).toBe('1');
     const pdf = join(dir, '省政府同意批复.pdf');
     writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
     const today = new Date().toISOString().slice(0, 10);
-    await page.locator('#approval-date').fill(today);
-    await page.locator('#approval-docno').fill(`琼府函〔${Y - 1}〕88号`);
-    await page.locator('#approval-file').setInputFiles(pdf);
-    await page.locator('#approval-save').click();
-    await expect
-      .poll(() => page.locator('#approval-recorded').innerText(), { timeout: 30_000 })
-      .toContain(`琼府函〔${Y - 1}〕88号`);
+    const approve = async (docNo: string) => {
+      await page.locator('#approval-date').fill(today);
+      await page.locator('#approval-docno').fill(docNo);
+      await page.locator('#approval-file').setInputFiles(pdf);
+      await page.locator('#approval-save').click();
+      await expect
+        .poll(() => page.locator('#approval-recorded').innerText(), { timeout: 30_000 })
+        .toContain(docNo);
+    };
+    await approve(`琼府函〔${Y - 1}〕88号`);
     expect(await page.locator('#approval-recorded').innerText()).toContain('省政府同意批复.pdf');
+    expect(await page.locator('#approval-recorded').innerText()).toContain('第 1 版');
+    expect(await page.locator('#approval-notice').count()).toBe(0);
 
+    // A change after the approval (a new contact) makes a new version the approval does not cover.
+    await page.locator('#contact-name').fill('李四');
+    await page.locator('#contact-save').click();
+    await expect.poll(() => page.locator('#contact-recorded').innerText()).toContain('李四');
     await page.locator('#freeze').click();
+    await expect.poll(() => page.locator('#candidate-version').innerText()).toBe('2');
+    await expect
+      .poll(() => page.locator('#approval-notice').innerText(), { timeout: 30_000 })
+      .toBe('省政府批复对应第 1 版，当前第 2 版未经批复，须重新录入批复');
+    await page.screenshot({ path: `${SHOTS}/declaration-approval-stale.png`, fullPage: true });
+    await approve(`琼府函〔${Y - 1}〕96号`);
+    await expect.poll(() => page.locator('#approval-notice').count()).toBe(0);
+    expect(await page.locator('#approval-recorded').innerText()).toContain('第 2 版');
+
     await page.locator('#candidate-hash').waitFor();
     const hash = (await page.locator('#candidate-hash').getAttribute('data-hash'))!;
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
@@ -369,6 +403,35 @@ describeBrowser('declaration', () => {
       .poll(() => page.locator('#notification-list').innerText())
       .toContain('海南省已上报');
     await page.keyboard.press('Escape');
+  }, 120_000);
+
+  it('财政部: sees the submitted plan, signs for its receipt, and the overview shows it', async () => {
+    const page = await as('mof');
+    await page.locator('#app-menu').getByText('各省上报').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/declarations/overview');
+    const row = page.locator(`#overview-table tr[data-row-key="${PROVINCE}"]`);
+    await expect.poll(() => row.innerText()).toContain('按时上报');
+    await row.getByRole('link', { name: '海南省' }).click();
+    await page.locator(`#declaration-page[data-unit="${PROVINCE}"]`).waitFor();
+    // Read-only: no return or accept for 财政部.
+    expect(await page.locator('#declaration-accept').count()).toBe(0);
+    expect(await page.locator('#declaration-return').count()).toBe(0);
+    expect(await page.locator('#signed-form').getAttribute('href')).toBe(
+      `/api/plan-table?province=46&year=${Y}&version=1&format=xlsx`,
+    );
+    await page.locator('#receipt-confirm').click();
+    const mine = page.locator('#receipt-rows tr[data-row-key="mof"] [data-received]');
+    await expect.poll(() => mine.getAttribute('data-received'), { timeout: 30_000 }).toBe('yes');
+    expect(await page.locator('#receipt-confirm').isDisabled()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/declaration-mof-receipt.png`, fullPage: true });
+
+    await page.locator('#app-menu').getByText('各省上报').click();
+    await expect
+      .poll(() => row.locator('.overview-receipt[data-role="mof"]').getAttribute('data-received'))
+      .toBe('yes');
+    expect(await row.locator('.overview-receipt[data-role="ndrc_national"]').innerText()).toBe(
+      '未签收',
+    );
   }, 120_000);
 
   it('a ledger edit after submission leaves the submitted version as it was', async () => {

@@ -51,7 +51,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   if (config.demo) {
     if (seeded) console.log(`已写入演示数据：海南省，${demoCommunities} 个小区。`);
     console.log(`演示账号（密码均为 ${DEMO_PASSWORD}${seeded ? '' : '，若未修改'}）：`);
-    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(10)} ${a.displayName}`);
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(14)} ${a.displayName}`);
   }
   const stop = async () => {
     await app.close();

@@ -50,6 +50,7 @@ describeEachEngine('migrations', (ctx) => {
       'plan_acceptances',
       'plan_approvals',
       'plan_policies',
+      'plan_receipts',
       'progress',
       'progress_funds',
       'project_communities',

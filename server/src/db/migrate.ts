@@ -19,6 +19,7 @@ import * as m0016 from './migrations/0016_orthographic_name_keys.ts';
 import * as m0017 from './migrations/0017_subsidy_history.ts';
 import * as m0018 from './migrations/0018_progress_consent.ts';
 import * as m0019 from './migrations/0019_fiscal_reviews.ts';
+import * as m0021 from './migrations/0021_plan_recipients.ts';
 import * as m0022 from './migrations/0022_plan_revisions.ts';
 import * as m0023 from './migrations/0023_consultation_hashes.ts';
 
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, FrozenMigration> = {
   '0017_subsidy_history': m0017,
   '0018_progress_consent': m0018,
   '0019_fiscal_reviews': m0019,
+  '0021_plan_recipients': m0021,
   '0022_plan_revisions': m0022,
   '0023_consultation_hashes': m0023,
 };

@@ -127,6 +127,7 @@ export interface Database {
   check_justifications: JustificationTable;
   plan_approvals: ApprovalTable;
   signoffs: SignoffTable;
+  plan_receipts: ReceiptTable;
   notifications: NotificationTable;
   consultations: ConsultationTable;
   consultation_imports: ConsultationImportTable;
@@ -310,6 +311,9 @@ export interface DeclarationTable {
   internal_deadline: string | null;
   submitted_at: string | null;
   updated_at: string;
+  /** 联系人及电话 of the form, entered by the province with its submission (migration 0021) */
+  contact_name?: string | null;
+  contact_phone?: string | null;
 }
 
 export interface SnapshotTable {
@@ -354,13 +358,30 @@ export interface JustificationTable {
   at: string;
 }
 
+/** Every approval recorded, oldest first; the newest of a province and year is in force. */
 export interface ApprovalTable {
+  id: Generated<number>;
   province_code: string;
   plan_year: number;
   approved_on: string;
   document_no: string;
   file_name: string;
   file_path: string;
+  username: string;
+  at: string;
+  /** the candidate version it approves, by number and hash (null: recorded before 0021) */
+  candidate_version: number | null;
+  candidate_hash: string | null;
+}
+
+/** A national department's acknowledgement (签收) of a submitted version of a province's plan. */
+export interface ReceiptTable {
+  id: Generated<number>;
+  unit_code: string;
+  plan_year: number;
+  role: 'ministry' | 'ndrc_national' | 'mof';
+  version: number;
+  hash: string;
   username: string;
   at: string;
 }

@@ -46,6 +46,14 @@ export const DEMO_ACCOUNTS: {
     regionCode: '000000',
     roles: ['ministry'],
   },
+  // The province's plan goes to three national departments (建办城〔2021〕28号 三(四)): they receive it.
+  {
+    username: 'ndrc-national',
+    displayName: '国家发展改革委固定资产投资司',
+    regionCode: '000000',
+    roles: ['ndrc_national'],
+  },
+  { username: 'mof', displayName: '财政部综合司', regionCode: '000000', roles: ['mof'] },
   {
     username: 'province',
     displayName: '海南省住房和城乡建设厅',

@@ -224,3 +224,24 @@ export function canonicalJson(value: unknown): string {
       .join(',')}}`;
   return JSON.stringify(value);
 }
+
+/** A frozen version by number and hash, as an approval names the one it approves. */
+export interface VersionRef {
+  version: number;
+  hash: string;
+}
+
+/**
+ * Why the provincial government's approval (报经省级人民政府同意, 建办城〔2021〕28号 三(四)) does not
+ * cover the candidate the departments sign, in Chinese; null when it does. An approval names the
+ * candidate version current when it was recorded: a newer candidate needs a new approval.
+ */
+export function approvalGap(
+  covers: VersionRef | null,
+  candidate: VersionRef | null,
+): string | null {
+  if (!candidate) return '尚未生成会签版本，省政府批复须对应一个会签版本';
+  if (covers && covers.version === candidate.version && covers.hash === candidate.hash) return null;
+  const approved = covers ? `省政府批复对应第 ${covers.version} 版` : '省政府批复未注明所批版本';
+  return `${approved}，当前第 ${candidate.version} 版未经批复，须重新录入批复`;
+}

@@ -13,6 +13,7 @@ import {
   declarationView,
   submitDeclaration,
 } from '../modules/declarations/declarations.service.ts';
+import { saveContact } from '../modules/declarations/declarations.receipts.ts';
 import { unitLevelOf } from '../modules/declarations/declarations.units.ts';
 import { SIGNOFF_ROLES } from '../modules/declarations/signoff-roles.ts';
 import {
@@ -83,8 +84,8 @@ export async function declareAccepted(
 
 /**
  * Brings a province's plan to 'submitted' as its staff would: its cities accepted (declareAccepted),
- * its failing warnings justified, the provincial government's approval recorded, a version frozen
- * and signed off by the three departments, then submitted. Returns the submitted version's hash.
+ * its failing warnings justified, its contact entered, a version frozen, the provincial
+ * government's approval of it recorded, and signed off by the three departments, then submitted. Returns the submitted version's hash.
  */
 export async function declareProvinceSubmitted(
   db: Kysely<Database>,
@@ -100,6 +101,9 @@ export async function declareProvinceSubmitted(
   for (const c of (await declarationView(db, self, provinceCode, year)).checks)
     if (!c.passed && c.severity === 'warning' && !c.justification)
       await justifyWarning(db, self, provinceCode, year, c.id, '测试：全省统筹后不超过上限的说明');
+  // The form's contact, frozen with the version; the approval names that version (issue 11 §2).
+  await saveContact(db, self, provinceCode, year, { name: '测试联系人', phone: '010-12345678' });
+  const { id, hash } = await freezeForSignoff(db, self, provinceCode, year);
   await recordApproval(
     db,
     self,
@@ -113,7 +117,6 @@ export async function declareProvinceSubmitted(
     },
     uploadDir,
   );
-  const { id, hash } = await freezeForSignoff(db, self, provinceCode, year);
   for (const role of SIGNOFF_ROLES)
     await signOff(db, await actorAt(db, provinceCode, role), id, hash);
   await submitDeclaration(db, self, provinceCode, year);

@@ -1,7 +1,7 @@
 // 年度计划申报: a unit's declaration (county → city → province → ministries), its actions, the
 // province's approval and sign-offs, the ministry's overview and the unit's notifications.
 // Shapes as server/src/modules/declarations/declarations.service.ts presents them.
-import { api } from './client.ts';
+import { api, buildUrl } from './client.ts';
 import type { PlanCheck } from './plans.ts';
 
 export type DeclarationState = 'draft' | 'submitted' | 'returned' | 'accepted';
@@ -77,16 +77,50 @@ export interface Signoff {
   at: string | null;
 }
 
+/** A frozen version by number and hash. */
+export interface VersionRef {
+  version: number;
+  hash: string;
+}
+
+/** The provincial government's approval of a candidate version (issue 11 §2). */
+export interface Approval {
+  approvedOn: string;
+  documentNo: string;
+  fileName: string;
+  username: string;
+  at: string;
+  /** The candidate version it approves (null: recorded before approvals named one). */
+  covers: VersionRef | null;
+  /** It covers the current candidate. */
+  current: boolean;
+}
+
+export type RecipientRole = 'ministry' | 'ndrc_national' | 'mof';
+
+/** A national department's receipt (签收) of the latest submitted version; nulls: none yet. */
+export interface Receipt {
+  role: RecipientRole;
+  /** 住建部, 发改委, 财政部 */
+  label: string;
+  username: string | null;
+  at: string | null;
+  version: number | null;
+  hash: string | null;
+}
+
 export interface ProvinceSignoff {
-  approval: {
-    approvedOn: string;
-    documentNo: string;
-    fileName: string;
-    username: string;
-    at: string;
-  } | null;
+  /** The approval in force (the newest recorded). */
+  approval: Approval | null;
+  /** 省政府批复对应第 2 版，当前第 3 版未经批复，须重新录入批复 — or null when it covers the current. */
+  approvalNotice: string | null;
+  /** Approvals recorded before the one in force, newest first. */
+  approvalHistory: Approval[];
+  /** 联系人及电话 of the form, entered by the province. */
+  contact: { name: string; phone: string } | null;
   candidate: {
     id: number;
+    version: number;
     hash: string;
     createdAt: string;
     createdBy: string;
@@ -94,6 +128,7 @@ export interface ProvinceSignoff {
     current: boolean;
   } | null;
   signoffs: Signoff[];
+  receipts: Receipt[];
 }
 
 export interface Declaration {
@@ -268,6 +303,8 @@ export interface OverviewItem {
   /** The province's deadline: the plan year's. */
   deadline: string;
   daysLeft: number;
+  /** 住建部, 发改委, 财政部: who has signed for the latest submitted version. */
+  receipts: Pick<Receipt, 'role' | 'label' | 'username' | 'at'>[];
 }
 
 /** The ministry's overview: the provinces, and the ministry's own deadline to receive them. */
@@ -368,6 +405,28 @@ export function recordApproval(
   form.append('documentNo', input.documentNo);
   form.append('file', input.file, input.file.name);
   return api.post<undefined>(`${unitPath(unit, year)}/approval`, form);
+}
+
+/** The province's 联系人及电话 for the form, until it submits. */
+export function saveContact(unit: string, year: number, contact: { name: string; phone: string }) {
+  return api.put<undefined>(`${unitPath(unit, year)}/contact`, contact);
+}
+
+/** A national department signs for the latest submitted version (again: the same receipt). */
+export function signForReceipt(unit: string, year: number, version: number) {
+  return api.post<{ created: boolean; receipt: Receipt }>(`${unitPath(unit, year)}/receipts`, {
+    version,
+  });
+}
+
+/** The plan table (xlsx) of a submitted version: the form as it was signed and sent. */
+export function signedFormUrl(province: string, year: number, version: number) {
+  return buildUrl('/api/plan-table', {
+    province: province.slice(0, 2),
+    year,
+    version,
+    format: 'xlsx',
+  });
 }
 
 /** Freezes the province's plan as the version the three departments sign. */

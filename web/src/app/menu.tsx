@@ -45,8 +45,13 @@ export const DECLARATION_ROLES: readonly Role[] = [
 ];
 /** 财政承受能力评估: cities and counties record, the province reviews (server: fiscal.policy.ts). */
 export const FISCAL_ROLES: readonly Role[] = ['county', 'city', 'province', 'province_finance'];
-/** …and 各省上报, the ministries' overview (server: ministryOverview, country level only). */
-export const OVERVIEW_ROLES: readonly Role[] = ['ministry', 'admin'];
+/**
+ * …and 各省上报, the overview of the three national recipients — 住房和城乡建设部, 国家发展改革委,
+ * 财政部 — and administrators (server: ministryOverview, country level only).
+ */
+export const OVERVIEW_ROLES: readonly Role[] = ['ministry', 'ndrc_national', 'mof', 'admin'];
+/** The national departments that sign for a province's plan (签收; server: declarations.receipts.ts). */
+export const RECIPIENT_ROLES = ['ministry', 'ndrc_national', 'mof'] as const;
 
 export const MENU: readonly MenuEntry[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined /> },

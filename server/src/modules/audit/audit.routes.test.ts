@@ -19,6 +19,8 @@ const REGION: Record<Role, string> = {
   province_ndrc: '460000',
   province_finance: '460000',
   ministry: '000000',
+  ndrc_national: '000000',
+  mof: '000000',
   statistics: '000000',
   admin: '000000',
   security_admin: '000000',

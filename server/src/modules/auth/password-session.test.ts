@@ -131,6 +131,12 @@ describeEachEngine('passwords and sessions', (ctx) => {
     const c = await loginAs(app, 'county', DEMO_PASSWORD);
     expect((await c.get('/api/me')).json().passwordChange).toBeNull();
     expect((await c.get('/api/communities')).statusCode).toBe(200);
+    // The national recipients of the provinces' plans (issue 11 §2) are demo accounts alike.
+    for (const name of ['ndrc-national', 'mof']) {
+      const n = await loginAs(app, name, DEMO_PASSWORD);
+      expect((await n.get('/api/me')).json().passwordChange, name).toBeNull();
+      expect((await n.get('/api/declarations-overview?year=2022')).statusCode, name).toBe(200);
+    }
   });
 
   it('ends a session idle past 30 minutes or older than 12 hours, saying why, on any server', async () => {

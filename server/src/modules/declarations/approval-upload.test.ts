@@ -32,6 +32,10 @@ describeEachEngine('approval upload', (ctx) => {
     app = await buildApp({ db: ctx.db, serveWeb: false, uploadDir: dir });
     await addUser(ctx.db.db, 'approval_province', '460000', ['province']);
     province = await loginAs(app, 'approval_province');
+    // The approval names the candidate version it approves (issue 11 §2): there is one.
+    expect((await province.send('POST', '/api/declarations/460000/2027/freeze')).statusCode).toBe(
+      200,
+    );
   });
   afterAll(async () => {
     await app.close();

@@ -23,7 +23,8 @@ export interface DeclarationWorld {
   app: App;
   /**
    * Signed in, by name: county (龙华区), xiuying (秀英区), city (海口市), sanya (三亚市), province,
-   * ndrc and finance (海南省), ministry and admin.
+   * ndrc and finance (海南省), ministry, ndrc-national and mof (the three national recipients) and
+   * admin.
    */
   u: Record<string, Client>;
 }
@@ -49,6 +50,9 @@ export function declarationWorld(ctx: EngineContext): DeclarationWorld {
       ['ndrc', '460000', ['province_ndrc']],
       ['finance', '460000', ['province_finance']],
       ['ministry', '000000', ['ministry']],
+      // The two other national recipients of a province's plan (issue 11 §2).
+      ['ndrc-national', '000000', ['ndrc_national']],
+      ['mof', '000000', ['mof']],
       ['admin', '000000', ['admin']],
     ];
     for (const [name, region, roles] of accounts) {

@@ -161,29 +161,40 @@ describeEachEngine('declaration journey', (ctx) => {
     const noApproval = await u.province!.send('POST', `/api/declarations/460000/${Y}/submit`);
     expect(noApproval.statusCode).toBe(400);
     expect(noApproval.json().error.message).toMatch(/省级人民政府/);
+    // The contact of the form is part of what is frozen and signed: entered before freezing.
+    expect(
+      (
+        await u.province!.send('PUT', `/api/declarations/460000/${Y}/contact`, {
+          name: '张三',
+          phone: '0898-65312345',
+        })
+      ).statusCode,
+    ).toBe(204);
     const form = multipart(
       { approvedOn: '2021-06-20', documentNo: '琼府函〔2021〕88号' },
       { name: '批复.pdf', content: '%PDF-1.4 test' },
     );
-    expect(
-      (
-        await world.app.inject({
-          method: 'POST',
-          url: `/api/declarations/460000/${Y}/approval`,
-          headers: {
-            cookie: u.province!.cookie,
-            'x-csrf-token': u.province!.csrf,
-            'content-type': form.contentType,
-          },
-          payload: form.payload,
-        })
-      ).statusCode,
-    ).toBe(204);
+    const approve = () =>
+      world.app.inject({
+        method: 'POST',
+        url: `/api/declarations/460000/${Y}/approval`,
+        headers: {
+          cookie: u.province!.cookie,
+          'x-csrf-token': u.province!.csrf,
+          'content-type': form.contentType,
+        },
+        payload: form.payload,
+      });
+    // The approval names the version it approves: there must be one.
+    const early = await approve();
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.message).toMatch(/^请先生成会签版本/);
 
     const { id, hash } = (
       await u.province!.send('POST', `/api/declarations/460000/${Y}/freeze`)
     ).json();
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect((await approve()).statusCode).toBe(204);
     expect(
       (await u.ndrc!.send('POST', `/api/signoffs/${id}`, { hash: '0'.repeat(64) })).statusCode,
     ).toBe(409);
@@ -194,7 +205,12 @@ describeEachEngine('declaration journey', (ctx) => {
       expect((await u[who]!.send('POST', `/api/signoffs/${id}`, { hash })).statusCode).toBe(200);
     const p = await view(u.province!, '460000');
     expect(p.province.signoffs.every((s: { hash: string }) => s.hash === hash)).toBe(true);
-    expect(p.province.approval).toMatchObject({ documentNo: '琼府函〔2021〕88号' });
+    expect(p.province.approval).toMatchObject({
+      documentNo: '琼府函〔2021〕88号',
+      covers: { version: 1, hash },
+      current: true,
+    });
+    expect(p.province.approvalNotice).toBeNull();
     expect((await u.province!.send('POST', `/api/declarations/460000/${Y}/submit`)).json()).toEqual(
       { state: 'submitted' },
     );

@@ -317,47 +317,6 @@ export async function saveJustification(
     .execute();
 }
 
-export const approvalOf = (db: Kysely<Database>, province: string, year: number) =>
-  db
-    .selectFrom('plan_approvals')
-    .selectAll()
-    .where('province_code', '=', province)
-    .where('plan_year', '=', year)
-    .executeTakeFirst();
-
-export async function saveApproval(
-  db: Kysely<Database>,
-  a: Insertable<Database['plan_approvals']>,
-): Promise<void> {
-  const { province_code: _p, plan_year: _y, ...rest } = a;
-  await db
-    .insertInto('plan_approvals')
-    .values(a)
-    .onConflict((oc) => oc.columns(['province_code', 'plan_year']).doUpdateSet(rest))
-    .execute();
-}
-
-export const signoffsOf = (db: Kysely<Database>, snapshotId: number) =>
-  db.selectFrom('signoffs').selectAll().where('snapshot_id', '=', snapshotId).execute();
-
-/** The sign-offs of several snapshots at once. */
-export const signoffsOfMany = (db: Kysely<Database>, snapshotIds: number[]) =>
-  snapshotIds.length
-    ? db.selectFrom('signoffs').selectAll().where('snapshot_id', 'in', snapshotIds).execute()
-    : Promise.resolve([]);
-
-export async function saveSignoff(
-  db: Kysely<Database>,
-  s: Insertable<Database['signoffs']>,
-): Promise<void> {
-  const { snapshot_id: _s, role: _r, ...rest } = s;
-  await db
-    .insertInto('signoffs')
-    .values(s)
-    .onConflict((oc) => oc.columns(['snapshot_id', 'role']).doUpdateSet(rest))
-    .execute();
-}
-
 export async function notify(
   db: Kysely<Database>,
   regionCode: string,

@@ -18,6 +18,7 @@ import {
   signOff,
 } from './signoff.service.ts';
 import { setInternalDeadline } from './declarations.deadlines.ts';
+import { saveContact, signForReceipt } from './declarations.receipts.ts';
 import { verifiedDeclarationView } from './declarations.integrity.ts';
 
 const tags = ['年度计划申报'];
@@ -268,6 +269,50 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
     },
   });
 
+  app.put('/api/declarations/:unit/:year/contact', {
+    schema: {
+      tags,
+      summary: '填写计划表的联系人及电话（省级，上报前可改；冻结进会签和上报版本）',
+      params: unitYear,
+      body: z.object({ name: z.string().max(200), phone: z.string().max(200) }),
+      response: { 204: z.null(), ...errors },
+    },
+    handler: async (req, reply) => {
+      await saveContact(db, actorOf(req), req.params.unit, req.params.year, req.body);
+      return reply.code(204).send(null);
+    },
+  });
+
+  app.post('/api/declarations/:unit/:year/receipts', {
+    schema: {
+      tags,
+      summary:
+        '签收省级上报的计划（住房和城乡建设部、国家发展改革委、财政部各签收一次；重复签收返回同一回执）',
+      params: unitYear,
+      body: z
+        .object({
+          version: z.number().int().min(1).optional().describe('签收的版本；不填为最新上报版本'),
+        })
+        .nullish(),
+      response: {
+        200: z.object({
+          created: z.boolean(),
+          receipt: z.object({
+            role: z.string(),
+            label: z.string(),
+            username: z.string(),
+            at: z.string(),
+            version: z.number(),
+            hash: z.string(),
+          }),
+        }),
+        ...errors,
+      },
+    },
+    handler: async (req) =>
+      signForReceipt(db, actorOf(req), req.params.unit, req.params.year, req.body?.version),
+  });
+
   app.put('/api/declarations/:unit/:year/deadline', {
     schema: {
       tags,
@@ -297,7 +342,8 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
   app.get('/api/declarations-overview', {
     schema: {
       tags,
-      summary: '各省上报情况（部委）：未开始、编制中、按时上报、逾期、已退回；及年度报送截止日期',
+      summary:
+        '各省上报情况（住房和城乡建设部、国家发展改革委、财政部）：未开始、编制中、按时上报、逾期、已退回，三部门签收情况；及年度报送截止日期',
       querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
     },
     handler: async (req) => ministryOverview(db, actorOf(req), req.query.year),

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import {
+  approvalGap,
   revisionLabel,
   stateLabel,
   unacceptedChildren,
@@ -22,11 +23,20 @@ import { recordAcceptedPlan } from '../plan/earlier-plans.service.ts';
 import { checkPlan } from '../plan/plan-table.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 import * as repo from './declarations.repository.ts';
+import * as signoffRepo from './signoff.repository.ts';
 import { act } from './declarations.act.ts';
 import { childrenOf } from './declarations.children.ts';
 import { presentDeadline, reviewerName, unitDeadline } from './declarations.deadlines.ts';
 import { SIGNOFF_LABELS, SIGNOFF_ROLES } from './signoff-roles.ts';
-import { currentContent, sideOf, visibleUnit } from './declarations.units.ts';
+import { coversOf, provinceView } from './declarations.province.ts';
+import { receivesOnly } from './declarations.policy.ts';
+import {
+  currentContent,
+  readableUnit,
+  sideOf,
+  visibleUnit,
+  type SnapshotContent,
+} from './declarations.units.ts';
 import { insertAcceptance } from './revisions.repository.ts';
 import { checkRevision, revisionOf } from './revisions.service.ts';
 
@@ -41,7 +51,7 @@ export async function declarationView(
   year: number,
   now = new Date(),
 ) {
-  const { region, level } = await visibleUnit(db, actor, unitCode);
+  const { region, level } = await readableUnit(db, actor, unitCode, year);
   const d = await repo.findDeclaration(db, region.code, year);
   const state: DeclarationState = d?.state ?? 'draft';
   const [deadline, reviewer] = await Promise.all([
@@ -62,44 +72,10 @@ export async function declarationView(
       revisionOf(db, region.code, year, d?.revision ?? 0),
     ]);
   const byCheck = new Map(justifications.map((j) => [j.check_id, j]));
-  let province = null;
-  if (level === 'province') {
-    const [approval, candidate] = await Promise.all([
-      repo.approvalOf(db, region.code, year),
-      repo.latestSnapshot(db, region.code, year, 'candidate'),
-    ]);
-    const signoffs = candidate ? await repo.signoffsOf(db, candidate.id) : [];
-    province = {
-      approval: approval
-        ? {
-            approvedOn: approval.approved_on,
-            documentNo: approval.document_no,
-            fileName: approval.file_name,
-            username: approval.username,
-            at: approval.at,
-          }
-        : null,
-      candidate: candidate
-        ? {
-            id: candidate.id,
-            hash: candidate.hash,
-            createdAt: candidate.created_at,
-            createdBy: candidate.created_by,
-            current: candidate.hash === current.hash,
-          }
-        : null,
-      signoffs: SIGNOFF_ROLES.map((role) => {
-        const s = signoffs.find((x) => x.role === role);
-        return {
-          role,
-          label: SIGNOFF_LABELS[role],
-          username: s?.username ?? null,
-          hash: s?.hash ?? null,
-          at: s?.at ?? null,
-        };
-      }),
-    };
-  }
+  const province = level === 'province' ? await provinceView(db, region.code, year, d) : null;
+  // 国家发展改革委 and 财政部 receive the submitted plan: its figures, not the live ledger's checks
+  // or the units below (readableUnit has made sure there is a submitted version).
+  const received = receivesOnly(actor) && submitted ? submitted : null;
   return {
     unit: { code: region.code, name: region.name, level },
     year,
@@ -115,7 +91,9 @@ export async function declarationView(
     parentDeadline: level === 'province' ? null : deadline.parent,
     side: sideOf(actor, region, level),
     currentHash: current.hash,
-    totals: current.content.totals,
+    totals: received
+      ? (JSON.parse(received.content) as SnapshotContent).totals
+      : current.content.totals,
     submitted: submitted
       ? {
           version: submitted.version,
@@ -125,7 +103,9 @@ export async function declarationView(
           unchanged: submitted.hash === current.hash,
         }
       : null,
-    checks: checks.map((c) => ({ ...c, justification: byCheck.get(c.id)?.text ?? null })),
+    checks: received
+      ? []
+      : checks.map((c) => ({ ...c, justification: byCheck.get(c.id)?.text ?? null })),
     returnNotes: notes.map((n) => ({
       communityId: n.community_id,
       name: n.name ?? '',
@@ -139,15 +119,21 @@ export async function declarationView(
       reason: e.reason,
       hash: e.hash,
     })),
-    children,
+    children: received ? [] : children,
     /** units below with plan communities whose declaration is not accepted: submitting waits */
-    unacceptedChildren: unacceptedChildren(children).map((c) => ({
+    unacceptedChildren: unacceptedChildren(received ? [] : children).map((c) => ({
       code: c.code,
       name: c.name,
       state: c.state,
       stateLabel: c.stateLabel,
     })),
-    province,
+    province: province && {
+      ...province,
+      candidate: province.candidate && {
+        ...province.candidate,
+        current: province.candidate.hash === current.hash,
+      },
+    },
   };
 }
 
@@ -206,7 +192,7 @@ export async function submitDeclaration(
         year,
       );
       if (level === 'province') {
-        if (!(await repo.approvalOf(trx, region.code, year)))
+        if (!(await signoffRepo.approvalOf(trx, region.code, year)))
           throw validation('尚未录入省级人民政府同意的文件（日期、文号、附件）', [
             { path: 'approval', message: '必填' },
           ]);
@@ -215,7 +201,12 @@ export async function submitDeclaration(
           throw validation('计划在会签后已有变动，请重新生成会签版本并重新会签', [
             { path: 'signoffs', message: '会签版本已过期' },
           ]);
-        const signed = await repo.signoffsOf(trx, candidate.id);
+        const gap = approvalGap(coversOf(await signoffRepo.approvalOf(trx, region.code, year)), {
+          version: candidate.version,
+          hash: candidate.hash,
+        });
+        if (gap) throw validation(gap, [{ path: 'approval', message: '批复未覆盖当前会签版本' }]);
+        const signed = await signoffRepo.signoffsOf(trx, candidate.id);
         const missing = SIGNOFF_ROLES.filter(
           (r) => !signed.some((s) => s.role === r && s.hash === candidate.hash),
         );
@@ -224,6 +215,11 @@ export async function submitDeclaration(
             `尚缺会签：${missing.map((r) => SIGNOFF_LABELS[r]).join('、')}`,
             missing.map((r) => ({ path: `signoffs.${r}`, message: '未会签' })),
           );
+        // 联系人及电话 of the form: part of the frozen content, so entered before the sign-offs.
+        if (!content.contact)
+          throw validation('请填写计划表的联系人及电话后再上报', [
+            { path: 'contact', message: '联系人及电话：必填' },
+          ]);
       }
       if (revision > 0)
         await checkRevision(trx, region, level as UnitLevel, year, revision, content, hash);

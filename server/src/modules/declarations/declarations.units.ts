@@ -17,6 +17,8 @@ import { findRegion } from '../regions/regions.repository.ts';
 import { planCommunities } from '../plan/plan-table.repository.ts';
 import { planTable } from '../plan/plan-table.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
+import { receivesOnly } from './declarations.policy.ts';
+import { findDeclaration, latestSnapshot } from './declarations.repository.ts';
 
 export const unitLevelOf = (r: RegionRow): UnitLevel | null =>
   r.level === 'province'
@@ -57,8 +59,31 @@ export interface SnapshotContent {
   };
   /** the official table's rows, for a province */
   table: unknown;
-  /** 联系人及电话, given by a province with its submission (absent in older versions) */
+  /**
+   * 联系人及电话 of the form, for a province that has entered it: "张三 0898-12345678". Absent in
+   * versions frozen before it was asked for (and then their hashes stay as they were).
+   */
   contact?: string;
+}
+
+/** The contact as the form prints it. */
+export const formatContact = (d: {
+  contact_name?: string | null;
+  contact_phone?: string | null;
+}) => (d.contact_name && d.contact_phone ? `${d.contact_name} ${d.contact_phone}` : undefined);
+
+/**
+ * A declaration the actor may read: as visibleUnit, and for 国家发展改革委 and 财政部 (who receive
+ * plans and see nothing else) only a province's that has submitted a version of the year.
+ */
+export async function readableUnit(db: Kysely<Database>, actor: Actor, code: string, year: number) {
+  const u = await visibleUnit(db, actor, code);
+  if (
+    receivesOnly(actor) &&
+    (u.level !== 'province' || !(await latestSnapshot(db, u.region.code, year, 'submission')))
+  )
+    throw notFound(`已上报的申报单位 ${code} `);
+  return u;
 }
 
 export async function currentContent(
@@ -108,6 +133,10 @@ export async function currentContent(
     level === 'province'
       ? (await planTable(db, SYSTEM_ACTOR, region.code, year)).blocks[0]!.rows
       : null;
-  const content = { communities, totals, table };
+  const contact =
+    level === 'province'
+      ? formatContact((await findDeclaration(db, region.code, year)) ?? {})
+      : undefined;
+  const content: SnapshotContent = { communities, totals, table, ...(contact ? { contact } : {}) };
   return { content, hash: createHash('sha256').update(canonicalJson(content)).digest('hex') };
 }

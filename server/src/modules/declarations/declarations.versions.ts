@@ -9,8 +9,9 @@ import { diffSnapshots } from '../../domain/declaration.ts';
 import { notFound } from '../../errors.ts';
 import { checkOnRead } from '../integrity/integrity.ts';
 import * as repo from './declarations.repository.ts';
+import * as signoffRepo from './signoff.repository.ts';
 import { SIGNOFF_ROLES } from './signoff-roles.ts';
-import { visibleUnit, type SnapshotContent } from './declarations.units.ts';
+import { readableUnit, type SnapshotContent } from './declarations.units.ts';
 
 /** What changed between two submitted versions (default: the last two). */
 export async function declarationDiff(
@@ -21,7 +22,7 @@ export async function declarationDiff(
   from?: number,
   to?: number,
 ) {
-  const { region } = await visibleUnit(db, actor, unitCode);
+  const { region } = await readableUnit(db, actor, unitCode, year);
   const latest = await repo.latestSnapshot(db, region.code, year, 'submission');
   if (!latest) throw notFound('已上报的版本');
   const b = to ?? latest.version;
@@ -44,7 +45,7 @@ export async function submittedSnapshot(
   year: number,
   version: number,
 ) {
-  const { region } = await visibleUnit(db, actor, unitCode);
+  const { region } = await readableUnit(db, actor, unitCode, year);
   const s = await repo.snapshotByVersion(db, region.code, year, version);
   if (!s) throw notFound(`第 ${version} 版`);
   return {
@@ -67,7 +68,7 @@ export async function signedSubmission(db: Kysely<Database>, unitCode: string, y
     repo.snapshotsOf(db, unitCode, year, 'submission'),
     repo.snapshotsOf(db, unitCode, year, 'candidate'),
   ]);
-  const signoffs = await repo.signoffsOfMany(
+  const signoffs = await signoffRepo.signoffsOfMany(
     db,
     candidates.map((c) => c.id),
   );

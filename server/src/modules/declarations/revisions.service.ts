@@ -20,6 +20,7 @@ import { AppError, forbidden, notFound, validation } from '../../errors.ts';
 import { auditBy } from '../audit/audit.repository.ts';
 import { findCommunity } from '../ledger/communities.repository.ts';
 import { act } from './declarations.act.ts';
+import { approvalOf } from './signoff.repository.ts';
 import * as repo from './declarations.repository.ts';
 import { sideOf, visibleUnit, type SnapshotContent } from './declarations.units.ts';
 import { planInForce } from './plan-in-force.ts';
@@ -149,7 +150,7 @@ export async function checkRevision(
       missing.map((c) => ({ path: `reasons.${c.id}`, message: `${c.name}：请选择删除原因` })),
     );
   if (level === 'province') {
-    const approval = await repo.approvalOf(trx, region.code, year);
+    const approval = await approvalOf(trx, region.code, year);
     if (!approval || approval.at < opened.opened_at)
       throw validation(
         `${revisionLabel(revision)}须重新录入省级人民政府同意的文件（现有文件录入于计划调整之前）`,

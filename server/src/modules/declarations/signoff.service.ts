@@ -24,8 +24,9 @@ import { policyFor } from '../plan/policies.repository.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { storeUpload } from '../../stored-files.ts';
 import { unitDeadline } from './declarations.deadlines.ts';
-import { SIGNOFF_LABELS } from './signoff-roles.ts';
+import { RECIPIENT_LABELS, RECIPIENT_ROLES, SIGNOFF_LABELS } from './signoff-roles.ts';
 import * as repo from './declarations.repository.ts';
+import * as signoffRepo from './signoff.repository.ts';
 import { currentContent, sideOf, visibleUnit } from './declarations.units.ts';
 
 const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
@@ -150,7 +151,7 @@ async function signOffIntact(
       level: 'province',
       at: now.toISOString(),
     });
-    const signed = (await repo.signoffsOf(trx, snap.id)).find((s) => s.role === role);
+    const signed = (await signoffRepo.signoffsOf(trx, snap.id)).find((s) => s.role === role);
     if (signed?.hash === hash)
       throw new AppError(
         'CONFLICT',
@@ -164,7 +165,7 @@ async function signOffIntact(
         'CONFLICT',
         `您确认的版本（${hash.slice(0, 12)}…）与当前会签版本（${snap.hash.slice(0, 12)}…）不一致`,
       );
-    await repo.saveSignoff(trx, {
+    await signoffRepo.saveSignoff(trx, {
       snapshot_id: snap.id,
       role,
       username: actor.username,
@@ -191,6 +192,15 @@ async function signOffIntact(
   });
 }
 
+const noCandidate = () =>
+  validation('请先生成会签版本：省级人民政府批复须对应一个会签版本', [
+    { path: 'candidate', message: '尚未生成会签版本' },
+  ]);
+
+/**
+ * The provincial government's approval (date, document number, file) of the candidate version
+ * current now; a newer candidate needs a new one. Every approval is kept, the newest in force.
+ */
 export async function recordApproval(
   db: Kysely<Database>,
   actor: Actor,
@@ -213,6 +223,8 @@ export async function recordApproval(
     throw validation('请填写文号', [{ path: 'documentNo', message: '必填' }]);
   const { region, level } = await ownUnit(db, actor, unitCode);
   if (level !== 'province') throw validation('只有省级计划需要录入省级人民政府批准文件');
+  // Refused before the file is stored, and again under the lock below.
+  if (!(await repo.latestSnapshot(db, region.code, year, 'candidate'))) throw noCandidate();
   // Checked like every stored upload (type by its first bytes, size); a broken or refused upload,
   // or a transaction that fails after it, leaves no file behind.
   const { path } = await storeUpload(uploadDir, 'approval', input);
@@ -239,7 +251,12 @@ async function saveApproval(
   await db.transaction().execute(async (trx) => {
     // In turn with the province's submission (which checks the approval) and another recording.
     await repo.lockDeclaration(trx, { unit: region.code, year, level, at: now.toISOString() });
-    await repo.saveApproval(trx, {
+    // The approval names the version it approves: the candidate current now (issue 11 §2).
+    const candidate = await repo.latestSnapshot(trx, region.code, year, 'candidate');
+    if (!candidate) throw noCandidate();
+    await signoffRepo.saveApproval(trx, {
+      candidate_version: candidate.version,
+      candidate_hash: candidate.hash,
       province_code: region.code,
       plan_year: year,
       approved_on: input.approvedOn,
@@ -256,7 +273,8 @@ async function saveApproval(
       action: 'approval',
       username: actor.username,
       at: now.toISOString(),
-      reason: `${input.approvedOn} ${input.documentNo.trim()}`,
+      reason: `${input.approvedOn} ${input.documentNo.trim()}（批准第 ${candidate.version} 版）`,
+      hash: candidate.hash,
     });
     await auditBy(
       trx,
@@ -267,6 +285,8 @@ async function saveApproval(
         approvedOn: input.approvedOn,
         documentNo: input.documentNo.trim(),
         fileName: input.fileName,
+        version: candidate.version,
+        hash: candidate.hash,
       },
       now,
     );
@@ -283,9 +303,13 @@ export async function ministryOverview(
   year: number,
   now = new Date(),
 ) {
-  if (actor.regionLevel !== 'country') throw forbidden('只有部委用户可以查看各省上报情况');
-  const provinces = await repo.childDeclarations(db, '000000', year);
-  const policy = await policyFor(db, year);
+  if (actor.regionLevel !== 'country')
+    throw forbidden('只有部委（住房和城乡建设部、国家发展改革委、财政部）用户可以查看各省上报情况');
+  const [provinces, policy, receipts] = await Promise.all([
+    repo.childDeclarations(db, '000000', year),
+    policyFor(db, year),
+    signoffRepo.receiptsOf(db, year),
+  ]);
   const items = provinces.map((p) => {
     const { deadline } = deadlineUnder(policy.deadline, p.internal_deadline);
     const progress = provinceProgress(
@@ -306,6 +330,18 @@ export async function ministryOverview(
       submittedAt: p.submitted_at ?? null,
       deadline,
       daysLeft: daysLeft(deadline, now),
+      /** who of the three national departments has signed for the latest submitted version */
+      receipts: RECIPIENT_ROLES.map((role) => {
+        const r = receipts.find(
+          (x) => x.unit_code === p.code && x.role === role && x.version === p.version,
+        );
+        return {
+          role,
+          label: RECIPIENT_LABELS[role],
+          username: r?.username ?? null,
+          at: r?.at ?? null,
+        };
+      }),
     };
   });
   return { deadline: policy.deadline, daysLeft: daysLeft(policy.deadline, now), items };

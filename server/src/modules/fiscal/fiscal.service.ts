@@ -105,6 +105,7 @@ export async function getAssessment(
 
 /** The year's assessments in the actor's subtree, and the units in the plan still without one. */
 export async function listAssessments(db: Kysely<Database>, actor: Actor, year: number) {
+  if (!policy.readsAssessments(actor)) throw forbidden('没有查看财政承受能力评估的权限');
   const [rows, units] = await Promise.all([
     repo.assessmentsUnder(db, actor.regionPath, year),
     repo.unitsWithPlanCommunities(db, actor.regionPath, year),

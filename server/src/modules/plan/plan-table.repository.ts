@@ -125,3 +125,12 @@ export function likelySubsidisedDuplicates(db: Kysely<Database>, scopePath: stri
     .limit(5000)
     .execute();
 }
+
+/** The province's contact for the form (联系人及电话), from its declaration of the year, if entered. */
+export const declaredContact = (db: Kysely<Database>, province: string, year: number) =>
+  db
+    .selectFrom('declarations')
+    .select(['contact_name', 'contact_phone'])
+    .where('unit_code', '=', province)
+    .where('plan_year', '=', year)
+    .executeTakeFirst();

@@ -1,7 +1,7 @@
 /** The plan table and its checks for a province (or the country) and a plan year. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Actor } from '../../domain/actor.ts';
+import { receivesOnly, type Actor } from '../../domain/actor.ts';
 import {
   planChecks,
   type CheckResult,
@@ -22,7 +22,7 @@ import {
 import { COUNTRY_CODE } from '../../domain/regions-build.ts';
 import { isWithin } from '../../domain/regions.ts';
 import { csvFile, type CsvValue } from '../../domain/spreadsheet-cells.ts';
-import { notFound } from '../../errors.ts';
+import { forbidden, notFound } from '../../errors.ts';
 import type { FiscalCheckResult } from '../../domain/fiscal-checks.ts';
 import { fiscalFigures } from '../fiscal/fiscal.checks.ts';
 import { findRegion } from '../regions/regions.repository.ts';
@@ -172,11 +172,16 @@ export async function planTable(
     ).slice(-3);
     national = nationalRows(rows);
   }
+  // 联系人及电话: the province's, as entered with its declaration (the national table has none).
+  const contact =
+    scope.level === 'province' ? await repo.declaredContact(db, scope.code, year) : undefined;
   return {
     title: `${year}年城镇老旧小区改造计划表`,
     year,
     scope: { code: scope.code, name: scope.level === 'country' ? '全国' : scope.name },
-    contact: '',
+    contact: contact?.contact_name
+      ? `${contact.contact_name} ${contact.contact_phone ?? ''}`.trim()
+      : '',
     cutoffYear: policy.cutoffYear,
     header: csvHeader(policy.cutoffYear),
     basis: 'live',
@@ -218,6 +223,8 @@ export async function checkPlan(
   regionCode: string,
   year: number,
 ): Promise<{ scope: { code: string; name: string }; checks: PlanCheckResult[] }> {
+  // The checks read the live ledger: not for 国家发展改革委 and 财政部, who receive declared plans.
+  if (receivesOnly(actor)) throw forbidden('没有查看计划检查的权限');
   const region = await findRegion(db, regionCode.length === 2 ? `${regionCode}0000` : regionCode);
   if (!region || region.level === 'country' || !isWithin(region.path, actor.regionPath))
     throw notFound(`区划 ${regionCode} `);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { errorSchema, type App } from '../../http.ts';
+import { receivesOnly } from '../../domain/actor.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { addPolicy, listPolicies, updatePolicy } from './policies.service.ts';
 import { checkPlan, planTableCsv } from './plan-table.service.ts';
@@ -110,7 +111,8 @@ export function planRoutes(app: App, db: Kysely<Database>): void {
           .send(stream);
       }
       // The checks are of the ledger now: shown with the live table only.
-      const live = table.basis === 'live' && table.scope.code !== '000000';
+      // 国家发展改革委 and 财政部 receive declared plans: never the live checks.
+      const live = table.basis === 'live' && table.scope.code !== '000000' && !receivesOnly(actor);
       const [checks, versions] = await Promise.all([
         live ? checkPlan(db, actor, table.scope.code, table.year).then((c) => c.checks) : [],
         planTableVersions(db, actor, table.scope.code, table.year),

@@ -147,6 +147,30 @@ describeEachEngine('users API', (ctx) => {
     expect((await listAudit(ctx.db.db, 'user.update')).length).toBeGreaterThan(0);
   });
 
+  it('gives the national recipients (国家发展改革委, 财政部) accounts at the country only', async () => {
+    await addUser(ctx.db.db, 'secadmin', '000000', ['security_admin']);
+    const admin = await loginAs(app, 'secadmin');
+    for (const role of ['ndrc_national', 'mof']) {
+      const atCountry = await admin.send('POST', '/api/users', {
+        ...goodUser,
+        username: `n_${role}`,
+        regionCode: '000000',
+        roles: [role],
+      });
+      expect(atCountry.statusCode, role).toBe(201);
+      const atProvince = await admin.send('POST', '/api/users', {
+        ...goodUser,
+        username: `p_${role}`,
+        regionCode: '420000',
+        roles: [role],
+      });
+      expect(atProvince.statusCode, role).toBe(400);
+      expect(atProvince.json().error.message).toMatch(
+        /角色与所属区划不符：湖北省不能设置(国家发展改革委|财政部)/,
+      );
+    }
+  });
+
   it('does not let an administrator disable their own account', async () => {
     const me = (await cityAdmin.get('/api/me')).json();
     const res = await cityAdmin.send('PATCH', `/api/users/${me.id}`, {

@@ -54,6 +54,10 @@ const SIGNOFF_EVENT: Record<string, string> = {
   'signoff.province': '会签：省级住房和城乡建设部门',
   'signoff.province_ndrc': '会签：省级发展改革部门',
   'signoff.province_finance': '会签：省级财政部门',
+  // The national departments' receipt of a submitted version (server: declarations.receipts.ts).
+  'receipt.ministry': '签收：住房和城乡建设部',
+  'receipt.ndrc_national': '签收：国家发展改革委',
+  'receipt.mof': '签收：财政部',
 };
 
 const EVENT_LABELS: Record<string, string> = {

@@ -95,6 +95,14 @@ export function sectionFor(role: Role, facts: HomeFacts): RoleSection {
           { title: '截止日期' },
         ],
       };
+    case 'ndrc_national':
+    case 'mof':
+      return {
+        title: '各省计划签收',
+        panels: [
+          { title: '各省上报', note: '在“各省上报”中查看已上报的省级计划、签收、下载计划表' },
+        ],
+      };
     case 'statistics':
       return {
         title: '进展统计',

@@ -1,11 +1,12 @@
 // 省级人民政府同意文件 (建办城〔2021〕28号 三(四)：报经省级人民政府同意后上报): its date, 文号 and the
-// scanned document, recorded before the province may submit.
+// scanned document, recorded before the province may submit. It approves the candidate version
+// current when recorded; a newer candidate needs it recorded again (issue 11 §2).
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Flex, Form, Input, Upload } from 'antd';
+import { Alert, App, Button, Collapse, Descriptions, Flex, Form, Input, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../api/client.ts';
-import { recordApproval, type ProvinceSignoff } from '../../../api/declarations.ts';
+import { recordApproval, type Approval, type ProvinceSignoff } from '../../../api/declarations.ts';
 import { formatDateTime } from '../../../components/format.ts';
 
 interface Values {
@@ -16,24 +17,35 @@ interface Values {
 interface Props {
   unit: string;
   year: number;
-  approval: ProvinceSignoff['approval'];
+  province: ProvinceSignoff;
   canEdit: boolean;
   onDone: () => Promise<void>;
 }
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
-export function RecordedApproval({ approval }: { approval: ProvinceSignoff['approval'] }) {
-  if (!approval) return <Alert type="warning" showIcon title="尚未录入省级人民政府同意文件" />;
+/** The approval's own facts, and the version it approves. */
+function ApprovalFacts({ approval, id }: { approval: Approval; id?: string }) {
   return (
     <Descriptions
-      id="approval-recorded"
+      id={id}
       size="small"
       bordered
       column={{ xs: 1, md: 2 }}
       items={[
         { key: 'date', label: '同意日期', children: approval.approvedOn },
         { key: 'no', label: '文号', children: approval.documentNo },
+        {
+          key: 'covers',
+          label: '所批版本',
+          children: approval.covers ? (
+            <span data-version={approval.covers.version}>
+              第 {approval.covers.version} 版（{approval.covers.hash.slice(0, 12)}…）
+            </span>
+          ) : (
+            '未注明'
+          ),
+        },
         {
           key: 'file',
           label: '文件',
@@ -53,7 +65,42 @@ export function RecordedApproval({ approval }: { approval: ProvinceSignoff['appr
   );
 }
 
-export function ApprovalForm({ unit, year, approval, canEdit, onDone }: Props) {
+export function RecordedApproval({ province }: { province: ProvinceSignoff }) {
+  const { approval, approvalHistory } = province;
+  if (!approval) return <Alert type="warning" showIcon title="尚未录入省级人民政府同意文件" />;
+  return (
+    <Flex vertical gap={8}>
+      <ApprovalFacts approval={approval} id="approval-recorded" />
+      {province.approvalNotice && <ApprovalNotice notice={province.approvalNotice} />}
+      {approvalHistory.length > 0 && (
+        <Collapse
+          size="small"
+          items={[
+            {
+              key: 'history',
+              label: `此前录入的批复（${approvalHistory.length} 份，已不再有效）`,
+              children: (
+                <Flex vertical gap={8}>
+                  {approvalHistory.map((a) => (
+                    <ApprovalFacts key={a.at} approval={a} />
+                  ))}
+                </Flex>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Flex>
+  );
+}
+
+/** Loud: the approval in force does not cover the version the departments sign. */
+export function ApprovalNotice({ notice, id }: { notice: string; id?: string }) {
+  return <Alert id={id} className="approval-notice" type="error" showIcon title={notice} />;
+}
+
+export function ApprovalForm({ unit, year, province, canEdit, onDone }: Props) {
+  const { approval } = province;
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [file, setFile] = useState<File | null>(null);
@@ -85,8 +132,11 @@ export function ApprovalForm({ unit, year, approval, canEdit, onDone }: Props) {
 
   return (
     <Flex vertical gap={12}>
-      <RecordedApproval approval={approval} />
-      {canEdit && (
+      <RecordedApproval province={province} />
+      {canEdit && !province.candidate && (
+        <Alert type="info" showIcon title="请先生成会签版本：批复对应一个会签版本" />
+      )}
+      {canEdit && province.candidate && (
         <Form<Values>
           form={form}
           layout="inline"
@@ -134,7 +184,7 @@ export function ApprovalForm({ unit, year, approval, canEdit, onDone }: Props) {
           </Form.Item>
           <Form.Item>
             <Button id="approval-save" type="primary" htmlType="submit" loading={saving}>
-              {approval ? '重新录入' : '保存'}
+              {approval ? `录入第 ${province.candidate.version} 版的批复` : '保存'}
             </Button>
           </Form.Item>
         </Form>

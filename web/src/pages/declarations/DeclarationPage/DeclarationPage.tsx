@@ -7,10 +7,12 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { Declaration } from '../../../api/declarations.ts';
 import { useMe } from '../../../app/auth.tsx';
+import { ApprovalNotice } from './ApprovalForm.tsx';
 import { ChecksCard } from './ChecksCard.tsx';
 import { ChildrenTable } from './ChildrenTable.tsx';
 import { DeclarationHeading, DeclarationTotals, SubmittedVersion } from './DeclarationSummary.tsx';
 import { EventsTimeline } from './EventsTimeline.tsx';
+import { ReceiptsCard } from './ReceiptsCard.tsx';
 import { ReturnNotes } from './ReturnNotes.tsx';
 import { ReviseButton, RevisionCard } from './RevisionPanel.tsx';
 import { InternalDeadline, ReviewerActions } from './ReviewerActions.tsx';
@@ -85,6 +87,9 @@ function DeclarationBody({ d, reload }: { d: Declaration; reload: () => Promise<
             )}
             {setsDeadline && <InternalDeadline d={d} onDone={reload} />}
           </Flex>
+          {d.province?.approvalNotice && (
+            <ApprovalNotice id="approval-notice" notice={d.province.approvalNotice} />
+          )}
           <UnacceptedChildrenAlert d={d} />
           <SubmitFailureAlert failure={failure} />
           <Divider style={{ margin: 0 }} />
@@ -92,17 +97,21 @@ function DeclarationBody({ d, reload }: { d: Declaration; reload: () => Promise<
           <SubmittedVersion d={d} />
         </Flex>
       </Card>
+      {d.province && <ReceiptsCard d={d} province={d.province} me={me} onDone={reload} />}
       <ReturnNotes d={d} />
       <RevisionCard d={d} onDone={reload} />
       {d.province && <SignoffPanel d={d} province={d.province} me={me} onDone={reload} />}
-      <ChecksCard
-        unit={d.unit.code}
-        year={d.year}
-        checks={d.checks}
-        canJustify={editable}
-        onChanged={reload}
-      />
-      {d.unit.level !== 'county' && (
+      {(d.checks.length > 0 || d.side !== null) && (
+        <ChecksCard
+          unit={d.unit.code}
+          year={d.year}
+          checks={d.checks}
+          canJustify={editable}
+          onChanged={reload}
+        />
+      )}
+      {/* Empty for 国家发展改革委 and 财政部, who see the province's submitted plan only. */}
+      {d.unit.level !== 'county' && d.children.length > 0 && (
         <ChildrenTable
           items={d.children}
           year={d.year}

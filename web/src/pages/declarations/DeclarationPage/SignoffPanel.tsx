@@ -18,6 +18,7 @@ import {
 import type { Me } from '../../../api/types.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import { ApprovalForm } from './ApprovalForm.tsx';
+import { ContactForm } from './ContactForm.tsx';
 import { HashText } from './HashText.tsx';
 import { PlanTablePreview } from './PlanTablePreview.tsx';
 
@@ -118,11 +119,11 @@ export function SignoffPanel({ d, province, me, onDone }: Props) {
     >
       <Flex vertical gap={16}>
         <section>
-          <Typography.Title level={5}>省级人民政府同意文件</Typography.Title>
-          <ApprovalForm
+          <Typography.Title level={5}>联系人及电话</Typography.Title>
+          <ContactForm
             unit={d.unit.code}
             year={d.year}
-            approval={province.approval}
+            contact={province.contact}
             canEdit={editable}
             onDone={onDone}
           />
@@ -134,8 +135,8 @@ export function SignoffPanel({ d, province, me, onDone }: Props) {
               {candidate ? (
                 <span id="candidate">
                   <Typography.Text>
-                    由 {candidate.createdBy} 于 {formatDateTime(candidate.createdAt)}{' '}
-                    生成，哈希{' '}
+                    第 <span id="candidate-version">{candidate.version}</span> 版，由{' '}
+                    {candidate.createdBy} 于 {formatDateTime(candidate.createdAt)} 生成，哈希{' '}
                   </Typography.Text>
                   <HashText id="candidate-hash" hash={candidate.hash} />
                 </span>
@@ -163,6 +164,16 @@ export function SignoffPanel({ d, province, me, onDone }: Props) {
               />
             )}
           </Flex>
+        </section>
+        <section>
+          <Typography.Title level={5}>省级人民政府同意文件</Typography.Title>
+          <ApprovalForm
+            unit={d.unit.code}
+            year={d.year}
+            province={province}
+            canEdit={editable}
+            onDone={onDone}
+          />
         </section>
         <Table<Signoff>
           id="signoff-rows"

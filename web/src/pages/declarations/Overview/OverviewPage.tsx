@@ -17,6 +17,13 @@ import { planTableUrl } from '../../../api/plans.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import { declarationPath, defaultDeclarationYear, PROGRESS_COLORS } from '../declarationLabels.ts';
 
+/** In the order the server lists them (RECIPIENT_ROLES in signoff-roles.ts). */
+const RECEIPT_COLUMNS = [
+  { role: 'ministry', title: '住建部签收' },
+  { role: 'ndrc_national', title: '发改委签收' },
+  { role: 'mof', title: '财政部签收' },
+] as const;
+
 const PROGRESS_ORDER: ProvinceProgress[] = [
   'submitted_on_time',
   'late',
@@ -67,6 +74,24 @@ function columns(
       render: (_, p) => formatDateTime(p.submittedAt),
     },
     { title: '截止日期', dataIndex: 'deadline', key: 'deadline', width: 120 },
+    // 签收: who of the three national departments has received the latest submitted version.
+    ...RECEIPT_COLUMNS.map((c, i) => ({
+      title: c.title,
+      key: `receipt-${c.role}`,
+      width: 150,
+      render: (_: unknown, p: OverviewItem) => {
+        const r = p.receipts[i];
+        return r?.at ? (
+          <span className="overview-receipt" data-role={c.role} data-received="yes">
+            {formatDateTime(r.at)}
+          </span>
+        ) : (
+          <Typography.Text type="secondary" className="overview-receipt" data-role={c.role}>
+            {p.version ? '未签收' : '—'}
+          </Typography.Text>
+        );
+      },
+    })),
     {
       title: '计划表',
       key: 'xlsx',
@@ -82,7 +107,7 @@ function columns(
           data-code={p.code}
           title={p.version ? `第 ${p.version} 版` : '工作底稿（未冻结）'}
         >
-          xlsx
+          {p.version ? `第 ${p.version} 版` : 'xlsx'}
         </Button>
       ),
     },
@@ -166,7 +191,7 @@ export function OverviewPage() {
           columns={columns(year, counts)}
           dataSource={items}
           pagination={false}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1350 }}
         />
       </Flex>
     </Card>

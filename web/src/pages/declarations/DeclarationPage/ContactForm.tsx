@@ -1,0 +1,93 @@
+// 联系人及电话 of the plan table (建办城〔2021〕28号 附件): entered by the province with its
+// submission, frozen with the version the departments sign, printed on the form.
+import { Alert, App, Button, Flex, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import {
+  CONTACT_NAME_MAX,
+  CONTACT_PHONE_PATTERN,
+  contactErrors,
+} from '../../../../../common/contact.ts';
+import { errorMessage } from '../../../api/client.ts';
+import { saveContact, type ProvinceSignoff } from '../../../api/declarations.ts';
+
+interface Props {
+  unit: string;
+  year: number;
+  contact: ProvinceSignoff['contact'];
+  canEdit: boolean;
+  onDone: () => Promise<void>;
+}
+
+export function ContactForm({ unit, year, contact, canEdit, onDone }: Props) {
+  const { message } = App.useApp();
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function save(values: { name: string; phone: string }) {
+    const errors = contactErrors(values.name, values.phone);
+    if (errors.length) {
+      setFailure(errors.map((e) => e.message).join('；'));
+      return;
+    }
+    setSaving(true);
+    setFailure(null);
+    try {
+      await saveContact(unit, year, { name: values.name.trim(), phone: values.phone.trim() });
+      void message.success('已保存联系人及电话；须重新生成会签版本');
+      await onDone();
+    } catch (e) {
+      setFailure(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Flex vertical gap={8} id="contact">
+      {contact ? (
+        <Typography.Text id="contact-recorded">
+          {contact.name} {contact.phone}
+        </Typography.Text>
+      ) : (
+        <Alert type="warning" showIcon title="尚未填写联系人及电话（上报前必填）" />
+      )}
+      {canEdit && (
+        <Form<{ name: string; phone: string }>
+          layout="inline"
+          initialValues={{ name: contact?.name ?? '', phone: contact?.phone ?? '' }}
+          onFinish={(v) => void save(v)}
+          style={{ rowGap: 12 }}
+        >
+          <Form.Item
+            name="name"
+            label="联系人"
+            htmlFor="contact-name"
+            rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}
+          >
+            <Input id="contact-name" maxLength={CONTACT_NAME_MAX} style={{ width: 140 }} />
+          </Form.Item>
+          <Form.Item
+            name="phone"
+            label="电话"
+            htmlFor="contact-phone"
+            rules={[
+              { required: true, message: '请填写电话' },
+              {
+                pattern: CONTACT_PHONE_PATTERN,
+                message: '只能含数字、空格、连字符和括号，7–20 个字符',
+              },
+            ]}
+          >
+            <Input id="contact-phone" placeholder="0898-65312345" style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item>
+            <Button id="contact-save" htmlType="submit" loading={saving}>
+              保存
+            </Button>
+          </Form.Item>
+        </Form>
+      )}
+      {failure && <Alert id="contact-error" type="error" showIcon title={failure} />}
+    </Flex>
+  );
+}
