@@ -6,9 +6,9 @@
  * the row and its file — and a removal that fails is logged, not answered as an error, because
  * the row, which is what users see, is already gone.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -38,7 +38,7 @@ export async function storeUpload(
   uploadDir: string,
   purpose: AttachmentPurpose,
   upload: Upload,
-): Promise<{ path: string; size: number; type: AttachmentType }> {
+): Promise<{ path: string; size: number; type: AttachmentType; sha256: string }> {
   await mkdir(uploadDir, { recursive: true });
   const path = join(uploadDir, `${purpose}-${randomBytes(12).toString('base64url')}`);
   try {
@@ -55,7 +55,10 @@ export async function storeUpload(
     };
     const problem = attachmentProblem(purpose, file);
     if (problem) throw validation(problem, [{ path: 'file', message: problem }]);
-    return { path, size, type: sniffType(file.head)! };
+    const sha256 = createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
+    return { path, size, type: sniffType(file.head)!, sha256 };
   } catch (e) {
     await rm(path, { force: true });
     throw e;

@@ -7,19 +7,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { createDb } from '../../server/src/db/create-db.ts';
-import { Readable } from 'node:stream';
+import { acceptDeclaration } from '../../server/src/modules/declarations/declarations.service.ts';
 import {
-  acceptDeclaration,
-  declarationView,
-  submitDeclaration,
-} from '../../server/src/modules/declarations/declarations.service.ts';
-import {
-  freezeForSignoff,
-  justifyWarning,
-  recordApproval,
-  signOff,
-} from '../../server/src/modules/declarations/signoff.service.ts';
-import { actorAt, declareAccepted } from '../../server/src/test-support/declarations.ts';
+  actorAt,
+  declareAccepted,
+  declareProvinceSubmitted,
+} from '../../server/src/test-support/declarations.ts';
 
 /** The demo declares next year's plan (server/src/demo/seed.ts, DEMO_PLAN_YEAR). */
 export const Y = new Date().getUTCFullYear() + 1;
@@ -181,36 +174,7 @@ export async function acceptUnitsBelow(
 export async function acceptProvincePlan(dbPath: string, uploadDir: string): Promise<void> {
   const db = await createDb(dbPath);
   try {
-    const province = await actorAt(db.db, PROVINCE, 'province');
-    for (const c of (await declarationView(db.db, province, PROVINCE, Y)).unacceptedChildren)
-      await declareAccepted(db.db, c.code, Y);
-    for (const c of (await declarationView(db.db, province, PROVINCE, Y)).checks)
-      if (!c.passed && c.severity === 'warning' && !c.justification)
-        await justifyWarning(
-          db.db,
-          province,
-          PROVINCE,
-          Y,
-          c.id,
-          '全省统筹后占比不超过上限（测试）',
-        );
-    const { id, hash } = await freezeForSignoff(db.db, province, PROVINCE, Y);
-    for (const role of ['province', 'province_ndrc', 'province_finance'] as const)
-      await signOff(db.db, await actorAt(db.db, PROVINCE, role), id, hash);
-    await recordApproval(
-      db.db,
-      province,
-      PROVINCE,
-      Y,
-      {
-        approvedOn: new Date().toISOString().slice(0, 10),
-        documentNo: `琼府函〔${Y - 1}〕10号`,
-        fileName: 'approval.pdf',
-        file: Readable.from([Buffer.from('%PDF-1.4 test')]),
-      },
-      uploadDir,
-    );
-    await submitDeclaration(db.db, province, PROVINCE, Y);
+    await declareProvinceSubmitted(db.db, PROVINCE, Y, uploadDir);
     await acceptDeclaration(db.db, await actorAt(db.db, '000000', 'ministry'), PROVINCE, Y);
   } finally {
     await db.destroy();

@@ -99,8 +99,12 @@ describeBrowser('plan revision', () => {
     const page = await as('province');
     await openDeclaration(page, server.url, PROVINCE);
     await justifyWarnings(page, PROVINCE);
+    // The accepted version's candidate is on the page until the new one is frozen.
+    const before = await page.locator('#candidate-hash').getAttribute('data-hash');
     await page.locator('#freeze').click();
-    await page.locator('#candidate-hash').waitFor();
+    await expect
+      .poll(() => page.locator('#candidate-hash').getAttribute('data-hash'), { timeout: 30_000 })
+      .not.toBe(before);
     const hash = (await page.locator('#candidate-hash').getAttribute('data-hash'))!;
     await page.locator('#signoff-confirm').click();
     await expect.poll(() => signed(page, 'province')).toBe('current');
@@ -118,8 +122,9 @@ describeBrowser('plan revision', () => {
     await openDeclaration(page, server.url, PROVINCE);
     await submit(page);
     await page.locator('#declaration-submit-error').waitFor();
+    // It names the version it approved, and the one now to be submitted.
     expect(await page.locator('#declaration-submit-error').innerText()).toContain(
-      '须重新录入省级人民政府同意的文件',
+      '省政府批复对应第 1 版，当前第 2 版未经批复',
     );
     const pdf = join(dir, '省政府同意调整批复.pdf');
     writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');

@@ -1,5 +1,6 @@
 /** `gaizao verify [--json]` (cli.md): 0 when every frozen record and the audit chain hold, else 1. */
 import { openDatabase } from '../bootstrap.ts';
+import { loadConfig } from '../config.ts';
 import { FROZEN_LABELS } from '../modules/integrity/integrity.ts';
 import { verifyAll } from '../modules/integrity/integrity.service.ts';
 import { databaseUrl, parse } from './options.ts';
@@ -8,7 +9,10 @@ export async function verifyCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { json: { type: 'boolean' } });
   const db = await openDatabase(databaseUrl(values.db));
   try {
-    const result = await verifyAll(db.db);
+    const url = databaseUrl(values.db);
+    const result = await verifyAll(db.db, {
+      uploadDir: loadConfig({ databaseUrl: url }).uploadDir,
+    });
     const ok = result.mismatches.length === 0;
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ ok, ...result }, null, 2)}\n`);

@@ -22,6 +22,7 @@ import * as m0019 from './migrations/0019_fiscal_reviews.ts';
 import * as m0021 from './migrations/0021_plan_recipients.ts';
 import * as m0022 from './migrations/0022_plan_revisions.ts';
 import * as m0023 from './migrations/0023_consultation_hashes.ts';
+import * as m0024 from './migrations/0024_approval_hashes.ts';
 
 type FrozenMigration = {
   up: (dialect: Dialect) => (db: Kysely<unknown>) => Promise<void>;
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, FrozenMigration> = {
   '0021_plan_recipients': m0021,
   '0022_plan_revisions': m0022,
   '0023_consultation_hashes': m0023,
+  '0024_approval_hashes': m0024,
 };
 
 function migrator(db: Kysely<unknown>, dialect: Dialect, schema?: string): Migrator {

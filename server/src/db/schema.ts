@@ -372,6 +372,10 @@ export interface ApprovalTable {
   /** the candidate version it approves, by number and hash (null: recorded before 0021) */
   candidate_version: number | null;
   candidate_hash: string | null;
+  /** SHA-256 of the stored file ('' for an approval recorded before 0024) */
+  file_sha256: string;
+  /** SHA-256 of the row's own fields (integrity.ts approvalHash), set when it is recorded */
+  hash: string;
 }
 
 /** A national department's acknowledgement (签收) of a submitted version of a province's plan. */

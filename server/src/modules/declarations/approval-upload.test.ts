@@ -3,14 +3,16 @@
  * — type by its first bytes, size — and a broken, cut-off or refused upload leaves no file in the
  * upload directory and no approval; a good one leaves exactly its file.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
+import { hashOf as migrationHash } from '../../db/migrations/0024_approval_hashes.ts';
 import type { App } from '../../http.ts';
 import { describeEachEngine } from '../../test-support/engines.ts';
 import { addUser, loginAs, type Client } from '../../test-support/fixtures.ts';
+import { verifyAll } from '../integrity/integrity.service.ts';
 
 const B = 'approvalboundary';
 const part = (name: string, value: string, file?: string) =>
@@ -81,5 +83,38 @@ describeEachEngine('approval upload', (ctx) => {
     expect(ok.statusCode).toBe(204);
     expect(readdirSync(dir)).toHaveLength(1);
     expect(await approvals()).toBe(1);
+  });
+
+  it('is verified: an edited record or a replaced file is named by verify; the migration hashes as the application does', async () => {
+    const verify = () => verifyAll(ctx.db.db, { uploadDir: dir });
+    const first = await verify();
+    expect(first.mismatches).toEqual([]);
+    expect(first.checked.approval).toBe(1);
+    const row = await ctx.db.db.selectFrom('plan_approvals').selectAll().executeTakeFirstOrThrow();
+    expect(row.file_sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(migrationHash(row as unknown as Record<string, unknown>)).toBe(row.hash);
+
+    await ctx.db.db
+      .updateTable('plan_approvals')
+      .set({ document_no: '琼府函〔2026〕99号' })
+      .where('id', '=', row.id)
+      .execute();
+    expect((await verify()).mismatches.map((m) => [m.kind, m.id])).toEqual([
+      ['approval', String(row.id)],
+    ]);
+    await ctx.db.db
+      .updateTable('plan_approvals')
+      .set({ document_no: row.document_no })
+      .where('id', '=', row.id)
+      .execute();
+
+    const file = join(dir, row.file_path);
+    const original = readFileSync(file);
+    writeFileSync(file, '%PDF-1.4\n% another document\n%%EOF\n');
+    const replaced = (await verify()).mismatches;
+    expect(replaced.map((m) => [m.kind, m.id])).toEqual([['approval', `${row.id}/file`]]);
+    expect(replaced[0]!.problem).toContain('文件与录入时不符');
+    writeFileSync(file, original);
+    expect((await verify()).mismatches).toEqual([]);
   });
 });

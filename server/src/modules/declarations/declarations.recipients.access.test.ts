@@ -20,6 +20,9 @@ const THEIRS = new Set([
   'GET /api/declarations/{unit}/{year}',
   'GET /api/declarations/{unit}/{year}/diff',
   'GET /api/declarations/{unit}/{year}/versions/{version}',
+  // A submitted province's accepted versions and its submitted revision's diff (never a live one).
+  'GET /api/declarations/{unit}/{year}/acceptances',
+  'GET /api/declarations/{unit}/{year}/revision/diff',
   'POST /api/declarations/{unit}/{year}/receipts',
   'GET /api/notifications',
   // The signed form they download (…&version=N&format=xlsx); its json carries no live checks.

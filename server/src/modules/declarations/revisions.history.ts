@@ -15,7 +15,8 @@ import {
 import type { DisplayRow } from '../../domain/plan-table.ts';
 import { notFound } from '../../errors.ts';
 import * as repo from './declarations.repository.ts';
-import { currentContent, visibleUnit, type SnapshotContent } from './declarations.units.ts';
+import { receivesOnly } from './declarations.policy.ts';
+import { currentContent, readableUnit, type SnapshotContent } from './declarations.units.ts';
 import * as revisions from './revisions.repository.ts';
 
 const parse = (content: string) => JSON.parse(content) as SnapshotContent;
@@ -52,7 +53,8 @@ export async function revisionDiff(
   unitCode: string,
   year: number,
 ) {
-  const { region, level } = await visibleUnit(db, actor, unitCode);
+  // 国家发展改革委 and 财政部 read what was submitted to them (readableUnit), never a live plan.
+  const { region, level } = await readableUnit(db, actor, unitCode, year);
   const [d, accepted] = await Promise.all([
     repo.findDeclaration(db, region.code, year),
     revisions.acceptancesOf(db, region.code, year),
@@ -70,6 +72,7 @@ export async function revisionDiff(
     const s = (await repo.latestSnapshot(db, region.code, year, 'submission'))!;
     target = { version: s.version, hash: s.hash, content: parse(s.content) };
   } else {
+    if (receivesOnly(actor)) throw notFound('已上报的计划调整');
     const live = await currentContent(db, region, level, year);
     target = { version: null, hash: live.hash, content: live.content };
   }
@@ -125,7 +128,7 @@ export async function acceptanceHistory(
   unitCode: string,
   year: number,
 ) {
-  const { region } = await visibleUnit(db, actor, unitCode);
+  const { region } = await readableUnit(db, actor, unitCode, year);
   const [accepted, opened] = await Promise.all([
     revisions.acceptancesOf(db, region.code, year),
     revisions.revisionsOf(db, region.code, year),

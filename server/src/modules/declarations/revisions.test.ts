@@ -28,6 +28,7 @@ import { acceptDeclaration, declarationView, submitDeclaration } from './declara
 import { planInForce } from './plan-in-force.ts';
 import { acceptanceHistory, revisionDiff } from './revisions.history.ts';
 import { reviseDeclaration, setRevisionReason } from './revisions.service.ts';
+import { saveContact } from './declarations.receipts.ts';
 import { freezeForSignoff, justifyWarning, recordApproval, signOff } from './signoff.service.ts';
 
 const Y = 2022;
@@ -83,6 +84,8 @@ describeEachEngine('plan revision (计划调整)', (ctx) => {
   async function signAndApprove(now: Date, documentNo: string, sign = true) {
     const province = await actorAt(db(), NX, 'province');
     if (sign) {
+      // The form's contact is part of the frozen version (issue 11 §2).
+      await saveContact(db(), province, NX, Y, { name: '测试联系人', phone: '0951-1234567' });
       const { id, hash } = await freezeForSignoff(db(), province, NX, Y, now);
       for (const role of ['province', 'province_ndrc', 'province_finance'] as const)
         await signOff(db(), await actorAt(db(), NX, role), id, hash, now);
@@ -228,9 +231,9 @@ describeEachEngine('plan revision (计划调整)', (ctx) => {
     const { id, hash } = await freezeForSignoff(db(), province, NX, Y, at('08-07'));
     for (const role of ['province', 'province_ndrc', 'province_finance'] as const)
       await signOff(db(), await actorAt(db(), NX, role), id, hash, at('08-07'));
-    // The approval of March does not cover the revision.
+    // The approval of March covers version 1, not the revision's candidate.
     await expect(submitDeclaration(db(), province, NX, Y, at('08-07', 11))).rejects.toThrow(
-      /须重新录入省级人民政府同意的文件/,
+      /省政府批复对应第 1 版，当前第 2 版未经批复/,
     );
     await signAndApprove(at('08-08'), '宁政函〔2022〕58号', false);
     await submitDeclaration(db(), province, NX, Y, at('08-09'));

@@ -19,7 +19,7 @@ import {
 import { deadlineUnder } from '../../domain/deadlines.ts';
 import { AppError, forbidden, notFound, validation } from '../../errors.ts';
 import { auditBy } from '../audit/audit.repository.ts';
-import { assertIntact, auditingRefusals } from '../integrity/integrity.ts';
+import { approvalHash, assertIntact, auditingRefusals } from '../integrity/integrity.ts';
 import { policyFor } from '../plan/policies.repository.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { storeUpload } from '../../stored-files.ts';
@@ -227,9 +227,10 @@ export async function recordApproval(
   if (!(await repo.latestSnapshot(db, region.code, year, 'candidate'))) throw noCandidate();
   // Checked like every stored upload (type by its first bytes, size); a broken or refused upload,
   // or a transaction that fails after it, leaves no file behind.
-  const { path } = await storeUpload(uploadDir, 'approval', input);
+  const { path, sha256 } = await storeUpload(uploadDir, 'approval', input);
   try {
-    await saveApproval(db, actor, region.code, year, input, basename(path), now);
+    const file = { storedName: basename(path), sha256 };
+    await saveApproval(db, actor, region.code, year, input, file, now);
   } catch (e) {
     await rm(path, { force: true });
     throw e;
@@ -243,7 +244,7 @@ async function saveApproval(
   province: string,
   year: number,
   input: { approvedOn: string; documentNo: string; fileName: string },
-  storedName: string,
+  file: { storedName: string; sha256: string },
   now: Date,
 ) {
   const region = { code: province };
@@ -254,7 +255,7 @@ async function saveApproval(
     // The approval names the version it approves: the candidate current now (issue 11 §2).
     const candidate = await repo.latestSnapshot(trx, region.code, year, 'candidate');
     if (!candidate) throw noCandidate();
-    await signoffRepo.saveApproval(trx, {
+    const approval = {
       candidate_version: candidate.version,
       candidate_hash: candidate.hash,
       province_code: region.code,
@@ -263,10 +264,13 @@ async function saveApproval(
       document_no: input.documentNo.trim(),
       file_name: input.fileName.slice(0, 255),
       // Relative to UPLOAD_DIR, so that a restored archive finds it wherever that is.
-      file_path: storedName,
+      file_path: file.storedName,
+      file_sha256: file.sha256,
       username: actor.username,
       at: now.toISOString(),
-    });
+    };
+    // Frozen as recorded: `gaizao verify` recomputes the hash, and the file's digest.
+    await signoffRepo.saveApproval(trx, { ...approval, hash: approvalHash(approval) });
     await repo.addEvent(trx, {
       unit: region.code,
       year,

@@ -1,7 +1,7 @@
 /** Reading every frozen record for `gaizao verify`, page by page (all SQL of integrity checks). */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { CONSULTATION_HASHED } from './integrity.ts';
+import { APPROVAL_HASHED, CONSULTATION_HASHED } from './integrity.ts';
 
 const PAGE = 500;
 
@@ -45,6 +45,20 @@ export const consultationsAfter = (db: Kysely<Database>, afterId: number) =>
     .where('k.id', '>', afterId)
     .orderBy('k.id')
     .limit(PAGE)
+    .execute();
+
+/** Every approval of a provincial government, with the fields its hash covers and its file. */
+export const approvals = (db: Kysely<Database>) =>
+  db
+    .selectFrom('plan_approvals')
+    .select([
+      'id',
+      'province_code as unit_code',
+      'hash',
+      'file_path',
+      ...APPROVAL_HASHED.map((f) => f),
+    ])
+    .orderBy('id')
     .execute();
 
 /** Every sign-off beside the hash of the version it signed. */

@@ -3,10 +3,24 @@
  * sign-off against the version it signed, and the audit log's chain. Reads page by page, so the
  * whole country's records never sit in memory at once.
  */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { verifyAuditChain } from '../audit/audit.chain.ts';
-import { consultationHash, recomputeHash, type FrozenKind } from './integrity.ts';
+import { approvalHash, consultationHash, recomputeHash, type FrozenKind } from './integrity.ts';
+
+/** The SHA-256 of a stored file, or null if it cannot be read. */
+async function fileDigest(path: string): Promise<string | null> {
+  try {
+    return createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
+  } catch {
+    return null;
+  }
+}
 import * as repo from './integrity.repository.ts';
 
 export interface Mismatch {
@@ -23,12 +37,20 @@ export interface VerifyResult {
   mismatches: Mismatch[];
 }
 
-export async function verifyAll(db: Kysely<Database>): Promise<VerifyResult> {
+/**
+ * `uploadDir`: where the approvals' files are (UPLOAD_DIR); given, each file with a recorded
+ * digest is read and its SHA-256 compared, so a file replaced on disk is found too.
+ */
+export async function verifyAll(
+  db: Kysely<Database>,
+  { uploadDir }: { uploadDir?: string } = {},
+): Promise<VerifyResult> {
   const checked: Record<FrozenKind, number> = {
     declaration_snapshot: 0,
     monthly_report: 0,
     signoff: 0,
     consultation: 0,
+    approval: 0,
     audit_log: 0,
   };
   const mismatches: Mismatch[] = [];
@@ -82,6 +104,32 @@ export async function verifyAll(db: Kysely<Database>): Promise<VerifyResult> {
     },
     (r) => consultationHash(r as unknown as Record<string, unknown>),
   );
+  for (const a of await repo.approvals(db)) {
+    checked.approval++;
+    const label = `${a.plan_year}年度计划的省级人民政府同意文件（${a.document_no}）`;
+    const recomputed = approvalHash(a);
+    if (recomputed !== a.hash)
+      mismatches.push({
+        kind: 'approval',
+        id: String(a.id),
+        region: a.unit_code,
+        stored: a.hash,
+        recomputed,
+        problem: `${label}的记录与录入时的哈希不符`,
+      });
+    if (uploadDir && a.file_sha256) {
+      const onDisk = await fileDigest(join(uploadDir, a.file_path));
+      if (onDisk !== a.file_sha256)
+        mismatches.push({
+          kind: 'approval',
+          id: `${a.id}/file`,
+          region: a.unit_code,
+          stored: a.file_sha256,
+          recomputed: onDisk ?? '(文件不存在)',
+          problem: `${label}的文件与录入时不符`,
+        });
+    }
+  }
   for (const s of await repo.signoffsWithSnapshots(db)) {
     checked.signoff++;
     if (s.hash !== s.snapshot_hash)

@@ -15,13 +15,14 @@ import { insertAudit } from '../audit/audit.repository.ts';
 
 export type Integrity = 'ok' | 'mismatch';
 export type FrozenKind =
-  'declaration_snapshot' | 'monthly_report' | 'signoff' | 'consultation' | 'audit_log';
+  'declaration_snapshot' | 'monthly_report' | 'signoff' | 'consultation' | 'approval' | 'audit_log';
 
 export const FROZEN_LABELS: Record<FrozenKind, string> = {
   declaration_snapshot: '年度计划版本',
   monthly_report: '月报',
   signoff: '会签',
   consultation: '居民协商记录',
+  approval: '省级人民政府同意文件',
   audit_log: '审计日志',
 };
 
@@ -53,15 +54,38 @@ export const CONSULTATION_HASHED = [
   'import_id',
 ] as const;
 
-type ConsultationFields = { [K in (typeof CONSULTATION_HASHED)[number]]?: unknown };
+/** The fields of a province's approval its hash covers (the file by its SHA-256). */
+export const APPROVAL_HASHED = [
+  'province_code',
+  'plan_year',
+  'approved_on',
+  'document_no',
+  'file_name',
+  'file_sha256',
+  'username',
+  'at',
+  'candidate_version',
+  'candidate_hash',
+] as const;
+
+/** SHA-256 of the canonical JSON of a row's `fields` as stored (absent ones as `defaults` or null). */
+function rowHash(
+  fields: readonly string[],
+  row: object,
+  defaults: Record<string, unknown> = {},
+): string {
+  const r = row as Record<string, unknown>;
+  const picked: Record<string, unknown> = {};
+  for (const k of fields) picked[k] = r[k] ?? defaults[k] ?? null;
+  return createHash('sha256').update(canonicalJson(picked)).digest('hex');
+}
 
 /** A consultation record's hash, from its fields as stored (an absent source is 'form'). */
-export function consultationHash(row: ConsultationFields): string {
-  const fields: Record<string, unknown> = { source: 'form' };
-  for (const k of CONSULTATION_HASHED) if (row[k] !== undefined) fields[k] = row[k];
-  for (const k of CONSULTATION_HASHED) fields[k] ??= null;
-  return createHash('sha256').update(canonicalJson(fields)).digest('hex');
-}
+export const consultationHash = (row: object): string =>
+  rowHash(CONSULTATION_HASHED, row, { source: 'form' });
+
+/** An approval's hash, from its fields as stored. */
+export const approvalHash = (row: object): string => rowHash(APPROVAL_HASHED, row);
 
 export interface FrozenRecord {
   id: number;
