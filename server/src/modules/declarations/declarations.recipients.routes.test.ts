@@ -167,6 +167,16 @@ describeEachEngine('declaration approval and national recipients', (ctx) => {
           .statusCode,
       ).toBe(403);
       expect((await c.get('/api/communities?pageSize=1')).statusCode).toBe(403);
+      // The plan table: the submitted version, never the ledger's working table.
+      const table = (await c.get(`/api/plan-table?province=46&year=${Y}`)).json();
+      expect(table).toMatchObject({ basis: 'version', version: { number: 1 } });
+      expect(table.blocks[0].rows).toEqual(frozen.table);
+      const live = await c.get(`/api/plan-table?province=46&year=${Y}&basis=live`);
+      expect(live.statusCode).toBe(403);
+      expect(live.json().error.message).toContain('不查看台账工作底稿');
+      expect((await c.get(`/api/plan-table?province=all&year=${Y}&basis=live`)).statusCode).toBe(
+        403,
+      );
     }
     // A province's own staff, the ministry's reviewer or a county cannot sign for receipt.
     expect((await u.province!.send('POST', `${base}/receipts`)).statusCode).toBe(403);

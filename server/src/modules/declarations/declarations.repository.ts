@@ -170,21 +170,13 @@ export async function insertSnapshot(
   return id;
 }
 
+/** The latest version of a unit's snapshots of one kind for the year. */
 export const latestSnapshot = (
   db: Kysely<Database>,
   unit: string,
   year: number,
   kind: 'submission' | 'candidate',
-) =>
-  db
-    .selectFrom('declaration_snapshots')
-    .selectAll()
-    .where('unit_code', '=', unit)
-    .where('plan_year', '=', year)
-    .where('kind', '=', kind)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+) => snapshotsQuery(db, unit, year, kind).limit(1).executeTakeFirst();
 
 export const snapshotByVersion = (
   db: Kysely<Database>,
@@ -207,6 +199,13 @@ export const snapshotsOf = (
   unit: string,
   year: number,
   kind: 'submission' | 'candidate',
+) => snapshotsQuery(db, unit, year, kind).execute();
+
+const snapshotsQuery = (
+  db: Kysely<Database>,
+  unit: string,
+  year: number,
+  kind: 'submission' | 'candidate',
 ) =>
   db
     .selectFrom('declaration_snapshots')
@@ -214,8 +213,7 @@ export const snapshotsOf = (
     .where('unit_code', '=', unit)
     .where('plan_year', '=', year)
     .where('kind', '=', kind)
-    .orderBy('version', 'desc')
-    .execute();
+    .orderBy('version', 'desc');
 
 export const findSnapshot = (db: Kysely<Database>, id: number) =>
   db.selectFrom('declaration_snapshots').selectAll().where('id', '=', id).executeTakeFirst();

@@ -7,7 +7,7 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, SnapshotTable } from '../../db/schema.ts';
-import { hasRole, type Actor } from '../../domain/actor.ts';
+import { hasRole, receivesOnly, type Actor } from '../../domain/actor.ts';
 import { STATE_LABELS } from '../../domain/declaration.ts';
 import {
   csvHeader,
@@ -18,7 +18,7 @@ import {
 } from '../../domain/plan-table.ts';
 import type { AreaClass } from '../../domain/regions.ts';
 import { COUNTRY_CODE } from '../../domain/regions-build.ts';
-import { AppError, validation } from '../../errors.ts';
+import { AppError, forbidden, validation } from '../../errors.ts';
 import * as declarations from '../declarations/declarations.repository.ts';
 import type { SnapshotContent } from '../declarations/declarations.units.ts';
 import { signedSubmission } from '../declarations/declarations.versions.ts';
@@ -78,21 +78,30 @@ export async function planTableOf(
   year: number,
   options: PlanTableOptions = {},
 ): Promise<PlanTableView> {
+  // 国家发展改革委 and 财政部 receive declared plans: never a live ledger's working table.
+  const livePossible = !receivesOnly(actor);
   if (fullProvinceCode(provinceCode) === COUNTRY_CODE) {
     if (typeof options.version === 'number')
       throw validation('全国汇总表由各省的版本组成，不能指定版本号；请选择口径（basis）', [
         { path: 'version', message: '全国汇总表不能指定版本号' },
       ]);
     const basis = options.version === 'signed' ? 'accepted' : (options.basis ?? 'accepted');
+    if (basis === 'live' && !livePossible) throw liveRefused();
     if (basis === 'live') return planTable(db, actor, provinceCode, year);
     return nationalFromVersions(db, actor, year, basis);
   }
   const choice =
     options.version ??
     (options.basis === 'accepted' || options.basis === 'submitted' ? options.basis : undefined);
-  if (choice === undefined) return planTable(db, actor, provinceCode, year);
-  return provinceVersion(db, actor, provinceCode, year, choice);
+  if (choice !== undefined) return provinceVersion(db, actor, provinceCode, year, choice);
+  if (livePossible) return planTable(db, actor, provinceCode, year);
+  if (options.basis === 'live') throw liveRefused();
+  // Without a version they get what was submitted to them: the latest submitted version.
+  return provinceVersion(db, actor, provinceCode, year, 'submitted');
 }
+
+const liveRefused = () =>
+  forbidden('国家发展改革委、财政部查看各省上报的计划版本，不查看台账工作底稿（basis=live）');
 
 async function provinceVersion(
   db: Kysely<Database>,

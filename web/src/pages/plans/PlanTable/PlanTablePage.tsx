@@ -64,8 +64,10 @@ export function PlanTablePage() {
       }).toString()
     : '';
   const ministry = access.kind === 'country';
+  // 国家发展改革委 and 财政部 receive declared plans: the server gives them no working table.
+  const receivesOnly = me.roles.some((r) => r === 'ndrc_national' || r === 'mof');
   const versionOptions = [
-    { value: '', label: '工作底稿（未冻结）' },
+    { value: '', label: receivesOnly ? '最新上报版本' : '工作底稿（未冻结）' },
     { value: 'signed', label: ministry ? '已接收的版本' : '已会签的版本' },
     ...(data?.versions ?? []).map((v) => ({
       value: String(v.number),
@@ -124,7 +126,7 @@ export function PlanTablePage() {
               options={[
                 { value: 'accepted', label: '各省已接收版本' },
                 { value: 'submitted', label: '各省最新上报版本' },
-                { value: 'live', label: '工作底稿（未冻结）' },
+                ...(receivesOnly ? [] : [{ value: 'live', label: '工作底稿（未冻结）' }]),
               ]}
               onChange={(basis: PlanSearch['basis']) => setSearch({ basis })}
             />
