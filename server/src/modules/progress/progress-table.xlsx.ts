@@ -1,4 +1,7 @@
-/** The progress table as an xlsx: title, header, one row per region, 合计; numbers as numbers. */
+/**
+ * The progress table as an xlsx: title, header, one row per region, 合计; numbers as numbers; under
+ * it, which plan the 计划 column counts.
+ */
 import ExcelJS from 'exceljs';
 import { neutraliseWorkbook } from '../../domain/spreadsheet-cells.ts';
 import type { ProgressTableView } from './progress.service.ts';
@@ -31,6 +34,12 @@ export async function writeProgressTableXlsx(t: ProgressTableView): Promise<Buff
     row.getCell(7).numFmt = '0.0%';
     for (const c of [9, 11]) row.getCell(c).numFmt = '0.00';
   }
+  // Which plan the 计划 column counts (the version in force at the month's end, or the ledger's).
+  ws.addRow([]);
+  const note = ws.addRow([`注：${t.planNote}`]);
+  ws.mergeCells(note.number, 1, note.number, t.header.length);
+  note.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+  note.height = 32;
   ws.columns.forEach((col, i) => (col.width = i === 0 ? 16 : 14));
   ws.pageSetup.printTitlesRow = '2:2';
   return Buffer.from(await neutraliseWorkbook(wb).xlsx.writeBuffer());

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -183,9 +184,17 @@ describeEachEngine('progress', (ctx) => {
     expect(csv.split('\r\n')[0]).toBe(
       '\uFEFF地区,计划改造小区数,计划改造户数,新开工小区数,新开工户数,按小区数开工率,按户数开工率,完工小区数,累计完成投资（万元）,加装电梯（部）,改造管线（公里）,增设养老托育设施（个）',
     );
-    expect(
-      (await province.get(`/api/progress-table?scope=46&year=${Y}&month=5&format=xlsx`)).statusCode,
-    ).toBe(200);
+    const xlsx = await province.get(`/api/progress-table?scope=46&year=${Y}&month=5&format=xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    // Under the table, which plan its 计划 column counts, as the json and the page say.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const { planNote } = (
+      await province.get(`/api/progress-table?scope=46&year=${Y}&month=5`)
+    ).json();
+    expect(planNote).toMatch(/[\u4e00-\u9fff]/);
+    expect(sheet.getRow(sheet.rowCount).getCell(1).value).toBe(`注：${planNote}`);
   });
 
   it('exports every project with its stable ID and this year’s indicators for the statistics bureau', async () => {
