@@ -59,6 +59,8 @@ describeBrowser('five-year', () => {
     await page.getByRole('menuitem', { name: '十四五' }).click();
     await page.locator('#five-year-years').waitFor();
     expect(page.url()).toMatch(/\/five-year$/);
+    // Its 当年计划 column says it is the ledger's working table, not a declared version.
+    expect(await page.locator('#five-year-plan-basis').innerText()).toContain('工作底稿（未冻结）');
     const y2021 = await cells(page, 'five-year-years', 0);
     expect(y2021.slice(0, 3)).toEqual(['2021', '53,000', '—']);
     expect(await page.locator('.ant-statistic-content').first().innerText()).toBe('219,000');

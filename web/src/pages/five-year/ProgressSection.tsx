@@ -1,7 +1,7 @@
 // 目标与累计进度: the five-year completion target, each year's start target against the plan and
 // what started and completed, and the running sums, as a chart and a table.
 import { EditOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Row, Statistic, Table, Tag, Tooltip } from 'antd';
+import { Button, Card, Col, Row, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { FiveYearView, FiveYearYear } from '../../api/fiveYear.ts';
@@ -179,6 +179,9 @@ export function ProgressSection({ view, onSaved }: { view: FiveYearView; onSaved
         scroll={{ x: 1300 }}
         style={{ marginTop: 16 }}
       />
+      <Typography.Paragraph id="five-year-plan-basis" type="secondary" style={{ marginTop: 8 }}>
+        当年计划取自台账的工作底稿（未冻结），与各年上报、接收的计划版本可能不同；上报的版本见“年度计划”。
+      </Typography.Paragraph>
       <TargetFormModal
         edit={editing}
         onClose={() => setEditing(null)}
