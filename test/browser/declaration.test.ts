@@ -350,6 +350,8 @@ describeBrowser('declaration', () => {
       await expect
         .poll(() => signer.locator('#signoff-plan-table .ant-table-row').count())
         .toBeGreaterThan(3);
+      // The table is that version as frozen, named by the same 校验码.
+      expect(await signer.locator('#signoff-plan-version').getAttribute('data-hash')).toBe(hash);
       expect(await signer.locator('#declaration-submit').count()).toBe(0);
       await signer.locator('#signoff-confirm').click();
       await expect

@@ -2,7 +2,7 @@
 // province's approval and sign-offs, the ministry's overview and the unit's notifications.
 // Shapes as server/src/modules/declarations/declarations.service.ts presents them.
 import { api, buildUrl } from './client.ts';
-import type { PlanCheck } from './plans.ts';
+import type { PlanCheck, PlanTableRow } from './plans.ts';
 
 export type DeclarationState = 'draft' | 'submitted' | 'returned' | 'accepted';
 export type UnitLevel = 'county' | 'city' | 'province';
@@ -348,6 +348,19 @@ export function returnDeclaration(
     reason,
     notes,
   });
+}
+
+/** The sign-off version (会签版本) as frozen: the form's rows the departments sign, and its hash. */
+export interface CandidateSnapshot {
+  version: number;
+  hash: string;
+  integrity: 'ok' | 'mismatch';
+  cutoffYear: number;
+  content: { table: PlanTableRow[] | null };
+}
+
+export function getCandidate(unit: string, year: number, signal?: AbortSignal) {
+  return api.get<CandidateSnapshot>(`${unitPath(unit, year)}/candidate`, { signal });
 }
 
 /** The last two submitted versions, unless told which. */

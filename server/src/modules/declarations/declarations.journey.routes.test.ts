@@ -194,6 +194,13 @@ describeEachEngine('declaration journey', (ctx) => {
       await u.province!.send('POST', `/api/declarations/460000/${Y}/freeze`)
     ).json();
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    // What the departments read before signing is that version, as frozen, with its hash.
+    const candidate = (await u.ndrc!.get(`/api/declarations/460000/${Y}/candidate`)).json();
+    expect(candidate).toMatchObject({ hash, integrity: 'ok', cutoffYear: 2000 });
+    expect(candidate.content.table).toEqual(
+      (await u.ndrc!.get(`/api/plan-table?province=46&year=${Y}`)).json().blocks[0].rows,
+    );
+    expect((await u.county!.get(`/api/declarations/460106/${Y}/candidate`)).statusCode).toBe(404);
     expect((await approve()).statusCode).toBe(204);
     expect(
       (await u.ndrc!.send('POST', `/api/signoffs/${id}`, { hash: '0'.repeat(64) })).statusCode,

@@ -5,7 +5,7 @@ import { validation } from '../../errors.ts';
 import { errorSchema, type App } from '../../http.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { acceptDeclaration, returnDeclaration, submitDeclaration } from './declarations.service.ts';
-import { declarationDiff, submittedSnapshot } from './declarations.versions.ts';
+import { declarationDiff, candidateSnapshot, submittedSnapshot } from './declarations.versions.ts';
 import { REVISION_REASONS } from '../../domain/declaration.ts';
 import { acceptanceHistory, revisionDiff } from './revisions.history.ts';
 import { reviseDeclaration, setRevisionReason } from './revisions.service.ts';
@@ -186,6 +186,15 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
     },
     handler: async (req) =>
       submittedSnapshot(db, actorOf(req), req.params.unit, req.params.year, req.params.version),
+  });
+
+  app.get('/api/declarations/:unit/:year/candidate', {
+    schema: {
+      tags,
+      summary: '省级计划的会签版本（会签前阅读的冻结计划表及其哈希）',
+      params: unitYear,
+    },
+    handler: async (req) => candidateSnapshot(db, actorOf(req), req.params.unit, req.params.year),
   });
 
   app.put('/api/declarations/:unit/:year/justifications/:checkId', {

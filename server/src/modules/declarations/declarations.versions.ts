@@ -2,16 +2,17 @@
  * A declaration's submitted versions: each as it was frozen, and what changed between two of them
  * (communities added, removed, changed), for the reviewer.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import type { Actor } from '../../domain/actor.ts';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, SnapshotTable } from '../../db/schema.ts';
+import { receivesOnly, type Actor } from '../../domain/actor.ts';
 import { diffSnapshots } from '../../domain/declaration.ts';
 import { notFound } from '../../errors.ts';
 import { checkOnRead } from '../integrity/integrity.ts';
 import * as repo from './declarations.repository.ts';
 import * as signoffRepo from './signoff.repository.ts';
 import { SIGNOFF_ROLES } from './signoff-roles.ts';
-import { readableUnit, type SnapshotContent } from './declarations.units.ts';
+import { policyFor } from '../plan/policies.repository.ts';
+import { readableUnit, visibleUnit, type SnapshotContent } from './declarations.units.ts';
 
 /** What changed between two submitted versions (default: the last two). */
 export async function declarationDiff(
@@ -48,6 +49,33 @@ export async function submittedSnapshot(
   const { region } = await readableUnit(db, actor, unitCode, year);
   const s = await repo.snapshotByVersion(db, region.code, year, version);
   if (!s) throw notFound(`第 ${version} 版`);
+  return presentSnapshot(db, actor, s);
+}
+
+/**
+ * The version a province's three departments sign (会签版本), as it was frozen: what they read
+ * before they sign is exactly what their sign-off names. Not for the national recipients, who
+ * receive submitted versions only.
+ */
+export async function candidateSnapshot(
+  db: Kysely<Database>,
+  actor: Actor,
+  unitCode: string,
+  year: number,
+) {
+  const { region, level } = await visibleUnit(db, actor, unitCode);
+  const s =
+    level === 'province' && !receivesOnly(actor)
+      ? await repo.latestSnapshot(db, region.code, year, 'candidate')
+      : undefined;
+  if (!s) throw notFound(`${region.name}${year}年度计划的会签版本`);
+  return {
+    ...(await presentSnapshot(db, actor, s)),
+    cutoffYear: (await policyFor(db, year)).cutoffYear,
+  };
+}
+
+async function presentSnapshot(db: Kysely<Database>, actor: Actor, s: Selectable<SnapshotTable>) {
   return {
     version: s.version,
     hash: s.hash,

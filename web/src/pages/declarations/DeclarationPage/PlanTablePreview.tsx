@@ -1,10 +1,12 @@
-// The province's 《城镇老旧小区改造计划表》 as the departments read it before they sign: a plain
-// table of the form's rows (the full view with printing lives under 年度计划).
-import { Alert, Table } from 'antd';
+// The province's 《城镇老旧小区改造计划表》 as the departments read it before they sign: the rows of
+// the sign-off version as frozen, with its 校验码, so what they read is what their sign-off names
+// (the full view with printing lives under 年度计划).
+import { Alert, Flex, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../api/client.ts';
-import { getPlanTable, type PlanTableRow } from '../../../api/plans.ts';
+import { getCandidate } from '../../../api/declarations.ts';
+import type { PlanTableRow } from '../../../api/plans.ts';
 
 const MEASURES = [
   '小区数（个）',
@@ -36,14 +38,23 @@ function columnsFor(cutoffYear: number): TableColumnsType<PlanTableRow> {
 export function PlanTablePreview({ province, year }: { province: string; year: number }) {
   const [state, setState] = useState<
     | { status: 'loading' }
-    | { status: 'ready'; rows: PlanTableRow[]; cutoffYear: number }
+    | { status: 'ready'; rows: PlanTableRow[]; cutoffYear: number; version: number; hash: string }
     | { status: 'error'; message: string }
   >({ status: 'loading' });
 
   useEffect(() => {
     const ctrl = new AbortController();
-    getPlanTable(province, year, {}, ctrl.signal).then(
-      (t) => setState({ status: 'ready', rows: t.blocks[0]?.rows ?? [], cutoffYear: t.cutoffYear }),
+    getCandidate(province, year, ctrl.signal).then(
+      (c) =>
+        c.integrity === 'mismatch'
+          ? setState({ status: 'error', message: '数据校验失败：会签版本的内容与其校验码不符' })
+          : setState({
+              status: 'ready',
+              rows: c.content.table ?? [],
+              cutoffYear: c.cutoffYear,
+              version: c.version,
+              hash: c.hash,
+            }),
       (e: unknown) => {
         if (!ctrl.signal.aborted) setState({ status: 'error', message: errorMessage(e) });
       },
@@ -53,16 +64,23 @@ export function PlanTablePreview({ province, year }: { province: string; year: n
 
   if (state.status === 'error') return <Alert type="error" showIcon title={state.message} />;
   return (
-    <Table<PlanTableRow>
-      id="signoff-plan-table"
-      rowKey={(r) => `${r.unit}-${r.label}`}
-      size="small"
-      bordered
-      loading={state.status === 'loading'}
-      columns={columnsFor(state.status === 'ready' ? state.cutoffYear : 2000)}
-      dataSource={state.status === 'ready' ? state.rows : []}
-      pagination={false}
-      scroll={{ x: 1700, y: 420 }}
-    />
+    <Flex vertical gap={8}>
+      {state.status === 'ready' && (
+        <Typography.Text id="signoff-plan-version" type="secondary" data-hash={state.hash}>
+          会签版本第 {state.version} 版，校验码 {state.hash.slice(0, 16)}…
+        </Typography.Text>
+      )}
+      <Table<PlanTableRow>
+        id="signoff-plan-table"
+        rowKey={(r) => `${r.unit}-${r.label}`}
+        size="small"
+        bordered
+        loading={state.status === 'loading'}
+        columns={columnsFor(state.status === 'ready' ? state.cutoffYear : 2000)}
+        dataSource={state.status === 'ready' ? state.rows : []}
+        pagination={false}
+        scroll={{ x: 1700, y: 420 }}
+      />
+    </Flex>
   );
 }

@@ -192,7 +192,7 @@ export function SignoffPanel({ d, province, me, onDone }: Props) {
               items={[
                 {
                   key: 'table',
-                  label: `${d.year}年城镇老旧小区改造计划表（当前数据）`,
+                  label: `${d.year}年城镇老旧小区改造计划表（会签版本）`,
                   children: <PlanTablePreview province={d.unit.code} year={d.year} />,
                 },
               ]}
