@@ -20,6 +20,7 @@ import { DEFAULT_SECURITY, type SecurityConfig } from './config.ts';
 import type { Db } from './db/create-db.ts';
 import type { ThrottleRules } from './domain/throttle.ts';
 import { loadConfig } from './config.ts';
+import { DEMO_ACCOUNTS } from './demo/seed.ts';
 import { clientErrorHandler, errorHandler, type App } from './http.ts';
 import { startImportSweeper } from './modules/ledger/import/import-jobs.sweep.ts';
 import { registerAuth } from './modules/auth/auth.plugin.ts';
@@ -214,7 +215,11 @@ async function serveWeb(app: App, demo: boolean): Promise<void> {
   const index = hasWeb
     ? readFileSync(indexPath, 'utf8').replace(
         '<!--gaizao-meta-->',
-        `<meta name="gaizao-demo" content="${demo}">`,
+        // A demo names its accounts on the login page, from the one list the seed uses.
+        `<meta name="gaizao-demo" content="${demo}">` +
+          (demo
+            ? `<meta name="gaizao-demo-accounts" content="${DEMO_ACCOUNTS.map((a) => a.username).join(',')}">`
+            : ''),
       )
     : '<!doctype html><meta charset="utf-8"><p>网页尚未构建：请运行 npm run build:web</p>';
   app.setNotFoundHandler((req, reply) => {

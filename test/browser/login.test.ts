@@ -26,6 +26,18 @@ describeBrowser('login', () => {
     const page = await browser.newPage();
     await page.goto(server.url);
     await expect.poll(() => page.getByText('演示').first().isVisible()).toBe(true);
+    // Every seeded account is named, the three national departments and 三员 included.
+    const notice = await page.locator('#demo-notice').innerText();
+    for (const name of [
+      'admin',
+      'security',
+      'auditor',
+      'ministry',
+      'ndrc-national',
+      'mof',
+      'county',
+    ])
+      expect(notice).toContain(name);
     await login(page, 'province', 'gaizao-demo');
     await page.locator('#current-region').waitFor();
     expect(await page.locator('#current-region').innerText()).toContain('海南省');

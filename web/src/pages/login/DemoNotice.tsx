@@ -1,9 +1,15 @@
-// In demo mode the server injects <meta name="gaizao-demo" content="true"> into index.html.
+// In demo mode the server injects <meta name="gaizao-demo" content="true"> into index.html, and
+// the demo's accounts (server/src/demo/seed.ts) as <meta name="gaizao-demo-accounts">.
 import { Alert, Typography } from 'antd';
 import { useI18n } from '../../app/i18n.tsx';
 
-export const DEMO_ACCOUNTS = ['admin', 'ministry', 'province', 'city', 'county'] as const;
 export const DEMO_PASSWORD = 'gaizao-demo';
+
+/** The demo's account names, as the server seeded them. */
+export function demoAccounts(): string[] {
+  const list = document.querySelector('meta[name="gaizao-demo-accounts"]')?.getAttribute('content');
+  return list ? list.split(',').filter(Boolean) : [];
+}
 
 export function isDemo(): boolean {
   return document.querySelector('meta[name="gaizao-demo"]')?.getAttribute('content') === 'true';
@@ -22,7 +28,7 @@ export function DemoNotice() {
       description={
         <>
           {t('login.demoBody')}{' '}
-          {DEMO_ACCOUNTS.map((name, i) => (
+          {demoAccounts().map((name, i) => (
             <span key={name}>
               {i > 0 && ' / '}
               <Typography.Text code copyable={{ text: name }}>
