@@ -12,7 +12,7 @@ export function IntegrityAlert({ integrity }: { integrity?: Integrity }) {
       type="error"
       showIcon
       title="数据校验失败"
-      description="此版本的内容与其冻结时的哈希不符，可能已在数据库中被修改。不能据此会签、接收或导出，请联系系统管理员核查（已记入审计日志）。"
+      description="此版本的内容与其冻结时的校验码不符，可能已在数据库中被修改。不能据此会签、接收或导出，请联系系统管理员核查（已记入审计日志）。"
       style={{ marginBottom: 12 }}
     />
   );

@@ -92,14 +92,14 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainBreak
           id: Number(r.id),
           stored: r.prev_hash,
           recomputed: prev,
-          problem: '前一条记录的哈希不符（其前有记录被删除或修改）',
+          problem: '前一条记录的校验码不符（其前有记录被删除或修改）',
         });
       else if (r.hash !== recomputed)
         breaks.push({
           id: Number(r.id),
           stored: r.hash,
           recomputed,
-          problem: '记录内容与其哈希不符（记录被修改）',
+          problem: '记录内容与其校验码不符（记录被修改）',
         });
       prev = r.hash ?? recomputed;
       lastId = Number(r.id);

@@ -44,7 +44,7 @@ export async function auditCsv(db: Kysely<Database>, actor: Actor, f: AuditFilte
   allowed(actor);
   const rows = await pageAudit(db, f, 0, 100_000);
   await auditBy(db, actor, 'audit.export', 'audit_log', { ...f, rows: rows.length }, new Date());
-  const header = ['编号', '时间', '用户', '用户所属区划', '操作', '对象', '地址', '详情', '哈希'];
+  const header = ['编号', '时间', '用户', '用户所属区划', '操作', '对象', '地址', '详情', '校验码'];
   // Every text cell made safe by the one function all exports use (spreadsheet-cells.ts).
   const lines = rows
     .map(present)

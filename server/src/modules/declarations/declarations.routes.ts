@@ -44,7 +44,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
   app.post('/api/declarations/:unit/:year/submit', {
     schema: {
       tags,
-      summary: '上报（冻结一个带哈希的版本）',
+      summary: '上报（冻结一个附校验码的版本）',
       params: unitYear,
       response: { 200: ok, ...errors },
     },
@@ -181,7 +181,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
   app.get('/api/declarations/:unit/:year/versions/:version', {
     schema: {
       tags,
-      summary: '已上报的某一版本（冻结的小区清单和计划表，及其哈希）',
+      summary: '已上报的某一版本（冻结的小区清单和计划表，及其校验码）',
       params: unitYear.extend({ version: z.coerce.number().int().min(1) }),
     },
     handler: async (req) =>
@@ -191,7 +191,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
   app.get('/api/declarations/:unit/:year/candidate', {
     schema: {
       tags,
-      summary: '省级计划的会签版本（会签前阅读的冻结计划表及其哈希）',
+      summary: '省级计划的会签版本（会签前阅读的冻结计划表及其校验码）',
       params: unitYear,
     },
     handler: async (req) => candidateSnapshot(db, actorOf(req), req.params.unit, req.params.year),
@@ -231,9 +231,9 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
   app.post('/api/signoffs/:snapshotId', {
     schema: {
       tags,
-      summary: '会签：确认所见版本的哈希（省级住建、发展改革、财政部门）',
+      summary: '会签：确认所见版本的校验码（省级住建、发展改革、财政部门）',
       params: z.object({ snapshotId: z.coerce.number().int().min(1) }),
-      body: z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/, '哈希应为64位十六进制') }),
+      body: z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/, '校验码应为64位十六进制') }),
       response: { 200: z.object({ role: z.string() }), ...errors },
     },
     handler: async (req) => ({

@@ -72,7 +72,7 @@ export async function verifyAll(
             region: r.unit_code,
             stored: r.hash,
             recomputed,
-            problem: `${label(r)}的内容与冻结时的哈希不符`,
+            problem: `${label(r)}的内容与冻结时的校验码不符`,
           });
         after = Number(r.id);
       }
@@ -115,7 +115,7 @@ export async function verifyAll(
         region: a.unit_code,
         stored: a.hash,
         recomputed,
-        problem: `${label}的记录与录入时的哈希不符`,
+        problem: `${label}的记录与录入时的校验码不符`,
       });
     if (uploadDir && a.file_sha256) {
       const onDisk = await fileDigest(join(uploadDir, a.file_path));
@@ -139,7 +139,7 @@ export async function verifyAll(
         region: s.unit_code ?? null,
         stored: s.hash,
         recomputed: s.snapshot_hash ?? '(版本不存在)',
-        problem: '会签所确认的哈希与所签版本的哈希不符',
+        problem: '会签所确认的校验码与所签版本的校验码不符',
       });
   }
   const count = await db

@@ -119,7 +119,7 @@ export async function checkOnRead(
 export const integrityError = (kind: FrozenKind, r: FrozenRecord, what: string): AppError =>
   new AppError(
     'INTEGRITY',
-    `数据校验失败：${FROZEN_LABELS[kind]}（编号 ${r.id}，单位 ${r.unit_code}）的内容与其冻结时的哈希（${r.hash.slice(0, 12)}…）不符，可能已被篡改，不能${what}。请联系系统管理员核查。`,
+    `数据校验失败：${FROZEN_LABELS[kind]}（编号 ${r.id}，单位 ${r.unit_code}）的内容与其冻结时的校验码（${r.hash.slice(0, 12)}…）不符，可能已被篡改，不能${what}。请联系系统管理员核查。`,
     undefined,
     { kind, id: r.id, region: r.unit_code, stored: r.hash, what },
   );

@@ -60,7 +60,7 @@ export function monthlyReportRoutes(app: App, db: Kysely<Database>): void {
   app.get('/api/monthly-reports/:unit/:year', {
     schema: {
       tags,
-      summary: '单位某计划年度已上报的月报（各月各版本、哈希、是否按时）',
+      summary: '单位某计划年度已上报的月报（各月各版本、校验码、是否按时）',
       params: unitYear,
       response: {
         200: z.object({

@@ -58,7 +58,7 @@ function VersionModal({
         <>
           <IntegrityAlert integrity={state.integrity} />
           <p>
-            {state.summary.submittedBy} 于 {formatDateTime(state.summary.submittedAt)} 上报，哈希{' '}
+            {state.summary.submittedBy} 于 {formatDateTime(state.summary.submittedAt)} 上报，校验码{' '}
             <HashText hash={state.summary.hash} />
           </p>
           <FrozenContent content={state.content} />
@@ -109,7 +109,7 @@ export function HistoryCard({
         </Tag>
       ),
     },
-    { title: '哈希', key: 'hash', width: 180, render: (_, r) => <HashText hash={r.hash} /> },
+    { title: '校验码', key: 'hash', width: 180, render: (_, r) => <HashText hash={r.hash} /> },
     {
       title: '操作',
       key: 'open',

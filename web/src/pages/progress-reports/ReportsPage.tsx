@@ -88,7 +88,7 @@ export function ReportsPage() {
               )}
             </Typography.Title>
             <Typography.Text type="secondary">
-              每月按月末情况上报本单位月报（冻结为带哈希的版本），上级查看下级报送情况。
+              每月按月末情况上报本单位月报（冻结为附校验码的版本），上级查看下级报送情况。
             </Typography.Text>
           </Flex>
           <Flex gap={8} align="center" wrap>

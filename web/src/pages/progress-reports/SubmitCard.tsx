@@ -93,7 +93,7 @@ export function SubmitCard({ unit, year, period, version, onSubmitted }: Props) 
       extra={
         <Popconfirm
           title={`上报${periodLabel(period)}月报`}
-          description="将把下方内容冻结为新的版本（带哈希）报送上级，此后进展的修改不影响该版本。确认上报？"
+          description="将把下方内容冻结为新的版本（附校验码）报送上级，此后进展的修改不影响该版本。确认上报？"
           okText="上报"
           cancelText="取消"
           okButtonProps={{ id: 'report-submit-ok' }}
@@ -141,7 +141,7 @@ export function SubmitCard({ unit, year, period, version, onSubmitted }: Props) 
               <Tag>尚未上报</Tag>
             )}
           </Descriptions.Item>
-          <Descriptions.Item label="当前内容哈希">
+          <Descriptions.Item label="当前内容校验码">
             <HashText hash={p.hash} id="report-preview-hash" />
           </Descriptions.Item>
         </Descriptions>

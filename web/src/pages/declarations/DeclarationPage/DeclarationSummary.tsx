@@ -1,7 +1,8 @@
 // The head of a declaration: state, countdown to the deadline, the plan's totals, and the latest
 // submitted version with its hash and whether the ledger has changed since.
 import { IntegrityAlert } from '../../../components/IntegrityAlert.tsx';
-import { Col, Descriptions, Flex, Row, Statistic, Tag, Typography } from 'antd';
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import { Col, Descriptions, Flex, Row, Statistic, Tag, Tooltip, Typography } from 'antd';
 import type { Declaration } from '../../../api/declarations.ts';
 import { formatDateTime, formatDecimal, formatInteger } from '../../../components/format.ts';
 import {
@@ -12,7 +13,7 @@ import {
   REVIEWER_LABELS,
   STATE_COLORS,
 } from '../declarationLabels.ts';
-import { HashText } from './HashText.tsx';
+import { HASH_EXPLAINED, HashText } from './HashText.tsx';
 
 export function StateTag({ d }: { d: Declaration }) {
   return (
@@ -76,7 +77,7 @@ export function SubmittedVersion({ d }: { d: Declaration }) {
   if (!s)
     return (
       <Typography.Text id="declaration-submitted" type="secondary">
-        尚未上报过版本。上报时将冻结当前计划，生成带哈希的版本，此后台账的修改不影响已上报的版本。
+        尚未上报过版本。上报时将冻结当前计划，生成附校验码的版本，此后台账的修改不影响已上报的版本。
       </Typography.Text>
     );
   return (
@@ -88,7 +89,17 @@ export function SubmittedVersion({ d }: { d: Declaration }) {
         column={{ xs: 1, md: 2, xl: 4 }}
         items={[
           { key: 'version', label: '已上报版本', children: `第 ${s.version} 版` },
-          { key: 'hash', label: '哈希', children: <HashText id="submitted-hash" hash={s.hash} /> },
+          {
+            key: 'hash',
+            label: (
+              <Tooltip title={HASH_EXPLAINED}>
+                <span id="hash-explained">
+                  校验码 <QuestionCircleOutlined />
+                </span>
+              </Tooltip>
+            ),
+            children: <HashText id="submitted-hash" hash={s.hash} />,
+          },
           { key: 'by', label: '上报人', children: s.by },
           { key: 'at', label: '上报时间', children: formatDateTime(s.at) },
           {

@@ -31,7 +31,7 @@ export function EventsTimeline({ events, checkTitles }: Props) {
                 {e.reason && <div>{eventReason(e, checkTitles)}</div>}
                 {e.hash && (
                   <div>
-                    <Typography.Text type="secondary">哈希 </Typography.Text>
+                    <Typography.Text type="secondary">校验码 </Typography.Text>
                     <HashText hash={e.hash} />
                   </div>
                 )}

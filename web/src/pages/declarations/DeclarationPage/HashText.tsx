@@ -1,6 +1,11 @@
-// A SHA-256 hash shown short, with a button that copies all 64 digits.
+// A 校验码 (the SHA-256 of a frozen version's content) shown short, with a button that copies all
+// 64 digits; hovering says what it is.
 import { Typography } from 'antd';
 import { shortHash } from '../declarationLabels.ts';
+
+/** One line for a reader who has never met a hash. */
+export const HASH_EXPLAINED =
+  '校验码：按版本内容计算出的“数字指纹”，内容有任何改动，校验码就会不同。';
 
 export function HashText({ hash, id }: { hash: string; id?: string }) {
   return (
@@ -8,8 +13,8 @@ export function HashText({ hash, id }: { hash: string; id?: string }) {
       id={id}
       code
       data-hash={hash}
-      title={hash}
-      copyable={{ text: hash, tooltips: ['复制完整哈希', '已复制'] }}
+      title={`${HASH_EXPLAINED}\n${hash}`}
+      copyable={{ text: hash, tooltips: ['复制完整校验码', '已复制'] }}
     >
       {shortHash(hash)}
     </Typography.Text>

@@ -51,7 +51,7 @@ function signoffColumns(candidateHash: string | null): TableColumnsType<Signoff>
     },
     { title: '会签人', key: 'username', width: 120, render: (_, s) => s.username ?? '—' },
     {
-      title: '所签版本哈希',
+      title: '所签版本校验码',
       key: 'hash',
       render: (_, s) => (s.hash ? <HashText hash={s.hash} /> : '—'),
     },
@@ -82,7 +82,7 @@ export function SignoffPanel({ d, province, me, onDone }: Props) {
     setFailure(null);
     try {
       const { hash } = await freezeForSignoff(d.unit.code, d.year);
-      void message.success(`已生成会签版本，哈希 ${hash.slice(0, 12)}…`);
+      void message.success(`已生成会签版本，校验码 ${hash.slice(0, 12)}…`);
     } catch (e) {
       setFailure(errorMessage(e));
     } finally {
@@ -136,7 +136,7 @@ export function SignoffPanel({ d, province, me, onDone }: Props) {
                 <span id="candidate">
                   <Typography.Text>
                     第 <span id="candidate-version">{candidate.version}</span> 版，由{' '}
-                    {candidate.createdBy} 于 {formatDateTime(candidate.createdAt)} 生成，哈希{' '}
+                    {candidate.createdBy} 于 {formatDateTime(candidate.createdAt)} 生成，校验码{' '}
                   </Typography.Text>
                   <HashText id="candidate-hash" hash={candidate.hash} />
                 </span>
@@ -208,7 +208,7 @@ export function SignoffPanel({ d, province, me, onDone }: Props) {
                 {signedCurrent ? '已确认会签' : '确认会签'}
               </Button>
               <Typography.Text type="secondary">
-                以{mine?.label ?? ''}名义确认哈希为 {candidate.hash.slice(0, 12)}… 的版本
+                以{mine?.label ?? ''}名义确认校验码为 {candidate.hash.slice(0, 12)}… 的版本
               </Typography.Text>
             </Flex>
           </Flex>

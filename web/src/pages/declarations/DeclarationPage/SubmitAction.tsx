@@ -71,7 +71,7 @@ export function SubmitButton({ d, onDone, onFailure }: Props) {
   return (
     <Popconfirm
       title="上报年度计划"
-      description="将冻结当前计划为新的版本（带哈希）报送上级，此后台账的修改不影响该版本。确认上报？"
+      description="将冻结当前计划为新的版本（附校验码）报送上级，此后台账的修改不影响该版本。确认上报？"
       okText="上报"
       cancelText="取消"
       okButtonProps={{ id: 'declaration-submit-ok' }}
