@@ -35,6 +35,7 @@ import { planRoutes } from './modules/plan/plan.routes.ts';
 import { fiscalRoutes } from './modules/fiscal/fiscal.routes.ts';
 import { progressAttachmentRoutes } from './modules/progress/attachments.routes.ts';
 import { dashboardRoutes } from './modules/progress/dashboard.routes.ts';
+import { homeRoutes } from './modules/home/home.routes.ts';
 import { progressImportRoutes } from './modules/progress/progress-imports.routes.ts';
 import { progressRoutes } from './modules/progress/progress.routes.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
@@ -166,6 +167,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   fiveYearRoutes(app, db);
   progressAttachmentRoutes(app, db, uploadDir);
   dashboardRoutes(app, db);
+  homeRoutes(app, db);
   if (opts.lateNotices) whileRunning(app, () => startLateNotices(db, app.log));
   if (opts.sweepImports) {
     const keepHours = opts.importKeepHours ?? loadConfig().importKeepHours;

@@ -16,9 +16,9 @@ const USAGE = `用法：gaizao <命令> [选项]
   serve [--port N] [--demo] [--db PATH]     启动网页应用（npm start 即 serve --demo --port 3000）
   import FILE [--dry-run] [--json] [--kind projects|progress|consultations]   导入项目清单、月度进展或居民协商（按表头识别），全部正确才写入
   export [--scope 代码] [--year 年度] [--format csv|xlsx] [--out FILE]   按导入模板的列导出台账
-  plan-table --province 代码|all --year 年度 [--version N|signed] [--basis accepted|submitted|live] [--format csv|xlsx|json] [--out FILE]   计划表
+  plan-table --province 代码|all [--year 年度] [--version N|signed] [--basis accepted|submitted|live] [--format csv|xlsx|json] [--out FILE]   计划表
   progress-table --scope 代码|all --year 年度 --month 月 [--format csv|xlsx|json] [--out FILE]   进展情况表
-  check --province 代码 --year 年度 [--json]   计划检查（全部通过返回 0，否则 1）
+  check --province 代码 [--year 年度] [--json]   计划检查（全部通过返回 0，否则 1；不填年度为正在申报的年度）
   remind [--date YYYY-MM-DD] [--json]   提醒逾期未报月报的单位（每个单位每月一次，供定时任务调用）
   users add --username U --name 姓名 --region 代码 --role 角色[,角色] [--password P]
   users list [--region 代码] [--json]

@@ -10,14 +10,21 @@ import { writePlanTableXlsx } from '../modules/plan/plan-table.xlsx.ts';
 import { progressTable, progressTableCsv } from '../modules/progress/progress.service.ts';
 import { writeProgressTableXlsx } from '../modules/progress/progress-table.xlsx.ts';
 import { SYSTEM_ACTOR } from '../modules/users/users.service.ts';
+import { planYearOf } from '../modules/plan/plan-year.service.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import { databaseUrl, parse } from './options.ts';
 import { UsageError } from './usage-error.ts';
 
-function yearOf(text: string | undefined): number {
-  if (!text || !/^\d{4}$/.test(text))
-    throw new UsageError(`--year 应为4位年份：${text ?? '(未填)'}`);
+/** --year as given; without it, the year being declared (GET /api/plan-year's rule, whole country). */
+function yearOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{4}$/.test(text)) throw new UsageError(`--year 应为4位年份：${text}`);
   return Number(text);
 }
+
+const yearOrDeclared = async (db: Kysely<Database>, year: number | undefined) =>
+  year ?? (await planYearOf(db, SYSTEM_ACTOR)).year;
 
 /** Unknown provinces and versions are bad arguments (exit 2), not "not found" errors. */
 async function orUsage<T>(p: Promise<T>): Promise<T> {
@@ -54,7 +61,7 @@ export async function planTableCommand(args: string[]): Promise<number> {
   });
   if (!values.province)
     throw new UsageError('plan-table 需要 --province（2位或6位省级代码，或 all）');
-  const year = yearOf(values.year);
+  const given = yearOf(values.year);
   const options = versionOptions(values.version, values.basis);
   const format =
     values.format ??
@@ -65,6 +72,7 @@ export async function planTableCommand(args: string[]): Promise<number> {
     throw new UsageError('xlsx 是二进制文件，请用 --out FILE 指定输出文件');
   const db = await openDatabase(databaseUrl(values.db));
   try {
+    const year = await yearOrDeclared(db.db, given);
     const table = await orUsage(planTableOf(db.db, SYSTEM_ACTOR, values.province, year, options));
     if (format === 'xlsx') {
       const out = values.out ? createWriteStream(values.out) : process.stdout;
@@ -93,9 +101,10 @@ export async function checkCommand(args: string[]): Promise<number> {
     json: { type: 'boolean' },
   });
   if (!values.province) throw new UsageError('check 需要 --province（2位或6位代码）');
-  const year = yearOf(values.year);
+  const given = yearOf(values.year);
   const db = await openDatabase(databaseUrl(values.db));
   try {
+    const year = await yearOrDeclared(db.db, given);
     const { scope, checks } = await orUsage(checkPlan(db.db, SYSTEM_ACTOR, values.province, year));
     const passed = checks.every((c) => c.passed);
     if (values.json) console.log(JSON.stringify({ province: scope, year, passed, checks }));
@@ -103,7 +112,7 @@ export async function checkCommand(args: string[]): Promise<number> {
       console.log(`${scope.name} ${year}年度计划检查：`);
       for (const c of checks) {
         console.log(
-          `${c.passed ? '✓ 通过' : c.severity === 'blocking' ? '✗ 不通过' : '! 警告'}  ${c.title}：${c.message}`,
+          `${c.passed ? '✓ 通过' : c.outcome === 'no_data' ? '— 无数据' : c.severity === 'blocking' ? '✗ 不通过' : '! 警告'}  ${c.title}：${c.message}`,
         );
         for (const r of c.rows.slice(0, 50))
           console.log(`      ${r.regionCode} ${r.name}（编号 ${r.id}）${r.detail}`);
@@ -126,6 +135,7 @@ export async function progressTableCommand(args: string[]): Promise<number> {
   });
   if (!values.scope) throw new UsageError('progress-table 需要 --scope（省级代码或 all）');
   const year = yearOf(values.year);
+  if (year === undefined) throw new UsageError('--year 应为4位年份：(未填)');
   const month = Number(values.month);
   if (!Number.isInteger(month) || month < 1 || month > 12)
     throw new UsageError(`--month 应为 1–12：${values.month ?? '(未填)'}`);

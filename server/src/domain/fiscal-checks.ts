@@ -10,7 +10,7 @@ import type { CheckResult, PlanLevel } from './plan-checks.ts';
 
 export type FiscalCheckId = 'fiscal_assessed' | 'fiscal_reviewed';
 export type FiscalOutcome =
-  'no_units' | 'all_assessed' | 'missing' | 'all_passed' | 'pending' | 'returned';
+  'no_units' | 'all_assessed' | 'missing' | 'all_passed' | 'pending' | 'returned' | 'no_data';
 
 export type FiscalCheckResult = Omit<CheckResult, 'id' | 'outcome'> & {
   id: FiscalCheckId;

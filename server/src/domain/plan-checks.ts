@@ -18,19 +18,23 @@ export interface CheckRow {
  * Every check's code and its outcomes, one code each: logic reads these, never a message's text.
  * A new check adds its line here (and its outcomes), and the results' type follows.
  */
+/** No community in the plan: nothing was checked, so nothing passed (see withoutPlanData). */
+export type NoData = 'no_data';
+export const NO_PLAN_DATA = '本年度尚无计划数据';
+
 export interface CheckOutcomes {
   /** 建办城〔2021〕28号 三(四): the share of post-cut-off households (the plan year's policy) */
-  post_cutoff_share: 'passed' | 'over_share';
+  post_cutoff_share: 'passed' | 'over_share' | NoData;
   /** 建办城〔2021〕28号 三(四): no community built after the plan year's latest build year */
-  latest_build_year: 'passed' | 'built_too_late';
+  latest_build_year: 'passed' | 'built_too_late' | NoData;
   /** 建办城〔2021〕28号 三(一): no expropriation or demolition-and-rebuild */
-  excluded: 'passed' | 'excluded_present';
+  excluded: 'passed' | 'excluded_present' | NoData;
   /** 建办城〔2021〕28号 三(四): not in an earlier centrally subsidised plan (typed or history list) */
-  subsidised: 'passed' | 'already_subsidised' | 'suspected_subsidised';
+  subsidised: 'passed' | 'already_subsidised' | 'suspected_subsidised' | NoData;
   /** the same rule, against the accepted plans of earlier years in the ledger */
-  already_declared: 'passed' | 'already_declared' | 'suspected_declared';
+  already_declared: 'passed' | 'already_declared' | 'suspected_declared' | NoData;
   /** 建办城〔2021〕28号 三(二): local funding within the assessed fiscal capacity */
-  fiscal_capacity: 'passed' | 'over_capacity' | 'not_assessed';
+  fiscal_capacity: 'passed' | 'over_capacity' | 'not_assessed' | NoData;
 }
 export type CheckCode = keyof CheckOutcomes;
 
@@ -172,3 +176,30 @@ export function planChecks(i: CheckInput): CheckResult[] {
 }
 
 export const allPass = (results: CheckResult[]): boolean => results.every((r) => r.passed);
+
+/**
+ * No check passes on missing data: a plan without communities has nothing to check, so every check
+ * reads 本年度尚无计划数据 and is not passed. Severity 提示 (info): it blocks nothing by itself.
+ */
+export function withoutPlanData<
+  T extends {
+    outcome: string;
+    passed: boolean;
+    severity: Severity;
+    message: string;
+    rows: CheckRow[];
+  },
+>(checks: T[]): T[] {
+  return checks.map(
+    (c) =>
+      ({
+        ...c,
+        outcome: 'no_data',
+        passed: false,
+        severity: 'info',
+        message: NO_PLAN_DATA,
+        rows: [],
+        ...('units' in c ? { units: [] } : {}),
+      }) as T,
+  );
+}

@@ -170,3 +170,17 @@ export function updatePlanPolicy(
     version,
   });
 }
+
+/** The plan year being declared (the server decides: GET /api/plan-year). */
+export interface PlanYear {
+  year: number;
+  basis: 'policy' | 'records' | 'calendar';
+  basisLabel: string;
+}
+
+export function getPlanYear(signal?: AbortSignal): Promise<PlanYear> {
+  return api.get<PlanYear>('/api/plan-year', { signal });
+}
+
+/** A check's outcome when the plan has no community: nothing checked, nothing passed. */
+export const NO_PLAN_DATA = 'no_data';

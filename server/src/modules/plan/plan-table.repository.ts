@@ -134,3 +134,27 @@ export const declaredContact = (db: Kysely<Database>, province: string, year: nu
     .where('unit_code', '=', province)
     .where('plan_year', '=', year)
     .executeTakeFirst();
+
+/** The plan years that hold plan communities under a scope. */
+export const planYearsUnder = async (db: Kysely<Database>, scopePath: string): Promise<number[]> =>
+  (
+    await communitiesUnder(db, scopePath)
+      .where(inImplementPool)
+      .select('c.plan_year')
+      .distinct()
+      .execute()
+  ).map((r) => Number(r.plan_year));
+
+/** The number of communities in a year's plan under a scope. */
+export const planCommunityCount = async (
+  db: Kysely<Database>,
+  scopePath: string,
+  year: number,
+): Promise<number> =>
+  Number(
+    (
+      await planCommunities(db, scopePath, year)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );

@@ -7,6 +7,7 @@ import {
   type CheckResult,
   type CheckRow,
   type PlanLevel,
+  withoutPlanData,
 } from '../../domain/plan-checks.ts';
 import {
   csvHeader,
@@ -281,7 +282,11 @@ export async function checkPlan(
     // City and county assessments alike (fiscal.checks.ts).
     fiscal: fiscal.funding,
   });
-  return { scope: { code: region.code, name: region.name }, checks: [...checks, ...fiscal.checks] };
+  const all: PlanCheckResult[] = [...checks, ...fiscal.checks];
+  return {
+    scope: { code: region.code, name: region.name },
+    checks: groups.length ? all : withoutPlanData(all),
+  };
 }
 
 export { TOTAL_LABEL };

@@ -8,6 +8,7 @@ import { addPolicy, listPolicies, updatePolicy } from './policies.service.ts';
 import { checkPlan, planTableCsv } from './plan-table.service.ts';
 import { planTableOf, planTableVersions } from './plan-table.versions.ts';
 import { writePlanTableXlsx } from './plan-table.xlsx.ts';
+import { planYearOf } from './plan-year.service.ts';
 import { PassThrough } from 'node:stream';
 
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -119,6 +120,23 @@ export function planRoutes(app: App, db: Kysely<Database>): void {
       ]);
       return { ...table, checks, versions };
     },
+  });
+
+  app.get('/api/plan-year', {
+    schema: {
+      tags: ['年度计划'],
+      summary:
+        '正在申报的计划年度：截止日期未到的最早年度政策；否则本区划内最近一个有计划小区的年度；否则本年度（计划表与首页默认打开此年度）',
+      response: {
+        200: z.object({
+          year: z.number().int(),
+          basis: z.enum(['policy', 'records', 'calendar']),
+          basisLabel: z.string(),
+        }),
+        ...errors,
+      },
+    },
+    handler: async (req) => planYearOf(db, actorOf(req)),
   });
 
   app.get('/api/plan-checks', {

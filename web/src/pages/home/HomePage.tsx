@@ -5,6 +5,7 @@ import { Alert, Card, Col, Descriptions, Row, Space, Spin, Statistic, Tag, Typog
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ROLE_LABELS } from '../../../../common/roles.ts';
+import { getHomeFigures } from '../../api/home.ts';
 import { listCommunities } from '../../api/ledger.ts';
 import type { Dashboard } from '../../api/progress.ts';
 import { getRegion } from '../../api/regions.ts';
@@ -25,6 +26,11 @@ function useHomeFacts(regionCode: string, managesUsers: boolean, seesLedger: boo
   const [facts, setFacts] = useState<HomeFacts>({});
   useEffect(() => {
     const ctrl = new AbortController();
+    // The plan's figures, for the year being declared and within the user's region.
+    getHomeFigures(ctrl.signal).then(
+      (figures) => setFacts((f) => ({ ...f, figures })),
+      () => undefined,
+    );
     getRegion(regionCode, ctrl.signal).then(
       (r) => setFacts((f) => ({ ...f, childRegions: r.children.length })),
       () => undefined,

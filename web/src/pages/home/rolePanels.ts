@@ -1,5 +1,7 @@
-// What each role's home page shows. Figures the system does not hold yet read "—".
+// What each role's home page shows. Figures the system does not hold yet (still loading) read "—";
+// the plan's figures are the server's (GET /api/home), for the year being declared.
 import type { Role } from '../../../../common/roles.ts';
+import type { HomeFigures } from '../../api/home.ts';
 import { formatDecimal, formatInteger } from '../../components/format.ts';
 
 export interface HomeFacts {
@@ -11,7 +13,12 @@ export interface HomeFacts {
   ledger?: { communities: number; households: number; investment: string };
   /** This year's progress of the user's region: start rate by communities ('98.5%'), completed communities. */
   progress?: { startRate: string; completed: number };
+  /** The plan's figures of the year being declared, within the user's region (GET /api/home). */
+  figures?: HomeFigures;
 }
+
+/** 2027年计划: which year the plan's figures count. */
+const yearNote = (f: HomeFigures | undefined) => (f ? `${f.year}年计划` : undefined);
 
 function ledgerNote(facts: HomeFacts): string | undefined {
   const l = facts.ledger;
@@ -32,6 +39,8 @@ export interface RoleSection {
 }
 
 export function sectionFor(role: Role, facts: HomeFacts): RoleSection {
+  const f = facts.figures;
+  const children = f?.children;
   switch (role) {
     case 'county':
       return {
@@ -43,8 +52,18 @@ export function sectionFor(role: Role, facts: HomeFacts): RoleSection {
             suffix: '个小区',
             note: ledgerNote(facts),
           },
-          { title: '本年计划', suffix: '个项目' },
-          { title: '待办', suffix: '项' },
+          {
+            title: '本年计划',
+            value: f?.planCommunities ?? undefined,
+            suffix: '个小区',
+            note: yearNote(f),
+          },
+          {
+            title: '待办',
+            value: f?.own?.toDo,
+            suffix: '项',
+            note: f?.own ? `申报状态：${f.own.stateLabel}` : undefined,
+          },
         ],
       };
     case 'city':
@@ -58,8 +77,8 @@ export function sectionFor(role: Role, facts: HomeFacts): RoleSection {
             suffix: '个小区',
             note: ledgerNote(facts),
           },
-          { title: '已上报', suffix: '个' },
-          { title: '待审核', suffix: '项' },
+          { title: '已上报', value: children?.submitted, suffix: '个', note: yearNote(f) },
+          { title: '待审核', value: children?.awaitingReview, suffix: '项' },
         ],
       };
     case 'province':
@@ -72,9 +91,14 @@ export function sectionFor(role: Role, facts: HomeFacts): RoleSection {
             suffix: '个小区',
             note: ledgerNote(facts),
           },
-          { title: '全省计划', suffix: '个项目' },
-          { title: '审核待办', suffix: '项' },
-          { title: '截止日期', note: '以当年计划政策为准' },
+          {
+            title: '全省计划',
+            value: f?.planCommunities ?? undefined,
+            suffix: '个小区',
+            note: yearNote(f),
+          },
+          { title: '审核待办', value: children?.awaitingReview, suffix: '项' },
+          { title: '截止日期', value: f?.deadline, note: yearNote(f) },
         ],
       };
     case 'province_ndrc':
@@ -82,17 +106,21 @@ export function sectionFor(role: Role, facts: HomeFacts): RoleSection {
       return {
         title: '计划会签',
         panels: [
-          { title: '待会签', suffix: '项' },
-          { title: '已会签', suffix: '项' },
+          { title: '待会签', value: f?.signoff?.pending, suffix: '项', note: yearNote(f) },
+          { title: '已会签', value: f?.signoff?.signed, suffix: '项' },
         ],
       };
     case 'ministry':
       return {
         title: '各省上报状态',
         panels: [
-          { title: '已上报省级单位', suffix: '个' },
-          { title: '未上报省级单位', suffix: '个' },
-          { title: '截止日期' },
+          { title: '已上报省级单位', value: children?.submitted, suffix: '个', note: yearNote(f) },
+          {
+            title: '未上报省级单位',
+            value: children ? children.total - children.submitted : undefined,
+            suffix: '个',
+          },
+          { title: '截止日期', value: f?.deadline, note: yearNote(f) },
         ],
       };
     case 'ndrc_national':
@@ -100,7 +128,14 @@ export function sectionFor(role: Role, facts: HomeFacts): RoleSection {
       return {
         title: '各省计划签收',
         panels: [
-          { title: '各省上报', note: '在“各省上报”中查看已上报的省级计划、签收、下载计划表' },
+          { title: '已上报省级单位', value: children?.submitted, suffix: '个', note: yearNote(f) },
+          {
+            title: '已签收',
+            value: f?.receipts?.signed,
+            suffix: '个',
+            note: '在“各省上报”中查看已上报的省级计划、签收、下载计划表',
+          },
+          { title: '待签收', value: f?.receipts?.pending, suffix: '个' },
         ],
       };
     case 'statistics':

@@ -95,20 +95,20 @@ describe('formRows', () => {
 });
 
 describe('the address and the scope', () => {
-  it('reads year and province, falling back to 2022 and the default province', () => {
-    expect(parsePlanSearch(new URLSearchParams('year=2023&province=460000'))).toEqual({
+  it('reads year and province, falling back to the year being declared and the default province', () => {
+    expect(parsePlanSearch(new URLSearchParams('year=2023&province=460000'), 2027)).toEqual({
       year: 2023,
       province: '460000',
       version: undefined,
       basis: undefined,
     });
     expect(
-      parsePlanSearch(new URLSearchParams('year=abc&province=46;drop&version=0&basis=x')),
-    ).toEqual({ year: 2022, province: undefined, version: undefined, basis: undefined });
+      parsePlanSearch(new URLSearchParams('year=abc&province=46;drop&version=0&basis=x'), 2027),
+    ).toEqual({ year: 2027, province: undefined, version: undefined, basis: undefined });
     expect(
-      parsePlanSearch(new URLSearchParams('province=460000&version=signed&basis=submitted')),
+      parsePlanSearch(new URLSearchParams('province=460000&version=signed&basis=submitted'), 2027),
     ).toMatchObject({ version: 'signed', basis: 'submitted' });
-    expect(parsePlanSearch(new URLSearchParams('province=all')).province).toBe('all');
+    expect(parsePlanSearch(new URLSearchParams('province=all'), 2027).province).toBe('all');
   });
 
   it('gives the country its choice (全国 by default), a province its own, a city or county none', () => {

@@ -59,14 +59,17 @@ export interface PlanSearch {
 
 const BASES = ['accepted', 'submitted', 'live'] as const;
 
-/** ?year=2022&province=460000&version=signed; anything malformed falls back to the default. */
-export function parsePlanSearch(params: URLSearchParams): PlanSearch {
+/**
+ * ?year=2022&province=460000&version=signed; anything malformed falls back to the default; a
+ * missing or malformed year to `defaultYear`, the year being declared (GET /api/plan-year).
+ */
+export function parsePlanSearch(params: URLSearchParams, defaultYear: number): PlanSearch {
   const year = Number(params.get('year'));
   const province = params.get('province') ?? '';
   const version = params.get('version') ?? '';
   const basis = params.get('basis') ?? '';
   return {
-    year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : FIRST_PLAN_YEAR,
+    year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : defaultYear,
     province: province === ALL_PROVINCES || /^\d{6}$/.test(province) ? province : undefined,
     version: /^(signed|[1-9]\d{0,8})$/.test(version) ? version : undefined,
     basis: BASES.find((b) => b === basis),

@@ -2,7 +2,7 @@
 // question changes (another year, another province) so a late answer never overwrites a newer one.
 import { useEffect, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.ts';
-import { getPlanChecks, getPlanTable } from '../../api/plans.ts';
+import { getPlanChecks, getPlanTable, getPlanYear } from '../../api/plans.ts';
 import type { PlanChecks, PlanTable, PlanVersionChoice } from '../../api/plans.ts';
 import { getRegion } from '../../api/regions.ts';
 import type { RegionRef } from '../../api/types.ts';
@@ -66,4 +66,15 @@ export function useProvinces(enabled: boolean): RegionRef[] {
     [enabled],
   );
   return state.status === 'ready' ? state.data : [];
+}
+
+/**
+ * The year the plan table opens on when the address names none: the year being declared, as the
+ * server decides it (GET /api/plan-year); this year's if that cannot be read.
+ */
+export function useDeclaringYear(): number | undefined {
+  const state = useLoad((signal) => getPlanYear(signal), []);
+  if (state.status === 'ready') return state.data.year;
+  if (state.status === 'error') return new Date().getFullYear();
+  return undefined;
 }

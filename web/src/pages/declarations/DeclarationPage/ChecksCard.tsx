@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../api/client.ts';
 import { saveJustification, type DeclarationCheck } from '../../../api/declarations.ts';
-import type { PlanCheckRow } from '../../../api/plans.ts';
+import { NO_PLAN_DATA, type PlanCheckRow } from '../../../api/plans.ts';
 import { SEVERITY } from '../declarationLabels.ts';
 
 const needsJustification = (c: DeclarationCheck) => !c.passed && c.severity === 'warning';
@@ -133,7 +133,10 @@ export function ChecksCard({ unit, year, checks, canJustify, onChanged }: Props)
       size="small"
       title="计划检查"
       extra={
-        failed.length === 0 ? (
+        // No check passes on missing data: a plan without communities says so.
+        checks.length > 0 && checks.every((c) => c.outcome === NO_PLAN_DATA) ? (
+          <Tag>本年度尚无计划数据</Tag>
+        ) : failed.length === 0 ? (
           <Tag color="success">全部通过</Tag>
         ) : (
           <Tag color={blocking ? 'error' : 'warning'}>

@@ -20,7 +20,7 @@ import {
   versionChoice,
   type FormRow,
 } from '../planForm.ts';
-import { usePlanTable } from '../usePlanData.ts';
+import { useDeclaringYear, usePlanTable } from '../usePlanData.ts';
 // Inlined and mounted with the page, so the A4 landscape @page leaves with it.
 import PRINT_CSS from './planPrint.css?inline';
 
@@ -167,10 +167,16 @@ function Form({ table }: { table: PlanTable }) {
 }
 
 export function PlanPrintPage() {
+  const defaultYear = useDeclaringYear();
+  if (defaultYear === undefined) return null;
+  return <PlanPrintOfYear defaultYear={defaultYear} />;
+}
+
+function PlanPrintOfYear({ defaultYear }: { defaultYear: number }) {
   const me = useMe();
   const access = planAccessOf(me);
   const [params] = useSearchParams();
-  const search = parsePlanSearch(params);
+  const search = parsePlanSearch(params, defaultYear);
   const scope = scopeOf(access, search);
   const choice = versionChoice(scope, search);
   const table = usePlanTable(scope, search.year, choice);

@@ -3,7 +3,12 @@
 import { Alert, Card, Empty, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import type { CheckSeverity, PlanCheck, PlanCheckRow } from '../../../api/plans.ts';
+import {
+  NO_PLAN_DATA,
+  type CheckSeverity,
+  type PlanCheck,
+  type PlanCheckRow,
+} from '../../../api/plans.ts';
 
 const SEVERITY: Record<CheckSeverity, { text: string; color: string }> = {
   blocking: { text: '阻断', color: 'red' },
@@ -24,7 +29,13 @@ const columns: TableColumnsType<PlanCheck> = [
     key: 'passed',
     width: 90,
     render: (_, c) =>
-      c.passed ? <Tag color="success">通过</Tag> : <Tag color="error">未通过</Tag>,
+      c.passed ? (
+        <Tag color="success">通过</Tag>
+      ) : c.outcome === NO_PLAN_DATA ? (
+        <Tag>无数据</Tag>
+      ) : (
+        <Tag color="error">未通过</Tag>
+      ),
   },
   { title: '说明', dataIndex: 'message', key: 'message' },
 ];
@@ -50,6 +61,8 @@ interface Props {
 
 export function ChecksPanel({ checks, scopeName, loading, error, note }: Props) {
   const failed = checks?.filter((c) => !c.passed).length ?? 0;
+  // No check passes on missing data: a plan without communities says so, not 全部通过.
+  const noData = !!checks?.length && checks.every((c) => c.outcome === NO_PLAN_DATA);
   return (
     <Card
       id="plan-checks"
@@ -57,7 +70,9 @@ export function ChecksPanel({ checks, scopeName, loading, error, note }: Props) 
       title={scopeName ? `计划检查 · ${scopeName}` : '计划检查'}
       extra={
         checks && checks.length > 0 ? (
-          failed === 0 ? (
+          noData ? (
+            <Tag id="plan-checks-no-data">本年度尚无计划数据</Tag>
+          ) : failed === 0 ? (
             <Tag color="success">全部通过</Tag>
           ) : (
             <Tag color="error">{failed} 项未通过</Tag>

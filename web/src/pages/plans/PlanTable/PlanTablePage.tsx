@@ -5,7 +5,7 @@
 // (第 N 版, with its 校验码); the national table is built from each province's accepted version
 // unless the user chooses otherwise.
 import { FileExcelOutlined, FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { planTableUrl, type PlanTable } from '../../../api/plans.ts';
@@ -23,16 +23,23 @@ import {
   type FormRow,
   type PlanSearch,
 } from '../planForm.ts';
-import { usePlanChecks, usePlanTable, useProvinces } from '../usePlanData.ts';
+import { useDeclaringYear, usePlanChecks, usePlanTable, useProvinces } from '../usePlanData.ts';
 import './planTable.css';
 
 const VIRTUAL_FROM = 300;
 
+/** Opens on the year being declared (the server's, GET /api/plan-year) unless the address names one. */
 export function PlanTablePage() {
+  const defaultYear = useDeclaringYear();
+  if (defaultYear === undefined) return <Spin />;
+  return <PlanTableOfYear defaultYear={defaultYear} />;
+}
+
+function PlanTableOfYear({ defaultYear }: { defaultYear: number }) {
   const me = useMe();
   const access = planAccessOf(me);
   const [params, setParams] = useSearchParams();
-  const search = parsePlanSearch(params);
+  const search = parsePlanSearch(params, defaultYear);
   const scope = scopeOf(access, search);
   const { year } = search;
   const provinces = useProvinces(access.kind === 'country');
