@@ -101,11 +101,23 @@ describeBrowser('login', () => {
     } finally {
       db.close();
     }
-    await page.reload();
+    // Back at the desk: the next click is refused, and the login page says why…
+    await page.getByRole('menuitem', { name: '台账' }).click();
     const ended = page.locator('#login-session-ended');
     await ended.waitFor({ timeout: 30_000 });
     expect(await ended.innerText()).toContain('会话已超时');
     expect(await page.locator('#login-username').isVisible()).toBe(true);
+    // …and still says it after a reload, although the refusal cleared the session cookie.
+    await page.reload();
+    await page.locator('#login-username').waitFor();
+    await ended.waitFor({ timeout: 30_000 });
+    expect(await ended.innerText()).toContain('会话已超时');
+    // Signing in again starts afresh: no old reason on the next login page.
+    await page.locator('#login-username').fill('county');
+    await page.locator('#login-password').fill('gaizao-demo');
+    await page.locator('#login-submit').click();
+    await page.locator('#current-region').waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('gaizao-session-ended'))).toBeNull();
     await context.close();
   });
 });

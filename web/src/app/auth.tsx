@@ -55,7 +55,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       setUser(await fetchMe());
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) setUser(null, false, sessionEndMessage(e));
+      if (e instanceof ApiError && e.status === 401) setUser(null, false, endedBecause(e));
       else setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   }, [setUser]);
@@ -67,8 +67,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnauthorizedHandler((error) => {
       setCsrfToken(null);
+      const why = endedBecause(error);
       if (!signedIn.current) return;
-      const why = sessionEndMessage(error);
       void message.warning({ content: why ?? t('layout.sessionExpired'), key: 'session-expired' });
       setUser(null, false, why);
     });
@@ -78,6 +78,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (username: string, password: string) => {
       const user = await login(username, password);
+      sessionStorage.removeItem(ENDED_KEY);
       setUser(user);
       return user;
     },
@@ -90,6 +91,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } catch {
       // The session may already be gone; the user is signed out here either way.
     }
+    sessionStorage.removeItem(ENDED_KEY);
     setUser(null, true);
     void navigate('/login', { replace: true });
   }, [navigate, setUser]);
@@ -105,6 +107,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 function sessionEndMessage(e: ApiError): string | undefined {
   const reason = e.extra.reason;
   return reason === 'SESSION_IDLE' || reason === 'SESSION_EXPIRED' ? e.message : undefined;
+}
+
+/**
+ * Why the session ended, kept for this tab until the next sign-in: the first refused request
+ * clears the cookie, so a request after it (or the next page load) only hears "not signed in".
+ */
+const ENDED_KEY = 'gaizao-session-ended';
+
+function endedBecause(e: ApiError): string | undefined {
+  const why = sessionEndMessage(e);
+  if (why) sessionStorage.setItem(ENDED_KEY, why);
+  return why ?? sessionStorage.getItem(ENDED_KEY) ?? undefined;
 }
 
 export function useAuth(): Auth {

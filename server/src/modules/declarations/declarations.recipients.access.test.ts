@@ -25,6 +25,9 @@ const THEIRS = new Set([
   'GET /api/declarations/{unit}/{year}/revision/diff',
   'POST /api/declarations/{unit}/{year}/receipts',
   'GET /api/notifications',
+  // Their home page: their own figures, and the year being declared.
+  'GET /api/home',
+  'GET /api/plan-year',
   // The signed form they download (…&version=N&format=xlsx); its json carries no live checks.
   'GET /api/plan-table',
   // What anyone signed in may read: the year's rules and the blank import template.
