@@ -167,6 +167,19 @@ export async function acceptUnitsBelow(
 }
 
 /**
+ * The province's plan declared up the chain and submitted to the ministries (not yet accepted),
+ * through the service on the server's database `dbPath`: for the journeys at the national end.
+ */
+export async function submitProvincePlan(dbPath: string, uploadDir: string): Promise<void> {
+  const db = await createDb(dbPath);
+  try {
+    await declareProvinceSubmitted(db.db, PROVINCE, Y, uploadDir);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
  * The province's plan declared up the chain and accepted by the ministry, through the service on
  * the server's database `dbPath` (the first declaration's journey is declaration.test.ts): for the
  * journeys that start from an accepted plan, such as a revision.

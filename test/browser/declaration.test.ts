@@ -7,11 +7,11 @@
  * they are accepted; the province accepts the city and waits for its other cities, enters the
  * form's contact, freezes the sign-off version and records the government's approval of it, sees
  * that a later version is not covered until the approval is recorded again, and the three
- * departments confirm its hash; the province submits on time; the ministry sees it in the overview
- * and downloads the table; 财政部 signs for its receipt; a later ledger edit leaves the submitted
- * version as it was.
+ * departments confirm its hash; the province submits on time. The national end (the ministry's
+ * overview and download, 财政部's receipt, a ledger edit after submission) is
+ * declaration-national.test.ts.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -371,92 +371,4 @@ describeBrowser('declaration', () => {
     expect(await page.locator('#submitted-hash').getAttribute('data-hash')).toBe(hash);
     await page.screenshot({ path: `${SHOTS}/declaration-province-submitted.png`, fullPage: true });
   }, 180_000);
-
-  it('ministry: sees 海南省 submitted on time and downloads its plan table', async () => {
-    const page = await as('ministry');
-    await page.locator('#app-menu').getByText('各省上报').click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/declarations/overview');
-    const row = page.locator(`#overview-table tr[data-row-key="${PROVINCE}"]`);
-    await expect
-      .poll(() => row.locator('[data-progress]').getAttribute('data-progress'))
-      .toBe('submitted_on_time');
-    expect(await row.innerText()).toContain('按时上报');
-    // The header gives the ministries' own date, the plan year's, not the first row's.
-    const policies = await apiGet<{ items: { planYear: number; deadline: string }[] }>(
-      page,
-      '/api/plan-policies',
-    );
-    const own = policies.items.find((p) => p.planYear === Y)!.deadline;
-    expect(await page.locator('#overview-deadline').innerText()).toBe(`报送截止日期：${own}`);
-    await page.screenshot({ path: `${SHOTS}/declaration-overview.png`, fullPage: true });
-
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      row.locator('.overview-xlsx').click(),
-    ]);
-    // The version the province submitted, not the ledger now.
-    expect(download.suggestedFilename()).toMatch(/第1版\.xlsx$/);
-    const file = join(dir, 'plan.xlsx');
-    await download.saveAs(file);
-    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
-
-    await page.locator('#notification-bell').click();
-    await expect
-      .poll(() => page.locator('#notification-list').innerText())
-      .toContain('海南省已上报');
-    await page.keyboard.press('Escape');
-  }, 120_000);
-
-  it('财政部: sees the submitted plan, signs for its receipt, and the overview shows it', async () => {
-    const page = await as('mof');
-    await page.locator('#app-menu').getByText('各省上报').click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/declarations/overview');
-    const row = page.locator(`#overview-table tr[data-row-key="${PROVINCE}"]`);
-    await expect.poll(() => row.innerText()).toContain('按时上报');
-    await row.getByRole('link', { name: '海南省' }).click();
-    await page.locator(`#declaration-page[data-unit="${PROVINCE}"]`).waitFor();
-    // Read-only: no return or accept for 财政部.
-    expect(await page.locator('#declaration-accept').count()).toBe(0);
-    expect(await page.locator('#declaration-return').count()).toBe(0);
-    expect(await page.locator('#signed-form').getAttribute('href')).toBe(
-      `/api/plan-table?province=46&year=${Y}&version=1&format=xlsx`,
-    );
-    await page.locator('#receipt-confirm').click();
-    const mine = page.locator('#receipt-rows tr[data-row-key="mof"] [data-received]');
-    await expect.poll(() => mine.getAttribute('data-received'), { timeout: 30_000 }).toBe('yes');
-    expect(await page.locator('#receipt-confirm').isDisabled()).toBe(true);
-    await page.screenshot({ path: `${SHOTS}/declaration-mof-receipt.png`, fullPage: true });
-
-    await page.locator('#app-menu').getByText('各省上报').click();
-    await expect
-      .poll(() => row.locator('.overview-receipt[data-role="mof"]').getAttribute('data-received'))
-      .toBe('yes');
-    expect(await row.locator('.overview-receipt[data-role="ndrc_national"]').innerText()).toBe(
-      '未签收',
-    );
-  }, 120_000);
-
-  it('a ledger edit after submission leaves the submitted version as it was', async () => {
-    const ministry = await as('ministry');
-    const path = `/api/declarations/${PROVINCE}/${Y}/versions/1`;
-    const before = await apiGet<unknown>(ministry, path);
-
-    const province = await as('province');
-    await editCommunity(
-      province,
-      server.url,
-      target.id,
-      '#community-households',
-      String(target.households + 102),
-    );
-    const after = await apiGet<unknown>(ministry, path);
-    expect(after).toEqual(before);
-
-    await openDeclaration(province, server.url, PROVINCE);
-    expect(await province.locator('#submitted-unchanged').getAttribute('data-unchanged')).toBe(
-      'false',
-    );
-    expect(await province.locator('#submitted-unchanged').innerText()).toContain('已有变动');
-    expect((await view(province, PROVINCE)).submitted?.unchanged).toBe(false);
-  }, 120_000);
 });

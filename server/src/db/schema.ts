@@ -20,8 +20,20 @@ import type {
   PlanAcceptanceTable,
   RevisionReasonTable,
 } from './schema-revisions.ts';
+import type {
+  ApprovalTable,
+  DeclarationEventTable,
+  DeclarationTable,
+  JustificationTable,
+  NotificationTable,
+  ReceiptTable,
+  ReturnNoteTable,
+  SignoffTable,
+  SnapshotTable,
+} from './schema-declarations.ts';
 
 export type * from './schema-progress.ts';
+export type * from './schema-declarations.ts';
 export type * from './schema-history.ts';
 export type * from './schema-revisions.ts';
 
@@ -298,111 +310,4 @@ export interface FiscalAssessmentTable {
   review_remark: Generated<string>;
   reviewed_by: string | null;
   reviewed_at: string | null;
-}
-
-export interface DeclarationTable {
-  unit_code: string;
-  plan_year: number;
-  level: 'county' | 'city' | 'province';
-  state: 'draft' | 'submitted' | 'returned' | 'accepted';
-  version: number;
-  /** revisions opened after acceptance (计划调整（第 n 次）); 0: the first declaration */
-  revision: Generated<number>;
-  internal_deadline: string | null;
-  submitted_at: string | null;
-  updated_at: string;
-  /** 联系人及电话 of the form, entered by the province with its submission (migration 0021) */
-  contact_name?: string | null;
-  contact_phone?: string | null;
-}
-
-export interface SnapshotTable {
-  id: Generated<number>;
-  unit_code: string;
-  plan_year: number;
-  kind: 'submission' | 'candidate';
-  version: number;
-  hash: string;
-  /** JSON: { communities, table } */
-  content: string;
-  created_by: string;
-  created_at: string;
-}
-
-export interface DeclarationEventTable {
-  id: Generated<number>;
-  unit_code: string;
-  plan_year: number;
-  action: string;
-  username: string;
-  at: string;
-  reason: string | null;
-  hash: string | null;
-}
-
-export interface ReturnNoteTable {
-  unit_code: string;
-  plan_year: number;
-  community_id: number;
-  reason: string;
-  active: number;
-  at: string;
-}
-
-export interface JustificationTable {
-  unit_code: string;
-  plan_year: number;
-  check_id: string;
-  text: string;
-  username: string;
-  at: string;
-}
-
-/** Every approval recorded, oldest first; the newest of a province and year is in force. */
-export interface ApprovalTable {
-  id: Generated<number>;
-  province_code: string;
-  plan_year: number;
-  approved_on: string;
-  document_no: string;
-  file_name: string;
-  file_path: string;
-  username: string;
-  at: string;
-  /** the candidate version it approves, by number and hash (null: recorded before 0021) */
-  candidate_version: number | null;
-  candidate_hash: string | null;
-  /** SHA-256 of the stored file ('' for an approval recorded before 0024) */
-  file_sha256: string;
-  /** SHA-256 of the row's own fields (integrity.ts approvalHash), set when it is recorded */
-  hash: string;
-}
-
-/** A national department's acknowledgement (签收) of a submitted version of a province's plan. */
-export interface ReceiptTable {
-  id: Generated<number>;
-  unit_code: string;
-  plan_year: number;
-  role: 'ministry' | 'ndrc_national' | 'mof';
-  version: number;
-  hash: string;
-  username: string;
-  at: string;
-}
-
-export interface SignoffTable {
-  snapshot_id: number;
-  role: 'province' | 'province_ndrc' | 'province_finance';
-  username: string;
-  hash: string;
-  at: string;
-}
-
-export interface NotificationTable {
-  id: Generated<number>;
-  region_code: string;
-  kind: string;
-  message: string;
-  link: string | null;
-  at: string;
 }

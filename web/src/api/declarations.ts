@@ -1,7 +1,9 @@
 // 年度计划申报: a unit's declaration (county → city → province → ministries), its actions, the
-// province's approval and sign-offs, the ministry's overview and the unit's notifications.
+// province's approval and sign-offs, and the unit's notifications (the ministry's overview:
+// declarationsOverview.ts; revisions: declarationRevisions.ts).
 // Shapes as server/src/modules/declarations/declarations.service.ts presents them.
 import { api, buildUrl } from './client.ts';
+import type { RevisionReasonCode } from './declarationRevisions.ts';
 import type { PlanCheck, PlanTableRow } from './plans.ts';
 
 export type DeclarationState = 'draft' | 'submitted' | 'returned' | 'accepted';
@@ -198,71 +200,6 @@ export interface Declaration {
   } | null;
 }
 
-export type RevisionReasonCode = 'not_feasible' | 'residents_changed' | 'merged' | 'other';
-export const REVISION_REASON_LABELS: Record<RevisionReasonCode, string> = {
-  not_feasible: '不具备改造条件',
-  residents_changed: '居民改造意愿变化',
-  merged: '并入其他项目',
-  other: '其他',
-};
-
-export interface RevisionReason {
-  code: RevisionReasonCode;
-  label: string;
-  text: string;
-  /** the unit that gave it (this unit or the one below that removed the community) */
-  unit: string;
-  username: string;
-  at: string;
-}
-
-/** The revision against the plan in force (GET …/revision/diff). */
-export interface RevisionDiff {
-  revision: number;
-  revisionLabel: string;
-  state: DeclarationState;
-  from: { version: number; hash: string; acceptedAt: string; acceptedBy: string };
-  /** version null: the live plan, not yet submitted */
-  to: { version: number | null; hash: string };
-  added: (SnapshotCommunity & { reason: RevisionReason | null })[];
-  removed: (SnapshotCommunity & { reason: RevisionReason | null })[];
-  changed: (DeclarationDiff['changed'][number] & { reason: RevisionReason | null })[];
-  totals: { before: DeclarationTotals; after: DeclarationTotals };
-  /** a province's form row by row: 15 figures each (per measure 2000年底前, 后, 合计) */
-  table:
-    | {
-        unit: string;
-        label: string;
-        before: (number | string)[] | null;
-        after: (number | string)[] | null;
-        changed: boolean;
-      }[]
-    | null;
-}
-
-export interface AcceptedVersion {
-  version: number;
-  hash: string;
-  submittedAt: string;
-  submittedBy: string;
-  acceptedAt: string;
-  acceptedBy: string;
-  revision: number;
-  revisionLabel: string | null;
-  reason: string | null;
-  openedBy: string | null;
-  openedAt: string | null;
-  totals: DeclarationTotals;
-  changes: { added: number; removed: number; changed: number } | null;
-  reasons: {
-    communityId: number;
-    name: string;
-    code: RevisionReasonCode;
-    label: string;
-    text: string;
-  }[];
-}
-
 export interface SnapshotCommunity {
   id: number;
   name: string;
@@ -288,33 +225,6 @@ export interface DeclarationDiff {
   }[];
 }
 
-export type ProvinceProgress =
-  'not_started' | 'in_progress' | 'submitted_on_time' | 'late' | 'returned' | 'revising';
-
-export interface OverviewItem {
-  code: string;
-  name: string;
-  state: DeclarationState | null;
-  stateLabel: string;
-  progress: ProvinceProgress;
-  progressLabel: string;
-  version: number;
-  submittedAt: string | null;
-  /** The province's deadline: the plan year's. */
-  deadline: string;
-  daysLeft: number;
-  /** 住建部, 发改委, 财政部: who has signed for the latest submitted version. */
-  receipts: Pick<Receipt, 'role' | 'label' | 'username' | 'at'>[];
-}
-
-/** The ministry's overview: the provinces, and the ministry's own deadline to receive them. */
-export interface Overview {
-  /** The plan year's deadline (the viewer's own). */
-  deadline: string;
-  daysLeft: number;
-  items: OverviewItem[];
-}
-
 export interface AppNotification {
   /** submit, return, accept, deadline, due */
   kind: string;
@@ -323,7 +233,8 @@ export interface AppNotification {
   at: string;
 }
 
-const unitPath = (unit: string, year: number) =>
+/** `/api/declarations/:unit/:year`, the root of a declaration's endpoints. */
+export const unitPath = (unit: string, year: number) =>
   `/api/declarations/${encodeURIComponent(unit)}/${encodeURIComponent(String(year))}`;
 
 export function getDeclaration(unit: string, year: number, signal?: AbortSignal) {
@@ -366,33 +277,6 @@ export function getCandidate(unit: string, year: number, signal?: AbortSignal) {
 /** The last two submitted versions, unless told which. */
 export function getDeclarationDiff(unit: string, year: number, signal?: AbortSignal) {
   return api.get<DeclarationDiff>(`${unitPath(unit, year)}/diff`, { signal });
-}
-
-/** Opens a revision of the accepted plan (计划调整). */
-export function reviseDeclaration(unit: string, year: number, reason: string) {
-  return api.post<{ state: DeclarationState }>(`${unitPath(unit, year)}/revise`, { reason });
-}
-
-/** Why the revision removes (adds, changes) a community. */
-export function saveRevisionReason(
-  unit: string,
-  year: number,
-  communityId: number,
-  code: RevisionReasonCode,
-  text: string,
-) {
-  return api.put<undefined>(
-    `${unitPath(unit, year)}/revision/reasons/${encodeURIComponent(String(communityId))}`,
-    { code, text },
-  );
-}
-
-export function getRevisionDiff(unit: string, year: number, signal?: AbortSignal) {
-  return api.get<RevisionDiff>(`${unitPath(unit, year)}/revision/diff`, { signal });
-}
-
-export function getAcceptedVersions(unit: string, year: number, signal?: AbortSignal) {
-  return api.get<{ items: AcceptedVersion[] }>(`${unitPath(unit, year)}/acceptances`, { signal });
 }
 
 export function saveJustification(unit: string, year: number, checkId: string, text: string) {
@@ -477,10 +361,6 @@ export async function listPlanCommunities(
     items: page.items.map(({ id, name, regionName }) => ({ id, name, regionName })),
     total: page.total,
   };
-}
-
-export function getOverview(year: number, signal?: AbortSignal) {
-  return api.get<Overview>('/api/declarations-overview', { query: { year }, signal });
 }
 
 export async function getNotifications(

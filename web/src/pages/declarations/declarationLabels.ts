@@ -1,11 +1,7 @@
 // The declaration screens' words and small pure formats: states, progress, severities, events,
 // the diff's field names and values, the countdown, and links.
-import type {
-  DeclarationState,
-  ProvinceProgress,
-  SnapshotCommunity,
-  UnitLevel,
-} from '../../api/declarations.ts';
+import type { DeclarationState, SnapshotCommunity, UnitLevel } from '../../api/declarations.ts';
+import type { ProvinceProgress } from '../../api/declarationsOverview.ts';
 import type { CheckSeverity } from '../../api/plans.ts';
 
 /** The plan year being declared: next year's plan is prepared this year (the demo's too). */

@@ -20,11 +20,11 @@ import {
   getRevisionDiff,
   REVISION_REASON_LABELS,
   saveRevisionReason,
-  type Declaration,
   type RevisionDiff,
   type RevisionReason,
   type RevisionReasonCode,
-} from '../../../api/declarations.ts';
+} from '../../../api/declarationRevisions.ts';
+import type { Declaration } from '../../../api/declarations.ts';
 import { formatInteger } from '../../../components/format.ts';
 
 type Row = { id: number; name: string; reason: RevisionReason | null };

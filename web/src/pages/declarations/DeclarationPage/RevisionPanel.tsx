@@ -9,8 +9,8 @@ import {
   getAcceptedVersions,
   reviseDeclaration,
   type AcceptedVersion,
-  type Declaration,
-} from '../../../api/declarations.ts';
+} from '../../../api/declarationRevisions.ts';
+import type { Declaration } from '../../../api/declarations.ts';
 import { formatDateTime, formatInteger } from '../../../components/format.ts';
 import { RevisionDiffModal } from './RevisionDiffModal.tsx';
 

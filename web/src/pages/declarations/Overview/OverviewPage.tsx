@@ -12,7 +12,7 @@ import {
   type Overview,
   type OverviewItem,
   type ProvinceProgress,
-} from '../../../api/declarations.ts';
+} from '../../../api/declarationsOverview.ts';
 import { planTableUrl } from '../../../api/plans.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import { declarationPath, defaultDeclarationYear, PROGRESS_COLORS } from '../declarationLabels.ts';
