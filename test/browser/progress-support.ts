@@ -164,6 +164,6 @@ export async function dashboardFigures(
 
 /** Clicks a province's tile on the ministry's map and waits for that province's progress page. */
 export async function openProvinceTile(page: Page, short: string, code: string): Promise<void> {
-  await page.getByRole('link', { name: new RegExp(`^${short} 开工率`) }).click();
+  await page.getByRole('link', { name: new RegExp(`^${short} (\\d|—)`) }).click();
   await page.waitForURL(new RegExp(`/progress\\?scope=${code}`));
 }

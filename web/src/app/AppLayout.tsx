@@ -7,6 +7,7 @@ import { useMe } from './auth.tsx';
 import { FullPageSpin } from './guards.tsx';
 import { useI18n } from './i18n.tsx';
 import { menuFor, menuKeyOf } from './menu.tsx';
+import { useFocusableScrollRegions } from './scrollRegions.ts';
 
 export function AppLayout() {
   const me = useMe();
@@ -14,6 +15,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
+  useFocusableScrollRegions(t('a11y.tableScroll'));
 
   const items = menuFor(me).map((entry) => ({
     key: entry.path,

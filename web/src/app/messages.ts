@@ -41,6 +41,7 @@ export const zh = {
   'common.notFound': '页面不存在',
   'common.backHome': '返回首页',
   'common.retry': '重试',
+  'a11y.tableScroll': '表格（可用方向键横向滚动）',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -85,4 +86,5 @@ export const en: Record<MessageKey, string> = {
   'common.notFound': 'Page not found',
   'common.backHome': 'Back to home',
   'common.retry': 'Retry',
+  'a11y.tableScroll': 'Table (scroll sideways with the arrow keys)',
 };

@@ -7,6 +7,13 @@ export const HEADER_BG = '#163d70';
 export const theme: ThemeConfig = {
   token: {
     colorPrimary: PRIMARY,
+    // Contrast at least 4.5:1 on white (WCAG AA): links in the primary blue rather than antd's
+    // lighter info blue, and secondary text and placeholders darker than antd's defaults.
+    colorLink: PRIMARY,
+    colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    colorError: '#cf1322',
     borderRadius: 4,
     // Selected menu items and tree nodes: a light tint of the primary, not the derived grey.
     controlItemBgActive: '#e3ecf8',

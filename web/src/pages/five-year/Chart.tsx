@@ -29,13 +29,15 @@ interface Props {
   id: string;
   /** what the chart shows, for screen readers */
   label: string;
+  /** the id of the table that holds the chart's figures, its text alternative */
+  describedBy?: string;
   option: EChartsOption;
   height?: number;
 }
 
-export function Chart({ id, label, option, height = 320 }: Props) {
+export function Chart({ id, label, describedBy, option, height = 320 }: Props) {
   return (
-    <div id={id} role="img" aria-label={label}>
+    <div id={id} role="img" aria-label={label} aria-describedby={describedBy}>
       <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height }} />
     </div>
   );

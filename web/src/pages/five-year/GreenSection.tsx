@@ -107,6 +107,7 @@ export function GreenSection({ view, onSaved }: { view: FiveYearView; onSaved: (
           <Chart
             id="five-year-green-chart"
             label="各市达到绿色社区创建要求的社区占比"
+            describedBy="five-year-green"
             option={greenOption(view)}
           />
           <Table<GreenCity>

@@ -89,6 +89,7 @@ export function PoolsSection({ view }: { view: FiveYearView }) {
           <Chart
             id="five-year-pools-chart"
             label="项目储备与剩余任务"
+            describedBy={over ? 'five-year-pools' : 'five-year-pools five-year-remaining'}
             option={poolsOption(view)}
             height={300}
           />

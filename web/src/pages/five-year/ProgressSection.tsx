@@ -164,6 +164,7 @@ export function ProgressSection({ view, onSaved }: { view: FiveYearView; onSaved
       <Chart
         id="five-year-cumulative-chart"
         label="2021—2025年目标与累计进度"
+        describedBy="five-year-years"
         option={cumulativeOption(view)}
       />
       <Table<FiveYearYear>

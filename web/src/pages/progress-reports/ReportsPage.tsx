@@ -95,6 +95,7 @@ export function ReportsPage() {
             <span>计划年度</span>
             <Select
               id="reports-year"
+              aria-label="计划年度"
               style={{ width: 110 }}
               value={year}
               options={years.map((y) => ({ value: y, label: `${y}年度` }))}
@@ -103,6 +104,7 @@ export function ReportsPage() {
             <span>报告期</span>
             <Select
               id="reports-period"
+              aria-label="报告期"
               style={{ width: 130 }}
               value={period}
               options={periods.map((p) => ({ value: p, label: periodLabel(p) }))}

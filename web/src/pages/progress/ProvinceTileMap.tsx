@@ -28,7 +28,7 @@ export function ProvinceTileMap({ units, linkFor }: ProvinceTileMapProps) {
       <div
         id="province-tile-map"
         role="group"
-        aria-label="各省级单位开工率（按小区数）"
+        aria-label="各省级单位开工率（按小区数）；每个链接为省级单位简称和开工率"
         style={{
           display: 'grid',
           gridTemplateColumns: `repeat(${TILE_COLUMNS}, minmax(52px, 1fr))`,
@@ -45,7 +45,7 @@ export function ProvinceTileMap({ units, linkFor }: ProvinceTileMapProps) {
             <Link
               key={t.code}
               to={linkFor(t.code)}
-              aria-label={`${t.short} 开工率 ${rateText}`}
+              aria-label={`${t.short} ${rateText}`}
               title={
                 u
                   ? `${u.name}：计划 ${u.planCommunities} 个小区，已开工 ${u.startedCommunities} 个，开工率 ${rateText}`

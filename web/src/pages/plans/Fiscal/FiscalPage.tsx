@@ -174,6 +174,7 @@ export function FiscalPage() {
           <span>计划年度</span>
           <Select
             id="fiscal-year"
+            aria-label="计划年度"
             value={year}
             style={{ width: 120 }}
             options={planYears().map((y) => ({ value: y, label: `${y}年` }))}

@@ -96,6 +96,7 @@ export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number })
           计划年度
           <InputNumber
             id="threshold-year"
+            aria-label="计划年度"
             min={2000}
             max={2100}
             precision={0}
@@ -164,6 +165,7 @@ export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number })
             >
               <Select
                 id="threshold-province"
+                aria-label="省份"
                 style={{ width: 180 }}
                 options={provinces}
                 showSearch={{ optionFilterProp: 'label' }}
@@ -175,7 +177,7 @@ export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number })
               name="percent"
               rules={[{ required: true, message: '请输入比例' }]}
             >
-              <InputNumber id="threshold-percent" min={0.01} max={100} precision={2} />
+              <InputNumber id="threshold-percent" aria-label="居民同意 %" min={0.01} max={100} precision={2} />
             </Form.Item>
             <Button id="threshold-save" type="primary" htmlType="submit">
               {`设为${year}年度起的比例`}
