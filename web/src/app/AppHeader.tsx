@@ -27,11 +27,20 @@ export function AppHeader({ collapsed, onToggle }: Props) {
   const { signOut } = useAuth();
   const { t, lang, setLang } = useI18n();
   // Below xl the header keeps the short name only, so region, user and buttons stay on one line.
-  const wide = Grid.useBreakpoint().xl === true;
+  // On a phone (below md) the header keeps icons, the region's own name and the bell.
+  const screens = Grid.useBreakpoint();
+  const wide = screens.xl === true;
+  const phone = screens.md === false;
+  const regionPath = regionPathName(me.region.path);
 
   return (
     <Layout.Header
-      style={{ background: HEADER_BG, paddingInline: 16, display: 'flex', alignItems: 'center' }}
+      style={{
+        background: HEADER_BG,
+        paddingInline: phone ? 8 : 16,
+        display: 'flex',
+        alignItems: 'center',
+      }}
     >
       <Button
         type="text"
@@ -43,18 +52,31 @@ export function AppHeader({ collapsed, onToggle }: Props) {
       <Typography.Title
         level={4}
         ellipsis={{ tooltip: t('appName') }}
-        style={{ ...light, margin: '0 24px 0 8px', flex: '0 1 auto', minWidth: 0 }}
+        style={{
+          ...light,
+          margin: phone ? '0 8px 0 4px' : '0 24px 0 8px',
+          flex: '0 1 auto',
+          minWidth: 0,
+        }}
       >
         {t('appShort')}
         {wide && ` · ${t('appName')}`}
       </Typography.Title>
-      <Flex align="center" gap={16} style={{ marginInlineStart: 'auto', flex: 'none' }}>
-        <Tooltip title={t('layout.region')}>
-          <span id="current-region" style={{ ...light, whiteSpace: 'nowrap' }}>
-            <EnvironmentOutlined /> {regionPathName(me.region.path)}
+      <Flex
+        align="center"
+        gap={phone ? 4 : 16}
+        style={{ marginInlineStart: 'auto', flex: phone ? '0 1 auto' : 'none', minWidth: 0 }}
+      >
+        <Tooltip title={`${t('layout.region')}：${regionPath}`}>
+          <span
+            id="current-region"
+            style={{ ...light, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+          >
+            <EnvironmentOutlined />{' '}
+            {phone ? (me.region.path.at(-1)?.name ?? regionPath) : regionPath}
           </span>
         </Tooltip>
-        <Space size={4} style={light}>
+        <Space size={4} style={{ ...light, display: phone ? 'none' : undefined }}>
           <UserOutlined />
           <span id="current-user">{me.displayName}</span>
           <span id="current-roles" aria-label={t('layout.roles')}>
@@ -72,18 +94,20 @@ export function AppHeader({ collapsed, onToggle }: Props) {
           ghost
           icon={<TranslationOutlined />}
           lang={lang === 'zh' ? 'en' : 'zh-CN'}
+          aria-label={t('layout.language')}
           onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
         >
-          {t('layout.language')}
+          {!phone && t('layout.language')}
         </Button>
         <Button
           id="logout-button"
           size="small"
           ghost
           icon={<LogoutOutlined />}
+          aria-label={t('layout.logout')}
           onClick={() => void signOut()}
         >
-          {t('layout.logout')}
+          {!phone && t('layout.logout')}
         </Button>
       </Flex>
     </Layout.Header>

@@ -1,5 +1,5 @@
 // Every field of a community, in the template's words and order.
-import { Descriptions, Tag, Typography } from 'antd';
+import { Descriptions, Grid, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import type { CommunityDetail } from '../../../api/ledgerTypes.ts';
 import { formatDateTime, formatDecimal, formatInteger } from '../../../components/format.ts';
@@ -35,6 +35,7 @@ function Content({ text }: { text: string }) {
 }
 
 export function CommunityFields({ c }: { c: CommunityDetail }) {
+  const phone = Grid.useBreakpoint().md === false;
   const items: DescriptionsProps['items'] = [
     { key: 'region', label: '区县', children: `${c.regionName}（${c.regionCode}）` },
     { key: 'street', label: '街道', children: dash(c.street) },
@@ -105,7 +106,7 @@ export function CommunityFields({ c }: { c: CommunityDetail }) {
       bordered
       size="small"
       column={COLUMNS}
-      styles={{ label: { width: 168 } }}
+      styles={{ label: { width: phone ? 96 : 168 } }}
       items={items}
     />
   );
