@@ -40,6 +40,36 @@ export interface Config {
   importKeepHours: number;
   /** Sessions and passwords (issue 10): idle timeout, absolute lifetime, optional password expiry. */
   security: SecurityConfig;
+  /** The community map's tile service (MAP_TILE_URL …; ADR 0005), or none: no external request. */
+  mapTiles: MapTilesConfig | null;
+}
+
+export interface MapTilesConfig {
+  url: string;
+  /** 审图号 of the service's map, shown on the map (MAP_TILE_REVIEW_NO, required with a URL) */
+  reviewNo: string;
+  attribution: string;
+}
+
+/**
+ * MAP_TILE_URL: an http(s) template of Web Mercator tiles with {z}, {x} and {y} (天地图 with its
+ * tk key, or an internal server); MAP_TILE_REVIEW_NO: its 审图号; MAP_TILE_ATTRIBUTION: whose.
+ */
+export function loadMapTiles(env: NodeJS.ProcessEnv = process.env): MapTilesConfig | null {
+  const url = env.MAP_TILE_URL?.trim();
+  if (!url) return null;
+  if (!/^https?:\/\/[^/]+\//.test(url) || !['{z}', '{x}', '{y}'].every((p) => url.includes(p)))
+    throw new Error(
+      `环境变量 MAP_TILE_URL 应为含 {z}、{x}、{y} 的 http(s) 瓦片地址模板，现为“${url}”`,
+    );
+  const reviewNo = env.MAP_TILE_REVIEW_NO?.trim();
+  if (!reviewNo)
+    throw new Error('设置了 MAP_TILE_URL 时须设置 MAP_TILE_REVIEW_NO（底图的审图号，显示在地图上）');
+  return {
+    url,
+    reviewNo,
+    attribution: env.MAP_TILE_ATTRIBUTION?.trim() || new URL(url.replace(/[{}]/g, '')).host,
+  };
 }
 
 export interface SecurityConfig {
@@ -88,6 +118,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     trustProxyHops: overrides.trustProxyHops ?? count('TRUST_PROXY', env.TRUST_PROXY, 0),
     loginThrottle: overrides.loginThrottle ?? loginThrottle(env),
     security: overrides.security ?? loadSecurity(env),
+    mapTiles: overrides.mapTiles === undefined ? loadMapTiles(env) : overrides.mapTiles,
     importQuota: overrides.importQuota ?? {
       files: count('IMPORT_PENDING_FILES', env.IMPORT_PENDING_FILES, 5, 1),
       bytes: count('IMPORT_PENDING_MB', env.IMPORT_PENDING_MB, 256, 1) * 1024 * 1024,
