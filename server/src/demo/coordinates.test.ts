@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import regions from '../db/regions-data.json' with { type: 'json' };
-import { coordinateProblems } from '../domain/ledger/coordinates.ts';
+import { coordinateProblems } from '../../../common/coordinates.ts';
 import { DEMO_SEATS, demoPosition } from './coordinates.ts';
 
 describe('demo positions', () => {

@@ -1,7 +1,7 @@
 /**
  * A community's position (经纬度) on the map (issue 13): the columns lng and lat have been there
  * since 0002; from here the database holds them to what the service checks
- * (domain/ledger/coordinates.ts): both or neither, decimal degrees inside China's extent
+ * (common/coordinates.ts): both or neither, decimal degrees inside China's extent
  * (东经 73–136, 北纬 3–54). PostgreSQL: a CHECK constraint, NOT VALID so that a position stored
  * before is kept (the service asks for it to be corrected at the next edit); SQLite, which cannot
  * add a constraint to a table: triggers on insert and on a change of either column.

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { CommunityRow, Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { coordinateProblems, storedCoordinate } from '../../domain/ledger/coordinates.ts';
+import { coordinateProblems, storedCoordinate } from '../../../../common/coordinates.ts';
 import { formatScaled } from '../../domain/ledger/decimal.ts';
 import { orthographicKey } from '../../domain/ledger/names.ts';
 import { checkRow, EXCLUSION_TEXT, type Exclusion } from '../../domain/ledger/rows.ts';

@@ -123,7 +123,7 @@ export const communityInput = z.object({
   subsidyYears: z.array(z.number().int().min(2000).max(2100)).max(10).optional(),
   notes: z.string().max(2000).optional(),
   // 经纬度 (WGS-84, decimal degrees): range and pairing checked in the service with messages
-  // naming the field (domain/ledger/coordinates.ts); empty text means none.
+  // naming the field (common/coordinates.ts); empty text means none.
   lng: z.string().max(20, '经度至多 20 个字符').nullable().optional(),
   lat: z.string().max(20, '纬度至多 20 个字符').nullable().optional(),
 });

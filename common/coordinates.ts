@@ -2,7 +2,8 @@
  * A community's position (经纬度): WGS-84 / CGCS2000 degrees, as a phone's GPS, a photo's EXIF
  * and 天地图 give them (docs/adr/0005-community-map.md says why not GCJ-02). Kept as the decimal
  * text that was entered, checked against China's extent so that a swapped pair or a 0 is caught
- * where it is typed. Pure: used by the community form's route and by the map.
+ * where it is typed. Shared: the server's community routes (the authority) and the web's
+ * community form (the same messages at once).
  */
 
 /**
