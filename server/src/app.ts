@@ -16,7 +16,12 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DEFAULT_SECURITY, type MapTilesConfig, type SecurityConfig } from './config.ts';
+import {
+  DEFAULT_SECURITY,
+  tileOrigins,
+  type MapTilesConfig,
+  type SecurityConfig,
+} from './config.ts';
 import type { Db } from './db/create-db.ts';
 import type { ThrottleRules } from './domain/throttle.ts';
 import { loadConfig } from './config.ts';
@@ -90,9 +95,7 @@ export interface AppOptions {
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
 export async function buildApp(opts: AppOptions): Promise<App> {
-  const headers = securityHeadersFor(
-    opts.mapTiles ? new URL(opts.mapTiles.url.replace(/[{}]/g, '')).origin : undefined,
-  );
+  const headers = securityHeadersFor(opts.mapTiles ? tileOrigins(opts.mapTiles.urls) : []);
   const app = Fastify({
     logger: { level: opts.logLevel ?? 'warn' },
     trustProxy: trustedHops(opts.trustProxy),

@@ -45,32 +45,45 @@ export interface Config {
 }
 
 export interface MapTilesConfig {
-  url: string;
+  /** one template a layer, drawn in order (天地图: the base layer, then its annotation layer) */
+  urls: string[];
   /** 审图号 of the service's map, shown on the map (MAP_TILE_REVIEW_NO, required with a URL) */
   reviewNo: string;
   attribution: string;
 }
 
+const TILE_TEMPLATE = /^https?:\/\/[^/\s]+\/\S*$/;
+
 /**
- * MAP_TILE_URL: an http(s) template of Web Mercator tiles with {z}, {x} and {y} (天地图 with its
- * tk key, or an internal server); MAP_TILE_REVIEW_NO: its 审图号; MAP_TILE_ATTRIBUTION: whose.
+ * MAP_TILE_URL: http(s) templates of Web Mercator tiles with {z}, {x} and {y} (天地图 with its
+ * tk key, or an internal server), several separated by spaces for layers drawn one over another;
+ * MAP_TILE_REVIEW_NO: the service's 审图号; MAP_TILE_ATTRIBUTION: whose tiles (the host if unset).
  */
 export function loadMapTiles(env: NodeJS.ProcessEnv = process.env): MapTilesConfig | null {
-  const url = env.MAP_TILE_URL?.trim();
-  if (!url) return null;
-  if (!/^https?:\/\/[^/]+\//.test(url) || !['{z}', '{x}', '{y}'].every((p) => url.includes(p)))
-    throw new Error(
-      `环境变量 MAP_TILE_URL 应为含 {z}、{x}、{y} 的 http(s) 瓦片地址模板，现为“${url}”`,
-    );
+  const urls = (env.MAP_TILE_URL ?? '').split(/\s+/).filter(Boolean);
+  if (!urls.length) return null;
+  for (const url of urls)
+    if (!TILE_TEMPLATE.test(url) || !['{z}', '{x}', '{y}'].every((p) => url.includes(p)))
+      throw new Error(
+        `环境变量 MAP_TILE_URL 应为含 {z}、{x}、{y} 的 http(s) 瓦片地址模板（多个以空格分隔），其中“${url}”不是`,
+      );
   const reviewNo = env.MAP_TILE_REVIEW_NO?.trim();
   if (!reviewNo)
-    throw new Error('设置了 MAP_TILE_URL 时须设置 MAP_TILE_REVIEW_NO（底图的审图号，显示在地图上）');
+    throw new Error(
+      '设置了 MAP_TILE_URL 时须设置 MAP_TILE_REVIEW_NO（底图的审图号，显示在地图上）',
+    );
   return {
-    url,
+    urls,
     reviewNo,
-    attribution: env.MAP_TILE_ATTRIBUTION?.trim() || new URL(url.replace(/[{}]/g, '')).host,
+    attribution:
+      env.MAP_TILE_ATTRIBUTION?.trim() || tileOrigins(urls)[0]!.replace(/^https?:\/\//, ''),
   };
 }
+
+/** The origins the tiles come from (for the Content-Security-Policy's img-src). */
+export const tileOrigins = (urls: readonly string[]): string[] => [
+  ...new Set(urls.map((u) => new URL(u.replace(/[{}]/g, '')).origin)),
+];
 
 export interface SecurityConfig {
   /** A session ends after this many minutes without a request (SESSION_IDLE_MINUTES, default 30). */

@@ -12,13 +12,13 @@ import type { App } from './http.ts';
  * Styles may be inline: antd writes its CSS-in-JS into <style> elements and style attributes.
  * Scripts may not: the built web app loads only /assets/*.js modules.
  */
-export const contentSecurityPolicy = (tileOrigin?: string): string =>
+export const contentSecurityPolicy = (tileOrigins: readonly string[] = []): string =>
   [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     // The community map's tiles, only from the service the deployment configured (ADR 0005).
-    `img-src 'self' data: blob:${tileOrigin ? ` ${tileOrigin}` : ''}`,
+    ["img-src 'self' data: blob:", ...tileOrigins].join(' '),
     "font-src 'self' data:",
     "connect-src 'self'",
     "worker-src 'self' blob:",
@@ -53,10 +53,12 @@ export function applySecurityHeaders(
   if (req.protocol === 'https') void reply.header('strict-transport-security', HSTS);
 }
 
-/** The headers of a deployment: with a tile service, its origin may serve images. */
-export const securityHeadersFor = (tileOrigin?: string): Readonly<Record<string, string>> =>
-  tileOrigin
-    ? { ...SECURITY_HEADERS, 'content-security-policy': contentSecurityPolicy(tileOrigin) }
+/** The headers of a deployment: with a tile service, its origins may serve images. */
+export const securityHeadersFor = (
+  tileOrigins: readonly string[],
+): Readonly<Record<string, string>> =>
+  tileOrigins.length
+    ? { ...SECURITY_HEADERS, 'content-security-policy': contentSecurityPolicy(tileOrigins) }
     : SECURITY_HEADERS;
 
 export function registerSecurityHeaders(

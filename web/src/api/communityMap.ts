@@ -19,7 +19,8 @@ export type StatusCounts = Record<MapStatus, number>;
 
 /** A tile service the deployment configured (MAP_TILE_URL …), with its 审图号. */
 export interface MapTiles {
-  url: string;
+  /** one template a layer, drawn in order */
+  urls: string[];
   reviewNo: string;
   attribution: string;
 }

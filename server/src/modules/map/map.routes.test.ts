@@ -21,8 +21,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** A past plan year, so that "as at today" is after every date below whenever the test runs. */
 const Y = 2024;
 const TILES = {
-  url: 'https://t0.tianditu.gov.cn/vec_w/wmts?TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=k',
-  reviewNo: 'GS(2024)0568号',
+  urls: [
+    'https://t0.tianditu.gov.cn/vec_w/wmts?TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=k',
+    'https://t1.tianditu.gov.cn/cva_w/wmts?TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=k',
+  ],
+  reviewNo: 'GS(2000)0000号',
   attribution: '天地图',
 };
 
@@ -207,7 +210,7 @@ describeEachEngine('community map', (ctx) => {
       const res = await c.get(`/api/map/communities?year=${Y}`);
       expect(res.json().tiles).toEqual(TILES);
       expect(res.headers['content-security-policy']).toContain(
-        "img-src 'self' data: blob: https://t0.tianditu.gov.cn;",
+        "img-src 'self' data: blob: https://t0.tianditu.gov.cn https://t1.tianditu.gov.cn;",
       );
     } finally {
       await tiled.close();

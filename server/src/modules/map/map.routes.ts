@@ -31,7 +31,7 @@ export const communityMapSchema = z.object({
   counts: counts.describe('图上各状态的小区数'),
   unlocated: counts.describe('未填经纬度、未上图的小区数（同一筛选）'),
   tiles: z
-    .object({ url: z.string(), reviewNo: z.string(), attribution: z.string() })
+    .object({ urls: z.array(z.string()), reviewNo: z.string(), attribution: z.string() })
     .nullable()
     .describe('部署配置的底图服务（MAP_TILE_URL）；未配置时为空，页面不加载任何外部资源'),
 });

@@ -15,8 +15,8 @@ import { communitiesOnMap } from './map.repository.ts';
 
 /** A tile service the deployment configured (config.ts MAP_TILE_*), or none. */
 export interface MapTiles {
-  /** `{z}`, `{x}`, `{y}` placeholders, Web Mercator (EPSG:3857) tiles */
-  url: string;
+  /** templates with `{z}`, `{x}`, `{y}`, Web Mercator (EPSG:3857) tiles, one a layer in order */
+  urls: string[];
   /** the service's map review number, shown on the map */
   reviewNo: string;
   attribution: string;

@@ -27,22 +27,24 @@ export function MapPlane({ points, tiles }: { points: MapPoint[]; tiles: MapTile
   const fit = fitTo(points);
   let under: ReactNode = null;
   if (fit && tiles)
-    under = tilesFor(fit, tiles.url).map((t) => (
-      <img
-        key={t.key}
-        src={t.url}
-        alt=""
-        // The document sends no referrer; a keyed service (天地图's tk) checks the site's origin.
-        referrerPolicy="origin"
-        style={{
-          position: 'absolute',
-          left: pct(t.left, PLANE.width),
-          top: pct(t.top, PLANE.height),
-          width: pct(t.size, PLANE.width),
-          height: pct(t.size, PLANE.height),
-        }}
-      />
-    ));
+    under = tiles.urls.flatMap((url, layer) =>
+      tilesFor(fit, url).map((t) => (
+        <img
+          key={`${layer}/${t.key}`}
+          src={t.url}
+          alt=""
+          // The document sends no referrer; a keyed service (天地图's tk) checks the site's origin.
+          referrerPolicy="origin"
+          style={{
+            position: 'absolute',
+            left: pct(t.left, PLANE.width),
+            top: pct(t.top, PLANE.height),
+            width: pct(t.size, PLANE.width),
+            height: pct(t.size, PLANE.height),
+          }}
+        />
+      )),
+    );
   return (
     <div
       style={{
