@@ -56,6 +56,9 @@ describeEachEngine('community map', (ctx) => {
     await addUser(ctx.db.db, 'longhua', '460106', ['county']);
     await addUser(ctx.db.db, 'sanya', '460200', ['city']);
     await addUser(ctx.db.db, 'hnfgw', '460000', ['province_ndrc']);
+    await addUser(ctx.db.db, 'sec', '000000', ['security_admin']);
+    await addUser(ctx.db.db, 'aud', '000000', ['audit_admin']);
+    await addUser(ctx.db.db, 'mof', '000000', ['mof']);
     county = await loginAs(app, 'longhua');
     sanya = await loginAs(app, 'sanya');
     // Positions as the community form sends them; 滨海四村 has none.
@@ -111,8 +114,9 @@ describeEachEngine('community map', (ctx) => {
   it('walks 401 → 403 → 404 → 400 → 200 as the ledger list does', async () => {
     const url = `/api/map/communities?year=${Y}`;
     expect((await app.inject({ method: 'GET', url })).statusCode).toBe(401);
-    const ndrc = await loginAs(app, 'hnfgw');
-    expect((await ndrc.get(url)).statusCode).toBe(403);
+    // Roles without the ledger: the provincial sign-off departments, 财政部, 三员分立's other two.
+    for (const who of ['hnfgw', 'mof', 'sec', 'aud'])
+      expect((await (await loginAs(app, who)).get(url)).statusCode, who).toBe(403);
     const outside = await sanya.get(`${url}&region=460106`);
     expect(outside.statusCode).toBe(404);
     expect(outside.json().error.message).toMatch(/460106/);
