@@ -97,6 +97,24 @@ describeBrowser('community map', () => {
     await expect.poll(() => page.getByText(name).first().isVisible()).toBe(true);
   }, 120_000);
 
+  it('edits the community’s position on its form, refusing a swapped pair in Chinese', async () => {
+    await page.locator('#community-edit').click();
+    await page.waitForURL(/\/ledger\/\d+\/edit$/);
+    await page.locator('#community-lng').fill('20.0311');
+    await page.locator('#community-lat').fill('110.3312');
+    await page.locator('#community-submit').click();
+    await page.getByText('经度 20.0311 不在我国范围内（应为东经 73 到 136 度之间）').waitFor();
+    await page.getByText(/纬度 110.3312 不在我国范围内.*填反/).waitFor();
+    await page.locator('#community-lng').fill('110.3312');
+    await page.locator('#community-lat').fill('20.0311');
+    await page.locator('#community-submit').click();
+    await page.waitForURL(/\/ledger\/\d+$/);
+    await page.getByText('110.3312, 20.0311').waitFor();
+    await expect
+      .poll(() => page.locator('#community-history').innerText())
+      .toMatch(/经度：[\d.]*\s*→\s*110\.3312/);
+  }, 120_000);
+
   it('made no request to any other host (no tile service configured)', () => {
     expect(external).toEqual([]);
   });
