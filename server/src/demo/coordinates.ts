@@ -3,9 +3,11 @@
  * each community a deterministic jitter (up to ±0.02°, about 2 km) around its county-level unit's
  * seat, and one in ten left without a position so the map's "未上图" count shows too.
  *
- * The seats: the 人民政府驻地 of each unit (《中华人民共和国行政区划简册》) at approximate WGS-84
- * coordinates as public gazetteers (Wikipedia / GeoNames entries of each town) give them, rounded
- * to 0.01°. Demo data only: approximate, not surveyed, and never shown as a boundary.
+ * The seats: the town or street office where each unit's government sits (人民政府驻地, as the
+ * comments name it), at the approximate WGS-84 coordinates that public gazetteer entries for that
+ * town (Wikipedia, GeoNames) give, rounded to 0.01°. Written down for the demo without a survey
+ * and not checked point by point against one source: good to a few kilometres, which is all a demo
+ * needs. Never used outside the demo, never drawn as a boundary.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
