@@ -16,7 +16,12 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DEFAULT_SECURITY, type SecurityConfig } from './config.ts';
+import {
+  DEFAULT_SECURITY,
+  tileOrigins,
+  type MapTilesConfig,
+  type SecurityConfig,
+} from './config.ts';
 import type { Db } from './db/create-db.ts';
 import type { ThrottleRules } from './domain/throttle.ts';
 import { loadConfig } from './config.ts';
@@ -36,11 +41,16 @@ import { fiscalRoutes } from './modules/fiscal/fiscal.routes.ts';
 import { progressAttachmentRoutes } from './modules/progress/attachments.routes.ts';
 import { dashboardRoutes } from './modules/progress/dashboard.routes.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
+import { mapRoutes } from './modules/map/map.routes.ts';
 import { progressImportRoutes } from './modules/progress/progress-imports.routes.ts';
 import { progressRoutes } from './modules/progress/progress.routes.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
-import { applySecurityHeaders, registerSecurityHeaders } from './security-headers.ts';
+import {
+  applySecurityHeaders,
+  registerSecurityHeaders,
+  securityHeadersFor,
+} from './security-headers.ts';
 import { startAuthSweep } from './modules/auth/auth.sweep.ts';
 import type { Periodic } from './periodic.ts';
 import { startLateNotices } from './modules/reports/late-notices.timer.ts';
@@ -78,11 +88,14 @@ export interface AppOptions {
   /** A user's pending import uploads, and how long they are kept (config.ts). */
   importQuota?: { files: number; bytes: number };
   importKeepHours?: number;
+  /** The community map's tile service (config.ts MAP_TILE_*); none: the map draws no tiles. */
+  mapTiles?: MapTilesConfig | null;
 }
 
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
 export async function buildApp(opts: AppOptions): Promise<App> {
+  const headers = securityHeadersFor(opts.mapTiles ? tileOrigins(opts.mapTiles.urls) : []);
   const app = Fastify({
     logger: { level: opts.logLevel ?? 'warn' },
     trustProxy: trustedHops(opts.trustProxy),
@@ -90,14 +103,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     clientErrorHandler,
     // A bad escape in the path is refused before routing: the same Chinese envelope.
     frameworkErrors: (err, req, reply) => {
-      applySecurityHeaders(req, reply);
+      applySecurityHeaders(req, reply, headers);
       return errorHandler(err, req, reply);
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, headers);
   // An empty JSON body (a bodiless POST from a fetch that still sets the header) reads as no body.
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
     if (body === '') return done(null, undefined);
@@ -168,6 +181,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   progressAttachmentRoutes(app, db, uploadDir);
   dashboardRoutes(app, db);
   homeRoutes(app, db);
+  mapRoutes(app, db, opts.mapTiles ?? null);
   if (opts.lateNotices) whileRunning(app, () => startLateNotices(db, app.log));
   if (opts.sweepImports) {
     const keepHours = opts.importKeepHours ?? loadConfig().importKeepHours;

@@ -40,7 +40,50 @@ export interface Config {
   importKeepHours: number;
   /** Sessions and passwords (issue 10): idle timeout, absolute lifetime, optional password expiry. */
   security: SecurityConfig;
+  /** The community map's tile service (MAP_TILE_URL …; ADR 0005), or none: no external request. */
+  mapTiles: MapTilesConfig | null;
 }
+
+export interface MapTilesConfig {
+  /** one template a layer, drawn in order (天地图: the base layer, then its annotation layer) */
+  urls: string[];
+  /** 审图号 of the service's map, shown on the map (MAP_TILE_REVIEW_NO, required with a URL) */
+  reviewNo: string;
+  attribution: string;
+}
+
+const TILE_TEMPLATE = /^https?:\/\/[^/\s]+\/\S*$/;
+
+/**
+ * MAP_TILE_URL: http(s) templates of Web Mercator tiles with {z}, {x} and {y} (天地图 with its
+ * tk key, or an internal server), several separated by spaces for layers drawn one over another;
+ * MAP_TILE_REVIEW_NO: the service's 审图号; MAP_TILE_ATTRIBUTION: whose tiles (the host if unset).
+ */
+export function loadMapTiles(env: NodeJS.ProcessEnv = process.env): MapTilesConfig | null {
+  const urls = (env.MAP_TILE_URL ?? '').split(/\s+/).filter(Boolean);
+  if (!urls.length) return null;
+  for (const url of urls)
+    if (!TILE_TEMPLATE.test(url) || !['{z}', '{x}', '{y}'].every((p) => url.includes(p)))
+      throw new Error(
+        `环境变量 MAP_TILE_URL 应为含 {z}、{x}、{y} 的 http(s) 瓦片地址模板（多个以空格分隔），其中“${url}”不是`,
+      );
+  const reviewNo = env.MAP_TILE_REVIEW_NO?.trim();
+  if (!reviewNo)
+    throw new Error(
+      '设置了 MAP_TILE_URL 时须设置 MAP_TILE_REVIEW_NO（底图的审图号，显示在地图上）',
+    );
+  return {
+    urls,
+    reviewNo,
+    attribution:
+      env.MAP_TILE_ATTRIBUTION?.trim() || tileOrigins(urls)[0]!.replace(/^https?:\/\//, ''),
+  };
+}
+
+/** The origins the tiles come from (for the Content-Security-Policy's img-src). */
+export const tileOrigins = (urls: readonly string[]): string[] => [
+  ...new Set(urls.map((u) => new URL(u.replace(/[{}]/g, '')).origin)),
+];
 
 export interface SecurityConfig {
   /** A session ends after this many minutes without a request (SESSION_IDLE_MINUTES, default 30). */
@@ -88,6 +131,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     trustProxyHops: overrides.trustProxyHops ?? count('TRUST_PROXY', env.TRUST_PROXY, 0),
     loginThrottle: overrides.loginThrottle ?? loginThrottle(env),
     security: overrides.security ?? loadSecurity(env),
+    mapTiles: overrides.mapTiles === undefined ? loadMapTiles(env) : overrides.mapTiles,
     importQuota: overrides.importQuota ?? {
       files: count('IMPORT_PENDING_FILES', env.IMPORT_PENDING_FILES, 5, 1),
       bytes: count('IMPORT_PENDING_MB', env.IMPORT_PENDING_MB, 256, 1) * 1024 * 1024,

@@ -12,19 +12,23 @@ import type { App } from './http.ts';
  * Styles may be inline: antd writes its CSS-in-JS into <style> elements and style attributes.
  * Scripts may not: the built web app loads only /assets/*.js modules.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const contentSecurityPolicy = (tileOrigins: readonly string[] = []): string =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    // The community map's tiles, only from the service the deployment configured (ADR 0005).
+    ["img-src 'self' data: blob:", ...tileOrigins].join(' '),
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -40,13 +44,28 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /** One year, subdomains included: once a browser has seen https here, it never tries http. */
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
-export function applySecurityHeaders(req: FastifyRequest, reply: FastifyReply): void {
-  void reply.headers(SECURITY_HEADERS);
+export function applySecurityHeaders(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  headers: Readonly<Record<string, string>> = SECURITY_HEADERS,
+): void {
+  void reply.headers(headers);
   if (req.protocol === 'https') void reply.header('strict-transport-security', HSTS);
 }
 
-export function registerSecurityHeaders(app: App): void {
+/** The headers of a deployment: with a tile service, its origins may serve images. */
+export const securityHeadersFor = (
+  tileOrigins: readonly string[],
+): Readonly<Record<string, string>> =>
+  tileOrigins.length
+    ? { ...SECURITY_HEADERS, 'content-security-policy': contentSecurityPolicy(tileOrigins) }
+    : SECURITY_HEADERS;
+
+export function registerSecurityHeaders(
+  app: App,
+  headers: Readonly<Record<string, string>> = SECURITY_HEADERS,
+): void {
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) =>
-    applySecurityHeaders(req, reply),
+    applySecurityHeaders(req, reply, headers),
   );
 }

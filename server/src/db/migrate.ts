@@ -23,6 +23,7 @@ import * as m0021 from './migrations/0021_plan_recipients.ts';
 import * as m0022 from './migrations/0022_plan_revisions.ts';
 import * as m0023 from './migrations/0023_consultation_hashes.ts';
 import * as m0024 from './migrations/0024_approval_hashes.ts';
+import * as m0027 from './migrations/0027_community_positions.ts';
 
 type FrozenMigration = {
   up: (dialect: Dialect) => (db: Kysely<unknown>) => Promise<void>;
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, FrozenMigration> = {
   '0022_plan_revisions': m0022,
   '0023_consultation_hashes': m0023,
   '0024_approval_hashes': m0024,
+  '0027_community_positions': m0027,
 };
 
 function migrator(db: Kysely<unknown>, dialect: Dialect, schema?: string): Migrator {

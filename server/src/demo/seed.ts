@@ -2,6 +2,7 @@
  * The demo: a province (海南省, the province of the tests' worked example) and one account per level, all
  * with the password gaizao-demo. Only `serve --demo` (npm start) seeds, and only an empty database.
  */
+import { seedDemoCoordinates } from './coordinates.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,6 +135,7 @@ export async function seedDemoLedger(db: Kysely<Database>): Promise<number> {
     await seedDemoProgress(db, DEMO_PROVINCE);
     await seedDemoReports(db, DEMO_PROVINCE);
     await seedDemoFiscal(db, DEMO_PROVINCE, DEMO_PLAN_YEAR);
+    await seedDemoCoordinates(db, DEMO_PROVINCE); // the community map's points (coordinates.ts)
     return report.imported;
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   DatabaseOutlined,
+  EnvironmentOutlined,
   FileDoneOutlined,
   FileSyncOutlined,
   FundOutlined,
@@ -79,6 +80,13 @@ export const MENU: readonly MenuEntry[] = [
     roles: OVERVIEW_ROLES,
   },
   { path: '/progress', label: 'menu.progress', icon: <BarChartOutlined />, roles: WORK_ROLES },
+  // 小区分布图 reads the ledger: the roles that may (server: map.service.ts, ledger.policy.ts).
+  {
+    path: '/progress/map',
+    label: 'menu.communityMap',
+    icon: <EnvironmentOutlined />,
+    roles: LEDGER_ROLES,
+  },
   {
     path: '/progress/reports',
     label: 'menu.progressReports',
@@ -98,9 +106,10 @@ export function menuFor(user: Me): MenuEntry[] {
   );
 }
 
-/** The menu key of a location: the first path segment ('/users/12' → '/users'), but 月报 and 财政承受能力评估 have their own. */
+/** The menu key of a location: the first path segment ('/users/12' → '/users'), but 月报, 小区分布图 and 财政承受能力评估 have their own. */
 export function menuKeyOf(pathname: string): string {
   if (pathname.startsWith('/progress/reports')) return '/progress/reports';
+  if (pathname.startsWith('/progress/map')) return '/progress/map';
   if (pathname.startsWith('/plans/fiscal')) return '/plans/fiscal';
   const first = pathname.split('/')[1];
   return first ? `/${first}` : '/';

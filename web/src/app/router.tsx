@@ -5,6 +5,7 @@ import { createBrowserRouter, Outlet } from 'react-router';
 import { declarationRoutes } from '../pages/declarations/routes.tsx';
 import { LoginPage } from '../pages/login/LoginPage.tsx';
 import { progressReportRoutes } from '../pages/progress-reports/routes.tsx';
+import { communityMapRoutes } from '../pages/community-map/routes.tsx';
 import { NotFound, RouteError } from '../pages/misc/NotFound.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { AuthProvider } from './auth.tsx';
@@ -148,6 +149,7 @@ export const router = createBrowserRouter([
           },
           ...declarationRoutes,
           ...progressReportRoutes,
+          ...communityMapRoutes,
           {
             path: 'progress',
             element: (

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { CommunityRow, Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
+import { coordinateProblems, storedCoordinate } from '../../../../common/coordinates.ts';
 import { formatScaled } from '../../domain/ledger/decimal.ts';
 import { orthographicKey } from '../../domain/ledger/names.ts';
 import { checkRow, EXCLUSION_TEXT, type Exclusion } from '../../domain/ledger/rows.ts';
@@ -201,6 +202,17 @@ async function checkInput(
   return { draft, unit: units.byCode.get(draft.regionCode)! };
 }
 
+/** The position to store (both or neither, inside China), or a Chinese error naming the field. */
+function checkedPosition(lng: string | null | undefined, lat: string | null | undefined) {
+  const problems = coordinateProblems(lng, lat);
+  if (problems.length)
+    throw validation(
+      problems.map((p) => p.message).join('；'),
+      problems.map((p) => ({ path: p.path, message: p.message })),
+    );
+  return { lng: storedCoordinate(lng), lat: storedCoordinate(lat) };
+}
+
 const FIELD_LABELS: Record<string, string> = {
   region_code: '区划代码',
   street: '街道',
@@ -238,6 +250,7 @@ export async function createCommunity(
   if (!canEditLedger(actor)) throw forbidden('没有编辑台账的权限');
   return db.transaction().execute(async (trx) => {
     const { draft, unit } = await checkInput(trx, actor, input, false);
+    const position = checkedPosition(input.lng, input.lat);
     const key = orthographicKey(draft.name);
     const same = await repo.findByKeys(trx, draft.regionCode, [key]);
     if (same[0])
@@ -249,8 +262,7 @@ export async function createCommunity(
     const at = now.toISOString();
     const [row] = await repo.insertCommunities(trx, [
       draftToRow(draft, unit.path, now, {
-        lng: input.lng,
-        lat: input.lat,
+        ...position,
         housingType: input.housingType,
         notes: input.notes,
         subsidyYears: input.subsidyYears,
@@ -302,15 +314,19 @@ export async function updateCommunity(
   return db.transaction().execute(async (trx) => {
     const current = await visibleCommunity(trx, actor, id);
     const { draft, unit } = await checkInput(trx, actor, input, true);
+    // A field the request leaves out keeps its stored value (checked again: one stored before
+    // migration 0027 outside China is asked to be corrected).
+    const position = checkedPosition(
+      input.lng === undefined ? current.lng : input.lng,
+      input.lat === undefined ? current.lat : input.lat,
+    );
     const {
       version: _v,
       created_at: _c,
       updated_at: _u,
       ...next
     } = draftToRow(draft, unit.path, now, {
-      // A field the request leaves out keeps its stored value.
-      lng: input.lng === undefined ? current.lng : input.lng,
-      lat: input.lat === undefined ? current.lat : input.lat,
+      ...position,
       housingType: input.housingType ?? current.housing_type,
       notes: input.notes ?? current.notes,
       exclusion: input.exclusion ?? current.exclusion,

@@ -122,16 +122,10 @@ export const communityInput = z.object({
   exclusion: z.enum(['none', 'unspecified', 'expropriation', 'demolition']).optional(),
   subsidyYears: z.array(z.number().int().min(2000).max(2100)).max(10).optional(),
   notes: z.string().max(2000).optional(),
-  lng: z
-    .string()
-    .regex(/^-?\d{1,3}(\.\d{1,8})?$/, '经度格式不正确')
-    .nullable()
-    .optional(),
-  lat: z
-    .string()
-    .regex(/^-?\d{1,2}(\.\d{1,8})?$/, '纬度格式不正确')
-    .nullable()
-    .optional(),
+  // 经纬度 (WGS-84, decimal degrees): range and pairing checked in the service with messages
+  // naming the field (common/coordinates.ts); empty text means none.
+  lng: z.string().max(20, '经度至多 20 个字符').nullable().optional(),
+  lat: z.string().max(20, '纬度至多 20 个字符').nullable().optional(),
 });
 export const communityUpdate = communityInput.extend({ version: z.number().int().min(1) });
 

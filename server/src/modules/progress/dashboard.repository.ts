@@ -10,6 +10,12 @@ import { withLatestRecord } from './progress.repository.ts';
 
 export type Grouping = 'province' | 'prefecture' | 'county';
 
+/** 已开工 / 已完工 as at a day, of the latest record `r` (the progress table's rule; the map's too). */
+export const startedBy = (day: string) =>
+  sql<boolean>`r.start_date is not null and r.start_date <= ${day}`;
+export const completedBy = (day: string) =>
+  sql<boolean>`r.completion_date is not null and r.completion_date <= ${day}`;
+
 /** Each community in the year's plan under the scope, with its latest record up to `period` as `r`. */
 const withLatest = (db: Kysely<Database>, scopePath: string, year: number, period: string) =>
   withLatestRecord(db, planCommunities(db, scopePath, year), period);
@@ -49,7 +55,7 @@ export async function measuresByUnit(
 ): Promise<{ unit: string; measures: DashboardMeasures }[]> {
   const unit = GROUP[grouping];
   const sum = (expr: ReturnType<typeof sql>) => sql<number>`sum(${expr})`;
-  const started = sql`r.start_date is not null and r.start_date <= ${monthEnd}`;
+  const started = startedBy(monthEnd);
   const rows = await withLatest(db, scopePath, year, period)
     .select((e) => [
       unit.as('unit'),
@@ -57,9 +63,7 @@ export async function measuresByUnit(
       e.fn.sum<number>('c.households').as('plan_households'),
       sum(sql`case when ${started} then 1 else 0 end`).as('started_communities'),
       sum(sql`case when ${started} then c.households else 0 end`).as('started_households'),
-      sum(
-        sql`case when r.completion_date is not null and r.completion_date <= ${monthEnd} then 1 else 0 end`,
-      ).as('completed_communities'),
+      sum(sql`case when ${completedBy(monthEnd)} then 1 else 0 end`).as('completed_communities'),
       sum(sql`coalesce(r.investment_done_yuan, 0)`).as('investment_done_yuan'),
       sum(sql`coalesce(r.elevators, 0)`).as('elevators'),
       sum(sql`coalesce(r.pipelines_m, 0)`).as('pipelines_m'),

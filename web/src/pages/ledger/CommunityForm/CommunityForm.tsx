@@ -37,6 +37,7 @@ import {
 } from './communityForm.ts';
 import type { CommunityValues } from './communityForm.ts';
 import { LedgerUnitSelect } from './LedgerUnitSelect.tsx';
+import { PositionFields } from './PositionFields.tsx';
 
 const OWNERSHIPS = ['房改房', '单位自管房', '国有企事业单位', '军队', '公房', '商品房'];
 const AREA_CLASS_OPTIONS = [
@@ -268,6 +269,8 @@ export function CommunityForm({ base, onReload }: Props) {
           </Form.Item>
         </Col>
       </Row>
+
+      <PositionFields />
 
       <Typography.Title level={5}>改造内容与备注</Typography.Title>
       <Row gutter={16}>

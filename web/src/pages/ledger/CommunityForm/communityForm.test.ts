@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CommunityDetail } from '../../../api/ledgerTypes.ts';
-import { checks, editsOf, emptyValues, inputOf, updateOf, valuesOf } from './communityForm.ts';
+import {
+  checks,
+  editsOf,
+  emptyValues,
+  inputOf,
+  positionCheck,
+  updateOf,
+  valuesOf,
+} from './communityForm.ts';
 
 const now = new Date('2026-06-01T00:00:00Z');
 const check = (field: keyof typeof checks, text: string) => checks[field]!(text, now);
@@ -63,8 +71,10 @@ describe('to and from the API', () => {
     });
   });
 
-  it('sends back on update what the form does not show', () => {
-    expect(updateOf(valuesOf(detail), detail)).toMatchObject({
+  it('sends back on update what the form does not show, and the position it shows', () => {
+    const v = valuesOf(detail);
+    expect(v).toMatchObject({ lng: '110.3', lat: '20.0' });
+    expect(updateOf(v, detail)).toMatchObject({
       version: 4,
       housingType: '住宅',
       exclusion: 'none',
@@ -72,6 +82,13 @@ describe('to and from the API', () => {
       lng: '110.3',
       lat: '20.0',
     });
+    expect(inputOf({ ...v, lng: ' ', lat: '' })).toMatchObject({ lng: null, lat: null });
+  });
+
+  it('checks the position as a pair inside China', () => {
+    expect(positionCheck('lng', { lng: '110.3', lat: '20.0' })).toBeNull();
+    expect(positionCheck('lat', { lng: '110.3', lat: '' })).toMatch(/经度和纬度须同时填写/);
+    expect(positionCheck('lng', { lng: '20.0', lat: '110.3' })).toMatch(/不在我国范围内/);
   });
 
   it('lists the fields the user changed', () => {

@@ -7,6 +7,7 @@ import type {
   CommunityInput,
   CommunityUpdate,
 } from '../../../api/ledgerTypes.ts';
+import { coordinateProblems } from '../../../../../common/coordinates.ts';
 
 export interface CommunityValues {
   regionCode?: string;
@@ -24,6 +25,9 @@ export interface CommunityValues {
   content: string;
   ownership: string;
   notes: string;
+  /** 经度 and 纬度, WGS-84 decimal degrees; both empty: no position. */
+  lng: string;
+  lat: string;
 }
 
 export const FIELDS = [
@@ -41,6 +45,8 @@ export const FIELDS = [
   'content',
   'ownership',
   'notes',
+  'lng',
+  'lat',
 ] as const satisfies readonly (keyof CommunityValues)[];
 
 /** The server names fields by the template's column headers. */
@@ -60,6 +66,8 @@ export const FIELD_OF_HEADER: Readonly<Record<string, keyof CommunityValues>> = 
   改造内容: 'content',
   产权性质: 'ownership',
   备注: 'notes',
+  lng: 'lng',
+  lat: 'lat',
 };
 
 export const LABELS: Record<keyof CommunityValues, string> = {
@@ -77,6 +85,8 @@ export const LABELS: Record<keyof CommunityValues, string> = {
   content: '改造内容',
   ownership: '产权性质',
   notes: '备注',
+  lng: '经度',
+  lat: '纬度',
 };
 
 type Check = (text: string, now: Date) => string | null;
@@ -120,6 +130,11 @@ export const checks: Partial<Record<keyof CommunityValues, Check>> = {
   },
 };
 
+/** A coordinate field's problem, judged with the other one (both or neither, inside China). */
+export function positionCheck(field: 'lng' | 'lat', v: Pick<CommunityValues, 'lng' | 'lat'>) {
+  return coordinateProblems(v.lng, v.lat).find((p) => p.path === field)?.message ?? null;
+}
+
 function countCheck(text: string, label: string): string | null {
   const v = clean(text);
   if (!v) return `请填写${label}`;
@@ -142,6 +157,8 @@ export function emptyValues(now: Date, regionCode?: string): CommunityValues {
     content: '',
     ownership: '',
     notes: '',
+    lng: '',
+    lat: '',
   };
 }
 
@@ -162,6 +179,8 @@ export function valuesOf(c: CommunityDetail): CommunityValues {
     content: c.content,
     ownership: c.ownership,
     notes: c.notes,
+    lng: c.lng ?? '',
+    lat: c.lat ?? '',
   };
 }
 
@@ -181,12 +200,14 @@ export function inputOf(v: CommunityValues): CommunityInput {
     content: v.content.trim(),
     ownership: v.ownership.trim(),
     notes: v.notes.trim(),
+    lng: v.lng.trim() || null,
+    lat: v.lat.trim() || null,
   };
 }
 
 /**
  * An update sends the form's fields and, unchanged, those the form does not show: the server
- * takes a missing `subsidyYears`, `lng` or `lat` as "none" and would clear them.
+ * takes a missing `subsidyYears` as "none" and would clear it.
  */
 export function updateOf(v: CommunityValues, base: CommunityDetail): CommunityUpdate {
   return {
@@ -195,8 +216,6 @@ export function updateOf(v: CommunityValues, base: CommunityDetail): CommunityUp
     housingType: base.housingType,
     exclusion: base.exclusion,
     subsidyYears: base.subsidyYears,
-    lng: base.lng,
-    lat: base.lat,
   };
 }
 

@@ -1,0 +1,27 @@
+/**
+ * The community map's statuses (issue 13): 计划 (in the year's plan, not started), 已开工 or
+ * 已完工, from the latest monthly record by the progress table's rule, taken from the progress
+ * module itself (dashboard.repository.ts `startedBy` / `completedBy`): started once its start
+ * date is on or before the day, completed once its completion date is. Pure.
+ */
+
+export const MAP_STATUSES = ['plan', 'started', 'completed'] as const;
+export type MapStatus = (typeof MAP_STATUSES)[number];
+
+export const MAP_STATUS_LABELS: Record<MapStatus, string> = {
+  plan: '计划',
+  started: '已开工',
+  completed: '已完工',
+};
+
+/** The day in China (UTC+8, no daylight saving) at an instant. */
+export const chinaDay = (now: Date): string =>
+  new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+export type StatusCounts = Record<MapStatus, number>;
+
+export const countByStatus = (items: readonly { status: MapStatus }[]): StatusCounts => {
+  const counts: StatusCounts = { plan: 0, started: 0, completed: 0 };
+  for (const i of items) counts[i.status]++;
+  return counts;
+};

@@ -1,0 +1,72 @@
+/**
+ * 小区分布图 (issue 13): a scope's communities in a year's plan as points coloured by status, the
+ * ones without a position counted, and the deployment's tile service if it has one (ADR 0005).
+ * Scope-checked exactly as the ledger list: the same filterFor, so a region outside the user's
+ * subtree answers "not found" and roles without the ledger are refused.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { chinaDay, countByStatus, type MapStatus } from '../../domain/community-map.ts';
+import { COUNTRY_CODE } from '../../domain/regions-build.ts';
+import { filterFor } from '../ledger/communities.service.ts';
+import { findRegion, findRegionsByCodes } from '../regions/regions.repository.ts';
+import { communitiesOnMap } from './map.repository.ts';
+
+/** A tile service the deployment configured (config.ts MAP_TILE_*), or none. */
+export interface MapTiles {
+  /** templates with `{z}`, `{x}`, `{y}`, Web Mercator (EPSG:3857) tiles, one a layer in order */
+  urls: string[];
+  /** the service's map review number, shown on the map */
+  reviewNo: string;
+  attribution: string;
+}
+
+export interface MapQuery {
+  region?: string;
+  status?: MapStatus;
+  year?: number;
+}
+
+export async function communityMap(
+  db: Kysely<Database>,
+  actor: Actor,
+  q: MapQuery,
+  tiles: MapTiles | null,
+  now = new Date(),
+) {
+  const filter = await filterFor(db, actor, { region: q.region });
+  const asOf = chinaDay(now);
+  const year = q.year ?? Number(asOf.slice(0, 4));
+  const code = q.region || actor.regionCode;
+  const [region, rows] = await Promise.all([
+    findRegion(db, code),
+    communitiesOnMap(db, filter.regionPath ?? filter.scopePath, year, asOf),
+  ]);
+  const shown = q.status ? rows.filter((r) => r.status === q.status) : rows;
+  const names = new Map(
+    (await findRegionsByCodes(db, [...new Set(shown.map((r) => r.regionCode))])).map((r) => [
+      r.code,
+      r.name,
+    ]),
+  );
+  const located = shown.filter((r) => r.lng !== null && r.lat !== null);
+  return {
+    region: { code, name: code === COUNTRY_CODE ? '全国' : (region?.name ?? code) },
+    year,
+    asOf,
+    points: located.map((r) => ({
+      id: r.id,
+      name: r.name,
+      regionCode: r.regionCode,
+      regionName: names.get(r.regionCode) ?? r.regionCode,
+      households: r.households,
+      lng: Number(r.lng),
+      lat: Number(r.lat),
+      status: r.status,
+    })),
+    counts: countByStatus(located),
+    unlocated: countByStatus(shown.filter((r) => r.lng === null || r.lat === null)),
+    tiles,
+  };
+}
