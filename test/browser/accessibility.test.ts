@@ -89,7 +89,15 @@ async function chartAlternatives(page: Page): Promise<{ charts: number; bare: nu
 const PAGES: { account: string; paths: string[] }[] = [
   {
     account: 'county',
-    paths: ['/', '/ledger', '/plans', '/declarations', '/progress', '/progress/reports'],
+    paths: [
+      '/',
+      '/ledger',
+      '/plans',
+      '/declarations',
+      '/progress',
+      '/progress/reports',
+      '/progress/map',
+    ],
   },
   { account: 'city', paths: ['/', '/declarations', '/progress', '/five-year'] },
   {

@@ -24,6 +24,7 @@ import * as m0022 from './migrations/0022_plan_revisions.ts';
 import * as m0023 from './migrations/0023_consultation_hashes.ts';
 import * as m0024 from './migrations/0024_approval_hashes.ts';
 import * as m0027 from './migrations/0027_community_positions.ts';
+import * as m0028 from './migrations/0028_photo_exif.ts';
 
 type FrozenMigration = {
   up: (dialect: Dialect) => (db: Kysely<unknown>) => Promise<void>;
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, FrozenMigration> = {
   '0023_consultation_hashes': m0023,
   '0024_approval_hashes': m0024,
   '0027_community_positions': m0027,
+  '0028_photo_exif': m0028,
 };
 
 function migrator(db: Kysely<unknown>, dialect: Dialect, schema?: string): Migrator {

@@ -150,6 +150,10 @@ export interface CommunityAttachmentTable {
   period: string | null;
   lng: string | null;
   lat: string | null;
+  /** photos: the camera's local time from EXIF, `YYYY-MM-DDTHH:MM:SS` (migration 0028) */
+  taken_at: string | null;
+  /** photos: where lng/lat came from; null without a position */
+  position_source: 'exif' | 'device' | 'manual' | null;
   caption: Generated<string>;
   file_name: string;
   file_path: string;

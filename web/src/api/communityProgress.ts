@@ -17,6 +17,10 @@ export interface Attachment {
   period: string | null;
   lng: string | null;
   lat: string | null;
+  /** photos: the camera's local time from the photo's EXIF, `YYYY-MM-DDTHH:MM:SS` */
+  takenAt: string | null;
+  /** photos: where the position came from */
+  positionSource: 'exif' | 'device' | 'manual' | null;
   caption: string;
   fileName: string;
   contentType: string;
@@ -136,7 +140,14 @@ export function recordProgress(id: number, period: string, input: ProgressInput)
 
 export function uploadPhoto(
   id: number,
-  input: { kind: PhotoKind; period?: string; lng?: string; lat?: string; caption?: string },
+  input: {
+    kind: PhotoKind;
+    period?: string;
+    lng?: string;
+    lat?: string;
+    positionSource?: 'device' | 'manual';
+    caption?: string;
+  },
   file: File,
 ) {
   const form = new FormData();

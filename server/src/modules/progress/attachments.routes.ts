@@ -28,6 +28,11 @@ export const attachmentSchema = z.object({
   period: z.string().nullable(),
   lng: z.string().nullable(),
   lat: z.string().nullable(),
+  takenAt: z.string().nullable().describe('拍摄时间（照片 EXIF 中相机的当地时间，无时区）'),
+  positionSource: z
+    .enum(['exif', 'device', 'manual'])
+    .nullable()
+    .describe('位置来源：exif 照片自带、device 本机定位、manual 手工填写'),
   caption: z.string(),
   fileName: z.string(),
   contentType: z.string(),
@@ -67,15 +72,17 @@ export function progressAttachmentRoutes(app: App, db: Kysely<Database>, uploadD
   app.post('/api/communities/:id/photos', {
     schema: {
       tags,
-      summary: `上传改造前/后照片（multipart：kind=before|after、period、lng、lat、caption，最后是 file；JPEG/PNG/WebP，每个不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB）`,
+      summary: `上传改造前/后照片（multipart：kind=before|after、period、lng、lat、positionSource=device|manual、caption，最后是 file；未填经纬度时取照片 EXIF 中的位置；JPEG/PNG/WebP，每个不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB）`,
       params: id,
       consumes: ['multipart/form-data'],
       response: created,
     },
     handler: async (req, reply) => {
       const actor = actorOf(req);
-      const photoId = await withUpload(req, 'kind、period、lng、lat、caption、file', (f, upload) =>
-        addPhoto(db, actor, req.params.id, f, upload, uploadDir),
+      const photoId = await withUpload(
+        req,
+        'kind、period、lng、lat、positionSource、caption、file',
+        (f, upload) => addPhoto(db, actor, req.params.id, f, upload, uploadDir),
       );
       return reply.code(201).send({ id: photoId });
     },

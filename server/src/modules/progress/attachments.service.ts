@@ -5,11 +5,12 @@
  * row; the type is judged by the file's first bytes.
  */
 import { createReadStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { open, rm, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { CommunityAttachmentTable, Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
+import { readPhotoExif, type PhotoExif } from '../../domain/exif.ts';
 import { parsePeriod } from '../../domain/progress.ts';
 import { notFound, validation } from '../../errors.ts';
 import type { Log } from '../../log.ts';
@@ -26,6 +27,8 @@ export interface PhotoFields {
   period?: string;
   lng?: string;
   lat?: string;
+  /** where lng/lat came from: `device` (the phone's location at upload) or `manual` (typed) */
+  positionSource?: string;
   caption?: string;
 }
 
@@ -47,11 +50,31 @@ function checkPhotoFields(f: PhotoFields) {
     problems.push({ path: 'lat', message: '纬度应为 -90 到 90 之间的小数' });
   if (Boolean(lng) !== Boolean(lat))
     problems.push({ path: lng ? 'lat' : 'lng', message: '经度和纬度须同时填写' });
+  const source = f.positionSource?.trim() || 'manual';
+  if (source !== 'device' && source !== 'manual')
+    problems.push({
+      path: 'positionSource',
+      message: '位置来源应为 device（本机定位）或 manual（手工填写）',
+    });
   const caption = (f.caption ?? '').trim();
   if (caption.length > 200) problems.push({ path: 'caption', message: '说明不超过200字' });
   if (problems.length)
     throw validation(`照片信息有误：${problems.map((p) => p.message).join('；')}`, problems);
-  return { kind: kind!, period: period ?? null, lng, lat, caption };
+  const positionSource = lng ? (source as 'device' | 'manual') : null;
+  return { kind: kind!, period: period ?? null, lng, lat, positionSource, caption };
+}
+
+/** The EXIF of a stored JPEG: its APP1 segment lies within the first 64 KB after the markers. */
+async function exifOf(path: string, type: string): Promise<PhotoExif | null> {
+  if (type !== 'image/jpeg') return null;
+  const file = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(128 * 1024);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    return readPhotoExif(head.subarray(0, bytesRead));
+  } finally {
+    await file.close();
+  }
 }
 
 async function keep(
@@ -99,6 +122,12 @@ export async function addPhoto(
   const c = await visibleCommunity(db, actor, communityId, true);
   const f = checkPhotoFields(fields);
   const stored = await storeUpload(uploadDir, 'photo', upload);
+  // A position given with the upload wins; otherwise the photo's own GPS, if it has one.
+  const exif = await exifOf(stored.path, stored.type).catch(async (e: unknown) => {
+    await rm(stored.path, { force: true });
+    throw e;
+  });
+  const fromPhoto = !f.lng && exif?.lng ? exif : null;
   return keep(
     db,
     actor,
@@ -107,8 +136,10 @@ export async function addPhoto(
       kind: f.kind,
       consultation_id: null,
       period: f.period,
-      lng: f.lng,
-      lat: f.lat,
+      lng: fromPhoto ? fromPhoto.lng : f.lng,
+      lat: fromPhoto ? fromPhoto.lat : f.lat,
+      taken_at: exif?.takenAt ?? null,
+      position_source: fromPhoto ? 'exif' : f.positionSource,
       caption: f.caption,
       file_name: upload.fileName.slice(0, 255),
       // Relative to UPLOAD_DIR, so a restored backup finds its files wherever they are put.
@@ -148,6 +179,8 @@ export async function addConsultationDocument(
       period: null,
       lng: null,
       lat: null,
+      taken_at: null,
+      position_source: null,
       caption: '',
       file_name: upload.fileName.slice(0, 255),
       file_path: basename(stored.path),

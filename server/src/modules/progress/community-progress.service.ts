@@ -88,6 +88,8 @@ export const presentAttachment =
     period: a.period,
     lng: a.lng,
     lat: a.lat,
+    takenAt: a.taken_at,
+    positionSource: a.position_source,
     caption: a.caption,
     fileName: a.file_name,
     contentType: a.content_type,

@@ -1,6 +1,15 @@
-// 改造前后照片: thumbnails (click to view) with kind, month, place and caption, and the form that
-// uploads one (JPEG/PNG/WebP, at most 10 MB; the server checks the file's bytes).
-import { DeleteOutlined, EnvironmentOutlined, UploadOutlined } from '@ant-design/icons';
+// 改造前后照片: thumbnails (click to view) with kind, month, when and where taken, and caption, and
+// the form that uploads one (JPEG/PNG/WebP, at most 10 MB; the server checks the file's bytes). On
+// a phone the file button offers the camera beside the gallery (no `capture`: that would forbid the
+// gallery on Android), and 使用当前位置 takes the phone's position; without
+// one the server keeps the photo's own GPS (EXIF).
+import {
+  AimOutlined,
+  CameraOutlined,
+  DeleteOutlined,
+  EnvironmentOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -30,6 +39,11 @@ import { applyServerErrors } from '../../../../components/serverErrors.ts';
 import { currentPeriod, PHOTO_KIND_LABELS } from './progressLabels.ts';
 
 const MAX_BYTES = 10 * 1024 * 1024;
+
+const POSITION_SOURCES = { exif: '照片自带位置', device: '本机定位', manual: '手工填写' } as const;
+
+/** `2026-11-20T09:30:05` → `2026-11-20 09:30` (the camera's own clock, shown as it wrote it) */
+const takenLabel = (at: string) => `${at.slice(0, 10)} ${at.slice(11, 16)}`;
 
 interface Values {
   kind: PhotoKind;
@@ -89,9 +103,15 @@ function PhotoCard({
           {p.period ?? ''}
         </span>
         {p.caption && <Typography.Text>{p.caption}</Typography.Text>}
+        {p.takenAt && (
+          <Typography.Text type="secondary" className="photo-taken">
+            <CameraOutlined /> 拍摄于 {takenLabel(p.takenAt)}
+          </Typography.Text>
+        )}
         {p.lng && p.lat && (
-          <Typography.Text type="secondary">
+          <Typography.Text type="secondary" className="photo-position">
             <EnvironmentOutlined /> {p.lng}, {p.lat}
+            {p.positionSource && `（${POSITION_SOURCES[p.positionSource]}）`}
           </Typography.Text>
         )}
         <Typography.Text type="secondary" ellipsis>
@@ -108,6 +128,35 @@ export function PhotosPanel({ communityId, photos, canEdit, onChanged }: Props) 
   const [file, setFile] = useState<File | null>(null);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [source, setSource] = useState<'device' | 'manual'>('manual');
+  const [locating, setLocating] = useState(false);
+
+  function locate() {
+    if (!('geolocation' in navigator)) {
+      void message.error('此浏览器不能取得位置，请手工填写经纬度');
+      return;
+    }
+    setLocating(true);
+    navigator.geolocation.getCurrentPosition(
+      (pos) => {
+        setLocating(false);
+        form.setFieldsValue({
+          lng: pos.coords.longitude.toFixed(6),
+          lat: pos.coords.latitude.toFixed(6),
+        });
+        setSource('device');
+      },
+      (err) => {
+        setLocating(false);
+        void message.error(
+          err.code === err.PERMISSION_DENIED
+            ? '未获准使用位置：请在浏览器中允许本站使用位置，或手工填写经纬度'
+            : '暂时取不到位置，请稍后再试或手工填写经纬度',
+        );
+      },
+      { enableHighAccuracy: true, timeout: 15_000 },
+    );
+  }
 
   async function save(v: Values) {
     if (!file) {
@@ -124,13 +173,15 @@ export function PhotosPanel({ communityId, photos, canEdit, onChanged }: Props) 
           period: v.period,
           lng: v.lng.trim(),
           lat: v.lat.trim(),
+          positionSource: source,
           caption: v.caption.trim(),
         },
         file,
       );
       void message.success('照片已上传');
       setFile(null);
-      form.setFieldsValue({ caption: '' });
+      form.setFieldsValue({ caption: '', lng: '', lat: '' });
+      setSource('manual');
       await onChanged();
     } catch (e) {
       applyServerErrors(form, e, ['kind', 'period', 'lng', 'lat', 'caption']);
@@ -177,6 +228,9 @@ export function PhotosPanel({ communityId, photos, canEdit, onChanged }: Props) 
           style={{ rowGap: 12 }}
           initialValues={{ kind: 'before', period: currentPeriod(), lng: '', lat: '', caption: '' }}
           onFinish={(v) => void save(v)}
+          onValuesChange={(changed: Partial<Values>) => {
+            if ('lng' in changed || 'lat' in changed) setSource('manual');
+          }}
         >
           <Form.Item name="kind" label="类别">
             <Radio.Group
@@ -196,6 +250,11 @@ export function PhotosPanel({ communityId, photos, canEdit, onChanged }: Props) 
           </Form.Item>
           <Form.Item name="lat" label="纬度" htmlFor="photo-lat">
             <Input id="photo-lat" placeholder="如 20.0311" style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item>
+            <Button id="photo-locate" icon={<AimOutlined />} loading={locating} onClick={locate}>
+              使用当前位置
+            </Button>
           </Form.Item>
           <Form.Item name="caption" label="说明" htmlFor="photo-caption">
             <Input id="photo-caption" maxLength={200} style={{ width: 200 }} />
@@ -217,7 +276,7 @@ export function PhotosPanel({ communityId, photos, canEdit, onChanged }: Props) 
               }}
               onRemove={() => setFile(null)}
             >
-              <Button icon={<UploadOutlined />}>选择照片</Button>
+              <Button icon={<UploadOutlined />}>拍照或选择照片</Button>
             </Upload>
           </Form.Item>
           <Form.Item>
