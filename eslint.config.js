@@ -1,4 +1,5 @@
-// typescript-eslint strict, plus one architectural rule: domain/ stays pure (STYLE.md, convention 1).
+// typescript-eslint strict, plus architectural rules: domain/ stays pure (STYLE.md, convention 1),
+// and a region's subtree is read by its path's range (underPath), never by LIKE.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -34,10 +35,27 @@ export default tseslint.config(
                 'better-sqlite3',
                 '../db/*',
                 '../modules/*',
+                // from nested folders too (domain/ledger/…)
+                '**/db/*',
+                '**/modules/*',
               ],
               message: 'domain/ is pure: no framework, database or node: imports.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name='where'][arguments.0.value=/path$/][arguments.1.value=/like/]",
+          message:
+            "A region's subtree: underPath(e, ref, path) from db/under-path.ts, which both engines serve from an index, never like 'path%'.",
         },
       ],
     },

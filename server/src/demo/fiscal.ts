@@ -12,6 +12,7 @@ import {
   unitsWithPlanCommunities,
 } from '../modules/fiscal/fiscal.repository.ts';
 import { findRegion } from '../modules/regions/regions.repository.ts';
+import { underPath } from '../db/under-path.ts';
 
 export async function seedDemoFiscal(
   db: Kysely<Database>,
@@ -28,7 +29,7 @@ export async function seedDemoFiscal(
   const regions = await db
     .selectFrom('regions')
     .select(['code', 'path'])
-    .where('path', 'like', `${province.path}%`)
+    .where((e) => underPath(e, 'path', province.path))
     .execute();
   const pathOf = new Map(regions.map((r) => [r.code, r.path]));
   const at = now.toISOString();

@@ -3,6 +3,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Database, DeclarationTable } from '../../db/schema.ts';
 import { locksRows } from '../../db/row-lock.ts';
 import { planCommunities } from '../plan/plan-table.repository.ts';
+import { underPath } from '../../db/under-path.ts';
 
 export const findDeclaration = (db: Kysely<Database>, unit: string, year: number) =>
   db
@@ -136,7 +137,7 @@ export const unitsUnder = (db: Kysely<Database>, path: string, year: number) =>
       j.onRef('d.unit_code', '=', 'r.code').on('d.plan_year', '=', year),
     )
     .select(['r.code', 'r.parent_code', 'r.path', 'd.internal_deadline'])
-    .where('r.path', 'like', `${path}%`)
+    .where((e) => underPath(e, 'r.path', path))
     .where('r.level', '!=', 'country')
     .execute();
 

@@ -1,6 +1,7 @@
 /** All SQL of plan revisions (计划调整) and of the acceptance history. */
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { underPath } from '../../db/under-path.ts';
 
 export const findRevision = (db: Kysely<Database>, unit: string, year: number, revision: number) =>
   db
@@ -165,7 +166,7 @@ export const provincePlansInForce = (
     ])
     .where('a.plan_year', '=', year)
     .where('g.level', '=', 'province')
-    .where('g.path', 'like', `${scopePath}%`)
+    .where((e) => underPath(e, 'g.path', scopePath))
     .where('a.accepted_at', '<=', at)
     .where((e) =>
       e.not(

@@ -30,6 +30,7 @@ import { acceptanceHistory, revisionDiff } from './revisions.history.ts';
 import { reviseDeclaration, setRevisionReason } from './revisions.service.ts';
 import { saveContact } from './declarations.receipts.ts';
 import { freezeForSignoff, justifyWarning, recordApproval, signOff } from './signoff.service.ts';
+import { underPath } from '../../db/under-path.ts';
 
 const Y = 2022;
 const NX = '640000';
@@ -53,7 +54,7 @@ describeEachEngine('plan revision (计划调整)', (ctx) => {
       .select(['code', 'name'])
       .where('is_ledger_unit', '=', 1)
       .where('level', '=', 'county')
-      .where('path', 'like', `${nx.path}%`)
+      .where((e) => underPath(e, 'path', nx.path))
       .orderBy('code')
       .execute();
     let text = '\uFEFF' + csvLine([...HEADERS]);

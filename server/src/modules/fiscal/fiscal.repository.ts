@@ -49,7 +49,7 @@ export const findAssessment = (db: Kysely<Database>, regionCode: string, year: n
 /** The year's assessments of the units within a subtree (its root included), in code order. */
 export const assessmentsUnder = (db: Kysely<Database>, scopePath: string, year: number) =>
   assessments(db)
-    .where('r.path', 'like', `${scopePath}%`)
+    .where((e) => underPath(e, 'r.path', scopePath))
     .where('a.plan_year', '=', year)
     .orderBy('a.region_code')
     .execute();

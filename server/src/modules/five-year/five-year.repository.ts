@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { COMPLETION_CUTOFF_YEAR, FIVE_YEAR } from '../../domain/five-year.ts';
 import { communitiesUnder, inImplementPool } from '../plan/plan-table.repository.ts';
 import { withLatestRecord } from '../progress/progress.repository.ts';
+import { underPath } from '../../db/under-path.ts';
 
 const n = (v: unknown): number => Number(v ?? 0);
 // An integer, checked, inlined: PostgreSQL does not equate two bound parameters across clauses.
@@ -118,7 +119,7 @@ export const greenInScope = (db: Kysely<Database>, scopePath: string) =>
     .innerJoin('regions as rg', 'rg.code', 'g.region_code')
     .selectAll('g')
     .select(['rg.name', 'rg.parent_code'])
-    .where('rg.path', 'like', `${scopePath}%`)
+    .where((e) => underPath(e, 'rg.path', scopePath))
     .orderBy('g.region_code')
     .orderBy('g.year')
     .execute();
@@ -128,7 +129,7 @@ export const prefecturesInScope = (db: Kysely<Database>, scopePath: string) =>
   db
     .selectFrom('regions')
     .select(['code', 'name', 'level', 'path'])
-    .where('path', 'like', `${scopePath}%`)
+    .where((e) => underPath(e, 'path', scopePath))
     .where('level', '=', 'prefecture')
     .orderBy('code')
     .execute();

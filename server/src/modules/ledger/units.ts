@@ -10,6 +10,7 @@ import {
   type RetiredCode,
 } from '../../domain/region-codes.ts';
 import type { RegionKind } from '../../domain/regions.ts';
+import { underPath } from '../../db/under-path.ts';
 
 export type ScopedUnit = LedgerUnit & { path: string };
 
@@ -46,7 +47,7 @@ export async function ledgerUnitsWithin(
   const rows = await db
     .selectFrom('regions')
     .select(['code', 'name', 'kind', 'level', 'parent_code', 'path'])
-    .where('path', 'like', `${scopePath}%`)
+    .where((e) => underPath(e, 'path', scopePath))
     .where('is_ledger_unit', '=', 1)
     .execute();
   const byCode = new Map<string, ScopedUnit>();

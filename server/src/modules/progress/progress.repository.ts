@@ -3,6 +3,7 @@ import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, ProgressTable } from '../../db/schema.ts';
 import type { CommunitiesQuery } from '../plan/plan-table.repository.ts';
 import { consultationHash } from '../integrity/integrity.ts';
+import { underPath } from '../../db/under-path.ts';
 
 /**
  * The communities, each joined as `r` with its latest monthly record (up to `upTo` if given);
@@ -108,7 +109,7 @@ export const submittedPlans = (db: Kysely<Database>, scopePath: string, year: nu
     .where('d.level', '=', 'province')
     .where('d.state', 'in', ['submitted', 'accepted'])
     .where('s.kind', '=', 'submission')
-    .where('g.path', 'like', `${scopePath}%`)
+    .where((e) => underPath(e, 'g.path', scopePath))
     .execute();
 
 /** Batches of ids for `in (…)`: well under both engines' limits on bound parameters. */

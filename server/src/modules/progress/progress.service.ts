@@ -47,6 +47,7 @@ import { saveProgress } from './progress-record.service.ts';
 import { measuresByUnit } from './dashboard.repository.ts';
 import { assertIntact } from '../integrity/integrity.ts';
 import * as repo from './progress.repository.ts';
+import { underPath } from '../../db/under-path.ts';
 
 export async function visibleCommunity(
   db: Kysely<Database>,
@@ -255,7 +256,7 @@ export async function frozenPlanWithin(
         await db
           .selectFrom('regions')
           .select(['code', 'path'])
-          .where('path', 'like', `${scope.path}%`)
+          .where((e) => underPath(e, 'path', scope.path))
           .execute()
       ).map((r) => [r.code, r.path]),
     );

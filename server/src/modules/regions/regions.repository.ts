@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, RegionRow } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
+import { underPath } from '../../db/under-path.ts';
 
 export const countRegions = async (db: Kysely<Database>): Promise<number> =>
   Number(
@@ -58,7 +59,7 @@ export function searchRegions(db: Kysely<Database>, q: string, scopePath: string
   return db
     .selectFrom('regions')
     .selectAll()
-    .where('path', 'like', `${scopePath}%`)
+    .where((e) => underPath(e, 'path', scopePath))
     .where('level', '!=', 'country')
     .where((e) =>
       e.or([

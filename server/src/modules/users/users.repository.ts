@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../../../common/roles.ts';
 import type { Database, UserRow } from '../../db/schema.ts';
+import { underPath } from '../../db/under-path.ts';
 
 export type UserWithRegion = UserRow & {
   region_name: string;
@@ -61,7 +62,7 @@ export async function listUsersWithin(
   scopePath: string,
   opts: { q?: string; offset: number; limit: number },
 ): Promise<{ items: UserWithRegion[]; total: number }> {
-  let q = base(db).where('r.path', 'like', `${scopePath}%`);
+  let q = base(db).where((e) => underPath(e, 'r.path', scopePath));
   if (opts.q) {
     const like = `%${opts.q}%`;
     q = q.where((e) =>
