@@ -1,6 +1,6 @@
 /**
- * The demo: a province (海南省, the province of the tests' worked example) and one account per level, all
- * with the password gaizao-demo. Only `serve --demo` (npm start) seeds, and only an empty database.
+ * The demo: a province (海南省, the province of the tests' worked example), one account per level
+ * and one for every unit that declares (unit-accounts.ts), all with the password gaizao-demo. Only `serve --demo` (npm start) seeds, and only an empty database.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,11 +14,13 @@ import { csvLine } from '../domain/spreadsheet-cells.ts';
 import { importProjectList } from '../modules/ledger/import/import.service.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
 import { SYSTEM_ACTOR } from '../modules/users/users.service.ts';
+import { seedDemoDeclarations } from './declarations.ts';
 import { seedDemoFiveYear } from './five-year.ts';
 import { seedDemoProgress } from './progress.ts';
 import { seedDemoReports } from './reports.ts';
 import { seedDemoFiscal } from './fiscal.ts';
 import { syntheticRows } from './synthetic.ts';
+import { OTHER_UNIT_ACCOUNTS } from './unit-accounts.ts';
 
 export const DEMO_PASSWORD = 'gaizao-demo';
 export const DEMO_PROVINCE = '460000';
@@ -94,7 +96,8 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
   // not through createUser, which enforces the policy for every real account.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
-    for (const a of DEMO_ACCOUNTS) await insertUser(trx, { ...a, passwordHash, now });
+    for (const a of [...DEMO_ACCOUNTS, ...OTHER_UNIT_ACCOUNTS])
+      await insertUser(trx, { ...a, passwordHash, now });
   });
   return true;
 }
@@ -103,7 +106,7 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
  * A few hundred realistic communities for the demo province, through the same import a user
  * would run (so the demo data obeys every rule of the template).
  */
-export async function seedDemoLedger(db: Kysely<Database>): Promise<number> {
+export async function seedDemoLedger(db: Kysely<Database>, now = new Date()): Promise<number> {
   const any = await db.selectFrom('communities').select('id').limit(1).executeTakeFirst();
   if (any) return 0;
   const units = await db
@@ -134,6 +137,7 @@ export async function seedDemoLedger(db: Kysely<Database>): Promise<number> {
     await seedDemoProgress(db, DEMO_PROVINCE);
     await seedDemoReports(db, DEMO_PROVINCE);
     await seedDemoFiscal(db, DEMO_PROVINCE, DEMO_PLAN_YEAR);
+    await seedDemoDeclarations(db, DEMO_PROVINCE, DEMO_PLAN_YEAR, now);
     return report.imported;
   } finally {
     await rm(dir, { recursive: true, force: true });
