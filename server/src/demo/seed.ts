@@ -16,6 +16,7 @@ import { insertUser } from '../modules/users/users.repository.ts';
 import { SYSTEM_ACTOR } from '../modules/users/users.service.ts';
 import { seedDemoDeclarations } from './declarations.ts';
 import { seedDemoFiveYear } from './five-year.ts';
+import { HISTORY_COMMUNITIES, historyYear, seedDemoHistory } from './history.ts';
 import { seedDemoProgress } from './progress.ts';
 import { seedDemoReports } from './reports.ts';
 import { seedDemoFiscal } from './fiscal.ts';
@@ -122,19 +123,25 @@ export async function seedDemoLedger(db: Kysely<Database>, now = new Date()): Pr
   try {
     let text = '\uFEFF' + csvLine([...HEADERS]);
     // 海南 2022: 608 communities, 84 households each (brief §8.3); the demo takes about half.
-    for (const row of syntheticRows(units, 300, {
+    // Then the communities of 十四五's plans (history.ts), drawn on from the same seed.
+    let i = 0;
+    for (const row of syntheticRows(units, 300 + HISTORY_COMMUNITIES, {
       seed: 2022,
       planYears: [DEMO_PLAN_YEAR - 1, DEMO_PLAN_YEAR, DEMO_PLAN_YEAR],
       householdsPerCommunity: 84,
-    }))
+    })) {
+      if (i >= 300) row.planYear = String(historyYear(i - 300));
       text += csvLine(COLUMNS.map((c) => row[c.key]));
+      i++;
+    }
     await writeFile(file, text);
     await seedDemoPolicy(db);
     const report = await importProjectList(db, SYSTEM_ACTOR, file, { dryRun: false });
     if (report.errorCount)
       throw new Error(`演示数据有误：${JSON.stringify(report.errors.slice(0, 3))}`);
-    await seedDemoFiveYear(db);
+    await seedDemoFiveYear(db, DEMO_PROVINCE, now);
     await seedDemoProgress(db, DEMO_PROVINCE);
+    await seedDemoHistory(db, DEMO_PROVINCE, now);
     await seedDemoReports(db, DEMO_PROVINCE);
     await seedDemoFiscal(db, DEMO_PROVINCE, DEMO_PLAN_YEAR);
     await seedDemoDeclarations(db, DEMO_PROVINCE, DEMO_PLAN_YEAR, now);

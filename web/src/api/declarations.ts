@@ -134,6 +134,8 @@ export interface ProvinceSignoff {
 }
 
 export interface Declaration {
+  /** Login name → the person as pages show them: unit and display name. */
+  people: Record<string, string>;
   unit: { code: string; name: string; level: UnitLevel };
   year: number;
   state: DeclarationState;

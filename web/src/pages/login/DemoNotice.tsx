@@ -34,29 +34,30 @@ function UnitAccounts() {
   const units = demoUnitAccounts();
   if (!units.length) return null;
   return (
-    <Collapse
-      id="demo-unit-accounts"
-      size="small"
-      ghost
-      items={[
-        {
-          key: 'units',
-          label: t('login.demoUnits', { n: String(units.length) }),
-          children: (
-            <ul style={{ columns: 2, margin: 0, paddingLeft: 16 }}>
-              {units.map((u) => (
-                <li key={u.username} data-username={u.username}>
-                  <Typography.Text code copyable={{ text: u.username }}>
-                    {u.username}
-                  </Typography.Text>{' '}
-                  {u.displayName}
-                </li>
-              ))}
-            </ul>
-          ),
-        },
-      ]}
-    />
+    <div id="demo-unit-accounts">
+      <Collapse
+        size="small"
+        ghost
+        items={[
+          {
+            key: 'units',
+            label: t('login.demoUnits', { n: String(units.length) }),
+            children: (
+              <ul style={{ columns: 2, margin: 0, paddingLeft: 16 }}>
+                {units.map((u) => (
+                  <li key={u.username} data-username={u.username}>
+                    <Typography.Text code copyable={{ text: u.username }}>
+                      {u.username}
+                    </Typography.Text>{' '}
+                    {u.displayName}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+        ]}
+      />
+    </div>
   );
 }
 
