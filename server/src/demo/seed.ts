@@ -140,7 +140,7 @@ export async function seedDemoLedger(db: Kysely<Database>, now = new Date()): Pr
     if (report.errorCount)
       throw new Error(`演示数据有误：${JSON.stringify(report.errors.slice(0, 3))}`);
     await seedDemoFiveYear(db, DEMO_PROVINCE, now);
-    await seedDemoProgress(db, DEMO_PROVINCE);
+    await seedDemoProgress(db, DEMO_PROVINCE, now);
     await seedDemoHistory(db, DEMO_PROVINCE, now);
     await seedDemoReports(db, DEMO_PROVINCE);
     await seedDemoFiscal(db, DEMO_PROVINCE, DEMO_PLAN_YEAR);
