@@ -102,6 +102,10 @@ describeBrowser('demo chain', () => {
 
   it('海口市 accepts its districts and submits', async () => {
     const page = await users.as('city');
+    // The reviewer reads the submitted communities themselves, not only the totals.
+    await openDeclaration(page, server.url, '460105');
+    const listed = page.locator('#submitted-communities tbody tr.ant-table-row');
+    await expect.poll(() => listed.count()).toBeGreaterThan(0);
     for (const code of districts.values()) await accept(page, server.url, code);
     await openDeclaration(page, server.url, CITY);
     expect(await page.locator('#declaration-children-pending').count()).toBe(0);

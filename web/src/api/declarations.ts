@@ -272,6 +272,22 @@ export interface CandidateSnapshot {
   content: { table: PlanTableRow[] | null };
 }
 
+/** A submitted version as frozen: its communities (the reviewer's list). */
+export interface SubmittedSnapshot {
+  version: number;
+  hash: string;
+  content: { communities: SnapshotCommunity[] };
+}
+
+export function getSubmittedVersion(
+  unit: string,
+  year: number,
+  version: number,
+  signal?: AbortSignal,
+) {
+  return api.get<SubmittedSnapshot>(`${unitPath(unit, year)}/versions/${version}`, { signal });
+}
+
 export function getCandidate(unit: string, year: number, signal?: AbortSignal) {
   return api.get<CandidateSnapshot>(`${unitPath(unit, year)}/candidate`, { signal });
 }

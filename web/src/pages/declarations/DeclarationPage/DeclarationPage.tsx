@@ -13,6 +13,7 @@ import { ChildrenTable } from './ChildrenTable.tsx';
 import { DeclarationHeading, DeclarationTotals, SubmittedVersion } from './DeclarationSummary.tsx';
 import { PeopleProvider } from '../../../components/people.tsx';
 import { EventsTimeline } from './EventsTimeline.tsx';
+import { SubmittedCommunities } from './SubmittedCommunities.tsx';
 import { ReceiptsCard } from './ReceiptsCard.tsx';
 import { ReturnNotes } from './ReturnNotes.tsx';
 import { ReviseButton, RevisionCard } from './RevisionPanel.tsx';
@@ -101,6 +102,7 @@ function DeclarationBody({ d, reload }: { d: Declaration; reload: () => Promise<
         </Card>
         {d.province && <ReceiptsCard d={d} province={d.province} me={me} onDone={reload} />}
         <ReturnNotes d={d} />
+        <SubmittedCommunities d={d} />
         <RevisionCard d={d} onDone={reload} />
         {d.province && <SignoffPanel d={d} province={d.province} me={me} onDone={reload} />}
         {(d.checks.length > 0 || d.side !== null) && (
