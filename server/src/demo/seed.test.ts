@@ -7,6 +7,7 @@ import { toActor } from '../modules/auth/auth.service.ts';
 import { declarationView } from '../modules/declarations/declarations.service.ts';
 import { fiveYearView } from '../modules/five-year/five-year.service.ts';
 import { historyOf } from '../modules/ledger/history.repository.ts';
+import { reportHistory } from '../modules/reports/monthly-reports.service.ts';
 import { findUserByUsername } from '../modules/users/users.repository.ts';
 import { describeEachEngine } from '../test-support/engines.ts';
 import { DEMO_PLAN_YEAR, DEMO_PROVINCE, seedDemo, seedDemoLedger } from './seed.ts';
@@ -86,6 +87,8 @@ describeEachEngine('demo seed', (ctx) => {
     const who = sanya.events.map((e) => sanya.people[e.username]);
     expect(who).toContain('三亚市住房和城乡建设局');
     expect(who).toContain('海南省住房和城乡建设厅');
+    const reports = await reportHistory(db, await actor('city'), '460106', NOW.getUTCFullYear());
+    expect(Object.values(reports.people)).toContain('海口市龙华区住房和城乡建设局');
     const c = await db
       .selectFrom('communities')
       .select('id')

@@ -142,7 +142,7 @@ export async function seedDemoLedger(db: Kysely<Database>, now = new Date()): Pr
     await seedDemoFiveYear(db, DEMO_PROVINCE, now);
     await seedDemoProgress(db, DEMO_PROVINCE, now);
     await seedDemoHistory(db, DEMO_PROVINCE, now);
-    await seedDemoReports(db, DEMO_PROVINCE);
+    await seedDemoReports(db, DEMO_PROVINCE, now);
     await seedDemoFiscal(db, DEMO_PROVINCE, DEMO_PLAN_YEAR);
     await seedDemoDeclarations(db, DEMO_PROVINCE, DEMO_PLAN_YEAR, now);
     return report.imported;
