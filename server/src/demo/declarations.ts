@@ -16,6 +16,7 @@ import {
   submitDeclaration,
 } from '../modules/declarations/declarations.service.ts';
 import { justifyWarning } from '../modules/declarations/signoff.service.ts';
+import { checkPlan } from '../modules/plan/plan-table.service.ts';
 import { findUserByUsername } from '../modules/users/users.repository.ts';
 import { UNIT_ACCOUNTS } from './unit-accounts.ts';
 
@@ -51,9 +52,10 @@ async function declare(
   at: Date,
 ) {
   const self = await accountActor(db, code, DECLARER_ROLE[level]);
-  const view = await declarationView(db, self, code, year);
-  for (const c of view.checks)
-    if (!c.passed && c.severity === 'warning' && !c.justification)
+  // A unit declaring for the first time has no justification yet: every failing warning needs one.
+  const { checks } = await checkPlan(db, self, code, year);
+  for (const c of checks)
+    if (!c.passed && c.severity === 'warning')
       await justifyWarning(db, self, code, year, c.id, JUSTIFICATION[level], at);
   await submitDeclaration(db, self, code, year, at);
   const reviewer =
