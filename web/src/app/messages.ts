@@ -71,7 +71,8 @@ export const en: Record<MessageKey, string> = {
   'login.demoTitle': 'Demo system (演示系统)',
   'login.demoBody': 'This is a demo system with sample data. Demo accounts:',
   'login.demoPassword': 'password for all:',
-  'login.demoUnits': 'Accounts of every city and county housing department ({n}; login city-<code> or county-<code>)',
+  'login.demoUnits':
+    'Accounts of every city and county housing department ({n}; login city-<code> or county-<code>)',
   'layout.logout': 'Sign out',
   'layout.language': '中文',
   'layout.region': 'Region',
