@@ -26,6 +26,7 @@ import type { Db } from './db/create-db.ts';
 import type { ThrottleRules } from './domain/throttle.ts';
 import { loadConfig } from './config.ts';
 import { DEMO_ACCOUNTS } from './demo/seed.ts';
+import { OTHER_UNIT_ACCOUNTS } from './demo/unit-accounts.ts';
 import { clientErrorHandler, errorHandler, type App } from './http.ts';
 import { startImportSweeper } from './modules/ledger/import/import-jobs.sweep.ts';
 import { registerAuth } from './modules/auth/auth.plugin.ts';
@@ -234,7 +235,8 @@ async function serveWeb(app: App, demo: boolean): Promise<void> {
         // A demo names its accounts on the login page, from the one list the seed uses.
         `<meta name="gaizao-demo" content="${demo}">` +
           (demo
-            ? `<meta name="gaizao-demo-accounts" content="${DEMO_ACCOUNTS.map((a) => a.username).join(',')}">`
+            ? `<meta name="gaizao-demo-accounts" content="${DEMO_ACCOUNTS.map((a) => a.username).join(',')}">` +
+              `<meta name="gaizao-demo-unit-accounts" content="${OTHER_UNIT_ACCOUNTS.map((a) => `${a.username}:${a.displayName}`).join(',')}">`
             : ''),
       )
     : '<!doctype html><meta charset="utf-8"><p>网页尚未构建：请运行 npm run build:web</p>';

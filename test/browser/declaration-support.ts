@@ -148,8 +148,9 @@ export async function submit(page: Page): Promise<void> {
 
 /**
  * The units below `unit` that hold its submission back, declared and accepted by their own staff
- * and reviewers (through the service, on the server's database `dbPath`: the demo has no accounts
- * for them). Returns their names as the page listed them.
+ * and reviewers (through the service, on the server's database `dbPath`, to keep this journey
+ * short; demo-chain.test.ts walks them in the browser as the demo's unit accounts). Returns their
+ * names as the page listed them.
  */
 export async function acceptUnitsBelow(
   page: Page,

@@ -46,9 +46,7 @@ describeBrowser('progress dashboard', () => {
     expect(await page.locator('#province-tile-map [data-province]').count()).toBe(32);
     // The demo's province has started communities this year; the others have no plan.
     expect(await hainan.getAttribute('aria-label')).toMatch(/^海南 \d+\.\d%$/);
-    expect(await page.locator('[data-province="北京"]').getAttribute('aria-label')).toBe(
-      '北京 —',
-    );
+    expect(await page.locator('[data-province="北京"]').getAttribute('aria-label')).toBe('北京 —');
     await page.locator('#investment-by-month canvas').first().waitFor();
     await page.screenshot({ path: `${SHOTS}/progress-ministry-home.png`, fullPage: true });
 

@@ -5,6 +5,7 @@ import { buildApp, WEB_DIST } from '../app.ts';
 import { openDatabase } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedDemoLedger } from '../demo/seed.ts';
+import { OTHER_UNIT_ACCOUNTS } from '../demo/unit-accounts.ts';
 import { databaseUrl, parse } from './options.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -53,6 +54,9 @@ export async function serveCommand(args: string[]): Promise<number> {
     if (seeded) console.log(`已写入演示数据：海南省，${demoCommunities} 个小区。`);
     console.log(`演示账号（密码均为 ${DEMO_PASSWORD}${seeded ? '' : '，若未修改'}）：`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(14)} ${a.displayName}`);
+    console.log(
+      `  以及各市县账号 ${OTHER_UNIT_ACCOUNTS.length} 个：city-代码、county-代码（见 README）`,
+    );
   }
   const stop = async () => {
     await app.close();

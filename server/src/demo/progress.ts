@@ -19,6 +19,7 @@ import { saveProgress } from '../modules/progress/progress-record.service.ts';
 import { addConsultation, type ConsultationInput } from '../modules/progress/progress.service.ts';
 import { SYSTEM_ACTOR } from '../modules/users/users.service.ts';
 import { prng } from './synthetic.ts';
+import { underPath } from '../db/under-path.ts';
 
 /** Share of the year's starts in each month (index 0 = January): the S-curve of brief §11. */
 const START_MONTH_SHARES = [0, 0, 0.1, 0.15, 0.2, 0.15, 0.15, 0.1, 0.07, 0.04, 0.02, 0.02];
@@ -164,7 +165,7 @@ export async function seedDemoProgress(
   const communities = await db
     .selectFrom('communities')
     .selectAll()
-    .where('region_path', 'like', `/000000/${provinceCode}/%`)
+    .where((e) => underPath(e, 'region_path', `/000000/${provinceCode}/`))
     .where('plan_year', '=', year)
     .orderBy('id')
     .execute();

@@ -22,6 +22,7 @@ import {
 import { planCommunities } from '../modules/plan/plan-table.repository.ts';
 import { dueDays, submitReport } from '../modules/reports/monthly-reports.service.ts';
 import { prng } from './synthetic.ts';
+import { UNIT_ACCOUNTS } from './unit-accounts.ts';
 
 const DAY = 86_400_000;
 /** Units the demo accounts work for (county 龙华区, city 海口市): they report on time, always. */
@@ -37,7 +38,12 @@ function actorAt(unit: RegionRow): Actor {
     unit.level === 'province' ? ['province'] : unit.level === 'prefecture' ? ['city'] : ['county'];
   return {
     userId: 0,
-    username: `${unit.name}住建部门`,
+    // The unit's demo account (unit-accounts.ts), so that pages name the unit's department.
+    username:
+      unit.level === 'province'
+        ? 'province'
+        : (UNIT_ACCOUNTS.find((a) => a.regionCode === unit.code)?.username ??
+          `${unit.name}住建部门`),
     roles: unit.level === 'prefecture' && unit.is_ledger_unit === 1 ? ['city', 'county'] : roles,
     regionCode: unit.code,
     regionPath: unit.path,

@@ -1,6 +1,6 @@
 /**
- * The demo: a province (海南省, the province of the tests' worked example) and one account per level, all
- * with the password gaizao-demo. Only `serve --demo` (npm start) seeds, and only an empty database.
+ * The demo: a province (海南省, the province of the tests' worked example), one account per level
+ * and one for every unit that declares (unit-accounts.ts), all with the password gaizao-demo. Only `serve --demo` (npm start) seeds, and only an empty database.
  */
 import { seedDemoCoordinates } from './coordinates.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -15,11 +15,15 @@ import { csvLine } from '../domain/spreadsheet-cells.ts';
 import { importProjectList } from '../modules/ledger/import/import.service.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
 import { SYSTEM_ACTOR } from '../modules/users/users.service.ts';
+import { seedDemoDeclarations } from './declarations.ts';
 import { seedDemoFiveYear } from './five-year.ts';
+import { HISTORY_COMMUNITIES, historyYear, seedDemoHistory } from './history.ts';
 import { seedDemoProgress } from './progress.ts';
 import { seedDemoReports } from './reports.ts';
 import { seedDemoFiscal } from './fiscal.ts';
 import { syntheticRows } from './synthetic.ts';
+import { OTHER_UNIT_ACCOUNTS } from './unit-accounts.ts';
+import { underPath } from '../db/under-path.ts';
 
 export const DEMO_PASSWORD = 'gaizao-demo';
 export const DEMO_PROVINCE = '460000';
@@ -95,7 +99,8 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
   // not through createUser, which enforces the policy for every real account.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
-    for (const a of DEMO_ACCOUNTS) await insertUser(trx, { ...a, passwordHash, now });
+    for (const a of [...DEMO_ACCOUNTS, ...OTHER_UNIT_ACCOUNTS])
+      await insertUser(trx, { ...a, passwordHash, now });
   });
   return true;
 }
@@ -104,13 +109,13 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
  * A few hundred realistic communities for the demo province, through the same import a user
  * would run (so the demo data obeys every rule of the template).
  */
-export async function seedDemoLedger(db: Kysely<Database>): Promise<number> {
+export async function seedDemoLedger(db: Kysely<Database>, now = new Date()): Promise<number> {
   const any = await db.selectFrom('communities').select('id').limit(1).executeTakeFirst();
   if (any) return 0;
   const units = await db
     .selectFrom('regions')
     .select(['code', 'name'])
-    .where('path', 'like', `/000000/${DEMO_PROVINCE}/%`)
+    .where((e) => underPath(e, 'path', `/000000/${DEMO_PROVINCE}/`))
     .where('is_ledger_unit', '=', 1)
     .where('code', 'not like', '4603%') // 三沙: islands, no old communities
     .orderBy('code')
@@ -120,22 +125,29 @@ export async function seedDemoLedger(db: Kysely<Database>): Promise<number> {
   try {
     let text = '\uFEFF' + csvLine([...HEADERS]);
     // 海南 2022: 608 communities, 84 households each (brief §8.3); the demo takes about half.
-    for (const row of syntheticRows(units, 300, {
+    // Then the communities of 十四五's plans (history.ts), drawn on from the same seed.
+    let i = 0;
+    for (const row of syntheticRows(units, 300 + HISTORY_COMMUNITIES, {
       seed: 2022,
       planYears: [DEMO_PLAN_YEAR - 1, DEMO_PLAN_YEAR, DEMO_PLAN_YEAR],
       householdsPerCommunity: 84,
-    }))
+    })) {
+      if (i >= 300) row.planYear = String(historyYear(i - 300));
       text += csvLine(COLUMNS.map((c) => row[c.key]));
+      i++;
+    }
     await writeFile(file, text);
     await seedDemoPolicy(db);
     const report = await importProjectList(db, SYSTEM_ACTOR, file, { dryRun: false });
     if (report.errorCount)
       throw new Error(`演示数据有误：${JSON.stringify(report.errors.slice(0, 3))}`);
-    await seedDemoFiveYear(db);
-    await seedDemoProgress(db, DEMO_PROVINCE);
-    await seedDemoReports(db, DEMO_PROVINCE);
+    await seedDemoFiveYear(db, DEMO_PROVINCE, now);
+    await seedDemoProgress(db, DEMO_PROVINCE, now);
+    await seedDemoHistory(db, DEMO_PROVINCE, now);
+    await seedDemoReports(db, DEMO_PROVINCE, now);
     await seedDemoFiscal(db, DEMO_PROVINCE, DEMO_PLAN_YEAR);
     await seedDemoCoordinates(db, DEMO_PROVINCE); // the community map's points (coordinates.ts)
+    await seedDemoDeclarations(db, DEMO_PROVINCE, DEMO_PLAN_YEAR, now);
     return report.imported;
   } finally {
     await rm(dir, { recursive: true, force: true });

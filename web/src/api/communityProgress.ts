@@ -82,6 +82,8 @@ export interface ProgressRecord {
 }
 
 export interface CommunityProgress {
+  /** Login name → the person as pages show them: unit and display name. */
+  people: Record<string, string>;
   households: number;
   consentThreshold: number;
   /** 'province': the province's own figure for the plan year; 'national': the plan year's */

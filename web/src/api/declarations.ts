@@ -134,6 +134,8 @@ export interface ProvinceSignoff {
 }
 
 export interface Declaration {
+  /** Login name → the person as pages show them: unit and display name. */
+  people: Record<string, string>;
   unit: { code: string; name: string; level: UnitLevel };
   year: number;
   state: DeclarationState;
@@ -268,6 +270,22 @@ export interface CandidateSnapshot {
   integrity: 'ok' | 'mismatch';
   cutoffYear: number;
   content: { table: PlanTableRow[] | null };
+}
+
+/** A submitted version as frozen: its communities (the reviewer's list). */
+export interface SubmittedSnapshot {
+  version: number;
+  hash: string;
+  content: { communities: SnapshotCommunity[] };
+}
+
+export function getSubmittedVersion(
+  unit: string,
+  year: number,
+  version: number,
+  signal?: AbortSignal,
+) {
+  return api.get<SubmittedSnapshot>(`${unitPath(unit, year)}/versions/${version}`, { signal });
 }
 
 export function getCandidate(unit: string, year: number, signal?: AbortSignal) {

@@ -59,6 +59,8 @@ export interface FieldChange {
 export interface HistoryEntry {
   at: string;
   username: string | null;
+  /** Who, as pages show them: unit and display name. */
+  person?: string;
   action: 'import' | 'create' | 'update' | 'merge';
   /** The record's version after this change. */
   version: number;

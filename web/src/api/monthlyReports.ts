@@ -74,6 +74,8 @@ export interface ReportHistory {
   year: number;
   dueDay: number;
   canSubmit: boolean;
+  /** Login name → the person as pages show them: unit and display name. */
+  people: Record<string, string>;
   reports: (ReportSummary & { status: ReportStatus; statusLabel: string })[];
 }
 

@@ -27,6 +27,7 @@ export const zh = {
   'login.demoTitle': '演示系统',
   'login.demoBody': '本系统为演示系统，数据仅供演示。可用演示账号：',
   'login.demoPassword': '密码均为',
+  'login.demoUnits': '各市县住房和城乡建设部门的账号（{n} 个，登录名为 city-代码 或 county-代码）',
   'layout.logout': '退出登录',
   'layout.language': 'English',
   'layout.region': '所属区划',
@@ -73,6 +74,8 @@ export const en: Record<MessageKey, string> = {
   'login.demoTitle': 'Demo system (演示系统)',
   'login.demoBody': 'This is a demo system with sample data. Demo accounts:',
   'login.demoPassword': 'password for all:',
+  'login.demoUnits':
+    'Accounts of every city and county housing department ({n}; login city-<code> or county-<code>)',
   'layout.logout': 'Sign out',
   'layout.language': '中文',
   'layout.region': 'Region',

@@ -25,6 +25,7 @@ import { SYSTEM_ACTOR } from '../users/users.service.ts';
 import * as repo from './declarations.repository.ts';
 import * as signoffRepo from './signoff.repository.ts';
 import { act } from './declarations.act.ts';
+import { peopleNamed } from '../users/people.ts';
 import { childrenOf } from './declarations.children.ts';
 import { presentDeadline, reviewerName, unitDeadline } from './declarations.deadlines.ts';
 import { SIGNOFF_LABELS, SIGNOFF_ROLES } from './signoff-roles.ts';
@@ -76,7 +77,14 @@ export async function declarationView(
   // 国家发展改革委 and 财政部 receive the submitted plan: its figures, not the live ledger's checks
   // or the units below (readableUnit has made sure there is a submitted version).
   const received = receivesOnly(actor) && submitted ? submitted : null;
+  const people = await peopleNamed(db, [
+    ...events.map((e) => e.username),
+    submitted?.created_by,
+    ...(province ? peopleOfProvince(province) : []),
+  ]);
   return {
+    /** login name → the person as pages show them (unit and display name) */
+    people,
     unit: { code: region.code, name: region.name, level },
     year,
     state,
@@ -136,6 +144,14 @@ export async function declarationView(
     },
   };
 }
+
+/** Everyone a province's view names: approvals, the frozen version, sign-offs, receipts. */
+const peopleOfProvince = (p: Awaited<ReturnType<typeof provinceView>>) => [
+  ...[p.approval, ...p.approvalHistory].map((a) => a?.username),
+  p.candidate?.createdBy,
+  ...p.signoffs.map((s) => s.username),
+  ...p.receipts.map((r) => r.username),
+];
 
 export async function submitDeclaration(
   db: Kysely<Database>,

@@ -1,6 +1,8 @@
 /** The change history of ledger records: who, when, which fields, old and new values. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { personLabel } from '../users/people.ts';
+import { SYSTEM_ACTOR } from '../users/users.service.ts';
 
 export interface FieldChange {
   field: string;
@@ -51,16 +53,30 @@ export async function historyOf(
   sinceVersion = 0,
 ) {
   const rows = await db
-    .selectFrom('change_log')
-    .selectAll()
-    .where('entity', '=', entity)
-    .where('entity_id', '=', id)
-    .where('version', '>', sinceVersion)
-    .orderBy('id', 'desc')
+    .selectFrom('change_log as l')
+    .leftJoin('users as u', 'u.username', 'l.username')
+    .leftJoin('regions as rg', 'rg.code', 'u.region_code')
+    .selectAll('l')
+    .select(['u.display_name', 'rg.name as region_name', 'rg.level as region_level'])
+    .where('l.entity', '=', entity)
+    .where('l.entity_id', '=', id)
+    .where('l.version', '>', sinceVersion)
+    .orderBy('l.id', 'desc')
     .execute();
   return rows.map((r) => ({
     at: r.at,
     username: r.username,
+    /** who, as pages show them: unit and display name (系统 for the system's own imports) */
+    person:
+      r.display_name !== null && r.region_name !== null && r.region_level !== null
+        ? personLabel({
+            display_name: r.display_name,
+            region_name: r.region_name,
+            region_level: r.region_level,
+          })
+        : r.username === SYSTEM_ACTOR.username || r.username === null
+          ? '系统'
+          : r.username,
     action: r.action,
     version: r.version,
     changes: JSON.parse(r.changes) as FieldChange[],

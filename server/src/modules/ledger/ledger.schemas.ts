@@ -76,6 +76,7 @@ const change = z.object({ field: z.string(), old: z.unknown(), new: z.unknown() 
 export const historyEntry = z.object({
   at: z.string(),
   username: z.string().nullable(),
+  person: z.string().describe('操作人：单位与姓名（系统导入为“系统”）'),
   action: z.string(),
   version: z.number(),
   changes: z.array(change),

@@ -48,6 +48,7 @@ import { measuresByUnit } from './dashboard.repository.ts';
 import { assertIntact } from '../integrity/integrity.ts';
 import * as repo from './progress.repository.ts';
 import { underPath } from '../../db/under-path.ts';
+import { peopleNamed } from '../users/people.ts';
 
 export async function visibleCommunity(
   db: Kysely<Database>,
@@ -147,7 +148,14 @@ export async function communityProgress(db: Kysely<Database>, actor: Actor, comm
   const best = consultations.reduce((m, x) => Math.max(m, x.households_agreeing), 0);
   const consent = consentStatus(c.households, best, policy.consentThreshold);
   const projectProblems = await projectStartProblems(db, c.id, policy.consentThreshold);
+  const people = await peopleNamed(db, [
+    ...consultations.map((x) => x.username),
+    ...records.map((r) => r.username),
+    ...extras.photos.map((p) => p.username),
+  ]);
   return {
+    /** login name → the person as pages show them (unit and display name) */
+    people,
     households: c.households,
     consentThreshold: policy.consentThreshold,
     /** 'province': the province's own figure; 'national': the plan year's */

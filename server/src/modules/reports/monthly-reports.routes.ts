@@ -68,6 +68,7 @@ export function monthlyReportRoutes(app: App, db: Kysely<Database>): void {
           year: z.number(),
           dueDay: z.number(),
           canSubmit: z.boolean(),
+          people: z.record(z.string(), z.string()).describe('上报人登录名 → 单位与姓名'),
           reports: z.array(summary.extend({ status, statusLabel: z.string() })),
         }),
         ...errors,

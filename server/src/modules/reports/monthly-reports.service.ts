@@ -25,6 +25,7 @@ import { currentReport, type ReportContent } from './monthly-reports.content.ts'
 import { checkOnRead } from '../integrity/integrity.ts';
 import { canReadReports, canSubmitReport } from './monthly-reports.policy.ts';
 import * as repo from './monthly-reports.repository.ts';
+import { peopleNamed } from '../users/people.ts';
 
 /** Where a unit's reports and notices are seen in the web app. */
 export const reportsLink = (year: number, period: string) =>
@@ -205,6 +206,11 @@ export async function reportHistory(
     year,
     dueDay,
     canSubmit: canSubmitReport(actor, unit),
+    /** login name → the person as pages show them (unit and display name) */
+    people: await peopleNamed(
+      db,
+      rows.map((r) => r.submitted_by),
+    ),
     reports: rows.map((r) => {
       const due = dueDate(r.period, dueDay);
       const status = reportStatus(firstOf.get(r.period)!, due, now);

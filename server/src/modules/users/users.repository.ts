@@ -186,3 +186,14 @@ export async function setOwnPassword(
     .where('id', '=', id)
     .execute();
 }
+
+/** The display name and unit of each of `usernames` that is an account. */
+export async function namesOf(db: Kysely<Database>, usernames: readonly string[]) {
+  if (!usernames.length) return [];
+  return db
+    .selectFrom('users as u')
+    .innerJoin('regions as r', 'r.code', 'u.region_code')
+    .select(['u.username', 'u.display_name', 'r.name as region_name', 'r.level as region_level'])
+    .where('u.username', 'in', [...new Set(usernames)])
+    .execute();
+}

@@ -11,9 +11,9 @@ export function changeValue(v: unknown): string {
   return String(v as string | number | boolean);
 }
 
-/** 由 county 导入 / county 修改（第 3 版）. */
+/** 由 系统 导入 / 海口市龙华区住房和城乡建设局 修改（第 3 版）: the person as the server names them. */
 export function describeEntry(e: HistoryEntry): string {
-  const who = e.username ?? '系统';
+  const who = e.person ?? e.username ?? '系统';
   switch (e.action) {
     case 'import':
       return `由 ${who} 导入`;

@@ -16,6 +16,7 @@ import { formatDateTime } from '../../components/format.ts';
 import { HashText } from '../declarations/DeclarationPage/HashText.tsx';
 import { FrozenContent } from './FrozenContent.tsx';
 import { periodLabel, STATUS_COLORS } from './reportLabels.ts';
+import { personName } from '../../components/people.tsx';
 
 type Entry = ReportHistory['reports'][number];
 
@@ -88,10 +89,16 @@ export function HistoryCard({
     return () => ctrl.abort();
   }, [unit, year, version]);
 
+  const people = history && 'people' in history ? history.people : {};
   const columns: TableColumnsType<Entry> = [
     { title: '报告期', key: 'period', width: 110, render: (_, r) => periodLabel(r.period) },
     { title: '版本', key: 'version', width: 80, render: (_, r) => `第 ${r.version} 版` },
-    { title: '上报人', dataIndex: 'submittedBy', key: 'by', width: 110 },
+    {
+      title: '上报人',
+      key: 'by',
+      width: 200,
+      render: (_, r) => personName(people, r.submittedBy),
+    },
     {
       title: '上报时间',
       key: 'at',

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../api/client.ts';
 import { recordApproval, type Approval, type ProvinceSignoff } from '../../../api/declarations.ts';
 import { formatDateTime } from '../../../components/format.ts';
+import { usePerson } from '../../../components/people.tsx';
 
 interface Values {
   approvedOn: string;
@@ -26,6 +27,7 @@ const MAX_BYTES = 20 * 1024 * 1024;
 
 /** The approval's own facts, and the version it approves. */
 function ApprovalFacts({ approval, id }: { approval: Approval; id?: string }) {
+  const person = usePerson();
   return (
     <Descriptions
       id={id}
@@ -58,7 +60,7 @@ function ApprovalFacts({ approval, id }: { approval: Approval; id?: string }) {
         {
           key: 'by',
           label: '录入',
-          children: `${approval.username} · ${formatDateTime(approval.at)}`,
+          children: `${person(approval.username)} · ${formatDateTime(approval.at)}`,
         },
       ]}
     />

@@ -11,7 +11,9 @@ import { ApprovalNotice } from './ApprovalForm.tsx';
 import { ChecksCard } from './ChecksCard.tsx';
 import { ChildrenTable } from './ChildrenTable.tsx';
 import { DeclarationHeading, DeclarationTotals, SubmittedVersion } from './DeclarationSummary.tsx';
+import { PeopleProvider } from '../../../components/people.tsx';
 import { EventsTimeline } from './EventsTimeline.tsx';
+import { SubmittedCommunities } from './SubmittedCommunities.tsx';
 import { ReceiptsCard } from './ReceiptsCard.tsx';
 import { ReturnNotes } from './ReturnNotes.tsx';
 import { ReviseButton, RevisionCard } from './RevisionPanel.tsx';
@@ -72,57 +74,60 @@ function DeclarationBody({ d, reload }: { d: Declaration; reload: () => Promise<
   const signer = signerRoleOf(me, d.unit.code) !== null;
 
   return (
-    <Flex id="declaration-page" vertical gap={16} data-unit={d.unit.code} data-year={d.year}>
-      <Card>
-        <Flex vertical gap={16}>
-          <DeclarationHeading d={d} />
-          <Flex gap={12} align="center" wrap>
-            {d.side === 'self' && <SubmitButton d={d} onDone={reload} onFailure={setFailure} />}
-            <ReviseButton d={d} onDone={reload} />
-            {d.side === 'above' && <ReviewerActions d={d} onDone={reload} />}
-            {d.side === null && !signer && (
-              <Typography.Text type="secondary">
-                仅供查看：申报由本单位上报，由上级单位审核。
-              </Typography.Text>
+    <PeopleProvider people={d.people}>
+      <Flex id="declaration-page" vertical gap={16} data-unit={d.unit.code} data-year={d.year}>
+        <Card>
+          <Flex vertical gap={16}>
+            <DeclarationHeading d={d} />
+            <Flex gap={12} align="center" wrap>
+              {d.side === 'self' && <SubmitButton d={d} onDone={reload} onFailure={setFailure} />}
+              <ReviseButton d={d} onDone={reload} />
+              {d.side === 'above' && <ReviewerActions d={d} onDone={reload} />}
+              {d.side === null && !signer && (
+                <Typography.Text type="secondary">
+                  仅供查看：申报由本单位上报，由上级单位审核。
+                </Typography.Text>
+              )}
+              {setsDeadline && <InternalDeadline d={d} onDone={reload} />}
+            </Flex>
+            {d.province?.approvalNotice && (
+              <ApprovalNotice id="approval-notice" notice={d.province.approvalNotice} />
             )}
-            {setsDeadline && <InternalDeadline d={d} onDone={reload} />}
+            <UnacceptedChildrenAlert d={d} />
+            <SubmitFailureAlert failure={failure} />
+            <Divider style={{ margin: 0 }} />
+            <DeclarationTotals d={d} />
+            <SubmittedVersion d={d} />
           </Flex>
-          {d.province?.approvalNotice && (
-            <ApprovalNotice id="approval-notice" notice={d.province.approvalNotice} />
-          )}
-          <UnacceptedChildrenAlert d={d} />
-          <SubmitFailureAlert failure={failure} />
-          <Divider style={{ margin: 0 }} />
-          <DeclarationTotals d={d} />
-          <SubmittedVersion d={d} />
-        </Flex>
-      </Card>
-      {d.province && <ReceiptsCard d={d} province={d.province} me={me} onDone={reload} />}
-      <ReturnNotes d={d} />
-      <RevisionCard d={d} onDone={reload} />
-      {d.province && <SignoffPanel d={d} province={d.province} me={me} onDone={reload} />}
-      {(d.checks.length > 0 || d.side !== null) && (
-        <ChecksCard
-          unit={d.unit.code}
-          year={d.year}
-          checks={d.checks}
-          canJustify={editable}
-          onChanged={reload}
+        </Card>
+        {d.province && <ReceiptsCard d={d} province={d.province} me={me} onDone={reload} />}
+        <ReturnNotes d={d} />
+        <SubmittedCommunities d={d} />
+        <RevisionCard d={d} onDone={reload} />
+        {d.province && <SignoffPanel d={d} province={d.province} me={me} onDone={reload} />}
+        {(d.checks.length > 0 || d.side !== null) && (
+          <ChecksCard
+            unit={d.unit.code}
+            year={d.year}
+            checks={d.checks}
+            canJustify={editable}
+            onChanged={reload}
+          />
+        )}
+        {/* Empty for 国家发展改革委 and 财政部, who see the province's submitted plan only. */}
+        {d.unit.level !== 'county' && d.children.length > 0 && (
+          <ChildrenTable
+            items={d.children}
+            year={d.year}
+            // The unit's own staff review the units below it and may give them earlier deadlines.
+            deadlines={d.side === 'self' ? { max: d.deadline, onDone: reload } : undefined}
+          />
+        )}
+        <EventsTimeline
+          events={d.events}
+          checkTitles={new Map(d.checks.map((c) => [c.id, c.title]))}
         />
-      )}
-      {/* Empty for 国家发展改革委 and 财政部, who see the province's submitted plan only. */}
-      {d.unit.level !== 'county' && d.children.length > 0 && (
-        <ChildrenTable
-          items={d.children}
-          year={d.year}
-          // The unit's own staff review the units below it and may give them earlier deadlines.
-          deadlines={d.side === 'self' ? { max: d.deadline, onDone: reload } : undefined}
-        />
-      )}
-      <EventsTimeline
-        events={d.events}
-        checkTitles={new Map(d.checks.map((c) => [c.id, c.title]))}
-      />
-    </Flex>
+      </Flex>
+    </PeopleProvider>
   );
 }

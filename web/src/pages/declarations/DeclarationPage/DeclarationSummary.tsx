@@ -5,6 +5,7 @@ import { QuestionCircleOutlined } from '@ant-design/icons';
 import { Col, Descriptions, Flex, Row, Statistic, Tag, Tooltip, Typography } from 'antd';
 import type { Declaration } from '../../../api/declarations.ts';
 import { formatDateTime, formatDecimal, formatInteger } from '../../../components/format.ts';
+import { personName } from '../../../components/people.tsx';
 import {
   areaSquareMetres,
   countdownOf,
@@ -100,7 +101,7 @@ export function SubmittedVersion({ d }: { d: Declaration }) {
             ),
             children: <HashText id="submitted-hash" hash={s.hash} />,
           },
-          { key: 'by', label: '上报人', children: s.by },
+          { key: 'by', label: '上报人', children: personName(d.people, s.by) },
           { key: 'at', label: '上报时间', children: formatDateTime(s.at) },
           {
             key: 'unchanged',

@@ -2,6 +2,7 @@
 import { Card, Empty, Timeline, Typography } from 'antd';
 import type { DeclarationEvent } from '../../../api/declarations.ts';
 import { formatDateTime } from '../../../components/format.ts';
+import { usePerson } from '../../../components/people.tsx';
 import { eventColor, eventLabel, eventReason } from '../declarationLabels.ts';
 import { HashText } from './HashText.tsx';
 
@@ -12,6 +13,7 @@ interface Props {
 }
 
 export function EventsTimeline({ events, checkTitles }: Props) {
+  const person = usePerson();
   return (
     <Card id="declaration-events" size="small" title="申报记录">
       {events.length === 0 ? (
@@ -24,7 +26,9 @@ export function EventsTimeline({ events, checkTitles }: Props) {
             content: (
               <div data-action={e.action}>
                 <Typography.Text strong>{eventLabel(e.action)}</Typography.Text>
-                <Typography.Text style={{ marginInlineStart: 8 }}>{e.username}</Typography.Text>
+                <Typography.Text style={{ marginInlineStart: 8 }}>
+                  {person(e.username)}
+                </Typography.Text>
                 <Typography.Text type="secondary" style={{ marginInlineStart: 12 }}>
                   {formatDateTime(e.at)}
                 </Typography.Text>

@@ -16,6 +16,7 @@ import {
 import type { Me } from '../../../api/types.ts';
 import { RECIPIENT_ROLES } from '../../../app/menu.tsx';
 import { formatDateTime } from '../../../components/format.ts';
+import { personName } from '../../../components/people.tsx';
 
 interface Props {
   d: Declaration;
@@ -76,7 +77,11 @@ export function ReceiptsCard({ d, province, me, onDone }: Props) {
                   <Tag data-received="no">未签收</Tag>
                 ),
             },
-            { title: '签收人', key: 'username', render: (_, r) => r.username ?? '—' },
+            {
+              title: '签收人',
+              key: 'username',
+              render: (_, r) => personName(d.people, r.username),
+            },
             { title: '时间', key: 'at', render: (_, r) => formatDateTime(r.at) },
           ]}
         />
@@ -102,7 +107,8 @@ export function ReceiptsCard({ d, province, me, onDone }: Props) {
           )}
           {myRole && mine?.at && (
             <Typography.Text type="secondary" id="receipt-mine">
-              {mine.label}已于 {formatDateTime(mine.at)} 由 {mine.username} 签收
+              {mine.label}已于 {formatDateTime(mine.at)} 由 {personName(d.people, mine.username)}{' '}
+              签收
             </Typography.Text>
           )}
         </Flex>

@@ -4,6 +4,7 @@ import { Alert, Flex, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { Declaration } from '../../../api/declarations.ts';
 import { formatDateTime } from '../../../components/format.ts';
+import { personName } from '../../../components/people.tsx';
 
 export function ReturnNotes({ d }: { d: Declaration }) {
   const lastReturn = d.events.find((e) => e.action === 'return');
@@ -18,7 +19,7 @@ export function ReturnNotes({ d }: { d: Declaration }) {
           上级退回意见
           {lastReturn && (
             <Typography.Text type="secondary" style={{ marginInlineStart: 12, fontSize: 13 }}>
-              {lastReturn.username} · {formatDateTime(lastReturn.at)}
+              {personName(d.people, lastReturn.username)} · {formatDateTime(lastReturn.at)}
             </Typography.Text>
           )}
         </span>

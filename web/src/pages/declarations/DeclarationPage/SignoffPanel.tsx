@@ -17,6 +17,7 @@ import {
 } from '../../../api/declarations.ts';
 import type { Me } from '../../../api/types.ts';
 import { formatDateTime } from '../../../components/format.ts';
+import { usePerson } from '../../../components/people.tsx';
 import { ApprovalForm } from './ApprovalForm.tsx';
 import { ContactForm } from './ContactForm.tsx';
 import { HashText } from './HashText.tsx';
@@ -29,7 +30,10 @@ export function signerRoleOf(me: Me, unitCode: string): SignoffRole | null {
   return order.find((r) => me.roles.includes(r as Role)) ?? null;
 }
 
-function signoffColumns(candidateHash: string | null): TableColumnsType<Signoff> {
+function signoffColumns(
+  candidateHash: string | null,
+  person: (username: string | null) => string,
+): TableColumnsType<Signoff> {
   return [
     { title: '会签部门', dataIndex: 'label', key: 'label', width: 200 },
     {
@@ -49,7 +53,7 @@ function signoffColumns(candidateHash: string | null): TableColumnsType<Signoff>
           <Tag data-signed="none">未会签</Tag>
         ),
     },
-    { title: '会签人', key: 'username', width: 120, render: (_, s) => s.username ?? '—' },
+    { title: '会签人', key: 'username', width: 120, render: (_, s) => person(s.username) },
     {
       title: '所签版本校验码',
       key: 'hash',
@@ -68,6 +72,7 @@ interface Props {
 
 export function SignoffPanel({ d, province, me, onDone }: Props) {
   const { message } = App.useApp();
+  const person = usePerson();
   const [busy, setBusy] = useState<'freeze' | 'sign' | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const self = d.side === 'self';
@@ -179,7 +184,7 @@ export function SignoffPanel({ d, province, me, onDone }: Props) {
           id="signoff-rows"
           rowKey="role"
           size="small"
-          columns={signoffColumns(candidate?.hash ?? null)}
+          columns={signoffColumns(candidate?.hash ?? null, person)}
           dataSource={province.signoffs}
           pagination={false}
           scroll={{ x: 760 }}

@@ -177,7 +177,13 @@ export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number })
               name="percent"
               rules={[{ required: true, message: '请输入比例' }]}
             >
-              <InputNumber id="threshold-percent" aria-label="居民同意 %" min={0.01} max={100} precision={2} />
+              <InputNumber
+                id="threshold-percent"
+                aria-label="居民同意 %"
+                min={0.01}
+                max={100}
+                precision={2}
+              />
             </Form.Item>
             <Button id="threshold-save" type="primary" htmlType="submit">
               {`设为${year}年度起的比例`}

@@ -25,6 +25,7 @@ import {
   type Consultation,
   type ConsultationMethod,
 } from '../../../../api/communityProgress.ts';
+import { usePerson } from '../../../../components/people.tsx';
 import { METHOD_LABELS } from './progressLabels.ts';
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -80,6 +81,7 @@ export function ConsultationsPanel({
   onChanged,
 }: Props) {
   const { message } = App.useApp();
+  const person = usePerson();
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<File[]>([]);
   const [saving, setSaving] = useState(false);
@@ -198,8 +200,9 @@ export function ConsultationsPanel({
           {
             title: '记录人',
             dataIndex: 'username',
-            width: 90,
-            render: (u: string, c) => (c.source === 'import' ? <Tag>{`导入 · ${u}`}</Tag> : u),
+            width: 160,
+            render: (u: string, c) =>
+              c.source === 'import' ? <Tag>{`导入 · ${person(u)}`}</Tag> : person(u),
           },
         ]}
       />

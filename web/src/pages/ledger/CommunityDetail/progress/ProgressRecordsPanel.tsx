@@ -11,6 +11,7 @@ import {
 } from '../../../../api/communityProgress.ts';
 import { applyServerErrors } from '../../../../components/serverErrors.ts';
 import { formatDecimal } from '../../../../components/format.ts';
+import { usePerson } from '../../../../components/people.tsx';
 import {
   COUNT_FIELDS,
   currentPeriod,
@@ -53,6 +54,7 @@ function FundsCell({ r }: { r: ProgressRecord }) {
 
 export function ProgressRecordsPanel({ communityId, progress, canEdit, onChanged }: Props) {
   const { message } = App.useApp();
+  const person = usePerson();
   const [form] = Form.useForm<ProgressValues>();
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -109,7 +111,7 @@ export function ProgressRecordsPanel({ communityId, progress, canEdit, onChanged
             render: (_: unknown, r) => <FundsCell r={r} />,
           },
           { title: '成效', key: 'outcomes', render: (_: unknown, r) => outcomesText(r) },
-          { title: '填报人', dataIndex: 'username', width: 90 },
+          { title: '填报人', dataIndex: 'username', width: 160, render: (u: string) => person(u) },
         ]}
       />
       {canEdit && (

@@ -1,0 +1,71 @@
+// The communities of the version under review, as submitted (issue 13 §12): the reviewer reads the
+// list itself, not only the totals, before accepting or returning; the diff shows what changed.
+import { Alert, Card, Table } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../../../api/client.ts';
+import {
+  getSubmittedVersion,
+  type Declaration,
+  type SnapshotCommunity,
+} from '../../../api/declarations.ts';
+import { formatInteger } from '../../../components/format.ts';
+
+const COLUMNS: TableColumnsType<SnapshotCommunity> = [
+  { title: '小区名称', dataIndex: 'name', key: 'name' },
+  { title: '建成年份', dataIndex: 'buildYear', key: 'buildYear', width: 90, align: 'end' },
+  {
+    title: '楼栋数（栋）',
+    key: 'buildings',
+    width: 110,
+    align: 'end',
+    render: (_, c) => formatInteger(c.buildings),
+  },
+  {
+    title: '居民户数（户）',
+    key: 'households',
+    width: 120,
+    align: 'end',
+    render: (_, c) => formatInteger(c.households),
+  },
+];
+
+type State =
+  | { status: 'loading' }
+  | { status: 'ready'; communities: SnapshotCommunity[] }
+  | { status: 'failed'; message: string };
+
+/** Shown to the reviewer (the level above) once a version has been submitted. */
+export function SubmittedCommunities({ d }: { d: Declaration }) {
+  const version = d.side === 'above' ? d.submitted?.version : undefined;
+  const [state, setState] = useState<State>({ status: 'loading' });
+  useEffect(() => {
+    if (!version) return;
+    const ctrl = new AbortController();
+    setState({ status: 'loading' });
+    getSubmittedVersion(d.unit.code, d.year, version, ctrl.signal).then(
+      (s) => setState({ status: 'ready', communities: s.content.communities }),
+      (e: unknown) => {
+        if (!ctrl.signal.aborted) setState({ status: 'failed', message: errorMessage(e) });
+      },
+    );
+    return () => ctrl.abort();
+  }, [d.unit.code, d.year, version]);
+  if (!version) return null;
+  return (
+    <Card id="submitted-communities" size="small" title={`上报的小区（第 ${version} 版）`}>
+      {state.status === 'failed' ? (
+        <Alert type="error" showIcon title={state.message} />
+      ) : (
+        <Table<SnapshotCommunity>
+          rowKey="id"
+          size="small"
+          loading={state.status === 'loading'}
+          columns={COLUMNS}
+          dataSource={state.status === 'ready' ? state.communities : []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        />
+      )}
+    </Card>
+  );
+}
