@@ -59,8 +59,6 @@ async function buildServer() {
     target: 'node24',
     external: externalPackages(),
     sourcemap: 'linked',
-    minifyWhitespace: true,
-    minifySyntax: true,
     metafile: true,
     logLevel: 'warning',
   });

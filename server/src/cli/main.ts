@@ -7,7 +7,7 @@ type Command = (args: string[]) => Promise<number>;
 
 /**
  * Each command's module is loaded only when it runs, so that `gaizao verify` does not start by
- * loading Fastify, ExcelJS and the web app's server (startup: docs/benchmarks.md, "CLI start-up").
+ * loading Fastify, ExcelJS and the web app's server (startup: docs/benchmarks-cli.md).
  */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./serve.ts')).serveCommand,

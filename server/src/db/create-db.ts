@@ -33,7 +33,7 @@ export interface Db {
 
 /**
  * pg, loaded with the first PostgreSQL database: a command on an SQLite file starts without it
- * (docs/benchmarks.md, "CLI start-up").
+ * (docs/benchmarks-cli.md).
  */
 async function loadPg() {
   const { default: pg } = await import('pg');

@@ -89,7 +89,7 @@ async function run(result: () => Promise<{ error?: unknown }>): Promise<void> {
  * True when the database has run exactly the migrations this build has: then there is nothing to
  * do, and Kysely's migrator, which first reads the whole catalogue (every table's columns on
  * SQLite), is not started — most of a small CLI command's time on a small database
- * (docs/benchmarks.md, "CLI start-up"). Anything else (a new database, a migration to run, one
+ * (docs/benchmarks-cli.md). Anything else (a new database, a migration to run, one
  * this build does not know) goes to the migrator, with its lock and its errors.
  */
 async function upToDate(db: Kysely<unknown>): Promise<boolean> {
