@@ -72,7 +72,8 @@ async function buildServer() {
 
 /** True when dist/server is missing, or any file it was built from has changed or gone. */
 function serverIsStale() {
-  if (!existsSync(INPUTS) || !existsSync(join(SERVER_OUT, 'main.js'))) return true;
+  const outputs = ['main.js', 'xlsx-worker.js'].map((f) => join(SERVER_OUT, f));
+  if (!existsSync(INPUTS) || !outputs.every((f) => existsSync(f))) return true;
   const builtAt = statSync(INPUTS).mtimeMs;
   const { inputs } = JSON.parse(readFileSync(INPUTS, 'utf8'));
   const newer = (file) => {

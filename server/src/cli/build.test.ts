@@ -4,11 +4,16 @@
  * to date first, as `npm start` does: seconds when a source has changed, nothing when none has.
  */
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTable, XLSX_WORKER_BYTES } from '../modules/ledger/import/read-table.ts';
+import { HAINAN_PROJECT_LIST } from '../test-support/samples.ts';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '../../..');
@@ -61,6 +66,25 @@ describe('the compiled command line', () => {
     const verify = await node(BIN, 'verify', '--json', '--db', db);
     expect(verify.code, verify.stderr).toBe(0);
     expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
+  });
+
+  it('reads a large xlsx in a worker thread of the build (xlsx-worker.js, without tsx)', async () => {
+    // The sample project list as an xlsx, made larger than XLSX_WORKER_BYTES by an incompressible
+    // picture, so that the import reads it in a worker thread as it reads a national file.
+    const file = join(dir, 'project-list.xlsx');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('项目清单');
+    for await (const row of readTable(HAINAN_PROJECT_LIST)) sheet.addRow(row.cells);
+    const picture = book.addImage({
+      buffer: randomBytes(XLSX_WORKER_BYTES + 65_536),
+      extension: 'png',
+    });
+    sheet.addImage(picture, 'AA1:AB2');
+    await book.xlsx.writeFile(file);
+    expect((await stat(file)).size).toBeGreaterThanOrEqual(XLSX_WORKER_BYTES);
+    const r = await node(BIN, 'import', file, '--dry-run', '--db', join(dir, 'xlsx.db'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('项目清单检查通过：52 行可以导入');
   });
 
   it('answers a bad command in Chinese with exit status 2, as the source does', async () => {
