@@ -76,7 +76,7 @@ describe('the compiled command line', () => {
     const sheet = book.addWorksheet('项目清单');
     for await (const row of readTable(HAINAN_PROJECT_LIST)) sheet.addRow(row.cells);
     const picture = book.addImage({
-      buffer: randomBytes(XLSX_WORKER_BYTES + 65_536),
+      base64: `data:image/png;base64,${randomBytes(XLSX_WORKER_BYTES + 65_536).toString('base64')}`,
       extension: 'png',
     });
     sheet.addImage(picture, 'AA1:AB2');
