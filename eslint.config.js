@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'web/dist', 'data', 'coverage'] },
+  { ignores: ['node_modules', 'web/dist', 'dist', 'data', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

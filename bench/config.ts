@@ -8,9 +8,16 @@ export interface BenchConfig {
   seed: number;
   /** rows of the "import progress" file (BENCH_PROGRESS_ROWS, default 40,000) */
   progressRows: number;
-  /** BENCH_ONLY=progress-import: that benchmark alone (the national ledger is not written) */
-  only?: 'progress-import';
+  /**
+   * BENCH_ONLY=progress-import or cli-startup: that benchmark alone (the national ledger is not
+   * written)
+   */
+  only?: BenchOnly;
 }
+
+const ONLY = ['progress-import', 'cli-startup'] as const;
+type BenchOnly = (typeof ONLY)[number];
+const isOnly = (s: string): s is BenchOnly => (ONLY as readonly string[]).includes(s);
 
 export const NATIONAL_COMMUNITIES = 220_000;
 
@@ -23,13 +30,14 @@ export function loadBenchConfig(env = process.env): BenchConfig {
   const progressRows = Number(env.BENCH_PROGRESS_ROWS ?? 40_000);
   if (!Number.isInteger(progressRows) || progressRows < 100)
     throw new Error(`BENCH_PROGRESS_ROWS must be an integer ≥ 100, not ${env.BENCH_PROGRESS_ROWS}`);
-  if (env.BENCH_ONLY && env.BENCH_ONLY !== 'progress-import')
-    throw new Error(`BENCH_ONLY may be progress-import, not ${env.BENCH_ONLY}`);
+  const only = env.BENCH_ONLY || undefined;
+  if (only !== undefined && !isOnly(only))
+    throw new Error(`BENCH_ONLY may be ${ONLY.join(' or ')}, not ${only}`);
   return {
     communities,
     postgresUrl: env.BENCH_DATABASE_URL || undefined,
     seed,
     progressRows,
-    ...(env.BENCH_ONLY ? { only: 'progress-import' as const } : {}),
+    ...(only ? { only } : {}),
   };
 }

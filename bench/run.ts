@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import prettier from 'prettier';
 import { openDatabase } from '../server/src/bootstrap.ts';
 import { loadBenchConfig, type BenchConfig } from './config.ts';
+import { benchCliStartup } from './cli-startup.ts';
 import { analyzeLedger, newDatabase, type Engine } from './databases.ts';
 import { unitsByProvince, writeFixtures, type Fixture } from './fixtures.ts';
 import { PAGE_QUERY } from './ledger-page.ts';
@@ -229,6 +230,13 @@ async function main(): Promise<void> {
   const engines: Engine[] = config.postgresUrl ? ['sqlite', 'postgres'] : ['sqlite'];
   const dir = await mkdtemp(join(tmpdir(), 'gaizao-bench-'));
   try {
+    if (config.only !== 'progress-import')
+      log(`CLI start-up: --help and verify against a bare node, alternating`);
+    const startup = config.only === 'progress-import' ? [] : await benchCliStartup(dir);
+    if (config.only === 'cli-startup') {
+      process.stdout.write(`\n${table(startup)}\n\n`);
+      return;
+    }
     const regions = await openDatabase(join(dir, 'regions.db'));
     const units = await unitsByProvince(regions.db);
     await regions.destroy();
@@ -257,7 +265,7 @@ async function main(): Promise<void> {
       `  csv ${(fixture.csvBytes / 2 ** 20).toFixed(1)} MiB, xlsx ${(fixture.xlsxBytes / 2 ** 20).toFixed(1)} MiB`,
     );
 
-    const results: Result[] = [];
+    const results: Result[] = [...startup];
     for (const engine of engines) {
       results.push(...(await benchEngine(engine, fixture, dir, config)));
       results.push(await benchProgressImport(engine, progressFiles, dir, config));

@@ -1,14 +1,27 @@
 #!/usr/bin/env node
 /** The command line (docs/cli.md): a thin shell over the application services. */
 import { AppError } from '../errors.ts';
-import { exportCommand, importCommand } from './ledger.ts';
-import { checkCommand, planTableCommand, progressTableCommand } from './plan.ts';
-import { remindCommand } from './remind.ts';
-import { serveCommand } from './serve.ts';
 import { UsageError } from './usage-error.ts';
-import { usersCommand } from './users.ts';
-import { verifyCommand } from './verify.ts';
-import { backupCommand, restoreCommand } from './backup.ts';
+
+type Command = (args: string[]) => Promise<number>;
+
+/**
+ * Each command's module is loaded only when it runs, so that `gaizao verify` does not start by
+ * loading Fastify, ExcelJS and the web app's server (startup: docs/benchmarks-cli.md).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./serve.ts')).serveCommand,
+  users: async () => (await import('./users.ts')).usersCommand,
+  import: async () => (await import('./ledger.ts')).importCommand,
+  export: async () => (await import('./ledger.ts')).exportCommand,
+  'plan-table': async () => (await import('./plan.ts')).planTableCommand,
+  check: async () => (await import('./plan.ts')).checkCommand,
+  'progress-table': async () => (await import('./plan.ts')).progressTableCommand,
+  remind: async () => (await import('./remind.ts')).remindCommand,
+  verify: async () => (await import('./verify.ts')).verifyCommand,
+  backup: async () => (await import('./backup.ts')).backupCommand,
+  restore: async () => (await import('./backup.ts')).restoreCommand,
+};
 
 const USAGE = `用法：gaizao <命令> [选项]
 
@@ -33,37 +46,13 @@ const USAGE = `用法：gaizao <命令> [选项]
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  switch (command) {
-    case 'serve':
-      return serveCommand(rest);
-    case 'users':
-      return usersCommand(rest);
-    case 'import':
-      return importCommand(rest);
-    case 'export':
-      return exportCommand(rest);
-    case 'plan-table':
-      return planTableCommand(rest);
-    case 'check':
-      return checkCommand(rest);
-    case 'progress-table':
-      return progressTableCommand(rest);
-    case 'remind':
-      return remindCommand(rest);
-    case 'verify':
-      return verifyCommand(rest);
-    case 'backup':
-      return backupCommand(rest);
-    case 'restore':
-      return restoreCommand(rest);
-    case undefined:
-    case 'help':
-    case '--help':
-      console.log(USAGE);
-      return command ? 0 : 2;
-    default:
-      throw new UsageError(`未知命令：${command}`);
+  if (command === undefined || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return command ? 0 : 2;
   }
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!load) throw new UsageError(`未知命令：${command}`);
+  return (await load())(rest);
 }
 
 const argv = process.argv.slice(2);

@@ -7,7 +7,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
 import type { Dialect } from './dialect.ts';
 import type { Database } from './schema.ts';
 import { gateOf, gatedSqliteDialect } from './sqlite-writers.ts';
@@ -32,8 +31,16 @@ export interface Db {
   detached: () => Promise<Db>;
 }
 
-// PostgreSQL BIGINT/NUMERIC come back as strings by default; counts are safe integers here.
-pg.types.setTypeParser(20, (v) => Number(v));
+/**
+ * pg, loaded with the first PostgreSQL database: a command on an SQLite file starts without it
+ * (docs/benchmarks-cli.md).
+ */
+async function loadPg() {
+  const { default: pg } = await import('pg');
+  // PostgreSQL BIGINT/NUMERIC come back as strings by default; counts are safe integers here.
+  pg.types.setTypeParser(20, (v) => Number(v));
+  return pg;
+}
 
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//.test(url);
 
@@ -92,6 +99,7 @@ async function createPostgres(url: string): Promise<Db> {
   const schema = parsed.searchParams.get('schema');
   parsed.searchParams.delete('schema');
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`schema 名称不合法：${schema}`);
+  const pg = await loadPg();
   const pool = new pg.Pool({
     connectionString: parsed.toString(),
     max: 10,

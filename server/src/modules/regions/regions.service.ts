@@ -1,6 +1,5 @@
 /** Region use cases: loading the shipped tree, browsing and searching within a user's scope. */
 import type { Kysely } from 'kysely';
-import regionData from '../../db/regions-data.json' with { type: 'json' };
 import type { Database, RegionRow } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { COUNTRY_CODE } from '../../domain/regions-build.ts';
@@ -15,6 +14,10 @@ type DataRow = [string, string, Exclude<RegionLevel, 'country'>, string, string,
 /** Loads the shipped GB/T 2260 tree into an empty regions table (first start of a database). */
 export async function ensureRegionsLoaded(db: Kysely<Database>, now = new Date()): Promise<void> {
   if ((await repo.countRegions(db)) > 0) return;
+  // Read only for a new database: every other start, a CLI command's too, goes without its 200 KB.
+  const { default: regionData } = await import('../../db/regions-data.json', {
+    with: { type: 'json' },
+  });
   const at = now.toISOString();
   const paths = new Map<string, string>([[COUNTRY_CODE, `/${COUNTRY_CODE}/`]]);
   const rows: RegionRow[] = [

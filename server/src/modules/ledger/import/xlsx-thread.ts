@@ -18,16 +18,20 @@ const MESSAGES_IN_FLIGHT = 4;
 const workerHeapMb = (fileSize: number) => Math.max(192, Math.ceil((fileSize / 2 ** 20) * 8));
 
 /**
- * The worker runs the TypeScript source as the server does, through tsx, whatever started this
- * process (the tsx CLI, node --import tsx, or the test runner): it is not given this process's
- * flags, and registers tsx itself before loading xlsx-worker.ts.
+ * From the TypeScript source (tsx, the tests), the worker registers tsx itself before loading
+ * xlsx-worker.ts, whatever started this process (the tsx CLI, node --import tsx, or the test
+ * runner): it is not given this process's flags. From the compiled build (dist/server, where this
+ * code sits in a .js chunk beside xlsx-worker.js: scripts/build.js) it loads xlsx-worker.js as is.
  */
-const BOOTSTRAP = `
+const COMPILED = import.meta.url.endsWith('.js');
+const BOOTSTRAP = COMPILED
+  ? `import(require('node:worker_threads').workerData.entry);`
+  : `
 const { workerData } = require('node:worker_threads');
 import(workerData.tsx).then(({ register }) => { register(); return import(workerData.entry); });
 `;
-const TSX_API = import.meta.resolve('tsx/esm/api');
-const ENTRY = new URL('./xlsx-worker.ts', import.meta.url).href;
+const TSX_API = COMPILED ? undefined : import.meta.resolve('tsx/esm/api');
+const ENTRY = new URL(COMPILED ? './xlsx-worker.js' : './xlsx-worker.ts', import.meta.url).href;
 
 export async function* readXlsxRowsInWorker(
   path: string,
