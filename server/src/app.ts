@@ -78,6 +78,8 @@ export interface AppOptions {
   /** A user's pending import uploads, and how long they are kept (config.ts). */
   importQuota?: { files: number; bytes: number };
   importKeepHours?: number;
+  /** The server's time for monthly reports (config.ts, CLOCK_AT); the real clock when absent. */
+  clock?: () => Date;
 }
 
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
@@ -163,7 +165,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   declarationRoutes(app, db, uploadDir);
   progressRoutes(app, db);
   progressImportRoutes(app, db, uploadDir, () => opts.db.detached());
-  monthlyReportRoutes(app, db);
+  monthlyReportRoutes(app, db, opts.clock);
   fiveYearRoutes(app, db);
   progressAttachmentRoutes(app, db, uploadDir);
   dashboardRoutes(app, db);

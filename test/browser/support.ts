@@ -42,7 +42,8 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-export async function startDemoServer(): Promise<RunningServer> {
+/** `clockAt`: the server's clock starts at this instant (CLOCK_AT, config.ts) and runs on. */
+export async function startDemoServer(options: { clockAt?: string } = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'gaizao-e2e-'));
   const dbPath = join(dir, 'e2e.db');
   const port = await freePort();
@@ -62,7 +63,7 @@ export async function startDemoServer(): Promise<RunningServer> {
       dbPath,
     ],
     {
-      env: { ...process.env, DATABASE_URL: '' },
+      env: { ...process.env, DATABASE_URL: '', CLOCK_AT: options.clockAt ?? '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -41,6 +41,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     importQuota: config.importQuota,
     importKeepHours: config.importKeepHours,
     security: config.security,
+    clock: config.clock,
   });
   await app.listen({ port, host: values.host ?? config.host });
 

@@ -56,7 +56,12 @@ const dueDayView = z.object({
   canSet: z.boolean(),
 });
 
-export function monthlyReportRoutes(app: App, db: Kysely<Database>): void {
+/** `clock`: the server's time (config.ts, CLOCK_AT); the real one unless a test or demo sets it. */
+export function monthlyReportRoutes(
+  app: App,
+  db: Kysely<Database>,
+  clock: () => Date = () => new Date(),
+): void {
   app.get('/api/monthly-reports/:unit/:year', {
     schema: {
       tags,
@@ -73,7 +78,8 @@ export function monthlyReportRoutes(app: App, db: Kysely<Database>): void {
         ...errors,
       },
     },
-    handler: async (req) => reportHistory(db, actorOf(req), req.params.unit, req.params.year),
+    handler: async (req) =>
+      reportHistory(db, actorOf(req), req.params.unit, req.params.year, clock()),
   });
 
   app.get('/api/monthly-reports/:unit/:year/:period/preview', {
@@ -88,6 +94,8 @@ export function monthlyReportRoutes(app: App, db: Kysely<Database>): void {
           period: z.string(),
           dueDate: z.string(),
           canSubmit: z.boolean(),
+          opensOn: z.string().describe('报告期最后一天（北京时间）：自该日起方可上报'),
+          open: z.boolean().describe('已到可上报之日'),
           hash: z.string(),
           latest: summary.extend({ unchanged: z.boolean() }).nullable(),
           content,
@@ -96,7 +104,7 @@ export function monthlyReportRoutes(app: App, db: Kysely<Database>): void {
       },
     },
     handler: async (req) =>
-      previewReport(db, actorOf(req), req.params.unit, req.params.year, req.params.period),
+      previewReport(db, actorOf(req), req.params.unit, req.params.year, req.params.period, clock()),
   });
 
   app.post('/api/monthly-reports/:unit/:year/:period', {
@@ -119,7 +127,14 @@ export function monthlyReportRoutes(app: App, db: Kysely<Database>): void {
       reply
         .code(201)
         .send(
-          await submitReport(db, actorOf(req), req.params.unit, req.params.year, req.params.period),
+          await submitReport(
+            db,
+            actorOf(req),
+            req.params.unit,
+            req.params.year,
+            req.params.period,
+            clock(),
+          ),
         ),
   });
 
@@ -183,7 +198,7 @@ export function monthlyReportRoutes(app: App, db: Kysely<Database>): void {
       },
     },
     handler: async (req) =>
-      completeness(db, actorOf(req), req.params.unit, req.params.year, req.params.period),
+      completeness(db, actorOf(req), req.params.unit, req.params.year, req.params.period, clock()),
   });
 
   app.post('/api/monthly-reports/:unit/:year/:period/reminders', {
@@ -197,7 +212,7 @@ export function monthlyReportRoutes(app: App, db: Kysely<Database>): void {
       },
     },
     handler: async (req) =>
-      remindLate(db, actorOf(req), req.params.unit, req.params.year, req.params.period),
+      remindLate(db, actorOf(req), req.params.unit, req.params.year, req.params.period, clock()),
   });
 
   const province = z.object({ province: z.string().regex(/^\d{6}$/, '省级代码应为6位数字') });
