@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { periodLabel } from '../../common/dates.ts';
 import {
   addPhoto,
   communityToStart,
@@ -54,7 +55,7 @@ describeBrowser('community progress', () => {
     );
 
     // A start without consultation: the server's reason, in the form.
-    expect(await page.locator('#progress-period').inputValue()).toBe(period);
+    expect(await page.locator('#progress-period').inputValue()).toBe(periodLabel(period));
     await fillProgress(page, {
       startDate: today,
       investment: '35.5',

@@ -96,7 +96,7 @@ describeBrowser('progress journey', () => {
     expect(await consent.innerText()).toContain('已达到 2/3 门槛');
 
     // …started this month, with a photo of the site…
-    expect(await county.locator('#progress-period').inputValue()).toBe(period);
+    expect(await county.locator('#progress-period').inputValue()).toBe(periodLabel(period));
     await fillProgress(county, { startDate: today, investment: '12.5' });
     await county.locator('#progress-save').click();
     const records = county.locator('#progress-records .ant-table-tbody tr.ant-table-row');

@@ -93,10 +93,12 @@ export async function startDemoServer(options: { clockAt?: string } = {}): Promi
   };
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** `args`: more Chromium switches, e.g. `--lang=en-US` for a browser that speaks English. */
+export function launchBrowser(args: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     args: [
+      ...args,
       '--headless',
       '--no-sandbox',
       '--disable-gpu',
@@ -147,4 +149,15 @@ export async function chooseOption(page: Page, selectId: string, label: string):
     if (await shown()) return;
     if (attempt === 3) throw new Error(`下拉框 #${selectId} 选不中“${label}”`);
   }
+}
+
+/**
+ * Types `value` into the antd date (or month) picker whose input has id `id` and commits it, as a
+ * person typing a date does: ISO text ('2026-12-06', '2026-12'), then Enter.
+ */
+export async function typeDate(page: Page, id: string, value: string): Promise<void> {
+  const input = page.locator(`#${id}`);
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
 }

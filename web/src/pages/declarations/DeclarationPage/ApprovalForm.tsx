@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../api/client.ts';
 import { recordApproval, type Approval, type ProvinceSignoff } from '../../../api/declarations.ts';
 import { formatDateTime } from '../../../components/format.ts';
+import { DateInput } from '../../../components/DateFields.tsx';
 
 interface Values {
   approvedOn: string;
@@ -153,7 +154,7 @@ export function ApprovalForm({ unit, year, province, canEdit, onDone }: Props) {
             htmlFor="approval-date"
             rules={[{ required: true, message: '请选择日期' }]}
           >
-            <Input id="approval-date" type="date" style={{ width: 170 }} />
+            <DateInput id="approval-date" />
           </Form.Item>
           <Form.Item
             name="documentNo"

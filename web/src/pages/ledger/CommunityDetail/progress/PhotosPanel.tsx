@@ -28,6 +28,7 @@ import {
 } from '../../../../api/communityProgress.ts';
 import { applyServerErrors } from '../../../../components/serverErrors.ts';
 import { currentPeriod, PHOTO_KIND_LABELS } from './progressLabels.ts';
+import { MonthInput } from '../../../../components/DateFields.tsx';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -189,7 +190,7 @@ export function PhotosPanel({ communityId, photos, canEdit, onChanged }: Props) 
             />
           </Form.Item>
           <Form.Item name="period" label="月份" htmlFor="photo-period">
-            <Input id="photo-period" type="month" style={{ width: 150 }} />
+            <MonthInput id="photo-period" />
           </Form.Item>
           <Form.Item name="lng" label="经度" htmlFor="photo-lng">
             <Input id="photo-lng" placeholder="如 110.3312" style={{ width: 120 }} />

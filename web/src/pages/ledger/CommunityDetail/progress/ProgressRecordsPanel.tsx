@@ -20,6 +20,7 @@ import {
   valuesFrom,
   type ProgressValues,
 } from './progressLabels.ts';
+import { DateInput, MonthInput } from '../../../../components/DateFields.tsx';
 
 const decimal = (digits: number, what: string) => ({
   pattern: new RegExp(`^\\d{1,13}(\\.\\d{1,${digits}})?$`),
@@ -128,17 +129,17 @@ export function ProgressRecordsPanel({ communityId, progress, canEdit, onChanged
                 htmlFor="progress-period"
                 rules={[{ required: true, message: '请选择月份' }]}
               >
-                <Input id="progress-period" type="month" />
+                <MonthInput id="progress-period" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
               <Form.Item name="startDate" label="开工日期" htmlFor="progress-start">
-                <Input id="progress-start" type="date" />
+                <DateInput id="progress-start" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
               <Form.Item name="completionDate" label="完工日期" htmlFor="progress-completion">
-                <Input id="progress-completion" type="date" />
+                <DateInput id="progress-completion" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
