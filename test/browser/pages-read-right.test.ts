@@ -90,4 +90,31 @@ describeBrowser('pages that read right', () => {
     );
     await page.context().close();
   }, 60_000);
+
+  it('opens 计划申报 and 财政承受能力 on the year being declared, as the plan table does', async () => {
+    const page = (current = await signIn(english, server.url, 'city'));
+    const declaring = await page.evaluate(
+      async () => ((await (await fetch('/api/plan-year')).json()) as { year: number }).year,
+    );
+    await page.goto(`${server.url}/declarations`);
+    await page.waitForURL(new RegExp(`/declarations/460100/${declaring}$`));
+    await page.goto(`${server.url}/plans/fiscal`);
+    await expect
+      .poll(() => page.locator('.ant-select', { has: page.locator('#fiscal-year') }).innerText())
+      .toContain(String(declaring));
+    await page.context().close();
+  }, 60_000);
+
+  it('offers the statistics export (统计局共享) on 进展统计, and it downloads', async () => {
+    const page = (current = await signIn(english, server.url, 'province'));
+    await page.goto(`${server.url}/progress?scope=460000&year=${year}`);
+    const button = page.locator('#statistics-export');
+    await button.waitFor();
+    expect(await button.innerText()).toContain('统计局共享');
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^城镇老旧小区改造项目清单-${year}年\\d{1,2}月\\.xlsx$`),
+    );
+    await page.context().close();
+  }, 60_000);
 });
