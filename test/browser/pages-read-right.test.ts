@@ -117,4 +117,24 @@ describeBrowser('pages that read right', () => {
     );
     await page.context().close();
   }, 60_000);
+
+  it('prints counts with separators and 万元 with two decimals, in tables as on cards', async () => {
+    const page = (current = await signIn(english, server.url, 'province'));
+    await page.goto(`${server.url}/progress?scope=460000&year=${year}`);
+    const body = page.locator('#progress-table .ant-table-tbody');
+    await body.locator('tr.ant-table-row').first().waitFor();
+    const cells = await body.locator('td.ant-table-cell').allInnerTexts();
+    // A figure of four digits or more always has its separator (1,852, never 1852)…
+    expect(cells.filter((t) => /^-?\d{4,}/.test(t.trim()))).toEqual([]);
+    expect(cells.some((t) => /^\d{1,3}(,\d{3})+/.test(t.trim()))).toBe(true);
+    // …and the ledger's investment has the form's two decimals, not the stored four.
+    await page.goto(`${server.url}/ledger`);
+    const ledger = page.locator('.ant-table-tbody');
+    await ledger.locator('tr.ant-table-row').first().waitFor();
+    const figures = await ledger.locator('tr.ant-table-row td.ant-table-cell').allInnerTexts();
+    const decimals = figures.map((t) => t.trim()).filter((t) => /^[\d,]+\.\d+$/.test(t));
+    expect(decimals.length).toBeGreaterThan(0);
+    expect(decimals.filter((t) => !/^\d{1,3}(,\d{3})*\.\d{2}$/.test(t))).toEqual([]);
+    await page.context().close();
+  }, 60_000);
 });

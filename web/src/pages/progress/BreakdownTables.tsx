@@ -4,7 +4,7 @@ import { Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import type { DashboardCommunity, DashboardUnit } from '../../api/progress.ts';
-import { formatDecimal, formatInteger } from '../../components/format.ts';
+import { formatInteger, formatWan } from '../../components/format.ts';
 import { formatRate } from './progressFormat.ts';
 
 export function UnitsTable({
@@ -66,7 +66,7 @@ export function UnitsTable({
       title: '累计完成投资（万元）',
       dataIndex: 'investmentDone',
       align: 'right',
-      render: formatDecimal,
+      render: formatWan,
     },
   ];
   return (
@@ -107,7 +107,7 @@ export function CommunitiesTable({ communities }: { communities: DashboardCommun
       title: '累计完成投资（万元）',
       dataIndex: 'investmentDone',
       align: 'right',
-      render: formatDecimal,
+      render: formatWan,
     },
     { title: '加装电梯（部）', dataIndex: 'elevators', align: 'right' },
     { title: '最近报告期', dataIndex: 'period', render: (p: string | null) => p ?? '未报告' },

@@ -10,7 +10,7 @@ import {
   type ProgressRecord,
 } from '../../../../api/communityProgress.ts';
 import { applyServerErrors } from '../../../../components/serverErrors.ts';
-import { formatDecimal } from '../../../../components/format.ts';
+import { formatWan } from '../../../../components/format.ts';
 import {
   COUNT_FIELDS,
   currentPeriod,
@@ -46,8 +46,8 @@ interface Props {
 function FundsCell({ r }: { r: ProgressRecord }) {
   if (!r.funds.length) return <span>—</span>;
   return (
-    <Tooltip title={r.funds.map((f) => `${f.label} ${formatDecimal(f.amount)} 万元`).join('；')}>
-      <span>{formatDecimal(r.fundsTotal)}</span>
+    <Tooltip title={r.funds.map((f) => `${f.label} ${formatWan(f.amount)} 万元`).join('；')}>
+      <span>{formatWan(r.fundsTotal)}</span>
     </Tooltip>
   );
 }
@@ -100,7 +100,7 @@ export function ProgressRecordsPanel({ communityId, progress, canEdit, onChanged
             dataIndex: 'investmentDone',
             width: 150,
             align: 'right',
-            render: (v: string) => formatDecimal(v),
+            render: (v: string) => formatWan(v),
           },
           {
             title: '资金到位（万元）',
