@@ -98,7 +98,7 @@ describeBrowser('community progress', () => {
     const records = page.locator('#progress-records .ant-table-tbody tr.ant-table-row');
     await expect.poll(() => records.count(), { timeout: 10_000 }).toBe(1);
     const row = await records.first().innerText();
-    expect(row).toContain(period);
+    expect(row).toContain(periodLabel(period)); // 2026年12月, as the pages write a month
     expect(row).toContain(today);
     expect(row).toContain('35.5');
     expect(row).toContain('21.5'); // funds in place: 20 + 1.5 万元

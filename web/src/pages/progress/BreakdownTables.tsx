@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { DashboardCommunity, DashboardUnit } from '../../api/progress.ts';
 import { formatInteger, formatWan } from '../../components/format.ts';
 import { formatRate } from './progressFormat.ts';
+import { periodLabel } from '../../../../common/dates.ts';
 
 export function UnitsTable({
   units,
@@ -110,7 +111,11 @@ export function CommunitiesTable({ communities }: { communities: DashboardCommun
       render: formatWan,
     },
     { title: '加装电梯（部）', dataIndex: 'elevators', align: 'right' },
-    { title: '最近报告期', dataIndex: 'period', render: (p: string | null) => p ?? '未报告' },
+    {
+      title: '最近报告期',
+      dataIndex: 'period',
+      render: (p: string | null) => (p ? periodLabel(p) : '未报告'),
+    },
   ];
   return (
     <Table<DashboardCommunity>

@@ -29,6 +29,7 @@ import {
 import { applyServerErrors } from '../../../../components/serverErrors.ts';
 import { currentPeriod, PHOTO_KIND_LABELS } from './progressLabels.ts';
 import { MonthInput } from '../../../../components/DateFields.tsx';
+import { periodLabel } from '../../../../../../common/dates.ts';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -87,7 +88,7 @@ function PhotoCard({
           <Tag color={p.kind === 'before' ? 'default' : 'green'}>
             {PHOTO_KIND_LABELS[p.kind as PhotoKind]}
           </Tag>
-          {p.period ?? ''}
+          {p.period ? periodLabel(p.period) : ''}
         </span>
         {p.caption && <Typography.Text>{p.caption}</Typography.Text>}
         {p.lng && p.lat && (

@@ -21,6 +21,7 @@ import {
   type ProgressValues,
 } from './progressLabels.ts';
 import { DateInput, MonthInput } from '../../../../components/DateFields.tsx';
+import { periodLabel } from '../../../../../../common/dates.ts';
 
 const decimal = (digits: number, what: string) => ({
   pattern: new RegExp(`^\\d{1,13}(\\.\\d{1,${digits}})?$`),
@@ -71,7 +72,7 @@ export function ProgressRecordsPanel({ communityId, progress, canEdit, onChanged
     setFailure(null);
     try {
       await recordProgress(communityId, v.period, inputOf(v));
-      void message.success(`已保存 ${v.period} 的进展`);
+      void message.success(`已保存${periodLabel(v.period)}的进展`);
       await onChanged();
     } catch (e) {
       applyServerErrors(form, e, FORM_FIELDS, FIELD_OF_HEADER);
@@ -92,7 +93,7 @@ export function ProgressRecordsPanel({ communityId, progress, canEdit, onChanged
         locale={{ emptyText: '尚未填报进展' }}
         scroll={{ x: 900 }}
         columns={[
-          { title: '报告期', dataIndex: 'period', width: 90 },
+          { title: '报告期', dataIndex: 'period', width: 100, render: periodLabel },
           { title: '开工日期', dataIndex: 'startDate', width: 110, render: (d) => d ?? '未开工' },
           { title: '完工日期', dataIndex: 'completionDate', width: 110, render: (d) => d ?? '—' },
           {
