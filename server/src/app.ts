@@ -91,6 +91,8 @@ export interface AppOptions {
   importKeepHours?: number;
   /** The community map's tile service (config.ts MAP_TILE_*); none: the map draws no tiles. */
   mapTiles?: MapTilesConfig | null;
+  /** The server's time for monthly reports (config.ts, CLOCK_AT); the real clock when absent. */
+  clock?: () => Date;
 }
 
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
@@ -177,7 +179,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   declarationRoutes(app, db, uploadDir);
   progressRoutes(app, db);
   progressImportRoutes(app, db, uploadDir, () => opts.db.detached());
-  monthlyReportRoutes(app, db);
+  monthlyReportRoutes(app, db, opts.clock);
   fiveYearRoutes(app, db);
   progressAttachmentRoutes(app, db, uploadDir);
   dashboardRoutes(app, db);

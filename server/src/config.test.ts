@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig, loadSecurity } from './config.ts';
+import { clockFrom, loadConfig, loadSecurity } from './config.ts';
 
 describe('configuration', () => {
   const saved = process.env.UPLOAD_DIR;
@@ -54,5 +54,17 @@ describe('configuration', () => {
       }),
     ).toEqual({ sessionIdleMinutes: 15, sessionMaxHours: 8, passwordMaxAgeDays: 90 });
     expect(() => loadSecurity({ SESSION_IDLE_MINUTES: 'soon' })).toThrow(/SESSION_IDLE_MINUTES/);
+  });
+
+  it('runs the clock from CLOCK_AT when set, the real one otherwise, and refuses a bad instant', () => {
+    let real = Date.parse('2030-01-01T00:00:00Z');
+    const tick = () => new Date(real);
+    expect(clockFrom(undefined, tick)).toBe(tick);
+    expect(clockFrom(' ', tick)).toBe(tick);
+    const clock = clockFrom('2026-12-31T10:00:00+08:00', tick);
+    expect(clock().toISOString()).toBe('2026-12-31T02:00:00.000Z');
+    real += 60_000; // a minute later, the set clock has moved on by a minute too
+    expect(clock().toISOString()).toBe('2026-12-31T02:01:00.000Z');
+    expect(() => clockFrom('明天', tick)).toThrow(/CLOCK_AT.*明天/);
   });
 });

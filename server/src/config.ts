@@ -42,6 +42,12 @@ export interface Config {
   security: SecurityConfig;
   /** The community map's tile service (MAP_TILE_URL …; ADR 0005), or none: no external request. */
   mapTiles: MapTilesConfig | null;
+  /**
+   * The server's time where a rule turns on the date (when a month's report opens): the real
+   * clock, or one started at CLOCK_AT (an ISO instant) and running on from there, for browser
+   * tests and demonstrations of a given day. Never set in production.
+   */
+  clock: () => Date;
 }
 
 export interface MapTilesConfig {
@@ -138,7 +144,18 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     },
     importKeepHours:
       overrides.importKeepHours ?? count('IMPORT_KEEP_HOURS', env.IMPORT_KEEP_HOURS, 24, 1),
+    clock: overrides.clock ?? clockFrom(env.CLOCK_AT),
   };
+}
+
+/** The real clock, or one that starts at `at` and keeps running. */
+export function clockFrom(at: string | undefined, real = () => new Date()): () => Date {
+  if (at === undefined || at.trim() === '') return real;
+  const start = Date.parse(at);
+  if (Number.isNaN(start))
+    throw new Error(`环境变量 CLOCK_AT 应为 ISO 时间（如 2026-12-31T10:00:00+08:00），现为“${at}”`);
+  const offset = start - real().getTime();
+  return () => new Date(real().getTime() + offset);
 }
 
 /** A whole number from the environment, or a clear error naming the variable. */

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { periodLabel } from '../../common/dates.ts';
 import {
   addPhoto,
   communityToStart,
@@ -54,7 +55,7 @@ describeBrowser('community progress', () => {
     );
 
     // A start without consultation: the server's reason, in the form.
-    expect(await page.locator('#progress-period').inputValue()).toBe(period);
+    expect(await page.locator('#progress-period').inputValue()).toBe(periodLabel(period));
     await fillProgress(page, {
       startDate: today,
       investment: '35.5',
@@ -97,7 +98,7 @@ describeBrowser('community progress', () => {
     const records = page.locator('#progress-records .ant-table-tbody tr.ant-table-row');
     await expect.poll(() => records.count(), { timeout: 10_000 }).toBe(1);
     const row = await records.first().innerText();
-    expect(row).toContain(period);
+    expect(row).toContain(periodLabel(period)); // 2026年12月, as the pages write a month
     expect(row).toContain(today);
     expect(row).toContain('35.5');
     expect(row).toContain('21.5'); // funds in place: 20 + 1.5 万元

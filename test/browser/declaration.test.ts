@@ -34,7 +34,13 @@ import {
   Y,
   type Community,
 } from './declaration-support.ts';
-import { describeBrowser, launchBrowser, startDemoServer, type RunningServer } from './support.ts';
+import {
+  describeBrowser,
+  launchBrowser,
+  startDemoServer,
+  typeDate,
+  type RunningServer,
+} from './support.ts';
 
 describeBrowser('declaration', () => {
   let server: RunningServer;
@@ -72,7 +78,7 @@ describeBrowser('declaration', () => {
     await date.waitFor();
     // Later than the city's own deadline: the page says so and will not save.
     const later = new Date(Date.parse(`${own}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    await date.fill(later);
+    await typeDate(page, `deadline-date-${COUNTY}`, later);
     expect(await page.locator(`#deadline-hint-${COUNTY}`).innerText()).toBe(
       `晚于本级截止日期 ${own}，不能保存`,
     );
@@ -80,7 +86,7 @@ describeBrowser('declaration', () => {
     // Three days from now (Beijing), or the city's own deadline if that comes first.
     const soon = new Date(Date.now() + 8 * 3_600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
     const internal = soon < own ? soon : own;
-    await date.fill(internal);
+    await typeDate(page, `deadline-date-${COUNTY}`, internal);
     await page.locator(`#deadline-save-${COUNTY}`).click();
     const cell = page.locator(`#children-table tr[data-row-key="${COUNTY}"] .child-deadline`);
     await expect.poll(() => cell.getAttribute('data-internal'), { timeout: 10_000 }).toBe(internal);
@@ -288,7 +294,7 @@ describeBrowser('declaration', () => {
     writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
     const today = new Date().toISOString().slice(0, 10);
     const approve = async (docNo: string) => {
-      await page.locator('#approval-date').fill(today);
+      await typeDate(page, 'approval-date', today);
       await page.locator('#approval-docno').fill(docNo);
       await page.locator('#approval-file').setInputFiles(pdf);
       await page.locator('#approval-save').click();

@@ -21,7 +21,13 @@ import {
   submit,
   Y,
 } from './declaration-support.ts';
-import { describeBrowser, launchBrowser, startDemoServer, type RunningServer } from './support.ts';
+import {
+  describeBrowser,
+  launchBrowser,
+  startDemoServer,
+  typeDate,
+  type RunningServer,
+} from './support.ts';
 
 /** Writes a reason into every failing warning's box on the page, as a clerk would. */
 async function justifyOnPage(page: Page): Promise<void> {
@@ -136,7 +142,7 @@ describeBrowser('demo chain', () => {
     await page.locator('#candidate-hash').waitFor();
     const pdf = join(dir, '省政府同意批复.pdf');
     writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-    await page.locator('#approval-date').fill(new Date().toISOString().slice(0, 10));
+    await typeDate(page, 'approval-date', new Date().toISOString().slice(0, 10));
     await page.locator('#approval-docno').fill(`琼府函〔${Y - 1}〕12号`);
     await page.locator('#approval-file').setInputFiles(pdf);
     await page.locator('#approval-save').click();

@@ -1,7 +1,8 @@
 /**
  * The year's progress from one community up to the ministry (issue 5, done when): `county` records
  * a consultation and a start with a photo and submits the month; `city` and `province` see the
- * roll-up move by that community and the county reported; `ministry` clicks a province on the map
+ * roll-up move by that community and the county reported (on the month's last day, the server's
+ * clock set there: a month's report opens then); `ministry` clicks a province on the map
  * and lands on its cities. The figures are read from the pages, the API only as a cross-check.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { reportOpensOn } from '../../server/src/domain/monthly-report.ts';
 import { defaultPeriod, periodLabel } from '../../web/src/pages/progress-reports/reportLabels.ts';
 import {
   addPhoto,
@@ -37,8 +39,10 @@ describeBrowser('progress journey', () => {
   let current: Page | undefined;
   const dir = mkdtempSync(join(tmpdir(), 'gaizao-journey-e2e-'));
 
+  // The server's day is the last of this month, when this month's report opens (issue 13 §11).
+  const period = new Date().toISOString().slice(0, 7);
   beforeAll(async () => {
-    server = await startDemoServer();
+    server = await startDemoServer({ clockAt: `${reportOpensOn(period)}T12:00:00+08:00` });
     browser = await launchBrowser();
   });
   afterEach(async ({ task }) => {
@@ -54,7 +58,6 @@ describeBrowser('progress journey', () => {
   it('moves the roll-up from a county’s start to the city, the province and the ministry', async () => {
     const today = new Date().toISOString().slice(0, 10);
     const year = Number(today.slice(0, 4));
-    const period = today.slice(0, 7);
     const longhuaReport = (page: Page) =>
       page.locator('#completeness-table tr[data-row-key="460106"] [data-status]');
 
@@ -93,7 +96,7 @@ describeBrowser('progress journey', () => {
     expect(await consent.innerText()).toContain('已达到 2/3 门槛');
 
     // …started this month, with a photo of the site…
-    expect(await county.locator('#progress-period').inputValue()).toBe(period);
+    expect(await county.locator('#progress-period').inputValue()).toBe(periodLabel(period));
     await fillProgress(county, { startDate: today, investment: '12.5' });
     await county.locator('#progress-save').click();
     const records = county.locator('#progress-records .ant-table-tbody tr.ant-table-row');

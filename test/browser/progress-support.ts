@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { typeDate } from './support.ts';
 
 // A 1×1 PNG, a real one.
 export const PNG = Buffer.from(
@@ -58,7 +59,7 @@ export async function recordConsultation(
   v: ConsultationValues,
   households: number,
 ): Promise<void> {
-  await page.locator('#consultation-date').fill(v.heldOn);
+  await typeDate(page, 'consultation-date', v.heldOn);
   await page.locator('#consultation-method').getByText(v.method).click();
   await page.locator('#consultation-consulted').fill(String(v.consulted));
   await page.locator('#consultation-agreeing').fill(String(v.agreeing));
@@ -83,7 +84,7 @@ export interface ProgressValues {
 
 /** Fills the progress form of a community page (for the month it proposes); the caller saves. */
 export async function fillProgress(page: Page, v: ProgressValues): Promise<void> {
-  await page.locator('#progress-start').fill(v.startDate);
+  await typeDate(page, 'progress-start', v.startDate);
   await page.locator('#progress-investment').fill(v.investment);
   if (v.fundCentral) await page.locator('#progress-fund-central').fill(v.fundCentral);
   if (v.fundResidents) await page.locator('#progress-fund-residents').fill(v.fundResidents);

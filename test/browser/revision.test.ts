@@ -26,7 +26,13 @@ import {
   Y,
   type Community,
 } from './declaration-support.ts';
-import { describeBrowser, launchBrowser, startDemoServer, type RunningServer } from './support.ts';
+import {
+  describeBrowser,
+  launchBrowser,
+  startDemoServer,
+  typeDate,
+  type RunningServer,
+} from './support.ts';
 
 describeBrowser('plan revision', () => {
   let server: RunningServer;
@@ -128,7 +134,7 @@ describeBrowser('plan revision', () => {
     );
     const pdf = join(dir, '省政府同意调整批复.pdf');
     writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-    await page.locator('#approval-date').fill(new Date().toISOString().slice(0, 10));
+    await typeDate(page, 'approval-date', new Date().toISOString().slice(0, 10));
     await page.locator('#approval-docno').fill(`琼府函〔${Y - 1}〕99号`);
     await page.locator('#approval-file').setInputFiles(pdf);
     await page.locator('#approval-save').click();

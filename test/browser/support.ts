@@ -42,7 +42,8 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-export async function startDemoServer(): Promise<RunningServer> {
+/** `clockAt`: the server's clock starts at this instant (CLOCK_AT, config.ts) and runs on. */
+export async function startDemoServer(options: { clockAt?: string } = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'gaizao-e2e-'));
   const dbPath = join(dir, 'e2e.db');
   const port = await freePort();
@@ -62,7 +63,7 @@ export async function startDemoServer(): Promise<RunningServer> {
       dbPath,
     ],
     {
-      env: { ...process.env, DATABASE_URL: '' },
+      env: { ...process.env, DATABASE_URL: '', CLOCK_AT: options.clockAt ?? '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -92,10 +93,12 @@ export async function startDemoServer(): Promise<RunningServer> {
   };
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** `args`: more Chromium switches, e.g. `--lang=en-US` for a browser that speaks English. */
+export function launchBrowser(args: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     args: [
+      ...args,
       '--headless',
       '--no-sandbox',
       '--disable-gpu',
@@ -146,4 +149,15 @@ export async function chooseOption(page: Page, selectId: string, label: string):
     if (await shown()) return;
     if (attempt === 3) throw new Error(`下拉框 #${selectId} 选不中“${label}”`);
   }
+}
+
+/**
+ * Types `value` into the antd date (or month) picker whose input has id `id` and commits it, as a
+ * person typing a date does: ISO text ('2026-12-06', '2026-12'), then Enter.
+ */
+export async function typeDate(page: Page, id: string, value: string): Promise<void> {
+  const input = page.locator(`#${id}`);
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
 }

@@ -7,6 +7,7 @@ import { openDatabase } from '../bootstrap.ts';
 import { sendLateNotices, type LateUnit } from '../modules/reports/late-notices.service.ts';
 import { databaseUrl, parse } from './options.ts';
 import { UsageError } from './usage-error.ts';
+import { periodLabel } from '../../../common/dates.ts';
 
 /** --date D: as at the start of D in China time; not after today, so nothing is chased early. */
 function asAt(text: string | undefined, now: Date): Date {
@@ -22,7 +23,7 @@ function asAt(text: string | undefined, now: Date): Date {
 }
 
 const line = (u: LateUnit) =>
-  `  ${u.code} ${u.name}  ${u.period.replace('-', '年')}月月报（${u.planYear}年度计划，应于 ${u.dueDate} 前上报）`;
+  `  ${u.code} ${u.name}  ${periodLabel(u.period)}月报（${u.planYear}年度计划，应于 ${u.dueDate} 前上报）`;
 
 export async function remindCommand(args: string[], now = new Date()): Promise<number> {
   const { values, positionals } = parse(args, {

@@ -43,6 +43,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     importKeepHours: config.importKeepHours,
     security: config.security,
     mapTiles: config.mapTiles,
+    clock: config.clock,
   });
   await app.listen({ port, host: values.host ?? config.host });
 

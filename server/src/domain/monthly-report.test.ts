@@ -7,6 +7,8 @@ import {
   lastOverduePeriod,
   nextPeriod,
   periodProblem,
+  reportOpensOn,
+  submitProblem,
   previousPeriod,
   reportingUnits,
   reportStatus,
@@ -101,6 +103,34 @@ describe('which periods may be reported', () => {
     ['2026-03', 2025, undefined],
   ] as const)('%s for plan year %i', (period, year, problem) => {
     const p = periodProblem(period, year, now);
+    if (problem) expect(p).toMatch(problem);
+    else expect(p).toBeUndefined();
+  });
+});
+
+describe('when a period may be submitted', () => {
+  it.each([
+    ['2026-12', '2026-12-31'],
+    ['2026-02', '2026-02-28'],
+    ['2028-02', '2028-02-29'],
+    ['2026-04', '2026-04-30'],
+  ])('%s opens on %s', (period, day) => expect(reportOpensOn(period)).toBe(day));
+
+  it.each([
+    // 6 December: December's report is not yet open, and the message names the day it opens.
+    [
+      '2026-12-06T02:00:00Z',
+      '2026-12',
+      /尚未结束：月报自2026年12月31日（报告期最后一天，北京时间）起方可上报/,
+    ],
+    // 30 December 23:59 in China is still before the last day; 16:00 UTC is already the 31st there.
+    ['2026-12-30T15:59:00Z', '2026-12', /2026年12月31日/],
+    ['2026-12-30T16:00:00Z', '2026-12', undefined],
+    ['2027-01-02T02:00:00Z', '2026-12', undefined],
+    ['2026-12-06T02:00:00Z', '2026-11', undefined],
+    ['2026-12-06T02:00:00Z', '2027-01', /尚未到来/],
+  ] as const)('at %s, %s', (at, period, problem) => {
+    const p = submitProblem(period, 2026, new Date(at));
     if (problem) expect(p).toMatch(problem);
     else expect(p).toBeUndefined();
   });

@@ -4,6 +4,7 @@
  * sets (issue 5); the deadline is that day's end in China time, as for plan deadlines. Pure.
  */
 import type { ProgressMeasures } from './progress.ts';
+import { dateLabel } from '../../../common/dates.ts';
 
 /** The due day when a province has set none: the 5th of the following month. */
 export const DEFAULT_DUE_DAY = 5;
@@ -81,6 +82,28 @@ export function periodProblem(period: string, planYear: number, now: Date): stri
   if (period > chinaMonth(now)) return `报告期 ${period} 尚未到来，不能上报未来月份`;
   if (period < `${planYear}-01`)
     return `报告期 ${period} 早于计划年度（${planYear}年1月），不能上报`;
+  return undefined;
+}
+
+/** The period's last day, 'YYYY-MM-DD': the first day its report may be submitted. */
+export function reportOpensOn(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${period}-${String(last).padStart(2, '0')}`;
+}
+
+/**
+ * Why a period's report cannot be submitted now, in Chinese; undefined if it can. A report is the
+ * month as at month end (issue 5), so it opens on the month's last day in China time — the day
+ * the figures are final — and December's cannot be sent on 6 December (issue 13 §11).
+ */
+export function submitProblem(period: string, planYear: number, now: Date): string | undefined {
+  const problem = periodProblem(period, planYear, now);
+  if (problem) return problem;
+  const opens = reportOpensOn(period);
+  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  if (today < opens)
+    return `报告期 ${period} 尚未结束：月报自${dateLabel(opens)}（报告期最后一天，北京时间）起方可上报`;
   return undefined;
 }
 

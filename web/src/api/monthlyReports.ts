@@ -64,6 +64,9 @@ export interface ReportPreview {
   period: string;
   dueDate: string;
   canSubmit: boolean;
+  /** the month's last day (China time), from which it may be submitted; `open`: it has come */
+  opensOn: string;
+  open: boolean;
   hash: string;
   latest: (ReportSummary & { unchanged: boolean }) | null;
   content: ReportContent;

@@ -110,6 +110,14 @@ export function getProgressTable(
 }
 
 /** A plain link: the browser downloads the file with the session cookie. */
+/**
+ * 统计局共享: the year's project list with its stable IDs and indicators as at a month end, for the
+ * statistics bureau (server: stats-export.service.ts).
+ */
+export function statisticsExportUrl(scope: string, year: number, month: number): string {
+  return buildUrl('/api/statistics-export', { scope, year, month, format: 'xlsx' });
+}
+
 export function progressTableUrl(
   scope: string,
   year: number,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDecimal, formatInteger } from './format.ts';
+import {
+  formatCell,
+  formatDateTime,
+  formatDecimal,
+  formatInteger,
+  formatWan,
+  roundDecimal,
+} from './format.ts';
 
 describe('formatDecimal', () => {
   it.each([
@@ -26,5 +33,28 @@ describe('formatDateTime', () => {
   it('shows a dash for no time and the text for one it cannot read', () => {
     expect(formatDateTime(null)).toBe('—');
     expect(formatDateTime('不是时间')).toBe('不是时间');
+  });
+});
+
+describe('one rule per measure', () => {
+  it.each([
+    ['1145.7391', '1,145.74'],
+    ['19335.14', '19,335.14'],
+    ['0.005', '0.01'],
+    ['0.0049', '0.00'],
+    ['999.995', '1,000.00'],
+    ['12', '12.00'],
+    ['-1234.565', '-1,234.57'],
+    ['-0.001', '0.00'],
+  ])('万元 %s → %s', (text, shown) => expect(formatWan(text)).toBe(shown));
+
+  it('rounds on the text, beyond what a float holds', () =>
+    expect(roundDecimal('12345678901234567.125', 2)).toBe('12345678901234567.13'));
+
+  it('formats a server-laid cell: counts and decimals with separators, other text as it is', () => {
+    expect(formatCell(1852)).toBe('1,852');
+    expect(formatCell('19335.14')).toBe('19,335.14');
+    expect(formatCell('98.5%')).toBe('98.5%');
+    expect(formatCell('合计')).toBe('合计');
   });
 });

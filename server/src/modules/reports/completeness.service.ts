@@ -28,6 +28,7 @@ import {
   reportsLink,
   visibleRegion,
 } from './monthly-reports.service.ts';
+import { periodLabel } from '../../../../common/dates.ts';
 
 export async function completeness(
   db: Kysely<Database>,
@@ -94,7 +95,7 @@ export async function remindLate(
   const at = now.toISOString();
   const link = reportsLink(year, period);
   const since = new Date(now.getTime() - 24 * 3600_000).toISOString();
-  const label = period.replace('-', '年');
+  const label = periodLabel(period);
   return db.transaction().execute(async (trx) => {
     const notified: { code: string; name: string }[] = [];
     for (const c of view.items.filter((i) => i.status === 'overdue')) {
@@ -103,7 +104,7 @@ export async function remindLate(
         trx,
         c.code,
         'report_late',
-        `${c.name}${label}月月报已逾期（应于 ${c.dueDate} 前上报），请尽快上报`,
+        `${c.name}${label}月报已逾期（应于 ${c.dueDate} 前上报），请尽快上报`,
         link,
         at,
       );

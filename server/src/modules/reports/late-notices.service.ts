@@ -12,6 +12,7 @@ import { insertAudit } from '../audit/audit.repository.ts';
 import { notify } from '../declarations/declarations.repository.ts';
 import * as repo from './late-notices.repository.ts';
 import { dueDays, reportsLink } from './monthly-reports.service.ts';
+import { periodLabel } from '../../../../common/dates.ts';
 
 export interface LateUnit {
   code: string;
@@ -114,7 +115,7 @@ async function notifyOnce(db: Kysely<Database>, late: LateUnit[], now: Date): Pr
         trx,
         u.code,
         KIND,
-        `${u.name}${u.period.replace('-', '年')}月月报已逾期未报（应于 ${u.dueDate} 前上报），请尽快上报`,
+        `${u.name}${periodLabel(u.period)}月报已逾期未报（应于 ${u.dueDate} 前上报），请尽快上报`,
         reportsLink(u.planYear, u.period),
         at,
       );

@@ -182,7 +182,9 @@ describeEachEngine('automatic late notices', (ctx) => {
       expect(bell).toContainEqual({
         kind: 'report_late',
         message: expect.stringMatching(
-          new RegExp(`^海棠区${period.replace('-', '年')}月月报已逾期未报（应于 \\S+ 前上报）`),
+          new RegExp(
+            `^海棠区${Number(period.slice(0, 4))}年${Number(period.slice(5))}月月报已逾期未报（应于 \\S+ 前上报）`,
+          ),
         ),
         link: reportsLink(year, period),
         at: expect.any(String),

@@ -17,8 +17,11 @@ import { SYSTEM_ACTOR } from '../users/users.service.ts';
 const dir = mkdtempSync(join(tmpdir(), 'gaizao-reports-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// Relative to today, so that one month is still open and one is long overdue.
-const NOW_MONTH = chinaMonth(new Date());
+// The server's clock, fixed: noon (China) on the last day of June 2026, the first day June's
+// report may be sent; April's was due on 5 May, so it is long overdue.
+const LAST_DAY = new Date('2026-06-30T04:00:00Z');
+let now = LAST_DAY;
+const NOW_MONTH = chinaMonth(LAST_DAY);
 const PAST = previousPeriod(previousPeriod(NOW_MONTH)); // due a month ago at the latest
 const Y = Number(PAST.slice(0, 4));
 const FUTURE = `${Number(NOW_MONTH.slice(0, 4)) + 1}-01`;
@@ -28,7 +31,7 @@ describeEachEngine('monthly reports', (ctx) => {
   const u: Record<string, Client> = {};
   let ids: number[];
   beforeAll(async () => {
-    app = await buildApp({ db: ctx.db, serveWeb: false });
+    app = await buildApp({ db: ctx.db, serveWeb: false, clock: () => now });
     const list = join(dir, `list-${ctx.engine}.csv`);
     writeFileSync(
       list,
@@ -167,7 +170,23 @@ describeEachEngine('monthly reports', (ctx) => {
     expect((await u.ndrc!.get(`${base}/${PAST}/versions/1`)).statusCode).toBe(403);
     expect((await u.longhua!.get(`${base}/${PAST}/versions/0`)).statusCode).toBe(400);
 
-    // This month is still open: on time.
+    // This month, before its last day: refused, naming the day it opens; the preview says so too.
+    now = new Date('2026-06-06T02:00:00Z');
+    const early6th = await u.longhua!.send('POST', `${base}/${NOW_MONTH}`);
+    expect(early6th.statusCode).toBe(400);
+    expect(early6th.json().error.message).toBe(
+      `报告期 ${NOW_MONTH} 尚未结束：月报自2026年6月30日（报告期最后一天，北京时间）起方可上报`,
+    );
+    expect((await u.longhua!.get(`${base}/${NOW_MONTH}/preview`)).json()).toMatchObject({
+      opensOn: '2026-06-30',
+      open: false,
+    });
+    // On its last day it opens, and is on time.
+    now = LAST_DAY;
+    expect((await u.longhua!.get(`${base}/${NOW_MONTH}/preview`)).json()).toMatchObject({
+      opensOn: '2026-06-30',
+      open: true,
+    });
     const current = await u.longhua!.send('POST', `${base}/${NOW_MONTH}`);
     expect(current.json()).toMatchObject({ version: 1, inTime: true });
 
@@ -198,7 +217,8 @@ describeEachEngine('monthly reports', (ctx) => {
     ]);
     const notices = (await u.haikou!.get(`/api/notifications?year=${Y}`)).json().items;
     expect(notices.map((n: { message: string }) => n.message)).toContain(
-      `龙华区已上报${PAST.replace('-', '年')}月月报（${Y}年度计划，第 2 版）`,
+      // 2026年4月, as the pages write a month (not 2026年04月)
+      `龙华区已上报2026年4月月报（${Y}年度计划，第 2 版）`,
     );
   });
 

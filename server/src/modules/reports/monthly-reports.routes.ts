@@ -56,7 +56,12 @@ const dueDayView = z.object({
   canSet: z.boolean(),
 });
 
-export function monthlyReportRoutes(app: App, db: Kysely<Database>): void {
+/** `clock`: the server's time (config.ts, CLOCK_AT); the real one unless a test or demo sets it. */
+export function monthlyReportRoutes(
+  app: App,
+  db: Kysely<Database>,
+  clock: () => Date = () => new Date(),
+): void {
   app.get('/api/monthly-reports/:unit/:year', {
     schema: {
       tags,
@@ -74,7 +79,8 @@ export function monthlyReportRoutes(app: App, db: Kysely<Database>): void {
         ...errors,
       },
     },
-    handler: async (req) => reportHistory(db, actorOf(req), req.params.unit, req.params.year),
+    handler: async (req) =>
+      reportHistory(db, actorOf(req), req.params.unit, req.params.year, clock()),
   });
 
   app.get('/api/monthly-reports/:unit/:year/:period/preview', {
@@ -89,6 +95,8 @@ export function monthlyReportRoutes(app: App, db: Kysely<Database>): void {
           period: z.string(),
           dueDate: z.string(),
           canSubmit: z.boolean(),
+          opensOn: z.string().describe('报告期最后一天（北京时间）：自该日起方可上报'),
+          open: z.boolean().describe('已到可上报之日'),
           hash: z.string(),
           latest: summary.extend({ unchanged: z.boolean() }).nullable(),
           content,
@@ -97,7 +105,7 @@ export function monthlyReportRoutes(app: App, db: Kysely<Database>): void {
       },
     },
     handler: async (req) =>
-      previewReport(db, actorOf(req), req.params.unit, req.params.year, req.params.period),
+      previewReport(db, actorOf(req), req.params.unit, req.params.year, req.params.period, clock()),
   });
 
   app.post('/api/monthly-reports/:unit/:year/:period', {
@@ -120,7 +128,14 @@ export function monthlyReportRoutes(app: App, db: Kysely<Database>): void {
       reply
         .code(201)
         .send(
-          await submitReport(db, actorOf(req), req.params.unit, req.params.year, req.params.period),
+          await submitReport(
+            db,
+            actorOf(req),
+            req.params.unit,
+            req.params.year,
+            req.params.period,
+            clock(),
+          ),
         ),
   });
 
@@ -184,7 +199,7 @@ export function monthlyReportRoutes(app: App, db: Kysely<Database>): void {
       },
     },
     handler: async (req) =>
-      completeness(db, actorOf(req), req.params.unit, req.params.year, req.params.period),
+      completeness(db, actorOf(req), req.params.unit, req.params.year, req.params.period, clock()),
   });
 
   app.post('/api/monthly-reports/:unit/:year/:period/reminders', {
@@ -198,7 +213,7 @@ export function monthlyReportRoutes(app: App, db: Kysely<Database>): void {
       },
     },
     handler: async (req) =>
-      remindLate(db, actorOf(req), req.params.unit, req.params.year, req.params.period),
+      remindLate(db, actorOf(req), req.params.unit, req.params.year, req.params.period, clock()),
   });
 
   const province = z.object({ province: z.string().regex(/^\d{6}$/, '省级代码应为6位数字') });

@@ -13,7 +13,9 @@ import {
   dueDate,
   inTime,
   periodProblem,
+  reportOpensOn,
   reportStatus,
+  submitProblem,
   REPORT_STATUS_LABELS,
 } from '../../domain/monthly-report.ts';
 import { isWithin } from '../../domain/regions.ts';
@@ -26,6 +28,7 @@ import { checkOnRead } from '../integrity/integrity.ts';
 import { canReadReports, canSubmitReport } from './monthly-reports.policy.ts';
 import * as repo from './monthly-reports.repository.ts';
 import { peopleNamed } from '../users/people.ts';
+import { periodLabel } from '../../../../common/dates.ts';
 
 /** Where a unit's reports and notices are seen in the web app. */
 export const reportsLink = (year: number, period: string) =>
@@ -55,6 +58,11 @@ export async function visibleRegion(
 
 export function checkPeriod(period: string, year: number, now: Date): void {
   const problem = periodProblem(period, year, now);
+  if (problem) throw validation(problem, [{ path: 'period', message: problem }]);
+}
+
+function checkSubmittable(period: string, year: number, now: Date): void {
+  const problem = submitProblem(period, year, now);
   if (problem) throw validation(problem, [{ path: 'period', message: problem }]);
 }
 
@@ -107,6 +115,9 @@ export async function previewReport(
     period,
     dueDate: due,
     canSubmit: canSubmitReport(actor, unit),
+    /** The month's last day, from which it may be submitted; `open`: that day has come. */
+    opensOn: reportOpensOn(period),
+    open: submitProblem(period, year, now) === undefined,
     hash,
     latest: latest ? { ...summary(latest, due), unchanged: latest.hash === hash } : null,
     content,
@@ -144,7 +155,7 @@ function submitInTransaction(
     const unit = await visibleRegion(trx, actor, unitCode, true);
     if (!canSubmitReport(actor, unit))
       throw forbidden(`只能由${unit.name}本级住建部门上报本单位月报`);
-    checkPeriod(period, year, now);
+    checkSubmittable(period, year, now);
     const { content, hash } = await currentReport(trx, unit, year, period);
     const latest = await repo.latestReport(trx, unit.code, year, period);
     if (latest?.hash === hash)
@@ -177,7 +188,7 @@ function submitInTransaction(
         trx,
         parent,
         'monthly_report',
-        `${unit.name}已上报${period.replace('-', '年')}月月报（${year}年度计划，第 ${version} 版）`,
+        `${unit.name}已上报${periodLabel(period)}月报（${year}年度计划，第 ${version} 版）`,
         reportsLink(year, period),
         at,
       );

@@ -7,7 +7,8 @@ import { Navigate, type RouteObject } from 'react-router';
 import { hasAnyRole, useMe } from '../../app/auth.tsx';
 import { RequireRole } from '../../app/guards.tsx';
 import { DECLARATION_ROLES, OVERVIEW_ROLES } from '../../app/menu.tsx';
-import { declarationPath, defaultDeclarationYear } from './declarationLabels.ts';
+import { useDeclaringYear } from '../plans/usePlanData.ts';
+import { declarationPath } from './declarationLabels.ts';
 
 const DeclarationPage = lazy(() =>
   import('./DeclarationPage/DeclarationPage.tsx').then((m) => ({ default: m.DeclarationPage })),
@@ -19,7 +20,9 @@ const OverviewPage = lazy(() =>
 /** The menu's 计划申报 / 各省上报: where this user starts. */
 function DeclarationsHome() {
   const me = useMe();
-  const year = defaultDeclarationYear();
+  // The year being declared, as the server decides it (GET /api/plan-year), like the plan table.
+  const year = useDeclaringYear();
+  if (year === undefined) return null;
   if (me.region.level === 'country' && hasAnyRole(me, OVERVIEW_ROLES))
     return <Navigate to={`/declarations/overview?year=${year}`} replace />;
   return <Navigate to={declarationPath(me.region.code, year)} replace />;

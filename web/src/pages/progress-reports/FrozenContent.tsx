@@ -3,7 +3,7 @@
 import { Collapse, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { FrozenCommunity, ReportContent } from '../../api/monthlyReports.ts';
-import { formatInteger } from '../../components/format.ts';
+import { formatCell, formatInteger, formatWan } from '../../components/format.ts';
 import { investmentWan, scaled } from '../declarations/declarationLabels.ts';
 
 type Row = { key: number; cells: (string | number)[] };
@@ -16,8 +16,7 @@ export function ProgressTableView({ table }: { table: ReportContent['table'] }) 
     fixed: i === 0 ? 'start' : undefined,
     width: i === 0 ? 140 : 110,
     render: (_, r) => {
-      const v = r.cells[i];
-      return typeof v === 'number' ? formatInteger(v) : v;
+      return formatCell(r.cells[i]!);
     },
   }));
   return (
@@ -58,7 +57,7 @@ const communityColumns: TableColumnsType<FrozenCommunity> = [
     key: 'investment',
     width: 150,
     align: 'right',
-    render: (_, c) => investmentWan(c.investmentDoneYuan),
+    render: (_, c) => formatWan(investmentWan(c.investmentDoneYuan)),
   },
   {
     title: '改造管线（公里）',

@@ -9,7 +9,7 @@ import { previewReport, submitReport, type ReportPreview } from '../../api/month
 import { formatDateTime } from '../../components/format.ts';
 import { HashText } from '../declarations/DeclarationPage/HashText.tsx';
 import { FrozenContent } from './FrozenContent.tsx';
-import { periodLabel } from './reportLabels.ts';
+import { dateLabel, periodLabel } from './reportLabels.ts';
 
 /** Today in Beijing time (YYYY-MM-DD), which the due dates are in. */
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -91,27 +91,34 @@ export function SubmitCard({ unit, year, period, version, onSubmitted }: Props) 
       size="small"
       title={`${p.unit.name}${periodLabel(period)}月报（${year}年度计划）`}
       extra={
-        <Popconfirm
-          title={`上报${periodLabel(period)}月报`}
-          description="将把下方内容冻结为新的版本（附校验码）报送上级，此后进展的修改不影响该版本。确认上报？"
-          okText="上报"
-          cancelText="取消"
-          okButtonProps={{ id: 'report-submit-ok' }}
-          placement="bottomRight"
-          onConfirm={() => submit()}
-          disabled={blocked}
-        >
-          <Button
-            id="report-submit"
-            type="primary"
-            icon={<CloudUploadOutlined />}
-            loading={busy}
+        p.canSubmit && !p.open ? (
+          // Before the month's last day there is no button: the report is of the month as at its end.
+          <Tag id="report-opens" color="default">
+            {dateLabel(p.opensOn)}起可上报
+          </Tag>
+        ) : (
+          <Popconfirm
+            title={`上报${periodLabel(period)}月报`}
+            description="将把下方内容冻结为新的版本（附校验码）报送上级，此后进展的修改不影响该版本。确认上报？"
+            okText="上报"
+            cancelText="取消"
+            okButtonProps={{ id: 'report-submit-ok' }}
+            placement="bottomRight"
+            onConfirm={() => submit()}
             disabled={blocked}
-            title={why}
           >
-            {latest ? `重新上报（第 ${latest.version + 1} 版）` : '上报月报'}
-          </Button>
-        </Popconfirm>
+            <Button
+              id="report-submit"
+              type="primary"
+              icon={<CloudUploadOutlined />}
+              loading={busy}
+              disabled={blocked}
+              title={why}
+            >
+              {latest ? `重新上报（第 ${latest.version + 1} 版）` : '上报月报'}
+            </Button>
+          </Popconfirm>
+        )
       }
     >
       <Flex vertical gap={12}>
@@ -146,6 +153,14 @@ export function SubmitCard({ unit, year, period, version, onSubmitted }: Props) 
           </Descriptions.Item>
         </Descriptions>
         {why && !p.canSubmit && <Alert type="info" showIcon title={`仅供查看：${why}。`} />}
+        {p.canSubmit && !p.open && (
+          <Alert
+            id="report-not-open"
+            type="info"
+            showIcon
+            title={`${periodLabel(period)}月报反映截至月末的情况，自${dateLabel(p.opensOn)}（北京时间）起方可上报；下方为目前的内容预览。`}
+          />
+        )}
         <FrozenContent content={p.content} />
       </Flex>
     </Card>

@@ -28,11 +28,8 @@ export function recentPeriods(count: number, now = new Date()): string[] {
   return out;
 }
 
-/** '2026-05' → '2026年5月'. */
-export function periodLabel(period: string): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return `${y}年${m}月`;
-}
+/** '2026-05' → '2026年5月' (common/dates.ts: the same words in notifications). */
+export { dateLabel, periodLabel } from '../../../../common/dates.ts';
 
 export const isPeriod = (s: string | null | undefined): s is string =>
   !!s && /^\d{4}-(0[1-9]|1[0-2])$/.test(s);

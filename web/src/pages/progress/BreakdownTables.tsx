@@ -4,8 +4,9 @@ import { Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import type { DashboardCommunity, DashboardUnit } from '../../api/progress.ts';
-import { formatDecimal, formatInteger } from '../../components/format.ts';
+import { formatInteger, formatWan } from '../../components/format.ts';
 import { formatRate } from './progressFormat.ts';
+import { periodLabel } from '../../../../common/dates.ts';
 
 export function UnitsTable({
   units,
@@ -66,7 +67,7 @@ export function UnitsTable({
       title: '累计完成投资（万元）',
       dataIndex: 'investmentDone',
       align: 'right',
-      render: formatDecimal,
+      render: formatWan,
     },
   ];
   return (
@@ -107,10 +108,14 @@ export function CommunitiesTable({ communities }: { communities: DashboardCommun
       title: '累计完成投资（万元）',
       dataIndex: 'investmentDone',
       align: 'right',
-      render: formatDecimal,
+      render: formatWan,
     },
     { title: '加装电梯（部）', dataIndex: 'elevators', align: 'right' },
-    { title: '最近报告期', dataIndex: 'period', render: (p: string | null) => p ?? '未报告' },
+    {
+      title: '最近报告期',
+      dataIndex: 'period',
+      render: (p: string | null) => (p ? periodLabel(p) : '未报告'),
+    },
   ];
   return (
     <Table<DashboardCommunity>

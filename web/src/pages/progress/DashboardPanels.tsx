@@ -5,7 +5,7 @@ import { Card, Col, Empty, Flex, Row, Statistic, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import type { Dashboard } from '../../api/progress.ts';
 import { EChart } from '../../components/charts/EChart.tsx';
-import { formatDecimal, formatInteger } from '../../components/format.ts';
+import { formatInteger, formatWan } from '../../components/format.ts';
 import { ProvinceTileMap } from './ProvinceTileMap.tsx';
 import {
   BREAKDOWN_LABELS,
@@ -58,7 +58,7 @@ function KpiCards({ data }: { data: Dashboard }) {
     {
       key: 'investment',
       title: '累计完成投资',
-      value: formatDecimal(t.investmentDone),
+      value: formatWan(t.investmentDone),
       suffix: '万元',
     },
   ];

@@ -2,9 +2,11 @@
 // ranked by start rate (each a link one level down) or a unit's communities (each a link to its
 // ledger page), for a scope with units below who has reported the month, and for the country or a
 // province the progress table with its downloads.
-import { Alert, Breadcrumb, Card, Flex, Select, Space, Spin } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Breadcrumb, Button, Card, Flex, Select, Space, Spin } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { useMe } from '../../app/auth.tsx';
+import { statisticsExportUrl } from '../../api/progress.ts';
+import { hasAnyRole, useMe } from '../../app/auth.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { CompletenessPanel } from '../progress-reports/CompletenessPanel.tsx';
 import { chinaMonth } from '../progress-reports/reportLabels.ts';
@@ -15,6 +17,8 @@ import { BREAKDOWN_LABELS } from './progressFormat.ts';
 import { parseProgressSearch, progressLink, progressYears } from './progressSearch.ts';
 import { useDashboard } from './useProgress.ts';
 
+/** Who may download the statistics export (server: canReadLedger). */
+const STATISTICS_READERS = ['county', 'city', 'province', 'ministry', 'statistics', 'admin'];
 const MONTHS = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }));
 
 export function ProgressPage() {
@@ -83,6 +87,17 @@ export function ProgressPage() {
               options={MONTHS}
               onChange={(month: number) => setSearch({ month })}
             />
+            {data && hasAnyRole(me, STATISTICS_READERS) && (
+              // 建办城〔2021〕28号 五(三)：及时将改造项目清单提供当地统计部门
+              <Button
+                id="statistics-export"
+                icon={<DownloadOutlined />}
+                href={statisticsExportUrl(data.scope.code, data.year, data.month)}
+                title="改造项目清单（稳定项目编号、所含小区、本年指标及指标说明），提供统计部门"
+              >
+                统计局共享（xlsx）
+              </Button>
+            )}
           </Space>
           {crumbs.length > 0 && (
             <nav id="progress-breadcrumb" aria-label="当前地区">

@@ -3,6 +3,7 @@
 import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Alert, Typography, Button, Card, Space, Table } from 'antd';
 import { progressTableUrl } from '../../api/progress.ts';
+import { formatCell } from '../../components/format.ts';
 import { useProgressTable } from './useProgress.ts';
 
 export function ProgressTableCard({
@@ -54,7 +55,9 @@ export function ProgressTableCard({
             title,
             key: String(i),
             align: i === 0 ? 'left' : 'right',
-            render: (_v, row) => row.cells[i],
+            // The unit's name stays in view while the figures scroll (issue 13 §8).
+            fixed: i === 0 ? ('start' as const) : undefined,
+            render: (_v, row) => formatCell(row.cells[i]!),
           }))}
           footer={
             data?.planNote

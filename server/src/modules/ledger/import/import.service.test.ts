@@ -180,6 +180,11 @@ describeEachEngine('project list import', (ctx) => {
     expect(report.errorCount).toBe(0);
     expect(report.suspected.map((p) => p.message).join('\n')).toMatch(/“解放公寓北院”.*疑似重复/);
     expect(report.warnings.map((w) => w.message).join('\n')).toMatch(/2000年底后建成/);
+    // The preview's 值 column shows the figure the message is about, never an empty cell.
+    expect(report.warnings).toContainEqual(
+      expect.objectContaining({ column: '建成年份', value: '2003' }),
+    );
+    expect(report.warnings.filter((w) => w.value === '')).toEqual([]);
   });
 
   it('refuses rows outside the importing user’s region', async () => {

@@ -205,11 +205,12 @@ export async function importProjectList(
         touchedUnits.add(draft.regionCode);
         // The rules of the row's plan year: warnings here, the plan checks of that year refuse.
         const policy = policyInForce(policies, draft.planYear);
+        // The value is the figure the flag is about, as the row gave it (the preview's 值 column).
         for (const f of plausibilityFlags(draft, policy.cutoffYear))
           addWarning({
             line,
             column: f.code === 'after_cutoff' ? '建成年份' : '居民户数',
-            value: '',
+            value: String(f.code === 'after_cutoff' ? draft.buildYear : draft.households),
             message: f.message,
           });
         if (buildYearStanding(policy, draft.buildYear) === 'too_late')

@@ -9,6 +9,7 @@ import { errorMessage } from '../../../api/client.ts';
 import { recordApproval, type Approval, type ProvinceSignoff } from '../../../api/declarations.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import { usePerson } from '../../../components/people.tsx';
+import { DateInput } from '../../../components/DateFields.tsx';
 
 interface Values {
   approvedOn: string;
@@ -155,7 +156,7 @@ export function ApprovalForm({ unit, year, province, canEdit, onDone }: Props) {
             htmlFor="approval-date"
             rules={[{ required: true, message: '请选择日期' }]}
           >
-            <Input id="approval-date" type="date" style={{ width: 170 }} />
+            <DateInput id="approval-date" />
           </Form.Item>
           <Form.Item
             name="documentNo"

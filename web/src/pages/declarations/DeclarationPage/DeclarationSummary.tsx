@@ -4,7 +4,12 @@ import { IntegrityAlert } from '../../../components/IntegrityAlert.tsx';
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { Col, Descriptions, Flex, Row, Statistic, Tag, Tooltip, Typography } from 'antd';
 import type { Declaration } from '../../../api/declarations.ts';
-import { formatDateTime, formatDecimal, formatInteger } from '../../../components/format.ts';
+import {
+  formatDateTime,
+  formatDecimal,
+  formatInteger,
+  formatWan,
+} from '../../../components/format.ts';
 import { personName } from '../../../components/people.tsx';
 import {
   areaSquareMetres,
@@ -60,7 +65,7 @@ export function DeclarationTotals({ d }: { d: Declaration }) {
     { title: '居民户数（户）', value: formatInteger(t.households) },
     { title: '楼栋数（栋）', value: formatInteger(t.buildings) },
     { title: '住宅建筑面积（平方米）', value: formatDecimal(areaSquareMetres(t.floorAreaCenti)) },
-    { title: '预计投资额（万元）', value: formatDecimal(investmentWan(t.investmentYuan)) },
+    { title: '预计投资额（万元）', value: formatWan(investmentWan(t.investmentYuan)) },
   ];
   return (
     <Row id="declaration-totals" gutter={[16, 16]}>

@@ -1,6 +1,6 @@
 // The reviewer's side (the level above): 接收, 退回, 查看差异, and an internal deadline for the unit.
 import { CheckOutlined, DiffOutlined, RollbackOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Input, Popconfirm, Space, Typography } from 'antd';
+import { App, Button, Flex, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../api/client.ts';
 import {
@@ -10,6 +10,7 @@ import {
 } from '../../../api/declarations.ts';
 import { DiffModal } from './DiffModal.tsx';
 import { ReturnModal } from './ReturnModal.tsx';
+import { DateInput } from '../../../components/DateFields.tsx';
 
 interface Props {
   d: Declaration;
@@ -146,14 +147,11 @@ export function DeadlineEditor({ unit, year, internal, max, onDone, idSuffix = '
     <Flex vertical gap={4}>
       <Flex gap={8} align="center" wrap>
         <label htmlFor={`deadline-date${idSuffix}`}>内部截止日期</label>
-        <Input
+        <DateInput
           id={`deadline-date${idSuffix}`}
-          type="date"
           value={value}
-          max={max}
           status={tooLate ? 'error' : undefined}
-          onChange={(e) => setValue(e.target.value)}
-          style={{ width: 170 }}
+          onChange={setValue}
         />
         <Button
           id={`deadline-save${idSuffix}`}

@@ -2,7 +2,7 @@
 // the deadline (建办城〔2021〕28号 三(四)：于截止日期前分别报住房和城乡建设部、国家发展改革委、财政部),
 // each linking to its page, with the province's plan table as xlsx.
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Select, Spin, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -15,7 +15,8 @@ import {
 } from '../../../api/declarationsOverview.ts';
 import { planTableUrl } from '../../../api/plans.ts';
 import { formatDateTime } from '../../../components/format.ts';
-import { declarationPath, defaultDeclarationYear, PROGRESS_COLORS } from '../declarationLabels.ts';
+import { useDeclaringYear } from '../../plans/usePlanData.ts';
+import { declarationPath, PROGRESS_COLORS } from '../declarationLabels.ts';
 
 /** In the order the server lists them (RECIPIENT_ROLES in signoff-roles.ts). */
 const RECEIPT_COLUMNS = [
@@ -33,9 +34,9 @@ const PROGRESS_ORDER: ProvinceProgress[] = [
   'not_started',
 ];
 
-function yearOf(param: string | null): number {
+function yearOf(param: string | null, declaring: number): number {
   const n = Number(param);
-  return Number.isInteger(n) && n >= 2000 && n <= 2100 ? n : defaultDeclarationYear();
+  return Number.isInteger(n) && n >= 2000 && n <= 2100 ? n : declaring;
 }
 
 function columns(
@@ -114,9 +115,16 @@ function columns(
   ];
 }
 
+/** Opens on the year being declared (GET /api/plan-year) unless the address names one. */
 export function OverviewPage() {
+  const declaring = useDeclaringYear();
+  if (declaring === undefined) return <Spin />;
+  return <OverviewOfYear declaring={declaring} />;
+}
+
+function OverviewOfYear({ declaring }: { declaring: number }) {
   const [params, setParams] = useSearchParams();
-  const year = yearOf(params.get('year'));
+  const year = yearOf(params.get('year'), declaring);
   const [state, setState] = useState<
     | { status: 'loading' }
     | { status: 'ready'; overview: Overview }
@@ -146,7 +154,7 @@ export function OverviewPage() {
       return v ? [{ progress: p, ...v }] : [];
     });
   }, [items]);
-  const years = Array.from({ length: 7 }, (_, i) => defaultDeclarationYear() - 5 + i);
+  const years = Array.from({ length: 7 }, (_, i) => declaring - 5 + i);
 
   return (
     <Card

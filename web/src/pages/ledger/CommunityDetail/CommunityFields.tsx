@@ -2,7 +2,12 @@
 import { Descriptions, Grid, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import type { CommunityDetail } from '../../../api/ledgerTypes.ts';
-import { formatDateTime, formatDecimal, formatInteger } from '../../../components/format.ts';
+import {
+  formatDateTime,
+  formatDecimal,
+  formatInteger,
+  formatWan,
+} from '../../../components/format.ts';
 import { bucketLabel } from '../ledgerLabels.ts';
 
 const COLUMNS = { xs: 1, md: 2, xl: 3 };
@@ -72,7 +77,7 @@ export function CommunityFields({ c }: { c: CommunityDetail }) {
       label: '住宅建筑面积（平方米）',
       children: formatDecimal(c.floorArea),
     },
-    { key: 'investment', label: '预计投资额（万元）', children: formatDecimal(c.investment) },
+    { key: 'investment', label: '预计投资额（万元）', children: formatWan(c.investment) },
     { key: 'ownership', label: '产权性质', children: dash(c.ownership) },
     { key: 'housingType', label: '住房类型', children: dash(c.housingType) },
     { key: 'exclusion', label: '是否拟征收或拆除新建', children: c.exclusionLabel },

@@ -5,7 +5,7 @@ import type { TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router';
 import type { Community, LedgerPage, LedgerQuery, SortColumn } from '../../../api/ledgerTypes.ts';
-import { formatDecimal, formatInteger } from '../../../components/format.ts';
+import { formatDecimal, formatInteger, formatWan } from '../../../components/format.ts';
 import { communityTags } from '../ledgerLabels.ts';
 
 export function CommunityTags({
@@ -122,7 +122,7 @@ export function ledgerColumns(query: LedgerQuery): TableColumnsType<Community> {
       width: 120,
       align: 'right',
       ...sortable('investment_yuan'),
-      render: formatDecimal,
+      render: formatWan,
     },
     {
       title: '计划年度',
@@ -167,7 +167,7 @@ export function TotalsRow({ page }: { page: LedgerPage }) {
           {strong(formatDecimal(totals.floorArea), 'floorArea')}
         </Table.Summary.Cell>
         <Table.Summary.Cell index={8} align="right">
-          {strong(formatDecimal(totals.investment), 'investment')}
+          {strong(formatWan(totals.investment), 'investment')}
         </Table.Summary.Cell>
         <Table.Summary.Cell index={9} />
       </Table.Summary.Row>

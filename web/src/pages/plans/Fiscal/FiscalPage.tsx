@@ -2,7 +2,7 @@
 // year; the province reviews each (通过 / 退回). The two checks the province's submission waits on
 // are shown on top: every unit with communities in the plan has assessed, and every assessment has
 // passed the province's review (server: domain/fiscal-checks.ts).
-import { Alert, App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -13,6 +13,7 @@ import { getPlanChecks } from '../../../api/plans.ts';
 import type { PlanCheck } from '../../../api/plans.ts';
 import { useMe } from '../../../app/auth.tsx';
 import { planYears } from '../planForm.ts';
+import { useDeclaringYear } from '../usePlanData.ts';
 import { AssessmentModal } from './AssessmentModal.tsx';
 import { ReviewModal } from './ReviewModal.tsx';
 
@@ -43,11 +44,18 @@ function useFiscal(year: number, checkRegion: string | null) {
   return { list, checks, error, reload: useCallback(() => setTick((t) => t + 1), []) };
 }
 
+/** Opens on the year being declared (GET /api/plan-year) unless the address names one. */
 export function FiscalPage() {
+  const declaring = useDeclaringYear();
+  if (declaring === undefined) return <Spin />;
+  return <FiscalOfYear declaring={declaring} />;
+}
+
+function FiscalOfYear({ declaring }: { declaring: number }) {
   const me = useMe();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year')) || new Date().getFullYear() + 1;
+  const year = Number(params.get('year')) || declaring;
   const ownUnit =
     (me.region.level === 'prefecture' || me.region.level === 'county') &&
     (me.roles.includes('city') || me.roles.includes('county'));

@@ -10,6 +10,7 @@ import type { PlanTable } from '../../../api/plans.ts';
 import { useMe } from '../../../app/auth.tsx';
 import {
   bucketLabels,
+  formatFigure,
   formRows,
   MEASURES,
   measureTitle,
@@ -89,7 +90,7 @@ function Body({ rows, note }: { rows: FormRow[]; note: string }) {
                 <td className="label">{r.label}</td>
                 {r.values.map((v, k) => (
                   <td key={k} className="num">
-                    {String(v)}
+                    {formatFigure(v)}
                   </td>
                 ))}
               </tr>

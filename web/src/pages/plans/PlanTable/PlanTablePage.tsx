@@ -220,10 +220,12 @@ function PlanTableOfYear({ defaultYear }: { defaultYear: number }) {
                 columns={columns}
                 dataSource={rows}
                 pagination={false}
-                // The national table (~1,500 rows) renders only the rows in view.
+                // The national table (~1,500 rows) renders only the rows in view. Both scroll
+                // across the form's own width, the unit and 分类 fixed: a 'max-content' width let
+                // the sticky header and the body size their columns apart (issue 13 §8).
                 {...(rows.length > VIRTUAL_FROM
                   ? { virtual: true, scroll: { x: PLAN_TABLE_WIDTH, y: 640 } }
-                  : { scroll: { x: 'max-content' }, sticky: true })}
+                  : { scroll: { x: PLAN_TABLE_WIDTH }, sticky: true })}
                 rowClassName={(r) =>
                   r.kind === 'province' ? 'plan-province-row' : r.total ? 'plan-total-row' : ''
                 }

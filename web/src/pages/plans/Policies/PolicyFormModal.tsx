@@ -7,6 +7,7 @@ import { updatePlanPolicy } from '../../../api/plans.ts';
 import type { PlanPolicy } from '../../../api/plans.ts';
 import { FailureAlert } from '../../../components/FailureAlert.tsx';
 import { applyServerErrors } from '../../../components/serverErrors.ts';
+import { DateInput } from '../../../components/DateFields.tsx';
 
 interface Values {
   cutoffYear: number;
@@ -160,7 +161,7 @@ export function PolicyFormModal({ policy, onClose, onSaved, onReload }: Props) {
             { pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式应为 YYYY-MM-DD' },
           ]}
         >
-          <Input id="policy-deadline" type="date" style={{ width: 180 }} />
+          <DateInput id="policy-deadline" style={{ width: 180 }} />
         </Form.Item>
         <Form.Item
           label="报送单位"

@@ -27,6 +27,7 @@ import {
 } from '../../../../api/communityProgress.ts';
 import { usePerson } from '../../../../components/people.tsx';
 import { METHOD_LABELS } from './progressLabels.ts';
+import { DateInput } from '../../../../components/DateFields.tsx';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -228,7 +229,7 @@ export function ConsultationsPanel({
             htmlFor="consultation-date"
             rules={[{ required: true, message: '请选择日期' }]}
           >
-            <Input id="consultation-date" type="date" max={today()} style={{ width: 160 }} />
+            <DateInput id="consultation-date" max={today()} style={{ width: 160 }} />
           </Form.Item>
           <Form.Item name="method" label="方式" rules={[{ required: true }]}>
             <Radio.Group

@@ -37,6 +37,8 @@ import {
 } from '../../../../api/communityProgress.ts';
 import { applyServerErrors } from '../../../../components/serverErrors.ts';
 import { currentPeriod, PHOTO_KIND_LABELS } from './progressLabels.ts';
+import { MonthInput } from '../../../../components/DateFields.tsx';
+import { periodLabel } from '../../../../../../common/dates.ts';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -100,7 +102,7 @@ function PhotoCard({
           <Tag color={p.kind === 'before' ? 'default' : 'green'}>
             {PHOTO_KIND_LABELS[p.kind as PhotoKind]}
           </Tag>
-          {p.period ?? ''}
+          {p.period ? periodLabel(p.period) : ''}
         </span>
         {p.caption && <Typography.Text>{p.caption}</Typography.Text>}
         {p.takenAt && (
@@ -243,7 +245,7 @@ export function PhotosPanel({ communityId, photos, canEdit, onChanged }: Props) 
             />
           </Form.Item>
           <Form.Item name="period" label="月份" htmlFor="photo-period">
-            <Input id="photo-period" type="month" style={{ width: 150 }} />
+            <MonthInput id="photo-period" />
           </Form.Item>
           <Form.Item name="lng" label="经度" htmlFor="photo-lng">
             <Input id="photo-lng" placeholder="如 110.3312" style={{ width: 120 }} />

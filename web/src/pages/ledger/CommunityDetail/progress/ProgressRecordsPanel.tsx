@@ -10,7 +10,7 @@ import {
   type ProgressRecord,
 } from '../../../../api/communityProgress.ts';
 import { applyServerErrors } from '../../../../components/serverErrors.ts';
-import { formatDecimal } from '../../../../components/format.ts';
+import { formatWan } from '../../../../components/format.ts';
 import { usePerson } from '../../../../components/people.tsx';
 import {
   COUNT_FIELDS,
@@ -21,6 +21,8 @@ import {
   valuesFrom,
   type ProgressValues,
 } from './progressLabels.ts';
+import { DateInput, MonthInput } from '../../../../components/DateFields.tsx';
+import { periodLabel } from '../../../../../../common/dates.ts';
 
 const decimal = (digits: number, what: string) => ({
   pattern: new RegExp(`^\\d{1,13}(\\.\\d{1,${digits}})?$`),
@@ -46,8 +48,8 @@ interface Props {
 function FundsCell({ r }: { r: ProgressRecord }) {
   if (!r.funds.length) return <span>—</span>;
   return (
-    <Tooltip title={r.funds.map((f) => `${f.label} ${formatDecimal(f.amount)} 万元`).join('；')}>
-      <span>{formatDecimal(r.fundsTotal)}</span>
+    <Tooltip title={r.funds.map((f) => `${f.label} ${formatWan(f.amount)} 万元`).join('；')}>
+      <span>{formatWan(r.fundsTotal)}</span>
     </Tooltip>
   );
 }
@@ -72,7 +74,7 @@ export function ProgressRecordsPanel({ communityId, progress, canEdit, onChanged
     setFailure(null);
     try {
       await recordProgress(communityId, v.period, inputOf(v));
-      void message.success(`已保存 ${v.period} 的进展`);
+      void message.success(`已保存${periodLabel(v.period)}的进展`);
       await onChanged();
     } catch (e) {
       applyServerErrors(form, e, FORM_FIELDS, FIELD_OF_HEADER);
@@ -93,7 +95,7 @@ export function ProgressRecordsPanel({ communityId, progress, canEdit, onChanged
         locale={{ emptyText: '尚未填报进展' }}
         scroll={{ x: 900 }}
         columns={[
-          { title: '报告期', dataIndex: 'period', width: 90 },
+          { title: '报告期', dataIndex: 'period', width: 100, render: periodLabel },
           { title: '开工日期', dataIndex: 'startDate', width: 110, render: (d) => d ?? '未开工' },
           { title: '完工日期', dataIndex: 'completionDate', width: 110, render: (d) => d ?? '—' },
           {
@@ -101,7 +103,7 @@ export function ProgressRecordsPanel({ communityId, progress, canEdit, onChanged
             dataIndex: 'investmentDone',
             width: 150,
             align: 'right',
-            render: (v: string) => formatDecimal(v),
+            render: (v: string) => formatWan(v),
           },
           {
             title: '资金到位（万元）',
@@ -130,17 +132,17 @@ export function ProgressRecordsPanel({ communityId, progress, canEdit, onChanged
                 htmlFor="progress-period"
                 rules={[{ required: true, message: '请选择月份' }]}
               >
-                <Input id="progress-period" type="month" />
+                <MonthInput id="progress-period" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
               <Form.Item name="startDate" label="开工日期" htmlFor="progress-start">
-                <Input id="progress-start" type="date" />
+                <DateInput id="progress-start" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
               <Form.Item name="completionDate" label="完工日期" htmlFor="progress-completion">
-                <Input id="progress-completion" type="date" />
+                <DateInput id="progress-completion" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
