@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { periodLabel } from '../../../../common/dates.ts';
 import { buildApp } from '../../app.ts';
 import { chinaMonth, previousPeriod } from '../../domain/monthly-report.ts';
 import type { App } from '../../http.ts';
@@ -66,7 +67,7 @@ describeEachEngine('monthly report races', (ctx) => {
         .select('message')
         .where('kind', '=', 'monthly_report')
         .execute()
-    ).filter((n) => n.message.startsWith(`${unit}已上报${period.replace('-', '年')}月`)).length;
+    ).filter((n) => n.message.startsWith(`${unit}已上报${periodLabel(period)}`)).length;
 
   it('keeps one of 20 parallel submissions of a month: one version, one notice, the rest 409', async () => {
     for (const period of PERIODS) {
