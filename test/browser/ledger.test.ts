@@ -162,7 +162,10 @@ describeBrowser('ledger', () => {
     await expect
       .poll(() => page.locator('#community-history').innerText())
       .toMatch(/居民户数：76\s*→\s*80/);
-    expect(await page.locator('#community-history').innerText()).toContain('由 county 导入');
+    // People by their unit and display name, never the login name (issue 13 §5).
+    expect(await page.locator('#community-history').innerText()).toContain(
+      '由 海口市龙华区住房和城乡建设局 导入',
+    );
 
     // B, still on the old version, saves 楼栋数: refused, naming what A changed.
     await pageB.locator('#community-buildings').fill('5');
@@ -171,7 +174,7 @@ describeBrowser('ledger', () => {
     const conflict = await pageB.locator('#community-conflict').innerText();
     expect(conflict).toContain('保存失败');
     expect(conflict).toMatch(/居民户数：76\s*→\s*80/);
-    expect(conflict).toContain('county');
+    expect(conflict).toContain('海口市龙华区住房和城乡建设局 修改');
 
     // 重新加载 brings the current version; B enters the change again and saves it.
     await pageB.locator('#community-reload').click();

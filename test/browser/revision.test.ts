@@ -168,6 +168,10 @@ describeBrowser('plan revision', () => {
     await expect.poll(() => history.locator('.ant-table-row').count()).toBe(2);
     expect(await history.innerText()).toContain('计划调整（第1次）');
     expect(await history.innerText()).toContain('删除 1');
+    // Who accepted: the department by its name, never the login name (issue 13 §5).
+    expect(await page.locator('#in-force').innerText()).toContain('住房和城乡建设部城市建设司');
+    expect(await history.innerText()).toContain('住房和城乡建设部城市建设司');
+    expect(await history.innerText()).not.toMatch(/ministry/);
     expect((await view(page, PROVINCE)).version).toBe(2);
     await page.screenshot({ path: `${SHOTS}/revision-accepted.png`, fullPage: true });
   }, 120_000);

@@ -80,6 +80,8 @@ export async function declarationView(
   const people = await peopleNamed(db, [
     ...events.map((e) => e.username),
     submitted?.created_by,
+    revision.inForce?.acceptedBy,
+    revision.revisionInfo?.openedBy,
     ...(province ? peopleOfProvince(province) : []),
   ]);
   return {

@@ -169,7 +169,15 @@ describeEachEngine('project list import', (ctx) => {
         }),
       ]);
       expect(await historyOf(ctx.db.db, 'community', c.id)).toEqual([
-        { at: now.toISOString(), username: 'haikou', action: 'import', version: 1, changes: [] },
+        {
+          at: now.toISOString(),
+          username: 'haikou',
+          // no account of that name here: the login name is all there is to show
+          person: 'haikou',
+          action: 'import',
+          version: 1,
+          changes: [],
+        },
       ]);
     }
   });

@@ -12,6 +12,7 @@ import {
 } from '../../../api/declarationRevisions.ts';
 import type { Declaration } from '../../../api/declarations.ts';
 import { formatDateTime, formatInteger } from '../../../components/format.ts';
+import { usePerson } from '../../../components/people.tsx';
 import { RevisionDiffModal } from './RevisionDiffModal.tsx';
 
 /** 调整计划: only the unit itself, only once its plan is accepted. */
@@ -76,6 +77,7 @@ export function ReviseButton({ d, onDone }: { d: Declaration; onDone: () => Prom
 
 /** The plan in force, the revision under way, the diff, and the accepted versions of the year. */
 export function RevisionCard({ d, onDone }: { d: Declaration; onDone: () => Promise<void> }) {
+  const person = usePerson();
   const [diffOpen, setDiffOpen] = useState(false);
   const [history, setHistory] = useState<AcceptedVersion[]>([]);
   const key = `${d.state}/${d.version}/${d.revision}`;
@@ -108,7 +110,7 @@ export function RevisionCard({ d, onDone }: { d: Declaration; onDone: () => Prom
             <Descriptions.Item label="现行计划">
               <span id="in-force" data-version={d.inForce.version}>
                 第 {d.inForce.version} 版（{formatInteger(d.inForce.communities)} 个小区），
-                {formatDateTime(d.inForce.acceptedAt)} 由 {d.inForce.acceptedBy} 接收
+                {formatDateTime(d.inForce.acceptedAt)} 由 {person(d.inForce.acceptedBy)} 接收
                 {d.revision > 0 && d.state !== 'accepted' && '；调整被接收前，统计按此版本'}
               </span>
             </Descriptions.Item>
@@ -116,7 +118,7 @@ export function RevisionCard({ d, onDone }: { d: Declaration; onDone: () => Prom
           {d.revisionInfo && (
             <Descriptions.Item label="调整理由">
               <span id="revision-reason">
-                {d.revisionInfo.reason}（{d.revisionInfo.openedBy}，
+                {d.revisionInfo.reason}（{person(d.revisionInfo.openedBy)}，
                 {formatDateTime(d.revisionInfo.openedAt)}）
               </span>
             </Descriptions.Item>
@@ -132,7 +134,7 @@ export function RevisionCard({ d, onDone }: { d: Declaration; onDone: () => Prom
             { title: '版本', key: 'v', render: (_, v) => `第 ${v.version} 版`, width: 80 },
             { title: '调整', key: 'r', render: (_, v) => v.revisionLabel ?? '首次申报' },
             { title: '接收时间', key: 'at', render: (_, v) => formatDateTime(v.acceptedAt) },
-            { title: '接收人', dataIndex: 'acceptedBy', key: 'by' },
+            { title: '接收人', key: 'by', render: (_, v) => person(v.acceptedBy) },
             { title: '小区数', key: 'n', render: (_, v) => formatInteger(v.totals.communities) },
             {
               title: '变动及理由',
