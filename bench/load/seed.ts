@@ -1,14 +1,16 @@
 /**
  * The load test's database (npm run bench:load): a fresh PostgreSQL database with the national
- * region tree, one account per ledger unit (县级台账单位, 3,000 nationally), each unit with one
- * community in the plan of the reported month's year, and the viewers: province and ministry
- * accounts. Written through the project's own modules; one argon2 hash serves every account, as
+ * region tree, one account per ledger unit (县级台账单位, 2,980 nationally), each with one community
+ * in the plan of the reported month's year, city accounts for the rest of the reporting units, and
+ * the viewers: province and ministry accounts. Written through the project's own modules; one argon2 hash serves every account, as
  * hashing 3,300 passwords would take minutes and measures nothing the test is about.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { openDatabase } from '../../server/src/bootstrap.ts';
+import type { Database } from '../../server/src/db/schema.ts';
 import { hashPassword } from '../../server/src/modules/auth/password.ts';
 import { importProjectList } from '../../server/src/modules/ledger/import/import.service.ts';
 import { insertUser } from '../../server/src/modules/users/users.repository.ts';
@@ -17,8 +19,8 @@ import { SYSTEM_ACTOR } from '../../server/src/modules/users/users.service.ts';
 export const LOAD_PASSWORD = 'load-test-password-1';
 
 export interface Seeded {
-  /** unit accounts, `unit-<code>`, one a ledger unit */
-  units: { username: string; code: string }[];
+  /** unit accounts, `unit-<code>`: ledger units (county), then cities when more are asked for */
+  units: { username: string; code: string; role: 'county' | 'city' }[];
   /** province (and every tenth a ministry) accounts that refresh the views, with their scope */
   viewers: { username: string; scope: string }[];
 }
@@ -41,17 +43,14 @@ export async function seed(
 ): Promise<Seeded> {
   const db = await openDatabase(url);
   try {
-    const rows = await db.db
-      .selectFrom('regions')
-      .select(['code', 'level'])
-      .where('is_ledger_unit', '=', 1)
-      .where('level', 'in', ['county', 'prefecture'])
-      .orderBy('code')
-      .execute();
-    if (rows.length < opts.units)
-      throw new Error(`区划表中只有 ${rows.length} 个台账单位，少于所需的 ${opts.units} 个`);
-    const picked = spread(rows, opts.units);
+    const ledger = await regionsOf(db.db, true);
+    const picked = spread(ledger, Math.min(opts.units, ledger.length));
     await importCommunities(db.db, picked, opts.planYear, opts.dir);
+    // 2,980 county-level ledger units nationally: the rest of the reporting units are cities
+    // (市级住建部门 report their own month too).
+    const cities = spread(await regionsOf(db.db, false), opts.units - picked.length);
+    if (picked.length + cities.length < opts.units)
+      throw new Error(`区划表中的上报单位少于所需的 ${opts.units} 个`);
     const provinces = await db.db
       .selectFrom('regions')
       .select('code')
@@ -60,14 +59,17 @@ export async function seed(
       .execute();
     const passwordHash = await hashPassword(LOAD_PASSWORD);
     const now = new Date();
-    const units = picked.map((r) => ({ username: `unit-${r.code}`, code: r.code }));
+    const units = [
+      ...picked.map((r) => ({ code: r.code, role: 'county' as const })),
+      ...cities.map((r) => ({ code: r.code, role: 'city' as const })),
+    ].map((u) => ({ ...u, username: `unit-${u.code}` }));
     for (const u of units)
       await insertUser(db.db, {
         username: u.username,
         displayName: u.username,
         passwordHash,
         regionCode: u.code,
-        roles: ['county'],
+        roles: [u.role],
         now,
       });
     const viewers: Seeded['viewers'] = [];
@@ -90,6 +92,16 @@ export async function seed(
     await db.destroy();
   }
 }
+
+/** Ledger units (county level), or the prefectures above them that are not ledger units. */
+const regionsOf = (db: Kysely<Database>, ledger: boolean) =>
+  db
+    .selectFrom('regions')
+    .select(['code', 'level'])
+    .where('is_ledger_unit', '=', ledger ? 1 : 0)
+    .where('level', 'in', ledger ? ['county', 'prefecture'] : ['prefecture'])
+    .orderBy('code')
+    .execute();
 
 /** `n` of the rows, evenly spread over the country (all of them when n is their number). */
 const spread = <T>(rows: T[], n: number): T[] =>

@@ -41,8 +41,17 @@ export function ensureNginx(): void {
     if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} 失败（退出码 ${r.status}）`);
   };
   run(['update', '-qq']);
-  run(['install', '-y', '-qq', 'nginx-light']);
+  run(['install', '-y', '-qq', 'nginx']);
   if (!existsSync(NGINX)) throw new Error(`安装后仍找不到 ${NGINX}`);
+}
+
+/** The documented setup is the tested one: docs/deploy.md shows deploy/nginx-gaizao.conf as it is. */
+export function assertDocumented(): void {
+  const doc = readFileSync(join(ROOT, 'docs/deploy.md'), 'utf8');
+  if (!doc.includes(`\`\`\`nginx\n${readFileSync(SITE_CONF, 'utf8')}\`\`\``))
+    throw new Error(
+      'docs/deploy.md 中的 nginx 配置与 deploy/nginx-gaizao.conf 不一致，请同步后再测',
+    );
 }
 
 /** The documented site file with its upstream servers and listen port set to these. */

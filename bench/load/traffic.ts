@@ -164,15 +164,20 @@ export function viewers(o: ViewOptions, rec: Recorder): autocannon.Instance {
   return instance;
 }
 
-/** Requests a second on one route for `seconds`, all 2xx or the run fails. */
+/** Requests a second on one route for `seconds`, and what failed (empty: nothing). */
 export async function throughput(
   url: string,
   headers: Record<string, string>,
   connections: number,
   seconds: number,
-): Promise<{ rps: number; non2xx: number }> {
+): Promise<{ rps: number; failed: string }> {
   const r = await autocannon({ url, headers, connections, duration: seconds, timeout: 30 });
-  return { rps: r.requests.average, non2xx: r.non2xx + r.errors };
+  const failed = [
+    r.non2xx && `${r.non2xx} 个非 2xx 响应`,
+    r.timeouts && `${r.timeouts} 个超时`,
+    r.errors - r.timeouts > 0 && `${r.errors - r.timeouts} 个连接错误`,
+  ].filter(Boolean);
+  return { rps: r.requests.average, failed: failed.join('，') };
 }
 
 /** Logs the viewers in, a few at a time (before the measured run). */
