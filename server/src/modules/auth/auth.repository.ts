@@ -96,9 +96,11 @@ export async function deleteStaleThrottleRows(
 
 /**
  * Reserves one attempt under a throttle key, atomically, before the password is checked: the
- * count goes up unless the key is locked now. On PostgreSQL the update holds the row until the
- * caller's transaction ends, so parallel attempts (on any server) take their turn; SQLite has one
- * writer. A failure older than `staleBefore` starts the count afresh.
+ * count goes up unless the key is locked now. One upsert, so that a row deleted meanwhile (a
+ * success at the same address clears its count) is inserted afresh rather than missed; on
+ * PostgreSQL it holds the row until the caller's transaction ends, so parallel attempts (on any
+ * server) take their turn; SQLite has one writer. A failure older than `staleBefore` starts the
+ * count afresh.
  */
 export async function reserveAttempt(
   trx: Kysely<Database>,
@@ -107,33 +109,38 @@ export async function reserveAttempt(
   staleBefore: Date,
 ): Promise<{ failures: number } | { lockedUntil: Date }> {
   const at = now.toISOString();
-  await trx
-    .insertInto('login_throttle')
-    .values({ key, failures: 0, locked_until: null, last_failure_at: at })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
   const row = await trx
-    .updateTable('login_throttle')
-    .set((eb) => ({
-      failures: eb
-        .case()
-        .when('last_failure_at', '<', staleBefore.toISOString())
-        .then(1)
-        .else(eb('failures', '+', 1))
-        .end(),
-      last_failure_at: at,
-    }))
-    .where('key', '=', key)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
-    .returning('failures')
-    .executeTakeFirst();
-  if (row) return { failures: row.failures };
-  const locked = await trx
-    .selectFrom('login_throttle')
-    .select('locked_until')
-    .where('key', '=', key)
+    .insertInto('login_throttle')
+    .values({ key, failures: 1, locked_until: null, last_failure_at: at })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => {
+        const locked = eb.and([
+          eb('login_throttle.locked_until', 'is not', null),
+          eb('login_throttle.locked_until', '>', at),
+        ]);
+        return {
+          failures: eb
+            .case()
+            .when(locked)
+            .then(eb.ref('login_throttle.failures'))
+            .when('login_throttle.last_failure_at', '<', staleBefore.toISOString())
+            .then(1)
+            .else(eb('login_throttle.failures', '+', 1))
+            .end(),
+          last_failure_at: eb
+            .case()
+            .when(locked)
+            .then(eb.ref('login_throttle.last_failure_at'))
+            .else(at)
+            .end(),
+        };
+      }),
+    )
+    .returning(['failures', 'locked_until'])
     .executeTakeFirstOrThrow();
-  return { lockedUntil: new Date(locked.locked_until!) };
+  return row.locked_until !== null && row.locked_until > at
+    ? { lockedUntil: new Date(row.locked_until) }
+    : { failures: row.failures };
 }
 
 export async function lockThrottle(trx: Kysely<Database>, key: string, until: Date): Promise<void> {

@@ -133,6 +133,29 @@ describeEachEngine('login throttle races', (ctx) => {
     },
   );
 
+  it.skipIf(ctx.engine !== 'postgres')(
+    'lets 40 colleagues behind one address log in at once on two servers (a success clearing the address count while others reserve)',
+    async () => {
+      const names = Array.from({ length: 40 }, (_, i) => `colleague${i}`);
+      for (const name of names) await addUser(ctx.db.db, name, '460106', ['county']);
+      const servers = await twoServers(ctx.url, { trustProxy: 1 });
+      try {
+        const answers = await split(names.length, (s, i) =>
+          servers.request(
+            s,
+            'POST',
+            '/api/auth/login',
+            { username: names[i], password: TEST_PASSWORD },
+            { 'x-forwarded-for': '10.7.7.7' },
+          ),
+        );
+        expect(answers.map((r) => r.status)).toEqual(names.map(() => 200));
+      } finally {
+        await servers.close();
+      }
+    },
+  );
+
   it('sweeps the rows that no longer count, and keeps a lock in force and a recent success', async () => {
     const row = (key: string, failures: number, lockedUntil: string | null, last: string) => ({
       key,
