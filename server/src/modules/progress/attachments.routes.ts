@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import { MAX_ATTACHMENT_BYTES } from '../../domain/attachments.ts';
 import { validation } from '../../errors.ts';
 import { errorSchema, type App } from '../../http.ts';
+import { ANY_FILE, fileResponse } from '../../file-response.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import {
   addConsultationDocument,
@@ -140,6 +141,7 @@ export function progressAttachmentRoutes(app: App, db: Kysely<Database>, uploadD
       summary: '查看或下载照片、协商材料（download=1 时作为附件下载）',
       params: attachmentParams,
       querystring: z.object({ download: z.enum(['0', '1']).optional() }),
+      response: { 200: fileResponse('照片或协商材料（以其自身的类型）', ANY_FILE), ...errors },
     },
     handler: async (req, reply) => {
       const a = await openAttachment(

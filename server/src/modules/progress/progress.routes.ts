@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { errorSchema, type App } from '../../http.ts';
+import { CSV, fileResponse, XLSX } from '../../file-response.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import {
   addConsultation,
@@ -26,7 +27,6 @@ const fundingSource = z.enum([
   'utilities',
   'social',
 ]);
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function progressRoutes(app: App, db: Kysely<Database>): void {
   app.get('/api/communities/:id/progress', {
@@ -142,6 +142,7 @@ export function progressRoutes(app: App, db: Kysely<Database>): void {
         month: z.coerce.number().int().min(1).max(12),
         format: z.enum(['csv', 'xlsx']).default('xlsx'),
       }),
+      response: { 200: fileResponse('统计部门项目清单 xlsx 或 csv', XLSX, CSV), ...errors },
     },
     handler: async (req, reply) => {
       const rows = await statisticsRows(
