@@ -18,11 +18,12 @@ export const ANY_FILE = '*/*';
  * handlers send. The cast is sound because Fastify never runs this schema on a Buffer, a stream or
  * a non-JSON string (see above).
  */
+type FileBody = string | Buffer | Readable;
 function fileBody(description: string) {
   return z
     .string()
     .meta({ format: 'binary' })
-    .describe(`${description}（文件内容）`) as unknown as z.ZodType<string | Buffer | Readable>;
+    .describe(`${description}（文件内容）`) as unknown as z.ZodType<FileBody>;
 }
 
 function fileContent(description: string, types: string[]) {
@@ -41,8 +42,11 @@ export function jsonOrFileResponse<T extends z.ZodType>(
   description: string,
   ...types: string[]
 ) {
+  // The type provider types the reply by the JSON schema alone: widened (a cast, types only) so
+  // that a handler may also send the file; the JSON answer is still checked against `json`.
+  const schema = json as unknown as z.ZodType<z.output<T> | FileBody>;
   return {
     description,
-    content: { 'application/json': { schema: json }, ...fileContent(description, types) },
+    content: { 'application/json': { schema }, ...fileContent(description, types) },
   };
 }
