@@ -21,6 +21,7 @@ import { setInternalDeadline } from './declarations.deadlines.ts';
 import { saveContact, signForReceipt } from './declarations.receipts.ts';
 import { verifiedDeclarationView } from './declarations.integrity.ts';
 import * as s from './declarations.schemas.ts';
+import { declarationView } from './declaration-view.schemas.ts';
 
 const tags = ['年度计划申报'];
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -37,6 +38,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
       summary:
         '本单位（或下级单位）的年度计划申报：状态、截止日期、检查、退回意见、版本、下级上报情况',
       params: unitYear,
+      response: { 200: declarationView, ...errors },
     },
     handler: async (req) =>
       verifiedDeclarationView(db, actorOf(req), req.params.unit, req.params.year),
