@@ -181,13 +181,15 @@ export interface SnapshotCommunity {
   exclusion: string;
 }
 
+type SnapshotValue = SnapshotCommunity[keyof SnapshotCommunity];
+
 export interface SnapshotDiff {
   added: SnapshotCommunity[];
   removed: SnapshotCommunity[];
   changed: {
     id: number;
     name: string;
-    fields: { field: keyof SnapshotCommunity; old: unknown; new: unknown }[];
+    fields: { field: keyof SnapshotCommunity; old: SnapshotValue; new: SnapshotValue }[];
   }[];
 }
 

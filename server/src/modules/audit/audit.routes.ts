@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { errorSchema, type App } from '../../http.ts';
+import { CSV, fileResponse } from '../../file-response.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { insertAudit } from './audit.repository.ts';
 import { auditCsv, listAuditLog } from './audit.service.ts';
@@ -73,7 +74,12 @@ export function auditRoutes(app: App, db: Kysely<Database>): void {
   });
 
   app.get('/api/audit.csv', {
-    schema: { tags, summary: '导出审计日志（csv，审计管理员）', querystring: filter },
+    schema: {
+      tags,
+      summary: '导出审计日志（csv，审计管理员）',
+      querystring: filter,
+      response: { 200: fileResponse('审计日志 csv', CSV) },
+    },
     handler: async (req, reply) =>
       reply
         .header('content-type', 'text/csv; charset=utf-8')

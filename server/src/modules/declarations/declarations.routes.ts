@@ -20,6 +20,8 @@ import {
 import { setInternalDeadline } from './declarations.deadlines.ts';
 import { saveContact, signForReceipt } from './declarations.receipts.ts';
 import { verifiedDeclarationView } from './declarations.integrity.ts';
+import * as s from './declarations.schemas.ts';
+import { declarationView } from './declaration-view.schemas.ts';
 
 const tags = ['年度计划申报'];
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -36,6 +38,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
       summary:
         '本单位（或下级单位）的年度计划申报：状态、截止日期、检查、退回意见、版本、下级上报情况',
       params: unitYear,
+      response: { 200: declarationView, ...errors },
     },
     handler: async (req) =>
       verifiedDeclarationView(db, actorOf(req), req.params.unit, req.params.year),
@@ -144,6 +147,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
       summary:
         '计划调整与现行计划的差异：新增、删除、变动的小区（附调整原因），合计数及省级计划表各行调整前后',
       params: unitYear,
+      response: { 200: s.revisionDiff, ...errors },
     },
     handler: async (req) => revisionDiff(db, actorOf(req), req.params.unit, req.params.year),
   });
@@ -153,6 +157,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
       tags,
       summary: '计划的各个已接收版本：接收时间、接收人、第几次调整及理由',
       params: unitYear,
+      response: { 200: s.acceptanceHistory, ...errors },
     },
     handler: async (req) => acceptanceHistory(db, actorOf(req), req.params.unit, req.params.year),
   });
@@ -166,6 +171,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
         from: z.coerce.number().int().min(0).optional(),
         to: z.coerce.number().int().min(1).optional(),
       }),
+      response: { 200: s.declarationDiff, ...errors },
     },
     handler: async (req) =>
       declarationDiff(
@@ -183,6 +189,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
       tags,
       summary: '已上报的某一版本（冻结的小区清单和计划表，及其校验码）',
       params: unitYear.extend({ version: z.coerce.number().int().min(1) }),
+      response: { 200: s.frozenSnapshot, ...errors },
     },
     handler: async (req) =>
       submittedSnapshot(db, actorOf(req), req.params.unit, req.params.year, req.params.version),
@@ -193,6 +200,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
       tags,
       summary: '省级计划的会签版本（会签前阅读的冻结计划表及其校验码）',
       params: unitYear,
+      response: { 200: s.candidateSnapshot, ...errors },
     },
     handler: async (req) => candidateSnapshot(db, actorOf(req), req.params.unit, req.params.year),
   });
@@ -354,6 +362,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
       summary:
         '各省上报情况（住房和城乡建设部、国家发展改革委、财政部）：未开始、编制中、按时上报、逾期、已退回，三部门签收情况；及年度报送截止日期',
       querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+      response: { 200: s.ministryOverview, ...errors },
     },
     handler: async (req) => ministryOverview(db, actorOf(req), req.query.year),
   });
@@ -363,6 +372,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
       tags,
       summary: '本单位的通知（退回、接收、七天内到期）',
       querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+      response: { 200: s.notifications, ...errors },
     },
     handler: async (req) => ({ items: await notificationsFor(db, actorOf(req), req.query.year) }),
   });

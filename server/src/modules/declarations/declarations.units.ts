@@ -11,6 +11,7 @@ import {
   type SnapshotCommunity,
   type UnitLevel,
 } from '../../domain/declaration.ts';
+import type { DisplayRow } from '../../domain/plan-table.ts';
 import { isWithin } from '../../domain/regions.ts';
 import { notFound } from '../../errors.ts';
 import { findRegion } from '../regions/regions.repository.ts';
@@ -57,8 +58,8 @@ export interface SnapshotContent {
     floorAreaCenti: number;
     investmentYuan: number;
   };
-  /** the official table's rows, for a province */
-  table: unknown;
+  /** the official table's rows, for a province; null for a city or county */
+  table: DisplayRow[] | null;
   /**
    * 联系人及电话 of the form, for a province that has entered it: "张三 0898-12345678". Absent in
    * versions frozen before it was asked for (and then their hashes stay as they were).

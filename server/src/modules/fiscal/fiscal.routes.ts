@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import { MAX_ATTACHMENT_BYTES } from '../../domain/attachments.ts';
 import { validation } from '../../errors.ts';
 import { errorSchema, type App } from '../../http.ts';
+import { ANY_FILE, fileResponse } from '../../file-response.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { attachAssessmentFile, openAssessmentFile } from './fiscal.files.ts';
 import {
@@ -117,6 +118,7 @@ export function fiscalRoutes(app: App, db: Kysely<Database>, uploadDir: string):
       summary: '查看或下载评估文件（download=1 时作为附件下载）',
       params: unitYear,
       querystring: z.object({ download: z.enum(['0', '1']).optional() }),
+      response: { 200: fileResponse('评估文件（以其自身的类型）', ANY_FILE), ...errors },
     },
     handler: async (req, reply) => {
       const f = await openAssessmentFile(

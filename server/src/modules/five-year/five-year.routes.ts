@@ -9,6 +9,7 @@ import {
   saveStartTarget,
 } from './five-year-edit.service.ts';
 import { fiveYearView } from './five-year.service.ts';
+import { fiveYearView as fiveYearResponse } from './five-year.schemas.ts';
 
 const tags = ['十四五'];
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -26,6 +27,7 @@ export function fiveYearRoutes(app: App, db: Kysely<Database>): void {
       summary:
         '十四五目标与进展：2021—2025年各年目标、计划、开工、完工及累计，项目储备，绿色社区创建（scope 默认为本人所属区划）',
       querystring: z.object({ scope: code.optional() }),
+      response: { 200: fiveYearResponse, ...errors },
     },
     handler: async (req) => fiveYearView(db, actorOf(req), req.query.scope),
   });

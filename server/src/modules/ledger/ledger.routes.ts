@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { forbidden, notFound, validation } from '../../errors.ts';
 import { errorSchema, type App } from '../../http.ts';
+import { CSV, fileResponse, XLSX } from '../../file-response.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { findCommunity } from './communities.repository.ts';
 import {
@@ -27,7 +28,6 @@ import * as s from './ledger.schemas.ts';
 
 const tags = ['台账'];
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string) =>
   `attachment; filename="ledger"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
@@ -47,6 +47,7 @@ export function ledgerRoutes(app: App, db: Kysely<Database>, imports: ImportSett
       tags,
       summary: '按当前筛选导出台账（导入模板的列，xlsx 或 csv）',
       querystring: s.exportQuery,
+      response: { 200: fileResponse('台账 xlsx 或 csv', XLSX, CSV) },
     },
     handler: async (req, reply) => {
       const { format, ...filterQuery } = req.query;
@@ -131,7 +132,11 @@ export function ledgerRoutes(app: App, db: Kysely<Database>, imports: ImportSett
   });
 
   app.get('/api/imports/template.xlsx', {
-    schema: { tags, summary: '下载导入模板（含填写说明）' },
+    schema: {
+      tags,
+      summary: '下载导入模板（含填写说明）',
+      response: { 200: fileResponse('导入模板 xlsx', XLSX) },
+    },
     handler: async (_req, reply) => {
       const stream = new PassThrough();
       void writeTemplate(stream).then(

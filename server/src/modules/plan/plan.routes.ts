@@ -2,32 +2,20 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { errorSchema, type App } from '../../http.ts';
+import { CSV, jsonOrFileResponse, XLSX } from '../../file-response.ts';
 import { receivesOnly } from '../../domain/actor.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { addPolicy, listPolicies, updatePolicy } from './policies.service.ts';
 import { checkPlan, planTableCsv } from './plan-table.service.ts';
 import { planTableOf, planTableVersions } from './plan-table.versions.ts';
 import { writePlanTableXlsx } from './plan-table.xlsx.ts';
+import { check, planTableResponse } from './plan.schemas.ts';
 import { planYearOf } from './plan-year.service.ts';
 import { PassThrough } from 'node:stream';
 
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 const year = z.coerce.number().int().min(2000).max(2100);
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const check = z.object({
-  id: z.string().describe('检查项代码'),
-  outcome: z.string().describe('结果代码（passed 为通过；其余为各检查项的不通过情形）'),
-  title: z.string(),
-  severity: z.enum(['blocking', 'warning', 'info']),
-  passed: z.boolean(),
-  message: z.string(),
-  rows: z.array(
-    z.object({ id: z.number(), name: z.string(), regionCode: z.string(), detail: z.string() }),
-  ),
-  // The units a fiscal check is about (domain/fiscal-checks.ts).
-  units: z.array(z.object({ code: z.string(), name: z.string() })).optional(),
-});
 const policy = z.object({
   planYear: z.number(),
   cutoffYear: z.number(),
@@ -79,6 +67,10 @@ export function planRoutes(app: App, db: Kysely<Database>): void {
             '口径：accepted 各省已接收版本（全国表默认），submitted 最新上报版本，live 工作底稿（省表默认）',
           ),
       }),
+      response: {
+        200: jsonOrFileResponse(planTableResponse, '计划表（json，或 csv、xlsx 文件）', CSV, XLSX),
+        ...errors,
+      },
     },
     handler: async (req, reply) => {
       const actor = actorOf(req);

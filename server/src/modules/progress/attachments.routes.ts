@@ -5,6 +5,8 @@ import type { Database } from '../../db/schema.ts';
 import { MAX_ATTACHMENT_BYTES } from '../../domain/attachments.ts';
 import { validation } from '../../errors.ts';
 import { errorSchema, type App } from '../../http.ts';
+import { ANY_FILE, fileResponse } from '../../file-response.ts';
+import { attachmentSchema } from './progress.schemas.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import {
   addConsultationDocument,
@@ -21,26 +23,6 @@ const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema };
 const id = z.object({ id: z.coerce.number().int().min(1) });
 const consultation = id.extend({ consultationId: z.coerce.number().int().min(1) });
 const attachmentParams = id.extend({ attachmentId: z.coerce.number().int().min(1) });
-export const attachmentSchema = z.object({
-  id: z.number(),
-  kind: z.enum(['before', 'after', 'document']),
-  consultationId: z.number().nullable(),
-  period: z.string().nullable(),
-  lng: z.string().nullable(),
-  lat: z.string().nullable(),
-  takenAt: z.string().nullable().describe('拍摄时间（照片 EXIF 中相机的当地时间，无时区）'),
-  positionSource: z
-    .enum(['exif', 'device', 'manual'])
-    .nullable()
-    .describe('位置来源：exif 照片自带、device 本机定位、manual 手工填写'),
-  caption: z.string(),
-  fileName: z.string(),
-  contentType: z.string(),
-  size: z.number(),
-  username: z.string(),
-  createdAt: z.string(),
-  url: z.string().describe('下载地址'),
-});
 const created = { 201: z.object({ id: z.number() }), ...errors };
 
 /**
@@ -140,6 +122,7 @@ export function progressAttachmentRoutes(app: App, db: Kysely<Database>, uploadD
       summary: '查看或下载照片、协商材料（download=1 时作为附件下载）',
       params: attachmentParams,
       querystring: z.object({ download: z.enum(['0', '1']).optional() }),
+      response: { 200: fileResponse('照片或协商材料（以其自身的类型）', ANY_FILE), ...errors },
     },
     handler: async (req, reply) => {
       const a = await openAttachment(

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { forbidden, validation } from '../../errors.ts';
 import { errorSchema, type App } from '../../http.ts';
+import { CSV, fileResponse } from '../../file-response.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import type { Connect } from '../ledger/import/imports.service.ts';
 import { TableReadError } from '../ledger/import/read-table.ts';
@@ -59,6 +60,7 @@ export function progressImportRoutes(
       tags,
       summary: '下载月度进展或居民协商的导入模板（csv 表头）',
       querystring: z.object({ kind }),
+      response: { 200: fileResponse('导入模板 csv', CSV) },
     },
     handler: async (req, reply) => {
       const t = TEMPLATES[req.query.kind];

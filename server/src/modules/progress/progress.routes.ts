@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { errorSchema, type App } from '../../http.ts';
+import { CSV, fileResponse, jsonOrFileResponse, XLSX } from '../../file-response.ts';
+import { communityProgressView, fundingSource, progressTableView } from './progress.schemas.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import {
   addConsultation,
@@ -17,20 +19,14 @@ const tags = ['进展统计'];
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 const id = z.object({ id: z.coerce.number().int().min(1) });
 const count = z.number().int().min(0).max(1_000_000).optional();
-const fundingSource = z.enum([
-  'central',
-  'provincial',
-  'local',
-  'bonds',
-  'residents',
-  'utilities',
-  'social',
-]);
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 export function progressRoutes(app: App, db: Kysely<Database>): void {
   app.get('/api/communities/:id/progress', {
-    schema: { tags, summary: '小区的居民协商记录和各月进展', params: id },
+    schema: {
+      tags,
+      summary: '小区的居民协商记录和各月进展',
+      params: id,
+      response: { 200: communityProgressView, ...errors },
+    },
     handler: async (req) => communityProgress(db, actorOf(req), req.params.id),
   });
 
@@ -102,6 +98,15 @@ export function progressRoutes(app: App, db: Kysely<Database>): void {
         month: z.coerce.number().int().min(1).max(12),
         format: z.enum(['json', 'csv', 'xlsx']).default('json'),
       }),
+      response: {
+        200: jsonOrFileResponse(
+          progressTableView,
+          '进展情况表（json，或 csv、xlsx 文件）',
+          CSV,
+          XLSX,
+        ),
+        ...errors,
+      },
     },
     handler: async (req, reply) => {
       const t = await progressTable(
@@ -142,6 +147,7 @@ export function progressRoutes(app: App, db: Kysely<Database>): void {
         month: z.coerce.number().int().min(1).max(12),
         format: z.enum(['csv', 'xlsx']).default('xlsx'),
       }),
+      response: { 200: fileResponse('统计部门项目清单 xlsx 或 csv', XLSX, CSV), ...errors },
     },
     handler: async (req, reply) => {
       const rows = await statisticsRows(

@@ -1,0 +1,170 @@
+/**
+ * The response schema of a declaration's page, GET /api/declarations/:unit/:year: the shape
+ * declarations.service.ts declarationView returns, with the integrity of its frozen versions
+ * (declarations.integrity.ts).
+ */
+import { z } from 'zod';
+import { check } from '../plan/plan.schemas.ts';
+import { declarationState, revisionReason, totals } from './declarations.schemas.ts';
+import { RECIPIENT_ROLES, SIGNOFF_ROLES } from './signoff-roles.ts';
+
+const integrity = z
+  .enum(['ok', 'mismatch'])
+  .describe('按存储内容重新计算校验码：mismatch 即数据校验失败');
+
+/** A deadline as the page shows it (declarations.deadlines.ts presentDeadline). */
+const deadlineShape = {
+  deadline: z.string().describe('YYYY-MM-DD：沿上级链最早的截止日期'),
+  daysLeft: z.number().describe('剩余天数；逾期为负'),
+  internalDeadline: z.string().nullable().describe('上级设定的内部截止日期'),
+  deadlineCapped: z.boolean().describe('内部截止日期晚于上级自己的截止日期，以后者为准'),
+  deadlineNote: z.string().nullable().describe('受上级截止日期限制：…'),
+};
+
+const child = z.object({
+  code: z.string(),
+  name: z.string(),
+  state: declarationState,
+  stateLabel: z.string(),
+  revision: z.number(),
+  version: z.number(),
+  submittedAt: z.string().nullable(),
+  ...deadlineShape,
+  communities: z.number().describe('列入本年度计划的小区数'),
+});
+
+const approval = z.object({
+  approvedOn: z.string(),
+  documentNo: z.string(),
+  fileName: z.string(),
+  username: z.string(),
+  at: z.string(),
+  covers: z
+    .object({ version: z.number(), hash: z.string() })
+    .nullable()
+    .describe('批复对应的会签版本；null：录入时未指明'),
+  current: z.boolean().describe('覆盖当前会签版本'),
+});
+
+/** A province's part of the page (declarations.province.ts provinceView). */
+const province = z.object({
+  approval: approval.nullable(),
+  approvalNotice: z.string().nullable(),
+  approvalHistory: z.array(approval),
+  contact: z.object({ name: z.string(), phone: z.string() }).nullable(),
+  candidate: z
+    .object({
+      id: z.number(),
+      version: z.number(),
+      hash: z.string(),
+      createdAt: z.string(),
+      createdBy: z.string(),
+      current: z.boolean().describe('false：会签版本冻结后计划已有变动'),
+      integrity,
+    })
+    .nullable(),
+  signoffs: z.array(
+    z.object({
+      role: z.enum(SIGNOFF_ROLES),
+      label: z.string(),
+      username: z.string().nullable(),
+      hash: z.string().nullable(),
+      at: z.string().nullable(),
+    }),
+  ),
+  receipts: z.array(
+    z.object({
+      role: z.enum(RECIPIENT_ROLES),
+      label: z.string(),
+      username: z.string().nullable(),
+      at: z.string().nullable(),
+      version: z.number().nullable(),
+      hash: z.string().nullable(),
+    }),
+  ),
+});
+
+export const declarationView = z.object({
+  // Free-form on purpose: a map from login name to the person as pages show them.
+  people: z.record(z.string(), z.string()).describe('登录名 → 单位与姓名'),
+  unit: z.object({
+    code: z.string(),
+    name: z.string(),
+    level: z.enum(['county', 'city', 'province']),
+  }),
+  year: z.number(),
+  state: declarationState,
+  stateLabel: z.string(),
+  version: z.number(),
+  revision: z.number().describe('计划调整的次数；0：首次申报'),
+  revisionLabel: z.string().nullable(),
+  revisionInfo: z
+    .object({
+      reason: z.string(),
+      baseVersion: z.number(),
+      openedBy: z.string(),
+      openedAt: z.string(),
+      reasons: z.array(
+        z.object({
+          communityId: z.number(),
+          code: revisionReason,
+          label: z.string(),
+          text: z.string(),
+        }),
+      ),
+    })
+    .nullable(),
+  inForce: z
+    .object({
+      version: z.number(),
+      hash: z.string(),
+      acceptedAt: z.string(),
+      acceptedBy: z.string(),
+      revision: z.number(),
+      communities: z.number(),
+    })
+    .nullable()
+    .describe('现行计划：最新接收的版本'),
+  submittedAt: z.string().nullable(),
+  ...deadlineShape,
+  policyDeadline: z.string(),
+  parentDeadline: z.string().nullable(),
+  side: z.enum(['self', 'above']).nullable().describe('self：本单位申报人；above：上级审核人'),
+  currentHash: z.string(),
+  totals,
+  submitted: z
+    .object({
+      version: z.number(),
+      hash: z.string(),
+      at: z.string(),
+      by: z.string(),
+      unchanged: z.boolean().describe('台账仍与上报版本一致'),
+      integrity,
+    })
+    .nullable(),
+  checks: z.array(check.extend({ justification: z.string().nullable() })),
+  returnNotes: z.array(
+    z.object({ communityId: z.number(), name: z.string(), reason: z.string(), at: z.string() }),
+  ),
+  events: z.array(
+    z.object({
+      action: z
+        .string()
+        .describe('submit、return、accept、justify、freeze、approval、signoff.<role> …'),
+      username: z.string(),
+      at: z.string(),
+      reason: z.string().nullable(),
+      hash: z.string().nullable(),
+    }),
+  ),
+  children: z.array(child),
+  unacceptedChildren: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      state: declarationState,
+      stateLabel: z.string(),
+    }),
+  ),
+  province: province.nullable(),
+});
