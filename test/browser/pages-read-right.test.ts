@@ -68,8 +68,11 @@ describeBrowser('pages that read right', () => {
 
     // The month picker's panel: 1月…12月, never January or Dec.
     await period.click();
-    const months = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
-    await months.locator('.ant-picker-month-panel').waitFor();
+    // The day panel may still be closing: take the dropdown that holds the month panel.
+    const months = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)', {
+      has: page.locator('.ant-picker-month-panel'),
+    });
+    await months.waitFor();
     const monthText = await months.innerText();
     expect(monthText).toContain('1月');
     expect(monthText).toContain('12月');
