@@ -105,7 +105,9 @@ describeBrowser('login', () => {
       db.close();
     }
     // Back at the desk: the next click is refused, and the login page says why…
+    const refused = page.waitForResponse((r) => r.url().includes('/api/') && r.status() === 401);
     await page.getByRole('menuitem', { name: '台账' }).click();
+    expect((await refused).status()).toBe(401);
     const ended = page.locator('#login-session-ended');
     await ended.waitFor({ timeout: 30_000 });
     expect(await ended.innerText()).toContain('会话已超时');

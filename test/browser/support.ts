@@ -4,7 +4,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -25,17 +24,6 @@ export function describeBrowser(title: string, fn: () => void): void {
   describe.skip(`${title} [browser: SKIPPED — no Chromium]`, fn);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
 export interface RunningServer {
   url: string;
   dbPath: string;
@@ -46,7 +34,6 @@ export interface RunningServer {
 export async function startDemoServer(options: { clockAt?: string } = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'gaizao-e2e-'));
   const dbPath = join(dir, 'e2e.db');
-  const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -56,7 +43,7 @@ export async function startDemoServer(options: { clockAt?: string } = {}): Promi
       'serve',
       '--demo',
       '--port',
-      String(port),
+      '0',
       '--host',
       '127.0.0.1',
       '--db',
@@ -70,14 +57,16 @@ export async function startDemoServer(options: { clockAt?: string } = {}): Promi
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
+  // The server takes any free port and prints it: a port picked here and handed over could be
+  // taken meanwhile by another test's server, and this test would then talk to that one.
   const deadline = Date.now() + 150_000;
+  let url: string;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      /* not up yet */
+    const port = /已启动：http:\/\/localhost:(\d+)/.exec(output)?.[1];
+    if (port) {
+      url = `http://127.0.0.1:${port}`;
+      if ((await fetch(`${url}/api/health`).catch(() => undefined))?.ok) break;
     }
     if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
     await new Promise((r) => setTimeout(r, 250));

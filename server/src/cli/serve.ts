@@ -1,5 +1,6 @@
 /** `gaizao serve`: the web application in one process (DESIGN.md, "One machine, then many"). */
 import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { buildApp, WEB_DIST } from '../app.ts';
 import { openDatabase } from '../bootstrap.ts';
@@ -24,7 +25,8 @@ export async function serveCommand(args: string[]): Promise<number> {
   });
   const config = loadConfig({ databaseUrl: databaseUrl(values.db), demo: values.demo ?? false });
   const port = values.port ? Number(values.port) : config.port;
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
+  // Port 0: any free port, the one taken is printed (tests start many servers at once).
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`端口不正确：${values.port}`);
   await buildWebIfMissing();
   const db = await openDatabase(config.databaseUrl);
@@ -46,11 +48,12 @@ export async function serveCommand(args: string[]): Promise<number> {
     clock: config.clock,
   });
   await app.listen({ port, host: values.host ?? config.host });
+  const listening = (app.server.address() as AddressInfo).port;
 
   const where = config.databaseUrl.startsWith('postgres')
     ? config.databaseUrl.replace(/\/\/[^@]*@/, '//***@')
     : config.databaseUrl;
-  console.log(`\ngaizao 已启动：http://localhost:${port}    数据库：${where}`);
+  console.log(`\ngaizao 已启动：http://localhost:${listening}    数据库：${where}`);
   if (config.demo) {
     if (seeded) console.log(`已写入演示数据：海南省，${demoCommunities} 个小区。`);
     console.log(`演示账号（密码均为 ${DEMO_PASSWORD}${seeded ? '' : '，若未修改'}）：`);

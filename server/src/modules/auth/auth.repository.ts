@@ -31,11 +31,22 @@ export async function insertSession(
 export const findSession = (db: Kysely<Database>, id: string) =>
   db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
 
-export async function touchSession(db: Kysely<Database>, id: string, now: Date): Promise<void> {
+/**
+ * Moves a session's last use to `now`, only if it still reads `seenAt` (the value the caller
+ * checked): a request that read the session alive must not revive it after it was ended or moved
+ * in between, by another request, another server or an administrator.
+ */
+export async function touchSession(
+  db: Kysely<Database>,
+  id: string,
+  seenAt: string,
+  now: Date,
+): Promise<void> {
   await db
     .updateTable('sessions')
     .set({ last_seen_at: now.toISOString() })
     .where('id', '=', id)
+    .where('last_seen_at', '=', seenAt)
     .execute();
 }
 

@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, seedDemo } from '../../demo/seed.ts';
 import type { App } from '../../http.ts';
 import { describeEachEngine } from '../../test-support/engines.ts';
 import { addUser, loginAs, type Client } from '../../test-support/fixtures.ts';
+import { touchSession } from './auth.repository.ts';
 import { sessionId } from './auth.service.ts';
 import { sweepAuthRows } from './auth.sweep.ts';
 
@@ -207,5 +208,42 @@ describeEachEngine('passwords and sessions', (ctx) => {
       await second.close();
       await db2.destroy();
     }
+  });
+
+  it('does not revive a session that ended between a request reading it and touching it', async () => {
+    const c = await loginAs(app, 'county', DEMO_PASSWORD);
+    const id = sessionId(decodeURIComponent(c.cookie.split('=')[1]!));
+    const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+    // A request read the session two minutes after its last use, so it would move that forward…
+    const seenAt = ago(2 * 60_000);
+    await ctx.db.db
+      .updateTable('sessions')
+      .set({ last_seen_at: seenAt })
+      .where('id', '=', id)
+      .execute();
+    // …but before its write the session idled out (as another server or the test saw it).
+    await ctx.db.db
+      .updateTable('sessions')
+      .set({ last_seen_at: ago(31 * 60_000) })
+      .where('id', '=', id)
+      .execute();
+    await touchSession(ctx.db.db, id, seenAt, new Date());
+    expect((await c.get('/api/me')).json().error.reason).toBe('SESSION_IDLE');
+    // The touch it was reading for still moves a live session forward.
+    const d = await loginAs(app, 'county', DEMO_PASSWORD);
+    const id2 = sessionId(decodeURIComponent(d.cookie.split('=')[1]!));
+    const seen2 = ago(2 * 60_000);
+    await ctx.db.db
+      .updateTable('sessions')
+      .set({ last_seen_at: seen2 })
+      .where('id', '=', id2)
+      .execute();
+    expect((await d.get('/api/me')).statusCode).toBe(200);
+    const row = await ctx.db.db
+      .selectFrom('sessions')
+      .select('last_seen_at')
+      .where('id', '=', id2)
+      .executeTakeFirstOrThrow();
+    expect(row.last_seen_at > seen2).toBe(true);
   });
 });

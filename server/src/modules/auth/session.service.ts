@@ -65,7 +65,7 @@ export async function checkSession(
   if (reason) return { reason };
   const user = await findUserById(db, session.user_id);
   if (!user || user.disabled) return { reason: 'SESSION_UNKNOWN' };
-  if (idle > TOUCH_EVERY_MS) await repo.touchSession(db, id, now);
+  if (idle > TOUCH_EVERY_MS) await repo.touchSession(db, id, session.last_seen_at, now);
   return { auth: { actor: toActor(user), user, sessionId: id, csrfToken: session.csrf_token } };
 }
 
