@@ -68,6 +68,8 @@ export interface UserTable {
   must_change_password: Generated<number>;
   /** When the user last chose a password (null: not since the column came; counts from created_at). */
   password_changed_at: string | null;
+  /** The interface language the user chose, 'zh' or 'en'; null until chosen (migration 0029). */
+  lang: string | null;
 }
 
 export interface UserRoleTable {

@@ -30,3 +30,8 @@ export async function logout(): Promise<void> {
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
   await api.post<undefined>('/api/me/password', { currentPassword, newPassword });
 }
+
+/** The user's interface language, kept with the account so it follows them to any browser. */
+export async function saveLang(lang: 'zh' | 'en'): Promise<void> {
+  await api.put<undefined>('/api/me/lang', { lang });
+}

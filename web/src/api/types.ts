@@ -24,6 +24,8 @@ export interface Me {
   csrfToken: string;
   /** Not null: the password must be changed before anything else (initial, or past its age). */
   passwordChange: 'PASSWORD_INITIAL' | 'PASSWORD_EXPIRED' | null;
+  /** The interface language the user chose, on any browser; null until chosen. */
+  lang: 'zh' | 'en' | null;
 }
 
 export interface RegionChild {

@@ -11,7 +11,7 @@ import { Button, Flex, Grid, Layout, Space, Tag, Tooltip, Typography } from 'ant
 import { ROLE_LABELS } from '../../../common/roles.ts';
 import { regionPathName } from '../components/regionName.ts';
 import { NotificationBell } from '../pages/declarations/NotificationBell.tsx';
-import { useAuth, useMe } from './auth.tsx';
+import { chooseLang, useAuth, useMe } from './auth.tsx';
 import { useI18n } from './i18n.tsx';
 import { HEADER_BG } from './theme.ts';
 
@@ -95,7 +95,7 @@ export function AppHeader({ collapsed, onToggle }: Props) {
           icon={<TranslationOutlined />}
           lang={lang === 'zh' ? 'en' : 'zh-CN'}
           aria-label={t('layout.language')}
-          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          onClick={() => void chooseLang(setLang, lang === 'zh' ? 'en' : 'zh', true)}
         >
           {!phone && t('layout.language')}
         </Button>

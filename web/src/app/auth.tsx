@@ -12,7 +12,8 @@ import {
 } from 'react';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { fetchMe, login, logout } from '../api/auth.ts';
+import { fetchMe, login, logout, saveLang } from '../api/auth.ts';
+import { currentLang } from '../i18n/lang.ts';
 import { ApiError, setCsrfToken, setUnauthorizedHandler } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { useI18n } from './i18n.tsx';
@@ -38,17 +39,44 @@ interface Auth {
 
 const AuthContext = createContext<Auth | null>(null);
 
+/**
+ * The user whose chosen language this page has taken. A change of language remounts the app and
+ * loads the user again; that answer may still carry the old choice, so it is taken once.
+ */
+let langTakenFor: number | null = null;
+
+/** The interface language for every page: the user's own choice, which follows the account. */
+export async function chooseLang(
+  setLang: (lang: 'zh' | 'en') => void,
+  lang: 'zh' | 'en',
+  signedIn: boolean,
+): Promise<void> {
+  setLang(lang);
+  if (signedIn) await saveLang(lang).catch(() => undefined);
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: 'loading' });
   const signedIn = useRef(false);
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const { t } = useI18n();
+  const { t, setLang } = useI18n();
 
-  const setUser = useCallback((user: Me | null, loggedOut = false, endedBecause?: string) => {
-    signedIn.current = user !== null;
-    setState({ status: 'ready', user, loggedOut, endedBecause });
-  }, []);
+  const setUser = useCallback(
+    (user: Me | null, loggedOut = false, endedBecause?: string) => {
+      signedIn.current = user !== null;
+      setState({ status: 'ready', user, loggedOut, endedBecause });
+      if (!user) langTakenFor = null;
+      else if (langTakenFor !== user.id) {
+        langTakenFor = user.id;
+        // A choice made on the login page, before the account had one, becomes the account's.
+        if (user.lang === null && currentLang() !== 'zh')
+          void saveLang(currentLang()).catch(() => undefined);
+        else if (user.lang && user.lang !== currentLang()) setLang(user.lang);
+      }
+    },
+    [setLang],
+  );
 
   const reload = useCallback(async () => {
     setState({ status: 'loading' });

@@ -1,10 +1,20 @@
 // A deliberately small i18n: a language in context (kept in localStorage) and t(key, vars).
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  Fragment,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
 import type { ReactNode } from 'react';
 import { en, zh } from './messages.ts';
 import type { MessageKey } from './messages.ts';
 
-export type Lang = 'zh' | 'en';
+import { setCurrentLang, type Lang } from '../i18n/lang.ts';
+
+export type { Lang };
 
 const STORAGE_KEY = 'gaizao.lang';
 const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { zh, en };
@@ -56,7 +66,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     [lang, setLang],
   );
 
-  return <I18nContext value={value}>{children}</I18nContext>;
+  // Set before the children render, and a fresh tree on a change: every t() of the page, in a
+  // component or a column definition, then speaks the same language.
+  setCurrentLang(lang);
+  return (
+    <I18nContext value={value}>
+      <Fragment key={lang}>{children}</Fragment>
+    </I18nContext>
+  );
 }
 
 export function useI18n(): I18n {

@@ -23,6 +23,7 @@ const WHILE_PASSWORD_CHANGE = new Set([
   'GET /api/me',
   'HEAD /api/me',
   'POST /api/me/password',
+  'PUT /api/me/lang',
   'POST /api/auth/logout',
 ]);
 

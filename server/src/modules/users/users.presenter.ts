@@ -47,6 +47,7 @@ export async function presentMe(
       path: await regionTrail(db, region),
     },
     passwordChange,
+    lang: u.lang === 'en' || u.lang === 'zh' ? (u.lang as 'zh' | 'en') : null,
     csrfToken,
   };
 }

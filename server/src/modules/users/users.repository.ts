@@ -197,3 +197,12 @@ export async function namesOf(db: Kysely<Database>, usernames: readonly string[]
     .where('u.username', 'in', [...new Set(usernames)])
     .execute();
 }
+
+/** The interface language a user chose; touches nothing else (not the row's version). */
+export async function setUserLang(
+  db: Kysely<Database>,
+  id: number,
+  lang: 'zh' | 'en',
+): Promise<void> {
+  await db.updateTable('users').set({ lang }).where('id', '=', id).execute();
+}

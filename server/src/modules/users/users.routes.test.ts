@@ -179,4 +179,31 @@ describeEachEngine('users API', (ctx) => {
     });
     expect(res.statusCode).toBe(400);
   });
+
+  it('keeps each user’s interface language with the account, and only theirs', async () => {
+    expect((await city.get('/api/me')).json().lang).toBeNull();
+    expect((await city.send('PUT', '/api/me/lang', { lang: 'en' })).statusCode).toBe(204);
+    // Another login of the same account (another browser) reads it; another account does not.
+    expect((await (await loginAs(app, 'wuhan')).get('/api/me')).json().lang).toBe('en');
+    expect((await cityAdmin.get('/api/me')).json().lang).toBeNull();
+    const bad = await city.send('PUT', '/api/me/lang', { lang: 'fr' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0]).toMatchObject({ path: 'lang' });
+    expect(bad.json().error.details[0].message).toMatch(/zh（中文）或 en（英文）/);
+    // Without a session, or without the CSRF token, nothing changes.
+    const anonymous = await app.inject({
+      method: 'PUT',
+      url: '/api/me/lang',
+      payload: { lang: 'zh' },
+    });
+    expect(anonymous.statusCode).toBe(401);
+    const forged = await app.inject({
+      method: 'PUT',
+      url: '/api/me/lang',
+      headers: { cookie: city.cookie },
+      payload: { lang: 'zh' },
+    });
+    expect(forged.statusCode).toBe(403);
+    expect((await city.get('/api/me')).json().lang).toBe('en');
+  });
 });

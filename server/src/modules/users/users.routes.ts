@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { errorSchema, type App } from '../../http.ts';
 import { actorOf, passwordChangeOf } from '../auth/auth.plugin.ts';
 import { presentMe, presentUsers } from './users.presenter.ts';
 import * as s from './users.schemas.ts';
+import { setUserLang } from './users.repository.ts';
 import { createUser, listUsers, updateUser } from './users.service.ts';
 
 const tags = ['用户'];
@@ -14,6 +16,19 @@ export function userRoutes(app: App, db: Kysely<Database>): void {
     schema: { tags, summary: '当前用户', response: { 200: s.me } },
     handler: async (req) =>
       presentMe(db, req.auth!.user, req.auth!.csrfToken, passwordChangeOf(req, req.auth!.user)),
+  });
+
+  app.put('/api/me/lang', {
+    schema: {
+      tags,
+      summary: '设定本人的界面语言（zh 中文、en 英文），随账号到任何浏览器',
+      body: s.langChoice,
+      response: { 204: z.null(), 400: errorSchema },
+    },
+    handler: async (req, reply) => {
+      await setUserLang(db, req.auth!.user.id, req.body.lang);
+      return reply.code(204).send(null);
+    },
   });
 
   app.get('/api/users', {

@@ -17,6 +17,7 @@ export const me = z.object({
     path: z.array(trailItem),
   }),
   csrfToken: z.string().describe('状态变更请求须在 X-CSRF-Token 头中携带'),
+  lang: z.enum(['zh', 'en']).nullable().describe('用户选定的界面语言，未选为空'),
   passwordChange: z
     .enum(['PASSWORD_INITIAL', 'PASSWORD_EXPIRED'])
     .nullable()
@@ -74,4 +75,8 @@ export const userIdParam = z.object({ id: z.coerce.number().int().min(1) });
 export const loginBody = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64),
   password: z.string().min(1, '请输入密码').max(200),
+});
+
+export const langChoice = z.object({
+  lang: z.enum(['zh', 'en'], { error: '界面语言只能是 zh（中文）或 en（英文）' }),
 });

@@ -129,7 +129,9 @@ export function LoginPage() {
         </Form>
         <div style={{ textAlign: 'center', marginTop: 16 }}>
           <Button
+            id="login-lang-switch"
             type="link"
+            lang={lang === 'zh' ? 'en' : 'zh-CN'}
             icon={<TranslationOutlined />}
             onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
           >

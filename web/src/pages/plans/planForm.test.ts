@@ -53,6 +53,7 @@ const me = (level: Me['region']['level'], code: string): Me => ({
   region: { code, name: 'x', level, kind: '', path: [] },
   csrfToken: '',
   passwordChange: null,
+  lang: null,
 });
 
 describe('formRows', () => {

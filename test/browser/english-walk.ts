@@ -1,0 +1,51 @@
+/**
+ * What the English walk (english.test.ts) reads on a page: every piece of interface text still in
+ * Chinese. Data values are marked `translate="no"` (web/src/i18n/Data.tsx) and the official form
+ * `data-official-form`: Chinese there is what was recorded, or the notice's own headers.
+ */
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+
+/** Waits until the page has settled: no spinner left, the main content drawn. */
+export async function settled(page: Page): Promise<void> {
+  await page.locator('main, .ant-layout-content, #login-username').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
+}
+
+/** The interface text of the page, as shown or as told to a screen reader, that is Chinese. */
+export function chineseOnPage(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const CJK = /[\u4e00-\u9fff]/;
+    const exempt = (el: Element | null) =>
+      !el || el.closest('[translate="no"], [data-official-form]') !== null;
+    const shown = (el: Element) =>
+      el.checkVisibility({ opacityProperty: false, visibilityProperty: true });
+    const found = new Set<string>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim() ?? '';
+      const el = node.parentElement;
+      if (!CJK.test(text) || !el || exempt(el) || !shown(el)) continue;
+      found.add(text.slice(0, 80));
+    }
+    for (const el of document.body.querySelectorAll(
+      '[placeholder], [aria-label], [title], [alt]',
+    )) {
+      if (exempt(el) || !shown(el)) continue;
+      for (const name of ['placeholder', 'aria-label', 'title', 'alt']) {
+        const value = el.getAttribute(name);
+        if (value && CJK.test(value)) found.add(`@${name}=${value.slice(0, 80)}`);
+      }
+    }
+    if (CJK.test(document.title)) found.add(`<title>${document.title}`);
+    return [...found];
+  });
+}
+
+/** The Chinese texts t() was asked for that no catalog translates (web/src/i18n/t.ts). */
+export function missingTranslations(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () => (window as unknown as { __gaizaoMissing?: string[] }).__gaizaoMissing ?? [],
+  );
+}

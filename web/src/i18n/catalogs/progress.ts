@@ -1,0 +1,3 @@
+// English for the progress pages (see ../t.ts). Key: the Chinese exactly as the page or the server
+// writes it, placeholders as {name}; value: the English.
+export const en: Record<string, string> = {};

@@ -1,0 +1,106 @@
+// Interface text in the user's language (issue 13, English throughout). Pages write the Chinese
+// itself as the key — t('台账'), t('共 {n} 个小区', { n }) — and each area of the interface keeps
+// its English in catalogs/<area>.ts. Chinese is the reference: in Chinese t() only fills in the
+// placeholders. In English a text the catalogs lack stays Chinese, and is counted in
+// `window.__gaizaoMissing` so that the English walk (test/browser/english.test.ts) names it.
+//
+// Text the server composed (check results, refusals, labels) goes through t() as well: an entry
+// whose key holds placeholders is also a pattern, so '第{row}行：{message}' translates
+// '第3行：建成年份不能为空', its captured parts translated in turn (data such as names come back
+// unchanged).
+import { CATALOG } from './catalogs/index.ts';
+import { currentLang } from './lang.ts';
+
+export type Vars = Record<string, string | number>;
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+const HAS_PLACEHOLDER = /\{\w+\}/;
+
+function fill(text: string, vars?: Vars): string {
+  if (!vars) return text;
+  return text.replace(PLACEHOLDER, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}
+
+interface Pattern {
+  regex: RegExp;
+  names: string[];
+  english: string;
+}
+
+const compiled = new WeakMap<Record<string, string>, Pattern[]>();
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A catalog's entries with placeholders, longest first, as anchored patterns. */
+function patternsOf(catalog: Record<string, string>): Pattern[] {
+  const known = compiled.get(catalog);
+  if (known) return known;
+  const patterns = Object.entries(catalog)
+    .filter(([zh]) => HAS_PLACEHOLDER.test(zh))
+    .sort(([a], [b]) => b.length - a.length)
+    .map(([zh, english]) => {
+      const names: string[] = [];
+      const source = zh
+        .split(PLACEHOLDER)
+        .map((part, i) => {
+          if (i % 2 === 0) return escape(part);
+          names.push(part);
+          return '([\\s\\S]+?)';
+        })
+        .join('');
+      return { regex: new RegExp(`^${source}$`), names, english };
+    });
+  compiled.set(catalog, patterns);
+  return patterns;
+}
+
+const missing = new Set<string>();
+
+function noteMissing(text: string): void {
+  if (!/[\u4e00-\u9fff]/.test(text) || missing.has(text)) return;
+  missing.add(text);
+  if (typeof window !== 'undefined')
+    (window as unknown as { __gaizaoMissing?: string[] }).__gaizaoMissing = [...missing];
+}
+
+/** English for a Chinese text from `catalog`: its entry, a pattern's, or undefined. */
+export function english(
+  text: string,
+  catalog: Record<string, string>,
+  depth = 0,
+): string | undefined {
+  const exact = catalog[text];
+  if (exact !== undefined) return exact;
+  if (depth > 3 || !/[\u4e00-\u9fff]/.test(text)) return undefined;
+  for (const p of patternsOf(catalog)) {
+    const m = p.regex.exec(text);
+    if (!m) continue;
+    const vars: Vars = {};
+    p.names.forEach((name, i) => {
+      const part = m[i + 1]!;
+      vars[name] = english(part, catalog, depth + 1) ?? part;
+    });
+    return fill(p.english, vars);
+  }
+  return undefined;
+}
+
+/** `text` (Chinese, the key) in the current language, with `{name}` placeholders filled. */
+export function t(text: string, vars?: Vars): string {
+  if (currentLang() === 'zh') return fill(text, vars);
+  const found = english(text, CATALOG);
+  if (found === undefined) {
+    noteMissing(text);
+    return fill(text, vars);
+  }
+  return fill(found, vars);
+}
+
+/** Like t(), for text that may be missing (a server field that can be null). */
+export function tMaybe(text: string | null | undefined): string | null | undefined {
+  return text == null ? text : t(text);
+}
