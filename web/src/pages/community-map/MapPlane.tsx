@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { MapPoint, MapTiles } from '../../api/communityMap.ts';
 import { currentLang, Data, t } from '../../i18n/index.ts';
+import { HiddenText } from '../progress/withData.tsx';
 import { STATUS_STYLE } from './mapStatus.ts';
 import { fitTo, PLANE, project, tilesFor } from './projection.ts';
 
@@ -22,15 +23,6 @@ export function Marker({ status, x, y }: Pick<MapPoint, 'status'> & { x: number;
 export function pointName(p: MapPoint): string {
   return `${p.name}${t('（')}${p.regionName}${t('，')}${t(STATUS_STYLE[p.status].label)}${t('，')}${t('{n} 户', { n: p.households })}${t('）')}`;
 }
-
-const VISUALLY_HIDDEN = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 /** A point's accessible name with its name and district marked as data (for aria-labelledby). */
 function PointDescription({ p }: { p: MapPoint }) {
@@ -119,11 +111,11 @@ export function MapPlane({ points, tiles }: { points: MapPoint[]; tiles: MapTile
           })}
       </svg>
       {fit && !zh && (
-        <div style={VISUALLY_HIDDEN}>
+        <HiddenText>
           {points.map((p) => (
             <PointDescription key={p.id} p={p} />
           ))}
-        </div>
+        </HiddenText>
       )}
     </div>
   );

@@ -7,7 +7,8 @@ import type { Dashboard } from '../../api/progress.ts';
 import { EChart } from '../../components/charts/EChart.tsx';
 import { formatInteger, formatWan } from '../../components/format.ts';
 import { ProvinceTileMap } from './ProvinceTileMap.tsx';
-import { t } from '../../i18n/index.ts';
+import { currentLang, Data, t } from '../../i18n/index.ts';
+import { HiddenText } from './withData.tsx';
 import {
   formatRate,
   investmentOption,
@@ -82,6 +83,7 @@ function KpiCards({ data }: { data: Dashboard }) {
 
 export function DashboardPanels({ data, linkFor }: DashboardPanelsProps) {
   const navigate = useNavigate();
+  const zh = currentLang() === 'zh';
   const when = spanText(data.year, data.month);
   const ranked = data.units.filter((u) => u.startRateByCommunities !== null);
   const ranking =
@@ -93,18 +95,37 @@ export function DashboardPanels({ data, linkFor }: DashboardPanelsProps) {
         style={{ height: '100%' }}
       >
         {ranked.length ? (
-          <EChart
-            id="start-rate-ranking"
-            aria-label={`${t(RANKING_TITLES[data.breakdown])}${t('：')}${ranked
-              .map((u) => `${u.name} ${formatRate(u.startRateByCommunities)}`)
-              .join(t('，'))}`}
-            option={rankingOption(data.units)}
-            style={{ height: Math.max(240, ranked.length * 26 + 40) }}
-            onItemClick={(i) => {
-              const code = rankedCodeAt(data.units, i);
-              if (code) void navigate(linkFor(code));
-            }}
-          />
+          <>
+            {!zh && (
+              <HiddenText id="start-rate-ranking-name">
+                {t(RANKING_TITLES[data.breakdown])}
+                {t('：')}
+                {ranked.map((u, i) => (
+                  <span key={u.code}>
+                    {i > 0 && t('，')}
+                    <Data>{u.name}</Data> {formatRate(u.startRateByCommunities)}
+                  </span>
+                ))}
+              </HiddenText>
+            )}
+            <EChart
+              id="start-rate-ranking"
+              // The units' names are data: in English the chart is named by the marked text below.
+              {...(zh
+                ? {
+                    'aria-label': `${t(RANKING_TITLES[data.breakdown])}：${ranked
+                      .map((u) => `${u.name} ${formatRate(u.startRateByCommunities)}`)
+                      .join('，')}`,
+                  }
+                : { 'aria-labelledby': 'start-rate-ranking-name' })}
+              option={rankingOption(data.units)}
+              style={{ height: Math.max(240, ranked.length * 26 + 40) }}
+              onItemClick={(i) => {
+                const code = rankedCodeAt(data.units, i);
+                if (code) void navigate(linkFor(code));
+              }}
+            />
+          </>
         ) : (
           <Empty description={t('本年度没有列入计划的小区')} />
         )}

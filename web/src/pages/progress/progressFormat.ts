@@ -28,14 +28,6 @@ export const monthEndText = (year: number, month: number): string =>
 export const formatRate = (rate: number | null): string =>
   rate === null ? '—' : `${rate.toFixed(1)}%`;
 
-/** What a unit's breakdown is called on the page (Chinese; t() at render). */
-export const BREAKDOWN_LABELS: Record<Dashboard['breakdown'], string> = {
-  province: '各省（区、市）',
-  prefecture: '各市（地、州、盟）',
-  county: '各县（市、区）',
-  community: '各小区',
-};
-
 /** The title of the breakdown table: the scope's name, its units, the months (t() at render). */
 export const BREAKDOWN_TITLES: Record<Dashboard['breakdown'], string> = {
   province: '{scope}各省（区、市）（{span}）',
@@ -57,6 +49,9 @@ export function rankingOption(units: readonly DashboardUnit[]): ChartOption {
   const shown = units.filter((u) => u.startRateByCommunities !== null);
   const reversed = [...shown].reverse(); // a category y axis draws its first entry at the bottom
   return {
+    // ECharts' own description would repeat the units' names in an attribute, unmarked: in English
+    // the chart is named by the page's marked text instead.
+    ...(currentLang() === 'zh' ? {} : { aria: { enabled: false } }),
     grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'axis',

@@ -1,7 +1,7 @@
 // Text the server composed around data values (a unit's name in a title, a province's in the plan
 // note), in the interface language: t() translates it by its catalog pattern, and the names it
 // holds — the ones the page knows from the structured answer — are marked as data, as recorded.
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { COUNTRY_CODE } from '../../components/regionName.ts';
 import { Data, t } from '../../i18n/index.ts';
 
@@ -35,3 +35,24 @@ export function Place({ code, name }: { code: string; name: string }) {
 /** The same as text, for a title composed around it (mark it with markData). */
 export const placeName = (code: string, name: string): string =>
   code === COUNTRY_CODE || name === '全国' ? t('全国') : name;
+
+const VISUALLY_HIDDEN: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+};
+
+/**
+ * Text for screen readers only, named by aria-labelledby: an accessible name that holds data
+ * values, which an aria-label attribute could not mark.
+ */
+export function HiddenText({ id, children }: { id?: string; children: ReactNode }) {
+  return (
+    <span id={id} style={VISUALLY_HIDDEN}>
+      {children}
+    </span>
+  );
+}
