@@ -118,6 +118,7 @@ describeBrowser('English throughout: progress', () => {
     await page.locator('#progress-table .ant-table-row').first().waitFor();
     expect(await page.locator('#progress-page').innerText()).toContain('Progress statistics');
     await inEnglishHere(page, 'the national view');
+    await page.screenshot({ path: `${SHOTS}/english-progress-national.png`, fullPage: true });
 
     await page.locator('#province-tile-map [data-province="海南"]').hover();
     const tip = page.locator('.ant-tooltip:not(.ant-tooltip-hidden)');
@@ -131,6 +132,7 @@ describeBrowser('English throughout: progress', () => {
     await page.locator('#progress-table').getByText('Total').waitFor();
     expect(await page.locator('#progress-plan-note').innerText()).toMatch(/^Planned figures/);
     await inEnglishHere(page, 'the province');
+    await page.screenshot({ path: `${SHOTS}/english-progress-province.png`, fullPage: true });
 
     await chooseOption(page, 'progress-month', 'Jun');
     await page.waitForURL(/month=6/);
@@ -152,6 +154,7 @@ describeBrowser('English throughout: progress', () => {
     await confirm.waitFor();
     expect(await confirm.innerText()).toContain('Submit?');
     await inEnglishHere(page, 'the submit dialog');
+    await page.screenshot({ path: `${SHOTS}/english-progress-report.png`, fullPage: true });
 
     await page.locator('#report-submit-ok').click();
     await expect

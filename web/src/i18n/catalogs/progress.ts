@@ -26,7 +26,7 @@ export const en: Record<string, string> = {
   截至月份: 'As at month',
   当前地区: 'Current region',
   '改造项目清单（稳定项目编号、所含小区、本年指标及指标说明），提供统计部门':
-    'List of renovation projects (stable project numbers, communities included, this year’s indicators and their notes), for the statistics bureau',
+    "List of renovation projects (stable project numbers, communities included, this year's indicators and their notes), for the statistics bureau",
   '统计局共享（xlsx）': 'For the statistics bureau (xlsx)',
   无法查看该地区的进展: 'The progress of this region cannot be viewed',
   进展数据加载失败: 'The progress data could not be loaded',
@@ -76,7 +76,7 @@ export const en: Record<string, string> = {
   '开工率（按户数）': 'Start rate (by households)',
   累计完成投资: 'Investment completed to date',
   按小区数: 'By communities',
-  本年度没有列入计划的小区: 'No communities in this year’s plan',
+  本年度没有列入计划的小区: "No communities in this year's plan",
   '各省级单位开工率（{when}）': 'Start rate of the provincial units ({when})',
   '累计完成投资（{when}，万元）': 'Investment completed to date ({when}, 10k yuan)',
   逐月累计完成投资: 'Investment completed to date, month by month',
@@ -94,7 +94,7 @@ export const en: Record<string, string> = {
 
   // The ministry's province tiles.
   '各省级单位开工率（按小区数）；每个链接为省级单位简称和开工率':
-    'Start rate of the provincial units (by communities); each link is a provincial unit’s short name and its start rate',
+    "Start rate of the provincial units (by communities); each link is a provincial unit's short name and its start rate",
   '：计划 {plan} 个小区，已开工 {started} 个，开工率 {rate}':
     ': {plan} communities planned, {started} started, start rate {rate}',
   图例: 'Legend',
@@ -102,7 +102,7 @@ export const en: Record<string, string> = {
   '100% 及以上': '100% and above',
   无计划: 'No plan',
   '方块示意各省级填报单位的大致方位，不表示行政区域界线；点击方块查看该省各市。':
-    'The squares show the approximate position of each provincial reporting unit, not administrative boundaries; click a square to see that province’s cities.',
+    "The squares show the approximate position of each provincial reporting unit, not administrative boundaries; click a square to see that province's cities.",
 
   // What the server says on the progress page: plan basis, table, refusals.
   计划数为本省上报版本: 'Planned figures are the version the province submitted',
@@ -131,7 +131,7 @@ export const en: Record<string, string> = {
   // 月报: the monthly reports page.
   月报上报与报送情况: 'Monthly reports: submission and reporting status',
   '每月按月末情况上报本单位月报（冻结为附校验码的版本），上级查看下级报送情况。':
-    'Each month, submit your unit’s report as at the month end (frozen as a version with a checksum); the level above sees who below has reported.',
+    "Each month, submit your unit's report as at the month end (frozen as a version with a checksum); the level above sees who below has reported.",
   报告期: 'Report period',
   返回本单位: 'Back to my unit',
   '下级单位{period}月报报送情况': 'Monthly reports of the units below for {period}',
@@ -156,12 +156,12 @@ export const en: Record<string, string> = {
   应报单位: 'Units to report',
   已上报: 'Submitted',
   本单位没有下级报送单位: 'This unit has no reporting units below it',
-  '本年度计划中没有小区、无需上报：': 'No communities in this year’s plan, no report needed: ',
+  '本年度计划中没有小区、无需上报：': "No communities in this year's plan, no report needed: ",
   '已设定：各单位应于次月 {day} 日前上报月报':
     'Set: units submit their monthly report by day {day} of the following month',
   月报截止日: 'Monthly report due day',
   '{province}月报截止日': '{province}: monthly report due day',
-  各单位应于次月: 'Units submit the previous month’s report by day',
+  各单位应于次月: "Units submit the previous month's report by day",
   '日（含）前上报上月月报': '(inclusive) of the following month',
   保存: 'Save',
   '尚未设定，按默认次月 5 日': 'Not set yet; the default is day 5 of the following month',
@@ -186,7 +186,7 @@ export const en: Record<string, string> = {
   '已上报{period}月报（第 {n} 版）': 'Monthly report for {period} submitted (version {n})',
   '已上报{period}月报（第 {n} 版），已过截止日期':
     'Monthly report for {period} submitted (version {n}), after the due date',
-  '本单位{period}月报': 'My unit’s monthly report for {period}',
+  '本单位{period}月报': "My unit's monthly report for {period}",
   '月报由{unit}本级住建部门上报':
     'The monthly report is submitted by the housing department of {unit} itself',
   '内容与已上报的第 {n} 版相同，无需重新上报':
@@ -216,8 +216,6 @@ export const en: Record<string, string> = {
   没有查看月报的权限: 'You may not view monthly reports',
   '单位 {code} 不存在': 'Unit {code} does not exist',
   '省级单位 {code} 不存在': 'Provincial unit {code} does not exist',
-  '{unit}{period} 月报第 {version} 版不存在':
-    '{unit}: version {version} of the {period} report does not exist',
   '报告期 {period} 尚未到来，不能上报未来月份':
     'Report period {period} has not come yet; a future month cannot be submitted',
   '报告期 {period} 早于计划年度（{year}年1月），不能上报':
@@ -265,13 +263,13 @@ export const en: Record<string, string> = {
   协商日期晚于报告期末: 'The consultation date is after the end of the report period',
   '填写了协商日期，须同时填写居民同意户数':
     'A consultation date needs the households agreeing as well',
-  '该小区的计划年度为 {year}': 'This community’s plan year is {year}',
+  '该小区的计划年度为 {year}': "This community's plan year is {year}",
   '应为不超过居民户数（{n}）的整数': 'Must be a whole number not above the households ({n})',
   '与第 {n} 行是同一小区的同一报告期': 'Same community and report period as row {n}',
   '与第 {n} 行是同一小区同一天的同一次协商': 'Same consultation (community and day) as row {n}',
   文件为空: 'The file is empty',
   '模板中没有这一列，不能导入；请删除该列或改用模板的列名':
-    'The template has no such column, so it cannot be imported; delete it or use the template’s column name',
+    "The template has no such column, so it cannot be imported; delete it or use the template's column name",
   '与第 {n} 列重复': 'Repeats column {n}',
   缺少必填列: 'Required column missing',
   不是本人辖区内的县级区划代码: 'Not a county-level division code within your jurisdiction',
@@ -281,7 +279,7 @@ export const en: Record<string, string> = {
     'The ledger of {unit} has no “{name}” (division code and name must match the ledger)',
   '台账中没有这个小区（区划代码与名称须与台账一致）':
     'The ledger has no such community (division code and name must match the ledger)',
-  '不能超过小区居民户数（{n} 户）': 'Cannot exceed the community’s households ({n})',
+  '不能超过小区居民户数（{n} 户）': "Cannot exceed the community's households ({n})",
   '不能超过参与户数（{n} 户）': 'Cannot exceed the households consulted ({n})',
   不能超过500字: 'At most 500 characters',
   '应为 {methods} 之一，或不填': 'Must be one of {methods}, or empty',
@@ -298,7 +296,7 @@ export const en: Record<string, string> = {
   '尚未开工，不能填写完工日期': 'Not started yet, so no completion date can be given',
   完工日期早于开工日期: 'The completion date is before the start date',
   '累计完成投资少于上月（{amount} 万元）；如为更正，请在“更正”列填“是”':
-    'Investment to date is less than last month’s ({amount} × 10k yuan); if this is a correction, put “yes” in the Correction column',
+    "Investment to date is less than last month's ({amount} × 10k yuan); if this is a correction, put “yes” in the Correction column",
   没有填报进展的权限: 'You may not record progress',
   没有导入的权限: 'You may not import',
   没有录入居民协商的权限: 'You may not record consultations',
@@ -316,7 +314,7 @@ export const en: Record<string, string> = {
   '{year}年计划小区：图上 {n} 个（{counts}）；未填经纬度、未上图 {m} 个':
     'Communities in the {year} plan: {n} on the map ({counts}); {m} without coordinates, not on the map',
   '点位按小区登记的经纬度（WGS-84）示意其大致位置，不表示行政区域界线，不作地图使用；状态截至 {date}（以最近一次月度进展为准）。':
-    'Points show each community’s approximate position from its recorded coordinates (WGS-84); they do not show administrative boundaries and are not a map. Status as at {date} (by the latest monthly progress).',
+    "Points show each community's approximate position from its recorded coordinates (WGS-84); they do not show administrative boundaries and are not a map. Status as at {date} (by the latest monthly progress).",
   '底图：': 'Base map: ',
   '，审图号：': ', map approval no.: ',
   '未配置底图服务：仅按点位范围等比例投影，无底图。':
