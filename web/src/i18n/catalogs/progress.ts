@@ -305,6 +305,33 @@ export const en: Record<string, string> = {
   没有收到文件: 'No file received',
   '文件过大，上限 64 MB': 'The file is too large; the limit is 64 MB',
 
+  // The progress module's answers on a community's page (consultations, records, photos).
+  协商日期应为不晚于今天的日期: 'The consultation date must not be later than today',
+  日期不正确: 'Invalid date',
+  '参与协商户数不能超过小区居民户数（{n} 户）':
+    "Households consulted cannot exceed the community's households ({n})",
+  超过居民户数: 'More than the households',
+  同意户数不能超过参与协商户数: 'Households agreeing cannot exceed households consulted',
+  超过参与户数: 'More than the households consulted',
+  '未经居民充分协商取得共识的，不得开工改造：同意户数须达到 {threshold}':
+    'No renovation may start without consensus from full consultation of residents: agreement must reach {threshold}',
+  '项目“{project}”的小区须全部经居民协商达到 {threshold} 同意后方可开工，尚未达到：{list}':
+    'Every community of project “{project}” must reach {threshold} agreement in consultation before it starts; not yet: {list}',
+  '应为不小于0的数，最多{digits}位小数':
+    'Must be a number not below 0, with at most {digits} decimals',
+  '应为不小于0的数，最多4位小数': 'Must be a number not below 0, with at most 4 decimals',
+  同一资金来源填写了两次: 'The same source of funds is given twice',
+  '请选择改造前或改造后（before/after）': 'Choose before or after the renovation (before/after)',
+  '经度应为 -180 到 180 之间的小数': 'The longitude must be a decimal between -180 and 180',
+  '纬度应为 -90 到 90 之间的小数': 'The latitude must be a decimal between -90 and 90',
+  经度和纬度须同时填写: 'Give both longitude and latitude',
+  '位置来源应为 device（本机定位）或 manual（手工填写）':
+    'The position source must be device (located by this device) or manual (typed in)',
+  说明不超过200字: 'The caption is at most 200 characters',
+  '照片信息有误：{problems}': 'The photo details are wrong: {problems}',
+  '请以 multipart/form-data 提交（{fields}）': 'Send as multipart/form-data ({fields})',
+  请选择要上传的文件: 'Choose a file to upload',
+
   // 小区分布图: the community map.
   小区分布图: 'Community map',
   全部: 'All',
