@@ -60,7 +60,7 @@ function patternsOf(catalog: Record<string, string>): Pattern[] {
 
 /**
  * What a placeholder of a pattern may capture, by its name: figures only for the numbers, a month
- * or a day written the Chinese way for `{period}` and `{date}` (written the English way in the
+ * or a day for `{period}` and `{date}`, the Chinese way or ISO (written the English way in the
  * translation), anything for the rest. Without this, '{unit}{period}月报已逾期' would split a name
  * running into a month at the wrong place.
  */
@@ -76,8 +76,8 @@ const CAPTURE: Record<string, string> = {
   row: '\\d+',
   seconds: '\\d+',
   days: '\\d+',
-  period: '\\d{4}年\\d{1,2}月',
-  date: '\\d{4}年\\d{1,2}月\\d{1,2}日',
+  period: '\\d{4}年\\d{1,2}月|\\d{4}-\\d{2}',
+  date: '\\d{4}年\\d{1,2}月\\d{1,2}日|\\d{4}-\\d{2}-\\d{2}',
 };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -89,7 +89,9 @@ function capturedInEnglish(
   catalog: Record<string, string>,
   depth: number,
 ) {
-  const ymd = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/.exec(value);
+  const ymd =
+    /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/.exec(value) ??
+    /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value);
   if ((name === 'period' || name === 'date') && ymd) {
     const month = MONTHS[Number(ymd[2]) - 1];
     return ymd[3] ? `${Number(ymd[3])} ${month} ${ymd[1]}` : `${month} ${ymd[1]}`;

@@ -91,7 +91,7 @@ describe('the server’s progress texts in English', () => {
       expect(text!.replaceAll('海南省', ''), note).not.toMatch(CJK);
     }
     expect(en(notes[0]!)).toBe(
-      'Planned figures: 海南省: version 2 of the plan accepted and in force at the end of 2026-9 (accepted 2026-03-01).',
+      'Planned figures: 海南省: version 2 of the plan accepted and in force at the end of 2026-9 (accepted 1 Mar 2026).',
     );
   });
 
