@@ -4,6 +4,7 @@ import { Select } from 'antd';
 import { useEffect } from 'react';
 import { useMe } from '../../../app/auth.tsx';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect.tsx';
+import { t } from '../../../i18n/index.ts';
 import { useLedgerUnits } from './useLedgerUnits.ts';
 
 interface Props {
@@ -30,7 +31,7 @@ export function LedgerUnitSelect({ id, value, onChange }: Props) {
         id={id}
         value={value}
         onChange={onChange}
-        placeholder="选择县级单位"
+        placeholder={t('选择县级单位')}
         style={{ width: '100%' }}
       />
     );
@@ -50,10 +51,12 @@ export function LedgerUnitSelect({ id, value, onChange }: Props) {
       onChange={onChange}
       loading={units.status === 'loading'}
       status={units.status === 'error' ? 'error' : undefined}
-      placeholder={units.status === 'error' ? units.message : '选择县级单位，可输入名称或代码'}
+      placeholder={
+        units.status === 'error' ? t(units.message) : t('选择县级单位，可输入名称或代码')
+      }
       options={options}
       showSearch={{ optionFilterProp: 'label' }}
-      notFoundContent="没有匹配的县级单位"
+      notFoundContent={t('没有匹配的县级单位')}
     />
   );
 }
