@@ -4,7 +4,7 @@ import { Select } from 'antd';
 import { useEffect } from 'react';
 import { useMe } from '../../../app/auth.tsx';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect.tsx';
-import { t } from '../../../i18n/index.ts';
+import { Data, t } from '../../../i18n/index.ts';
 import { useLedgerUnits } from './useLedgerUnits.ts';
 
 interface Props {
@@ -39,9 +39,14 @@ export function LedgerUnitSelect({ id, value, onChange }: Props) {
   const options =
     units.status === 'ready'
       ? units.groups.map((g) => ({
-          label: g.label,
-          title: g.label,
-          options: g.units.map((u) => ({ value: u.code, label: `${u.name}（${u.code}）` })),
+          label: <Data>{g.label}</Data>,
+          title: '',
+          // Unit names are data: the label stays text for the search, shown marked as data.
+          options: g.units.map((u) => ({
+            value: u.code,
+            label: `${u.name}（${u.code}）`,
+            title: '',
+          })),
         }))
       : [];
   return (
@@ -57,6 +62,8 @@ export function LedgerUnitSelect({ id, value, onChange }: Props) {
       options={options}
       showSearch={{ optionFilterProp: 'label' }}
       notFoundContent={t('没有匹配的县级单位')}
+      labelRender={({ label }) => <Data>{label}</Data>}
+      optionRender={(o) => <Data>{o.label}</Data>}
     />
   );
 }
