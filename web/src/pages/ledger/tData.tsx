@@ -1,7 +1,8 @@
 // Interface text with data inside: t()'s template in the user's language, its placeholders filled
 // with nodes, so that a name or a file name can be marked as data (<Data>) amid English words.
 import { Fragment, type ReactNode } from 'react';
-import { Data } from '../../i18n/index.ts';
+import { CATALOG } from '../../i18n/catalogs/index.ts';
+import { currentLang, Data, t } from '../../i18n/index.ts';
 
 /**
  * `text` — already through t(), placeholders kept: tNodes(t('由 {who} 导入'), { who: <Data>…</Data> })
@@ -18,4 +19,54 @@ export function tNodes(
     if (part in data) return <Data key={i}>{data[part]}</Data>;
     return <Fragment key={i}>{part in vars ? vars[part] : `{${part}}`}</Fragment>;
   });
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+const PLACEHOLDER = /\{(\w+)\}/g;
+let patterns: { regex: RegExp; names: string[]; english: string }[] | undefined;
+
+/** The catalogs' entries with placeholders as anchored patterns, longest key first (as t() does). */
+function serverPatterns() {
+  patterns ??= Object.entries(CATALOG)
+    .filter(([zh]) => /\{\w+\}/.test(zh))
+    .sort(([a], [b]) => b.length - a.length)
+    .map(([zh, english]) => {
+      const names: string[] = [];
+      const source = zh
+        .split(PLACEHOLDER)
+        .map((part, i) => {
+          if (i % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          names.push(part);
+          return '([\\s\\S]+?)';
+        })
+        .join('');
+      return { regex: new RegExp(`^${source}$`), names, english };
+    });
+  return patterns;
+}
+
+function serverPart(text: string, depth: number): ReactNode {
+  const exact = CATALOG[text];
+  if (exact !== undefined) return exact;
+  if (!CJK.test(text)) return text;
+  if (depth <= 3)
+    for (const p of serverPatterns()) {
+      const m = p.regex.exec(text);
+      if (!m) continue;
+      const vars = Object.fromEntries(p.names.map((n, i) => [n, serverPart(m[i + 1]!, depth + 1)]));
+      return tNodes(p.english, vars);
+    }
+  // What a pattern captured and no entry translates is what the server put in: a name, a value.
+  return depth > 0 ? <Data>{text}</Data> : undefined;
+}
+
+/**
+ * Text the server composed, in the user's language, like t(); but where a pattern's placeholder
+ * captured a name or a value as recorded (a community, a unit, a person), that part is shown as
+ * data. A text no entry translates stays as t() leaves it (and is counted as missing).
+ */
+export function tServer(text: string | null | undefined): ReactNode {
+  if (text == null) return text;
+  if (currentLang() === 'zh') return text;
+  return serverPart(text, 0) ?? t(text);
 }

@@ -10,6 +10,7 @@ import { hasAnyRole, useMe } from '../../../app/auth.tsx';
 import { LEDGER_EDIT_ROLES } from '../../../app/menu.tsx';
 import { Data, t, tMaybe } from '../../../i18n/index.ts';
 import { CommunityTags } from '../LedgerList/ledgerColumns.tsx';
+import { tServer } from '../tData.tsx';
 import { communityIdOf, useCommunity } from '../useCommunity.ts';
 import { CommunityFields } from './CommunityFields.tsx';
 import { HistoryTimeline } from './HistoryTimeline.tsx';
@@ -34,7 +35,7 @@ export function CommunityDetailPage() {
   if (state.status === 'loading')
     return <Spin size="large" style={{ display: 'block', margin: 64 }} />;
   if (state.status === 'error')
-    return <Result status="warning" title={t(state.message)} extra={back} />;
+    return <Result status="warning" title={tServer(state.message)} extra={back} />;
   const c = state.community;
 
   async function decide(otherId: number, status: 'confirmed' | 'dismissed') {
@@ -44,7 +45,7 @@ export function CommunityDetailPage() {
       void message.success(status === 'confirmed' ? t('已确认为重复') : t('已标记为不是重复'));
       await reload();
     } catch (e) {
-      void message.error(t(errorMessage(e)));
+      void message.error(tServer(errorMessage(e)));
     } finally {
       setBusyId(null);
     }

@@ -25,6 +25,7 @@ import { applyServerErrors } from '../../../components/serverErrors.ts';
 import { Data, t } from '../../../i18n/index.ts';
 import { AREA_CLASS_LABELS } from '../ledgerLabels.ts';
 import { ConflictAlert } from './ConflictAlert.tsx';
+import { tServer } from '../tData.tsx';
 import {
   checks,
   editsOf,
@@ -102,7 +103,7 @@ export function CommunityForm({ base, onReload }: Props) {
       const rest = applyServerErrors(form, e, FIELDS, FIELD_OF_HEADER);
       const allOnFields = e instanceof ApiError && e.code === 'VALIDATION' && rest.length === 0;
       setFailure({
-        title: allOnFields ? t('保存失败：请按提示修改标红的栏目') : t(errorMessage(e)),
+        title: allOnFields ? '保存失败：请按提示修改标红的栏目' : errorMessage(e),
         rest,
       });
     } finally {
@@ -170,8 +171,8 @@ export function CommunityForm({ base, onReload }: Props) {
               id="community-error"
               type="error"
               showIcon
-              title={failure.title}
-              description={failure.rest.length ? failure.rest.join('；') : undefined}
+              title={tServer(failure.title)}
+              description={failure.rest.length ? failure.rest.join(t('；')) : undefined}
             />
           )}
         </Flex>

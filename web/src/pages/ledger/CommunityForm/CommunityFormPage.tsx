@@ -2,7 +2,7 @@
 import { Button, Card, Result, Spin, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { Data, t } from '../../../i18n/index.ts';
-import { tNodes } from '../tData.tsx';
+import { tNodes, tServer } from '../tData.tsx';
 import { communityIdOf, useCommunity } from '../useCommunity.ts';
 import { CommunityForm } from './CommunityForm.tsx';
 
@@ -23,7 +23,7 @@ export function EditCommunityPage() {
     return (
       <Result
         status="warning"
-        title={state.status === 'error' ? t(state.message) : t('小区不存在')}
+        title={state.status === 'error' ? tServer(state.message) : t('小区不存在')}
         extra={<Button onClick={() => void navigate('/ledger')}>{t('返回台账')}</Button>}
       />
     );

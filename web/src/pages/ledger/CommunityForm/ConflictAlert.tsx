@@ -5,6 +5,7 @@ import { Alert, Button, Flex } from 'antd';
 import type { StaleSave } from '../../../api/ledgerTypes.ts';
 import { t } from '../../../i18n/index.ts';
 import { EntryText } from '../changes.tsx';
+import { tServer } from '../tData.tsx';
 
 interface Props {
   message: string;
@@ -19,7 +20,7 @@ export function ConflictAlert({ message, stale, reloading, onReload }: Props) {
       id="community-conflict"
       type="error"
       showIcon
-      title={t(message)}
+      title={tServer(message)}
       description={
         <Flex vertical gap={8} style={{ marginTop: 4 }}>
           <span>{t('在您打开之后，其他人做了以下修改：')}</span>

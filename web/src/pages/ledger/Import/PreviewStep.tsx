@@ -6,6 +6,7 @@ import { Alert, Button, Descriptions, Flex, Space, Typography } from 'antd';
 import type { ImportJob } from '../../../api/ledgerTypes.ts';
 import { formatInteger } from '../../../components/format.ts';
 import { Data, t } from '../../../i18n/index.ts';
+import { tServer } from '../tData.tsx';
 import { ProblemsTable } from './ProblemsTable.tsx';
 import { SuspectedTable } from './SuspectedTable.tsx';
 
@@ -81,13 +82,13 @@ export function PreviewStep({ job, confirming, error, onConfirm, onRestart }: Pr
           description={
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
               {aliases.map((a) => (
-                <li key={a.code}>{t(a.message)}</li>
+                <li key={a.code}>{tServer(a.message)}</li>
               ))}
             </ul>
           }
         />
       )}
-      {error && <Alert type="error" showIcon title={t(error)} />}
+      {error && <Alert type="error" showIcon title={tServer(error)} />}
       <Space>
         <Button
           id="import-confirm"

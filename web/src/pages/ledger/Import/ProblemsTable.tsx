@@ -2,6 +2,7 @@
 import { Table, Typography } from 'antd';
 import type { ImportRowProblem } from '../../../api/ledgerTypes.ts';
 import { Data, t } from '../../../i18n/index.ts';
+import { tServer } from '../tData.tsx';
 
 interface Props {
   id: string;
@@ -44,7 +45,11 @@ export function ProblemsTable({ id, problems, count, kind }: Props) {
             title: kind === 'error' ? t('问题') : t('提示'),
             dataIndex: 'message',
             render: (m: string) =>
-              kind === 'error' ? <Typography.Text type="danger">{t(m)}</Typography.Text> : t(m),
+              kind === 'error' ? (
+                <Typography.Text type="danger">{tServer(m)}</Typography.Text>
+              ) : (
+                tServer(m)
+              ),
           },
         ]}
       />

@@ -12,7 +12,7 @@ import {
   type ProgressImportReport,
 } from '../../../api/progressImports.ts';
 import { t } from '../../../i18n/index.ts';
-import { tNodes } from '../tData.tsx';
+import { tNodes, tServer } from '../tData.tsx';
 import { ProblemsTable } from './ProblemsTable.tsx';
 
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -66,7 +66,7 @@ export function ProgressImportPanel({ kind }: { kind: ProgressImportKind }) {
     try {
       setReport(await uploadProgressImport(kind, dryRun, f, (p) => setBusy(p)).promise);
     } catch (e) {
-      setError(t(errorMessage(e)));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -132,7 +132,9 @@ export function ProgressImportPanel({ kind }: { kind: ProgressImportKind }) {
               <Progress percent={busy} status="active" />
             </div>
           )}
-          {error && <Alert id={`${kind}-import-error`} type="error" showIcon title={error} />}
+          {error && (
+            <Alert id={`${kind}-import-error`} type="error" showIcon title={tServer(error)} />
+          )}
           {report && (
             <Alert
               id={`${kind}-import-result`}

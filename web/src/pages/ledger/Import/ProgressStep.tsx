@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { ImportJob } from '../../../api/ledgerTypes.ts';
 import { formatInteger } from '../../../components/format.ts';
 import { Data, t } from '../../../i18n/index.ts';
-import { tNodes } from '../tData.tsx';
+import { tNodes, tServer } from '../tData.tsx';
 import { ProblemsTable } from './ProblemsTable.tsx';
 
 interface Props {
@@ -61,7 +61,7 @@ export function ProgressStep({ job, finished, rows, error, onRestart, onRerun }:
         </Typography.Text>
         {error && (
           <Typography.Text type="warning">
-            {t('{error}（正在重试）', { error: t(error) })}
+            {tNodes(t('{error}（正在重试）'), { error: tServer(error) })}
           </Typography.Text>
         )}
       </Flex>
@@ -110,7 +110,7 @@ export function ProgressStep({ job, finished, rows, error, onRestart, onRerun }:
             <>
               <Data>{job.fileName}</Data>
               {t('：')}
-              {t(job.error ?? '导入被中断（服务器停止运行），台账未改变，可重新导入')}
+              {tServer(job.error ?? '导入被中断（服务器停止运行），台账未改变，可重新导入')}
             </>
           }
           extra={[
@@ -131,7 +131,7 @@ export function ProgressStep({ job, finished, rows, error, onRestart, onRerun }:
         title={
           report?.errorCount
             ? t('导入时发现 {n} 处错误，未导入任何数据', { n: report.errorCount })
-            : t(job.error ?? '导入失败，未导入任何数据')
+            : tServer(job.error ?? '导入失败，未导入任何数据')
         }
         subTitle={
           report?.errorCount ? t('可能有人在检查之后登记了同名小区。请修改后重新上传。') : undefined

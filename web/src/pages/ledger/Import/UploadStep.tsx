@@ -8,7 +8,7 @@ import {
 } from '../../../api/ledger.ts';
 import type { ImportKind } from '../../../api/ledgerTypes.ts';
 import { t } from '../../../i18n/index.ts';
-import { tNodes } from '../tData.tsx';
+import { tNodes, tServer } from '../tData.tsx';
 import type { ImportState } from './useImportJob.ts';
 
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -104,7 +104,7 @@ export function UploadStep({ state, kind, onFile }: Props) {
             </div>
           )}
           {state.step === 'choose' && state.error && (
-            <Alert id="import-upload-error" type="error" showIcon title={t(state.error)} />
+            <Alert id="import-upload-error" type="error" showIcon title={tServer(state.error)} />
           )}
         </Flex>
       </Card>

@@ -4,7 +4,8 @@ import { Alert, Card, Divider, Flex, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../../../../api/client.ts';
 import { getCommunityProgress, type CommunityProgress } from '../../../../api/communityProgress.ts';
-import { t, tMaybe } from '../../../../i18n/index.ts';
+import { t } from '../../../../i18n/index.ts';
+import { tServer } from '../../tData.tsx';
 import { PeopleProvider } from '../../../../components/people.tsx';
 import { ConsultationsPanel } from './ConsultationsPanel.tsx';
 import { PhotosPanel } from './PhotosPanel.tsx';
@@ -55,7 +56,7 @@ export function CommunityProgressSection({
   if (state.status === 'error')
     return (
       <Card title={t('居民协商与改造进展')}>
-        <Alert type="error" showIcon title={t(state.message)} />
+        <Alert type="error" showIcon title={tServer(state.message)} />
       </Card>
     );
   const p = state.progress;
@@ -69,7 +70,7 @@ export function CommunityProgressSection({
             showIcon
             title={consentSentence(p.consent)}
             description={
-              p.consent.reached && p.startBlockedBy ? tMaybe(p.startBlockedBy) : undefined
+              p.consent.reached && p.startBlockedBy ? tServer(p.startBlockedBy) : undefined
             }
           />
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>

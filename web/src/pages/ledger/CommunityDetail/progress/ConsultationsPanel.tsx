@@ -25,6 +25,7 @@ import {
   type Consultation,
   type ConsultationMethod,
 } from '../../../../api/communityProgress.ts';
+import { tServer } from '../../tData.tsx';
 import { usePerson } from '../../../../components/people.tsx';
 import { Data, t } from '../../../../i18n/index.ts';
 import { METHOD_LABELS } from './progressLabels.ts';
@@ -111,7 +112,7 @@ export function ConsultationsPanel({
       setFiles([]);
       await onChanged();
     } catch (e) {
-      setFailure(t(errorMessage(e)));
+      setFailure(errorMessage(e));
     } finally {
       setSaving(false);
     }
@@ -311,7 +312,7 @@ export function ConsultationsPanel({
           </Form.Item>
         </Form>
       )}
-      {failure && <Alert id="consultation-error" type="error" showIcon title={failure} />}
+      {failure && <Alert id="consultation-error" type="error" showIcon title={tServer(failure)} />}
     </Flex>
   );
 }

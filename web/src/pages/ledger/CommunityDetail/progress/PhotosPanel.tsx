@@ -35,6 +35,7 @@ import {
   type Attachment,
   type PhotoKind,
 } from '../../../../api/communityProgress.ts';
+import { tServer } from '../../tData.tsx';
 import { applyServerErrors } from '../../../../components/serverErrors.ts';
 import { currentPeriod, PHOTO_KIND_LABELS } from './progressLabels.ts';
 import { MonthInput } from '../../../../components/DateFields.tsx';
@@ -198,7 +199,7 @@ export function PhotosPanel({ communityId, photos, canEdit, onChanged }: Props) 
       await onChanged();
     } catch (e) {
       applyServerErrors(form, e, ['kind', 'period', 'lng', 'lat', 'caption']);
-      setFailure(t(errorMessage(e)));
+      setFailure(errorMessage(e));
     } finally {
       setSaving(false);
     }
@@ -307,7 +308,7 @@ export function PhotosPanel({ communityId, photos, canEdit, onChanged }: Props) 
           </Form.Item>
         </Form>
       )}
-      {failure && <Alert id="photo-error" type="error" showIcon title={failure} />}
+      {failure && <Alert id="photo-error" type="error" showIcon title={tServer(failure)} />}
     </Flex>
   );
 }

@@ -11,6 +11,7 @@ import {
 } from '../../../../api/communityProgress.ts';
 import { applyServerErrors } from '../../../../components/serverErrors.ts';
 import { formatWan } from '../../../../components/format.ts';
+import { tServer } from '../../tData.tsx';
 import { usePerson } from '../../../../components/people.tsx';
 import {
   COUNT_FIELDS,
@@ -84,7 +85,7 @@ export function ProgressRecordsPanel({ communityId, progress, canEdit, onChanged
       await onChanged();
     } catch (e) {
       applyServerErrors(form, e, FORM_FIELDS, FIELD_OF_HEADER);
-      setFailure(t(errorMessage(e)));
+      setFailure(errorMessage(e));
     } finally {
       setSaving(false);
     }
@@ -238,7 +239,7 @@ export function ProgressRecordsPanel({ communityId, progress, canEdit, onChanged
           </Flex>
         </Form>
       )}
-      {failure && <Alert id="progress-error" type="error" showIcon title={failure} />}
+      {failure && <Alert id="progress-error" type="error" showIcon title={tServer(failure)} />}
     </Flex>
   );
 }
