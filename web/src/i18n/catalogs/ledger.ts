@@ -632,4 +632,18 @@ export const en: Record<string, string> = {
   资金来源重复: 'Repeated funding source',
   '保存失败：该项目已被他人修改（您打开的是第 {version} 版，当前为第 {latest} 版），请刷新后重试':
     'Not saved: the project was changed by someone else (you opened version {version}, the current one is version {latest}); refresh and try again',
+  '未经居民充分协商取得共识的，不得开工改造：同意户数须达到 {threshold}（现有协商记录最多 {agreeing}/{households} 户同意）':
+    'Renovation may not start without full consultation and consensus of the residents: households agreeing must reach {threshold} (the consultations on record have at most {agreeing}/{households} households agreeing)',
+  '未经居民充分协商取得共识的，不得开工改造：同意户数须达到 {threshold}（本省规定）（现有协商记录最多 {agreeing}/{households} 户同意）':
+    "Renovation may not start without full consultation and consensus of the residents: households agreeing must reach {threshold} (the province's rule) (the consultations on record have at most {agreeing}/{households} households agreeing)",
+  '未经居民充分协商取得共识的，不得开工改造：同意户数须达到 {threshold}（全国默认）（现有协商记录最多 {agreeing}/{households} 户同意）':
+    'Renovation may not start without full consultation and consensus of the residents: households agreeing must reach {threshold} (the national default) (the consultations on record have at most {agreeing}/{households} households agreeing)',
+  报告期不能在未来: 'The reporting period cannot be in the future',
+  '报告期不能早于计划年度（{year}年1月）':
+    'The reporting period cannot be before the plan year (January {year})',
+  开工日期晚于报告期末: 'The start date is after the end of the reporting period',
+  '尚未开工，不能填写完工日期': 'Not started yet, so there can be no completion date',
+  完工日期早于开工日期: 'The completion date is before the start date',
+  '累计完成投资少于上月（{amount} 万元）；如为更正，请在“更正”列填“是”':
+    "Cumulative investment is below last month's ({amount} (10k yuan)); if this is a correction, mark it as one",
 };

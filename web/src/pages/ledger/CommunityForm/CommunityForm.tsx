@@ -25,7 +25,7 @@ import { applyServerErrors } from '../../../components/serverErrors.ts';
 import { Data, t } from '../../../i18n/index.ts';
 import { AREA_CLASS_LABELS } from '../ledgerLabels.ts';
 import { ConflictAlert } from './ConflictAlert.tsx';
-import { tServer } from '../tData.tsx';
+import { tNodes, tServer } from '../tData.tsx';
 import {
   checks,
   editsOf,
@@ -90,8 +90,8 @@ export function CommunityForm({ base, onReload }: Props) {
         : await createCommunity(inputOf(values));
       void message.success(
         base
-          ? t('已保存“{name}”', { name: saved.name })
-          : t('已新增小区“{name}”', { name: saved.name }),
+          ? tNodes(t('已保存“{name}”'), {}, { name: saved.name })
+          : tNodes(t('已新增小区“{name}”'), {}, { name: saved.name }),
       );
       void navigate(`/ledger/${saved.id}`);
     } catch (e) {
@@ -209,7 +209,13 @@ export function CommunityForm({ base, onReload }: Props) {
           <Form.Item {...item('ownership', 'community-ownership')}>
             <AutoComplete
               id="community-ownership"
-              options={OWNERSHIPS.map((value) => ({ value, label: t(value) }))}
+              // The ownership is data, typed or picked from the template's usual words.
+              options={OWNERSHIPS.map((value) => ({
+                value,
+                label: <Data>{value}</Data>,
+                title: '',
+              }))}
+              labelRender={({ value }) => <Data>{String(value ?? '')}</Data>}
               placeholder={t('如 房改房、单位自管房')}
               maxLength={60}
             />
@@ -302,12 +308,24 @@ export function CommunityForm({ base, onReload }: Props) {
             {...item('content', 'community-content')}
             extra={t('可分类填写：基础类：…；完善类：…；提升类：…')}
           >
-            <Input.TextArea id="community-content" rows={4} maxLength={2000} showCount />
+            <Input.TextArea
+              id="community-content"
+              translate="no"
+              rows={4}
+              maxLength={2000}
+              showCount
+            />
           </Form.Item>
         </Col>
         <Col xs={24} xl={12}>
           <Form.Item {...item('notes', 'community-notes')}>
-            <Input.TextArea id="community-notes" rows={4} maxLength={2000} showCount />
+            <Input.TextArea
+              id="community-notes"
+              translate="no"
+              rows={4}
+              maxLength={2000}
+              showCount
+            />
           </Form.Item>
         </Col>
       </Row>

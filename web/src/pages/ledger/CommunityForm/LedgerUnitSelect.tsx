@@ -4,7 +4,7 @@ import { Select } from 'antd';
 import { useEffect } from 'react';
 import { useMe } from '../../../app/auth.tsx';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect.tsx';
-import { Data, t } from '../../../i18n/index.ts';
+import { currentLang, Data, t } from '../../../i18n/index.ts';
 import { useLedgerUnits } from './useLedgerUnits.ts';
 
 interface Props {
@@ -36,17 +36,18 @@ export function LedgerUnitSelect({ id, value, onChange }: Props) {
       />
     );
 
+  const english = currentLang() === 'en';
   const options =
     units.status === 'ready'
       ? units.groups.map((g) => ({
           label: <Data>{g.label}</Data>,
-          title: '',
-          // Unit names are data: the label stays text for the search, shown marked as data.
-          options: g.units.map((u) => ({
-            value: u.code,
-            label: `${u.name}（${u.code}）`,
-            title: '',
-          })),
+          title: english ? '' : g.label,
+          // Unit names are data: the label stays text for the search, shown marked as data (in
+          // English no title repeats it unmarked).
+          options: g.units.map((u) => {
+            const label = `${u.name}（${u.code}）`;
+            return { value: u.code, label, title: english ? '' : label };
+          }),
         }))
       : [];
   return (

@@ -3,7 +3,7 @@
 // (source 导入) that counts for the starts of the same file, whatever the rows' order.
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Progress, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { errorMessage } from '../../../api/client.ts';
 import {
   progressTemplateUrl,
@@ -57,7 +57,7 @@ export function ProgressImportPanel({ kind }: { kind: ProgressImportKind }) {
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState<false | number>(false);
   const [report, setReport] = useState<ProgressImportReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
   const text = TEXT[kind];
 
   async function send(f: File, dryRun: boolean) {
@@ -66,7 +66,7 @@ export function ProgressImportPanel({ kind }: { kind: ProgressImportKind }) {
     try {
       setReport(await uploadProgressImport(kind, dryRun, f, (p) => setBusy(p)).promise);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(tServer(errorMessage(e)));
     } finally {
       setBusy(false);
     }
@@ -98,9 +98,9 @@ export function ProgressImportPanel({ kind }: { kind: ProgressImportKind }) {
             disabled={busy !== false}
             beforeUpload={(f) => {
               const problem = !/\.(xlsx|csv)$/i.test(f.name)
-                ? t('“{name}”不是 .xlsx 或 .csv 文件', { name: f.name })
+                ? tNodes(t('“{name}”不是 .xlsx 或 .csv 文件'), {}, { name: f.name })
                 : f.size > MAX_BYTES
-                  ? t('“{name}”超过 64 MB', { name: f.name })
+                  ? tNodes(t('“{name}”超过 64 MB'), {}, { name: f.name })
                   : null;
               if (!problem) return true;
               setError(problem);
@@ -132,9 +132,7 @@ export function ProgressImportPanel({ kind }: { kind: ProgressImportKind }) {
               <Progress percent={busy} status="active" />
             </div>
           )}
-          {error && (
-            <Alert id={`${kind}-import-error`} type="error" showIcon title={tServer(error)} />
-          )}
+          {error && <Alert id={`${kind}-import-error`} type="error" showIcon title={error} />}
           {report && (
             <Alert
               id={`${kind}-import-result`}

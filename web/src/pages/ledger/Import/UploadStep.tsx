@@ -71,9 +71,9 @@ export function UploadStep({ state, kind, onFile }: Props) {
             disabled={uploading}
             beforeUpload={(file) => {
               const problem = !/\.(xlsx|csv)$/i.test(file.name)
-                ? t('“{name}”不是 .xlsx 或 .csv 文件', { name: file.name })
+                ? tNodes(t('“{name}”不是 .xlsx 或 .csv 文件'), {}, { name: file.name })
                 : file.size > MAX_BYTES
-                  ? t('“{name}”超过 64 MB', { name: file.name })
+                  ? tNodes(t('“{name}”超过 64 MB'), {}, { name: file.name })
                   : null;
               if (!problem) return true;
               void message.error(problem);

@@ -25,7 +25,7 @@ import {
   type Consultation,
   type ConsultationMethod,
 } from '../../../../api/communityProgress.ts';
-import { tServer } from '../../tData.tsx';
+import { tNodes, tServer } from '../../tData.tsx';
 import { usePerson } from '../../../../components/people.tsx';
 import { Data, t } from '../../../../i18n/index.ts';
 import { METHOD_LABELS } from './progressLabels.ts';
@@ -294,7 +294,7 @@ export function ConsultationsPanel({
               fileList={fileList}
               beforeUpload={(f) => {
                 if (f.size > MAX_BYTES) {
-                  void message.error(t('文件“{name}”超过 10 MB', { name: f.name }));
+                  void message.error(tNodes(t('文件“{name}”超过 10 MB'), {}, { name: f.name }));
                   return Upload.LIST_IGNORE;
                 }
                 setFiles((fs) => [...fs, f]);

@@ -35,7 +35,7 @@ import {
   type Attachment,
   type PhotoKind,
 } from '../../../../api/communityProgress.ts';
-import { tServer } from '../../tData.tsx';
+import { tNodes, tServer } from '../../tData.tsx';
 import { applyServerErrors } from '../../../../components/serverErrors.ts';
 import { currentPeriod, PHOTO_KIND_LABELS } from './progressLabels.ts';
 import { MonthInput } from '../../../../components/DateFields.tsx';
@@ -289,7 +289,7 @@ export function PhotosPanel({ communityId, photos, canEdit, onChanged }: Props) 
               fileList={fileList}
               beforeUpload={(f) => {
                 if (f.size > MAX_BYTES) {
-                  void message.error(t('文件“{name}”超过 10 MB', { name: f.name }));
+                  void message.error(tNodes(t('文件“{name}”超过 10 MB'), {}, { name: f.name }));
                   return Upload.LIST_IGNORE;
                 }
                 setFile(f);
