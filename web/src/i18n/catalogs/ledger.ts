@@ -646,4 +646,8 @@ export const en: Record<string, string> = {
   完工日期早于开工日期: 'The completion date is before the start date',
   '累计完成投资少于上月（{amount} 万元）；如为更正，请在“更正”列填“是”':
     "Cumulative investment is below last month's ({amount} (10k yuan)); if this is a correction, mark it as one",
+  '{cutoff}年底后建成小区纳入改造计划的，建成年限不得晚于{latest}年底（{year}年度政策，{source}）':
+    'Communities built after the end of {cutoff} may enter a renovation plan only if built by the end of {latest} ({year} policy, {source})',
+  '{cutoff}年底后建成小区纳入改造计划的，建成年限不得晚于{latest}年底（{year}年度政策）':
+    'Communities built after the end of {cutoff} may enter a renovation plan only if built by the end of {latest} ({year} policy)',
 };

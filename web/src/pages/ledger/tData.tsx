@@ -70,3 +70,13 @@ export function tServer(text: string | null | undefined): ReactNode {
   if (currentLang() === 'zh') return text;
   return serverPart(text, 0) ?? t(text);
 }
+
+/**
+ * A column name as the server reports it: one of the template's (translated), or the file's own
+ * header, shown as the file has it (data).
+ */
+export function columnName(text: string): ReactNode {
+  if (currentLang() === 'zh' || !CJK.test(text)) return text;
+  const english = CATALOG[text];
+  return english !== undefined ? english : <Data>{text}</Data>;
+}

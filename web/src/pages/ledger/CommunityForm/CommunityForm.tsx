@@ -22,7 +22,7 @@ import { ApiError, errorMessage } from '../../../api/client.ts';
 import { createCommunity, staleSaveOf, updateCommunity } from '../../../api/ledger.ts';
 import type { CommunityDetail, StaleSave } from '../../../api/ledgerTypes.ts';
 import { applyServerErrors } from '../../../components/serverErrors.ts';
-import { Data, t } from '../../../i18n/index.ts';
+import { currentLang, Data, t } from '../../../i18n/index.ts';
 import { AREA_CLASS_LABELS } from '../ledgerLabels.ts';
 import { ConflictAlert } from './ConflictAlert.tsx';
 import { tNodes, tServer } from '../tData.tsx';
@@ -213,7 +213,7 @@ export function CommunityForm({ base, onReload }: Props) {
               options={OWNERSHIPS.map((value) => ({
                 value,
                 label: <Data>{value}</Data>,
-                title: '',
+                title: currentLang() === 'zh' ? value : '',
               }))}
               labelRender={({ value }) => <Data>{String(value ?? '')}</Data>}
               placeholder={t('如 房改房、单位自管房')}

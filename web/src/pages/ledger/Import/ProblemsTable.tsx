@@ -2,7 +2,7 @@
 import { Table, Typography } from 'antd';
 import type { ImportRowProblem } from '../../../api/ledgerTypes.ts';
 import { Data, t } from '../../../i18n/index.ts';
-import { tServer } from '../tData.tsx';
+import { columnName, tServer } from '../tData.tsx';
 
 interface Props {
   id: string;
@@ -28,7 +28,7 @@ export function ProblemsTable({ id, problems, count, kind }: Props) {
             title: t('列'),
             dataIndex: 'column',
             width: 200,
-            render: (c: string) => (c ? t(c) : c),
+            render: (c: string) => columnName(c),
           },
           {
             title: t('值'),
