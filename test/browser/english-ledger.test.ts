@@ -193,7 +193,34 @@ describeBrowser('the ledger in English', () => {
     expect(errors.join('\n')).toContain('Must be a whole number of at least 1');
     await expectEnglish(page, 'import check');
 
+    // A clean file with a warning and a suspected duplicate: the preview, then the import.
+    await page.locator('#import-restart').click();
+    const clean = join(dir, 'clean.csv');
+    writeFileSync(
+      clean,
+      [
+        '区划代码,小区名称,详细地址,建成年份,楼栋数,居民户数,住宅建筑面积（平方米）,预计投资额（万元）,计划年度',
+        `${existing.regionCode},椰林苑${suffix},椰林路1号,2010,6,120,8100.50,310,2022`,
+        `${existing.regionCode},椰林苑${suffix}小区,椰林路2号,1995,3,90,6020,280.5,2022`,
+      ].join('\n') + '\n',
+    );
+    await page.locator('#import-upload').setInputFiles(clean);
+    await expect.poll(() => page.locator('#import-confirm').isEnabled()).toBe(true);
+    await settled(page);
+    expect(await page.locator('#import-warnings').innerText()).toContain('Recorded, but');
+    expect(await page.locator('#import-suspected').innerText()).toContain(
+      'Names differ only in a generic suffix',
+    );
+    await expectEnglish(page, 'import preview');
+    await page.locator('#import-confirm').click();
+    await expect
+      .poll(() => page.locator('#import-done').innerText(), { timeout: 60_000 })
+      .toContain('2 communities imported');
+    await expectEnglish(page, 'import done');
+
     // The consultations import: a community the ledger lacks, named in the server's message.
+    await page.goto(`${server.url}/ledger/import`);
+    await settled(page);
     await page.locator('#import-tabs').getByRole('tab', { name: 'Resident consultations' }).click();
     const consultations = join(dir, 'consultations.csv');
     writeFileSync(
@@ -208,6 +235,33 @@ describeBrowser('the ledger in English', () => {
       'nothing was written',
     );
     await expectEnglish(page, 'consultations import check');
+
+    // The history of subsidised communities: wrong rows, and a column of the file's own.
+    await page.goto(`${server.url}/ledger/import`);
+    await settled(page);
+    await page.locator('#import-kind').getByText('History of communities').click();
+    await page.locator('#import-history-help').waitFor();
+    await expectEnglish(page, 'history import');
+    const history = join(dir, 'history.csv');
+    writeFileSync(
+      history,
+      '区划代码,小区名称,中央补助年度,建成年份,自己的列\n' +
+        `${existing.regionCode},历史苑${suffix},1990,1985,x\n` +
+        `${existing.regionCode},,2021,1985,y\n`,
+    );
+    await page.locator('#import-upload').setInputFiles(history);
+    await page.locator('#import-errors').waitFor();
+    await settled(page);
+    const historyErrors = await page.locator('#import-errors').innerText();
+    expect(historyErrors).toContain('Must be a 4-digit year from 2000 to');
+    expect(historyErrors).toContain('Required');
+    expect(await page.locator('#import-warnings').innerText()).toContain('Unknown column, ignored');
+    await expectEnglish(page, 'history import check');
+
+    // The ledger's suspected duplicates, with their tags.
+    await page.goto(`${server.url}/ledger?suspected=true`);
+    await settled(page);
+    await expectEnglish(page, 'suspected duplicates');
     await page.context().close();
   }, 300_000);
 });
