@@ -156,6 +156,27 @@ describeBrowser('the ledger in English', () => {
     expect(history).toMatch(/Changed by .+ \(version \d+\)/);
     expect(history).toContain('Notes: ');
     await expectEnglish(page, 'history');
+
+    // A stale save: someone else saved meanwhile; what they changed, then 重新加载, in English.
+    await page.goto(`${server.url}/ledger/${c.id}/edit`);
+    await page.locator('#community-notes').waitFor();
+    const other = await page.context().newPage();
+    await other.goto(`${server.url}/ledger/${c.id}/edit`);
+    await other.locator('#community-notes').fill('Checked again');
+    await other.locator('#community-submit').click();
+    await expect.poll(() => new URL(other.url()).pathname).toBe(`/ledger/${c.id}`);
+    await other.close();
+    await page.locator('#community-notes').fill('My own note');
+    await page.locator('#community-submit').click();
+    await page.locator('#community-conflict').waitFor();
+    expect(await page.locator('#community-conflict').innerText()).toContain(
+      'Since you opened it, others made these changes',
+    );
+    await expectEnglish(page, 'stale save');
+    await page.locator('#community-reload').click();
+    await page.locator('#community-unsaved').waitFor();
+    expect(await page.locator('#community-unsaved').innerText()).toContain('Notes: My own note');
+    await expectEnglish(page, 'reloaded after a stale save');
     await page.context().close();
   }, 300_000);
 
