@@ -344,6 +344,8 @@ export const en: Record<string, string> = {
   已获补助: 'Subsidised',
   '已纳入 {years} 年中央补助计划，不得重复申报':
     'In the central subsidy plan of {years}; may not be declared again',
+  待确认: 'To confirm',
+  已确认重复: 'Confirmed duplicate',
   // Text the server composes (labels, check results, refusals), exact or as patterns.
   '；': '; ',
   '、': ', ',
