@@ -31,7 +31,7 @@ export function applyServerErrors(
     const field = aliases[d.path.trim()] ?? fieldOfPath(d.path);
     if (field && fields.includes(field))
       byField.set(field, [...(byField.get(field) ?? []), t(d.message)]);
-    else rest.push(d.path ? `${t(d.path)}：${t(d.message)}` : t(d.message));
+    else rest.push(d.path ? t('{a}：{b}', { a: t(d.path), b: t(d.message) }) : t(d.message));
   }
   form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   return rest;
