@@ -96,7 +96,7 @@ describeBrowser('the ledger in English', () => {
     await page.locator('#progress-save').click();
     await page.locator('#progress-error').waitFor();
     expect(await page.locator('#progress-error').innerText()).toContain(
-      'Renovation may not start without full consultation',
+      'No renovation may start without consensus',
     );
     await expectEnglish(page, 'refused start');
 
