@@ -53,7 +53,7 @@ export const en: Record<string, string> = {
   '加装电梯（部）': 'Elevators installed',
   '改造管线（公里）': 'Pipelines renovated (km)',
   '增设养老托育设施（个）': 'Elderly care and childcare facilities added',
-  小区名称: 'Community',
+  小区名称: 'Community name',
   居民户数: 'Households',
   状态: 'Status',
   开工日期: 'Start date',
@@ -144,7 +144,7 @@ export const en: Record<string, string> = {
   '逾期单位今天已催报过，没有再发送通知':
     'The overdue units were already reminded today; no further notice sent',
   单位: 'Unit',
-  区划代码: 'Division code',
+  区划代码: 'Region code',
   版本: 'Version',
   '第 {n} 版': 'Version {n}',
   首次上报: 'First submitted',
@@ -258,7 +258,7 @@ export const en: Record<string, string> = {
   应为不小于0的整数: 'Must be a whole number not below 0',
   '应为“是”或不填': 'Must be “yes” or empty',
   '应为“是”或“否”': 'Must be “yes” or “no”',
-  '日期格式应为 YYYY-MM-DD': 'The date must be YYYY-MM-DD',
+  '日期格式应为 YYYY-MM-DD': 'The date must be written YYYY-MM-DD',
   协商日期不能在未来: 'The consultation date cannot be in the future',
   协商日期晚于报告期末: 'The consultation date is after the end of the report period',
   '填写了协商日期，须同时填写居民同意户数':
@@ -319,7 +319,7 @@ export const en: Record<string, string> = {
     'Every community of project “{project}” must reach {threshold} agreement in consultation before it starts; not yet: {list}',
   '应为不小于0的数，最多{digits}位小数':
     'Must be a number not below 0, with at most {digits} decimals',
-  '应为不小于0的数，最多4位小数': 'Must be a number not below 0, with at most 4 decimals',
+  '应为不小于0的数，最多4位小数': 'Must be a number of at least 0, with at most 4 decimal places',
   同一资金来源填写了两次: 'The same source of funds is given twice',
   '请选择改造前或改造后（before/after）': 'Choose before or after the renovation (before/after)',
   '经度应为 -180 到 180 之间的小数': 'The longitude must be a decimal between -180 and 180',
