@@ -1,4 +1,4 @@
-/** All SQL of consultations and monthly progress. */
+/** All SQL of consultations and monthly progress, with the regions its tables and exports list. */
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, ProgressTable, RegionRow } from '../../db/schema.ts';
 import type { CommunitiesQuery } from '../plan/plan-table.repository.ts';
