@@ -4,6 +4,11 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+const UNDER_PATH_SELECTOR =
+  "CallExpression[callee.property.name='where'][arguments.0.value=/path$/][arguments.1.value=/like/]";
+const UNDER_PATH_MESSAGE =
+  "A region's subtree: underPath(e, ref, path) from db/under-path.ts, which both engines serve from an index, never like 'path%'.";
+
 export default tseslint.config(
   { ignores: ['node_modules', 'web/dist', 'dist', 'data', 'coverage'] },
   js.configs.recommended,
@@ -52,10 +57,26 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
+          selector: UNDER_PATH_SELECTOR,
+          message: UNDER_PATH_MESSAGE,
+        },
+      ],
+    },
+  },
+  {
+    // Layers (issue 12 §3): a module's SQL lives in its *.repository.ts files. This block's
+    // no-restricted-syntax replaces the one above for these files, so it repeats its selector.
+    files: ['server/src/modules/**/*.ts'],
+    ignores: ['server/src/modules/**/*.repository.ts', '**/*.test.ts', '**/*.fixture.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: UNDER_PATH_SELECTOR, message: UNDER_PATH_MESSAGE },
+        {
           selector:
-            "CallExpression[callee.property.name='where'][arguments.0.value=/path$/][arguments.1.value=/like/]",
+            'CallExpression[callee.property.name=/^(selectFrom|updateTable|insertInto|deleteFrom|selectNoFrom|replaceInto|mergeInto)$/]',
           message:
-            "A region's subtree: underPath(e, ref, path) from db/under-path.ts, which both engines serve from an index, never like 'path%'.",
+            'Queries live in *.repository.ts: move this query into a named function of the module repository and call that.',
         },
       ],
     },

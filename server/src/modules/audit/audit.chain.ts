@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditLogTable, Database } from '../../db/schema.ts';
+import * as repo from './audit-chain.repository.ts';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -41,27 +42,11 @@ export async function appendChained(db: Kysely<Database>, e: Content): Promise<v
     return;
   }
   // Lock first (a write), then read: no two appends can read the same head.
-  await db
-    .updateTable('audit_chain')
-    .set((eb) => ({ last_id: eb.ref('last_id') }))
-    .where('id', '=', 1)
-    .execute();
-  const head = await db
-    .selectFrom('audit_chain')
-    .select(['last_hash'])
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
+  await repo.lockChainHead(db);
+  const head = await repo.chainHeadHash(db);
   const hash = entryHash(head.last_hash, e);
-  const { id } = await db
-    .insertInto('audit_log')
-    .values({ ...e, prev_hash: head.last_hash, hash })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .updateTable('audit_chain')
-    .set({ last_id: Number(id), last_hash: hash })
-    .where('id', '=', 1)
-    .execute();
+  const id = await repo.insertChainedEntry(db, { ...e, prev_hash: head.last_hash, hash });
+  await repo.advanceChainHead(db, id, hash);
 }
 
 export interface ChainBreak {
@@ -78,13 +63,7 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainBreak
   let lastId = 0;
   const page = 5000;
   for (;;) {
-    const rows = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('id', '>', lastId)
-      .orderBy('id')
-      .limit(page)
-      .execute();
+    const rows = await repo.auditEntriesAfter(db, lastId, page);
     for (const r of rows) {
       const recomputed = entryHash(prev, r);
       if (r.prev_hash !== prev)
@@ -106,7 +85,7 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainBreak
     }
     if (rows.length < page) break;
   }
-  const head = await db.selectFrom('audit_chain').selectAll().executeTakeFirst();
+  const head = await repo.chainHead(db);
   if (!head || head.last_hash !== prev)
     breaks.push({
       id: head ? Number(head.last_id) : 0,

@@ -6,9 +6,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { forbidden } from '../../errors.ts';
-import { auditBy } from './audit.repository.ts';
 import { canReadAudit } from './audit.policy.ts';
-import { countAudit, pageAudit, type AuditFilter } from './audit.query.ts';
+import { auditBy, countAudit, pageAudit, type AuditFilter } from './audit.repository.ts';
 import { csvFile } from '../../domain/spreadsheet-cells.ts';
 
 const present = (r: Awaited<ReturnType<typeof pageAudit>>[number]) => ({

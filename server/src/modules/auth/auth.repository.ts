@@ -58,6 +58,19 @@ export async function deleteUserSessions(db: Kysely<Database>, userId: number): 
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
+/** Deletes a user's sessions but one (the one that changed the password). */
+export async function deleteOtherSessions(
+  db: Kysely<Database>,
+  userId: number,
+  keepSessionId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('id', '!=', keepSessionId)
+    .execute();
+}
+
 /** Deletes the sessions last used before `idleSince` or begun before `createdSince`; how many. */
 export async function deleteEndedSessions(
   db: Kysely<Database>,

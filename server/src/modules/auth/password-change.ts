@@ -13,6 +13,7 @@ import { insertAudit } from '../audit/audit.repository.ts';
 import { findUserById, setOwnPassword } from '../users/users.repository.ts';
 import type { Authenticated } from './auth.service.ts';
 import { hashPassword, verifyPassword } from './password.ts';
+import { deleteOtherSessions } from './auth.repository.ts';
 
 export async function changeOwnPassword(
   db: Kysely<Database>,
@@ -34,11 +35,7 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
     await setOwnPassword(trx, user.id, passwordHash, now);
-    await trx
-      .deleteFrom('sessions')
-      .where('user_id', '=', user.id)
-      .where('id', '!=', auth.sessionId)
-      .execute();
+    await deleteOtherSessions(trx, user.id, auth.sessionId);
     await insertAudit(
       trx,
       {

@@ -72,3 +72,12 @@ export const signoffsWithSnapshots = (db: Kysely<Database>) =>
     .execute();
 
 export const PAGE_SIZE = PAGE;
+
+/** How many entries the audit log holds. */
+export async function countAuditEntries(db: Kysely<Database>): Promise<number> {
+  const count = await db
+    .selectFrom('audit_log')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(count.n);
+}

@@ -142,11 +142,7 @@ export async function verifyAll(
         problem: '会签所确认的校验码与所签版本的校验码不符',
       });
   }
-  const count = await db
-    .selectFrom('audit_log')
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  checked.audit_log = Number(count.n);
+  checked.audit_log = await repo.countAuditEntries(db);
   for (const b of await verifyAuditChain(db))
     mismatches.push({
       kind: 'audit_log',

@@ -9,7 +9,7 @@
 import { pushTo } from '../../domain/group.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { underPath } from '../../db/under-path.ts';
+import * as repo from './duplicates.repository.ts';
 import {
   charCount,
   orthographicKey,
@@ -86,12 +86,7 @@ export async function scanUnits(
   if (!units.length) return [];
   const prefectures = new Set<string>();
   for (let i = 0; i < units.length; i += 500)
-    for (const r of await db
-      .selectFrom('communities')
-      .select('prefecture_code')
-      .distinct()
-      .where('region_code', 'in', units.slice(i, i + 500))
-      .execute())
+    for (const r of await repo.prefecturesOfUnits(db, units.slice(i, i + 500)))
       prefectures.add(r.prefecture_code);
   return scanPrefectures(db, [...prefectures].sort(), now);
 }
@@ -134,11 +129,7 @@ export async function previewPairs(
   const pairs: [Candidate, Candidate][] = [];
   for (let i = 0; i < prefectures.length; i += PREFECTURES_PER_QUERY) {
     const some = prefectures.slice(i, i + PREFECTURES_PER_QUERY);
-    const stored = await db
-      .selectFrom('communities')
-      .select(['id', 'name', 'name_key', 'region_code', 'prefecture_code', 'address', 'lng', 'lat'])
-      .where('prefecture_code', 'in', some)
-      .execute();
+    const stored = await repo.namedCandidatesIn(db, some);
     for (const s of stored) named.set(s.id, { id: s.id, name: s.name, regionCode: s.region_code });
     const rows = [...stored, ...some.flatMap((p) => byPrefecture.get(p)!)];
     for (const pair of orderedPairs(rows)) if (pair[0].id < 0 || pair[1].id < 0) pairs.push(pair);
@@ -153,38 +144,21 @@ export async function scanPrefectures(
 ): Promise<SuspectedPair[]> {
   const suspected: [number, number][] = [];
   for (let i = 0; i < prefectures.length; i += PREFECTURES_PER_QUERY) {
-    const rows = await db
-      .selectFrom('communities')
-      .select(['id', 'name_key', 'region_code', 'prefecture_code', 'address', 'lng', 'lat'])
-      .where('prefecture_code', 'in', prefectures.slice(i, i + PREFECTURES_PER_QUERY))
-      .execute();
+    const rows = await repo.candidatesIn(db, prefectures.slice(i, i + PREFECTURES_PER_QUERY));
     const ordered = orderedPairs(rows);
     if (!ordered.length) continue;
     for (let j = 0; j < ordered.length; j += 500)
-      await db
-        .insertInto('duplicate_pairs')
-        .values(
-          ordered.slice(j, j + 500).map(([a, b]) => ({
-            community_a: a.id,
-            community_b: b.id,
-            status: 'suspected' as const,
-            by_username: null,
-            at: now.toISOString(),
-          })),
-        )
-        .onConflict((oc) => oc.columns(['community_a', 'community_b']).doNothing())
-        .execute();
+      await repo.insertSuspectedPairs(
+        db,
+        ordered.slice(j, j + 500).map(([a, b]) => [a.id, b.id]),
+        now.toISOString(),
+      );
     const status = new Map<string, string>();
     for (let j = 0; j < ordered.length; j += 500)
-      for (const p of await db
-        .selectFrom('duplicate_pairs')
-        .select(['community_a', 'community_b', 'status'])
-        .where(
-          'community_a',
-          'in',
-          ordered.slice(j, j + 500).map(([a]) => a.id),
-        )
-        .execute())
+      for (const p of await repo.pairStatusesFrom(
+        db,
+        ordered.slice(j, j + 500).map(([a]) => a.id),
+      ))
         status.set(`${p.community_a}:${p.community_b}`, p.status);
     for (const [a, b] of ordered)
       if (status.get(`${a.id}:${b.id}`) === 'suspected') suspected.push([a.id, b.id]);
@@ -192,11 +166,7 @@ export async function scanPrefectures(
   const named = new Map<number, Named>();
   const ids = [...new Set(suspected.flat())];
   for (let j = 0; j < ids.length; j += 500)
-    for (const c of await db
-      .selectFrom('communities')
-      .select(['id', 'name', 'region_code'])
-      .where('id', 'in', ids.slice(j, j + 500))
-      .execute())
+    for (const c of await repo.communityNames(db, ids.slice(j, j + 500)))
       named.set(c.id, { id: c.id, name: c.name, regionCode: c.region_code });
   return suspected.map(([a, b]) => ({ a: named.get(a)!, b: named.get(b)! }));
 }
@@ -207,33 +177,11 @@ export async function scanAll(
   scopePath = '/',
   now = new Date(),
 ): Promise<number> {
-  const prefectures = (
-    await db
-      .selectFrom('communities')
-      .select('prefecture_code')
-      .distinct()
-      .where((e) => underPath(e, 'region_path', scopePath))
-      .orderBy('prefecture_code')
-      .execute()
-  ).map((r) => r.prefecture_code);
+  const prefectures = (await repo.prefecturesUnder(db, scopePath)).map((r) => r.prefecture_code);
   return (await scanPrefectures(db, prefectures, now)).length;
 }
 
-export async function pairsOf(db: Kysely<Database>, id: number) {
-  return db
-    .selectFrom('duplicate_pairs as d')
-    .innerJoin('communities as c', (j) =>
-      j.on((e) =>
-        e.or([
-          e.and([e('d.community_a', '=', id), e('c.id', '=', e.ref('d.community_b'))]),
-          e.and([e('d.community_b', '=', id), e('c.id', '=', e.ref('d.community_a'))]),
-        ]),
-      ),
-    )
-    .select(['c.id', 'c.name', 'c.region_code', 'c.address', 'd.status', 'd.by_username', 'd.at'])
-    .execute();
-}
-
+/** Confirms or dismisses a pair, given in either order; whether it was recorded. */
 export async function setPairStatus(
   db: Kysely<Database>,
   a: number,
@@ -243,11 +191,5 @@ export async function setPairStatus(
   now = new Date(),
 ): Promise<boolean> {
   const [x, y] = a < b ? [a, b] : [b, a];
-  const res = await db
-    .updateTable('duplicate_pairs')
-    .set({ status, by_username: username, at: now.toISOString() })
-    .where('community_a', '=', x)
-    .where('community_b', '=', y)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return repo.updatePairStatus(db, x, y, status, username, now.toISOString());
 }

@@ -10,7 +10,7 @@ import {
   type RetiredCode,
 } from '../../domain/region-codes.ts';
 import type { RegionKind } from '../../domain/regions.ts';
-import { underPath } from '../../db/under-path.ts';
+import { ledgerUnitRegions } from './units.repository.ts';
 
 export type ScopedUnit = LedgerUnit & { path: string };
 
@@ -44,12 +44,7 @@ export async function ledgerUnitsWithin(
   db: Kysely<Database>,
   scopePath: string,
 ): Promise<UnitIndex> {
-  const rows = await db
-    .selectFrom('regions')
-    .select(['code', 'name', 'kind', 'level', 'parent_code', 'path'])
-    .where((e) => underPath(e, 'path', scopePath))
-    .where('is_ledger_unit', '=', 1)
-    .execute();
+  const rows = await ledgerUnitRegions(db, scopePath);
   const byCode = new Map<string, ScopedUnit>();
   const byName = new Map<string, ScopedUnit[]>();
   for (const r of rows) {

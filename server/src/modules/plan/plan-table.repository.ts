@@ -158,3 +158,22 @@ export const planCommunityCount = async (
         .executeTakeFirstOrThrow()
     ).n,
   );
+
+/** Every province and prefecture-level unit, in code order. */
+export const provincesAndPrefectures = (db: Kysely<Database>) =>
+  db
+    .selectFrom('regions')
+    .select(['code', 'name', 'path', 'parent_code', 'level'])
+    .where('level', 'in', ['province', 'prefecture'])
+    .orderBy('code')
+    .execute();
+
+/** The prefecture-level units of one province, in code order. */
+export const prefecturesOf = (db: Kysely<Database>, provinceCode: string) =>
+  db
+    .selectFrom('regions')
+    .select(['code', 'name', 'path', 'parent_code', 'level'])
+    .where('parent_code', '=', provinceCode)
+    .where('level', '=', 'prefecture')
+    .orderBy('code')
+    .execute();

@@ -86,19 +86,8 @@ const LIVE_SOURCE: BlockSource = { kind: 'live', version: null, label: LIVE_LABE
 async function provincesAndUnits(db: Kysely<Database>, scopeCode: string) {
   const rows =
     scopeCode === COUNTRY_CODE
-      ? await db
-          .selectFrom('regions')
-          .select(['code', 'name', 'path', 'parent_code', 'level'])
-          .where('level', 'in', ['province', 'prefecture'])
-          .orderBy('code')
-          .execute()
-      : await db
-          .selectFrom('regions')
-          .select(['code', 'name', 'path', 'parent_code', 'level'])
-          .where('parent_code', '=', scopeCode)
-          .where('level', '=', 'prefecture')
-          .orderBy('code')
-          .execute();
+      ? await repo.provincesAndPrefectures(db)
+      : await repo.prefecturesOf(db, scopeCode);
   const units = new Map<string, { code: string; name: string }[]>();
   for (const r of rows)
     if (r.level === 'prefecture') {

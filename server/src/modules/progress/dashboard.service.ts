@@ -24,6 +24,7 @@ import { canReadLedger } from '../ledger/ledger.policy.ts';
 import { findRegionsByCodes } from '../regions/regions.repository.ts';
 import * as repo from './dashboard.repository.ts';
 import { frozenPlanWithin } from './progress.service.ts';
+import { unitsBelow } from './progress.repository.ts';
 import { periodEndInChina } from '../../domain/progress-plan.ts';
 import type { DashboardMeasures } from './dashboard.repository.ts';
 import { resolveScope } from '../regions/scope.ts';
@@ -120,13 +121,7 @@ function planBasisLabel(
 /** The units a scope breaks down into, in code order (all of them, with or without a plan). */
 async function childUnits(db: Kysely<Database>, region: RegionRow, breakdown: Breakdown) {
   if (breakdown === 'community') return [];
-  return db
-    .selectFrom('regions')
-    .select(['code', 'name'])
-    .where('parent_code', '=', region.code)
-    .where('level', '=', breakdown)
-    .orderBy('code')
-    .execute();
+  return unitsBelow(db, region.code, breakdown);
 }
 
 export async function dashboard(

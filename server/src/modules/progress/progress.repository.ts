@@ -1,6 +1,6 @@
-/** All SQL of consultations and monthly progress. */
+/** All SQL of consultations and monthly progress, with the regions its tables and exports list. */
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import type { Database, ProgressTable } from '../../db/schema.ts';
+import type { Database, ProgressTable, RegionRow } from '../../db/schema.ts';
 import type { CommunitiesQuery } from '../plan/plan-table.repository.ts';
 import { consultationHash } from '../integrity/integrity.ts';
 import { underPath } from '../../db/under-path.ts';
@@ -202,4 +202,75 @@ export async function saveProgressMany(
         })),
       )
       .execute();
+}
+
+/** The regions one level below a region, at that level, in code order: their code and name. */
+export const unitsBelow = (db: Kysely<Database>, parentCode: string, level: RegionRow['level']) =>
+  db
+    .selectFrom('regions')
+    .select(['code', 'name'])
+    .where('parent_code', '=', parentCode)
+    .where('level', '=', level)
+    .orderBy('code')
+    .execute();
+
+/** The code and path of every region in a subtree. */
+export const regionPathsUnder = (db: Kysely<Database>, scopePath: string) =>
+  db
+    .selectFrom('regions')
+    .select(['code', 'path'])
+    .where((e) => underPath(e, 'path', scopePath))
+    .execute();
+
+/**
+ * The statistics export's rows: each community of a year's projects in a subtree, with its
+ * project and its latest monthly record up to `period`, by project code then community id.
+ */
+export function statisticsCommunities(
+  db: Kysely<Database>,
+  scopePath: string,
+  year: number,
+  period: string,
+) {
+  const latest = db
+    .selectFrom('progress')
+    .select(['community_id', (e) => e.fn.max('period').as('period')])
+    .where('period', '<=', period)
+    .groupBy('community_id')
+    .as('l');
+  return db
+    .selectFrom('projects as p')
+    .innerJoin('project_communities as pc', 'pc.project_id', 'p.id')
+    .innerJoin('communities as c', 'c.id', 'pc.community_id')
+    .leftJoin(latest, 'l.community_id', 'c.id')
+    .leftJoin('progress as r', (j) =>
+      j.onRef('r.community_id', '=', 'l.community_id').onRef('r.period', '=', 'l.period'),
+    )
+    .where((e) => underPath(e, 'p.region_path', scopePath))
+    .where('p.plan_year', '=', year)
+    .select([
+      'p.code',
+      'p.name as project_name',
+      'p.pool',
+      'c.id',
+      'c.name',
+      'c.region_code',
+      'c.plan_year',
+      'c.households',
+      'c.buildings',
+      'c.floor_area_centi',
+      'c.investment_yuan',
+      'r.start_date',
+      'r.completion_date',
+      'r.investment_done_yuan',
+      'r.elevators',
+      'r.pipelines_m',
+      'r.elderly_care',
+      'r.childcare',
+      'r.housekeeping',
+      'r.health',
+    ])
+    .orderBy('p.code')
+    .orderBy('c.id')
+    .execute();
 }

@@ -44,7 +44,6 @@ import { saveProgress } from './progress-record.service.ts';
 import { measuresByUnit } from './dashboard.repository.ts';
 import { assertIntact } from '../integrity/integrity.ts';
 import * as repo from './progress.repository.ts';
-import { underPath } from '../../db/under-path.ts';
 import { peopleNamed } from '../users/people.ts';
 import { resolveScope } from '../regions/scope.ts';
 
@@ -258,13 +257,7 @@ export async function frozenPlanWithin(
   const byUnit = new Map<string, PlanCount>();
   if (plans.length) {
     const paths = new Map(
-      (
-        await db
-          .selectFrom('regions')
-          .select(['code', 'path'])
-          .where((e) => underPath(e, 'path', scope.path))
-          .execute()
-      ).map((r) => [r.code, r.path]),
+      (await repo.regionPathsUnder(db, scope.path)).map((r) => [r.code, r.path]),
     );
     const inScope = plans.flatMap((p) =>
       (JSON.parse(p.content) as SnapshotContent).communities.filter((c) => paths.has(c.regionCode)),
@@ -312,13 +305,11 @@ export async function progressTable(
   const scope = await resolveScope(db, actor, scopeCode, { levels: ['country', 'province'] });
   const period = `${year}-${String(month).padStart(2, '0')}`;
   const grouping = scope.level === 'country' ? 'province' : 'prefecture';
-  const units = await db
-    .selectFrom('regions')
-    .select(['code', 'name'])
-    .where('parent_code', '=', scope.code)
-    .where('level', '=', scope.level === 'country' ? 'province' : 'prefecture')
-    .orderBy('code')
-    .execute();
+  const units = await repo.unitsBelow(
+    db,
+    scope.code,
+    scope.level === 'country' ? 'province' : 'prefecture',
+  );
   const data = new Map(
     (await measuresByUnit(db, scope.path, year, period, periodEnd(period), grouping)).map(
       ({ unit, measures: m }) => [unit, { ...m, elderlyChildcare: m.elderlyCare + m.childcare }],

@@ -6,7 +6,6 @@
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { underPath } from '../../db/under-path.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { formatScaled } from '../../domain/ledger/decimal.ts';
 import { periodEnd } from '../../domain/progress.ts';
@@ -14,6 +13,7 @@ import { forbidden } from '../../errors.ts';
 import { csvFile, neutraliseWorkbook } from '../../domain/spreadsheet-cells.ts';
 import { canReadLedger } from '../ledger/ledger.policy.ts';
 import { resolveScope } from '../regions/scope.ts';
+import { statisticsCommunities } from './progress.repository.ts';
 
 export const INDICATORS: [string, string][] = [
   [
@@ -51,47 +51,7 @@ export async function statisticsRows(
   if (!canReadLedger(actor)) throw forbidden('没有查看台账的权限');
   const region = await resolveScope(db, actor, scopeCode);
   const period = `${year}-${String(month).padStart(2, '0')}`;
-  const latest = db
-    .selectFrom('progress')
-    .select(['community_id', (e) => e.fn.max('period').as('period')])
-    .where('period', '<=', period)
-    .groupBy('community_id')
-    .as('l');
-  const rows = await db
-    .selectFrom('projects as p')
-    .innerJoin('project_communities as pc', 'pc.project_id', 'p.id')
-    .innerJoin('communities as c', 'c.id', 'pc.community_id')
-    .leftJoin(latest, 'l.community_id', 'c.id')
-    .leftJoin('progress as r', (j) =>
-      j.onRef('r.community_id', '=', 'l.community_id').onRef('r.period', '=', 'l.period'),
-    )
-    .where((e) => underPath(e, 'p.region_path', region.path))
-    .where('p.plan_year', '=', year)
-    .select([
-      'p.code',
-      'p.name as project_name',
-      'p.pool',
-      'c.id',
-      'c.name',
-      'c.region_code',
-      'c.plan_year',
-      'c.households',
-      'c.buildings',
-      'c.floor_area_centi',
-      'c.investment_yuan',
-      'r.start_date',
-      'r.completion_date',
-      'r.investment_done_yuan',
-      'r.elevators',
-      'r.pipelines_m',
-      'r.elderly_care',
-      'r.childcare',
-      'r.housekeeping',
-      'r.health',
-    ])
-    .orderBy('p.code')
-    .orderBy('c.id')
-    .execute();
+  const rows = await statisticsCommunities(db, region.path, year, period);
   const end = periodEnd(period);
   const pool = { implement: '实施', planning: '谋划', reserve: '储备' } as const;
   return rows.map((r) => [
