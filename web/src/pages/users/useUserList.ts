@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import type { Page, UserItem } from '../../api/types.ts';
 import { listUsers } from '../../api/users.ts';
+import { t } from '../../i18n/index.ts';
 
 export interface UserListQuery {
   q: string;
@@ -28,13 +29,13 @@ export function useUserList() {
       },
       (e: unknown) => {
         if (ctrl.signal.aborted) return;
-        setError(errorMessage(e));
+        setError(t(errorMessage(e)));
         setLoading(false);
       },
     );
     return () => ctrl.abort();
   }, [query, tick]);
 
-  const reload = useCallback(() => setTick((t) => t + 1), []);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
   return { query, setQuery, data, loading, error, reload };
 }
