@@ -428,6 +428,7 @@ export const en: Record<string, string> = {
   系统管理员: 'System administrator',
   安全管理员: 'Security administrator',
   审计管理员: 'Audit administrator',
+  '选择区划，可输入名称、代码或拼音首字母': 'Choose a region: type a name, code or pinyin initials',
   // Audit log (/audit)
   审计日志: 'Audit log',
   时间: 'Time',

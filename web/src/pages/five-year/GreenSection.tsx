@@ -5,7 +5,7 @@ import { Alert, Button, Card, Empty, Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { FiveYearView, GreenCity } from '../../api/fiveYear.ts';
-import { formatDateTime } from '../../components/format.ts';
+import { dateTimeText } from '../plans/dateTimeText.ts';
 import { Data, dataCell, t } from '../../i18n/index.ts';
 import { Chart } from './Chart.tsx';
 import { greenOption } from './chartOptions.ts';
@@ -57,7 +57,7 @@ function columns(
         <Tooltip
           title={
             <>
-              <Data>{c.updatedBy ?? ''}</Data> {formatDateTime(c.updatedAt)}
+              <Data>{c.updatedBy ?? ''}</Data> {dateTimeText(c.updatedAt)}
             </>
           }
         >

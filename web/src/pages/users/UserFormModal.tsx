@@ -176,7 +176,11 @@ export function UserFormModal({ open, editing, onClose, onSaved, onReload }: Pro
             htmlFor="user-region"
             rules={[{ required: true, message: t('请选择所属区划') }]}
           >
-            <RegionTreeSelect id="user-region" style={{ width: '100%' }} />
+            <RegionTreeSelect
+              id="user-region"
+              style={{ width: '100%' }}
+              placeholder={t('选择区划，可输入名称、代码或拼音首字母')}
+            />
           </Form.Item>
         )}
       </Form>

@@ -128,7 +128,8 @@ export function AssessmentModal({ open, unit, year, current, onClose, onSaved }:
           rules={[{ required: true, whitespace: true, message: t('请填写评估采用的债务指标') }]}
           extra={t('如：政府债务率、财政自给率、一般公共预算收入增速')}
         >
-          <Input.TextArea id="fiscal-debt-indicators" rows={2} maxLength={1000} />
+          {/* What was typed is data; a textarea holds it as text. */}
+          <Input.TextArea id="fiscal-debt-indicators" rows={2} maxLength={1000} translate="no" />
         </Form.Item>
         <Form.Item
           name="debtRatio"
@@ -161,7 +162,7 @@ export function AssessmentModal({ open, unit, year, current, onClose, onSaved }:
             },
           ]}
         >
-          <Input.TextArea id="fiscal-conclusion-note" rows={2} maxLength={1000} />
+          <Input.TextArea id="fiscal-conclusion-note" rows={2} maxLength={1000} translate="no" />
         </Form.Item>
         <Form.Item
           label={t('评估文件（PDF、JPEG 或 PNG）')}

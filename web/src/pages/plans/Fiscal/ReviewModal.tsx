@@ -118,7 +118,7 @@ export function ReviewModal({ assessment, defaultReviewer, onClose, onSaved }: P
             },
           ]}
         >
-          <Input.TextArea id="review-remark" rows={3} maxLength={500} />
+          <Input.TextArea id="review-remark" rows={3} maxLength={500} translate="no" />
         </Form.Item>
       </Form>
     </Modal>
