@@ -214,6 +214,8 @@ export const en: Record<string, string> = {
   请选择省份: 'Choose a province',
   请输入比例: 'Enter the share',
   '设为{year}年度起的比例': 'Set as the share from {year}',
+  '（{percent}%）': ' ({percent}%)',
+  '（{label}）': ' ({label})',
   // Five-year targets (/five-year)
   '十四五城镇老旧小区改造目标与进展（2021—2025年）':
     '14th Five-Year Plan: old residential community renovation targets and progress (2021–2025)',

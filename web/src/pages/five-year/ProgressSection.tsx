@@ -13,6 +13,9 @@ import { TargetFormModal, type TargetEdit } from './TargetFormModal.tsx';
 
 export const num = (n: number | null | undefined): string =>
   n === null || n === undefined ? '—' : formatInteger(n);
+/** A short header kept on one line: 'Communities' must not break inside the word. */
+const nowrap = (text: string) => <span style={{ whiteSpace: 'nowrap' }}>{text}</span>;
+
 export const pct = (p: number | null): string => (p === null ? '—' : `${p.toFixed(1)}%`);
 
 function columns(
@@ -25,13 +28,13 @@ function columns(
       title: t('新开工目标'),
       children: [
         {
-          title: t('小区（个）'),
+          title: nowrap(t('小区（个）')),
           key: 'tc',
           align: 'right',
           render: (_, y) => num(y.target?.communities),
         },
         {
-          title: t('户数（户）'),
+          title: nowrap(t('户数（户）')),
           key: 'th',
           align: 'right',
           render: (_, y) => num(y.target?.households),
@@ -41,21 +44,31 @@ function columns(
     {
       title: t('当年计划'),
       children: [
-        { title: t('小区'), key: 'pc', align: 'right', render: (_, y) => num(y.plan.communities) },
-        { title: t('户数'), key: 'ph', align: 'right', render: (_, y) => num(y.plan.households) },
+        {
+          title: nowrap(t('小区')),
+          key: 'pc',
+          align: 'right',
+          render: (_, y) => num(y.plan.communities),
+        },
+        {
+          title: nowrap(t('户数')),
+          key: 'ph',
+          align: 'right',
+          render: (_, y) => num(y.plan.households),
+        },
       ],
     },
     {
       title: t('已开工'),
       children: [
         {
-          title: t('小区'),
+          title: nowrap(t('小区')),
           key: 'sc',
           align: 'right',
           render: (_, y) => num(y.started.communities),
         },
         {
-          title: t('户数'),
+          title: nowrap(t('户数')),
           key: 'sh',
           align: 'right',
           render: (_, y) => num(y.started.households),
@@ -72,7 +85,7 @@ function columns(
       title: t('已完工'),
       children: [
         {
-          title: t('小区'),
+          title: nowrap(t('小区')),
           key: 'cc',
           align: 'right',
           render: (_, y) => num(y.completed.communities),

@@ -22,7 +22,8 @@ export function userColumns(a: Actions): TableColumnsType<UserItem> {
       dataIndex: 'roles',
       render: (roles: UserItem['roles']) =>
         roles.map((r) => (
-          <Tag key={r} color="blue">
+          // Long English role names wrap inside their tag rather than run over the next column.
+          <Tag key={r} color="blue" style={{ whiteSpace: 'normal' }}>
             {t(ROLE_LABELS[r])}
           </Tag>
         )),

@@ -132,7 +132,8 @@ export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number })
             {
               year,
               value: data
-                ? `${t(data.nationalLabel)}（${(data.national * 100).toFixed(2)}%）`
+                ? t(data.nationalLabel) +
+                  t('（{percent}%）', { percent: (data.national * 100).toFixed(2) })
                 : '…',
             },
           )}
@@ -151,7 +152,8 @@ export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number })
               title: t('居民同意 %'),
               key: 'threshold',
               align: 'right',
-              render: (_, p) => `${(p.threshold * 100).toFixed(2)}（${t(p.label)}）`,
+              render: (_, p) =>
+                (p.threshold * 100).toFixed(2) + t('（{label}）', { label: t(p.label) }),
             },
             { title: t('起始年度'), dataIndex: 'fromYear', key: 'fromYear' },
             { ...dataCell, title: t('设置人'), dataIndex: 'updatedBy', key: 'updatedBy' },
