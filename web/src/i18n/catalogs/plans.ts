@@ -444,4 +444,60 @@ export const en: Record<string, string> = {
   日期: 'Date',
   '导出 csv': 'Export csv',
   '共 {n} 条': '{n} entries',
+  // What the server answers on these pages (refusals, problems)
+  '{name}的财政承受能力评估已被他人修改，请刷新后重试':
+    "{name}'s fiscal capacity assessment was changed by someone else; refresh and try again",
+  '{year}年度政策已被他人修改，请刷新后重试':
+    'The policy for {year} was changed by someone else; refresh and try again',
+  只有全国系统管理员可以设置年度政策:
+    'Only the national system administrator can set annual policies',
+  '只有安全管理员可以管理用户（三员分立：系统管理员与审计管理员不管理账号）':
+    'Only the security administrator manages users (separation of duties: the system and audit administrators do not manage accounts)',
+  只有审计管理员可以查看审计日志: 'Only the audit administrator can view the audit log',
+  只有本省或全国系统管理员可以设置本省的居民同意比例:
+    "Only the province's or the national system administrator can set the province's residents' consent share",
+  只有系统管理员可以添加功能区: 'Only a system administrator can add functional zones',
+  没有填报绿色社区创建情况的权限: 'You may not report green community creation',
+  没有查看十四五目标与进展的权限: 'You may not view the five-year targets and progress',
+  没有查看财政承受能力评估的权限: 'You may not view fiscal capacity assessments',
+  没有设置十四五目标的权限: 'You may not set five-year targets',
+  '财政承受能力评估由省级审核，不能审核本级的评估':
+    'Fiscal capacity assessments are reviewed by the province; you cannot review your own',
+  '{name}的绿色社区创建情况由本市或本省住房和城乡建设部门填报':
+    "{name}'s green community figures are reported by its city or provincial housing department",
+  '财政承受能力评估由{name}本级录入': 'The fiscal capacity assessment is entered by {name} itself',
+  '{year}年度政策不存在': 'There is no policy for {year}',
+  不能停用自己的账号: 'You cannot disable your own account',
+  '全国汇总表由各省的版本组成，不能指定版本号；请选择口径（basis）':
+    "The national summary is made of the provinces' versions and takes no version number; choose a basis",
+  '功能区只能添加在地级单位（市、州、盟）之下':
+    'A functional zone can only be added under a prefecture-level unit (city, prefecture, league)',
+  '十四五目标由全国、省级和地级单位设置，区县级单位不单独设置':
+    'Five-year targets are set nationally and by provinces and prefectures, not by county-level units',
+  '居民同意比例应大于 0 且不超过 100%':
+    "The residents' consent share must be above 0 and at most 100%",
+  '截止日期格式应为 YYYY-MM-DD': 'The deadline must be YYYY-MM-DD',
+  最晚建成年份不能早于分界年份: 'The latest build year cannot be before the cut-off year',
+  '绿色社区创建情况按地级单位（市、州、盟）填报':
+    'Green community figures are reported by prefecture-level units (city, prefecture, league)',
+  请选择要上传的评估文件: 'Choose the assessment document to upload',
+  '请先录入{name}{year}年度的财政承受能力评估，再上传评估文件':
+    'Enter the fiscal capacity assessment of {name} for {year} before uploading its document',
+  '财政承受能力评估有误：{details}': 'The fiscal capacity assessment has errors: {details}',
+  '{label}应为不小于0的整数': '{label} must be a whole number of at least 0',
+  '{label}不能超过 {max}': '{label} cannot exceed {max}',
+  城市社区总数: 'Urban communities in all',
+  参与创建的社区数: 'Communities taking part',
+  达到创建要求的社区数: 'Communities meeting the requirements',
+  新开工改造小区数: 'Communities to start renovation',
+  新开工改造户数: 'Households to start renovation',
+  完成改造小区数: 'Communities renovated',
+  '参与创建的社区数（{a}）不能超过城市社区总数（{b}）':
+    'Communities taking part ({a}) cannot exceed urban communities in all ({b})',
+  '达到创建要求的社区数（{a}）不能超过参与创建的社区数（{b}）':
+    'Communities meeting the requirements ({a}) cannot exceed those taking part ({b})',
+  '户数（{h}）不能少于小区数（{c}）：每个小区至少有1户':
+    'Households ({h}) cannot be fewer than communities ({c}): every community has at least 1 household',
+  '年度应在{first}—{last}年之间（十四五时期），收到 {year}':
+    'The year must be within {first}–{last} (the 14th Five-Year Plan period); got {year}',
 };
