@@ -18,17 +18,16 @@ import {
   submitProblem,
   REPORT_STATUS_LABELS,
 } from '../../domain/monthly-report.ts';
-import { isWithin } from '../../domain/regions.ts';
 import { conflict, forbidden, notFound, validation } from '../../errors.ts';
 import { auditBy } from '../audit/audit.repository.ts';
 import { notify } from '../declarations/declarations.repository.ts';
-import { findRegion } from '../regions/regions.repository.ts';
 import { currentReport, type ReportContent } from './monthly-reports.content.ts';
 import { checkOnRead } from '../integrity/integrity.ts';
 import { canReadReports, canSubmitReport } from './monthly-reports.policy.ts';
 import * as repo from './monthly-reports.repository.ts';
 import { peopleNamed } from '../users/people.ts';
 import { periodLabel } from '../../../../common/dates.ts';
+import { resolveScope } from '../regions/scope.ts';
 
 /** Where a unit's reports and notices are seen in the web app. */
 export const reportsLink = (year: number, period: string) =>
@@ -46,14 +45,10 @@ export async function visibleRegion(
   reporting: boolean,
 ): Promise<RegionRow> {
   if (!canReadReports(actor)) throw forbidden('没有查看月报的权限');
-  const region = await findRegion(db, code);
-  if (
-    !region ||
-    !isWithin(region.path, actor.regionPath) ||
-    (reporting && region.level === 'country')
-  )
-    throw notFound(`单位 ${code} `);
-  return region;
+  return resolveScope(db, actor, code, {
+    what: '单位',
+    ...(reporting && { levels: ['province', 'prefecture', 'county'] }),
+  });
 }
 
 export function checkPeriod(period: string, year: number, now: Date): void {
