@@ -40,7 +40,7 @@ export function AuditPage() {
         setError(undefined);
       },
       (e: unknown) => {
-        if (!ac.signal.aborted) setError(t(errorMessage(e)));
+        if (!ac.signal.aborted) setError(errorMessage(e));
       },
     );
     return () => ac.abort();

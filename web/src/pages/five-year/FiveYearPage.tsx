@@ -31,7 +31,7 @@ function useFiveYear(scope: string | undefined) {
         if (ctrl.signal.aborted) return;
         setState({
           status: 'error',
-          message: t(errorMessage(e)),
+          message: errorMessage(e),
           notFound: e instanceof ApiError && e.status === 404,
         });
       },

@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import { type Failure } from '../../components/FailureAlert.tsx';
 import { applyServerErrors } from '../../components/serverErrors.ts';
-import { t } from '../../i18n/index.ts';
 
 /** `save(run)`: runs the request, keeping `saving` while it runs and `failure` when it fails. */
 export function useSave(form: FormInstance, fields: readonly string[]) {
@@ -17,7 +16,7 @@ export function useSave(form: FormInstance, fields: readonly string[]) {
     try {
       await run();
     } catch (e) {
-      setFailure({ message: t(errorMessage(e)), rest: applyServerErrors(form, e, fields) });
+      setFailure({ message: errorMessage(e), rest: applyServerErrors(form, e, fields) });
     } finally {
       setSaving(false);
     }

@@ -30,7 +30,7 @@ export function AddZoneModal({ parent, open, onClose, onCreated }: Props) {
       onCreated(zone);
     } catch (e) {
       const detail = e instanceof ApiError ? e.details[0] : undefined;
-      form.setFields([{ name: 'name', errors: [t(detail?.message ?? errorMessage(e))] }]);
+      form.setFields([{ name: 'name', errors: [detail?.message ?? errorMessage(e)] }]);
     } finally {
       setSaving(false);
     }

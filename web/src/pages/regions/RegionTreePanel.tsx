@@ -58,7 +58,7 @@ export function RegionTreePanel({ region, selected, expanded, onExpand, onSelect
           onChange={(code) => code && onSelect(code)}
         />
         {region.error !== null && (
-          <Alert type="error" showIcon title={t(errorMessage(region.error))} />
+          <Alert type="error" showIcon title={errorMessage(region.error)} />
         )}
         {/* Not virtual: levels are short, and a plain list lets the browser scroll to a node. */}
         <div id="region-tree" ref={box} style={{ maxHeight: 600, overflow: 'auto' }}>

@@ -46,7 +46,7 @@ export function ResetPasswordModal({ user, onClose, onSaved, onStale }: Props) {
       onSaved();
     } catch (e) {
       applyServerErrors(form, e, ['password']);
-      setFailure(t(errorMessage(e)));
+      setFailure(errorMessage(e));
       // A stale version: fetch the current one, so that pressing 重置 again succeeds.
       if (e instanceof ApiError && e.status === 409) onStale();
     } finally {

@@ -82,7 +82,7 @@ export function UserFormModal({ open, editing, onClose, onSaved, onReload }: Pro
     } catch (e) {
       const stale = e instanceof ApiError && e.status === 409;
       setFailure({
-        message: t(errorMessage(e)),
+        message: errorMessage(e),
         rest: applyServerErrors(form, e, FIELDS),
         stale,
       });
@@ -176,11 +176,7 @@ export function UserFormModal({ open, editing, onClose, onSaved, onReload }: Pro
             htmlFor="user-region"
             rules={[{ required: true, message: t('请选择所属区划') }]}
           >
-            <RegionTreeSelect
-              id="user-region"
-              style={{ width: '100%' }}
-              placeholder={t('选择区划，可输入名称、代码或拼音首字母')}
-            />
+            <RegionTreeSelect id="user-region" style={{ width: '100%' }} />
           </Form.Item>
         )}
       </Form>

@@ -33,7 +33,7 @@ export function UsersPage() {
         }),
       );
     } catch (e) {
-      void message.error(t(errorMessage(e)));
+      void message.error(errorMessage(e));
     }
     list.reload();
   }

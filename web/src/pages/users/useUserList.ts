@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import type { Page, UserItem } from '../../api/types.ts';
 import { listUsers } from '../../api/users.ts';
-import { t } from '../../i18n/index.ts';
 
 export interface UserListQuery {
   q: string;
@@ -29,7 +28,7 @@ export function useUserList() {
       },
       (e: unknown) => {
         if (ctrl.signal.aborted) return;
-        setError(t(errorMessage(e)));
+        setError(errorMessage(e));
         setLoading(false);
       },
     );

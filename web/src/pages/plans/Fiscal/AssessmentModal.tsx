@@ -79,8 +79,8 @@ export function AssessmentModal({ open, unit, year, current, onClose, onSaved }:
       setFailure({
         message:
           e instanceof ApiError && e.status === 409
-            ? `${t(errorMessage(e))}${t('（关闭后重新打开即为最新内容）')}`
-            : t(errorMessage(e)),
+            ? `${errorMessage(e)}${t('（关闭后重新打开即为最新内容）')}`
+            : errorMessage(e),
         rest,
       });
     } finally {

@@ -38,7 +38,7 @@ function useFiscal(year: number, checkRegion: string | null) {
         setError(null);
       },
       (e: unknown) => {
-        if (!ctrl.signal.aborted) setError(t(errorMessage(e)));
+        if (!ctrl.signal.aborted) setError(errorMessage(e));
       },
     );
     return () => ctrl.abort();

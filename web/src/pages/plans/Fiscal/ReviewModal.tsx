@@ -54,7 +54,7 @@ export function ReviewModal({ assessment, defaultReviewer, onClose, onSaved }: P
         }),
       );
     } catch (e) {
-      setFailure({ message: t(errorMessage(e)), rest: applyServerErrors(form, e, FIELDS) });
+      setFailure({ message: errorMessage(e), rest: applyServerErrors(form, e, FIELDS) });
     } finally {
       setSaving(false);
     }

@@ -30,7 +30,7 @@ function usePolicies() {
       },
       (e: unknown) => {
         if (ctrl.signal.aborted) return;
-        setError(t(errorMessage(e)));
+        setError(errorMessage(e));
         setLoading(false);
       },
     );
@@ -120,7 +120,7 @@ export function PoliciesPage() {
       list.reload();
       setEditing(created);
     } catch (e) {
-      setAddError(t(errorMessage(e)));
+      setAddError(errorMessage(e));
     } finally {
       setSaving(false);
     }

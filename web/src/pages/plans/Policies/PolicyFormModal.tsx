@@ -82,7 +82,7 @@ export function PolicyFormModal({ policy, onClose, onSaved, onReload }: Props) {
     } catch (e) {
       const stale = e instanceof ApiError && e.status === 409;
       setFailure({
-        message: t(errorMessage(e)),
+        message: errorMessage(e),
         rest: applyServerErrors(form, e, FIELDS),
         stale,
       });

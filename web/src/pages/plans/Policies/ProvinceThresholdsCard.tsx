@@ -52,7 +52,7 @@ export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number })
         setData(d);
         setError(null);
       },
-      (e: unknown) => !ctrl.signal.aborted && setError(t(errorMessage(e))),
+      (e: unknown) => !ctrl.signal.aborted && setError(errorMessage(e)),
     );
     return () => ctrl.abort();
   }, [year, tick]);
@@ -84,7 +84,7 @@ export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number })
       );
       reload();
     } catch (e) {
-      setError(t(errorMessage(e)));
+      setError(errorMessage(e));
     }
   }
 
@@ -99,7 +99,7 @@ export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number })
       );
       reload();
     } catch (e) {
-      setError(t(errorMessage(e)));
+      setError(errorMessage(e));
     }
   }
 
