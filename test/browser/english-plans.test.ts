@@ -78,6 +78,15 @@ describeBrowser('the plans pages in English', () => {
     const form = await modal(page);
     await form.locator('#policy-cutoff-year').waitFor();
     expect(await chineseOnPage(page)).toEqual([]);
+    await form.locator('.ant-modal-close').click();
+    await form.waitFor({ state: 'hidden' });
+    // A new year's policy, asked for without its year.
+    await page.locator('#policy-add').click();
+    const add = await modal(page);
+    await add.locator('#policy-add-year').fill('');
+    await page.locator('#policy-add-submit').click();
+    await add.locator('.ant-form-item-explain-error').waitFor();
+    expect(await chineseOnPage(page)).toEqual([]);
     await page.context().close();
   }, 120_000);
 
@@ -95,6 +104,15 @@ describeBrowser('the plans pages in English', () => {
     );
     expect(await chineseOnPage(page)).toEqual([]);
     await page.context().close();
+
+    // The province's review of it.
+    const province = await inEnglish('province');
+    await province.goto(`${server.url}/plans/fiscal`);
+    await settled(province);
+    await province.locator(`#fiscal-review-${CITY}`).click();
+    await (await modal(province)).locator('#review-reviewer').waitFor();
+    expect(await chineseOnPage(province)).toEqual([]);
+    await province.context().close();
   }, 120_000);
 
   it('opens the five-year target and green-community forms in English', async () => {
