@@ -35,6 +35,11 @@ export class ApiError extends Error {
     this.retryAfterSeconds = retryAfterSeconds;
     this.extra = extra;
   }
+
+  /** What kind of 409 or 400 this is (server/src/errors.ts SubCode): STALE_VERSION, DUPLICATE_NAME … */
+  get subCode(): string | undefined {
+    return typeof this.extra.subCode === 'string' ? this.extra.subCode : undefined;
+  }
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

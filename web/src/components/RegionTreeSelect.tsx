@@ -25,7 +25,8 @@ export interface RegionTreeSelectProps {
 
 interface Option {
   value: string;
-  title: string;
+  /** A region's name: data, as recorded. */
+  title: ReactNode;
   isLeaf: boolean;
   children?: Option[];
 }
@@ -67,13 +68,13 @@ export function RegionTreeSelect(props: RegionTreeSelectProps) {
     if (searching) {
       return found.items.map((r) => ({
         value: r.code,
-        title: `${r.fullName}（${r.code}）`,
+        title: <Data>{`${r.fullName}（${r.code}）`}</Data>,
         isLeaf: true,
       }));
     }
     return region.build<Option>((node, children) => ({
       value: node.code,
-      title: node.name,
+      title: <Data>{node.name}</Data>,
       isLeaf: !node.hasChildren,
       children,
     }));
@@ -97,7 +98,6 @@ export function RegionTreeSelect(props: RegionTreeSelectProps) {
       allowClear={props.allowClear}
       disabled={props.disabled}
       labelInValue
-      // The chosen region's name is data (a node, so the selection carries no title attribute).
       value={value && label ? { value, label: <Data>{label}</Data> } : null}
       onChange={(v) => onChange?.(v?.value)}
       onSelect={(_v, option) => {

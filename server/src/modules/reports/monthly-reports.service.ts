@@ -133,7 +133,7 @@ export async function submitReport(
     // Two submissions of one month at once both chose the next version: the unique key on
     // (unit, year, period, version) lets one through, and the other is told (issue 10).
     if (isUniqueViolation(e))
-      throw conflict('该月报正由他人同时上报，本次未保存，请刷新后查看最新版本');
+      throw conflict('CONCURRENT', '该月报正由他人同时上报，本次未保存，请刷新后查看最新版本');
     throw e;
   }
 }
@@ -154,8 +154,10 @@ function submitInTransaction(
     const { content, hash } = await currentReport(trx, unit, year, period);
     const latest = await repo.latestReport(trx, unit.code, year, period);
     if (latest?.hash === hash)
-      throw conflict(`内容与已上报的第 ${latest.version} 版相同，无需重新上报`, {
-        version: latest.version,
+      throw conflict('CONCURRENT', `内容与已上报的第 ${latest.version} 版相同，无需重新上报`, {
+        extra: {
+          version: latest.version,
+        },
       });
     const version = (latest?.version ?? 0) + 1;
     const at = now.toISOString();
