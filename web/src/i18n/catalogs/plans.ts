@@ -472,4 +472,10 @@ export const en: Record<string, string> = {
     'Households ({h}) cannot be fewer than communities ({c}): every community has at least 1 household',
   '年度应在{first}—{last}年之间（十四五时期），收到 {year}':
     'The year must be within {first}–{last} (the 14th Five-Year Plan period); got {year}',
+  '{name}{year}年度计划第 {version} 版不存在':
+    'Version {version} of the {year} plan of {name} does not exist',
+  '{name}{year}年度计划尚无经三个部门会签的上报版本':
+    'The {year} plan of {name} has no submitted version co-signed by the three departments yet',
+  '{name}{year}年度计划尚无已接收的版本': 'The {year} plan of {name} has no accepted version yet',
+  '{name}{year}年度计划尚未上报': 'The {year} plan of {name} has not been submitted yet',
 };
