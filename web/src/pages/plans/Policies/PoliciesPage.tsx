@@ -10,7 +10,7 @@ import { errorMessage } from '../../../api/client.ts';
 import { addPlanPolicy, listPlanPolicies } from '../../../api/plans.ts';
 import type { PlanPolicy } from '../../../api/plans.ts';
 import { useMe } from '../../../app/auth.tsx';
-import { dataCell, t } from '../../../i18n/index.ts';
+import { Data, dataCell, t } from '../../../i18n/index.ts';
 import { PolicyFormModal, sharePercent } from './PolicyFormModal.tsx';
 import { ProvinceThresholdsCard } from './ProvinceThresholdsCard.tsx';
 
@@ -70,7 +70,7 @@ function columns(canEdit: boolean, onEdit: (p: PlanPolicy) => void): TableColumn
       title: t('依据'),
       dataIndex: 'source',
       key: 'source',
-      render: (s: string) => (s ? <span translate="no">{s}</span> : <Tag>{t('未填写')}</Tag>),
+      render: (s: string) => (s ? <Data>{s}</Data> : <Tag>{t('未填写')}</Tag>),
     },
     ...(canEdit
       ? [
