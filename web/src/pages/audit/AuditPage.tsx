@@ -7,15 +7,17 @@ import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { auditCsvUrl, listAudit, type AuditItem, type AuditQuery } from '../../api/audit.ts';
 import { errorMessage } from '../../api/client.ts';
+import { dataCell, t } from '../../i18n/index.ts';
 
-const columns: TableColumnsType<AuditItem> = [
-  { title: '时间', dataIndex: 'at', key: 'at', width: 190 },
-  { title: '用户', dataIndex: 'username', key: 'username', width: 120 },
-  { title: '区划', dataIndex: 'region', key: 'region', width: 90 },
-  { title: '操作', dataIndex: 'action', key: 'action', width: 180 },
-  { title: '对象', dataIndex: 'target', key: 'target', width: 200 },
-  { title: '地址', dataIndex: 'ip', key: 'ip', width: 130 },
-  { title: '详情', dataIndex: 'detail', key: 'detail', ellipsis: true },
+// The user, the record acted on and the details are as recorded (data); actions are codes.
+const columns = (): TableColumnsType<AuditItem> => [
+  { title: t('时间'), dataIndex: 'at', key: 'at', width: 190 },
+  { ...dataCell, title: t('用户'), dataIndex: 'username', key: 'username', width: 120 },
+  { title: t('区划'), dataIndex: 'region', key: 'region', width: 90 },
+  { title: t('操作'), dataIndex: 'action', key: 'action', width: 180 },
+  { ...dataCell, title: t('对象'), dataIndex: 'target', key: 'target', width: 200 },
+  { title: t('地址'), dataIndex: 'ip', key: 'ip', width: 130 },
+  { ...dataCell, title: t('详情'), dataIndex: 'detail', key: 'detail', ellipsis: true },
 ];
 
 interface FilterForm {
@@ -57,40 +59,40 @@ export function AuditPage() {
     });
 
   return (
-    <Card title="审计日志">
+    <Card title={t('审计日志')}>
       <Space direction="vertical" style={{ width: '100%' }}>
         <Form<FilterForm> layout="inline" onFinish={apply}>
-          <Form.Item name="user" label="用户">
-            <Input allowClear placeholder="用户名" />
+          <Form.Item name="user" label={t('用户')}>
+            <Input allowClear placeholder={t('用户名')} />
           </Form.Item>
-          <Form.Item name="region" label="区划">
-            <Input allowClear placeholder="6位代码" />
+          <Form.Item name="region" label={t('区划')}>
+            <Input allowClear placeholder={t('6位代码')} />
           </Form.Item>
-          <Form.Item name="action" label="操作">
-            <Input allowClear placeholder="如 auth.login" />
+          <Form.Item name="action" label={t('操作')}>
+            <Input allowClear placeholder={t('如 auth.login')} />
           </Form.Item>
-          <Form.Item name="range" label="日期">
+          <Form.Item name="range" label={t('日期')}>
             <DatePicker.RangePicker />
           </Form.Item>
           <Button type="primary" htmlType="submit">
-            查询
+            {t('查询')}
           </Button>
           <Button icon={<DownloadOutlined />} href={auditCsvUrl(query)}>
-            导出 csv
+            {t('导出 csv')}
           </Button>
         </Form>
         {error && <Alert type="error" showIcon message={error} />}
         <Table<AuditItem>
           rowKey="id"
           size="small"
-          columns={columns}
+          columns={columns()}
           dataSource={data?.items ?? []}
           loading={!data && !error}
           pagination={{
             current: query.page,
             pageSize: query.pageSize,
             total: data?.total ?? 0,
-            showTotal: (t) => `共 ${t} 条`,
+            showTotal: (total) => t('共 {n} 条', { n: total }),
             onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
           }}
         />

@@ -8,6 +8,7 @@ import { ApiError, errorMessage } from '../../api/client.ts';
 import { getFiveYear, type FiveYearView } from '../../api/fiveYear.ts';
 import { useMe } from '../../app/auth.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { currentLang, dateText, t } from '../../i18n/index.ts';
 import { GreenSection } from './GreenSection.tsx';
 import { PoolsSection } from './PoolsSection.tsx';
 import { ProgressSection } from './ProgressSection.tsx';
@@ -37,9 +38,13 @@ function useFiveYear(scope: string | undefined) {
     );
     return () => ctrl.abort();
   }, [scope, tick]);
-  const reload = useCallback(() => setTick((t) => t + 1), []);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
   return { state, reload };
 }
+
+/** The figures' date as before in Chinese (2026-12-05), in words in English. */
+const asOfText = (asOf: string) =>
+  currentLang() === 'zh' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : dateText(asOf);
 
 export function FiveYearPage() {
   const me = useMe();
@@ -51,14 +56,14 @@ export function FiveYearPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
-        title="十四五城镇老旧小区改造目标与进展（2021—2025年）"
+        title={t('十四五城镇老旧小区改造目标与进展（2021—2025年）')}
         extra={
           me.region.level !== 'county' && (
             <Flex gap="small" align="center">
-              <span>地区</span>
+              <span>{t('地区')}</span>
               <RegionTreeSelect
                 id="five-year-scope"
-                aria-label="地区"
+                aria-label={t('地区')}
                 value={scope ?? me.region.code}
                 onChange={(code) =>
                   setParams(code && code !== me.region.code ? { scope: code } : {})
@@ -70,15 +75,17 @@ export function FiveYearPage() {
         }
       >
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          计划：计划年度为该年、纳入实施库的小区；开工、完工：这些小区最新一期进展中已填开工日期、完工日期的（与进展统计同一口径）。十四五完成目标按2000年底前建成的小区计（建办城〔2021〕28号
-          一）。{data && `数据截至 ${data.asOf}。`}
+          {t(
+            '计划：计划年度为该年、纳入实施库的小区；开工、完工：这些小区最新一期进展中已填开工日期、完工日期的（与进展统计同一口径）。十四五完成目标按2000年底前建成的小区计（建办城〔2021〕28号 一）。',
+          )}
+          {data && t('数据截至 {date}。', { date: asOfText(data.asOf) })}
         </Typography.Paragraph>
       </Card>
       {state.status === 'error' && (
         <Alert
           type="error"
           showIcon
-          title={state.notFound ? '该地区不在您的管辖范围内' : state.message}
+          title={state.notFound ? t('该地区不在您的管辖范围内') : state.message}
         />
       )}
       {!data && state.status === 'loading' && (

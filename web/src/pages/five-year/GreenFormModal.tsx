@@ -4,6 +4,8 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { putGreen, type GreenCity } from '../../api/fiveYear.ts';
 import { FailureAlert } from '../../components/FailureAlert.tsx';
+import { Data, t } from '../../i18n/index.ts';
+import { tNodes } from '../plans/tNodes.tsx';
 import { CountInput, useSave } from './formParts.tsx';
 
 export interface GreenEdit {
@@ -39,7 +41,7 @@ const atMost =
       const bound = getFieldValue(other) as number | null | undefined;
       return v === null || v === undefined || bound === null || bound === undefined || v <= bound
         ? Promise.resolve()
-        : Promise.reject(new Error(message));
+        : Promise.reject(new Error(t(message)));
     },
   });
 
@@ -81,16 +83,19 @@ export function GreenFormModal({ edit, cities, rows, years, onClose, onSaved }: 
         version: find(v.code, v.year)?.version,
       });
       const name = cities.find((c) => c.code === v.code)?.name ?? v.code;
-      void message.success(`已保存${name}${v.year}年绿色社区创建情况`);
+      void message.success(
+        tNodes('已保存{city}{year}年绿色社区创建情况', { city: <Data>{name}</Data>, year: v.year }),
+      );
       onSaved();
     });
   }
 
   return (
     <Modal
-      title="填报绿色社区创建情况"
+      title={t('填报绿色社区创建情况')}
       open={edit !== null}
-      okText="保存"
+      okText={t('保存')}
+      cancelText={t('取消')}
       okButtonProps={{ id: 'five-year-green-submit' }}
       confirmLoading={saving}
       onOk={() => void submit().catch(() => undefined)}
@@ -108,62 +113,70 @@ export function GreenFormModal({ edit, cities, rows, years, onClose, onSaved }: 
         }}
       >
         <Form.Item
-          label="城市"
+          label={t('城市')}
           name="code"
           htmlFor="five-year-green-city"
-          rules={[{ required: true, message: '请选择城市' }]}
+          rules={[{ required: true, message: t('请选择城市') }]}
         >
           <Select
             id="five-year-green-city"
-            showSearch={{ optionFilterProp: 'label' }}
-            options={cities.map((c) => ({ value: c.code, label: c.name }))}
+            showSearch={{ optionFilterProp: 'name' }}
+            options={cities.map((c) => ({
+              value: c.code,
+              label: <Data>{c.name}</Data>,
+              name: c.name,
+            }))}
           />
         </Form.Item>
         <Form.Item
-          label="年度（年末数）"
+          label={t('年度（年末数）')}
           name="year"
           htmlFor="five-year-green-year"
-          rules={[{ required: true, message: '请选择年度' }]}
+          rules={[{ required: true, message: t('请选择年度') }]}
         >
           <Select
             id="five-year-green-year"
-            options={years.map((y) => ({ value: y, label: `${y}年` }))}
+            options={years.map((y) => ({ value: y, label: t('{year}年', { year: y }) }))}
           />
         </Form.Item>
         <Form.Item
-          label="城市社区总数（个）"
+          label={t('城市社区总数（个）')}
           name="urbanCommunities"
           htmlFor="five-year-green-urban"
-          rules={[{ required: true, message: '请输入城市社区总数' }]}
+          rules={[{ required: true, message: t('请输入城市社区总数') }]}
         >
           <CountInput id="five-year-green-urban" />
         </Form.Item>
         <Form.Item
-          label="参与绿色社区创建的社区数（个）"
+          label={t('参与绿色社区创建的社区数（个）')}
           name="participating"
           htmlFor="five-year-green-participating"
           dependencies={['urbanCommunities']}
           rules={[
-            { required: true, message: '请输入参与创建的社区数' },
+            { required: true, message: t('请输入参与创建的社区数') },
             atMost('urbanCommunities', '参与创建的社区数不能超过城市社区总数'),
           ]}
         >
           <CountInput id="five-year-green-participating" />
         </Form.Item>
         <Form.Item
-          label="达到创建要求的社区数（个）"
+          label={t('达到创建要求的社区数（个）')}
           name="meeting"
           htmlFor="five-year-green-meeting"
           dependencies={['participating']}
           rules={[
-            { required: true, message: '请输入达到创建要求的社区数' },
+            { required: true, message: t('请输入达到创建要求的社区数') },
             atMost('participating', '达到创建要求的社区数不能超过参与创建的社区数'),
           ]}
         >
           <CountInput id="five-year-green-meeting" />
         </Form.Item>
-        <Form.Item label="依据" name="source" htmlFor="five-year-green-source">
-          <Input id="five-year-green-source" maxLength={500} placeholder="如 市住建局年度报送" />
+        <Form.Item label={t('依据')} name="source" htmlFor="five-year-green-source">
+          <Input
+            id="five-year-green-source"
+            maxLength={500}
+            placeholder={t('如 市住建局年度报送')}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -5,7 +5,8 @@ import { Alert, Button, Card, Empty, Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { FiveYearView, GreenCity } from '../../api/fiveYear.ts';
-import { formatDateTime } from '../../components/format.ts';
+import { dateTimeText } from '../plans/dateTimeText.ts';
+import { Data, dataCell, t } from '../../i18n/index.ts';
 import { Chart } from './Chart.tsx';
 import { greenOption } from './chartOptions.ts';
 import { GreenFormModal, type GreenEdit } from './GreenFormModal.tsx';
@@ -15,9 +16,9 @@ const goalTag = (meets: boolean, urban: number) =>
   urban === 0 ? (
     <Tag>—</Tag>
   ) : meets ? (
-    <Tag color="green">达到</Tag>
+    <Tag color="green">{t('达到')}</Tag>
   ) : (
-    <Tag color="red">未达到</Tag>
+    <Tag color="red">{t('未达到')}</Tag>
   );
 
 function columns(
@@ -26,31 +27,46 @@ function columns(
   onEdit: (c: GreenCity) => void,
 ): TableColumnsType<GreenCity> {
   return [
-    { title: '城市', dataIndex: 'name', key: 'name', width: 140 },
-    { title: '年度', dataIndex: 'year', key: 'year', width: 80 },
+    { ...dataCell, title: t('城市'), dataIndex: 'name', key: 'name', width: 140 },
+    { title: t('年度'), dataIndex: 'year', key: 'year', width: 80 },
     {
-      title: '城市社区（个）',
+      title: t('城市社区（个）'),
       key: 'u',
       align: 'right',
       render: (_, c) => num(c.urbanCommunities),
     },
-    { title: '参与创建', key: 'p', align: 'right', render: (_, c) => num(c.participating) },
-    { title: '参与占比', key: 'pp', align: 'right', render: (_, c) => pct(c.participatingPercent) },
-    { title: '达到创建要求', key: 'm', align: 'right', render: (_, c) => num(c.meeting) },
-    { title: '达标占比', key: 'mp', align: 'right', render: (_, c) => pct(c.meetingPercent) },
-    { title: `${goal}%目标`, key: 'g', render: (_, c) => goalTag(c.meetsGoal, c.urbanCommunities) },
+    { title: t('参与创建'), key: 'p', align: 'right', render: (_, c) => num(c.participating) },
     {
-      title: '依据 / 填报',
+      title: t('参与占比'),
+      key: 'pp',
+      align: 'right',
+      render: (_, c) => pct(c.participatingPercent),
+    },
+    { title: t('达到创建要求'), key: 'm', align: 'right', render: (_, c) => num(c.meeting) },
+    { title: t('达标占比'), key: 'mp', align: 'right', render: (_, c) => pct(c.meetingPercent) },
+    {
+      title: t('{goal}%目标', { goal }),
+      key: 'g',
+      render: (_, c) => goalTag(c.meetsGoal, c.urbanCommunities),
+    },
+    {
+      title: t('依据 / 填报'),
       key: 'source',
       ellipsis: { showTitle: false },
       render: (_, c) => (
-        <Tooltip title={`${c.updatedBy ?? ''} ${formatDateTime(c.updatedAt)}`}>
-          {c.source || <Tag>未填写</Tag>}
+        <Tooltip
+          title={
+            <>
+              <Data>{c.updatedBy ?? ''}</Data> {dateTimeText(c.updatedAt)}
+            </>
+          }
+        >
+          {c.source ? <Data>{c.source}</Data> : <Tag>{t('未填写')}</Tag>}
         </Tooltip>
       ),
     },
     {
-      title: '操作',
+      title: t('操作'),
       key: 'edit',
       width: 80,
       render: (_, c) =>
@@ -61,7 +77,7 @@ function columns(
             id={`five-year-green-${c.code}-${c.year}`}
             onClick={() => onEdit(c)}
           >
-            修改
+            {t('修改')}
           </Button>
         ),
     },
@@ -75,7 +91,7 @@ export function GreenSection({ view, onSaved }: { view: FiveYearView; onSaved: (
   const first = g.years.find((y) => y.year === g.goal.year);
   return (
     <Card
-      title="绿色社区创建"
+      title={t('绿色社区创建')}
       extra={
         g.editableCities.length > 0 && (
           <Button
@@ -84,7 +100,7 @@ export function GreenSection({ view, onSaved }: { view: FiveYearView; onSaved: (
             icon={<PlusOutlined />}
             onClick={() => setEditing({ code: g.editableCities[0]!.code, year: g.goal.year })}
           >
-            填报
+            {t('填报')}
           </Button>
         )
       }
@@ -93,20 +109,35 @@ export function GreenSection({ view, onSaved }: { view: FiveYearView; onSaved: (
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        title={g.goal.source}
+        title={t(g.goal.source)}
         description={
           first && first.citiesReporting > 0
-            ? `${g.goal.year}年底：已填报 ${first.citiesReporting}/${g.citiesInScope} 个城市，合计城市社区 ${num(first.urbanCommunities)} 个，达到创建要求 ${num(first.meeting)} 个，占 ${pct(first.meetingPercent)}（${first.meetsGoal ? '达到' : '未达到'}目标，按确切数字判断）。`
-            : `本地区 ${g.citiesInScope} 个城市尚未填报${g.goal.year}年的绿色社区创建情况。`
+            ? t(
+                first.meetsGoal
+                  ? '{year}年底：已填报 {reporting}/{cities} 个城市，合计城市社区 {urban} 个，达到创建要求 {meeting} 个，占 {pct}（达到目标，按确切数字判断）。'
+                  : '{year}年底：已填报 {reporting}/{cities} 个城市，合计城市社区 {urban} 个，达到创建要求 {meeting} 个，占 {pct}（未达到目标，按确切数字判断）。',
+                {
+                  year: g.goal.year,
+                  reporting: first.citiesReporting,
+                  cities: g.citiesInScope,
+                  urban: num(first.urbanCommunities),
+                  meeting: num(first.meeting),
+                  pct: pct(first.meetingPercent),
+                },
+              )
+            : t('本地区 {cities} 个城市尚未填报{year}年的绿色社区创建情况。', {
+                cities: g.citiesInScope,
+                year: g.goal.year,
+              })
         }
       />
       {g.cities.length === 0 ? (
-        <Empty description="尚无绿色社区创建数据" />
+        <Empty description={t('尚无绿色社区创建数据')} />
       ) : (
         <>
           <Chart
             id="five-year-green-chart"
-            label="各市达到绿色社区创建要求的社区占比"
+            label={t('各市达到绿色社区创建要求的社区占比')}
             describedBy="five-year-green"
             option={greenOption(view)}
           />
@@ -130,7 +161,7 @@ export function GreenSection({ view, onSaved }: { view: FiveYearView; onSaved: (
                     .map((y) => (
                       <Table.Summary.Row key={y.year}>
                         <Table.Summary.Cell index={0}>
-                          合计（{y.citiesReporting}市）
+                          {t('合计（{n}市）', { n: y.citiesReporting })}
                         </Table.Summary.Cell>
                         <Table.Summary.Cell index={1}>{y.year}</Table.Summary.Cell>
                         <Table.Summary.Cell index={2} align="right">

@@ -6,12 +6,16 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { FiveYearView, FiveYearYear } from '../../api/fiveYear.ts';
 import { formatInteger } from '../../components/format.ts';
+import { Data, t } from '../../i18n/index.ts';
 import { Chart } from './Chart.tsx';
 import { cumulativeOption } from './chartOptions.ts';
 import { TargetFormModal, type TargetEdit } from './TargetFormModal.tsx';
 
 export const num = (n: number | null | undefined): string =>
   n === null || n === undefined ? '—' : formatInteger(n);
+/** A short header kept on one line: 'Communities' must not break inside the word. */
+const nowrap = (text: string) => <span style={{ whiteSpace: 'nowrap' }}>{text}</span>;
+
 export const pct = (p: number | null): string => (p === null ? '—' : `${p.toFixed(1)}%`);
 
 function columns(
@@ -19,18 +23,18 @@ function columns(
   onEdit: (y: FiveYearYear) => void,
 ): TableColumnsType<FiveYearYear> {
   return [
-    { title: '年度', dataIndex: 'year', key: 'year', width: 80, fixed: 'left' },
+    { title: t('年度'), dataIndex: 'year', key: 'year', width: 80, fixed: 'left' },
     {
-      title: '新开工目标',
+      title: t('新开工目标'),
       children: [
         {
-          title: '小区（个）',
+          title: nowrap(t('小区（个）')),
           key: 'tc',
           align: 'right',
           render: (_, y) => num(y.target?.communities),
         },
         {
-          title: '户数（户）',
+          title: nowrap(t('户数（户）')),
           key: 'th',
           align: 'right',
           render: (_, y) => num(y.target?.households),
@@ -38,31 +42,56 @@ function columns(
       ],
     },
     {
-      title: '当年计划',
-      children: [
-        { title: '小区', key: 'pc', align: 'right', render: (_, y) => num(y.plan.communities) },
-        { title: '户数', key: 'ph', align: 'right', render: (_, y) => num(y.plan.households) },
-      ],
-    },
-    {
-      title: '已开工',
-      children: [
-        { title: '小区', key: 'sc', align: 'right', render: (_, y) => num(y.started.communities) },
-        { title: '户数', key: 'sh', align: 'right', render: (_, y) => num(y.started.households) },
-        { title: '对目标', key: 'sr', align: 'right', render: (_, y) => pct(y.startRatePercent) },
-      ],
-    },
-    {
-      title: '已完工',
+      title: t('当年计划'),
       children: [
         {
-          title: '小区',
+          title: nowrap(t('小区')),
+          key: 'pc',
+          align: 'right',
+          render: (_, y) => num(y.plan.communities),
+        },
+        {
+          title: nowrap(t('户数')),
+          key: 'ph',
+          align: 'right',
+          render: (_, y) => num(y.plan.households),
+        },
+      ],
+    },
+    {
+      title: t('已开工'),
+      children: [
+        {
+          title: nowrap(t('小区')),
+          key: 'sc',
+          align: 'right',
+          render: (_, y) => num(y.started.communities),
+        },
+        {
+          title: nowrap(t('户数')),
+          key: 'sh',
+          align: 'right',
+          render: (_, y) => num(y.started.households),
+        },
+        {
+          title: t('对目标'),
+          key: 'sr',
+          align: 'right',
+          render: (_, y) => pct(y.startRatePercent),
+        },
+      ],
+    },
+    {
+      title: t('已完工'),
+      children: [
+        {
+          title: nowrap(t('小区')),
           key: 'cc',
           align: 'right',
           render: (_, y) => num(y.completed.communities),
         },
         {
-          title: '其中2000年底前建成',
+          title: t('其中2000年底前建成'),
           key: 'cb',
           align: 'right',
           render: (_, y) => num(y.completed.before2000),
@@ -70,30 +99,45 @@ function columns(
       ],
     },
     {
-      title: '累计',
+      title: t('累计'),
       children: [
-        { title: '目标', key: 'kt', align: 'right', render: (_, y) => num(y.cumulative.target) },
-        { title: '开工', key: 'ks', align: 'right', render: (_, y) => num(y.cumulative.started) },
-        { title: '完工', key: 'kc', align: 'right', render: (_, y) => num(y.cumulative.completed) },
+        {
+          title: t('目标'),
+          key: 'kt',
+          align: 'right',
+          render: (_, y) => num(y.cumulative.target),
+        },
+        {
+          title: t('开工'),
+          key: 'ks',
+          align: 'right',
+          render: (_, y) => num(y.cumulative.started),
+        },
+        {
+          title: t('完工'),
+          key: 'kc',
+          align: 'right',
+          render: (_, y) => num(y.cumulative.completed),
+        },
       ],
     },
     {
-      title: '目标依据',
+      title: t('目标依据'),
       key: 'source',
       ellipsis: { showTitle: false },
       render: (_, y) =>
         y.target ? (
-          <Tooltip title={y.target.source || '未填写'}>
-            {y.target.source || <Tag>未填写</Tag>}
+          <Tooltip title={y.target.source ? <Data>{y.target.source}</Data> : t('未填写')}>
+            {y.target.source ? <Data>{y.target.source}</Data> : <Tag>{t('未填写')}</Tag>}
           </Tooltip>
         ) : (
-          <Tag>未设目标</Tag>
+          <Tag>{t('未设目标')}</Tag>
         ),
     },
     ...(canEdit
       ? [
           {
-            title: '操作',
+            title: t('操作'),
             key: 'edit',
             width: 80,
             fixed: 'right' as const,
@@ -104,7 +148,7 @@ function columns(
                 size="small"
                 onClick={() => onEdit(y)}
               >
-                {y.target ? '修改' : '设置'}
+                {y.target ? t('修改') : t('设置')}
               </Button>
             ),
           },
@@ -119,7 +163,7 @@ export function ProgressSection({ view, onSaved }: { view: FiveYearView; onSaved
   const region = { code: view.scope.code, name: view.scope.name };
   return (
     <Card
-      title="目标与累计进度"
+      title={t('目标与累计进度')}
       extra={
         view.canEditTargets && (
           <Button
@@ -127,43 +171,43 @@ export function ProgressSection({ view, onSaved }: { view: FiveYearView; onSaved
             icon={<EditOutlined />}
             onClick={() => setEditing({ kind: 'completion', region, current: c.target })}
           >
-            十四五完成目标
+            {t('十四五完成目标')}
           </Button>
         )
       }
     >
       {!view.hasTargets && (
         <Tag style={{ marginBottom: 16 }}>
-          区县级单位不单独设置十四五目标，下表只列台账中的计划与进展
+          {t('区县级单位不单独设置十四五目标，下表只列台账中的计划与进展')}
         </Tag>
       )}
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col xs={12} md={6}>
           <Statistic
             title={
-              <Tooltip title={c.target?.source}>
-                <span>十四五完成目标（2000年底前建成，个）</span>
+              <Tooltip title={c.target?.source && <Data>{c.target.source}</Data>}>
+                <span>{t('十四五完成目标（2000年底前建成，个）')}</span>
               </Tooltip>
             }
-            value={c.target ? formatInteger(c.target.communities) : '未设'}
+            value={c.target ? formatInteger(c.target.communities) : t('未设')}
           />
         </Col>
         <Col xs={12} md={6}>
           <Statistic
-            title="已完工（2000年底前建成，个）"
+            title={t('已完工（2000年底前建成，个）')}
             value={formatInteger(c.completedBefore2000)}
           />
         </Col>
         <Col xs={12} md={6}>
-          <Statistic title="完成比例" value={pct(c.percent)} />
+          <Statistic title={t('完成比例')} value={pct(c.percent)} />
         </Col>
         <Col xs={12} md={6}>
-          <Statistic title="尚差（个）" value={num(c.gap)} />
+          <Statistic title={t('尚差（个）')} value={num(c.gap)} />
         </Col>
       </Row>
       <Chart
         id="five-year-cumulative-chart"
-        label="2021—2025年目标与累计进度"
+        label={t('2021—2025年目标与累计进度')}
         describedBy="five-year-years"
         option={cumulativeOption(view)}
       />
@@ -181,7 +225,9 @@ export function ProgressSection({ view, onSaved }: { view: FiveYearView; onSaved
         style={{ marginTop: 16 }}
       />
       <Typography.Paragraph id="five-year-plan-basis" type="secondary" style={{ marginTop: 8 }}>
-        当年计划取自台账的工作底稿（未冻结），与各年上报、接收的计划版本可能不同；上报的版本见“年度计划”。
+        {t(
+          '当年计划取自台账的工作底稿（未冻结），与各年上报、接收的计划版本可能不同；上报的版本见“年度计划”。',
+        )}
       </Typography.Paragraph>
       <TargetFormModal
         edit={editing}

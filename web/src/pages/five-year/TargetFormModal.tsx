@@ -5,6 +5,8 @@ import { App, Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { putCompletionTarget, putStartTarget } from '../../api/fiveYear.ts';
 import { FailureAlert } from '../../components/FailureAlert.tsx';
+import { Data, t } from '../../i18n/index.ts';
+import { tNodes } from '../plans/tNodes.tsx';
 import { CountInput, useSave } from './formParts.tsx';
 
 interface Current {
@@ -51,11 +53,12 @@ export function TargetFormModal({ edit, onClose, onSaved }: Props) {
     });
   }, [shown, form]);
 
+  const region = edit && <Data>{edit.region.name}</Data>;
   const title = !edit
-    ? '设置目标'
+    ? t('设置目标')
     : edit.kind === 'start'
-      ? `${edit.region.name}${edit.year}年新开工改造目标`
-      : `${edit.region.name}十四五期末完成改造目标`;
+      ? tNodes('{region}{year}年新开工改造目标', { region, year: edit.year })
+      : tNodes('{region}十四五期末完成改造目标', { region });
 
   async function submit() {
     if (!edit) return;
@@ -75,7 +78,7 @@ export function TargetFormModal({ edit, onClose, onSaved }: Props) {
           source: v.source?.trim() ?? '',
           version,
         });
-      void message.success(`已保存${title}`);
+      void message.success(tNodes('已保存{what}', { what: title }));
       onSaved();
     });
   }
@@ -84,7 +87,8 @@ export function TargetFormModal({ edit, onClose, onSaved }: Props) {
     <Modal
       title={title}
       open={edit !== null}
-      okText="保存"
+      okText={t('保存')}
+      cancelText={t('取消')}
       okButtonProps={{ id: 'five-year-target-submit' }}
       confirmLoading={saving}
       onOk={() => void submit().catch(() => undefined)}
@@ -97,18 +101,18 @@ export function TargetFormModal({ edit, onClose, onSaved }: Props) {
         <Form.Item
           label={
             edit?.kind === 'completion'
-              ? '到2025年底完成改造的小区数（2000年底前建成，个）'
-              : '新开工改造小区数（个）'
+              ? t('到2025年底完成改造的小区数（2000年底前建成，个）')
+              : t('新开工改造小区数（个）')
           }
           name="communities"
           htmlFor="five-year-target-communities"
-          rules={[{ required: true, message: '请输入小区数' }]}
+          rules={[{ required: true, message: t('请输入小区数') }]}
         >
           <CountInput id="five-year-target-communities" />
         </Form.Item>
         {edit?.kind === 'start' && (
           <Form.Item
-            label="新开工改造户数（户，可不填）"
+            label={t('新开工改造户数（户，可不填）')}
             name="households"
             htmlFor="five-year-target-households"
             dependencies={['communities']}
@@ -119,18 +123,18 @@ export function TargetFormModal({ edit, onClose, onSaved }: Props) {
                   h === undefined ||
                   h >= ((getFieldValue('communities') as number | undefined) ?? 0)
                     ? Promise.resolve()
-                    : Promise.reject(new Error('户数不能少于小区数：每个小区至少有1户')),
+                    : Promise.reject(new Error(t('户数不能少于小区数：每个小区至少有1户'))),
               }),
             ]}
           >
             <CountInput id="five-year-target-households" max={1_000_000_000} />
           </Form.Item>
         )}
-        <Form.Item label="依据" name="source" htmlFor="five-year-target-source">
+        <Form.Item label={t('依据')} name="source" htmlFor="five-year-target-source">
           <Input
             id="five-year-target-source"
             maxLength={500}
-            placeholder="如 建办城〔2021〕28号、本省十四五改造规划"
+            placeholder={t('如 建办城〔2021〕28号、本省十四五改造规划')}
           />
         </Form.Item>
       </Form>

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { FiveYearView, FiveYearYear, GreenCity } from '../../api/fiveYear.ts';
+import { setCurrentLang } from '../../i18n/lang.ts';
 import { cumulativeOption, greenOption, poolsOption } from './chartOptions.ts';
 
 const edited = { source: '', version: 1, updatedBy: null, updatedAt: '2026-01-01T00:00:00Z' };
@@ -145,5 +146,29 @@ describe('five-year charts', () => {
   it('leaves out the 合计 bar for a single city', () => {
     const o = greenOption(view([city('460100', '海口市', 2021, 30)]));
     expect(o.xAxis).toMatchObject({ data: ['海口市'] });
+  });
+
+  describe('in English', () => {
+    afterEach(() => setCurrentLang('zh'));
+    const CJK = /[\u4e00-\u9fff]/;
+    /** Every text of an option but the data's own (city names are data, drawn as recorded). */
+    const texts = (o: object, data: string[] = []): string[] =>
+      JSON.stringify(o)
+        .match(/"(?:[^"\\]|\\.)*"/g)!
+        .map((q) => JSON.parse(q) as string)
+        .filter((x) => CJK.test(x) && !data.includes(x));
+
+    it('names series, axes, legends and goal lines in English', () => {
+      setCurrentLang('en');
+      const v = view([city('460100', '海口市', 2021, 30), city('460200', '三亚市', 2021, 20)]);
+      const cumulative = cumulativeOption(v);
+      expect(texts(cumulative)).toEqual([]);
+      expect((cumulative.series as Series).map((s) => s.name)).toContain('Annual target');
+      expect(cumulative.xAxis).toMatchObject({ data: ['2021', '2022'] });
+      expect(texts(poolsOption(v))).toEqual([]);
+      const green = greenOption(v);
+      expect(texts(green, ['海口市', '三亚市'])).toEqual([]);
+      expect(green.xAxis).toMatchObject({ data: ['海口市', '三亚市', 'Total'] });
+    });
   });
 });

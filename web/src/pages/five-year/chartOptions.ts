@@ -1,27 +1,32 @@
 // The options of the five-year charts, built from the view as plain data (tested without a DOM).
 import type { EChartsOption } from 'echarts';
 import type { FiveYearView } from '../../api/fiveYear.ts';
+import { t } from '../../i18n/index.ts';
 
-const countAxis = { type: 'value' as const, name: '小区数（个）', minInterval: 1 };
+const countAxis = () => ({ type: 'value' as const, name: t('小区数（个）'), minInterval: 1 });
 
 /** 2021–2025: each year's target and starts, and the running sums against the cumulative target. */
 export function cumulativeOption(v: FiveYearView): EChartsOption {
-  const years = v.years.map((y) => `${y.year}年`);
+  const years = v.years.map((y) => t('{year}年', { year: y.year }));
   const goal = v.completion.target;
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 16, right: 24, top: 56, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: years },
-    yAxis: countAxis,
+    yAxis: countAxis(),
     series: [
-      { name: '年度目标', type: 'bar', data: v.years.map((y) => y.target?.communities ?? null) },
-      { name: '当年计划', type: 'bar', data: v.years.map((y) => y.plan.communities) },
-      { name: '当年开工', type: 'bar', data: v.years.map((y) => y.started.communities) },
-      { name: '累计目标', type: 'line', data: v.years.map((y) => y.cumulative.target) },
-      { name: '累计开工', type: 'line', data: v.years.map((y) => y.cumulative.started) },
       {
-        name: '累计完工（2000年底前建成）',
+        name: t('年度目标'),
+        type: 'bar',
+        data: v.years.map((y) => y.target?.communities ?? null),
+      },
+      { name: t('当年计划'), type: 'bar', data: v.years.map((y) => y.plan.communities) },
+      { name: t('当年开工'), type: 'bar', data: v.years.map((y) => y.started.communities) },
+      { name: t('累计目标'), type: 'line', data: v.years.map((y) => y.cumulative.target) },
+      { name: t('累计开工'), type: 'line', data: v.years.map((y) => y.cumulative.started) },
+      {
+        name: t('累计完工（2000年底前建成）'),
         type: 'line',
         data: v.years.map((y) => y.cumulative.completedBefore2000),
         ...(goal
@@ -31,7 +36,7 @@ export function cumulativeOption(v: FiveYearView): EChartsOption {
                 lineStyle: { type: 'dashed' },
                 label: {
                   position: 'insideEndTop',
-                  formatter: `十四五完成目标 ${goal.communities}`,
+                  formatter: t('十四五完成目标 {n}', { n: goal.communities }),
                 },
                 data: [{ yAxis: goal.communities }],
               },
@@ -44,22 +49,27 @@ export function cumulativeOption(v: FiveYearView): EChartsOption {
 
 /** What the pools hold (not yet started) beside what the remaining years and the goal still need. */
 export function poolsOption(v: FiveYearView): EChartsOption {
-  const categories = ['项目储备（未开工）', '剩余年度待开工', '十四五完成目标缺口'];
+  const categories = [t('项目储备（未开工）'), t('剩余年度待开工'), t('十四五完成目标缺口')];
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
     grid: { left: 16, right: 24, top: 56, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: categories },
-    yAxis: countAxis,
+    yAxis: countAxis(),
     series: [
       ...v.pools.rows.map((p) => ({
-        name: p.label,
+        name: t(p.label),
         type: 'bar' as const,
         stack: 'pools',
         data: [p.communities, null, null],
       })),
-      { name: '待开工', type: 'bar', stack: 'pools', data: [null, v.pools.toStart, null] },
-      { name: '缺口', type: 'bar', stack: 'pools', data: [null, null, v.pools.completionGap] },
+      { name: t('待开工'), type: 'bar', stack: 'pools', data: [null, v.pools.toStart, null] },
+      {
+        name: t('缺口'),
+        type: 'bar',
+        stack: 'pools',
+        data: [null, null, v.pools.completionGap],
+      },
     ],
   };
 }
@@ -69,7 +79,7 @@ export function greenOption(v: FiveYearView): EChartsOption {
   const cities = new Map(v.green.cities.map((c) => [c.code, c.name]));
   const codes = [...cities.keys()];
   const total = codes.length > 1;
-  const categories = [...cities.values(), ...(total ? ['合计'] : [])];
+  const categories = [...cities.values(), ...(total ? [t('合计')] : [])];
   const years = [...new Set(v.green.cities.map((c) => c.year))].sort();
   const many = codes.length > 12;
   return {
@@ -77,10 +87,10 @@ export function greenOption(v: FiveYearView): EChartsOption {
     legend: { top: 0 },
     grid: { left: 16, right: 24, top: 56, bottom: many ? 48 : 8, containLabel: true },
     xAxis: { type: 'category', data: categories },
-    yAxis: { type: 'value', name: '达标占比（%）', min: 0, max: 100 },
+    yAxis: { type: 'value', name: t('达标占比（%）'), min: 0, max: 100 },
     ...(many ? { dataZoom: [{ type: 'slider', endValue: 11 }] } : {}),
     series: years.map((year, i) => ({
-      name: `${year}年`,
+      name: t('{year}年', { year }),
       type: 'bar' as const,
       data: [
         ...codes.map(
@@ -97,7 +107,10 @@ export function greenOption(v: FiveYearView): EChartsOption {
               lineStyle: { type: 'dashed', color: '#cf1322' },
               label: {
                 position: 'insideEndTop',
-                formatter: `目标 ${v.green.goal.percent}%（${v.green.goal.year}年底）`,
+                formatter: t('目标 {percent}%（{year}年底）', {
+                  percent: v.green.goal.percent,
+                  year: v.green.goal.year,
+                }),
               },
               data: [{ yAxis: v.green.goal.percent }],
             },

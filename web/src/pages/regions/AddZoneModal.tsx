@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { createFunctionalZone } from '../../api/regions.ts';
 import type { RegionChild, RegionDetail } from '../../api/types.ts';
+import { Data, t } from '../../i18n/index.ts';
+import { tNodes } from '../plans/tNodes.tsx';
 
 interface Props {
   parent: RegionDetail;
@@ -23,7 +25,7 @@ export function AddZoneModal({ parent, open, onClose, onCreated }: Props) {
     setSaving(true);
     try {
       const zone = await createFunctionalZone(parent.code, name.trim());
-      void message.success(`已添加功能区：${zone.name}`);
+      void message.success(tNodes('已添加功能区：{name}', { name: <Data>{zone.name}</Data> }));
       form.resetFields();
       onCreated(zone);
     } catch (e) {
@@ -36,9 +38,10 @@ export function AddZoneModal({ parent, open, onClose, onCreated }: Props) {
 
   return (
     <Modal
-      title={`在 ${parent.name} 下添加功能区`}
+      title={tNodes('在 {name} 下添加功能区', { name: <Data>{parent.name}</Data> })}
       open={open}
-      okText="添加"
+      okText={t('添加')}
+      cancelText={t('取消')}
       confirmLoading={saving}
       onOk={() => void submit().catch(() => undefined)}
       onCancel={() => {
@@ -49,13 +52,13 @@ export function AddZoneModal({ parent, open, onClose, onCreated }: Props) {
     >
       <Form form={form} layout="vertical" onFinish={() => void submit()}>
         <Form.Item
-          label="功能区名称"
+          label={t('功能区名称')}
           name="name"
           htmlFor="zone-name"
-          extra="如：经济技术开发区、高新技术产业开发区、新区"
+          extra={t('如：经济技术开发区、高新技术产业开发区、新区')}
           rules={[
-            { required: true, whitespace: true, message: '请输入功能区名称' },
-            { max: 50, message: '名称不超过50个字' },
+            { required: true, whitespace: true, message: t('请输入功能区名称') },
+            { max: 50, message: t('名称不超过50个字') },
           ]}
         >
           <Input id="zone-name" autoFocus maxLength={50} />

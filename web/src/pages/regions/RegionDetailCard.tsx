@@ -5,6 +5,7 @@ import type { TableColumnsType } from 'antd';
 import type { RegionChild, RegionDetail } from '../../api/types.ts';
 import { LEVEL_LABELS } from '../../api/types.ts';
 import { withCountry } from '../../components/regionName.ts';
+import { Data, t } from '../../i18n/index.ts';
 
 interface Props {
   detail: RegionDetail | null;
@@ -17,29 +18,29 @@ interface Props {
   onAddZone?: () => void;
 }
 
-const yesNo = (v: boolean) => (v ? <Tag color="green">是</Tag> : <Tag>否</Tag>);
+const yesNo = (v: boolean) => (v ? <Tag color="green">{t('是')}</Tag> : <Tag>{t('否')}</Tag>);
 
 export function RegionDetailCard({ detail, loading, error, canOpen, onOpen, onAddZone }: Props) {
   const columns: TableColumnsType<RegionChild> = [
     {
-      title: '名称',
+      title: t('名称'),
       dataIndex: 'name',
       render: (name: string, row) => (
         <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(row.code)}>
-          {name}
+          <Data>{name}</Data>
         </Button>
       ),
     },
-    { title: '代码', dataIndex: 'code', width: 110 },
-    { title: '类型', dataIndex: 'kind', width: 110 },
+    { title: t('代码'), dataIndex: 'code', width: 110 },
+    { title: t('类型'), dataIndex: 'kind', width: 110, render: (k: string) => t(k) },
     {
-      title: '级别',
+      title: t('级别'),
       dataIndex: 'level',
       width: 80,
-      render: (l: RegionChild['level']) => LEVEL_LABELS[l],
+      render: (l: RegionChild['level']) => t(LEVEL_LABELS[l]),
     },
-    { title: '台账单位', dataIndex: 'isLedgerUnit', width: 90, render: yesNo },
-    { title: '有下级', dataIndex: 'hasChildren', width: 80, render: yesNo },
+    { title: t('台账单位'), dataIndex: 'isLedgerUnit', width: 90, render: yesNo },
+    { title: t('有下级'), dataIndex: 'hasChildren', width: 80, render: yesNo },
   ];
 
   const breadcrumb = withCountry(detail?.path ?? []).map((r, i, all) => ({
@@ -53,10 +54,10 @@ export function RegionDetailCard({ detail, loading, error, canOpen, onOpen, onAd
             onOpen(r.code);
           }}
         >
-          {r.name}
+          <Data>{r.name}</Data>
         </a>
       ) : (
-        r.name
+        <Data>{r.name}</Data>
       ),
   }));
 
@@ -64,16 +65,16 @@ export function RegionDetailCard({ detail, loading, error, canOpen, onOpen, onAd
     <Card
       id="region-detail"
       loading={loading && !detail}
-      title={detail ? <Breadcrumb items={breadcrumb} /> : '区划详情'}
+      title={detail ? <Breadcrumb items={breadcrumb} /> : t('区划详情')}
       extra={
         onAddZone && (
           <Button id="add-zone-button" icon={<PlusOutlined />} onClick={onAddZone}>
-            添加功能区
+            {t('添加功能区')}
           </Button>
         )
       }
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {error && <Alert type="error" showIcon title={t(error)} style={{ marginBottom: 16 }} />}
       {detail && (
         <>
           <Descriptions
@@ -81,12 +82,12 @@ export function RegionDetailCard({ detail, loading, error, canOpen, onOpen, onAd
             size="small"
             column={{ xs: 1, md: 2 }}
             items={[
-              { key: 'name', label: '名称', children: detail.name },
-              { key: 'code', label: '代码', children: detail.code },
-              { key: 'level', label: '级别', children: LEVEL_LABELS[detail.level] },
-              { key: 'kind', label: '类型', children: detail.kind },
-              { key: 'parent', label: '上级代码', children: detail.parentCode ?? '—' },
-              { key: 'ledger', label: '台账单位', children: yesNo(detail.isLedgerUnit) },
+              { key: 'name', label: t('名称'), children: <Data>{detail.name}</Data> },
+              { key: 'code', label: t('代码'), children: detail.code },
+              { key: 'level', label: t('级别'), children: t(LEVEL_LABELS[detail.level]) },
+              { key: 'kind', label: t('类型'), children: t(detail.kind) },
+              { key: 'parent', label: t('上级代码'), children: detail.parentCode ?? '—' },
+              { key: 'ledger', label: t('台账单位'), children: yesNo(detail.isLedgerUnit) },
             ]}
           />
           <Table<RegionChild>
@@ -98,8 +99,8 @@ export function RegionDetailCard({ detail, loading, error, canOpen, onOpen, onAd
             columns={columns}
             dataSource={detail.children}
             pagination={detail.children.length > 50 ? { pageSize: 50 } : false}
-            title={() => `下级区划（${detail.children.length}）`}
-            locale={{ emptyText: '无下级区划' }}
+            title={() => t('下级区划（{n}）', { n: detail.children.length })}
+            locale={{ emptyText: t('无下级区划') }}
           />
         </>
       )}

@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import type { useRegionTree } from '../../components/useRegionTree.ts';
+import { Data, t } from '../../i18n/index.ts';
 
 interface Props {
   region: ReturnType<typeof useRegionTree>;
@@ -35,10 +36,10 @@ export function RegionTreePanel({ region, selected, expanded, onExpand, onSelect
     children,
     title: (
       <span>
-        {node.name}
+        <Data>{node.name}</Data>
         {node.kind === '功能区' && (
           <Tag color="purple" variant="filled" style={{ marginInlineStart: 6 }}>
-            功能区
+            {t('功能区')}
           </Tag>
         )}
       </span>
@@ -46,12 +47,12 @@ export function RegionTreePanel({ region, selected, expanded, onExpand, onSelect
   }));
 
   return (
-    <Card title="区划树" size="small">
+    <Card title={t('区划树')} size="small">
       <Space orientation="vertical" style={{ width: '100%' }}>
         <RegionTreeSelect
           id="region-search"
-          aria-label="搜索区划"
-          placeholder="搜索区划：名称、代码或拼音首字母"
+          aria-label={t('搜索区划')}
+          placeholder={t('搜索区划：名称、代码或拼音首字母')}
           style={{ width: '100%' }}
           value={undefined}
           onChange={(code) => code && onSelect(code)}
@@ -66,7 +67,7 @@ export function RegionTreePanel({ region, selected, expanded, onExpand, onSelect
             <Spin size="small" />
           ) : (
             <Tree
-              aria-label="区划树"
+              aria-label={t('区划树')}
               blockNode
               showLine
               treeData={treeData}

@@ -7,6 +7,8 @@ import type { UserItem } from '../../api/types.ts';
 import { updateUser } from '../../api/users.ts';
 import { passwordPolicyRule } from '../../components/formRules.ts';
 import { applyServerErrors } from '../../components/serverErrors.ts';
+import { Data, t } from '../../i18n/index.ts';
+import { tNodes } from '../plans/tNodes.tsx';
 
 interface Values {
   password: string;
@@ -40,7 +42,7 @@ export function ResetPasswordModal({ user, onClose, onSaved, onStale }: Props) {
     setSaving(true);
     try {
       await updateUser(user.id, { version: user.version, password });
-      void message.success(`已重置 ${user.username} 的密码`);
+      void message.success(tNodes('已重置 {user} 的密码', { user: <Data>{user.username}</Data> }));
       onSaved();
     } catch (e) {
       applyServerErrors(form, e, ['password']);
@@ -54,9 +56,12 @@ export function ResetPasswordModal({ user, onClose, onSaved, onStale }: Props) {
 
   return (
     <Modal
-      title={user ? `重置密码：${user.username}` : '重置密码'}
+      title={
+        user ? tNodes('重置密码：{user}', { user: <Data>{user.username}</Data> }) : t('重置密码')
+      }
       open={user !== null}
-      okText="重置"
+      okText={t('重置')}
+      cancelText={t('取消')}
       okButtonProps={{ id: 'reset-password-submit' }}
       confirmLoading={saving}
       onOk={() => void submit().catch(() => undefined)}
@@ -66,26 +71,26 @@ export function ResetPasswordModal({ user, onClose, onSaved, onStale }: Props) {
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
       <Form<Values> form={form} layout="vertical">
         <Form.Item
-          label="新密码"
+          label={t('新密码')}
           name="password"
           htmlFor="reset-password"
-          extra={PASSWORD_POLICY_HINT}
-          rules={[{ required: true, message: '请输入新密码' }, passwordPolicyRule]}
+          extra={t(PASSWORD_POLICY_HINT)}
+          rules={[{ required: true, message: t('请输入新密码') }, passwordPolicyRule]}
         >
           <Input.Password id="reset-password" autoComplete="new-password" />
         </Form.Item>
         <Form.Item
-          label="确认新密码"
+          label={t('确认新密码')}
           name="confirm"
           htmlFor="reset-password-confirm"
           dependencies={['password']}
           rules={[
-            { required: true, message: '请再次输入新密码' },
+            { required: true, message: t('请再次输入新密码') },
             ({ getFieldValue }) => ({
               validator: (_r, v: string | undefined) =>
                 !v || v === getFieldValue('password')
                   ? Promise.resolve()
-                  : Promise.reject(new Error('两次输入的密码不一致')),
+                  : Promise.reject(new Error(t('两次输入的密码不一致'))),
             }),
           ]}
         >

@@ -13,6 +13,8 @@ import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { passwordPolicyRule } from '../../components/formRules.ts';
 import { FailureAlert } from '../../components/FailureAlert.tsx';
 import { applyServerErrors } from '../../components/serverErrors.ts';
+import { Data, t } from '../../i18n/index.ts';
+import { tNodes } from '../plans/tNodes.tsx';
 
 interface Values {
   username: string;
@@ -23,7 +25,7 @@ interface Values {
 }
 
 const FIELDS = ['username', 'displayName', 'password', 'roles', 'regionCode'] as const;
-const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+const roleOptions = () => ROLES.map((r) => ({ value: r, label: t(ROLE_LABELS[r]) }));
 
 interface Props {
   open: boolean;
@@ -63,19 +65,27 @@ export function UserFormModal({ open, editing, onClose, onSaved, onReload }: Pro
           displayName: v.displayName.trim(),
           roles: v.roles,
         });
-        void message.success(`已保存用户 ${editing.username}`);
+        void message.success(
+          tNodes('已保存用户 {user}', { user: <Data>{editing.username}</Data> }),
+        );
       } else {
         const created = await createUser({
           ...v,
           username: v.username.trim(),
           displayName: v.displayName.trim(),
         });
-        void message.success(`已创建用户 ${created.username}`);
+        void message.success(
+          tNodes('已创建用户 {user}', { user: <Data>{created.username}</Data> }),
+        );
       }
       onSaved();
     } catch (e) {
       const stale = e instanceof ApiError && e.status === 409;
-      setFailure({ message: errorMessage(e), rest: applyServerErrors(form, e, FIELDS), stale });
+      setFailure({
+        message: errorMessage(e),
+        rest: applyServerErrors(form, e, FIELDS),
+        stale,
+      });
     } finally {
       setSaving(false);
     }
@@ -83,9 +93,14 @@ export function UserFormModal({ open, editing, onClose, onSaved, onReload }: Pro
 
   return (
     <Modal
-      title={editing ? `编辑用户：${editing.username}` : '新建用户'}
+      title={
+        editing
+          ? tNodes('编辑用户：{user}', { user: <Data>{editing.username}</Data> })
+          : t('新建用户')
+      }
       open={open}
-      okText={editing ? '保存' : '创建'}
+      okText={editing ? t('保存') : t('创建')}
+      cancelText={t('取消')}
       okButtonProps={{ id: 'user-form-submit' }}
       confirmLoading={saving}
       onOk={() => void submit().catch(() => undefined)}
@@ -98,7 +113,7 @@ export function UserFormModal({ open, editing, onClose, onSaved, onReload }: Pro
         action={
           failure?.stale && (
             <Button id="user-form-reload" size="small" onClick={onReload}>
-              重新载入
+              {t('重新载入')}
             </Button>
           )
         }
@@ -106,58 +121,60 @@ export function UserFormModal({ open, editing, onClose, onSaved, onReload }: Pro
       <Form<Values> form={form} layout="vertical" autoComplete="off">
         {!editing && (
           <Form.Item
-            label="用户名"
+            label={t('用户名')}
             name="username"
             htmlFor="user-username"
             rules={[
-              { required: true, whitespace: true, message: '请输入用户名' },
-              { pattern: USERNAME_PATTERN, message: USERNAME_HINT },
+              { required: true, whitespace: true, message: t('请输入用户名') },
+              { pattern: USERNAME_PATTERN, message: t(USERNAME_HINT) },
             ]}
           >
             <Input id="user-username" autoComplete="off" maxLength={32} />
           </Form.Item>
         )}
         <Form.Item
-          label="姓名"
+          label={t('姓名')}
           name="displayName"
           htmlFor="user-display-name"
-          rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
+          rules={[{ required: true, whitespace: true, message: t('请输入姓名') }]}
         >
           <Input id="user-display-name" maxLength={DISPLAY_NAME_MAX} />
         </Form.Item>
         {!editing && (
           <Form.Item
-            label="初始密码"
+            label={t('初始密码')}
             name="password"
             htmlFor="user-password"
-            extra={PASSWORD_POLICY_HINT}
-            rules={[{ required: true, message: '请输入初始密码' }, passwordPolicyRule]}
+            extra={t(PASSWORD_POLICY_HINT)}
+            rules={[{ required: true, message: t('请输入初始密码') }, passwordPolicyRule]}
           >
             <Input.Password id="user-password" autoComplete="new-password" />
           </Form.Item>
         )}
         <Form.Item
-          label="角色"
+          label={t('角色')}
           name="roles"
           htmlFor="user-roles"
-          rules={[{ required: true, message: '请选择至少一个角色' }]}
+          rules={[{ required: true, message: t('请选择至少一个角色') }]}
         >
           <Select
             id="user-roles"
             mode="multiple"
-            options={ROLE_OPTIONS}
+            options={roleOptions()}
             showSearch={{ optionFilterProp: ['label', 'value'] }}
-            placeholder="可选择多个角色，可输入名称筛选"
+            placeholder={t('可选择多个角色，可输入名称筛选')}
           />
         </Form.Item>
         {editing ? (
-          <Form.Item label="所属区划">{editing.region.fullName}</Form.Item>
+          <Form.Item label={t('所属区划')}>
+            <Data>{editing.region.fullName}</Data>
+          </Form.Item>
         ) : (
           <Form.Item
-            label="所属区划"
+            label={t('所属区划')}
             name="regionCode"
             htmlFor="user-region"
-            rules={[{ required: true, message: '请选择所属区划' }]}
+            rules={[{ required: true, message: t('请选择所属区划') }]}
           >
             <RegionTreeSelect id="user-region" style={{ width: '100%' }} />
           </Form.Item>

@@ -7,6 +7,8 @@ import { errorMessage } from '../../api/client.ts';
 import type { UserItem } from '../../api/types.ts';
 import { updateUser } from '../../api/users.ts';
 import { useMe } from '../../app/auth.tsx';
+import { Data, t } from '../../i18n/index.ts';
+import { tNodes } from '../plans/tNodes.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { UserFormModal } from './UserFormModal.tsx';
 import { userColumns } from './userColumns.tsx';
@@ -25,7 +27,11 @@ export function UsersPage() {
   async function toggleDisabled(user: UserItem) {
     try {
       await updateUser(user.id, { version: user.version, disabled: !user.disabled });
-      void message.success(user.disabled ? `已启用 ${user.username}` : `已停用 ${user.username}`);
+      void message.success(
+        tNodes(user.disabled ? '已启用 {user}' : '已停用 {user}', {
+          user: <Data>{user.username}</Data>,
+        }),
+      );
     } catch (e) {
       void message.error(errorMessage(e));
     }
@@ -46,7 +52,7 @@ export function UsersPage() {
 
   return (
     <Card
-      title="用户管理"
+      title={t('用户管理')}
       extra={
         <Button
           id="user-create"
@@ -54,17 +60,17 @@ export function UsersPage() {
           icon={<PlusOutlined />}
           onClick={() => setForm({ open: true, editing: null })}
         >
-          新建用户
+          {t('新建用户')}
         </Button>
       }
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Input.Search
           id="user-search"
-          aria-label="搜索用户"
-          placeholder="按用户名、姓名搜索"
+          aria-label={t('搜索用户')}
+          placeholder={t('按用户名、姓名搜索')}
           allowClear
-          enterButton="搜索"
+          enterButton={t('搜索')}
           style={{ maxWidth: 420 }}
           onSearch={(q) => list.setQuery((prev) => ({ ...prev, q: q.trim(), page: 1 }))}
         />
@@ -82,7 +88,7 @@ export function UsersPage() {
             pageSize: list.query.pageSize,
             total: list.data.total,
             showSizeChanger: true,
-            showTotal: (total) => `共 ${total} 个用户`,
+            showTotal: (total) => t('共 {n} 个用户', { n: total }),
             onChange: (page, pageSize) => list.setQuery((prev) => ({ ...prev, page, pageSize })),
           }}
         />

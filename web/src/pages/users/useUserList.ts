@@ -35,6 +35,6 @@ export function useUserList() {
     return () => ctrl.abort();
   }, [query, tick]);
 
-  const reload = useCallback(() => setTick((t) => t + 1), []);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
   return { query, setQuery, data, loading, error, reload };
 }

@@ -2,7 +2,9 @@ import { Button, Popconfirm, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ROLE_LABELS } from '../../../../common/roles.ts';
 import type { UserItem } from '../../api/types.ts';
-import { formatDateTime } from '../../components/format.ts';
+import { dateTimeText } from '../plans/dateTimeText.ts';
+import { Data, dataCell, t } from '../../i18n/index.ts';
+import { tNodes } from '../plans/tNodes.tsx';
 
 interface Actions {
   selfId: UserItem['id'];
@@ -13,50 +15,59 @@ interface Actions {
 
 export function userColumns(a: Actions): TableColumnsType<UserItem> {
   return [
-    { title: '用户名', dataIndex: 'username', width: 140, fixed: 'left' },
-    { title: '姓名', dataIndex: 'displayName', width: 180 },
+    { ...dataCell, title: t('用户名'), dataIndex: 'username', width: 140, fixed: 'left' },
+    { ...dataCell, title: t('姓名'), dataIndex: 'displayName', width: 180 },
     {
-      title: '角色',
+      title: t('角色'),
       dataIndex: 'roles',
       render: (roles: UserItem['roles']) =>
         roles.map((r) => (
-          <Tag key={r} color="blue">
-            {ROLE_LABELS[r]}
+          // Long English role names wrap inside their tag rather than run over the next column.
+          <Tag key={r} color="blue" style={{ whiteSpace: 'normal' }}>
+            {t(ROLE_LABELS[r])}
           </Tag>
         )),
     },
-    { title: '所属区划', key: 'region', render: (_, u) => u.region.fullName || u.region.name },
     {
-      title: '状态',
+      ...dataCell,
+      title: t('所属区划'),
+      key: 'region',
+      render: (_, u) => u.region.fullName || u.region.name,
+    },
+    {
+      title: t('状态'),
       dataIndex: 'disabled',
       width: 80,
       render: (disabled: boolean) =>
-        disabled ? <Tag color="default">已停用</Tag> : <Tag color="green">正常</Tag>,
+        disabled ? <Tag color="default">{t('已停用')}</Tag> : <Tag color="green">{t('正常')}</Tag>,
     },
-    { title: '最近登录', dataIndex: 'lastLoginAt', width: 170, render: formatDateTime },
+    { title: t('最近登录'), dataIndex: 'lastLoginAt', width: 170, render: dateTimeText },
     {
-      title: '操作',
+      title: t('操作'),
       key: 'actions',
       width: 220,
       fixed: 'right',
       render: (_, u) => (
         <Space size={0} wrap>
           <Button type="link" size="small" onClick={() => a.onEdit(u)}>
-            编辑
+            {t('编辑')}
           </Button>
           <Button type="link" size="small" onClick={() => a.onResetPassword(u)}>
-            重置密码
+            {t('重置密码')}
           </Button>
           {u.id !== a.selfId && (
             <Popconfirm
-              title={u.disabled ? `启用用户 ${u.username}？` : `停用用户 ${u.username}？`}
-              description={u.disabled ? undefined : '停用后该用户将无法登录。'}
-              okText={u.disabled ? '启用' : '停用'}
+              title={tNodes(u.disabled ? '启用用户 {user}？' : '停用用户 {user}？', {
+                user: <Data>{u.username}</Data>,
+              })}
+              description={u.disabled ? undefined : t('停用后该用户将无法登录。')}
+              okText={u.disabled ? t('启用') : t('停用')}
+              cancelText={t('取消')}
               okButtonProps={{ danger: !u.disabled }}
               onConfirm={() => a.onToggleDisabled(u)}
             >
               <Button type="link" size="small" danger={!u.disabled}>
-                {u.disabled ? '启用' : '停用'}
+                {u.disabled ? t('启用') : t('停用')}
               </Button>
             </Popconfirm>
           )}

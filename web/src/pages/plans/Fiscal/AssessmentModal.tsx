@@ -9,6 +9,8 @@ import { saveAssessment, uploadAssessmentFile } from '../../../api/fiscal.ts';
 import type { AssessmentInput, FiscalAssessment } from '../../../api/fiscal.ts';
 import { FailureAlert, type Failure } from '../../../components/FailureAlert.tsx';
 import { applyServerErrors } from '../../../components/serverErrors.ts';
+import { Data, t } from '../../../i18n/index.ts';
+import { tNodes } from '../tNodes.tsx';
 
 type Values = Omit<AssessmentInput, 'version'>;
 const FIELDS = [
@@ -77,7 +79,7 @@ export function AssessmentModal({ open, unit, year, current, onClose, onSaved }:
       setFailure({
         message:
           e instanceof ApiError && e.status === 409
-            ? `${errorMessage(e)}（关闭后重新打开即为最新内容）`
+            ? `${errorMessage(e)}${t('（关闭后重新打开即为最新内容）')}`
             : errorMessage(e),
         rest,
       });
@@ -89,10 +91,13 @@ export function AssessmentModal({ open, unit, year, current, onClose, onSaved }:
   return (
     <Modal
       open={open}
-      title={`${unit.name} ${year}年度财政承受能力评估`}
-      okText="保存"
+      title={tNodes('{name} {year}年度财政承受能力评估', {
+        name: <Data>{unit.name}</Data>,
+        year,
+      })}
+      okText={t('保存')}
       okButtonProps={{ id: 'fiscal-save', loading: saving }}
-      cancelText="取消"
+      cancelText={t('取消')}
       onOk={() => void save()}
       onCancel={onClose}
       width={640}
@@ -102,66 +107,69 @@ export function AssessmentModal({ open, unit, year, current, onClose, onSaved }:
       <Form form={form} layout="vertical" requiredMark>
         <Form.Item
           name="available"
-          label="拟安排地方财政资金（万元）"
+          label={t('拟安排地方财政资金（万元）')}
           rules={[
-            { required: true, message: '请填写拟安排的地方财政资金' },
-            { pattern: /^\d+(\.\d{1,4})?$/, message: '应为不小于0的数，最多4位小数' },
+            { required: true, message: t('请填写拟安排的地方财政资金') },
+            { pattern: /^\d+(\.\d{1,4})?$/, message: t('应为不小于0的数，最多4位小数') },
           ]}
         >
           <Input id="fiscal-available" inputMode="decimal" />
         </Form.Item>
         <Form.Item
           name="document"
-          label="评估文件名称或文号"
-          rules={[{ required: true, whitespace: true, message: '请填写评估文件名称或文号' }]}
+          label={t('评估文件名称或文号')}
+          rules={[{ required: true, whitespace: true, message: t('请填写评估文件名称或文号') }]}
         >
           <Input id="fiscal-document" maxLength={255} />
         </Form.Item>
         <Form.Item
           name="debtIndicators"
-          label="采用的债务指标"
-          rules={[{ required: true, whitespace: true, message: '请填写评估采用的债务指标' }]}
-          extra="如：政府债务率、财政自给率、一般公共预算收入增速"
+          label={t('采用的债务指标')}
+          rules={[{ required: true, whitespace: true, message: t('请填写评估采用的债务指标') }]}
+          extra={t('如：政府债务率、财政自给率、一般公共预算收入增速')}
         >
-          <Input.TextArea id="fiscal-debt-indicators" rows={2} maxLength={1000} />
+          {/* What was typed is data; a textarea holds it as text. */}
+          <Input.TextArea id="fiscal-debt-indicators" rows={2} maxLength={1000} translate="no" />
         </Form.Item>
         <Form.Item
           name="debtRatio"
-          label="债务率（%，可不填）"
-          rules={[{ pattern: /^\d{1,4}(\.\d{1,2})?$/, message: '应为百分数，如 85.5' }]}
+          label={t('债务率（%，可不填）')}
+          rules={[{ pattern: /^\d{1,4}(\.\d{1,2})?$/, message: t('应为百分数，如 85.5') }]}
         >
           <Input id="fiscal-debt-ratio" inputMode="decimal" />
         </Form.Item>
         <Form.Item
           name="debtBalance"
-          label="政府债务余额（万元，可不填）"
-          rules={[{ pattern: /^\d+(\.\d{1,4})?$/, message: '应为不小于0的数，最多4位小数' }]}
+          label={t('政府债务余额（万元，可不填）')}
+          rules={[{ pattern: /^\d+(\.\d{1,4})?$/, message: t('应为不小于0的数，最多4位小数') }]}
         >
           <Input id="fiscal-debt-balance" inputMode="decimal" />
         </Form.Item>
-        <Form.Item name="conclusion" label="评估结论" rules={[{ required: true }]}>
+        <Form.Item name="conclusion" label={t('评估结论')} rules={[{ required: true }]}>
           <Radio.Group id="fiscal-conclusion">
-            <Radio value="within">在财政承受能力范围内</Radio>
-            <Radio value="exceeds">超出财政承受能力</Radio>
+            <Radio value="within">{t('在财政承受能力范围内')}</Radio>
+            <Radio value="exceeds">{t('超出财政承受能力')}</Radio>
           </Radio.Group>
         </Form.Item>
         <Form.Item
           name="conclusionNote"
-          label="结论说明"
+          label={t('结论说明')}
           rules={[
             {
               required: conclusion === 'exceeds',
               whitespace: true,
-              message: '结论为超出承受能力时，请说明',
+              message: t('结论为超出承受能力时，请说明'),
             },
           ]}
         >
-          <Input.TextArea id="fiscal-conclusion-note" rows={2} maxLength={1000} />
+          <Input.TextArea id="fiscal-conclusion-note" rows={2} maxLength={1000} translate="no" />
         </Form.Item>
         <Form.Item
-          label="评估文件（PDF、JPEG 或 PNG）"
+          label={t('评估文件（PDF、JPEG 或 PNG）')}
           extra={
-            current?.file ? `已上传：${current.file.name}；重新选择即替换` : '可在保存时一并上传'
+            current?.file
+              ? tNodes('已上传：{name}；重新选择即替换', { name: <Data>{current.file.name}</Data> })
+              : t('可在保存时一并上传')
           }
         >
           <input

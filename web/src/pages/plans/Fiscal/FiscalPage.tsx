@@ -12,6 +12,8 @@ import type { FiscalAssessment, FiscalList } from '../../../api/fiscal.ts';
 import { getPlanChecks } from '../../../api/plans.ts';
 import type { PlanCheck } from '../../../api/plans.ts';
 import { useMe } from '../../../app/auth.tsx';
+import { Data, dataCell, t } from '../../../i18n/index.ts';
+import { tNodes } from '../tNodes.tsx';
 import { planYears } from '../planForm.ts';
 import { useDeclaringYear } from '../usePlanData.ts';
 import { AssessmentModal } from './AssessmentModal.tsx';
@@ -41,7 +43,7 @@ function useFiscal(year: number, checkRegion: string | null) {
     );
     return () => ctrl.abort();
   }, [year, checkRegion, tick]);
-  return { list, checks, error, reload: useCallback(() => setTick((t) => t + 1), []) };
+  return { list, checks, error, reload: useCallback(() => setTick((n) => n + 1), []) };
 }
 
 /** Opens on the year being declared (GET /api/plan-year) unless the address names one. */
@@ -68,48 +70,54 @@ function FiscalOfYear({ declaring }: { declaring: number }) {
   const own = data.list?.items.find((a) => a.regionCode === me.region.code) ?? null;
 
   const columns: TableColumnsType<FiscalAssessment> = [
-    { title: '单位', dataIndex: 'name', key: 'name', width: 120 },
+    { ...dataCell, title: t('单位'), dataIndex: 'name', key: 'name', width: 120 },
     {
-      title: '拟安排地方财政资金（万元）',
+      title: t('拟安排地方财政资金（万元）'),
       dataIndex: 'available',
       key: 'available',
       align: 'right',
       width: 150,
     },
     {
-      title: '债务指标',
+      title: t('债务指标'),
       key: 'debt',
       width: 240,
       render: (_, a) => (
         <>
-          {a.debtIndicators}
-          {a.debtRatio !== null && <div>债务率 {a.debtRatio}%</div>}
-          {a.debtBalance !== null && <div>债务余额 {a.debtBalance} 万元</div>}
+          <Data>{a.debtIndicators}</Data>
+          {a.debtRatio !== null && <div>{t('债务率 {n}%', { n: a.debtRatio })}</div>}
+          {a.debtBalance !== null && <div>{t('债务余额 {n} 万元', { n: a.debtBalance })}</div>}
         </>
       ),
     },
     {
-      title: '结论',
+      title: t('结论'),
       key: 'conclusion',
       width: 150,
       render: (_, a) => (
         <>
           {a.conclusion === 'within' ? (
-            <Tag color="success">在承受能力范围内</Tag>
+            <Tag color="success">{t('在承受能力范围内')}</Tag>
           ) : (
-            <Tag color="error">超出承受能力</Tag>
+            <Tag color="error">{t('超出承受能力')}</Tag>
           )}
-          {a.conclusionNote && <div>{a.conclusionNote}</div>}
+          {a.conclusionNote && (
+            <div>
+              <Data>{a.conclusionNote}</Data>
+            </div>
+          )}
         </>
       ),
     },
     {
-      title: '评估文件',
+      title: t('评估文件'),
       key: 'file',
       width: 260,
       render: (_, a) => (
         <>
-          <div>{a.document}</div>
+          <div>
+            <Data>{a.document}</Data>
+          </div>
           {a.file ? (
             <a
               href={a.file.url}
@@ -117,34 +125,38 @@ function FiscalOfYear({ declaring }: { declaring: number }) {
               rel="noreferrer"
               id={`fiscal-file-${a.regionCode}`}
             >
-              {a.file.name}
+              <Data>{a.file.name}</Data>
             </a>
           ) : (
-            <Tag>未上传文件</Tag>
+            <Tag>{t('未上传文件')}</Tag>
           )}
         </>
       ),
     },
     {
-      title: '省级审核',
+      title: t('省级审核'),
       key: 'review',
       width: 200,
       render: (_, a) => (
         <>
           <Tag id={`fiscal-status-${a.regionCode}`} color={REVIEW_LABELS[a.review.status].color}>
-            {REVIEW_LABELS[a.review.status].text}
+            {t(REVIEW_LABELS[a.review.status].text)}
           </Tag>
           {a.review.reviewer && (
             <div>
-              {a.review.reviewer} · {a.review.reviewedOn}
+              <Data>{a.review.reviewer}</Data> · {a.review.reviewedOn}
             </div>
           )}
-          {a.review.remark && <div>{a.review.remark}</div>}
+          {a.review.remark && (
+            <div>
+              <Data>{a.review.remark}</Data>
+            </div>
+          )}
         </>
       ),
     },
     {
-      title: '操作',
+      title: t('操作'),
       key: 'actions',
       width: 90,
       render: (_, a) => (
@@ -156,7 +168,7 @@ function FiscalOfYear({ declaring }: { declaring: number }) {
               size="small"
               onClick={() => setEditing({ unit: { code: a.regionCode, name: a.name }, current: a })}
             >
-              修改
+              {t('修改')}
             </Button>
           )}
           {a.canReview && (
@@ -166,7 +178,7 @@ function FiscalOfYear({ declaring }: { declaring: number }) {
               size="small"
               onClick={() => setReviewing(a)}
             >
-              审核
+              {t('审核')}
             </Button>
           )}
         </Space>
@@ -177,15 +189,18 @@ function FiscalOfYear({ declaring }: { declaring: number }) {
   const missing = data.list?.units.filter((u) => !u.assessed) ?? [];
   return (
     <Space id="fiscal-page" direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title="财政承受能力评估" extra={<Link to={`/plans?year=${year}`}>年度计划表</Link>}>
+      <Card
+        title={t('财政承受能力评估')}
+        extra={<Link to={`/plans?year=${year}`}>{t('年度计划表')}</Link>}
+      >
         <Space wrap>
-          <span>计划年度</span>
+          <span>{t('计划年度')}</span>
           <Select
             id="fiscal-year"
-            aria-label="计划年度"
+            aria-label={t('计划年度')}
             value={year}
             style={{ width: 120 }}
-            options={planYears().map((y) => ({ value: y, label: `${y}年` }))}
+            options={planYears().map((y) => ({ value: y, label: t('{year}年', { year: y }) }))}
             onChange={(y: number) => setParams({ year: String(y) })}
           />
           {ownUnit && !own && data.list && (
@@ -196,18 +211,20 @@ function FiscalOfYear({ declaring }: { declaring: number }) {
                 setEditing({ unit: { code: me.region.code, name: me.region.name }, current: null })
               }
             >
-              录入本级评估
+              {t('录入本级评估')}
             </Button>
           )}
         </Space>
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-          市、县提出年度改造计划任务前，应充分评估本地财政承受能力；省级汇总时应对评估结果严格把关（建办城〔2021〕28号）。
-          有小区列入计划的市、县均须录入评估并经省级审核通过，省级方可上报。
+          {t(
+            '市、县提出年度改造计划任务前，应充分评估本地财政承受能力；省级汇总时应对评估结果严格把关（建办城〔2021〕28号）。',
+          )}{' '}
+          {t('有小区列入计划的市、县均须录入评估并经省级审核通过，省级方可上报。')}
         </Typography.Paragraph>
       </Card>
       {data.error && <Alert type="error" showIcon title={data.error} />}
       {data.checks.length > 0 && (
-        <Card size="small" title="计划检查（财政承受能力）">
+        <Card size="small" title={t('计划检查（财政承受能力）')}>
           {data.checks.map((c) => (
             <div
               key={c.id}
@@ -215,8 +232,14 @@ function FiscalOfYear({ declaring }: { declaring: number }) {
               data-passed={String(c.passed)}
               style={{ marginBottom: 4 }}
             >
-              {c.passed ? <Tag color="success">通过</Tag> : <Tag color="error">未通过</Tag>}
-              <strong>{c.title}</strong>：{c.message}
+              {c.passed ? (
+                <Tag color="success">{t('通过')}</Tag>
+              ) : (
+                <Tag color="error">{t('未通过')}</Tag>
+              )}
+              <strong>{t(c.title)}</strong>
+              {t('：')}
+              {t(c.message)}
             </div>
           ))}
         </Card>
@@ -226,12 +249,19 @@ function FiscalOfYear({ declaring }: { declaring: number }) {
           id="fiscal-missing"
           type="warning"
           showIcon
-          title={`尚未录入评估的单位（有小区列入${year}年计划）：${missing
-            .map((u) => `${u.name}（${u.communities} 个小区）`)
-            .join('、')}`}
+          title={tNodes('尚未录入评估的单位（有小区列入{year}年计划）：{units}', {
+            year,
+            units: missing.map((u, i) => (
+              <span key={u.code}>
+                {i > 0 && t('、')}
+                <Data>{u.name}</Data>
+                {t('（{n} 个小区）', { n: u.communities })}
+              </span>
+            )),
+          })}
         />
       )}
-      <Card size="small" title={`${year}年度评估`}>
+      <Card size="small" title={t('{year}年度评估', { year })}>
         <Table
           id="fiscal-table"
           rowKey="regionCode"
@@ -252,7 +282,7 @@ function FiscalOfYear({ declaring }: { declaring: number }) {
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
-            void message.success('评估已保存，待省级审核');
+            void message.success(t('评估已保存，待省级审核'));
             data.reload();
           }}
         />
@@ -263,7 +293,12 @@ function FiscalOfYear({ declaring }: { declaring: number }) {
         onClose={() => setReviewing(null)}
         onSaved={(a) => {
           setReviewing(null);
-          void message.success(`已审核：${a.name} ${REVIEW_LABELS[a.review.status].text}`);
+          void message.success(
+            tNodes('已审核：{name} {status}', {
+              name: <Data>{a.name}</Data>,
+              status: t(REVIEW_LABELS[a.review.status].text),
+            }),
+          );
           data.reload();
         }}
       />

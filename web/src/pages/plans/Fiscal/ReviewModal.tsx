@@ -7,6 +7,8 @@ import { reviewAssessment } from '../../../api/fiscal.ts';
 import type { FiscalAssessment, ReviewInput } from '../../../api/fiscal.ts';
 import { FailureAlert, type Failure } from '../../../components/FailureAlert.tsx';
 import { applyServerErrors } from '../../../components/serverErrors.ts';
+import { Data, t } from '../../../i18n/index.ts';
+import { tNodes } from '../tNodes.tsx';
 
 type Values = Omit<ReviewInput, 'version'>;
 const FIELDS = ['decision', 'reviewer', 'reviewedOn', 'remark'] as const;
@@ -62,56 +64,61 @@ export function ReviewModal({ assessment, defaultReviewer, onClose, onSaved }: P
     <Modal
       open={assessment !== null}
       title={
-        assessment ? `审核：${assessment.name} ${assessment.planYear}年度财政承受能力评估` : ''
+        assessment
+          ? tNodes('审核：{name} {year}年度财政承受能力评估', {
+              name: <Data>{assessment.name}</Data>,
+              year: assessment.planYear,
+            })
+          : ''
       }
-      okText="保存审核意见"
+      okText={t('保存审核意见')}
       okButtonProps={{ id: 'review-save', loading: saving }}
-      cancelText="取消"
+      cancelText={t('取消')}
       onOk={() => void save()}
       onCancel={onClose}
       destroyOnHidden
     >
       <FailureAlert failure={failure} />
       <Form form={form} layout="vertical" requiredMark>
-        <Form.Item name="decision" label="审核结果" rules={[{ required: true }]}>
+        <Form.Item name="decision" label={t('审核结果')} rules={[{ required: true }]}>
           <Radio.Group>
             <Radio id="review-passed" value="passed">
-              通过
+              {t('通过')}
             </Radio>
             <Radio id="review-returned" value="returned">
-              退回
+              {t('退回')}
             </Radio>
           </Radio.Group>
         </Form.Item>
         <Form.Item
           name="reviewer"
-          label="审核人"
-          rules={[{ required: true, whitespace: true, message: '请填写审核人' }]}
+          label={t('审核人')}
+          rules={[{ required: true, whitespace: true, message: t('请填写审核人') }]}
         >
           <Input id="review-reviewer" maxLength={64} />
         </Form.Item>
         <Form.Item
           name="reviewedOn"
-          label="审核日期"
+          label={t('审核日期')}
           rules={[
-            { required: true, message: '请填写审核日期' },
-            { pattern: /^\d{4}-\d{2}-\d{2}$/, message: '格式为 YYYY-MM-DD' },
+            { required: true, message: t('请填写审核日期') },
+            { pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('格式为 YYYY-MM-DD') },
           ]}
         >
           <Input id="review-date" placeholder="YYYY-MM-DD" />
         </Form.Item>
         <Form.Item
           name="remark"
-          label="审核意见"
+          label={t('审核意见')}
           rules={[
             {
               required: decision === 'returned',
               whitespace: true,
-              message: '退回时请填写退回原因',
+              message: t('退回时请填写退回原因'),
             },
           ]}
         >
-          <Input.TextArea id="review-remark" rows={3} maxLength={500} />
+          <Input.TextArea id="review-remark" rows={3} maxLength={500} translate="no" />
         </Form.Item>
       </Form>
     </Modal>

@@ -8,6 +8,7 @@ import { Fragment, useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { PlanTable } from '../../../api/plans.ts';
 import { useMe } from '../../../app/auth.tsx';
+import { currentLang, t } from '../../../i18n/index.ts';
 import {
   bucketLabels,
   formatFigure,
@@ -111,18 +112,20 @@ function Body({ rows, note }: { rows: FormRow[]; note: string }) {
 function Form({ table }: { table: PlanTable }) {
   const buckets = bucketLabels(table.cutoffYear);
   return (
+    // The notice's form keeps its Chinese (data-official-form); which table it is (the basis, the
+    // version) is the interface's.
     <div className="sheet">
-      <h1>{table.title}</h1>
+      <h1 data-official-form>{table.title}</h1>
       <div className="meta">
-        <span>省(区、市)：{table.scope.name}</span>
+        <span data-official-form>省(区、市)：{table.scope.name}</span>
         <span className={table.basis === 'live' ? 'basis live' : 'basis'} id="print-basis">
-          {table.basisLabel}
+          {t(table.basisLabel)}
         </span>
-        <span>
+        <span data-official-form>
           联系人及电话：<span className="blank">{table.contact}</span>
         </span>
       </div>
-      <table>
+      <table data-official-form>
         <colgroup>
           <col />
           <col />
@@ -160,7 +163,10 @@ function Form({ table }: { table: PlanTable }) {
       </table>
       {table.version && (
         <div className="version-footer" id="print-version">
-          第 {table.version.number} 版{'\u3000'}校验码：{table.version.hash}
+          {t('第 {n} 版', { n: table.version.number })}
+          {'\u3000'}
+          {t('校验码：')}
+          {table.version.hash}
         </div>
       )}
     </div>
@@ -186,8 +192,12 @@ function PlanPrintOfYear({ defaultYear }: { defaultYear: number }) {
   if (choice.version) back.set('version', choice.version);
   if (choice.basis) back.set('basis', choice.basis);
 
-  // The printed file is named after the page: 2022年城镇老旧小区改造计划表-海南省.
-  const title = table.status === 'ready' ? `${table.data.title}-${table.data.scope.name}` : null;
+  // The printed file is named after the page: 2022年城镇老旧小区改造计划表-海南省 (in English the
+  // province's code: a title cannot mark a name as data).
+  const title =
+    table.status === 'ready'
+      ? `${t(table.data.title)}-${currentLang() === 'zh' ? table.data.scope.name : table.data.scope.code}`
+      : null;
   useEffect(() => {
     if (!title) return;
     const before = document.title;
@@ -207,16 +217,16 @@ function PlanPrintOfYear({ defaultYear }: { defaultYear: number }) {
           disabled={table.status !== 'ready'}
           onClick={() => window.print()}
         >
-          打印
+          {t('打印')}
         </button>
-        <Link to={`/plans?${back}`}>返回计划表</Link>
+        <Link to={`/plans?${back}`}>{t('返回计划表')}</Link>
         <span className="hint">
-          打印时请选择 A4 纸、横向；表头在每页重复，每个城市的三行不跨页。
+          {t('打印时请选择 A4 纸、横向；表头在每页重复，每个城市的三行不跨页。')}
         </span>
       </div>
-      {!scope && <p className="message">计划表由省级汇总，本地区无单独的计划表。</p>}
-      {table.status === 'loading' && <p className="message">加载中…</p>}
-      {table.status === 'error' && <p className="message">{table.message}</p>}
+      {!scope && <p className="message">{t('计划表由省级汇总，本地区无单独的计划表。')}</p>}
+      {table.status === 'loading' && <p className="message">{t('加载中…')}</p>}
+      {table.status === 'error' && <p className="message">{t(table.message)}</p>}
       {table.status === 'ready' && <Form table={table.data} />}
     </div>
   );

@@ -3,6 +3,7 @@
 import { Alert, Card, Empty, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
+import { Data, t } from '../../../i18n/index.ts';
 import {
   NO_PLAN_DATA,
   type CheckSeverity,
@@ -16,38 +17,42 @@ const SEVERITY: Record<CheckSeverity, { text: string; color: string }> = {
   info: { text: '提示', color: 'blue' },
 };
 
-const columns: TableColumnsType<PlanCheck> = [
+const columns = (): TableColumnsType<PlanCheck> => [
   {
-    title: '级别',
+    title: t('级别'),
     key: 'severity',
     width: 80,
-    render: (_, c) => <Tag color={SEVERITY[c.severity].color}>{SEVERITY[c.severity].text}</Tag>,
+    render: (_, c) => <Tag color={SEVERITY[c.severity].color}>{t(SEVERITY[c.severity].text)}</Tag>,
   },
-  { title: '检查项', dataIndex: 'title', key: 'title', width: 280 },
+  { title: t('检查项'), key: 'title', width: 280, render: (_, c) => t(c.title) },
   {
-    title: '结果',
+    title: t('结果'),
     key: 'passed',
     width: 90,
     render: (_, c) =>
       c.passed ? (
-        <Tag color="success">通过</Tag>
+        <Tag color="success">{t('通过')}</Tag>
       ) : c.outcome === NO_PLAN_DATA ? (
-        <Tag>无数据</Tag>
+        <Tag>{t('无数据')}</Tag>
       ) : (
-        <Tag color="error">未通过</Tag>
+        <Tag color="error">{t('未通过')}</Tag>
       ),
   },
-  { title: '说明', dataIndex: 'message', key: 'message' },
+  { title: t('说明'), key: 'message', render: (_, c) => t(c.message) },
 ];
 
-const rowColumns: TableColumnsType<PlanCheckRow> = [
+const rowColumns = (): TableColumnsType<PlanCheckRow> => [
   {
-    title: '小区名称',
+    title: t('小区名称'),
     key: 'name',
-    render: (_, r) => <Link to={`/ledger/${r.id}`}>{r.name}</Link>,
+    render: (_, r) => (
+      <Link to={`/ledger/${r.id}`}>
+        <Data>{r.name}</Data>
+      </Link>
+    ),
   },
-  { title: '区划代码', dataIndex: 'regionCode', key: 'regionCode', width: 120 },
-  { title: '情况', dataIndex: 'detail', key: 'detail' },
+  { title: t('区划代码'), dataIndex: 'regionCode', key: 'regionCode', width: 120 },
+  { title: t('情况'), key: 'detail', render: (_, r) => t(r.detail) },
 ];
 
 interface Props {
@@ -67,20 +72,28 @@ export function ChecksPanel({ checks, scopeName, loading, error, note }: Props) 
     <Card
       id="plan-checks"
       size="small"
-      title={scopeName ? `计划检查 · ${scopeName}` : '计划检查'}
+      title={
+        scopeName ? (
+          <>
+            {t('计划检查')} · <Data>{scopeName}</Data>
+          </>
+        ) : (
+          t('计划检查')
+        )
+      }
       extra={
         checks && checks.length > 0 ? (
           noData ? (
-            <Tag id="plan-checks-no-data">本年度尚无计划数据</Tag>
+            <Tag id="plan-checks-no-data">{t('本年度尚无计划数据')}</Tag>
           ) : failed === 0 ? (
-            <Tag color="success">全部通过</Tag>
+            <Tag color="success">{t('全部通过')}</Tag>
           ) : (
-            <Tag color="error">{failed} 项未通过</Tag>
+            <Tag color="error">{t('{n} 项未通过', { n: failed })}</Tag>
           )
         ) : null
       }
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      {error && <Alert type="error" showIcon title={t(error)} style={{ marginBottom: 12 }} />}
       {note ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={note} />
       ) : (
@@ -88,7 +101,7 @@ export function ChecksPanel({ checks, scopeName, loading, error, note }: Props) 
           rowKey="id"
           size="small"
           loading={loading}
-          columns={columns}
+          columns={columns()}
           dataSource={checks ?? []}
           pagination={false}
           rowClassName={(c) => (c.passed ? '' : 'plan-check-failed')}
@@ -98,7 +111,7 @@ export function ChecksPanel({ checks, scopeName, loading, error, note }: Props) 
               <Table<PlanCheckRow>
                 rowKey="id"
                 size="small"
-                columns={rowColumns}
+                columns={rowColumns()}
                 dataSource={c.rows}
                 pagination={c.rows.length > 10 ? { pageSize: 10, size: 'small' } : false}
               />

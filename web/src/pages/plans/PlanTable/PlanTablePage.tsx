@@ -10,6 +10,8 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { planTableUrl, type PlanTable } from '../../../api/plans.ts';
 import { useMe } from '../../../app/auth.tsx';
+import { Data, t } from '../../../i18n/index.ts';
+import { tNodes } from '../tNodes.tsx';
 import { ChecksPanel } from './ChecksPanel.tsx';
 import { PLAN_TABLE_WIDTH, planColumns } from './planColumns.tsx';
 import {
@@ -74,66 +76,77 @@ function PlanTableOfYear({ defaultYear }: { defaultYear: number }) {
   // 国家发展改革委 and 财政部 receive declared plans: the server gives them no working table.
   const receivesOnly = me.roles.some((r) => r === 'ndrc_national' || r === 'mof');
   const versionOptions = [
-    { value: '', label: receivesOnly ? '最新上报版本' : '工作底稿（未冻结）' },
-    { value: 'signed', label: ministry ? '已接收的版本' : '已会签的版本' },
+    { value: '', label: t(receivesOnly ? '最新上报版本' : '工作底稿（未冻结）') },
+    { value: 'signed', label: t(ministry ? '已接收的版本' : '已会签的版本') },
     ...(data?.versions ?? []).map((v) => ({
       value: String(v.number),
-      label: `第 ${v.number} 版（${v.submittedAt.slice(0, 10)}上报${v.signed ? '，已会签' : ''}${
-        v.inForce ? '，已接收' : ''
-      }）`,
+      label: t('第 {n} 版（{date}上报{flags}）', {
+        n: v.number,
+        date: v.submittedAt.slice(0, 10),
+        flags: (v.signed ? t('，已会签') : '') + (v.inForce ? t('，已接收') : ''),
+      }),
     })),
   ];
   if (search.version && !versionOptions.some((o) => o.value === search.version))
-    versionOptions.push({ value: search.version, label: `第 ${search.version} 版` });
+    versionOptions.push({ value: search.version, label: t('第 {n} 版', { n: search.version }) });
 
   const toolbar = (
     <Flex wrap gap="middle" align="center" justify="space-between">
       <Space wrap>
-        <span>计划年度</span>
+        <span>{t('计划年度')}</span>
         <Select
           id="plan-year"
-          aria-label="计划年度"
+          aria-label={t('计划年度')}
           value={year}
           style={{ width: 120 }}
-          options={planYears().map((y) => ({ value: y, label: `${y}年` }))}
+          options={planYears().map((y) => ({ value: y, label: t('{year}年', { year: y }) }))}
           onChange={(y: number) => setSearch({ year: y })}
         />
-        <span>省(区、市)</span>
+        <span>{t('省(区、市)')}</span>
         {access.kind === 'country' ? (
           <Select
             id="plan-province"
-            aria-label="省(区、市)"
+            aria-label={t('省(区、市)')}
             value={scope}
             style={{ width: 200 }}
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={{ optionFilterProp: 'name' }}
             options={[
-              { value: ALL_PROVINCES, label: '全国' },
-              ...provinces.map((p) => ({ value: p.code, label: p.name })),
+              { value: ALL_PROVINCES, label: t('全国'), name: t('全国') },
+              ...provinces.map((p) => ({
+                value: p.code,
+                label: <Data>{p.name}</Data>,
+                name: p.name,
+              })),
             ]}
             onChange={(province: string) => setSearch({ province })}
           />
         ) : (
           <Select
             id="plan-province"
-            aria-label="省(区、市)"
+            aria-label={t('省(区、市)')}
             value={access.code}
             disabled
             style={{ width: 200 }}
-            options={[{ value: access.code, label: me.region.path[0]?.name ?? access.name }]}
+            options={[
+              {
+                value: access.code,
+                label: <Data>{me.region.path[0]?.name ?? access.name}</Data>,
+              },
+            ]}
           />
         )}
         {scope && national && (
           <>
-            <span>口径</span>
+            <span>{t('口径')}</span>
             <Select
               id="plan-basis"
-              aria-label="口径"
+              aria-label={t('口径')}
               value={search.basis ?? 'accepted'}
               style={{ width: 200 }}
               options={[
-                { value: 'accepted', label: '各省已接收版本' },
-                { value: 'submitted', label: '各省最新上报版本' },
-                ...(receivesOnly ? [] : [{ value: 'live', label: '工作底稿（未冻结）' }]),
+                { value: 'accepted', label: t('各省已接收版本') },
+                { value: 'submitted', label: t('各省最新上报版本') },
+                ...(receivesOnly ? [] : [{ value: 'live', label: t('工作底稿（未冻结）') }]),
               ]}
               onChange={(basis: PlanSearch['basis']) => setSearch({ basis })}
             />
@@ -141,10 +154,10 @@ function PlanTableOfYear({ defaultYear }: { defaultYear: number }) {
         )}
         {scope && !national && (
           <>
-            <span>版本</span>
+            <span>{t('版本')}</span>
             <Select
               id="plan-version"
-              aria-label="版本"
+              aria-label={t('版本')}
               value={search.version ?? ''}
               style={{ width: 240 }}
               options={versionOptions}
@@ -160,14 +173,14 @@ function PlanTableOfYear({ defaultYear }: { defaultYear: number }) {
             icon={<FileExcelOutlined />}
             href={planTableUrl(scope, year, 'xlsx', choice)}
           >
-            下载 xlsx
+            {t('下载 xlsx')}
           </Button>
           <Button
             id="plan-download-csv"
             icon={<FileTextOutlined />}
             href={planTableUrl(scope, year, 'csv', choice)}
           >
-            下载 csv
+            {t('下载 csv')}
           </Button>
           <Button
             id="plan-print"
@@ -175,7 +188,7 @@ function PlanTableOfYear({ defaultYear }: { defaultYear: number }) {
             href={`/plans/print?${query}`}
             target="_blank"
           >
-            打印
+            {t('打印')}
           </Button>
         </Space>
       )}
@@ -184,34 +197,51 @@ function PlanTableOfYear({ defaultYear }: { defaultYear: number }) {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title="城镇老旧小区改造计划表" extra={<Link to="/plans/policies">年度政策</Link>}>
+      <Card
+        title={t('城镇老旧小区改造计划表')}
+        extra={<Link to="/plans/policies">{t('年度政策')}</Link>}
+      >
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           {toolbar}
           {access.kind === 'local' && (
             <Alert
               type="info"
               showIcon
-              title="计划表由省级汇总"
-              description={`${access.name}的小区计入本省计划表，由省级住房和城乡建设部门汇总报送；下方是本地区计划的检查结果。`}
+              title={t('计划表由省级汇总')}
+              description={tNodes(
+                '{name}的小区计入本省计划表，由省级住房和城乡建设部门汇总报送；下方是本地区计划的检查结果。',
+                { name: <Data>{access.name}</Data> },
+              )}
             />
           )}
           {table.status === 'error' &&
             (table.notFound && !search.version ? (
-              <Alert type="info" showIcon title="计划表由省级汇总" description={table.message} />
+              <Alert
+                type="info"
+                showIcon
+                title={t('计划表由省级汇总')}
+                description={t(table.message)}
+              />
             ) : (
-              <Alert type="error" showIcon title={table.message} />
+              <Alert type="error" showIcon title={t(table.message)} />
             ))}
           {scope && table.status !== 'error' && (
             <div className="plan-form">
-              <Typography.Title level={4} style={{ textAlign: 'center', margin: 0 }}>
+              {/* The notice's form keeps its Chinese (data-official-form); its basis is interface. */}
+              <Typography.Title
+                level={4}
+                style={{ textAlign: 'center', margin: 0 }}
+                data-official-form
+              >
                 {data?.title ?? `${year}年城镇老旧小区改造计划表`}
               </Typography.Title>
               <Flex justify="space-between" className="plan-form-meta">
-                <span>省(区、市)：{data?.scope.name ?? ''}</span>
+                <span data-official-form>省(区、市)：{data?.scope.name ?? ''}</span>
                 {data && <Basis table={data} />}
-                <span>联系人及电话：{data?.contact ?? ''}</span>
+                <span data-official-form>联系人及电话：{data?.contact ?? ''}</span>
               </Flex>
               <Table<FormRow>
+                data-official-form
                 id="plan-table"
                 rowKey="key"
                 size="small"
@@ -231,7 +261,12 @@ function PlanTableOfYear({ defaultYear }: { defaultYear: number }) {
                 }
               />
               {data && (
-                <Typography.Paragraph type="secondary" id="plan-note" style={{ marginTop: 8 }}>
+                <Typography.Paragraph
+                  type="secondary"
+                  id="plan-note"
+                  style={{ marginTop: 8 }}
+                  data-official-form
+                >
                   注：{data.note}
                 </Typography.Paragraph>
               )}
@@ -253,9 +288,9 @@ function PlanTableOfYear({ defaultYear }: { defaultYear: number }) {
           loading={table.status === 'loading'}
           note={
             national
-              ? '全国汇总表不做计划检查，请选择省份查看该省的检查结果'
+              ? t('全国汇总表不做计划检查，请选择省份查看该省的检查结果')
               : data && data.basis !== 'live'
-                ? '冻结版本的检查已在上报时完成；选择“工作底稿（未冻结）”查看当前台账的检查结果'
+                ? t('冻结版本的检查已在上报时完成；选择“工作底稿（未冻结）”查看当前台账的检查结果')
                 : undefined
           }
         />
@@ -269,16 +304,16 @@ function Basis({ table }: { table: PlanTable }) {
   if (table.basis === 'live')
     return (
       <span id="plan-basis-label">
-        <Tag color="red">{table.basisLabel}</Tag>
-        <Typography.Text type="secondary">据台账实时汇总，不是上报的计划</Typography.Text>
+        <Tag color="red">{t(table.basisLabel)}</Tag>
+        <Typography.Text type="secondary">{t('据台账实时汇总，不是上报的计划')}</Typography.Text>
       </span>
     );
   return (
     <span id="plan-basis-label">
-      <Tag color="blue">{table.basisLabel}</Tag>
+      <Tag color="blue">{t(table.basisLabel)}</Tag>
       {table.version && (
         <Typography.Text type="secondary">
-          校验码：
+          {t('校验码：')}
           <Typography.Text code copyable id="plan-hash">
             {table.version.hash}
           </Typography.Text>

@@ -10,6 +10,7 @@ import { errorMessage } from '../../../api/client.ts';
 import { addPlanPolicy, listPlanPolicies } from '../../../api/plans.ts';
 import type { PlanPolicy } from '../../../api/plans.ts';
 import { useMe } from '../../../app/auth.tsx';
+import { Data, dataCell, t } from '../../../i18n/index.ts';
 import { PolicyFormModal, sharePercent } from './PolicyFormModal.tsx';
 import { ProvinceThresholdsCard } from './ProvinceThresholdsCard.tsx';
 
@@ -35,46 +36,51 @@ function usePolicies() {
     );
     return () => ctrl.abort();
   }, [tick]);
-  const reload = useCallback(() => setTick((t) => t + 1), []);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
   return { items, loading, error, reload };
 }
 
 function columns(canEdit: boolean, onEdit: (p: PlanPolicy) => void): TableColumnsType<PlanPolicy> {
   return [
-    { title: '年度', dataIndex: 'planYear', key: 'planYear', width: 90 },
-    { title: '分界年份', dataIndex: 'cutoffYear', key: 'cutoffYear', width: 100 },
-    { title: '最晚建成年份', dataIndex: 'latestBuildYear', key: 'latestBuildYear', width: 120 },
+    { title: t('年度'), dataIndex: 'planYear', key: 'planYear', width: 90 },
+    { title: t('分界年份'), dataIndex: 'cutoffYear', key: 'cutoffYear', width: 100 },
     {
-      title: '占比上限 %',
+      title: t('最晚建成年份'),
+      dataIndex: 'latestBuildYear',
+      key: 'latestBuildYear',
+      width: 120,
+    },
+    {
+      title: t('占比上限 %'),
       key: 'share',
       width: 110,
       align: 'right',
       render: (_, p) => sharePercent(p.maxPostCutoffShare).toFixed(2),
     },
     {
-      title: '居民同意 %',
+      title: t('居民同意 %'),
       key: 'consent',
       width: 110,
       align: 'right',
       render: (_, p) => sharePercent(p.consentThreshold).toFixed(2),
     },
-    { title: '截止日期', dataIndex: 'deadline', key: 'deadline', width: 120 },
-    { title: '报送单位', dataIndex: 'recipients', key: 'recipients' },
+    { title: t('截止日期'), dataIndex: 'deadline', key: 'deadline', width: 120 },
+    { ...dataCell, title: t('报送单位'), dataIndex: 'recipients', key: 'recipients' },
     {
-      title: '依据',
+      title: t('依据'),
       dataIndex: 'source',
       key: 'source',
-      render: (s: string) => s || <Tag>未填写</Tag>,
+      render: (s: string) => (s ? <Data>{s}</Data> : <Tag>{t('未填写')}</Tag>),
     },
     ...(canEdit
       ? [
           {
-            title: '操作',
+            title: t('操作'),
             key: 'actions',
             width: 80,
             render: (_: unknown, p: PlanPolicy) => (
               <Button type="link" size="small" onClick={() => onEdit(p)}>
-                编辑
+                {t('编辑')}
               </Button>
             ),
           },
@@ -107,7 +113,9 @@ export function PoliciesPage() {
     setAddError(null);
     try {
       const created = await addPlanPolicy(planYear);
-      void message.success(`已新增${planYear}年度政策（沿用上一年度），请核对后保存`);
+      void message.success(
+        t('已新增{year}年度政策（沿用上一年度），请核对后保存', { year: planYear }),
+      );
       setAdding(false);
       list.reload();
       setEditing(created);
@@ -120,10 +128,10 @@ export function PoliciesPage() {
 
   return (
     <Card
-      title="年度政策"
+      title={t('年度政策')}
       extra={
         <Space>
-          <Link to="/plans">返回计划表</Link>
+          <Link to="/plans">{t('返回计划表')}</Link>
           {canEdit && (
             <Button
               id="policy-add"
@@ -135,7 +143,7 @@ export function PoliciesPage() {
                 setAdding(true);
               }}
             >
-              新增年度
+              {t('新增年度')}
             </Button>
           )}
         </Space>
@@ -145,7 +153,9 @@ export function PoliciesPage() {
         <Alert
           type="info"
           showIcon
-          title="每个计划年度的规则是一行数据：分界年份前后的户数占比、最晚建成年份和报送截止日期都取自该年度的政策；某年度没有单独的政策时，沿用最近一个较早年度的政策。"
+          title={t(
+            '每个计划年度的规则是一行数据：分界年份前后的户数占比、最晚建成年份和报送截止日期都取自该年度的政策；某年度没有单独的政策时，沿用最近一个较早年度的政策。',
+          )}
         />
         {list.error && <Alert type="error" showIcon title={list.error} />}
         <Table<PlanPolicy>
@@ -162,23 +172,24 @@ export function PoliciesPage() {
         <ProvinceThresholdsCard defaultYear={new Date().getFullYear()} />
       </Space>
       <Modal
-        title="新增年度政策"
+        title={t('新增年度政策')}
         open={adding}
-        okText="新增"
+        okText={t('新增')}
+        cancelText={t('取消')}
         okButtonProps={{ id: 'policy-add-submit' }}
         confirmLoading={saving}
         onOk={() => void add().catch(() => undefined)}
         onCancel={() => setAdding(false)}
         forceRender
       >
-        <p>新年度以最近一个较早年度的政策为起点，新增后可修改。</p>
+        <p>{t('新年度以最近一个较早年度的政策为起点，新增后可修改。')}</p>
         {addError && <Alert type="error" showIcon title={addError} style={{ marginBottom: 16 }} />}
         <Form form={addForm} layout="vertical">
           <Form.Item
-            label="计划年度"
+            label={t('计划年度')}
             name="planYear"
             htmlFor="policy-add-year"
-            rules={[{ required: true, message: '请输入计划年度' }]}
+            rules={[{ required: true, message: t('请输入计划年度') }]}
           >
             <InputNumber id="policy-add-year" min={2000} max={2100} precision={0} />
           </Form.Item>

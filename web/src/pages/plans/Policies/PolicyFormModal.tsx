@@ -8,6 +8,7 @@ import type { PlanPolicy } from '../../../api/plans.ts';
 import { FailureAlert } from '../../../components/FailureAlert.tsx';
 import { applyServerErrors } from '../../../components/serverErrors.ts';
 import { DateInput } from '../../../components/DateFields.tsx';
+import { t } from '../../../i18n/index.ts';
 
 interface Values {
   cutoffYear: number;
@@ -76,11 +77,15 @@ export function PolicyFormModal({ policy, onClose, onSaved, onReload }: Props) {
         recipients: v.recipients.trim(),
         source: v.source.trim(),
       });
-      void message.success(`已保存${policy.planYear}年度政策`);
+      void message.success(t('已保存{year}年度政策', { year: policy.planYear }));
       onSaved();
     } catch (e) {
       const stale = e instanceof ApiError && e.status === 409;
-      setFailure({ message: errorMessage(e), rest: applyServerErrors(form, e, FIELDS), stale });
+      setFailure({
+        message: errorMessage(e),
+        rest: applyServerErrors(form, e, FIELDS),
+        stale,
+      });
     } finally {
       setSaving(false);
     }
@@ -88,9 +93,10 @@ export function PolicyFormModal({ policy, onClose, onSaved, onReload }: Props) {
 
   return (
     <Modal
-      title={policy ? `编辑${policy.planYear}年度政策` : '编辑年度政策'}
+      title={policy ? t('编辑{year}年度政策', { year: policy.planYear }) : t('编辑年度政策')}
       open={policy !== null}
-      okText="保存"
+      okText={t('保存')}
+      cancelText={t('取消')}
       okButtonProps={{ id: 'policy-form-submit' }}
       confirmLoading={saving}
       onOk={() => void submit().catch(() => undefined)}
@@ -103,76 +109,76 @@ export function PolicyFormModal({ policy, onClose, onSaved, onReload }: Props) {
         action={
           failure?.stale && (
             <Button id="policy-form-reload" size="small" onClick={onReload}>
-              重新载入
+              {t('重新载入')}
             </Button>
           )
         }
       />
       <Form<Values> form={form} layout="vertical" autoComplete="off">
         <Form.Item
-          label="分界年份"
+          label={t('分界年份')}
           name="cutoffYear"
           htmlFor="policy-cutoff-year"
-          extra="该年年底前建成的小区计入“年底前”，之后的计入“年底后”"
-          rules={[{ required: true, message: '请输入分界年份' }]}
+          extra={t('该年年底前建成的小区计入“年底前”，之后的计入“年底后”')}
+          rules={[{ required: true, message: t('请输入分界年份') }]}
         >
           <InputNumber id="policy-cutoff-year" min={1949} max={2100} precision={0} />
         </Form.Item>
         <Form.Item
-          label="最晚建成年份"
+          label={t('最晚建成年份')}
           name="latestBuildYear"
           htmlFor="policy-latest-build-year"
           dependencies={['cutoffYear']}
           rules={[
-            { required: true, message: '请输入最晚建成年份' },
+            { required: true, message: t('请输入最晚建成年份') },
             ({ getFieldValue }) => ({
               validator: (_, v: number | null) =>
                 v === null || v === undefined || v >= (getFieldValue('cutoffYear') as number)
                   ? Promise.resolve()
-                  : Promise.reject(new Error('不能早于分界年份')),
+                  : Promise.reject(new Error(t('不能早于分界年份'))),
             }),
           ]}
         >
           <InputNumber id="policy-latest-build-year" min={1949} max={2100} precision={0} />
         </Form.Item>
         <Form.Item
-          label="年底后建成小区占比上限（按居民户数计）"
+          label={t('年底后建成小区占比上限（按居民户数计）')}
           name="maxPostCutoffSharePercent"
           htmlFor="policy-share"
-          rules={[{ required: true, message: '请输入占比上限' }]}
+          rules={[{ required: true, message: t('请输入占比上限') }]}
         >
           <InputNumber id="policy-share" min={0} max={100} precision={2} suffix="%" />
         </Form.Item>
         <Form.Item
-          label="开工前居民同意比例（按户数计）"
+          label={t('开工前居民同意比例（按户数计）')}
           name="consentThresholdPercent"
           htmlFor="policy-consent"
-          extra="未经居民充分协商取得共识的，不得开工改造；默认三分之二，各地可按本地规定调整"
-          rules={[{ required: true, message: '请输入居民同意比例' }]}
+          extra={t('未经居民充分协商取得共识的，不得开工改造；默认三分之二，各地可按本地规定调整')}
+          rules={[{ required: true, message: t('请输入居民同意比例') }]}
         >
           <InputNumber id="policy-consent" min={0.01} max={100} precision={2} suffix="%" />
         </Form.Item>
         <Form.Item
-          label="报送截止日期"
+          label={t('报送截止日期')}
           name="deadline"
           htmlFor="policy-deadline"
           rules={[
-            { required: true, message: '请选择截止日期' },
-            { pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式应为 YYYY-MM-DD' },
+            { required: true, message: t('请选择截止日期') },
+            { pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('日期格式应为 YYYY-MM-DD') },
           ]}
         >
           <DateInput id="policy-deadline" style={{ width: 180 }} />
         </Form.Item>
         <Form.Item
-          label="报送单位"
+          label={t('报送单位')}
           name="recipients"
           htmlFor="policy-recipients"
-          rules={[{ required: true, whitespace: true, message: '请输入报送单位' }]}
+          rules={[{ required: true, whitespace: true, message: t('请输入报送单位') }]}
         >
           <Input id="policy-recipients" maxLength={200} />
         </Form.Item>
-        <Form.Item label="依据" name="source" htmlFor="policy-source">
-          <Input id="policy-source" maxLength={200} placeholder="如 建办城〔2021〕28号" />
+        <Form.Item label={t('依据')} name="source" htmlFor="policy-source">
+          <Input id="policy-source" maxLength={200} placeholder={t('如 建办城〔2021〕28号')} />
         </Form.Item>
       </Form>
     </Modal>

@@ -13,7 +13,7 @@ import {
   Space,
   Table,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { errorMessage } from '../../../api/client.ts';
 import {
   clearConsentThreshold,
@@ -24,6 +24,8 @@ import {
 } from '../../../api/progressImports.ts';
 import { getRegion } from '../../../api/regions.ts';
 import { useMe } from '../../../app/auth.tsx';
+import { Data, dataCell, t } from '../../../i18n/index.ts';
+import { tNodes } from '../tNodes.tsx';
 
 export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number }) {
   const me = useMe();
@@ -36,10 +38,12 @@ export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number })
   const [year, setYear] = useState(defaultYear);
   const [data, setData] = useState<ConsentThresholds | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [provinces, setProvinces] = useState<{ value: string; label: string }[]>([]);
+  const [provinces, setProvinces] = useState<{ value: string; label: ReactNode; name: string }[]>(
+    [],
+  );
   const [tick, setTick] = useState(0);
   const [form] = Form.useForm<{ province: string; percent: number }>();
-  const reload = useCallback(() => setTick((t) => t + 1), []);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
 
   useEffect(() => {
     const ctrl = new AbortController();
@@ -54,12 +58,18 @@ export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number })
   }, [year, tick]);
   useEffect(() => {
     if (!national) {
-      if (ownProvince) setProvinces([{ value: ownProvince, label: me.region.name }]);
+      if (ownProvince)
+        setProvinces([
+          { value: ownProvince, label: <Data>{me.region.name}</Data>, name: me.region.name },
+        ]);
       return;
     }
     const ctrl = new AbortController();
     getRegion('000000', ctrl.signal).then(
-      (r) => setProvinces(r.children.map((c) => ({ value: c.code, label: c.name }))),
+      (r) =>
+        setProvinces(
+          r.children.map((c) => ({ value: c.code, label: <Data>{c.name}</Data>, name: c.name })),
+        ),
       () => undefined,
     );
     return () => ctrl.abort();
@@ -69,7 +79,9 @@ export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number })
     const v = await form.validateFields();
     try {
       await setConsentThreshold(v.province, year, v.percent);
-      void message.success(`已设置${year}年度起的居民同意比例：${v.percent}%`);
+      void message.success(
+        t('已设置{year}年度起的居民同意比例：{percent}%', { year, percent: v.percent }),
+      );
       reload();
     } catch (e) {
       setError(errorMessage(e));
@@ -79,7 +91,12 @@ export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number })
   async function clear(p: ProvinceThreshold) {
     try {
       await clearConsentThreshold(p.provinceCode, p.fromYear);
-      void message.success(`已取消${p.provinceName}${p.fromYear}年度的居民同意比例`);
+      void message.success(
+        tNodes('已取消{province}{year}年度的居民同意比例', {
+          province: <Data>{p.provinceName}</Data>,
+          year: p.fromYear,
+        }),
+      );
       reload();
     } catch (e) {
       setError(errorMessage(e));
@@ -90,13 +107,13 @@ export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number })
     <Card
       id="province-thresholds"
       size="small"
-      title="各省居民同意比例（开工前须同意的户数比例）"
+      title={t('各省居民同意比例（开工前须同意的户数比例）')}
       extra={
         <Space>
-          计划年度
+          {t('计划年度')}
           <InputNumber
             id="threshold-year"
-            aria-label="计划年度"
+            aria-label={t('计划年度')}
             min={2000}
             max={2100}
             precision={0}
@@ -110,7 +127,16 @@ export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number })
         <Alert
           type="info"
           showIcon
-          title={`${year}年度全国默认：${data ? `${data.nationalLabel}（${(data.national * 100).toFixed(2)}%）` : '…'}。省份自定的比例自设定年度起适用，直至该省另行设定；开工检查和提示均使用小区所在省份的比例。`}
+          title={t(
+            '{year}年度全国默认：{value}。省份自定的比例自设定年度起适用，直至该省另行设定；开工检查和提示均使用小区所在省份的比例。',
+            {
+              year,
+              value: data
+                ? t(data.nationalLabel) +
+                  t('（{percent}%）', { percent: (data.national * 100).toFixed(2) })
+                : '…',
+            },
+          )}
         />
         {error && <Alert type="error" showIcon title={error} />}
         <Table<ProvinceThreshold>
@@ -119,30 +145,36 @@ export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number })
           size="small"
           pagination={false}
           dataSource={data?.items ?? []}
-          locale={{ emptyText: '各省均使用全国默认比例' }}
+          locale={{ emptyText: t('各省均使用全国默认比例') }}
           columns={[
-            { title: '省份', dataIndex: 'provinceName', key: 'name' },
+            { ...dataCell, title: t('省份'), dataIndex: 'provinceName', key: 'name' },
             {
-              title: '居民同意 %',
+              title: t('居民同意 %'),
               key: 'threshold',
               align: 'right',
-              render: (_, p) => `${(p.threshold * 100).toFixed(2)}（${p.label}）`,
+              render: (_, p) =>
+                (p.threshold * 100).toFixed(2) + t('（{label}）', { label: t(p.label) }),
             },
-            { title: '起始年度', dataIndex: 'fromYear', key: 'fromYear' },
-            { title: '设置人', dataIndex: 'updatedBy', key: 'updatedBy' },
+            { title: t('起始年度'), dataIndex: 'fromYear', key: 'fromYear' },
+            { ...dataCell, title: t('设置人'), dataIndex: 'updatedBy', key: 'updatedBy' },
             ...(canEdit
               ? [
                   {
-                    title: '操作',
+                    title: t('操作'),
                     key: 'actions',
                     render: (_: unknown, p: ProvinceThreshold) =>
                       (national || p.provinceCode === ownProvince) && (
                         <Popconfirm
-                          title={`取消${p.provinceName}${p.fromYear}年度的比例？`}
+                          title={tNodes('取消{province}{year}年度的比例？', {
+                            province: <Data>{p.provinceName}</Data>,
+                            year: p.fromYear,
+                          })}
+                          okText={t('确定')}
+                          cancelText={t('取消')}
                           onConfirm={() => void clear(p)}
                         >
                           <Button type="link" size="small">
-                            取消
+                            {t('取消')}
                           </Button>
                         </Popconfirm>
                       ),
@@ -159,34 +191,34 @@ export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number })
             onFinish={() => void save().catch(() => undefined)}
           >
             <Form.Item
-              label="省份"
+              label={t('省份')}
               name="province"
-              rules={[{ required: true, message: '请选择省份' }]}
+              rules={[{ required: true, message: t('请选择省份') }]}
             >
               <Select
                 id="threshold-province"
-                aria-label="省份"
+                aria-label={t('省份')}
                 style={{ width: 180 }}
                 options={provinces}
-                showSearch={{ optionFilterProp: 'label' }}
+                showSearch={{ optionFilterProp: 'name' }}
                 disabled={!national}
               />
             </Form.Item>
             <Form.Item
-              label="居民同意 %"
+              label={t('居民同意 %')}
               name="percent"
-              rules={[{ required: true, message: '请输入比例' }]}
+              rules={[{ required: true, message: t('请输入比例') }]}
             >
               <InputNumber
                 id="threshold-percent"
-                aria-label="居民同意 %"
+                aria-label={t('居民同意 %')}
                 min={0.01}
                 max={100}
                 precision={2}
               />
             </Form.Item>
             <Button id="threshold-save" type="primary" htmlType="submit">
-              {`设为${year}年度起的比例`}
+              {t('设为{year}年度起的比例', { year })}
             </Button>
           </Form>
         )}
