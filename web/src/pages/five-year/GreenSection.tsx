@@ -5,12 +5,12 @@ import { Alert, Button, Card, Empty, Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { FiveYearView, GreenCity } from '../../api/fiveYear.ts';
-import { dateTimeText } from '../plans/dateTimeText.ts';
 import { Data, dataCell, t } from '../../i18n/index.ts';
 import { Chart } from './Chart.tsx';
 import { greenOption } from './chartOptions.ts';
 import { GreenFormModal, type GreenEdit } from './GreenFormModal.tsx';
 import { num, pct } from './ProgressSection.tsx';
+import { formatDateTime } from '../../components/format.ts';
 
 const goalTag = (meets: boolean, urban: number) =>
   urban === 0 ? (
@@ -57,7 +57,7 @@ function columns(
         <Tooltip
           title={
             <>
-              <Data>{c.updatedBy ?? ''}</Data> {dateTimeText(c.updatedAt)}
+              <Data>{c.updatedBy ?? ''}</Data> {formatDateTime(c.updatedAt)}
             </>
           }
         >

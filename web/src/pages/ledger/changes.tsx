@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Data, t } from '../../i18n/index.ts';
 import { tNodes } from './tData.tsx';
 import type { FieldChange, HistoryEntry } from '../../api/ledgerTypes.ts';
-import { dateTimeText } from './dateTimeText.ts';
+import { formatDateTime } from '../../components/format.ts';
 
 /** A stored value as text: as the server gave it (exact decimals stay exact), （空） for nothing. */
 export function changeValue(v: unknown): string {
@@ -64,7 +64,7 @@ export function EntryText({ entry }: { entry: HistoryEntry }) {
     <>
       <Typography.Text>{describeEntry(entry)}</Typography.Text>
       <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-        {dateTimeText(entry.at)}
+        {formatDateTime(entry.at)}
       </Typography.Text>
       <ChangeList changes={entry.changes} />
     </>

@@ -2,8 +2,8 @@ import { Button, Popconfirm, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ROLE_LABELS } from '../../../../common/roles.ts';
 import type { UserItem } from '../../api/types.ts';
-import { dateTimeText } from '../plans/dateTimeText.ts';
 import { Data, dataCell, t } from '../../i18n/index.ts';
+import { formatDateTime } from '../../components/format.ts';
 import { tNodes } from '../plans/tNodes.tsx';
 
 interface Actions {
@@ -41,7 +41,7 @@ export function userColumns(a: Actions): TableColumnsType<UserItem> {
       render: (disabled: boolean) =>
         disabled ? <Tag color="default">{t('已停用')}</Tag> : <Tag color="green">{t('正常')}</Tag>,
     },
-    { title: t('最近登录'), dataIndex: 'lastLoginAt', width: 170, render: dateTimeText },
+    { title: t('最近登录'), dataIndex: 'lastLoginAt', width: 170, render: formatDateTime },
     {
       title: t('操作'),
       key: 'actions',

@@ -2,9 +2,13 @@
 import { Descriptions, Grid, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import type { CommunityDetail } from '../../../api/ledgerTypes.ts';
-import { formatDecimal, formatInteger, formatWan } from '../../../components/format.ts';
+import {
+  formatDateTime,
+  formatDecimal,
+  formatInteger,
+  formatWan,
+} from '../../../components/format.ts';
 import { Data, t } from '../../../i18n/index.ts';
-import { dateTimeText } from '../dateTimeText.ts';
 import { bucketLabel } from '../ledgerLabels.ts';
 
 const COLUMNS = { xs: 1, md: 2, xl: 3 };
@@ -122,7 +126,7 @@ export function CommunityFields({ c }: { c: CommunityDetail }) {
       span: FULL_ROW,
       children: t('第 {version} 版，最后修改于 {at}', {
         version: c.version,
-        at: dateTimeText(c.updatedAt),
+        at: formatDateTime(c.updatedAt),
       }),
     },
   ];

@@ -2,8 +2,8 @@
 import { Empty, Timeline, Typography } from 'antd';
 import type { HistoryEntry } from '../../../api/ledgerTypes.ts';
 import { t } from '../../../i18n/index.ts';
-import { dateTimeText } from '../dateTimeText.ts';
 import { ChangeList, describeEntry } from '../changes.tsx';
+import { formatDateTime } from '../../../components/format.ts';
 
 const COLORS: Record<HistoryEntry['action'], string> = {
   import: 'green',
@@ -24,7 +24,7 @@ export function HistoryTimeline({ history }: { history: readonly HistoryEntry[] 
             <div data-version={e.version} data-action={e.action}>
               <Typography.Text strong>{describeEntry(e)}</Typography.Text>
               <Typography.Text type="secondary" style={{ marginInlineStart: 12 }}>
-                {dateTimeText(e.at)}
+                {formatDateTime(e.at)}
               </Typography.Text>
               <ChangeList changes={e.changes} />
             </div>
