@@ -4,4 +4,5 @@ export type { Vars } from './t.ts';
 export { currentLang } from './lang.ts';
 export type { Lang } from './lang.ts';
 export { Data, dataCell } from './Data.tsx';
+export { columnName, tNodes, tServer } from './nodes.tsx';
 export { dateText, periodText } from './dates.ts';

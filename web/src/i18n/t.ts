@@ -82,21 +82,24 @@ const CAPTURE: Record<string, string> = {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** A captured value in English: '2026年9月' → 'Sep 2026', '2026年12月5日' → '5 Dec 2026'. */
+/** A captured month or day the English way ('2026年9月' → 'Sep 2026', '2026-12-05' → '5 Dec 2026'), or undefined for any other part. */
+export function monthOrDayInEnglish(name: string, value: string): string | undefined {
+  const ymd =
+    /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/.exec(value) ??
+    /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value);
+  if ((name !== 'period' && name !== 'date') || !ymd) return undefined;
+  const month = MONTHS[Number(ymd[2]) - 1];
+  return ymd[3] ? `${Number(ymd[3])} ${month} ${ymd[1]}` : `${month} ${ymd[1]}`;
+}
+
+/** A captured part in English: a month or a day, a text the catalog translates, or as it was. */
 function capturedInEnglish(
   name: string,
   value: string,
   catalog: Record<string, string>,
   depth: number,
-) {
-  const ymd =
-    /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/.exec(value) ??
-    /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value);
-  if ((name === 'period' || name === 'date') && ymd) {
-    const month = MONTHS[Number(ymd[2]) - 1];
-    return ymd[3] ? `${Number(ymd[3])} ${month} ${ymd[1]}` : `${month} ${ymd[1]}`;
-  }
-  return english(value, catalog, depth + 1) ?? value;
+): string {
+  return monthOrDayInEnglish(name, value) ?? english(value, catalog, depth + 1) ?? value;
 }
 
 const missing = new Set<string>();
@@ -117,14 +120,26 @@ export function english(
   const exact = catalog[text];
   if (exact !== undefined) return exact;
   if (depth > 3 || !/[\u4e00-\u9fff]/.test(text)) return undefined;
+  const hit = patternFor(text, catalog);
+  if (!hit) return undefined;
+  const vars: Vars = {};
+  for (const [name, part] of Object.entries(hit.parts))
+    vars[name] = capturedInEnglish(name, part, catalog, depth);
+  return fill(hit.english, vars);
+}
+
+/** The first pattern of `catalog` that fits `text` (longest key first), with what it captured. */
+export function patternFor(
+  text: string,
+  catalog: Record<string, string>,
+): { english: string; parts: Record<string, string> } | undefined {
   for (const p of patternsOf(catalog)) {
     const m = p.regex.exec(text);
-    if (!m) continue;
-    const vars: Vars = {};
-    p.names.forEach((name, i) => {
-      vars[name] = capturedInEnglish(name, m[i + 1]!, catalog, depth);
-    });
-    return fill(p.english, vars);
+    if (m)
+      return {
+        english: p.english,
+        parts: Object.fromEntries(p.names.map((n, i) => [n, m[i + 1]!])),
+      };
   }
   return undefined;
 }

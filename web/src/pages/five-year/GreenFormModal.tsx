@@ -4,8 +4,7 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { putGreen, type GreenCity } from '../../api/fiveYear.ts';
 import { FailureAlert } from '../../components/FailureAlert.tsx';
-import { Data, t } from '../../i18n/index.ts';
-import { tNodes } from '../plans/tNodes.tsx';
+import { Data, t, tNodes } from '../../i18n/index.ts';
 import { CountInput, useSave } from './formParts.tsx';
 
 export interface GreenEdit {

@@ -5,8 +5,7 @@ import { App, Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { putCompletionTarget, putStartTarget } from '../../api/fiveYear.ts';
 import { FailureAlert } from '../../components/FailureAlert.tsx';
-import { Data, t } from '../../i18n/index.ts';
-import { tNodes } from '../plans/tNodes.tsx';
+import { Data, t, tNodes } from '../../i18n/index.ts';
 import { CountInput, useSave } from './formParts.tsx';
 
 interface Current {

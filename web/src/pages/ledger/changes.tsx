@@ -1,8 +1,7 @@
 // Field changes as the history and a conflict show them: 居民户数：60 → 61, who, when.
 import { Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { Data, t } from '../../i18n/index.ts';
-import { tNodes } from './tData.tsx';
+import { Data, t, tNodes } from '../../i18n/index.ts';
 import type { FieldChange, HistoryEntry } from '../../api/ledgerTypes.ts';
 import { formatDateTime } from '../../components/format.ts';
 

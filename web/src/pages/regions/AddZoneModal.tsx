@@ -5,8 +5,7 @@ import { useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { createFunctionalZone } from '../../api/regions.ts';
 import type { RegionChild, RegionDetail } from '../../api/types.ts';
-import { Data, t } from '../../i18n/index.ts';
-import { tNodes } from '../plans/tNodes.tsx';
+import { Data, t, tNodes } from '../../i18n/index.ts';
 
 interface Props {
   parent: RegionDetail;

@@ -7,8 +7,7 @@ import type { UserItem } from '../../api/types.ts';
 import { updateUser } from '../../api/users.ts';
 import { passwordPolicyRule } from '../../components/formRules.ts';
 import { applyServerErrors } from '../../components/serverErrors.ts';
-import { Data, t } from '../../i18n/index.ts';
-import { tNodes } from '../plans/tNodes.tsx';
+import { Data, t, tNodes } from '../../i18n/index.ts';
 
 interface Values {
   password: string;

@@ -13,8 +13,7 @@ import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { passwordPolicyRule } from '../../components/formRules.ts';
 import { FailureAlert } from '../../components/FailureAlert.tsx';
 import { applyServerErrors } from '../../components/serverErrors.ts';
-import { Data, t } from '../../i18n/index.ts';
-import { tNodes } from '../plans/tNodes.tsx';
+import { Data, t, tNodes } from '../../i18n/index.ts';
 
 interface Values {
   username: string;

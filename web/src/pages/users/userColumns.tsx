@@ -2,9 +2,8 @@ import { Button, Popconfirm, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ROLE_LABELS } from '../../../../common/roles.ts';
 import type { UserItem } from '../../api/types.ts';
-import { Data, dataCell, t } from '../../i18n/index.ts';
+import { Data, dataCell, t, tNodes } from '../../i18n/index.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { tNodes } from '../plans/tNodes.tsx';
 
 interface Actions {
   selfId: UserItem['id'];

@@ -22,10 +22,9 @@ import { ApiError, errorMessage } from '../../../api/client.ts';
 import { createCommunity, staleSaveOf, updateCommunity } from '../../../api/ledger.ts';
 import type { CommunityDetail, StaleSave } from '../../../api/ledgerTypes.ts';
 import { applyServerErrors } from '../../../components/serverErrors.ts';
-import { currentLang, Data, t } from '../../../i18n/index.ts';
+import { currentLang, Data, t, tNodes, tServer } from '../../../i18n/index.ts';
 import { AREA_CLASS_LABELS } from '../ledgerLabels.ts';
 import { ConflictAlert } from './ConflictAlert.tsx';
-import { tNodes, tServer } from '../tData.tsx';
 import {
   checks,
   editsOf,

@@ -1,8 +1,7 @@
 // /ledger/new and /ledger/:id/edit: one form, loaded with the record when editing.
 import { Button, Card, Result, Spin, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
-import { Data, t } from '../../../i18n/index.ts';
-import { tNodes, tServer } from '../tData.tsx';
+import { Data, t, tNodes, tServer } from '../../../i18n/index.ts';
 import { communityIdOf, useCommunity } from '../useCommunity.ts';
 import { CommunityForm } from './CommunityForm.tsx';
 

@@ -3,9 +3,8 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex } from 'antd';
 import type { StaleSave } from '../../../api/ledgerTypes.ts';
-import { t } from '../../../i18n/index.ts';
+import { t, tServer } from '../../../i18n/index.ts';
 import { EntryText } from '../changes.tsx';
-import { tServer } from '../tData.tsx';
 
 interface Props {
   message: string;

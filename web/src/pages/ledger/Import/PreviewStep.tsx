@@ -5,8 +5,7 @@ import { CheckCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Flex, Space, Typography } from 'antd';
 import type { ImportJob } from '../../../api/ledgerTypes.ts';
 import { formatInteger } from '../../../components/format.ts';
-import { Data, t } from '../../../i18n/index.ts';
-import { tServer } from '../tData.tsx';
+import { Data, t, tServer } from '../../../i18n/index.ts';
 import { ProblemsTable } from './ProblemsTable.tsx';
 import { SuspectedTable } from './SuspectedTable.tsx';
 

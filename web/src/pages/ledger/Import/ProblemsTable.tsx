@@ -1,8 +1,7 @@
 // The rows of a checked file that are wrong (or only worth a look): line, column, value, problem.
 import { Table, Typography } from 'antd';
 import type { ImportRowProblem } from '../../../api/ledgerTypes.ts';
-import { Data, t } from '../../../i18n/index.ts';
-import { columnName, tServer } from '../tData.tsx';
+import { columnName, Data, t, tServer } from '../../../i18n/index.ts';
 
 interface Props {
   id: string;

@@ -11,8 +11,7 @@ import {
   type ProgressImportKind,
   type ProgressImportReport,
 } from '../../../api/progressImports.ts';
-import { t } from '../../../i18n/index.ts';
-import { tNodes, tServer } from '../tData.tsx';
+import { t, tNodes, tServer } from '../../../i18n/index.ts';
 import { ProblemsTable } from './ProblemsTable.tsx';
 
 const MAX_BYTES = 64 * 1024 * 1024;

@@ -4,8 +4,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { ImportJob } from '../../../api/ledgerTypes.ts';
 import { formatInteger } from '../../../components/format.ts';
-import { Data, t } from '../../../i18n/index.ts';
-import { tNodes, tServer } from '../tData.tsx';
+import { Data, t, tNodes, tServer } from '../../../i18n/index.ts';
 import { ProblemsTable } from './ProblemsTable.tsx';
 
 interface Props {

@@ -7,8 +7,7 @@ import {
   IMPORT_TEMPLATE_URL,
 } from '../../../api/ledger.ts';
 import type { ImportKind } from '../../../api/ledgerTypes.ts';
-import { t } from '../../../i18n/index.ts';
-import { tNodes, tServer } from '../tData.tsx';
+import { t, tNodes, tServer } from '../../../i18n/index.ts';
 import type { ImportState } from './useImportJob.ts';
 
 const MAX_BYTES = 64 * 1024 * 1024;

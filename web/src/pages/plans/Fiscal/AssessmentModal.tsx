@@ -9,8 +9,7 @@ import { saveAssessment, uploadAssessmentFile } from '../../../api/fiscal.ts';
 import type { AssessmentInput, FiscalAssessment } from '../../../api/fiscal.ts';
 import { FailureAlert, type Failure } from '../../../components/FailureAlert.tsx';
 import { applyServerErrors } from '../../../components/serverErrors.ts';
-import { Data, t } from '../../../i18n/index.ts';
-import { tNodes } from '../tNodes.tsx';
+import { Data, t, tNodes } from '../../../i18n/index.ts';
 
 type Values = Omit<AssessmentInput, 'version'>;
 const FIELDS = [

@@ -7,8 +7,7 @@ import { reviewAssessment } from '../../../api/fiscal.ts';
 import type { FiscalAssessment, ReviewInput } from '../../../api/fiscal.ts';
 import { FailureAlert, type Failure } from '../../../components/FailureAlert.tsx';
 import { applyServerErrors } from '../../../components/serverErrors.ts';
-import { Data, t } from '../../../i18n/index.ts';
-import { tNodes } from '../tNodes.tsx';
+import { Data, t, tNodes } from '../../../i18n/index.ts';
 
 type Values = Omit<ReviewInput, 'version'>;
 const FIELDS = ['decision', 'reviewer', 'reviewedOn', 'remark'] as const;

@@ -10,8 +10,7 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { planTableUrl, type PlanTable } from '../../../api/plans.ts';
 import { useMe } from '../../../app/auth.tsx';
-import { Data, t } from '../../../i18n/index.ts';
-import { tNodes } from '../tNodes.tsx';
+import { Data, t, tNodes } from '../../../i18n/index.ts';
 import { ChecksPanel } from './ChecksPanel.tsx';
 import { PLAN_TABLE_WIDTH, planColumns } from './planColumns.tsx';
 import {

@@ -24,8 +24,7 @@ import {
 } from '../../../api/progressImports.ts';
 import { getRegion } from '../../../api/regions.ts';
 import { useMe } from '../../../app/auth.tsx';
-import { Data, dataCell, t } from '../../../i18n/index.ts';
-import { tNodes } from '../tNodes.tsx';
+import { Data, dataCell, t, tNodes } from '../../../i18n/index.ts';
 
 export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number }) {
   const me = useMe();

@@ -25,9 +25,8 @@ import {
   type Consultation,
   type ConsultationMethod,
 } from '../../../../api/communityProgress.ts';
-import { tNodes, tServer } from '../../tData.tsx';
 import { usePerson } from '../../../../components/people.tsx';
-import { Data, t } from '../../../../i18n/index.ts';
+import { Data, t, tNodes, tServer } from '../../../../i18n/index.ts';
 import { METHOD_LABELS } from './progressLabels.ts';
 import { DateInput } from '../../../../components/DateFields.tsx';
 

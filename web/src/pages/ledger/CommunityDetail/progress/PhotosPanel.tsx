@@ -35,11 +35,10 @@ import {
   type Attachment,
   type PhotoKind,
 } from '../../../../api/communityProgress.ts';
-import { tNodes, tServer } from '../../tData.tsx';
 import { applyServerErrors } from '../../../../components/serverErrors.ts';
 import { currentPeriod, PHOTO_KIND_LABELS } from './progressLabels.ts';
 import { MonthInput } from '../../../../components/DateFields.tsx';
-import { Data, periodText, t } from '../../../../i18n/index.ts';
+import { Data, periodText, t, tNodes, tServer } from '../../../../i18n/index.ts';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 

@@ -11,7 +11,6 @@ import {
 } from '../../../../api/communityProgress.ts';
 import { applyServerErrors } from '../../../../components/serverErrors.ts';
 import { formatWan } from '../../../../components/format.ts';
-import { tServer } from '../../tData.tsx';
 import { usePerson } from '../../../../components/people.tsx';
 import {
   COUNT_FIELDS,
@@ -23,7 +22,7 @@ import {
   type ProgressValues,
 } from './progressLabels.ts';
 import { DateInput, MonthInput } from '../../../../components/DateFields.tsx';
-import { Data, periodText, t } from '../../../../i18n/index.ts';
+import { Data, periodText, t, tServer } from '../../../../i18n/index.ts';
 
 const decimal = (digits: number, what: string) => ({
   pattern: new RegExp(`^\\d{1,13}(\\.\\d{1,${digits}})?$`),
