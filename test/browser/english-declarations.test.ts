@@ -1,0 +1,202 @@
+/**
+ * The declarations in English, beyond the English walk (english.test.ts): the county opens next
+ * year's declaration, reads a failing warning, opens the submit dialog, is refused, writes a
+ * justification and submits; the province reads its declaration with the three sign-offs and the receipts, the
+ * plan table they signed, a city's submitted communities and the diff between versions; the
+ * ministry reads the overview. Each screen, dialogs open, shows no Chinese outside data values and
+ * the official form.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  apiGet,
+  CITY,
+  confirm,
+  COUNTY,
+  editCommunity,
+  PROVINCE,
+  submit,
+  submitProvincePlan,
+  Y,
+  type Community,
+} from './declaration-support.ts';
+import { chineseOnPage, missingTranslations, settled } from './english-walk.ts';
+import {
+  DEMO_PASSWORD,
+  describeBrowser,
+  launchBrowser,
+  startDemoServer,
+  type RunningServer,
+} from './support.ts';
+
+/** Chinese the frame shows (the header's region and user, the language switch): the lead's. */
+const FRAME = ['.ant-layout-header', '.ant-layout-sider'];
+
+/** The page's Chinese outside data and the official form, the frame aside. */
+async function chineseInDeclarations(page: Page): Promise<string[]> {
+  await page.evaluate((frame) => {
+    for (const el of document.querySelectorAll(frame.join(',')))
+      el.setAttribute('data-english-test-frame', '');
+  }, FRAME);
+  const frameTexts = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-english-test-frame]')].map((e) => e.textContent ?? ''),
+  );
+  const frameLabels = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-english-test-frame] [aria-label]')].map(
+      (e) => e.getAttribute('aria-label') ?? '',
+    ),
+  );
+  return (await chineseOnPage(page)).filter(
+    (text) =>
+      !frameTexts.some((f) => f.includes(text)) &&
+      !frameLabels.some((l) => text === `@aria-label=${l.slice(0, 80)}`),
+  );
+}
+
+async function expectEnglish(page: Page, where: string): Promise<void> {
+  const found = await chineseInDeclarations(page);
+  const missing = await missingTranslations(page);
+  expect(found, `${where}; no catalog has: ${missing.join(' | ')}`).toEqual([]);
+}
+
+describeBrowser('declarations in English', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const uploads = mkdtempSync(join(tmpdir(), 'gaizao-en-decl-'));
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser(['--lang=en-US']);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(uploads, { recursive: true, force: true });
+  });
+
+  /** A fresh browser, signed in as `account` after choosing English on the login page. */
+  async function inEnglish(account: string): Promise<Page> {
+    const page = await (
+      await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } })
+    ).newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(server.url);
+    await page.locator('#login-username').waitFor();
+    if ((await page.locator('html').getAttribute('lang')) !== 'en')
+      await page.locator('#login-lang-switch').click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await page.locator('#login-username').fill(account);
+    await page.locator('#login-password').fill(DEMO_PASSWORD);
+    await page.locator('#login-submit').click();
+    await page.locator('#current-region').waitFor();
+    return page;
+  }
+
+  it('county: next year’s declaration, a failing warning, a refusal, a justification, the submit dialog', async () => {
+    const page = await inEnglish('county');
+    // As declaration.test.ts does: the largest community built before 2000 gets 2003 (still
+    // before 2005), so the share of post-2000 households exceeds 15 % and a warning fails.
+    const plan = (
+      await apiGet<{ items: Community[] }>(
+        page,
+        `/api/communities?region=${COUNTY}&planYear=${Y}&pageSize=200`,
+      )
+    ).items;
+    const largest = plan
+      .filter((c) => c.buildYear < 2000)
+      .sort((a, b) => b.households - a.households)[0]!;
+    await editCommunity(page, server.url, largest.id, '#community-build-year', '2003');
+
+    await page.goto(`${server.url}/declarations`);
+    await page.locator(`#declaration-page[data-unit="${COUNTY}"][data-year="${Y}"]`).waitFor();
+    await settled(page);
+    expect(await page.locator('#declaration-state').innerText()).toBe('In preparation');
+    expect(await page.locator('#declaration-countdown').innerText()).toMatch(
+      /Deadline .* · (\d+ days left|Due today)/,
+    );
+    // The checks, run on the plan: the share warning fails, in English.
+    const share = page.locator('#declaration-checks [data-check="post_cutoff_share"]');
+    expect(await share.innerText()).toBe('Failed');
+    const row = page.locator('#declaration-checks tr[data-row-key="post_cutoff_share"]');
+    expect(await row.innerText()).toMatch(
+      /^\s*Warning\s+Households in communities built after 2000/,
+    );
+    await page.locator('#justify-post_cutoff_share').waitFor();
+    await expectEnglish(page, 'county declaration');
+
+    // The submit dialog; submitting is refused, naming the warning to justify.
+    await page.locator('#declaration-submit').click();
+    await page.locator('#declaration-submit-ok').waitFor();
+    expect(await page.locator('.ant-popover:visible').innerText()).toContain(
+      'Submit the annual plan',
+    );
+    await expectEnglish(page, 'submit dialog');
+    await confirm(page, '#declaration-submit-ok');
+    await page.locator('#declaration-submit-error').waitFor();
+    expect(await page.locator('#declaration-submit-error').innerText()).toMatch(
+      /need a justification[\s\S]*Warning: Households in communities built after 2000/,
+    );
+    await settled(page);
+    await expectEnglish(page, 'submission refused');
+
+    // Justified (the text is data), then submitted.
+    await page.locator('#justify-post_cutoff_share').fill('相邻片区联动改造，统筹后不超过上限');
+    await page.locator('#justify-save-post_cutoff_share').click();
+    await page.locator('#justification-post_cutoff_share').waitFor();
+    expect(await page.locator('#justification-post_cutoff_share').innerText()).toContain(
+      "This unit's justification",
+    );
+    await submit(page);
+    await expect
+      .poll(() => page.locator('#declaration-state').innerText(), { timeout: 30_000 })
+      .toBe('Submitted');
+    await settled(page);
+    await expectEnglish(page, 'submitted');
+    await page.context().close();
+  }, 240_000);
+
+  it('province: its declaration with the sign-offs, receipts, a city’s version and the diff', async () => {
+    // Up the chain through the service: the province's plan signed off and submitted.
+    await submitProvincePlan(server.dbPath, uploads);
+    const page = await inEnglish('province');
+    await page.goto(`${server.url}/declarations/${PROVINCE}/${Y}`);
+    await page.locator(`#declaration-page[data-unit="${PROVINCE}"]`).waitFor();
+    await settled(page);
+    await expect.poll(() => page.locator('#declaration-state').innerText()).toBe('Submitted');
+    await page.locator('#signoff-panel').waitFor();
+    await expect.poll(() => page.locator('#signoff-rows [data-signed="current"]').count()).toBe(3);
+    await page.locator('#receipts').waitFor();
+    await page.locator('#declaration-events').waitFor();
+    await expectEnglish(page, 'province declaration');
+
+    // A city's declaration as its reviewer: the communities submitted, and the diff.
+    await page.goto(`${server.url}/declarations/${CITY}/${Y}`);
+    await page.locator(`#declaration-page[data-unit="${CITY}"]`).waitFor();
+    await page.locator('#submitted-communities .ant-table-row').first().waitFor();
+    await settled(page);
+    await expectEnglish(page, 'city declaration, as its reviewer');
+    await page.locator('#declaration-diff').click();
+    await page.locator('#declaration-diff-result').waitFor();
+    await expect(page.locator('.ant-modal-title').innerText()).resolves.toMatch(
+      /^(Version|Changes)/,
+    );
+    await expectEnglish(page, 'diff between versions');
+    await page.context().close();
+  }, 240_000);
+
+  it('ministry: the provinces’ submissions', async () => {
+    const page = await inEnglish('ministry');
+    await page.goto(`${server.url}/declarations/overview?year=${Y}`);
+    await page.locator('#overview-table .ant-table-row').first().waitFor();
+    await settled(page);
+    await expectEnglish(page, 'overview');
+    await page.goto(`${server.url}/declarations/${PROVINCE}/${Y}`);
+    await page.locator(`#declaration-page[data-unit="${PROVINCE}"]`).waitFor();
+    await settled(page);
+    await expectEnglish(page, 'province declaration, as the ministry');
+    await page.context().close();
+  }, 240_000);
+});
