@@ -317,6 +317,12 @@ export const en: Record<string, string> = {
   '当前台账（尚未上报）': 'Current ledger (not submitted yet)',
   计划调整差异: 'Changes of the plan revision',
   '计划表（调整前 → 调整后，合计）': 'Plan table (before → after, totals)',
+  // The plan table's row labels (server/src/domain/plan-table.ts), in the revision's comparison.
+  '全市小计:': 'City subtotal:',
+  '1. 城市(建成区)': '1. City (built-up area)',
+  '2. 县城(城关镇)': '2. County seat (town)',
+  '全省(区、市)合计:': 'Provincial total:',
+  '全国合计:': 'National total:',
   '已开始计划调整（第{n}次）': 'Started plan revision {n}',
   调整计划: 'Revise the plan',
   '调整{year}年度计划（计划调整（第{n}次））': 'Revise the {year} plan (plan revision {n})',
@@ -358,7 +364,7 @@ export const en: Record<string, string> = {
   已确认会签: 'Signed off',
   确认会签: 'Confirm sign-off',
   '以{dept}名义确认校验码为 {hash}… 的版本':
-    'Confirm, for the {dept}, the version with checksum {hash}…',
+    'Confirm the version with checksum {hash}… on behalf of: {dept}',
   会签部门: 'Signing department',
   已会签: 'Signed',
   签于旧版本: 'Signed an earlier version',

@@ -114,6 +114,8 @@ function JustificationEditor(props: {
       </Typography.Text>
       <Input.TextArea
         id={`justify-${check.id}`}
+        // The unit's own words: data (translate="no"), like the saved justification.
+        translate="no"
         aria-label={t('{title}的说明', { title: t(check.title) })}
         rows={3}
         maxLength={2000}

@@ -115,7 +115,8 @@ export function ReturnModal({ d, open, onClose, onDone }: Props) {
           htmlFor="return-reason"
           rules={[{ required: true, whitespace: true, min: 2, message: t('请写明退回理由') }]}
         >
-          <Input.TextArea id="return-reason" rows={3} maxLength={2000} showCount />
+          {/* What the reviewer writes is data (translate="no"), shown as written. */}
+          <Input.TextArea id="return-reason" translate="no" rows={3} maxLength={2000} showCount />
         </Form.Item>
         <Form.Item
           name="communities"
@@ -140,7 +141,11 @@ export function ReturnModal({ d, open, onClose, onDone }: Props) {
                 ? { filterOption: false, onSearch: (q) => void list.load(q.trim() || undefined) }
                 : { optionFilterProp: 'label' }
             }
-            labelRender={({ value, label }) => list.known.get(Number(value))?.name ?? label}
+            labelRender={({ value, label }) => (
+              <Data>{list.known.get(Number(value))?.name ?? label}</Data>
+            )}
+            // The list holds the plan's communities by name: data, as recorded.
+            popupRender={(menu) => <div translate="no">{menu}</div>}
           />
         </Form.Item>
         {/* One reason per chosen community, following the selection. */}

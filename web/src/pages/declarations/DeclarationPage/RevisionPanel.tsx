@@ -68,6 +68,7 @@ export function ReviseButton({ d, onDone }: { d: Declaration; onDone: () => Prom
         </Typography.Paragraph>
         <Input.TextArea
           id="revise-reason"
+          translate="no"
           rows={3}
           maxLength={2000}
           placeholder={t('调整理由，如：部分小区不具备改造条件')}
