@@ -15,6 +15,36 @@ export type ErrorCode =
   | 'INTEGRITY'
   | 'INTERNAL';
 
+/**
+ * What kind of refusal a 409 or 400 is (issue 12 §1), sent as `error.subCode`, so that a client
+ * knows what to do without reading the message: reload and edit again, pick another name, wait…
+ */
+export type SubCode =
+  /** saved from an old version: someone else saved meanwhile (the body has currentVersion) */
+  | 'STALE_VERSION'
+  /** two writes at the same moment; a unique key kept one */
+  | 'CONCURRENT'
+  /** the name is taken (a user, a community of the same unit) */
+  | 'DUPLICATE_NAME'
+  /** the thing exists already (a year's policy) */
+  | 'ALREADY_EXISTS'
+  /** the community is in an earlier year's plan already (建办城〔2021〕28号 三(四)) */
+  | 'ALREADY_PLANNED'
+  /** the record's state does not allow this (a declaration, an import job) */
+  | 'STATE_REFUSED'
+  /** a newer version replaced the one acted on */
+  | 'SUPERSEDED'
+  /** done already, by this department or user */
+  | 'ALREADY_DONE'
+  /** the version confirmed is not the version on file */
+  | 'HASH_MISMATCH'
+  /** a plan check that cannot pass blocks the submission */
+  | 'CHECKS_BLOCKING'
+  /** a warning without its explanation blocks the submission */
+  | 'JUSTIFICATION_REQUIRED'
+  /** units below have not all been accepted */
+  | 'CHILDREN_PENDING';
+
 export interface ErrorDetail {
   path: string;
   message: string;
@@ -53,7 +83,10 @@ export const forbidden = (message = '没有执行此操作的权限'): AppError 
   new AppError('FORBIDDEN', message);
 export const unauthenticated = (message = '请先登录'): AppError =>
   new AppError('UNAUTHENTICATED', message);
-export const validation = (message: string, details?: ErrorDetail[]): AppError =>
-  new AppError('VALIDATION', message, details);
-export const conflict = (message: string, extra?: Record<string, unknown>): AppError =>
-  new AppError('CONFLICT', message, undefined, extra);
+export const validation = (message: string, details?: ErrorDetail[], subCode?: SubCode): AppError =>
+  new AppError('VALIDATION', message, details, subCode && { subCode });
+export const conflict = (
+  subCode: SubCode,
+  message: string,
+  more: { details?: ErrorDetail[]; extra?: Record<string, unknown> } = {},
+): AppError => new AppError('CONFLICT', message, more.details, { subCode, ...more.extra });

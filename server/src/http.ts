@@ -36,6 +36,12 @@ export const errorSchema = z
         code: z.string(),
         message: z.string(),
         details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+        subCode: z
+          .string()
+          .optional()
+          .describe(
+            '409/400 的细分类别：STALE_VERSION、DUPLICATE_NAME、STATE_REFUSED、CHECKS_BLOCKING 等',
+          ),
       })
       .passthrough(),
   })
@@ -107,7 +113,11 @@ export function errorHandler(
   // The backstop of a race no service foresaw: a unique key refused the second writer (issue 10).
   if (isUniqueViolation(err))
     return reply.code(409).send({
-      error: { code: 'CONFLICT', message: '数据已被他人同时修改，本次操作未保存，请刷新后重试' },
+      error: {
+        code: 'CONFLICT',
+        subCode: 'CONCURRENT',
+        message: '数据已被他人同时修改，本次操作未保存，请刷新后重试',
+      },
     });
   const known = err.code ? FASTIFY_MESSAGES[err.code] : undefined;
   if (known) {

@@ -17,8 +17,12 @@ export async function settled(page: Page): Promise<void> {
 export function chineseOnPage(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const CJK = /[\u4e00-\u9fff]/;
+    // Data, the official form, and text in Chinese on purpose: the switch back to 中文 is
+    // written in its own language and says so (lang="zh-CN").
     const exempt = (el: Element | null) =>
-      !el || el.closest('[translate="no"], [data-official-form]') !== null;
+      !el ||
+      el.closest('[translate="no"], [data-official-form]') !== null ||
+      (el.closest('[lang]')?.getAttribute('lang') ?? '').startsWith('zh');
     const shown = (el: Element) =>
       el.checkVisibility({ opacityProperty: false, visibilityProperty: true });
     const found = new Set<string>();

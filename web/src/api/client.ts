@@ -3,6 +3,7 @@
 //  - adds X-CSRF-Token (from the last /api/me or login response) to every non-GET request,
 //  - turns error bodies `{ error: { code, message, details? } }` into an ApiError,
 //  - reports a 401 to the registered handler (the auth context sends the user to login).
+import { t } from '../i18n/index.ts';
 
 export interface ErrorDetail {
   path: string;
@@ -33,6 +34,11 @@ export class ApiError extends Error {
     this.details = details;
     this.retryAfterSeconds = retryAfterSeconds;
     this.extra = extra;
+  }
+
+  /** What kind of 409 or 400 this is (server/src/errors.ts SubCode): STALE_VERSION, DUPLICATE_NAME … */
+  get subCode(): string | undefined {
+    return typeof this.extra.subCode === 'string' ? this.extra.subCode : undefined;
   }
 }
 
@@ -88,11 +94,15 @@ async function toApiError(res: Response): Promise<ApiError> {
   const message =
     typeof err.message === 'string' && err.message
       ? err.message
-      : `服务器返回错误（HTTP ${res.status}），请稍后重试`;
-  const details = Array.isArray(err.details) ? (err.details as ErrorDetail[]) : [];
+      : t('服务器返回错误（HTTP {status}），请稍后重试', { status: res.status });
+  // The server writes Chinese; in English the message and each detail read English
+  // (web/src/i18n/catalogs/*), the field paths as they were.
+  const details = Array.isArray(err.details)
+    ? (err.details as ErrorDetail[]).map((d) => ({ ...d, message: t(d.message) }))
+    : [];
   const code = typeof err.code === 'string' ? err.code : `HTTP_${res.status}`;
   const { code: _c, message: _m, details: _d, ...extra } = err;
-  return new ApiError(res.status, code, message, details, retryAfter, extra);
+  return new ApiError(res.status, code, t(message), details, retryAfter, extra);
 }
 
 export async function request<T>(
@@ -122,7 +132,7 @@ export async function request<T>(
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
+    throw new ApiError(0, 'NETWORK', t('无法连接服务器，请检查网络后重试'));
   }
 
   if (!res.ok) {
@@ -166,8 +176,8 @@ export function uploadFile<T>(
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) onProgress?.(Math.round((e.loaded / e.total) * 100));
     };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试'));
-    xhr.onabort = () => reject(new DOMException('上传已取消', 'AbortError'));
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', t('无法连接服务器，请检查网络后重试')));
+    xhr.onabort = () => reject(new DOMException(t('上传已取消'), 'AbortError'));
     xhr.onload = () => {
       const retryAfter = xhr.getResponseHeader('Retry-After');
       const res = new Response(xhr.status === 204 ? null : xhr.responseText, {
@@ -193,5 +203,5 @@ export function uploadFile<T>(
 /** The message to show a user for any thrown value. */
 export function errorMessage(e: unknown): string {
   if (e instanceof Error && e.message) return e.message;
-  return '操作失败，请稍后重试';
+  return t('操作失败，请稍后重试');
 }

@@ -11,6 +11,7 @@ import { Button, Flex, Grid, Layout, Space, Tag, Tooltip, Typography } from 'ant
 import { ROLE_LABELS } from '../../../common/roles.ts';
 import { regionPathName } from '../components/regionName.ts';
 import { NotificationBell } from '../pages/declarations/NotificationBell.tsx';
+import * as i18n from '../i18n/index.ts';
 import { chooseLang, useAuth, useMe } from './auth.tsx';
 import { useI18n } from './i18n.tsx';
 import { HEADER_BG } from './theme.ts';
@@ -67,9 +68,10 @@ export function AppHeader({ collapsed, onToggle }: Props) {
         gap={phone ? 4 : 16}
         style={{ marginInlineStart: 'auto', flex: phone ? '0 1 auto' : 'none', minWidth: 0 }}
       >
-        <Tooltip title={`${t('layout.region')}：${regionPath}`}>
+        <Tooltip title={`${t('layout.region')}${lang === 'zh' ? '：' : ': '}${regionPath}`}>
           <span
             id="current-region"
+            translate="no"
             style={{ ...light, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
           >
             <EnvironmentOutlined />{' '}
@@ -78,11 +80,13 @@ export function AppHeader({ collapsed, onToggle }: Props) {
         </Tooltip>
         <Space size={4} style={{ ...light, display: phone ? 'none' : undefined }}>
           <UserOutlined />
-          <span id="current-user">{me.displayName}</span>
+          <span id="current-user" translate="no">
+            {me.displayName}
+          </span>
           <span id="current-roles" aria-label={t('layout.roles')}>
             {me.roles.map((r) => (
               <Tag key={r} color="gold" variant="filled" style={{ marginInline: 2 }}>
-                {ROLE_LABELS[r]}
+                {i18n.t(ROLE_LABELS[r])}
               </Tag>
             ))}
           </span>

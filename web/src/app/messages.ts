@@ -71,7 +71,7 @@ export const en: Record<MessageKey, string> = {
   'login.usernameRequired': 'Please enter your username',
   'login.passwordRequired': 'Please enter your password',
   'login.retryIn': 'Retry in {s} s',
-  'login.demoTitle': 'Demo system (演示系统)',
+  'login.demoTitle': 'Demo system',
   'login.demoBody': 'This is a demo system with sample data. Demo accounts:',
   'login.demoPassword': 'password for all:',
   'login.demoUnits':

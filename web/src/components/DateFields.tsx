@@ -6,6 +6,7 @@
 import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CSSProperties } from 'react';
+import { currentLang } from '../i18n/index.ts';
 
 interface Props {
   id?: string;
@@ -51,7 +52,7 @@ export function MonthInput({ id, value, onChange, max, status, disabled, style }
       id={id}
       picker="month"
       value={toDayjs(value)}
-      format={['YYYY年M月', MONTH]}
+      format={[currentLang() === 'zh' ? 'YYYY年M月' : 'MMM YYYY', MONTH]}
       onChange={(d: Dayjs | null) => onChange?.(d ? d.format(MONTH) : '')}
       disabledDate={max ? (d) => d.format(MONTH) > max : undefined}
       status={status}

@@ -8,6 +8,7 @@ import { useMe } from '../app/auth.tsx';
 import { regionPathName, withCountry } from './regionName.ts';
 import { useRegionSearch } from './useRegionSearch.ts';
 import { useRegionTree } from './useRegionTree.ts';
+import { t } from '../i18n/index.ts';
 
 export interface RegionTreeSelectProps {
   id?: string;
@@ -79,14 +80,20 @@ export function RegionTreeSelect(props: RegionTreeSelectProps) {
   }, [searching, found.items, region]);
 
   const label = value ? (labels[value] ?? region.fullNameOf(value) ?? value) : undefined;
-  const notFound = found.loading ? <Spin size="small" /> : (found.error ?? '无匹配区划');
+  const notFound = found.loading ? (
+    <Spin size="small" />
+  ) : found.error ? (
+    t(found.error)
+  ) : (
+    t('无匹配区划')
+  );
 
   return (
     <TreeSelect<{ value: string; label: string } | null, Option>
       id={props.id}
       aria-label={props['aria-label']}
       style={{ minWidth: 240, ...props.style }}
-      placeholder={props.placeholder ?? '选择区划，可输入名称、代码或拼音首字母'}
+      placeholder={props.placeholder ?? t('选择区划，可输入名称、代码或拼音首字母')}
       allowClear={props.allowClear}
       disabled={props.disabled}
       labelInValue

@@ -13,13 +13,13 @@ import {
   type DeclarationAction,
   type DeclarationState,
 } from '../../domain/declaration.ts';
-import { AppError, forbidden } from '../../errors.ts';
+import { conflict, forbidden } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import * as repo from './declarations.repository.ts';
 import { sideOf, visibleUnit } from './declarations.units.ts';
 
 function refuseUnless(next: DeclarationState | { refused: string }): DeclarationState {
-  if (typeof next === 'object') throw new AppError('CONFLICT', next.refused);
+  if (typeof next === 'object') throw conflict('STATE_REFUSED', next.refused);
   return next;
 }
 

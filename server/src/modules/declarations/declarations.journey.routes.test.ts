@@ -111,6 +111,7 @@ describeEachEngine('declaration journey', (ctx) => {
     ]);
     const refused = await u.city!.send('POST', `/api/declarations/460100/${Y}/submit`);
     expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.subCode).toBe('CHILDREN_PENDING');
     expect(refused.json().error.message).toBe(
       '下级单位的年度计划尚未全部接收，不能上报：秀英区（编制中）、琼山区（编制中）、美兰区（编制中）',
     );
@@ -202,9 +203,9 @@ describeEachEngine('declaration journey', (ctx) => {
     );
     expect((await u.county!.get(`/api/declarations/460106/${Y}/candidate`)).statusCode).toBe(404);
     expect((await approve()).statusCode).toBe(204);
-    expect(
-      (await u.ndrc!.send('POST', `/api/signoffs/${id}`, { hash: '0'.repeat(64) })).statusCode,
-    ).toBe(409);
+    const wrongHash = await u.ndrc!.send('POST', `/api/signoffs/${id}`, { hash: '0'.repeat(64) });
+    expect(wrongHash.statusCode).toBe(409);
+    expect(wrongHash.json().error.subCode).toBe('HASH_MISMATCH');
     expect((await u.city!.send('POST', `/api/signoffs/${id}`, { hash })).statusCode).toBe(404);
     const missing = await u.province!.send('POST', `/api/declarations/460000/${Y}/submit`);
     expect(missing.json().error.message).toMatch(/尚缺会签/);

@@ -42,10 +42,14 @@ export async function signForReceipt(
     const s = await repo.latestSnapshot(trx, region.code, year, 'submission');
     if (!s || (d.state !== 'submitted' && d.state !== 'accepted'))
       throw conflict(
+        'STATE_REFUSED',
         `${region.name}${year}年度计划当前为“${STATE_LABELS[d.state]}”，没有待签收的上报版本`,
       );
     if (version !== undefined && version !== s.version)
-      throw conflict(`第 ${version} 版已被第 ${s.version} 版取代，请签收最新上报的版本`);
+      throw conflict(
+        'SUPERSEDED',
+        `第 ${version} 版已被第 ${s.version} 版取代，请签收最新上报的版本`,
+      );
     assertIntact('declaration_snapshot', s, '签收');
     const before = (await signoffRepo.receiptsOf(trx, year, region.code)).find(
       (r) => r.role === role && r.version === s.version,
@@ -112,7 +116,7 @@ export async function saveContact(
     const at = now.toISOString();
     const d = await repo.lockDeclaration(trx, { unit: region.code, year, level, at });
     if (d.state === 'submitted' || d.state === 'accepted')
-      throw conflict(`计划${STATE_LABELS[d.state]}，不能修改联系人及电话`);
+      throw conflict('STATE_REFUSED', `计划${STATE_LABELS[d.state]}，不能修改联系人及电话`);
     const contact = { name: input.name.trim(), phone: input.phone.trim() };
     await signoffRepo.saveContact(trx, { unit: region.code, year, ...contact, at });
     await auditBy(trx, actor, 'declaration.contact', `${region.code}/${year}`, contact, now);

@@ -183,6 +183,7 @@ export async function submitDeclaration(
               path: `children.${c.code}`,
               message: `${c.name}：${c.communities} 个小区列入计划，申报状态为“${c.stateLabel}”，尚未接收`,
             })),
+            'CHILDREN_PENDING',
           );
       }
       const { checks } = await checkPlan(trx, SYSTEM_ACTOR, region.code, year);
@@ -194,6 +195,7 @@ export async function submitDeclaration(
         throw validation(
           `有不能通过的检查，不能上报：${blocking.map((c) => c.title).join('；')}`,
           blocking.map((c) => ({ path: c.id, message: c.message })),
+          'CHECKS_BLOCKING',
         );
       const unjustified = checks.filter(
         (c) => !c.passed && c.severity === 'warning' && !justified.has(c.id),
@@ -202,6 +204,7 @@ export async function submitDeclaration(
         throw validation(
           `以下警告须填写说明后才能上报：${unjustified.map((c) => c.title).join('；')}`,
           unjustified.map((c) => ({ path: c.id, message: '请填写说明' })),
+          'JUSTIFICATION_REQUIRED',
         );
       const { content, hash } = await currentContent(
         trx,

@@ -12,14 +12,13 @@ import {
   type UnitLevel,
 } from '../../domain/declaration.ts';
 import type { DisplayRow } from '../../domain/plan-table.ts';
-import { isWithin } from '../../domain/regions.ts';
 import { notFound } from '../../errors.ts';
-import { findRegion } from '../regions/regions.repository.ts';
 import { planCommunities } from '../plan/plan-table.repository.ts';
 import { planTable } from '../plan/plan-table.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 import { receivesOnly } from './declarations.policy.ts';
 import { findDeclaration, latestSnapshot } from './declarations.repository.ts';
+import { resolveScope } from '../regions/scope.ts';
 
 export const unitLevelOf = (r: RegionRow): UnitLevel | null =>
   r.level === 'province'
@@ -32,13 +31,12 @@ export const unitLevelOf = (r: RegionRow): UnitLevel | null =>
 
 /** A declaring unit the actor may see: its own region, or one below it. Outside: not found. */
 export async function visibleUnit(db: Kysely<Database>, actor: Actor, code: string) {
-  const region = await findRegion(db, code);
-  const level = region && unitLevelOf(region);
-  if (!region || !level || !isWithin(region.path, actor.regionPath)) {
-    // The reviewer of a province (the ministry) sits above it: the country sees every province.
-    throw notFound(`申报单位 ${code} `);
-  }
-  return { region, level };
+  // The reviewer of a province (the ministry) sits above it: the country sees every province.
+  const region = await resolveScope(db, actor, code, {
+    levels: ['province', 'prefecture', 'county'],
+    what: '申报单位',
+  });
+  return { region, level: unitLevelOf(region)! };
 }
 
 /** 'self': the unit's own declarer; 'above': its reviewer; null: neither. */

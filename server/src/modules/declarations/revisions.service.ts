@@ -16,7 +16,7 @@ import {
   type UnitLevel,
 } from '../../domain/declaration.ts';
 import { isWithin } from '../../domain/regions.ts';
-import { AppError, forbidden, notFound, validation } from '../../errors.ts';
+import { conflict, forbidden, notFound, validation } from '../../errors.ts';
 import { auditBy } from '../audit/audit.repository.ts';
 import { findCommunity } from '../ledger/communities.repository.ts';
 import { act } from './declarations.act.ts';
@@ -85,7 +85,7 @@ export async function setRevisionReason(
     // In turn with the submission, which reads the reasons.
     const d = await repo.lockDeclaration(trx, { unit: region.code, year, level, at });
     if (d.revision === 0 || (d.state !== 'draft' && d.state !== 'returned'))
-      throw new AppError('CONFLICT', '只有计划调整中（未上报）的计划可以填写调整原因');
+      throw conflict('STATE_REFUSED', '只有计划调整中（未上报）的计划可以填写调整原因');
     const c = await findCommunity(trx, communityId);
     if (!c || !isWithin(c.region_path, region.path)) throw notFound(`小区 ${communityId} `);
     await revisions.saveRevisionReason(trx, {

@@ -17,7 +17,7 @@ import {
   stateLabel,
 } from '../../domain/declaration.ts';
 import { deadlineUnder } from '../../domain/deadlines.ts';
-import { AppError, forbidden, notFound, validation } from '../../errors.ts';
+import { conflict, forbidden, notFound, validation } from '../../errors.ts';
 import { auditBy } from '../audit/audit.repository.ts';
 import { approvalHash, assertIntact, auditingRefusals } from '../integrity/integrity.ts';
 import { policyFor } from '../plan/policies.repository.ts';
@@ -153,16 +153,16 @@ async function signOffIntact(
     });
     const signed = (await signoffRepo.signoffsOf(trx, snap.id)).find((s) => s.role === role);
     if (signed?.hash === hash)
-      throw new AppError(
-        'CONFLICT',
+      throw conflict(
+        'ALREADY_DONE',
         `${SIGNOFF_LABELS[role]}已于 ${signed.at} 由 ${signed.username} 会签此版本，无需重复会签`,
       );
     const latest = await repo.latestSnapshot(trx, snap.unit_code, snap.plan_year, 'candidate');
     if (latest?.id !== snap.id)
-      throw new AppError('CONFLICT', '该会签版本已被更新的版本取代，请查看最新版本后再会签');
+      throw conflict('SUPERSEDED', '该会签版本已被更新的版本取代，请查看最新版本后再会签');
     if (hash !== snap.hash)
-      throw new AppError(
-        'CONFLICT',
+      throw conflict(
+        'HASH_MISMATCH',
         `您确认的版本（${hash.slice(0, 12)}…）与当前会签版本（${snap.hash.slice(0, 12)}…）不一致`,
       );
     await signoffRepo.saveSignoff(trx, {

@@ -78,6 +78,7 @@ describeEachEngine('fiscal-capacity assessments: the province’s review and sub
       expect(r.statusCode).toBe(400);
       return {
         message: r.json().error.message as string,
+        subCode: r.json().error.subCode as string,
         paths: (r.json().error.details ?? []).map((d: { path: string }) => d.path) as string[],
         details: r.json().error.details as { path: string; message: string }[],
       };
@@ -89,6 +90,7 @@ describeEachEngine('fiscal-capacity assessments: the province’s review and sub
     // 三亚市 and the other cities have recorded nothing.
     const first = await blockingPaths();
     expect(first.paths).toContain('fiscal_assessed');
+    expect(first.subCode).toBe('CHECKS_BLOCKING');
     expect(first.details.find((d) => d.path === 'fiscal_assessed')!.message).toMatch(/三亚市/);
 
     // Everyone else assessed and passed; 龙华区 (from the test above) still pending.

@@ -162,7 +162,7 @@ export const REVIEW_RESET = {
 } as const;
 
 export const staleVersion = (name: string) =>
-  conflict(`${name}的财政承受能力评估已被他人修改，请刷新后重试`);
+  conflict('STALE_VERSION', `${name}的财政承受能力评估已被他人修改，请刷新后重试`);
 
 export async function saveAssessment(
   db: Kysely<Database>,

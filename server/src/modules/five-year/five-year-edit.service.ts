@@ -93,7 +93,9 @@ const audit = (
   );
 
 const stale = (what: string, current: { version: number } | undefined) =>
-  conflict(`${what}已被他人修改，请刷新后重试`, { currentVersion: current?.version ?? 0 });
+  conflict('STALE_VERSION', `${what}已被他人修改，请刷新后重试`, {
+    extra: { currentVersion: current?.version ?? 0 },
+  });
 
 export async function saveStartTarget(
   db: Kysely<Database>,

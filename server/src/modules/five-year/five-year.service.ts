@@ -22,9 +22,7 @@ import {
   type GreenFigures,
   type YearFigures,
 } from '../../domain/five-year.ts';
-import { isWithin } from '../../domain/regions.ts';
-import { forbidden, notFound } from '../../errors.ts';
-import { findRegion } from '../regions/regions.repository.ts';
+import { forbidden } from '../../errors.ts';
 import * as repo from './five-year.repository.ts';
 import {
   canEditGreenOf,
@@ -32,6 +30,7 @@ import {
   canReadFiveYear,
   hasTargets,
 } from './five-year.policy.ts';
+import { resolveScope } from '../regions/scope.ts';
 
 export const POOLS = [
   { pool: 'implement', label: '实施' },
@@ -45,9 +44,7 @@ export async function regionInScope(
   actor: Actor,
   code: string,
 ): Promise<RegionRow> {
-  const region = await findRegion(db, code);
-  if (!region || !isWithin(region.path, actor.regionPath)) throw notFound(`地区 ${code} `);
-  return region;
+  return resolveScope(db, actor, code);
 }
 
 const percent = (part: number, whole: number | null) =>

@@ -8,7 +8,7 @@ import { orthographicKey } from '../../domain/ledger/names.ts';
 import { checkRow, EXCLUSION_TEXT, type Exclusion } from '../../domain/ledger/rows.ts';
 import type { ColumnKey } from '../../domain/ledger/template.ts';
 import { AREA_CLASS_LABELS } from '../../domain/regions.ts';
-import { AppError, conflict, forbidden, notFound, validation } from '../../errors.ts';
+import { conflict, forbidden, notFound, validation } from '../../errors.ts';
 import { refuseYearChangeOfDeclared } from '../plan/earlier-plans.service.ts';
 import { listPolicies } from '../plan/policies.service.ts';
 import { findRegion, findRegionsByCodes } from '../regions/regions.repository.ts';
@@ -254,10 +254,10 @@ export async function createCommunity(
     const key = orthographicKey(draft.name);
     const same = await repo.findByKeys(trx, draft.regionCode, [key]);
     if (same[0])
-      throw new AppError(
-        'CONFLICT',
+      throw conflict(
+        'DUPLICATE_NAME',
         `${unit.name}已有同名小区“${same[0].name}”（编号 ${same[0].id}），同一小区只能登记一次`,
-        [{ path: 'name', message: '重复' }],
+        { details: [{ path: 'name', message: '重复' }] },
       );
     const at = now.toISOString();
     const [row] = await repo.insertCommunities(trx, [
@@ -345,8 +345,9 @@ export async function updateCommunity(
       const latest = (await repo.findCommunity(trx, id))!;
       const meanwhile = await historyOf(trx, 'community', id, version);
       return conflict(
+        'STALE_VERSION',
         `保存失败：该小区已被${meanwhile[0]?.username ?? '他人'}修改（您打开的是第 ${version} 版，当前为第 ${latest.version} 版）。请查看对方的修改后重新编辑。`,
-        { currentVersion: latest.version, meanwhile },
+        { extra: { currentVersion: latest.version, meanwhile } },
       );
     };
     if (current.version !== version) throw await stale();
@@ -357,10 +358,10 @@ export async function updateCommunity(
         (s) => s.id !== id,
       );
       if (same[0])
-        throw new AppError(
-          'CONFLICT',
+        throw conflict(
+          'DUPLICATE_NAME',
           `${unit.name}已有同名小区“${same[0].name}”（编号 ${same[0].id}）`,
-          [{ path: 'name', message: '重复' }],
+          { details: [{ path: 'name', message: '重复' }] },
         );
     }
     if (!(await repo.updateCommunity(trx, id, version, next, now))) throw await stale();

@@ -129,6 +129,7 @@ describeEachEngine('ledger API', (ctx) => {
       buildings: detail.buildings + 5,
     });
     expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.subCode).toBe('STALE_VERSION');
     expect(stale.json().error.message).toMatch(/已被haikou修改/);
     expect(stale.json().error.meanwhile[0].changes[0].field).toBe('居民户数');
     const invalid = await haikou.send('PUT', `/api/communities/${detail.id}`, {

@@ -11,9 +11,9 @@ import { thresholdLabel } from '../../domain/consent.ts';
 import { isWithin } from '../../domain/regions.ts';
 import { forbidden, notFound, validation } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
-import { findRegion } from '../regions/regions.repository.ts';
 import * as repo from './consent-thresholds.repository.ts';
 import { policyFor } from './policies.repository.ts';
+import { resolveScope } from '../regions/scope.ts';
 
 /** The province of a region path: '/000000/460000/460100/…' → '460000'. */
 export const provinceOfPath = (path: string): string => path.split('/')[2] ?? '';
@@ -55,11 +55,12 @@ const canSetFor = (actor: Actor, provincePath: string) =>
     actor.regionPath === provincePath);
 
 async function provinceRegion(db: Kysely<Database>, actor: Actor, code: string) {
-  const region = await findRegion(db, code.length === 2 ? `${code}0000` : code);
   // Staff inside the province see it (and are refused); a province outside their own does not exist for them.
-  const visible =
-    region && (isWithin(region.path, actor.regionPath) || isWithin(actor.regionPath, region.path));
-  if (!region || region.level !== 'province' || !visible) throw notFound(`省份 ${code} `);
+  const region = await resolveScope(db, actor, code, {
+    levels: ['province'],
+    what: '省份',
+    ancestors: true,
+  });
   if (!canSetFor(actor, region.path))
     throw forbidden('只有本省或全国系统管理员可以设置本省的居民同意比例');
   return region;

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { matchEarlier } from '../../domain/ledger/earlier-plans.ts';
 import type { CheckRow } from '../../domain/plan-checks.ts';
-import { AppError } from '../../errors.ts';
+import { conflict } from '../../errors.ts';
 import { findRegionsByCodes } from '../regions/regions.repository.ts';
 import * as repo from './earlier-plans.repository.ts';
 
@@ -128,10 +128,10 @@ export async function refuseYearChangeOfDeclared(
   }
   if (!plans.length) return;
   const d = highest(plans);
-  throw new AppError(
-    'CONFLICT',
+  throw conflict(
+    'ALREADY_PLANNED',
     `“${name}”已列入${planLabel(d)}，不能改为其他计划年度（已纳入计划的项目不得重复申报，建办城〔2021〕28号 三(四)）`,
-    [{ path: 'planYear', message: `已列入${d.plan_year}年度计划` }],
+    { details: [{ path: 'planYear', message: `已列入${d.plan_year}年度计划` }] },
   );
 }
 

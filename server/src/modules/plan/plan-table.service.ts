@@ -21,15 +21,14 @@ import {
   type PlanRow,
 } from '../../domain/plan-table.ts';
 import { COUNTRY_CODE } from '../../domain/regions-build.ts';
-import { isWithin } from '../../domain/regions.ts';
 import { csvFile, type CsvValue } from '../../domain/spreadsheet-cells.ts';
-import { forbidden, notFound } from '../../errors.ts';
+import { forbidden } from '../../errors.ts';
 import type { FiscalCheckResult } from '../../domain/fiscal-checks.ts';
 import { fiscalFigures } from '../fiscal/fiscal.checks.ts';
-import { findRegion } from '../regions/regions.repository.ts';
 import { earlierPlanRows } from './earlier-plans.service.ts';
 import { policyFor } from './policies.repository.ts';
 import * as repo from './plan-table.repository.ts';
+import { fullRegionCode, resolveScope } from '../regions/scope.ts';
 
 /**
  * Where a table's figures come from: 'live' the ledger now (工作底稿); 'version' one frozen
@@ -110,22 +109,9 @@ async function provincesAndUnits(db: Kysely<Database>, scopeCode: string) {
   return { provinces: rows.filter((r) => r.level === 'province'), units };
 }
 
-/** 'all', a 2-digit or a 6-digit province code → the 6-digit code of the country or province. */
-export const fullProvinceCode = (code: string) =>
-  code === 'all' ? COUNTRY_CODE : code.length === 2 ? `${code}0000` : code;
-
 /** 'all', a 2-digit or a 6-digit province code → the province (or the country) the actor may see. */
-export async function resolveProvince(db: Kysely<Database>, actor: Actor, code: string) {
-  const full = fullProvinceCode(code);
-  const region = /^\d{6}$/.test(full) ? await findRegion(db, full) : undefined;
-  if (
-    !region ||
-    (region.level !== 'province' && region.level !== 'country') ||
-    !isWithin(region.path, actor.regionPath)
-  )
-    throw notFound(`省份 ${code} `);
-  return region;
-}
+export const resolveProvince = (db: Kysely<Database>, actor: Actor, code: string) =>
+  resolveScope(db, actor, code, { levels: ['province', 'country'], what: '省份' });
 
 export async function planTable(
   db: Kysely<Database>,
@@ -138,7 +124,7 @@ export async function planTable(
   const [scope, policy, { provinces: all, units }] = await Promise.all([
     resolveProvince(db, actor, provinceCode),
     policyFor(db, year),
-    provincesAndUnits(db, fullProvinceCode(provinceCode)),
+    provincesAndUnits(db, fullRegionCode(provinceCode)),
   ]);
   const provinces =
     scope.level === 'country' ? all : [{ code: scope.code, name: scope.name, path: scope.path }];
@@ -226,9 +212,10 @@ export async function checkPlan(
 ): Promise<{ scope: { code: string; name: string }; checks: PlanCheckResult[] }> {
   // The checks read the live ledger: not for 国家发展改革委 and 财政部, who receive declared plans.
   if (receivesOnly(actor)) throw forbidden('没有查看计划检查的权限');
-  const region = await findRegion(db, regionCode.length === 2 ? `${regionCode}0000` : regionCode);
-  if (!region || region.level === 'country' || !isWithin(region.path, actor.regionPath))
-    throw notFound(`区划 ${regionCode} `);
+  const region = await resolveScope(db, actor, regionCode, {
+    levels: ['province', 'prefecture', 'county'],
+    what: '区划',
+  });
   const policy = await policyFor(db, year);
   const groups = await repo.planGroups(db, region.path, year, policy.cutoffYear);
   const total = groups.reduce((s, g) => s + g.measures.households, 0);

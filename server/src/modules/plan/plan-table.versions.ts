@@ -26,7 +26,6 @@ import { planInForce } from '../declarations/plan-in-force.ts';
 import { checkOnRead, integrityError } from '../integrity/integrity.ts';
 import { policyFor } from './policies.repository.ts';
 import {
-  fullProvinceCode,
   nationalRows,
   planTable,
   resolveProvince,
@@ -35,6 +34,7 @@ import {
   type PlanTableBlock,
   type PlanTableView,
 } from './plan-table.service.ts';
+import { fullRegionCode } from '../regions/scope.ts';
 
 /** `version=N` or `version=signed` (the latest version holding all three sign-offs). */
 export type VersionChoice = number | 'signed';
@@ -80,7 +80,7 @@ export async function planTableOf(
 ): Promise<PlanTableView> {
   // 国家发展改革委 and 财政部 receive declared plans: never a live ledger's working table.
   const livePossible = !receivesOnly(actor);
-  if (fullProvinceCode(provinceCode) === COUNTRY_CODE) {
+  if (fullRegionCode(provinceCode) === COUNTRY_CODE) {
     if (typeof options.version === 'number')
       throw validation('全国汇总表由各省的版本组成，不能指定版本号；请选择口径（basis）', [
         { path: 'version', message: '全国汇总表不能指定版本号' },

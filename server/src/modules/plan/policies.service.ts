@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { hasRole, type Actor } from '../../domain/actor.ts';
-import { AppError, conflict, forbidden, notFound, validation } from '../../errors.ts';
+import { conflict, forbidden, notFound, validation } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { noticePolicyDeadline } from '../declarations/declarations.deadlines.ts';
 import * as repo from './policies.repository.ts';
@@ -49,7 +49,7 @@ export async function addPolicy(
   requireAdmin(actor);
   return db.transaction().execute(async (trx) => {
     const base = await repo.policyFor(trx, planYear);
-    if (base.ownYear) throw new AppError('CONFLICT', `${planYear}年度的政策已存在，请直接修改`);
+    if (base.ownYear) throw conflict('ALREADY_EXISTS', `${planYear}年度的政策已存在，请直接修改`);
     const p: PolicyInput = {
       cutoffYear: input.cutoffYear ?? base.cutoffYear,
       latestBuildYear: input.latestBuildYear ?? base.latestBuildYear,
@@ -115,8 +115,10 @@ export async function updatePolicy(
       updated_by: actor.username,
     });
     if (!ok)
-      throw conflict(`${planYear}年度政策已被他人修改，请刷新后重试`, {
-        currentVersion: current.version,
+      throw conflict('STALE_VERSION', `${planYear}年度政策已被他人修改，请刷新后重试`, {
+        extra: {
+          currentVersion: current.version,
+        },
       });
     // Every unit whose deadline moves with the plan year's is told, as when the level above moves it.
     await noticePolicyDeadline(trx, planYear, current.deadline, p.deadline, now.toISOString());

@@ -19,14 +19,14 @@ import {
 import { formatScaled, roundHalfUp } from '../../domain/ledger/decimal.ts';
 import { periodEnd } from '../../domain/progress.ts';
 import { COUNTRY_CODE } from '../../domain/regions-build.ts';
-import { isWithin } from '../../domain/regions.ts';
-import { forbidden, notFound } from '../../errors.ts';
+import { forbidden } from '../../errors.ts';
 import { canReadLedger } from '../ledger/ledger.policy.ts';
-import { findRegion, findRegionsByCodes } from '../regions/regions.repository.ts';
+import { findRegionsByCodes } from '../regions/regions.repository.ts';
 import * as repo from './dashboard.repository.ts';
 import { frozenPlanWithin } from './progress.service.ts';
 import { periodEndInChina } from '../../domain/progress-plan.ts';
 import type { DashboardMeasures } from './dashboard.repository.ts';
+import { resolveScope } from '../regions/scope.ts';
 
 /** 万元 with two decimals, half up once from exact 元 (as the progress table). */
 const wan = (yuan: number) => formatScaled(roundHalfUp(yuan, 100), 2);
@@ -91,17 +91,7 @@ async function scopeRegion(
   actor: Actor,
   scope: string | undefined,
 ): Promise<RegionRow> {
-  const code =
-    scope === undefined
-      ? actor.regionCode
-      : scope === 'all'
-        ? COUNTRY_CODE
-        : scope.length === 2
-          ? `${scope}0000`
-          : scope;
-  const region = await findRegion(db, code);
-  if (!region || !isWithin(region.path, actor.regionPath)) throw notFound(`地区 ${scope ?? code} `);
-  return region;
+  return resolveScope(db, actor, scope ?? actor.regionCode);
 }
 
 /**

@@ -27,15 +27,12 @@ import {
   type PlanVersion,
   type PlanVersionOfUnit,
 } from '../../domain/progress-plan.ts';
-import { COUNTRY_CODE } from '../../domain/regions-build.ts';
-import { isWithin } from '../../domain/regions.ts';
 import { forbidden, notFound, validation } from '../../errors.ts';
 import type { SnapshotContent } from '../declarations/declarations.units.ts';
 import { provincePlansInForce } from '../declarations/revisions.repository.ts';
 import { findCommunity } from '../ledger/communities.repository.ts';
 import { canEditLedger, canReadLedger, inScope } from '../ledger/ledger.policy.ts';
 import { consentThresholdFor, provinceOfPath } from '../plan/consent-thresholds.service.ts';
-import { findRegion } from '../regions/regions.repository.ts';
 import { consentStatus } from '../../domain/consent.ts';
 import {
   checkFunds,
@@ -49,6 +46,7 @@ import { assertIntact } from '../integrity/integrity.ts';
 import * as repo from './progress.repository.ts';
 import { underPath } from '../../db/under-path.ts';
 import { peopleNamed } from '../users/people.ts';
+import { resolveScope } from '../regions/scope.ts';
 
 export async function visibleCommunity(
   db: Kysely<Database>,
@@ -311,15 +309,7 @@ export async function progressTable(
   year: number,
   month: number,
 ): Promise<ProgressTableView> {
-  const code =
-    scopeCode === 'all' ? COUNTRY_CODE : scopeCode.length === 2 ? `${scopeCode}0000` : scopeCode;
-  const scope = await findRegion(db, code);
-  if (
-    !scope ||
-    (scope.level !== 'country' && scope.level !== 'province') ||
-    !isWithin(scope.path, actor.regionPath)
-  )
-    throw notFound(`地区 ${scopeCode} `);
+  const scope = await resolveScope(db, actor, scopeCode, { levels: ['country', 'province'] });
   const period = `${year}-${String(month).padStart(2, '0')}`;
   const grouping = scope.level === 'country' ? 'province' : 'prefecture';
   const units = await db

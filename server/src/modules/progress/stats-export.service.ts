@@ -10,11 +10,10 @@ import { underPath } from '../../db/under-path.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { formatScaled } from '../../domain/ledger/decimal.ts';
 import { periodEnd } from '../../domain/progress.ts';
-import { isWithin } from '../../domain/regions.ts';
-import { forbidden, notFound } from '../../errors.ts';
+import { forbidden } from '../../errors.ts';
 import { csvFile, neutraliseWorkbook } from '../../domain/spreadsheet-cells.ts';
 import { canReadLedger } from '../ledger/ledger.policy.ts';
-import { findRegion } from '../regions/regions.repository.ts';
+import { resolveScope } from '../regions/scope.ts';
 
 export const INDICATORS: [string, string][] = [
   [
@@ -50,8 +49,7 @@ export async function statisticsRows(
   month: number,
 ) {
   if (!canReadLedger(actor)) throw forbidden('没有查看台账的权限');
-  const region = await findRegion(db, scopeCode.length === 2 ? `${scopeCode}0000` : scopeCode);
-  if (!region || !isWithin(region.path, actor.regionPath)) throw notFound(`地区 ${scopeCode} `);
+  const region = await resolveScope(db, actor, scopeCode);
   const period = `${year}-${String(month).padStart(2, '0')}`;
   const latest = db
     .selectFrom('progress')

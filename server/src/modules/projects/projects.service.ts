@@ -105,8 +105,9 @@ export async function updateProject(
       ))
     )
       throw conflict(
+        'STALE_VERSION',
         `保存失败：该项目已被他人修改（您打开的是第 ${patch.version} 版，当前为第 ${p.version} 版），请刷新后重试`,
-        { currentVersion: p.version },
+        { extra: { currentVersion: p.version } },
       );
     const before = await repo.fundingOf(trx, id);
     if (patch.funding) await repo.replaceFunding(trx, id, lines);

@@ -18,17 +18,16 @@ import {
   submitProblem,
   REPORT_STATUS_LABELS,
 } from '../../domain/monthly-report.ts';
-import { isWithin } from '../../domain/regions.ts';
 import { conflict, forbidden, notFound, validation } from '../../errors.ts';
 import { auditBy } from '../audit/audit.repository.ts';
 import { notify } from '../declarations/declarations.repository.ts';
-import { findRegion } from '../regions/regions.repository.ts';
 import { currentReport, type ReportContent } from './monthly-reports.content.ts';
 import { checkOnRead } from '../integrity/integrity.ts';
 import { canReadReports, canSubmitReport } from './monthly-reports.policy.ts';
 import * as repo from './monthly-reports.repository.ts';
 import { peopleNamed } from '../users/people.ts';
 import { periodLabel } from '../../../../common/dates.ts';
+import { resolveScope } from '../regions/scope.ts';
 
 /** Where a unit's reports and notices are seen in the web app. */
 export const reportsLink = (year: number, period: string) =>
@@ -46,14 +45,10 @@ export async function visibleRegion(
   reporting: boolean,
 ): Promise<RegionRow> {
   if (!canReadReports(actor)) throw forbidden('没有查看月报的权限');
-  const region = await findRegion(db, code);
-  if (
-    !region ||
-    !isWithin(region.path, actor.regionPath) ||
-    (reporting && region.level === 'country')
-  )
-    throw notFound(`单位 ${code} `);
-  return region;
+  return resolveScope(db, actor, code, {
+    what: '单位',
+    ...(reporting && { levels: ['province', 'prefecture', 'county'] }),
+  });
 }
 
 export function checkPeriod(period: string, year: number, now: Date): void {
@@ -138,7 +133,7 @@ export async function submitReport(
     // Two submissions of one month at once both chose the next version: the unique key on
     // (unit, year, period, version) lets one through, and the other is told (issue 10).
     if (isUniqueViolation(e))
-      throw conflict('该月报正由他人同时上报，本次未保存，请刷新后查看最新版本');
+      throw conflict('CONCURRENT', '该月报正由他人同时上报，本次未保存，请刷新后查看最新版本');
     throw e;
   }
 }
@@ -159,8 +154,10 @@ function submitInTransaction(
     const { content, hash } = await currentReport(trx, unit, year, period);
     const latest = await repo.latestReport(trx, unit.code, year, period);
     if (latest?.hash === hash)
-      throw conflict(`内容与已上报的第 ${latest.version} 版相同，无需重新上报`, {
-        version: latest.version,
+      throw conflict('CONCURRENT', `内容与已上报的第 ${latest.version} 版相同，无需重新上报`, {
+        extra: {
+          version: latest.version,
+        },
       });
     const version = (latest?.version ?? 0) + 1;
     const at = now.toISOString();

@@ -108,7 +108,9 @@ describeEachEngine('users API', (ctx) => {
       disabled: false,
     });
     expect((await loginAs(app, 'jiangan1', 'jiangan-2026')).csrf).toBeTruthy();
-    expect((await cityAdmin.send('POST', '/api/users', goodUser)).statusCode).toBe(409);
+    const taken = await cityAdmin.send('POST', '/api/users', goodUser);
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.subCode).toBe('DUPLICATE_NAME');
 
     const first = await cityAdmin.send('PATCH', `/api/users/${created.id}`, {
       version: 1,
@@ -121,6 +123,7 @@ describeEachEngine('users API', (ctx) => {
       displayName: '覆盖',
     });
     expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ subCode: 'STALE_VERSION', currentVersion: 2 });
     expect(stale.json().error.message).toMatch(/已被他人修改/);
   });
 

@@ -6,7 +6,7 @@ import { ROLE_LABELS } from '../../../../common/roles.ts';
 import type { Database } from '../../db/schema.ts';
 import { rolesAllowedAt, type Actor } from '../../domain/actor.ts';
 import type { RegionLevel } from '../../domain/regions.ts';
-import { AppError, conflict, forbidden, notFound, validation } from '../../errors.ts';
+import { conflict, forbidden, notFound, validation } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { deleteUserSessions } from '../auth/auth.repository.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -94,9 +94,9 @@ export async function createUser(
   return db.transaction().execute(async (trx) => {
     await checkRolesAt(trx, actor, input.regionCode, input.roles);
     if (await repo.findUserByUsername(trx, input.username))
-      throw new AppError('CONFLICT', `用户名“${input.username}”已存在`, [
-        { path: 'username', message: '用户名已存在' },
-      ]);
+      throw conflict('DUPLICATE_NAME', `用户名“${input.username}”已存在`, {
+        details: [{ path: 'username', message: '用户名已存在' }],
+      });
     const id = await repo.insertUser(trx, {
       ...input,
       passwordHash,
@@ -163,8 +163,9 @@ export async function updateUser(
     );
     if (!ok)
       throw conflict(
+        'STALE_VERSION',
         `用户“${user.username}”已被他人修改（当前版本 ${user.version}），请刷新后重试`,
-        { currentVersion: user.version },
+        { extra: { currentVersion: user.version } },
       );
     if (patch.roles) await repo.replaceRoles(trx, id, patch.roles);
     if (patch.disabled || passwordHash) await deleteUserSessions(trx, id);

@@ -1,2 +1,110 @@
-// English for the frame: shared components, formats, dates and the generic parts of pages.
-export const en: Record<string, string> = {};
+// English for the frame: the home page, shared components, the password pages, roles and levels,
+// and what the browser says about the connection.
+export const en: Record<string, string> = {
+  // Roles (common/roles.ts)
+  区县住建部门: 'County housing bureau',
+  市级住建部门: 'City housing bureau',
+  省级住建部门: 'Provincial housing department',
+  '省级发展改革部门(会签)': 'Provincial development and reform commission (sign-off)',
+  '省级财政部门(会签)': 'Provincial finance department (sign-off)',
+  住房和城乡建设部: 'Ministry of Housing and Urban-Rural Development',
+  国家发展改革委: 'National Development and Reform Commission',
+  财政部: 'Ministry of Finance',
+  '统计部门(只读)': 'Statistics bureau (read-only)',
+  系统管理员: 'System administrator',
+  安全管理员: 'Security administrator',
+  审计管理员: 'Audit administrator',
+  // Region levels (api/types.ts)
+  全国: 'Nationwide',
+  省级: 'Province',
+  地级: 'Prefecture',
+  县级: 'County',
+  // Home
+  您好: 'Hello',
+  '您好，': 'Hello, ',
+  所属区划: 'Region',
+  角色: 'Roles',
+  今天: 'Today',
+  本年进展: 'This year’s progress',
+  '本年进展（{year}年）': 'This year’s progress ({year})',
+  '{year}年1—{month}月': 'Jan–{month}/{year}',
+  进展统计: 'Progress',
+  '下级单位{period}月报报送情况': 'Monthly reports of the units below, {period}',
+  '{year}年计划': 'Plan {year}',
+  '居民 {households} 户 · 预计投资 {investment} 万元':
+    '{households} households · planned investment {investment} (10k yuan)',
+  '申报状态：{state}': 'Declaration: {state}',
+  本单位工作: 'Our unit',
+  本单位台账: 'Our ledger',
+  个小区: 'communities',
+  本年计划: 'This year’s plan',
+  待办: 'To do',
+  项: 'items',
+  个: '',
+  下级上报情况: 'Declarations from below',
+  下级单位: 'Units below',
+  全市台账: 'City ledger',
+  已上报: 'Submitted',
+  待审核: 'Awaiting review',
+  全省计划: 'Provincial plan',
+  全省台账: 'Provincial ledger',
+  审核待办: 'Reviews to do',
+  截止日期: 'Deadline',
+  计划会签: 'Plan sign-off',
+  待会签: 'Awaiting sign-off',
+  已会签: 'Signed off',
+  各省上报状态: 'Provinces’ declarations',
+  已上报省级单位: 'Provinces submitted',
+  未上报省级单位: 'Provinces not yet submitted',
+  各省计划签收: 'Receipt of provincial plans',
+  已签收: 'Received',
+  '在“各省上报”中查看已上报的省级计划、签收、下载计划表':
+    'See the submitted provincial plans, receive them and download the plan table under “Provinces’ declarations”',
+  待签收: 'Awaiting receipt',
+  小区开工率: 'Communities started',
+  已完工小区: 'Communities completed',
+  系统管理: 'Administration',
+  下级区划: 'Regions below',
+  账号与安全: 'Accounts and security',
+  用户: 'Users',
+  安全审计: 'Security audit',
+  审计日志: 'Audit log',
+  '在“审计日志”中按用户、区划、操作、日期查阅和导出':
+    'Read and export by user, region, action and date under “Audit log”',
+  // Errors and pages
+  页面出错: 'Something went wrong on this page',
+  刷新页面: 'Reload the page',
+  数据校验失败: 'Integrity check failed',
+  '此版本的内容与其冻结时的校验码不符，可能已在数据库中被修改。不能据此会签、接收或导出，请联系系统管理员核查（已记入审计日志）。':
+    'This version’s content no longer matches the check code taken when it was frozen: it may have been changed in the database. It cannot be signed off, accepted or exported; ask the system administrator to look into it (recorded in the audit log).',
+  无匹配区划: 'No matching region',
+  '选择区划，可输入名称、代码或拼音首字母':
+    'Choose a region: type a name, a code or pinyin initials',
+  '服务器返回错误（HTTP {status}），请稍后重试':
+    'The server answered with an error (HTTP {status}); please try again later',
+  '无法连接服务器，请检查网络后重试': 'Cannot reach the server; check the network and try again',
+  上传已取消: 'Upload cancelled',
+  '操作失败，请稍后重试': 'The operation failed; please try again later',
+  // Password
+  修改密码: 'Change password',
+  '这是管理员设置的初始密码，请先修改密码再使用系统。':
+    'This is an initial password set by an administrator: change it before using the system.',
+  '密码已超过规定的使用期限，请先修改密码再使用系统。':
+    'This password is past its permitted age: change it before using the system.',
+  当前密码: 'Current password',
+  新密码: 'New password',
+  确认新密码: 'Confirm the new password',
+  请输入当前密码: 'Enter your current password',
+  请输入新密码: 'Enter a new password',
+  请再次输入新密码: 'Enter the new password again',
+  两次输入的密码不一致: 'The two passwords differ',
+  退出登录: 'Sign out',
+  '至少{n}位，须包含大写字母、小写字母、数字、符号中的至少三类；不能包含用户名，不能是常见密码':
+    'At least {n} characters, with three of: upper case, lower case, digits, symbols; not containing the username, not a common password',
+  '密码长度至少为{n}位': 'The password must have at least {n} characters',
+  '密码须包含大写字母、小写字母、数字、符号中的至少三类':
+    'The password must contain three of: upper case, lower case, digits, symbols',
+  密码不能包含用户名: 'The password must not contain the username',
+  '该密码过于常见，容易被猜中，请换一个':
+    'This password is too common and easily guessed; choose another',
+};

@@ -14,7 +14,8 @@ import { hasAnyRole, useMe } from '../../app/auth.tsx';
 import { LEDGER_ROLES } from '../../app/menu.tsx';
 import { regionPathName } from '../../components/regionName.ts';
 import { CompletenessPanel } from '../progress-reports/CompletenessPanel.tsx';
-import { defaultPeriod, periodLabel } from '../progress-reports/reportLabels.ts';
+import { defaultPeriod } from '../progress-reports/reportLabels.ts';
+import { Data, currentLang, periodText, t } from '../../i18n/index.ts';
 import { DashboardPanels } from '../progress/DashboardPanels.tsx';
 import { formatRate } from '../progress/progressFormat.ts';
 import { progressLink } from '../progress/progressSearch.ts';
@@ -75,7 +76,7 @@ function PanelCard({ panel }: { panel: Panel }) {
 
 /** This year's progress of the user's region, live (issue 5): for every role that reads the ledger. */
 function ProgressSection({ year, dashboard }: { year: number; dashboard: Loaded<Dashboard> }) {
-  const title = `本年进展（${year}年）`;
+  const title = t('本年进展（{year}年）', { year });
   if (dashboard.status === 'error')
     return <Alert type="warning" showIcon title={title} description={dashboard.message} />;
   if (dashboard.status !== 'ready')
@@ -88,8 +89,13 @@ function ProgressSection({ year, dashboard }: { year: number; dashboard: Loaded<
   return (
     <Card
       id="home-progress"
-      title={`本年进展（${d.scope.name}，${d.year}年1—${d.month}月）`}
-      extra={<Link to={progressLink(d.scope.code, d.year)}>进展统计</Link>}
+      title={
+        <>
+          {t('本年进展')}（<Data>{d.scope.name}</Data>，
+          {t('{year}年1—{month}月', { year: d.year, month: d.month })}）
+        </>
+      }
+      extra={<Link to={progressLink(d.scope.code, d.year)}>{t('进展统计')}</Link>}
     >
       <DashboardPanels data={d} linkFor={(code) => progressLink(code, d.year, d.month)} />
     </Card>
@@ -107,7 +113,7 @@ function ReportingSection({ unit }: { unit: string }) {
       unit={unit}
       year={Number(period.slice(0, 4))}
       period={period}
-      title={`下级单位${periodLabel(period)}月报报送情况`}
+      title={t('下级单位{period}月报报送情况', { period: periodText(period) })}
     />
   );
 }
@@ -130,28 +136,35 @@ export function HomePage() {
       },
     }),
   };
-  const today = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'full' }).format(new Date());
+  const today = new Intl.DateTimeFormat(currentLang() === 'zh' ? 'zh-CN' : 'en-GB', {
+    dateStyle: 'full',
+  }).format(new Date());
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Card id="welcome-card">
         <Typography.Title level={4} style={{ marginTop: 0 }}>
-          您好，{me.displayName}
+          {t('您好，')}
+          <Data>{me.displayName}</Data>
         </Typography.Title>
         <Descriptions
           column={{ xs: 1, md: 3 }}
           items={[
-            { key: 'region', label: '所属区划', children: regionPathName(me.region.path) },
+            {
+              key: 'region',
+              label: t('所属区划'),
+              children: <Data>{regionPathName(me.region.path)}</Data>,
+            },
             {
               key: 'roles',
-              label: '角色',
+              label: t('角色'),
               children: me.roles.map((r) => (
                 <Tag key={r} color="blue">
-                  {ROLE_LABELS[r]}
+                  {t(ROLE_LABELS[r])}
                 </Tag>
               )),
             },
-            { key: 'date', label: '今天', children: today },
+            { key: 'date', label: t('今天'), children: today },
           ]}
         />
       </Card>
@@ -162,7 +175,7 @@ export function HomePage() {
       {me.roles.map((role) => {
         const section = sectionFor(role, facts);
         return (
-          <Card key={role} title={section.title} extra={ROLE_LABELS[role]} data-role={role}>
+          <Card key={role} title={section.title} extra={t(ROLE_LABELS[role])} data-role={role}>
             <Row gutter={[16, 16]}>
               {section.panels.map((panel) => (
                 <Col key={panel.title} xs={24} sm={12} lg={8}>

@@ -3,6 +3,7 @@
 import type { Role } from '../../../../common/roles.ts';
 import type { HomeFigures } from '../../api/home.ts';
 import { formatDecimal, formatInteger } from '../../components/format.ts';
+import { t } from '../../i18n/index.ts';
 
 export interface HomeFacts {
   /** Users in the admin's subtree. */
@@ -18,12 +19,16 @@ export interface HomeFacts {
 }
 
 /** 2027年计划: which year the plan's figures count. */
-const yearNote = (f: HomeFigures | undefined) => (f ? `${f.year}年计划` : undefined);
+const yearNote = (f: HomeFigures | undefined) =>
+  f ? t('{year}年计划', { year: f.year }) : undefined;
 
 function ledgerNote(facts: HomeFacts): string | undefined {
   const l = facts.ledger;
   if (!l) return undefined;
-  return `居民 ${formatInteger(l.households)} 户 · 预计投资 ${formatDecimal(l.investment)} 万元`;
+  return t('居民 {households} 户 · 预计投资 {investment} 万元', {
+    households: formatInteger(l.households),
+    investment: formatDecimal(l.investment),
+  });
 }
 
 export interface Panel {
@@ -44,122 +49,134 @@ export function sectionFor(role: Role, facts: HomeFacts): RoleSection {
   switch (role) {
     case 'county':
       return {
-        title: '本单位工作',
+        title: t('本单位工作'),
         panels: [
           {
-            title: '本单位台账',
+            title: t('本单位台账'),
             value: facts.ledger?.communities,
-            suffix: '个小区',
+            suffix: t('个小区'),
             note: ledgerNote(facts),
           },
           {
-            title: '本年计划',
+            title: t('本年计划'),
             value: f?.planCommunities ?? undefined,
-            suffix: '个小区',
+            suffix: t('个小区'),
             note: yearNote(f),
           },
           {
-            title: '待办',
+            title: t('待办'),
             value: f?.own?.toDo,
-            suffix: '项',
-            note: f?.own ? `申报状态：${f.own.stateLabel}` : undefined,
+            suffix: t('项'),
+            note: f?.own ? t('申报状态：{state}', { state: t(f.own.stateLabel) }) : undefined,
           },
         ],
       };
     case 'city':
       return {
-        title: '下级上报情况',
+        title: t('下级上报情况'),
         panels: [
-          { title: '下级单位', value: facts.childRegions, suffix: '个' },
+          { title: t('下级单位'), value: facts.childRegions, suffix: t('个') },
           {
-            title: '全市台账',
+            title: t('全市台账'),
             value: facts.ledger?.communities,
-            suffix: '个小区',
+            suffix: t('个小区'),
             note: ledgerNote(facts),
           },
-          { title: '已上报', value: children?.submitted, suffix: '个', note: yearNote(f) },
-          { title: '待审核', value: children?.awaitingReview, suffix: '项' },
+          { title: t('已上报'), value: children?.submitted, suffix: t('个'), note: yearNote(f) },
+          { title: t('待审核'), value: children?.awaitingReview, suffix: t('项') },
         ],
       };
     case 'province':
       return {
-        title: '全省计划',
+        title: t('全省计划'),
         panels: [
           {
-            title: '全省台账',
+            title: t('全省台账'),
             value: facts.ledger?.communities,
-            suffix: '个小区',
+            suffix: t('个小区'),
             note: ledgerNote(facts),
           },
           {
-            title: '全省计划',
+            title: t('全省计划'),
             value: f?.planCommunities ?? undefined,
-            suffix: '个小区',
+            suffix: t('个小区'),
             note: yearNote(f),
           },
-          { title: '审核待办', value: children?.awaitingReview, suffix: '项' },
-          { title: '截止日期', value: f?.deadline, note: yearNote(f) },
+          { title: t('审核待办'), value: children?.awaitingReview, suffix: t('项') },
+          { title: t('截止日期'), value: f?.deadline, note: yearNote(f) },
         ],
       };
     case 'province_ndrc':
     case 'province_finance':
       return {
-        title: '计划会签',
+        title: t('计划会签'),
         panels: [
-          { title: '待会签', value: f?.signoff?.pending, suffix: '项', note: yearNote(f) },
-          { title: '已会签', value: f?.signoff?.signed, suffix: '项' },
+          { title: t('待会签'), value: f?.signoff?.pending, suffix: t('项'), note: yearNote(f) },
+          { title: t('已会签'), value: f?.signoff?.signed, suffix: t('项') },
         ],
       };
     case 'ministry':
       return {
-        title: '各省上报状态',
+        title: t('各省上报状态'),
         panels: [
-          { title: '已上报省级单位', value: children?.submitted, suffix: '个', note: yearNote(f) },
           {
-            title: '未上报省级单位',
-            value: children ? children.total - children.submitted : undefined,
-            suffix: '个',
+            title: t('已上报省级单位'),
+            value: children?.submitted,
+            suffix: t('个'),
+            note: yearNote(f),
           },
-          { title: '截止日期', value: f?.deadline, note: yearNote(f) },
+          {
+            title: t('未上报省级单位'),
+            value: children ? children.total - children.submitted : undefined,
+            suffix: t('个'),
+          },
+          { title: t('截止日期'), value: f?.deadline, note: yearNote(f) },
         ],
       };
     case 'ndrc_national':
     case 'mof':
       return {
-        title: '各省计划签收',
+        title: t('各省计划签收'),
         panels: [
-          { title: '已上报省级单位', value: children?.submitted, suffix: '个', note: yearNote(f) },
           {
-            title: '已签收',
-            value: f?.receipts?.signed,
-            suffix: '个',
-            note: '在“各省上报”中查看已上报的省级计划、签收、下载计划表',
+            title: t('已上报省级单位'),
+            value: children?.submitted,
+            suffix: t('个'),
+            note: yearNote(f),
           },
-          { title: '待签收', value: f?.receipts?.pending, suffix: '个' },
+          {
+            title: t('已签收'),
+            value: f?.receipts?.signed,
+            suffix: t('个'),
+            note: t('在“各省上报”中查看已上报的省级计划、签收、下载计划表'),
+          },
+          { title: t('待签收'), value: f?.receipts?.pending, suffix: t('个') },
         ],
       };
     case 'statistics':
       return {
-        title: '进展统计',
+        title: t('进展统计'),
         panels: [
-          { title: '小区开工率', value: facts.progress?.startRate },
-          { title: '已完工小区', value: facts.progress?.completed, suffix: '个' },
+          { title: t('小区开工率'), value: facts.progress?.startRate },
+          { title: t('已完工小区'), value: facts.progress?.completed, suffix: t('个') },
         ],
       };
     case 'admin':
       return {
-        title: '系统管理',
-        panels: [{ title: '下级区划', value: facts.childRegions, suffix: '个' }],
+        title: t('系统管理'),
+        panels: [{ title: t('下级区划'), value: facts.childRegions, suffix: t('个') }],
       };
     case 'security_admin':
       return {
-        title: '账号与安全',
-        panels: [{ title: '用户', value: facts.userTotal, suffix: '个' }],
+        title: t('账号与安全'),
+        panels: [{ title: t('用户'), value: facts.userTotal, suffix: t('个') }],
       };
     case 'audit_admin':
       return {
-        title: '安全审计',
-        panels: [{ title: '审计日志', note: '在“审计日志”中按用户、区划、操作、日期查阅和导出' }],
+        title: t('安全审计'),
+        panels: [
+          { title: t('审计日志'), note: t('在“审计日志”中按用户、区划、操作、日期查阅和导出') },
+        ],
       };
   }
 }

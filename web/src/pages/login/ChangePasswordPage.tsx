@@ -9,6 +9,7 @@ import type { Me } from '../../api/types.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { passwordPolicyRule } from '../../components/formRules.ts';
 import { applyServerErrors } from '../../components/serverErrors.ts';
+import { t } from '../../i18n/index.ts';
 
 interface Values {
   currentPassword: string;
@@ -40,7 +41,7 @@ export function ChangePasswordPage({ reason }: { reason: NonNullable<Me['passwor
     <div style={{ display: 'grid', placeItems: 'center', minHeight: '80vh', padding: 16 }}>
       <Card style={{ width: '100%', maxWidth: 460 }}>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
-          修改密码
+          {t('修改密码')}
         </Typography.Title>
         <Alert
           id="password-change-reason"
@@ -49,8 +50,8 @@ export function ChangePasswordPage({ reason }: { reason: NonNullable<Me['passwor
           style={{ marginBottom: 16 }}
           title={
             reason === 'PASSWORD_INITIAL'
-              ? '这是管理员设置的初始密码，请先修改密码再使用系统。'
-              : '密码已超过规定的使用期限，请先修改密码再使用系统。'
+              ? t('这是管理员设置的初始密码，请先修改密码再使用系统。')
+              : t('密码已超过规定的使用期限，请先修改密码再使用系统。')
           }
         />
         {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
@@ -61,44 +62,44 @@ export function ChangePasswordPage({ reason }: { reason: NonNullable<Me['passwor
           onFinish={(v) => void submit(v)}
         >
           <Form.Item
-            label="当前密码"
+            label={t('当前密码')}
             name="currentPassword"
             htmlFor="change-current"
-            rules={[{ required: true, message: '请输入当前密码' }]}
+            rules={[{ required: true, message: t('请输入当前密码') }]}
           >
             <Input.Password id="change-current" autoComplete="current-password" />
           </Form.Item>
           <Form.Item
-            label="新密码"
+            label={t('新密码')}
             name="newPassword"
             htmlFor="change-new"
-            extra={PASSWORD_POLICY_HINT}
-            rules={[{ required: true, message: '请输入新密码' }, passwordPolicyRule]}
+            extra={t(PASSWORD_POLICY_HINT)}
+            rules={[{ required: true, message: t('请输入新密码') }, passwordPolicyRule]}
           >
             <Input.Password id="change-new" autoComplete="new-password" />
           </Form.Item>
           <Form.Item
-            label="确认新密码"
+            label={t('确认新密码')}
             name="confirm"
             htmlFor="change-confirm"
             dependencies={['newPassword']}
             rules={[
-              { required: true, message: '请再次输入新密码' },
+              { required: true, message: t('请再次输入新密码') },
               ({ getFieldValue }) => ({
                 validator: (_r, v: string | undefined) =>
                   !v || v === getFieldValue('newPassword')
                     ? Promise.resolve()
-                    : Promise.reject(new Error('两次输入的密码不一致')),
+                    : Promise.reject(new Error(t('两次输入的密码不一致'))),
               }),
             ]}
           >
             <Input.Password id="change-confirm" autoComplete="new-password" />
           </Form.Item>
           <Button id="change-submit" type="primary" htmlType="submit" block loading={saving}>
-            修改密码
+            {t('修改密码')}
           </Button>
           <Button type="link" block style={{ marginTop: 8 }} onClick={() => void signOut()}>
-            退出登录
+            {t('退出登录')}
           </Button>
         </Form>
       </Card>

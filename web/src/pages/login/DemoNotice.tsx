@@ -49,7 +49,7 @@ function UnitAccounts() {
                     <Typography.Text code copyable={{ text: u.username }}>
                       {u.username}
                     </Typography.Text>{' '}
-                    {u.displayName}
+                    <span translate="no">{u.displayName}</span>
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,7 @@
 import { Button, Result } from 'antd';
 import { useNavigate, useRouteError } from 'react-router';
 import { useI18n } from '../../app/i18n.tsx';
+import { t } from '../../i18n/index.ts';
 
 export function NotFound() {
   const { t } = useI18n();
@@ -25,11 +26,11 @@ export function RouteError() {
   return (
     <Result
       status="error"
-      title="页面出错"
+      title={t('页面出错')}
       subTitle={text}
       extra={
         <Button type="primary" onClick={() => window.location.reload()}>
-          刷新页面
+          {t('刷新页面')}
         </Button>
       }
     />

@@ -190,7 +190,9 @@ describeEachEngine('import jobs and their uploads', (ctx) => {
 
     const shown = (await haikou.get('/api/imports/deadimport0001')).json();
     expect(shown).toMatchObject({ status: 'interrupted', error: expect.stringMatching(/中断/) });
-    expect((await haikou.send('POST', '/api/imports/liveimport0001/confirm')).statusCode).toBe(409);
+    const busy = await haikou.send('POST', '/api/imports/liveimport0001/confirm');
+    expect(busy.statusCode).toBe(409);
+    expect(busy.json().error.subCode).toBe('STATE_REFUSED');
     expect((await haikou.send('POST', '/api/imports/deadimport0001/confirm')).statusCode).toBe(202);
     await expect.poll(() => statusOf('deadimport0001')).toBe('imported');
     const stored = await haikou.get('/api/communities?q=' + encodeURIComponent('中断重来苑'));

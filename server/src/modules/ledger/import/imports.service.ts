@@ -20,7 +20,7 @@ import type { Kysely } from 'kysely';
 import { sqliteHandle } from '../../../db/create-db.ts';
 import type { Database, ImportStatus } from '../../../db/schema.ts';
 import type { Actor } from '../../../domain/actor.ts';
-import { AppError, forbidden, notFound, validation } from '../../../errors.ts';
+import { AppError, conflict, forbidden, notFound, validation } from '../../../errors.ts';
 import { canEditLedger } from '../ledger.policy.ts';
 import { importSubsidyHistory } from './history-import.service.ts';
 import { importProjectList, type ImportOptions, type ImportReport } from './import.service.ts';
@@ -238,8 +238,8 @@ export async function confirmImport(
   });
   if (!claimed) {
     const now = (await findJob(db, id)) ?? row;
-    throw new AppError(
-      'CONFLICT',
+    throw conflict(
+      'STATE_REFUSED',
       now.status === 'invalid'
         ? '文件有错误，不能导入，请修改后重新上传'
         : now.status === 'importing'
@@ -286,8 +286,8 @@ export async function confirmImport(
 export async function cancelImport(db: Kysely<Database>, actor: Actor, id: string) {
   const row = await loadJob(db, actor, id);
   if (!(await moveJob(db, id, ['checked', 'invalid', 'interrupted'], 'cancelled', new Date())))
-    throw new AppError(
-      'CONFLICT',
+    throw conflict(
+      'STATE_REFUSED',
       `该导入任务当前状态为“${STATUS_LABEL[(await findJob(db, id))?.status ?? row.status]}”，不能取消`,
     );
   await rm(row.file_path, { force: true });
