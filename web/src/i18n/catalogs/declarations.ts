@@ -1,4 +1,5 @@
-// English for the declarations pages (see ../t.ts). Key: the Chinese exactly as the page or the server
+// English for the declarations pages (see ../t.ts). Words the frame translates (roles, 已上报,
+// 截止日期 …) are in frame.ts, not repeated here. Key: the Chinese exactly as the page or the server
 // writes it, placeholders as {name}; value: the English.
 // Pages: a unit's declaration (/declarations/:unit/:year), the ministries' overview, the bell's
 // notices; and the server's text they show: states, refusals, notices, and the plan checks
@@ -57,7 +58,6 @@ export const en: Record<string, string> = {
 
   // States, progress and levels (server/src/domain/declaration.ts)
   编制中: 'In preparation',
-  已上报: 'Submitted',
   已退回: 'Returned',
   已接收: 'Accepted',
   计划调整中: 'Revision in progress',
@@ -68,8 +68,6 @@ export const en: Record<string, string> = {
   县级单位: 'County-level unit',
   市级单位: 'City-level unit',
   省级单位: 'Provincial unit',
-  市级住建部门: 'City housing and construction department',
-  省级住建部门: 'Provincial housing and construction department',
   '住房和城乡建设部、国家发展改革委、财政部':
     'Ministry of Housing and Urban-Rural Development, National Development and Reform Commission, Ministry of Finance',
   省级住房和城乡建设部门: 'Provincial housing and urban-rural development department',
@@ -77,7 +75,6 @@ export const en: Record<string, string> = {
   省级财政部门: 'Provincial finance department',
   住建部: 'MOHURD',
   发改委: 'NDRC',
-  财政部: 'Ministry of Finance',
   阻断: 'Blocking',
   警告: 'Warning',
   提示: 'Info',
@@ -286,17 +283,16 @@ export const en: Record<string, string> = {
   受上级截止日期限制: 'Capped by the deadline above',
   内部: 'Internal',
   计划小区: 'Plan communities',
-  截止日期: 'Deadline',
   '{unit}的内部截止日期': "{unit}'s internal deadline",
-  下级上报情况: 'Declarations of the units below',
   '{n} 个待审核': '{n} awaiting review',
   '可为下级单位设置早于本级截止日期（{date}）的内部截止日期；未设置的按本级截止日期。':
     "You may give a unit below an internal deadline earlier than this level's ({date}); without one, this level's deadline applies.",
 
   // Diffs
   变动: 'Changed',
-  新增: 'Added',
-  删除: 'Removed',
+  '变动（{n}）': 'Changed ({n})',
+  '新增（{n}）': 'Added ({n})',
+  '删除（{n}）': 'Removed ({n})',
   '第 {from} 版 → 第 {to} 版的差异': 'Changes from version {from} to version {to}',
   '第 {n} 版（首次上报，全部为新增）': 'Version {n} (first submission: all added)',
   版本差异: 'Changes between versions',
@@ -366,7 +362,6 @@ export const en: Record<string, string> = {
   '以{dept}名义确认校验码为 {hash}… 的版本':
     'Confirm the version with checksum {hash}… on behalf of: {dept}',
   会签部门: 'Signing department',
-  已会签: 'Signed',
   签于旧版本: 'Signed an earlier version',
   未会签: 'Not signed',
   会签人: 'Signed by',
@@ -418,7 +413,6 @@ export const en: Record<string, string> = {
     'Phone "{phone}" is not valid: digits, spaces, hyphens and brackets only, 7–20 characters',
   '已签收第 {n} 版': 'Signed for version {n}',
   '报送部委签收（第 {n} 版）': "Ministries' receipt (version {n})",
-  已签收: 'Received',
   未签收: 'Not received',
   签收人: 'Signed for by',
   '下载计划表（第 {n} 版，xlsx）': 'Download the plan table (version {n}, xlsx)',

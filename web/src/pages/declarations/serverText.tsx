@@ -2,7 +2,7 @@
 // t() like any server text, with the data parts shown as recorded and marked as data (<Data>).
 import { Fragment, type ReactNode } from 'react';
 import { CATALOG } from '../../i18n/catalogs/index.ts';
-import { currentLang, Data, t } from '../../i18n/index.ts';
+import { Data, t } from '../../i18n/index.ts';
 import { english } from '../../i18n/t.ts';
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -65,9 +65,4 @@ export function serverText(text: string, templates: readonly ServerTemplate[]): 
     return tNode(zh, nodes);
   }
   return t(text);
-}
-
-/** A count or note in brackets after a title: （3） in Chinese, (3) in English. */
-export function bracketed(inner: ReactNode): ReactNode {
-  return currentLang() === 'zh' ? <>（{inner}）</> : <> ({inner})</>;
 }

@@ -12,7 +12,6 @@ import {
 } from '../../../api/declarations.ts';
 import { FIELD_LABELS, fieldValue } from '../declarationLabels.ts';
 import { currentLang, dataCell, Data, t } from '../../../i18n/index.ts';
-import { bracketed } from '../serverText.tsx';
 
 /** A field's value in the diff: names and codes as recorded are data; coded values in words. */
 function FieldValue({ field, value }: { field: keyof SnapshotCommunity; value: unknown }) {
@@ -82,10 +81,7 @@ function Section<T extends { id: number }>(props: {
 }) {
   return (
     <div id={props.id}>
-      <Typography.Title level={5}>
-        {props.title}
-        {bracketed(props.rows.length)}
-      </Typography.Title>
+      <Typography.Title level={5}>{props.title}</Typography.Title>
       {props.rows.length ? (
         <Table<T>
           rowKey="id"
@@ -153,19 +149,19 @@ export function DiffModal(props: {
           )}
           <Section
             id="diff-added"
-            title={t('新增')}
+            title={t('新增（{n}）', { n: diff.added.length })}
             rows={diff.added}
             columns={communityColumns()}
           />
           <Section
             id="diff-removed"
-            title={t('删除')}
+            title={t('删除（{n}）', { n: diff.removed.length })}
             rows={diff.removed}
             columns={communityColumns()}
           />
           <Section
             id="diff-changed"
-            title={t('变动')}
+            title={t('变动（{n}）', { n: diff.changed.length })}
             rows={diff.changed}
             columns={changedColumns()}
           />

@@ -26,7 +26,6 @@ import {
 } from '../../../api/declarationRevisions.ts';
 import type { Declaration } from '../../../api/declarations.ts';
 import { formatInteger } from '../../../components/format.ts';
-import { bracketed } from '../serverText.tsx';
 import { currentLang, Data, dataCell, t } from '../../../i18n/index.ts';
 
 type Row = { id: number; name: string; reason: RevisionReason | null };
@@ -160,10 +159,7 @@ export function RevisionDiffModal(props: {
   ];
   const section = (id: string, title: string, rows: Row[], required: boolean) => (
     <div id={id}>
-      <Typography.Title level={5}>
-        {title}
-        {bracketed(rows.length)}
-      </Typography.Title>
+      <Typography.Title level={5}>{title}</Typography.Title>
       {rows.length ? (
         <Table<Row>
           rowKey="id"
@@ -212,9 +208,19 @@ export function RevisionDiffModal(props: {
               {formatInteger(diff.totals.after.households)}
             </Descriptions.Item>
           </Descriptions>
-          {section('revision-removed', t('删除'), diff.removed, true)}
-          {section('revision-added', t('新增'), diff.added, false)}
-          {section('revision-changed', t('变动'), diff.changed, false)}
+          {section(
+            'revision-removed',
+            t('删除（{n}）', { n: diff.removed.length }),
+            diff.removed,
+            true,
+          )}
+          {section('revision-added', t('新增（{n}）', { n: diff.added.length }), diff.added, false)}
+          {section(
+            'revision-changed',
+            t('变动（{n}）', { n: diff.changed.length }),
+            diff.changed,
+            false,
+          )}
           {diff.table && (
             <div id="revision-table">
               <Typography.Title level={5}>{t('计划表（调整前 → 调整后，合计）')}</Typography.Title>
