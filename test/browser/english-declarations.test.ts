@@ -32,32 +32,8 @@ import {
   type RunningServer,
 } from './support.ts';
 
-/** Chinese the frame shows (the header's region and user, the language switch): the lead's. */
-const FRAME = ['.ant-layout-header', '.ant-layout-sider'];
-
-/** The page's Chinese outside data and the official form, the frame aside. */
-async function chineseInDeclarations(page: Page): Promise<string[]> {
-  await page.evaluate((frame) => {
-    for (const el of document.querySelectorAll(frame.join(',')))
-      el.setAttribute('data-english-test-frame', '');
-  }, FRAME);
-  const frameTexts = await page.evaluate(() =>
-    [...document.querySelectorAll('[data-english-test-frame]')].map((e) => e.textContent ?? ''),
-  );
-  const frameLabels = await page.evaluate(() =>
-    [...document.querySelectorAll('[data-english-test-frame] [aria-label]')].map(
-      (e) => e.getAttribute('aria-label') ?? '',
-    ),
-  );
-  return (await chineseOnPage(page)).filter(
-    (text) =>
-      !frameTexts.some((f) => f.includes(text)) &&
-      !frameLabels.some((l) => text === `@aria-label=${l.slice(0, 80)}`),
-  );
-}
-
 async function expectEnglish(page: Page, where: string): Promise<void> {
-  const found = await chineseInDeclarations(page);
+  const found = await chineseOnPage(page);
   const missing = await missingTranslations(page);
   expect(found, `${where}; no catalog has: ${missing.join(' | ')}`).toEqual([]);
 }

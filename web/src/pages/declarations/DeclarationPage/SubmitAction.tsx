@@ -40,7 +40,8 @@ export interface SubmitFailure {
 export function describeRefusal(d: Declaration, e: unknown): SubmitFailure {
   if (!(e instanceof ApiError)) return { message: t(errorMessage(e)), items: [] };
   const items = e.details.map((detail, i) => {
-    const message = serverText(detail.message, REFUSALS);
+    // From the server's own words, so that the names in them are marked as data.
+    const message = serverText(detail.sent ?? detail.message, REFUSALS);
     const item = (template: string, vars: Record<string, ReactNode>) => ({
       key: `${i}-${detail.path}`,
       text: tNode(template, { ...vars, message }),
@@ -73,7 +74,7 @@ export function describeRefusal(d: Declaration, e: unknown): SubmitFailure {
     }
     return { key: String(i), text: message };
   });
-  return { message: serverText(e.message, REFUSALS), items };
+  return { message: serverText(e.sent, REFUSALS), items };
 }
 
 interface Props {
