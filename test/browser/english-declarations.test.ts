@@ -192,9 +192,22 @@ describeBrowser('declarations in English', () => {
   }, 240_000);
 
   it('province: its declaration with the sign-offs, receipts, a city’s version and the diff', async () => {
+    // Before: the province prepares, its contact, sign-off version and approval still to come.
+    const page = await inEnglish('province');
+    await page.goto(`${server.url}/declarations/${PROVINCE}/${Y}`);
+    await page.locator('#signoff-panel #contact-name').waitFor();
+    await settled(page);
+    await expectEnglish(page, 'province declaration in preparation');
+    // The contact form's own checks, in English.
+    await page.locator('#contact-phone').fill('电话');
+    await page.locator('#contact-save').click();
+    await expect
+      .poll(() => page.locator('#contact').innerText())
+      .toContain('Digits, spaces, hyphens and brackets only');
+    await expectEnglish(page, 'contact form refused');
+
     // Up the chain through the service: the province's plan signed off and submitted.
     await submitProvincePlan(server.dbPath, uploads);
-    const page = await inEnglish('province');
     await page.goto(`${server.url}/declarations/${PROVINCE}/${Y}`);
     await page.locator(`#declaration-page[data-unit="${PROVINCE}"]`).waitFor();
     await settled(page);
