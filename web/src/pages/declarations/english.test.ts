@@ -3,6 +3,8 @@
  * kept as constants, and the text the server composes (states, plan checks, approval notices),
  * each found in a catalog as an entry or a pattern, with no Chinese left but the data.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   approvalGap,
@@ -40,6 +42,15 @@ function untranslated(texts: string[], data: string[] = []): string[] {
   });
 }
 
+/** This area's sources, tests aside. */
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
 const row = (name: string) => ({ id: 1, name, regionCode: '460106', detail: '' });
 
 describe('declarations in English', () => {
@@ -61,6 +72,18 @@ describe('declarations in English', () => {
     const receipts = ['ministry', 'ndrc_national', 'mof'].map((r) => `receipt.${r}`);
     for (const e of [...events, 'revise', ...signoffs, ...receipts])
       expect(CATALOG[eventLabel(e)], e).toBeDefined();
+  });
+
+  it('has the templates the pages fill with nodes or match server text against', () => {
+    // tNode('…'), the refusal items' item('…'), ternaries inside t(…), and ServerTemplate zh: '…'.
+    const literal = /(?:\b(?:tNode|item)\(\s*|zh: |(?:\?|\s:) )'((?:[^'\\\n]|\\.)*)'/g;
+    const keys = sources(import.meta.dirname).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(literal)]
+        .map((m) => m[1]!)
+        .filter((k) => CJK.test(k) && !k.includes('${')),
+    );
+    expect(keys.length).toBeGreaterThan(40);
+    expect(keys.filter((k) => CATALOG[k] === undefined)).toEqual([]);
   });
 
   it('has the states, progress, departments and revisions the server names', () => {
