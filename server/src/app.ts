@@ -91,7 +91,7 @@ export interface AppOptions {
   importKeepHours?: number;
   /** The community map's tile service (config.ts MAP_TILE_*); none: the map draws no tiles. */
   mapTiles?: MapTilesConfig | null;
-  /** The server's time for monthly reports (config.ts, CLOCK_AT); the real clock when absent. */
+  /** The server's time for monthly reports and the dashboard's month (config.ts, CLOCK_AT); the real clock when absent. */
   clock?: () => Date;
 }
 
@@ -182,7 +182,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   monthlyReportRoutes(app, db, opts.clock);
   fiveYearRoutes(app, db);
   progressAttachmentRoutes(app, db, uploadDir);
-  dashboardRoutes(app, db);
+  dashboardRoutes(app, db, opts.clock);
   homeRoutes(app, db);
   mapRoutes(app, db, opts.mapTiles ?? null);
   if (opts.lateNotices) whileRunning(app, () => startLateNotices(db, app.log));

@@ -31,7 +31,15 @@ describe('ledger api', () => {
         changes: [{ field: '居民户数', old: 60, new: 61 }],
       },
     ];
-    answer(409, { error: { code: 'CONFLICT', message: '保存失败', currentVersion: 2, meanwhile } });
+    answer(409, {
+      error: {
+        code: 'CONFLICT',
+        subCode: 'STALE_VERSION',
+        message: '保存失败',
+        currentVersion: 2,
+        meanwhile,
+      },
+    });
     expect(staleSaveOf(await update())).toEqual({ currentVersion: 2, meanwhile });
   });
 
@@ -39,6 +47,7 @@ describe('ledger api', () => {
     answer(409, {
       error: {
         code: 'CONFLICT',
+        subCode: 'DUPLICATE_NAME',
         message: '已有同名小区',
         details: [{ path: 'name', message: '重复' }],
       },

@@ -33,7 +33,7 @@ export function updateCommunity(id: number, input: CommunityUpdate): Promise<Com
 
 /** The 409 of a save made on an old version (not the 409 of a duplicate name). */
 export function staleSaveOf(e: unknown): StaleSave | null {
-  if (!(e instanceof ApiError) || e.status !== 409) return null;
+  if (!(e instanceof ApiError) || e.subCode !== 'STALE_VERSION') return null;
   const { currentVersion, meanwhile } = e.extra;
   if (typeof currentVersion !== 'number' || !Array.isArray(meanwhile)) return null;
   return { currentVersion, meanwhile: meanwhile as StaleSave['meanwhile'] };

@@ -1,14 +1,14 @@
 // Region picker: a tree below the user's own region (or `rootCode`), loaded as it is opened;
 // typing searches GET /api/regions?q= by name, code or pinyin initials and lists the matches.
 import { Spin, TreeSelect } from 'antd';
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useEffect, useMemo, useState } from 'react';
 import { getRegion } from '../api/regions.ts';
 import { useMe } from '../app/auth.tsx';
 import { regionPathName, withCountry } from './regionName.ts';
 import { useRegionSearch } from './useRegionSearch.ts';
 import { useRegionTree } from './useRegionTree.ts';
-import { t } from '../i18n/index.ts';
+import { Data, t } from '../i18n/index.ts';
 
 export interface RegionTreeSelectProps {
   id?: string;
@@ -25,7 +25,8 @@ export interface RegionTreeSelectProps {
 
 interface Option {
   value: string;
-  title: string;
+  /** A region's name: data, as recorded. */
+  title: ReactNode;
   isLeaf: boolean;
   children?: Option[];
 }
@@ -67,13 +68,13 @@ export function RegionTreeSelect(props: RegionTreeSelectProps) {
     if (searching) {
       return found.items.map((r) => ({
         value: r.code,
-        title: `${r.fullName}（${r.code}）`,
+        title: <Data>{`${r.fullName}（${r.code}）`}</Data>,
         isLeaf: true,
       }));
     }
     return region.build<Option>((node, children) => ({
       value: node.code,
-      title: node.name,
+      title: <Data>{node.name}</Data>,
       isLeaf: !node.hasChildren,
       children,
     }));
@@ -89,7 +90,7 @@ export function RegionTreeSelect(props: RegionTreeSelectProps) {
   );
 
   return (
-    <TreeSelect<{ value: string; label: string } | null, Option>
+    <TreeSelect<{ value: string; label: ReactNode } | null, Option>
       id={props.id}
       aria-label={props['aria-label']}
       style={{ minWidth: 240, ...props.style }}
@@ -97,7 +98,7 @@ export function RegionTreeSelect(props: RegionTreeSelectProps) {
       allowClear={props.allowClear}
       disabled={props.disabled}
       labelInValue
-      value={value && label ? { value, label } : null}
+      value={value && label ? { value, label: <Data>{label}</Data> } : null}
       onChange={(v) => onChange?.(v?.value)}
       onSelect={(_v, option) => {
         // Name a search match at once, before its details arrive.

@@ -4,24 +4,28 @@
 // decimals (m², 公里) as the server gave them, with separators. Exact decimals stay strings:
 // separators and rounding work on the text, so no figure passes through floating point on its way
 // to the screen. Exports (csv, xlsx) keep the raw figures.
+
 import { currentLang } from '../i18n/lang.ts';
 
 // China time, whatever the browser's zone: due days and deadlines are China dates (the server's
 // monthly-report.ts), and a report sent at 01:00 on the 6th must not read as the 5th.
-const dateTimeIn = (locale: string) =>
-  new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Asia/Shanghai',
-  });
-// In the interface's language (issue 13): 2026年12月5日 14:30 or 5 Dec 2026, 14:30.
-const dateTime = { zh: dateTimeIn('zh-CN'), en: dateTimeIn('en-GB') };
+const dateTime = new Intl.DateTimeFormat('zh-CN', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Asia/Shanghai',
+});
+const dateTimeEn = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Asia/Shanghai',
+});
 const integer = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 
 export function formatDateTime(iso: string | null): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : dateTime[currentLang()].format(d);
+  if (Number.isNaN(d.getTime())) return iso;
+  return (currentLang() === 'zh' ? dateTime : dateTimeEn).format(d);
 }
 
 /** 1234567 → 1,234,567. */

@@ -1,6 +1,7 @@
 // Puts a server validation error's details next to the form fields they name.
 import type { FormInstance } from 'antd';
 import { ApiError } from '../api/client.ts';
+import { t } from '../i18n/index.ts';
 
 /**
  * The form field a detail's path names. Paths may come as `username`, `/username`,
@@ -29,8 +30,8 @@ export function applyServerErrors(
   for (const d of error.details) {
     const field = aliases[d.path.trim()] ?? fieldOfPath(d.path);
     if (field && fields.includes(field))
-      byField.set(field, [...(byField.get(field) ?? []), d.message]);
-    else rest.push(d.path ? `${d.path}：${d.message}` : d.message);
+      byField.set(field, [...(byField.get(field) ?? []), t(d.message)]);
+    else rest.push(d.path ? t('{a}：{b}', { a: t(d.path), b: t(d.message) }) : t(d.message));
   }
   form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   return rest;

@@ -22,6 +22,15 @@ describe('t()', () => {
     expect(english('已上报（4 个）', catalog)).toBe('Submitted (4)');
     expect(english('没有的话', catalog)).toBeUndefined();
     expect(english('(x)', { '(x)': 'y' })).toBe('y');
+    // A name running into a month splits where the month begins; months and days read English.
+    const late = { '{unit}{period}月报已逾期': '{unit}: the report for {period} is late' };
+    expect(english('龙华区2026年9月月报已逾期', late)).toBe(
+      '龙华区: the report for Sep 2026 is late',
+    );
+    expect(english('截至2026年12月31日', { '截至{date}': 'as at {date}' })).toBe(
+      'as at 31 Dec 2026',
+    );
+    expect(english('第x行', { '第{row}行': 'Row {row}' })).toBeUndefined();
   });
 
   it('keeps Chinese where English lacks, and counts what lacks', () => {

@@ -49,13 +49,54 @@ function patternsOf(catalog: Record<string, string>): Pattern[] {
         .map((part, i) => {
           if (i % 2 === 0) return escape(part);
           names.push(part);
-          return '([\\s\\S]+?)';
+          return `(${CAPTURE[part] ?? '[\\s\\S]+?'})`;
         })
         .join('');
       return { regex: new RegExp(`^${source}$`), names, english };
     });
   compiled.set(catalog, patterns);
   return patterns;
+}
+
+/**
+ * What a placeholder of a pattern may capture, by its name: figures only for the numbers, a month
+ * or a day for `{period}` and `{date}`, the Chinese way or ISO (written the English way in the
+ * translation), anything for the rest. Without this, '{unit}{period}月报已逾期' would split a name
+ * running into a month at the wrong place.
+ */
+const NUMBER = '-?[\\d,]+(?:\\.\\d+)?';
+const CAPTURE: Record<string, string> = {
+  year: '\\d{4}',
+  month: '\\d{1,2}',
+  day: '\\d{1,2}',
+  n: NUMBER,
+  count: NUMBER,
+  total: NUMBER,
+  version: '\\d+',
+  row: '\\d+',
+  seconds: '\\d+',
+  days: '\\d+',
+  period: '\\d{4}年\\d{1,2}月|\\d{4}-\\d{2}',
+  date: '\\d{4}年\\d{1,2}月\\d{1,2}日|\\d{4}-\\d{2}-\\d{2}',
+};
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A captured value in English: '2026年9月' → 'Sep 2026', '2026年12月5日' → '5 Dec 2026'. */
+function capturedInEnglish(
+  name: string,
+  value: string,
+  catalog: Record<string, string>,
+  depth: number,
+) {
+  const ymd =
+    /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/.exec(value) ??
+    /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value);
+  if ((name === 'period' || name === 'date') && ymd) {
+    const month = MONTHS[Number(ymd[2]) - 1];
+    return ymd[3] ? `${Number(ymd[3])} ${month} ${ymd[1]}` : `${month} ${ymd[1]}`;
+  }
+  return english(value, catalog, depth + 1) ?? value;
 }
 
 const missing = new Set<string>();
@@ -81,8 +122,7 @@ export function english(
     if (!m) continue;
     const vars: Vars = {};
     p.names.forEach((name, i) => {
-      const part = m[i + 1]!;
-      vars[name] = english(part, catalog, depth + 1) ?? part;
+      vars[name] = capturedInEnglish(name, m[i + 1]!, catalog, depth);
     });
     return fill(p.english, vars);
   }

@@ -20,8 +20,7 @@ import { assertIntact, auditingRefusals } from '../integrity/integrity.ts';
 import { findCommunity } from '../ledger/communities.repository.ts';
 import { isWithin } from '../../domain/regions.ts';
 import { recordAcceptedPlan } from '../plan/earlier-plans.service.ts';
-import { checkPlan } from '../plan/plan-table.service.ts';
-import { SYSTEM_ACTOR } from '../users/users.service.ts';
+import { checksFor } from '../plan/plan-table.service.ts';
 import * as repo from './declarations.repository.ts';
 import * as signoffRepo from './signoff.repository.ts';
 import { act } from './declarations.act.ts';
@@ -61,7 +60,7 @@ export async function declarationView(
   ]);
   const [{ checks }, justifications, notes, events, submitted, current, children, revision] =
     await Promise.all([
-      checkPlan(db, SYSTEM_ACTOR, region.code, year),
+      checksFor(db, region, year),
       repo.justificationsOf(db, region.code, year),
       repo.activeNotes(db, region.code, year),
       repo.eventsOf(db, region.code, year),
@@ -186,7 +185,7 @@ export async function submitDeclaration(
             'CHILDREN_PENDING',
           );
       }
-      const { checks } = await checkPlan(trx, SYSTEM_ACTOR, region.code, year);
+      const { checks } = await checksFor(trx, region, year);
       const justified = new Set(
         (await repo.justificationsOf(trx, region.code, year)).map((j) => j.check_id),
       );

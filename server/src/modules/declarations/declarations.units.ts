@@ -14,8 +14,7 @@ import {
 import type { DisplayRow } from '../../domain/plan-table.ts';
 import { notFound } from '../../errors.ts';
 import { planCommunities } from '../plan/plan-table.repository.ts';
-import { planTable } from '../plan/plan-table.service.ts';
-import { SYSTEM_ACTOR } from '../users/users.service.ts';
+import { planTableFor } from '../plan/plan-table.service.ts';
 import { receivesOnly } from './declarations.policy.ts';
 import { findDeclaration, latestSnapshot } from './declarations.repository.ts';
 import { resolveScope } from '../regions/scope.ts';
@@ -129,9 +128,7 @@ export async function currentContent(
     { communities: 0, households: 0, buildings: 0, floorAreaCenti: 0, investmentYuan: 0 },
   );
   const table =
-    level === 'province'
-      ? (await planTable(db, SYSTEM_ACTOR, region.code, year)).blocks[0]!.rows
-      : null;
+    level === 'province' ? (await planTableFor(db, region, year)).blocks[0]!.rows : null;
   const contact =
     level === 'province'
       ? formatContact((await findDeclaration(db, region.code, year)) ?? {})

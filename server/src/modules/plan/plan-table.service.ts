@@ -1,6 +1,6 @@
 /** The plan table and its checks for a province (or the country) and a plan year. */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database, RegionRow } from '../../db/schema.ts';
 import { receivesOnly, type Actor } from '../../domain/actor.ts';
 import {
   planChecks,
@@ -28,7 +28,7 @@ import { fiscalFigures } from '../fiscal/fiscal.checks.ts';
 import { earlierPlanRows } from './earlier-plans.service.ts';
 import { policyFor } from './policies.repository.ts';
 import * as repo from './plan-table.repository.ts';
-import { fullRegionCode, resolveScope } from '../regions/scope.ts';
+import { resolveScope } from '../regions/scope.ts';
 
 /**
  * Where a table's figures come from: 'live' the ledger now (工作底稿); 'version' one frozen
@@ -113,18 +113,29 @@ async function provincesAndUnits(db: Kysely<Database>, scopeCode: string) {
 export const resolveProvince = (db: Kysely<Database>, actor: Actor, code: string) =>
   resolveScope(db, actor, code, { levels: ['province', 'country'], what: '省份' });
 
+/** The plan table of a province or the country, as the actor may see it. */
 export async function planTable(
   db: Kysely<Database>,
   actor: Actor,
   provinceCode: string,
   year: number,
 ): Promise<PlanTableView> {
-  // Three independent look-ups side by side (the scope is checked before anything is returned),
-  // then the aggregation, which needs the scope's path and the year's cut-off.
-  const [scope, policy, { provinces: all, units }] = await Promise.all([
-    resolveProvince(db, actor, provinceCode),
+  return planTableFor(db, await resolveProvince(db, actor, provinceCode), year);
+}
+
+/**
+ * The plan table of a scope already resolved (the country or a province), for the route above
+ * and for computations that build on it (a declaration's frozen content): no actor, no bypass.
+ */
+export async function planTableFor(
+  db: Kysely<Database>,
+  scope: RegionRow,
+  year: number,
+): Promise<PlanTableView> {
+  // Two independent look-ups side by side, then the aggregation, which needs the year's cut-off.
+  const [policy, { provinces: all, units }] = await Promise.all([
     policyFor(db, year),
-    provincesAndUnits(db, fullRegionCode(provinceCode)),
+    provincesAndUnits(db, scope.code),
   ]);
   const provinces =
     scope.level === 'country' ? all : [{ code: scope.code, name: scope.name, path: scope.path }];
@@ -216,6 +227,15 @@ export async function checkPlan(
     levels: ['province', 'prefecture', 'county'],
     what: '区划',
   });
+  return checksFor(db, region, year);
+}
+
+/** The checks of a declaring unit already resolved, for the route above and for submission. */
+export async function checksFor(
+  db: Kysely<Database>,
+  region: RegionRow,
+  year: number,
+): Promise<{ scope: { code: string; name: string }; checks: PlanCheckResult[] }> {
   const policy = await policyFor(db, year);
   const groups = await repo.planGroups(db, region.path, year, policy.cutoffYear);
   const total = groups.reduce((s, g) => s + g.measures.households, 0);

@@ -17,7 +17,9 @@ import { describeEachEngine } from '../../test-support/engines.ts';
 import { addUser, loginAs, type Client } from '../../test-support/fixtures.ts';
 import { policyFor } from '../plan/policies.repository.ts';
 
-const now = new Date();
+// A fixed day, not the calendar's (issue 12 §5): mid-September, China time, so that the seed has
+// eight months behind it, whatever day the tests run on.
+const now = new Date('2026-09-15T04:00:00Z');
 const Y = now.getUTCFullYear();
 const M = now.getUTCMonth() + 1;
 
@@ -56,8 +58,8 @@ describeEachEngine('dashboard', (ctx) => {
   let county: Client;
   let sanya: Client;
   beforeAll(async () => {
-    app = await buildApp({ db: ctx.db, serveWeb: false });
-    expect(await seedDemoLedger(ctx.db.db)).toBeGreaterThan(200);
+    app = await buildApp({ db: ctx.db, serveWeb: false, clock: () => now });
+    expect(await seedDemoLedger(ctx.db.db, now)).toBeGreaterThan(200);
     await addUser(ctx.db.db, 'mohurd', '000000', ['ministry']);
     await addUser(ctx.db.db, 'hainan', '460000', ['province']);
     await addUser(ctx.db.db, 'hnfgw', '460000', ['province_ndrc']);
@@ -118,7 +120,6 @@ describeEachEngine('dashboard', (ctx) => {
 
   it('gives a province its prefecture-level units, as the province’s table, in every month', async () => {
     for (const month of [3, 6, M]) {
-      if (month > M) continue;
       const d = (await province.get(`/api/dashboard?scope=46&year=${Y}&month=${month}`)).json();
       const t = (
         await province.get(`/api/progress-table?scope=46&year=${Y}&month=${month}`)
@@ -227,7 +228,6 @@ describeEachEngine('dashboard', (ctx) => {
       .execute();
     expect(reports.every((r) => r.period >= `${year}-01` && r.period < thisMonth)).toBe(true);
     expect(reports.every((r) => r.submitted_at <= now.toISOString())).toBe(true);
-    if (thisMonth.endsWith('-01')) return expect(reports).toEqual([]); // no month behind yet
     const last = previousPeriod(thisMonth);
     // What the province sees of its cities last month, through the API.
     const seen = (

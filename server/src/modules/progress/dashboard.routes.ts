@@ -60,7 +60,11 @@ const dashboardSchema = z.object({
     .nullable(),
 });
 
-export function dashboardRoutes(app: App, db: Kysely<Database>): void {
+export function dashboardRoutes(
+  app: App,
+  db: Kysely<Database>,
+  clock: () => Date = () => new Date(),
+): void {
   app.get('/api/dashboard', {
     schema: {
       tags: ['进展统计'],
@@ -82,6 +86,6 @@ export function dashboardRoutes(app: App, db: Kysely<Database>): void {
         404: errorSchema,
       },
     },
-    handler: async (req) => dashboard(db, actorOf(req), req.query),
+    handler: async (req) => dashboard(db, actorOf(req), req.query, clock()),
   });
 }

@@ -30,12 +30,19 @@ export interface EChartProps {
   /** Called with the category (the x or y axis label's index) of a clicked bar or point. */
   onItemClick?: (dataIndex: number) => void;
   'aria-label'?: string;
+  /** The id of an element naming the chart instead, for a name that holds data (i18n/Data.tsx). */
+  'aria-labelledby'?: string;
   id?: string;
 }
 
 export function EChart({ option, style, onItemClick, id, ...rest }: EChartProps) {
   return (
-    <div id={id} role="img" aria-label={rest['aria-label']}>
+    <div
+      id={id}
+      role="img"
+      aria-label={rest['aria-label']}
+      aria-labelledby={rest['aria-labelledby']}
+    >
       <ReactEChartsCore
         echarts={echarts}
         option={{ aria: { enabled: true }, ...option }}

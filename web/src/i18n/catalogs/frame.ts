@@ -28,8 +28,6 @@ export const en: Record<string, string> = {
   本年进展: 'This year’s progress',
   '本年进展（{year}年）': 'This year’s progress ({year})',
   '{year}年1—{month}月': 'Jan–{month}/{year}',
-  进展统计: 'Progress',
-  '下级单位{period}月报报送情况': 'Monthly reports of the units below, {period}',
   '{year}年计划': 'Plan {year}',
   '居民 {households} 户 · 预计投资 {investment} 万元':
     '{households} households · planned investment {investment} (10k yuan)',
@@ -49,7 +47,6 @@ export const en: Record<string, string> = {
   全省计划: 'Provincial plan',
   全省台账: 'Provincial ledger',
   审核待办: 'Reviews to do',
-  截止日期: 'Deadline',
   计划会签: 'Plan sign-off',
   待会签: 'Awaiting sign-off',
   已会签: 'Signed off',

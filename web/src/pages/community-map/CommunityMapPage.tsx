@@ -8,6 +8,9 @@ import { getCommunityMap, type CommunityMap, type MapPoint } from '../../api/com
 import { useMe } from '../../app/auth.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { progressYears } from '../progress/progressSearch.ts';
+import { Data, dataCell, t } from '../../i18n/index.ts';
+import { yearText } from '../progress/progressFormat.ts';
+import { Place } from '../progress/withData.tsx';
 import { MapPlane, Marker } from './MapPlane.tsx';
 import { MAP_STATUSES, parseMapSearch, STATUS_STYLE, type MapSearch } from './mapStatus.ts';
 
@@ -35,13 +38,13 @@ function useCommunityMap(search: MapSearch): Loaded {
 
 function Legend() {
   return (
-    <Flex wrap gap="middle" align="center" aria-label="图例" role="list">
+    <Flex wrap gap="middle" align="center" aria-label={t('图例')} role="list">
       {MAP_STATUSES.map((s) => (
         <Flex key={s} gap={4} align="center" role="listitem">
           <svg width={16} height={16} aria-hidden="true">
             <Marker status={s} x={8} y={8} />
           </svg>
-          <span>{STATUS_STYLE[s].label}</span>
+          <span>{t(STATUS_STYLE[s].label)}</span>
         </Flex>
       ))}
     </Flex>
@@ -52,22 +55,27 @@ function Caption({ data }: { data: CommunityMap }) {
   const { tiles } = data;
   return (
     <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }} id="map-caption">
-      点位按小区登记的经纬度（WGS-84）示意其大致位置，不表示行政区域界线，不作地图使用；状态截至{' '}
-      {data.asOf}（以最近一次月度进展为准）。
+      {t(
+        '点位按小区登记的经纬度（WGS-84）示意其大致位置，不表示行政区域界线，不作地图使用；状态截至 {date}（以最近一次月度进展为准）。',
+        { date: data.asOf },
+      )}
       {tiles ? (
         <span id="map-tile-credit">
           {' '}
-          底图：{tiles.attribution}，审图号：{tiles.reviewNo}
+          {t('底图：')}
+          <Data>{tiles.attribution}</Data>
+          {t('，审图号：')}
+          <Data>{tiles.reviewNo}</Data>
         </span>
       ) : (
-        ' 未配置底图服务：仅按点位范围等比例投影，无底图。'
+        ` ${t('未配置底图服务：仅按点位范围等比例投影，无底图。')}`
       )}
     </Typography.Paragraph>
   );
 }
 
 const countText = (c: Record<string, number>) =>
-  MAP_STATUSES.map((s) => `${STATUS_STYLE[s].label} ${c[s]}`).join('，');
+  MAP_STATUSES.map((s) => `${t(STATUS_STYLE[s].label)} ${c[s]}`).join(t('，'));
 
 export function CommunityMapPage() {
   const me = useMe();
@@ -85,46 +93,62 @@ export function CommunityMapPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title="小区分布图" id="community-map-page">
+      <Card title={t('小区分布图')} id="community-map-page">
         <Space wrap style={{ marginBottom: 12 }}>
-          <span>地区</span>
+          <span>{t('地区')}</span>
           <RegionTreeSelect
             id="map-region"
-            aria-label="地区"
+            aria-label={t('地区')}
             value={search.region ?? me.region.code}
             onChange={(code) => set({ region: code })}
             style={{ width: 260 }}
           />
-          <span>计划年度</span>
+          <span>{t('计划年度')}</span>
           <Select
             id="map-year"
-            aria-label="计划年度"
+            aria-label={t('计划年度')}
             value={search.year}
             style={{ width: 110 }}
-            options={progressYears().map((y) => ({ value: y, label: `${y}年` }))}
+            options={progressYears().map((y) => ({ value: y, label: yearText(y) }))}
             onChange={(year: number) => set({ year })}
           />
-          <span>状态</span>
+          <span>{t('状态')}</span>
           <Select
             id="map-status"
-            aria-label="状态"
+            aria-label={t('状态')}
             value={search.status ?? ''}
             style={{ width: 120 }}
             options={[
-              { value: '', label: '全部' },
-              ...MAP_STATUSES.map((s) => ({ value: s, label: STATUS_STYLE[s].label })),
+              { value: '', label: t('全部') },
+              ...MAP_STATUSES.map((s) => ({ value: s, label: t(STATUS_STYLE[s].label) })),
             ]}
             onChange={(status: string) => set({ status: status || undefined })}
           />
         </Space>
-        {loaded.status === 'error' && <Alert type="error" showIcon title={loaded.message} />}
+        {loaded.status === 'error' && <Alert type="error" showIcon title={t(loaded.message)} />}
         {loaded.status === 'loading' && <Spin />}
         {data && (
           <Space orientation="vertical" size="small" style={{ width: '100%' }}>
             <Typography.Text id="map-counts">
-              {data.region.name} {data.year}年计划小区：图上 {data.points.length} 个（
-              {countText(data.counts)}）；未填经纬度、未上图 {unlocated} 个
-              {unlocated ? `（${countText(data.unlocated)}）` : ''}。
+              <Place code={data.region.code} name={data.region.name} />{' '}
+              {unlocated
+                ? t(
+                    '{year}年计划小区：图上 {n} 个（{counts}）；未填经纬度、未上图 {m} 个（{unlocatedCounts}）',
+                    {
+                      year: data.year,
+                      n: data.points.length,
+                      counts: countText(data.counts),
+                      m: unlocated,
+                      unlocatedCounts: countText(data.unlocated),
+                    },
+                  )
+                : t('{year}年计划小区：图上 {n} 个（{counts}）；未填经纬度、未上图 {m} 个', {
+                    year: data.year,
+                    n: data.points.length,
+                    counts: countText(data.counts),
+                    m: unlocated,
+                  })}
+              {t('。')}
             </Typography.Text>
             <MapPlane points={data.points} tiles={data.tiles} />
             <Legend />
@@ -140,7 +164,7 @@ export function CommunityMapPage() {
 /** The same points as a table: the map's text alternative. */
 function PointsTable({ points }: { points: MapPoint[] }) {
   return (
-    <Card title="图上小区列表" id="map-table">
+    <Card title={t('图上小区列表')} id="map-table">
       <Table<MapPoint>
         rowKey="id"
         size="small"
@@ -148,19 +172,20 @@ function PointsTable({ points }: { points: MapPoint[] }) {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
           {
-            title: '小区名称',
+            title: t('小区名称'),
             dataIndex: 'name',
+            ...dataCell,
             render: (name: string, p) => <Link to={`/ledger/${p.id}`}>{name}</Link>,
           },
-          { title: '区县', dataIndex: 'regionName' },
+          { title: t('区县'), dataIndex: 'regionName', ...dataCell },
           {
-            title: '状态',
+            title: t('状态'),
             dataIndex: 'status',
-            render: (s: MapPoint['status']) => STATUS_STYLE[s].label,
+            render: (s: MapPoint['status']) => t(STATUS_STYLE[s].label),
           },
-          { title: '居民户数', dataIndex: 'households', align: 'right' },
-          { title: '经度', dataIndex: 'lng', align: 'right' },
-          { title: '纬度', dataIndex: 'lat', align: 'right' },
+          { title: t('居民户数'), dataIndex: 'households', align: 'right' },
+          { title: t('经度'), dataIndex: 'lng', align: 'right' },
+          { title: t('纬度'), dataIndex: 'lat', align: 'right' },
         ]}
       />
     </Card>

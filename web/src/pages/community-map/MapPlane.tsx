@@ -4,6 +4,8 @@
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { MapPoint, MapTiles } from '../../api/communityMap.ts';
+import { currentLang, Data, t } from '../../i18n/index.ts';
+import { HiddenText } from '../progress/withData.tsx';
 import { STATUS_STYLE } from './mapStatus.ts';
 import { fitTo, PLANE, project, tilesFor } from './projection.ts';
 
@@ -19,11 +21,28 @@ export function Marker({ status, x, y }: Pick<MapPoint, 'status'> & { x: number;
 }
 
 export function pointName(p: MapPoint): string {
-  return `${p.name}（${p.regionName}，${STATUS_STYLE[p.status].label}，${p.households} 户）`;
+  return `${p.name}${t('（')}${p.regionName}${t('，')}${t(STATUS_STYLE[p.status].label)}${t('，')}${t('{n} 户', { n: p.households })}${t('）')}`;
+}
+
+/** A point's accessible name with its name and district marked as data (for aria-labelledby). */
+function PointDescription({ p }: { p: MapPoint }) {
+  return (
+    <span id={`map-point-${p.id}`}>
+      <Data>{p.name}</Data>
+      {t('（')}
+      <Data>{p.regionName}</Data>
+      {t('，')}
+      {t(STATUS_STYLE[p.status].label)}
+      {t('，')}
+      {t('{n} 户', { n: p.households })}
+      {t('）')}
+    </span>
+  );
 }
 
 export function MapPlane({ points, tiles }: { points: MapPoint[]; tiles: MapTiles | null }) {
   const navigate = useNavigate();
+  const zh = currentLang() === 'zh';
   const fit = fitTo(points);
   let under: ReactNode = null;
   if (fit && tiles)
@@ -61,7 +80,7 @@ export function MapPlane({ points, tiles }: { points: MapPoint[]; tiles: MapTile
       <svg
         id="community-map"
         role="group"
-        aria-label="小区分布图"
+        aria-label={t('小区分布图')}
         viewBox={`0 0 ${PLANE.width} ${PLANE.height}`}
         style={{ position: 'absolute', inset: 0, width: '100%', height: '100%' }}
       >
@@ -73,7 +92,11 @@ export function MapPlane({ points, tiles }: { points: MapPoint[]; tiles: MapTile
               <a
                 key={p.id}
                 href={href}
-                aria-label={pointName(p)}
+                // An attribute cannot mark the name inside it as data: in English the name comes
+                // from the point's description below, where it is marked.
+                {...(zh
+                  ? { 'aria-label': pointName(p) }
+                  : { 'aria-labelledby': `map-point-${p.id}` })}
                 data-status={p.status}
                 data-community={p.id}
                 onClick={(e) => {
@@ -87,6 +110,13 @@ export function MapPlane({ points, tiles }: { points: MapPoint[]; tiles: MapTile
             );
           })}
       </svg>
+      {fit && !zh && (
+        <HiddenText>
+          {points.map((p) => (
+            <PointDescription key={p.id} p={p} />
+          ))}
+        </HiddenText>
+      )}
     </div>
   );
 }

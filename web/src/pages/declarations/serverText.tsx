@@ -2,7 +2,7 @@
 // t() like any server text, with the data parts shown as recorded and marked as data (<Data>).
 import { Fragment, type ReactNode } from 'react';
 import { CATALOG } from '../../i18n/catalogs/index.ts';
-import { Data, t } from '../../i18n/index.ts';
+import { currentLang, Data, dateText, t } from '../../i18n/index.ts';
 import { english } from '../../i18n/t.ts';
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -22,6 +22,9 @@ export interface ServerTemplate {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** An ISO day, shown the English way in English (as t() shows a captured {date}). */
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Placeholders that hold a number: matched as digits, so that '{unit}{year}' splits right. */
 const NUMERIC = new Set(['year', 'version', 'n', 'left']);
@@ -61,7 +64,13 @@ export function serverText(text: string, templates: readonly ServerTemplate[]): 
     if (!vars) continue;
     const nodes: Record<string, ReactNode> = {};
     for (const [name, value] of Object.entries(vars))
-      nodes[name] = data.includes(name) ? <Data>{value}</Data> : part(value, templates);
+      nodes[name] = data.includes(name) ? (
+        <Data>{value}</Data>
+      ) : DATE.test(value) && currentLang() === 'en' ? (
+        dateText(value)
+      ) : (
+        part(value, templates)
+      );
     return tNode(zh, nodes);
   }
   return t(text);

@@ -1,29 +1,39 @@
 // Field changes as the history and a conflict show them: 居民户数：60 → 61, who, when.
 import { Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Data, t } from '../../i18n/index.ts';
+import { tNodes } from './tData.tsx';
 import type { FieldChange, HistoryEntry } from '../../api/ledgerTypes.ts';
-import { formatDateTime } from '../../components/format.ts';
+import { dateTimeText } from './dateTimeText.ts';
 
 /** A stored value as text: as the server gave it (exact decimals stay exact), （空） for nothing. */
 export function changeValue(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '（空）';
-  if (Array.isArray(v)) return v.length ? v.map(changeValue).join('、') : '（空）';
+  if (v === null || v === undefined || v === '') return t('（空）');
+  if (Array.isArray(v)) return v.length ? v.map(changeValue).join(t('、')) : t('（空）');
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v as string | number | boolean);
 }
 
 /** 由 系统 导入 / 海口市龙华区住房和城乡建设局 修改（第 3 版）: the person as the server names them. */
-export function describeEntry(e: HistoryEntry): string {
-  const who = e.person ?? e.username ?? '系统';
+export function describeEntry(e: HistoryEntry): ReactNode {
+  const person = e.person ?? e.username;
+  const vars = { who: person ? <Data>{person}</Data> : t('系统'), version: e.version };
   switch (e.action) {
     case 'import':
-      return `由 ${who} 导入`;
+      return tNodes(t('由 {who} 导入'), vars);
     case 'create':
-      return `${who} 新增`;
+      return tNodes(t('{who} 新增'), vars);
     case 'update':
-      return `${who} 修改（第 ${e.version} 版）`;
+      return tNodes(t('{who} 修改（第 {version} 版）'), vars);
     case 'merge':
-      return `${who} 合并重复记录（第 ${e.version} 版）`;
+      return tNodes(t('{who} 合并重复记录（第 {version} 版）'), vars);
   }
+}
+
+/** A recorded value is data; only （空） is interface text. */
+function ChangeValue({ v }: { v: unknown }) {
+  const text = changeValue(v);
+  return text === t('（空）') ? <>{text}</> : <Data>{text}</Data>;
 }
 
 export function ChangeList({ changes }: { changes: readonly FieldChange[] }) {
@@ -32,10 +42,16 @@ export function ChangeList({ changes }: { changes: readonly FieldChange[] }) {
     <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
       {changes.map((c) => (
         <li key={c.field} data-field={c.field}>
-          <Typography.Text type="secondary">{c.field}：</Typography.Text>
-          <Typography.Text delete>{changeValue(c.old)}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('{field}：', { field: t(c.field) })}
+          </Typography.Text>
+          <Typography.Text delete>
+            <ChangeValue v={c.old} />
+          </Typography.Text>
           <Typography.Text type="secondary"> → </Typography.Text>
-          <Typography.Text strong>{changeValue(c.new)}</Typography.Text>
+          <Typography.Text strong>
+            <ChangeValue v={c.new} />
+          </Typography.Text>
         </li>
       ))}
     </ul>
@@ -48,7 +64,7 @@ export function EntryText({ entry }: { entry: HistoryEntry }) {
     <>
       <Typography.Text>{describeEntry(entry)}</Typography.Text>
       <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-        {formatDateTime(entry.at)}
+        {dateTimeText(entry.at)}
       </Typography.Text>
       <ChangeList changes={entry.changes} />
     </>

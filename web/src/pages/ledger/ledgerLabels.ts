@@ -1,5 +1,6 @@
 // The ledger's words: labels of the coded values, shared by the list, detail and form screens.
 import type { AreaClass, Community, Pool, YearBucket } from '../../api/ledgerTypes.ts';
+import { t } from '../../i18n/index.ts';
 
 export const POOL_LABELS: Record<Pool, string> = {
   implement: '实施',
@@ -15,7 +16,9 @@ export const BUCKET_LABELS: Record<YearBucket, string> = {
 
 /** '2000年底后建成', with the cut-off of the community's plan-year policy. */
 export const bucketLabel = (bucket: YearBucket, cutoffYear: number): string =>
-  `${cutoffYear}年底${bucket === 'before' ? '前' : '后'}建成`;
+  bucket === 'before'
+    ? t('{year}年底前建成', { year: cutoffYear })
+    : t('{year}年底后建成', { year: cutoffYear });
 
 export const AREA_CLASS_LABELS: Record<AreaClass, string> = {
   city: '城市(建成区)',
@@ -43,37 +46,39 @@ export function communityTags(c: Community, suspected = false): CommunityTag[] {
   if (after.length || c.yearBucket === 'after')
     tags.push({
       kind: 'afterCutoff',
-      label: `${c.cutoffYear}年底后`,
+      label: t('{year}年底后', { year: c.cutoffYear }),
       color: 'orange',
-      detail: after.map((f) => f.message).join('；') || bucketLabel('after', c.cutoffYear),
+      detail: after.map((f) => t(f.message)).join(t('；')) || bucketLabel('after', c.cutoffYear),
     });
   if (odd.length)
     tags.push({
       kind: 'implausible',
-      label: '异常值',
+      label: t('异常值'),
       color: 'red',
-      detail: odd.map((f) => f.message).join('；'),
+      detail: odd.map((f) => t(f.message)).join(t('；')),
     });
   if (suspected)
     tags.push({
       kind: 'suspected',
-      label: '疑似重复',
+      label: t('疑似重复'),
       color: 'purple',
-      detail: '与同一区县的另一小区名称相近，请在详情页确认',
+      detail: t('与同一区县的另一小区名称相近，请在详情页确认'),
     });
   if (c.exclusion !== 'none')
     tags.push({
       kind: 'excluded',
-      label: '拟征收/拆除',
+      label: t('拟征收/拆除'),
       color: 'magenta',
-      detail: `是否拟征收或拆除新建：${c.exclusionLabel}，不得纳入改造计划`,
+      detail: t('是否拟征收或拆除新建：{label}，不得纳入改造计划', { label: t(c.exclusionLabel) }),
     });
   if (c.subsidyYears.length)
     tags.push({
       kind: 'subsidised',
-      label: '已获补助',
+      label: t('已获补助'),
       color: 'default',
-      detail: `已纳入 ${c.subsidyYears.join('、')} 年中央补助计划，不得重复申报`,
+      detail: t('已纳入 {years} 年中央补助计划，不得重复申报', {
+        years: c.subsidyYears.join(t('、')),
+      }),
     });
   return tags;
 }

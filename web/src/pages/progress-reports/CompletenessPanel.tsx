@@ -28,7 +28,9 @@ import {
   type ReportStatus,
 } from '../../api/monthlyReports.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { periodLabel, reportsPath, STATUS_COLORS } from './reportLabels.ts';
+import { Data, periodText, t } from '../../i18n/index.ts';
+import { markData } from '../progress/withData.tsx';
+import { reportsPath, STATUS_COLORS } from './reportLabels.ts';
 
 export interface CompletenessPanelProps {
   /** the unit whose units below are listed: a province's cities, a city's counties, the country's provinces */
@@ -40,11 +42,11 @@ export interface CompletenessPanelProps {
   title?: string;
 }
 
-const STATUS_FILTERS: { text: string; value: ReportStatus }[] = [
-  { text: '按时上报', value: 'on_time' },
-  { text: '逾期上报', value: 'late' },
-  { text: '尚未上报', value: 'pending' },
-  { text: '逾期未报', value: 'overdue' },
+const statusFilters = (): { text: string; value: ReportStatus }[] => [
+  { text: t('按时上报'), value: 'on_time' },
+  { text: t('逾期上报'), value: 'late' },
+  { text: t('尚未上报'), value: 'pending' },
+  { text: t('逾期未报'), value: 'overdue' },
 ];
 
 type Load =
@@ -76,10 +78,15 @@ export function CompletenessPanel({ unit, year, period, title }: CompletenessPan
     try {
       const { notified } = await remindLate(unit, year, period);
       if (notified.length)
-        void message.success(`已向 ${notified.map((n) => n.name).join('、')} 发送催报通知`);
-      else void message.info('逾期单位今天已催报过，没有再发送通知');
+        void message.success(
+          markData(
+            t('已向 {units} 发送催报通知', { units: notified.map((n) => n.name).join(t('、')) }),
+            notified.map((n) => n.name),
+          ),
+        );
+      else void message.info(t('逾期单位今天已催报过，没有再发送通知'));
     } catch (e) {
-      void message.error(errorMessage(e));
+      void message.error(t(errorMessage(e)));
     } finally {
       setReminding(false);
     }
@@ -89,49 +96,53 @@ export function CompletenessPanel({ unit, year, period, title }: CompletenessPan
   const counts = data?.counts;
   const columns: TableColumnsType<CompletenessItem> = [
     {
-      title: '单位',
+      title: t('单位'),
       key: 'name',
-      render: (_, c) => <Link to={reportsPath({ unit: c.code, year, period })}>{c.name}</Link>,
+      render: (_, c) => (
+        <Link to={reportsPath({ unit: c.code, year, period })}>
+          <Data>{c.name}</Data>
+        </Link>
+      ),
     },
-    { title: '区划代码', dataIndex: 'code', key: 'code', width: 100 },
+    { title: t('区划代码'), dataIndex: 'code', key: 'code', width: 100 },
     {
-      title: '状态',
+      title: t('状态'),
       key: 'status',
       width: 110,
-      filters: STATUS_FILTERS,
+      filters: statusFilters(),
       onFilter: (value, c) => c.status === value,
       render: (_, c) => (
         <Tag data-status={c.status} color={STATUS_COLORS[c.status]}>
-          {c.statusLabel}
+          {t(c.statusLabel)}
         </Tag>
       ),
     },
     {
-      title: '版本',
+      title: t('版本'),
       key: 'version',
       width: 80,
-      render: (_, c) => (c.version ? `第 ${c.version} 版` : '—'),
+      render: (_, c) => (c.version ? t('第 {n} 版', { n: c.version }) : '—'),
     },
     {
-      title: '首次上报',
+      title: t('首次上报'),
       key: 'first',
       width: 170,
       render: (_, c) => formatDateTime(c.firstSubmittedAt),
     },
     {
-      title: '最近上报',
+      title: t('最近上报'),
       key: 'last',
       width: 170,
       render: (_, c) => (c.version > 1 ? formatDateTime(c.submittedAt) : '—'),
     },
-    { title: '截止日期', dataIndex: 'dueDate', key: 'dueDate', width: 110 },
+    { title: t('截止日期'), dataIndex: 'dueDate', key: 'dueDate', width: 110 },
   ];
 
   return (
     <Card
       id="completeness-panel"
       size="small"
-      title={title ?? `${periodLabel(period)}月报报送情况`}
+      title={title ?? t('{period}月报报送情况', { period: periodText(period) })}
       extra={
         <Flex gap={8}>
           {data?.canRemind && (
@@ -143,40 +154,42 @@ export function CompletenessPanel({ unit, year, period, title }: CompletenessPan
               disabled={!counts?.overdue}
               onClick={() => void remind()}
             >
-              催报逾期单位{counts?.overdue ? `（${counts.overdue}）` : ''}
+              {counts?.overdue
+                ? t('催报逾期单位（{n}）', { n: counts.overdue })
+                : t('催报逾期单位')}
             </Button>
           )}
-          <Button size="small" icon={<ReloadOutlined />} onClick={reload} aria-label="刷新" />
+          <Button size="small" icon={<ReloadOutlined />} onClick={reload} aria-label={t('刷新')} />
         </Flex>
       }
     >
-      {load.status === 'error' && <Alert type="warning" showIcon title={load.message} />}
+      {load.status === 'error' && <Alert type="warning" showIcon title={t(load.message)} />}
       {load.status !== 'error' && (
         <Flex vertical gap={12}>
           <Row gutter={[12, 12]} id="completeness-counts">
             <Col xs={12} sm={8} md={4}>
-              <Statistic title="应报单位" value={counts?.total ?? '—'} loading={!data} />
+              <Statistic title={t('应报单位')} value={counts?.total ?? '—'} loading={!data} />
             </Col>
             <Col xs={12} sm={8} md={4}>
               <Statistic
-                title="已上报"
+                title={t('已上报')}
                 value={counts?.reported ?? '—'}
                 loading={!data}
                 suffix={counts ? `/ ${counts.total}` : undefined}
               />
             </Col>
             <Col xs={12} sm={8} md={4}>
-              <Statistic title="按时上报" value={counts?.onTime ?? '—'} loading={!data} />
+              <Statistic title={t('按时上报')} value={counts?.onTime ?? '—'} loading={!data} />
             </Col>
             <Col xs={12} sm={8} md={4}>
-              <Statistic title="逾期上报" value={counts?.late ?? '—'} loading={!data} />
+              <Statistic title={t('逾期上报')} value={counts?.late ?? '—'} loading={!data} />
             </Col>
             <Col xs={12} sm={8} md={4}>
-              <Statistic title="尚未上报" value={counts?.pending ?? '—'} loading={!data} />
+              <Statistic title={t('尚未上报')} value={counts?.pending ?? '—'} loading={!data} />
             </Col>
             <Col xs={12} sm={8} md={4}>
               <Statistic
-                title="逾期未报"
+                title={t('逾期未报')}
                 value={counts?.overdue ?? '—'}
                 loading={!data}
                 styles={counts?.overdue ? { content: { color: '#cf1322' } } : undefined}
@@ -184,7 +197,7 @@ export function CompletenessPanel({ unit, year, period, title }: CompletenessPan
             </Col>
           </Row>
           {data && data.items.length === 0 ? (
-            <Empty description="本单位没有下级报送单位" image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            <Empty description={t('本单位没有下级报送单位')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
           ) : (
             <Table<CompletenessItem>
               id="completeness-table"
@@ -199,7 +212,11 @@ export function CompletenessPanel({ unit, year, period, title }: CompletenessPan
           )}
           {data && data.withoutPlan.length > 0 && (
             <Typography.Text type="secondary" id="completeness-without-plan">
-              本年度计划中没有小区、无需上报：{data.withoutPlan.map((u) => u.name).join('、')}
+              {t('本年度计划中没有小区、无需上报：')}
+              {markData(
+                data.withoutPlan.map((u) => u.name).join(t('、')),
+                data.withoutPlan.map((u) => u.name),
+              )}
             </Typography.Text>
           )}
         </Flex>

@@ -5,6 +5,8 @@ import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import { getDueDay, setDueDay, type DueDay } from '../../api/monthlyReports.ts';
 import { formatDateTime } from '../../components/format.ts';
+import { Data, t } from '../../i18n/index.ts';
+import { markData } from '../progress/withData.tsx';
 
 export function DueDayCard({ province, onChanged }: { province: string; onChanged: () => void }) {
   const { message } = App.useApp();
@@ -32,10 +34,10 @@ export function DueDayCard({ province, onChanged }: { province: string; onChange
     try {
       const d = await setDueDay(province, value);
       setDue(d);
-      void message.success(`已设定：各单位应于次月 ${d.dueDay} 日前上报月报`);
+      void message.success(t('已设定：各单位应于次月 {day} 日前上报月报', { day: d.dueDay }));
       onChanged();
     } catch (e) {
-      void message.error(errorMessage(e));
+      void message.error(t(errorMessage(e)));
     } finally {
       setBusy(false);
     }
@@ -44,14 +46,20 @@ export function DueDayCard({ province, onChanged }: { province: string; onChange
   if (!due) return null;
   if ('error' in due)
     return (
-      <Card size="small" title="月报截止日">
-        <Alert type="warning" showIcon title={due.error} />
+      <Card size="small" title={t('月报截止日')}>
+        <Alert type="warning" showIcon title={t(due.error)} />
       </Card>
     );
   return (
-    <Card id="due-day-card" size="small" title={`${due.province.name}月报截止日`}>
+    <Card
+      id="due-day-card"
+      size="small"
+      title={markData(t('{province}月报截止日', { province: due.province.name }), [
+        due.province.name,
+      ])}
+    >
       <Flex gap={12} align="center" wrap>
-        <span>各单位应于次月</span>
+        <span>{t('各单位应于次月')}</span>
         <InputNumber
           id="due-day-input"
           min={1}
@@ -62,7 +70,7 @@ export function DueDayCard({ province, onChanged }: { province: string; onChange
           disabled={!due.canSet}
           style={{ width: 80 }}
         />
-        <span>日（含）前上报上月月报</span>
+        <span>{t('日（含）前上报上月月报')}</span>
         {due.canSet && (
           <Button
             id="due-day-save"
@@ -71,13 +79,18 @@ export function DueDayCard({ province, onChanged }: { province: string; onChange
             disabled={value === null || value === due.dueDay}
             onClick={() => void save()}
           >
-            保存
+            {t('保存')}
           </Button>
         )}
         <Typography.Text type="secondary">
-          {due.isDefault
-            ? '尚未设定，按默认次月 5 日'
-            : `${due.updatedBy ?? ''} 于 ${formatDateTime(due.updatedAt)} 设定`}
+          {due.isDefault ? (
+            t('尚未设定，按默认次月 5 日')
+          ) : (
+            <>
+              <Data>{due.updatedBy ?? ''}</Data>{' '}
+              {t('于 {time} 设定', { time: formatDateTime(due.updatedAt) })}
+            </>
+          )}
         </Typography.Text>
       </Flex>
     </Card>

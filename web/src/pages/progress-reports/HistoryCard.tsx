@@ -15,18 +15,21 @@ import {
 import { formatDateTime } from '../../components/format.ts';
 import { HashText } from '../declarations/DeclarationPage/HashText.tsx';
 import { FrozenContent } from './FrozenContent.tsx';
-import { periodLabel, STATUS_COLORS } from './reportLabels.ts';
+import { STATUS_COLORS } from './reportLabels.ts';
+import { Data, periodText, t } from '../../i18n/index.ts';
 import { personName } from '../../components/people.tsx';
 
 type Entry = ReportHistory['reports'][number];
 
 function VersionModal({
   unit,
+  unitName,
   year,
   entry,
   onClose,
 }: {
   unit: string;
+  unitName?: string;
   year: number;
   entry: Entry | null;
   onClose: () => void;
@@ -50,19 +53,26 @@ function VersionModal({
       onCancel={onClose}
       footer={null}
       width={1100}
-      title={entry && `${periodLabel(entry.period)}月报 第 ${entry.version} 版（已冻结）`}
+      title={
+        entry &&
+        t('{period}月报 第 {n} 版（已冻结）', {
+          period: periodText(entry.period),
+          n: entry.version,
+        })
+      }
       destroyOnHidden
     >
       {!state && <Spin style={{ display: 'block', margin: 24 }} />}
-      {state && 'error' in state && <Alert type="warning" showIcon title={state.error} />}
+      {state && 'error' in state && <Alert type="warning" showIcon title={t(state.error)} />}
       {state && 'content' in state && (
         <>
           <IntegrityAlert integrity={state.integrity} />
           <p>
-            {state.summary.submittedBy} 于 {formatDateTime(state.summary.submittedAt)} 上报，校验码{' '}
+            <Data>{state.summary.submittedBy}</Data>{' '}
+            {t('于 {time} 上报，校验码', { time: formatDateTime(state.summary.submittedAt) })}{' '}
             <HashText hash={state.summary.hash} />
           </p>
-          <FrozenContent content={state.content} />
+          <FrozenContent content={state.content} unitName={unitName} />
         </>
       )}
     </Modal>
@@ -91,52 +101,62 @@ export function HistoryCard({
 
   const people = history && 'people' in history ? history.people : {};
   const columns: TableColumnsType<Entry> = [
-    { title: '报告期', key: 'period', width: 110, render: (_, r) => periodLabel(r.period) },
-    { title: '版本', key: 'version', width: 80, render: (_, r) => `第 ${r.version} 版` },
+    { title: t('报告期'), key: 'period', width: 110, render: (_, r) => periodText(r.period) },
     {
-      title: '上报人',
-      key: 'by',
-      width: 200,
-      render: (_, r) => personName(people, r.submittedBy),
+      title: t('版本'),
+      key: 'version',
+      width: 80,
+      render: (_, r) => t('第 {n} 版', { n: r.version }),
     },
     {
-      title: '上报时间',
+      title: t('上报人'),
+      key: 'by',
+      width: 200,
+      render: (_, r) => <Data>{personName(people, r.submittedBy)}</Data>,
+    },
+    {
+      title: t('上报时间'),
       key: 'at',
       width: 170,
       render: (_, r) => formatDateTime(r.submittedAt),
     },
-    { title: '截止日期', dataIndex: 'dueDate', key: 'due', width: 110 },
+    { title: t('截止日期'), dataIndex: 'dueDate', key: 'due', width: 110 },
     {
-      title: '报送状态',
+      title: t('报送状态'),
       key: 'status',
       width: 110,
       render: (_, r) => (
         <Tag data-status={r.status} color={STATUS_COLORS[r.status]}>
-          {r.statusLabel}
+          {t(r.statusLabel)}
         </Tag>
       ),
     },
-    { title: '校验码', key: 'hash', width: 180, render: (_, r) => <HashText hash={r.hash} /> },
+    { title: t('校验码'), key: 'hash', width: 180, render: (_, r) => <HashText hash={r.hash} /> },
     {
-      title: '操作',
+      title: t('操作'),
       key: 'open',
       width: 80,
       render: (_, r) => (
         <Button type="link" size="small" onClick={() => setOpen(r)}>
-          查看
+          {t('查看')}
         </Button>
       ),
     },
   ];
 
   const title =
-    history && 'unit' in history
-      ? `${history.unit.name}${year}年度月报上报记录（截止日：次月 ${history.dueDay} 日）`
-      : `${year}年度月报上报记录`;
+    history && 'unit' in history ? (
+      <>
+        <Data>{history.unit.name}</Data>
+        {t('{year}年度月报上报记录（截止日：次月 {day} 日）', { year, day: history.dueDay })}
+      </>
+    ) : (
+      t('{year}年度月报上报记录', { year })
+    );
   return (
     <Card id="report-history" size="small" title={title}>
       {history && 'error' in history ? (
-        <Alert type="warning" showIcon title={history.error} />
+        <Alert type="warning" showIcon title={t(history.error)} />
       ) : (
         <Table<Entry>
           rowKey={(r) => `${r.period}/${r.version}`}
@@ -145,11 +165,17 @@ export function HistoryCard({
           columns={columns}
           dataSource={history?.reports ?? []}
           pagination={(history?.reports.length ?? 0) > 12 ? { pageSize: 12 } : false}
-          locale={{ emptyText: '本计划年度尚未上报月报' }}
+          locale={{ emptyText: t('本计划年度尚未上报月报') }}
           scroll={{ x: 950 }}
         />
       )}
-      <VersionModal unit={unit} year={year} entry={open} onClose={() => setOpen(null)} />
+      <VersionModal
+        unit={unit}
+        unitName={history && 'unit' in history ? history.unit.name : undefined}
+        year={year}
+        entry={open}
+        onClose={() => setOpen(null)}
+      />
     </Card>
   );
 }

@@ -12,10 +12,11 @@ import { hasAnyRole, useMe } from '../../app/auth.tsx';
 import { CompletenessPanel } from './CompletenessPanel.tsx';
 import { DueDayCard } from './DueDayCard.tsx';
 import { HistoryCard } from './HistoryCard.tsx';
+import { Data, periodText, t } from '../../i18n/index.ts';
 import {
   defaultPeriod,
   isPeriod,
-  periodLabel,
+  planYearText,
   recentPeriods,
   reportsPath,
 } from './reportLabels.ts';
@@ -80,41 +81,41 @@ export function ReportsPage() {
         <Flex gap={16} align="center" wrap justify="space-between">
           <Flex vertical gap={2}>
             <Typography.Title level={4} style={{ margin: 0 }}>
-              月报上报与报送情况
+              {t('月报上报与报送情况')}
               {region && 'name' in region && (
                 <Typography.Text type="secondary" style={{ fontSize: 16, marginInlineStart: 12 }}>
-                  {region.name}
+                  <Data>{region.name}</Data>
                 </Typography.Text>
               )}
             </Typography.Title>
             <Typography.Text type="secondary">
-              每月按月末情况上报本单位月报（冻结为附校验码的版本），上级查看下级报送情况。
+              {t('每月按月末情况上报本单位月报（冻结为附校验码的版本），上级查看下级报送情况。')}
             </Typography.Text>
           </Flex>
           <Flex gap={8} align="center" wrap>
-            <span>计划年度</span>
+            <span>{t('计划年度')}</span>
             <Select
               id="reports-year"
-              aria-label="计划年度"
+              aria-label={t('计划年度')}
               style={{ width: 110 }}
               value={year}
-              options={years.map((y) => ({ value: y, label: `${y}年度` }))}
+              options={years.map((y) => ({ value: y, label: planYearText(y) }))}
               onChange={(y) => go({ year: y })}
             />
-            <span>报告期</span>
+            <span>{t('报告期')}</span>
             <Select
               id="reports-period"
-              aria-label="报告期"
+              aria-label={t('报告期')}
               style={{ width: 130 }}
               value={period}
-              options={periods.map((p) => ({ value: p, label: periodLabel(p) }))}
+              options={periods.map((p) => ({ value: p, label: periodText(p) }))}
               onChange={(p) => go({ period: p })}
             />
             {!own && (
               <Button
                 onClick={() => setParams(new URLSearchParams({ year: String(year), period }))}
               >
-                返回本单位
+                {t('返回本单位')}
               </Button>
             )}
           </Flex>
@@ -122,7 +123,7 @@ export function ReportsPage() {
       </Card>
 
       {!region && <Spin style={{ display: 'block', margin: 48 }} />}
-      {region && 'error' in region && <Alert type="warning" showIcon title={region.error} />}
+      {region && 'error' in region && <Alert type="warning" showIcon title={t(region.error)} />}
       {region && 'level' in region && (
         <>
           {setsDueDay && (
@@ -143,7 +144,7 @@ export function ReportsPage() {
               unit={unit}
               year={year}
               period={period}
-              title={`下级单位${periodLabel(period)}月报报送情况`}
+              title={t('下级单位{period}月报报送情况', { period: periodText(period) })}
             />
           )}
           {reports && <HistoryCard unit={unit} year={year} version={version} />}

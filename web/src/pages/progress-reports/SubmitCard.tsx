@@ -9,7 +9,8 @@ import { previewReport, submitReport, type ReportPreview } from '../../api/month
 import { formatDateTime } from '../../components/format.ts';
 import { HashText } from '../declarations/DeclarationPage/HashText.tsx';
 import { FrozenContent } from './FrozenContent.tsx';
-import { dateLabel, periodLabel } from './reportLabels.ts';
+import { Data, dateText, periodText, t } from '../../i18n/index.ts';
+import { markData } from '../progress/withData.tsx';
 
 /** Today in Beijing time (YYYY-MM-DD), which the due dates are in. */
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -53,11 +54,16 @@ export function SubmitCard({ unit, year, period, version, onSubmitted }: Props) 
     try {
       const r = await submitReport(unit, year, period);
       void message.success(
-        `已上报${periodLabel(period)}月报（第 ${r.version} 版）${r.inTime ? '' : '，已过截止日期'}`,
+        r.inTime
+          ? t('已上报{period}月报（第 {n} 版）', { period: periodText(period), n: r.version })
+          : t('已上报{period}月报（第 {n} 版），已过截止日期', {
+              period: periodText(period),
+              n: r.version,
+            }),
       );
       onSubmitted();
     } catch (e) {
-      setFailure(errorMessage(e));
+      setFailure(t(errorMessage(e)));
     } finally {
       setBusy(false);
     }
@@ -65,14 +71,14 @@ export function SubmitCard({ unit, year, period, version, onSubmitted }: Props) 
 
   if (load.status === 'loading')
     return (
-      <Card size="small" title={`本单位${periodLabel(period)}月报`}>
+      <Card size="small" title={t('本单位{period}月报', { period: periodText(period) })}>
         <Spin style={{ display: 'block', margin: 24 }} />
       </Card>
     );
   if (load.status === 'error')
     return (
-      <Card size="small" title={`本单位${periodLabel(period)}月报`}>
-        <Alert type="warning" showIcon title={load.message} />
+      <Card size="small" title={t('本单位{period}月报', { period: periodText(period) })}>
+        <Alert type="warning" showIcon title={t(load.message)} />
       </Card>
     );
 
@@ -80,28 +86,35 @@ export function SubmitCard({ unit, year, period, version, onSubmitted }: Props) 
   const latest = p.latest;
   const blocked = !p.canSubmit || latest?.unchanged === true;
   const why = !p.canSubmit
-    ? `月报由${p.unit.name}本级住建部门上报`
+    ? t('月报由{unit}本级住建部门上报', { unit: p.unit.name })
     : latest?.unchanged
-      ? `内容与已上报的第 ${latest.version} 版相同，无需重新上报`
+      ? t('内容与已上报的第 {n} 版相同，无需重新上报', { n: latest.version })
       : undefined;
 
   return (
     <Card
       id="report-submit-card"
       size="small"
-      title={`${p.unit.name}${periodLabel(period)}月报（${year}年度计划）`}
+      title={
+        <>
+          <Data>{p.unit.name}</Data>
+          {t('{period}月报（{year}年度计划）', { period: periodText(period), year })}
+        </>
+      }
       extra={
         p.canSubmit && !p.open ? (
           // Before the month's last day there is no button: the report is of the month as at its end.
           <Tag id="report-opens" color="default">
-            {dateLabel(p.opensOn)}起可上报
+            {t('{date}起可上报', { date: dateText(p.opensOn) })}
           </Tag>
         ) : (
           <Popconfirm
-            title={`上报${periodLabel(period)}月报`}
-            description="将把下方内容冻结为新的版本（附校验码）报送上级，此后进展的修改不影响该版本。确认上报？"
-            okText="上报"
-            cancelText="取消"
+            title={t('上报{period}月报', { period: periodText(period) })}
+            description={t(
+              '将把下方内容冻结为新的版本（附校验码）报送上级，此后进展的修改不影响该版本。确认上报？',
+            )}
+            okText={t('上报')}
+            cancelText={t('取消')}
             okButtonProps={{ id: 'report-submit-ok' }}
             placement="bottomRight"
             onConfirm={() => submit()}
@@ -115,7 +128,7 @@ export function SubmitCard({ unit, year, period, version, onSubmitted }: Props) 
               disabled={blocked}
               title={why}
             >
-              {latest ? `重新上报（第 ${latest.version + 1} 版）` : '上报月报'}
+              {latest ? t('重新上报（第 {n} 版）', { n: latest.version + 1 }) : t('上报月报')}
             </Button>
           </Popconfirm>
         )
@@ -124,44 +137,55 @@ export function SubmitCard({ unit, year, period, version, onSubmitted }: Props) 
       <Flex vertical gap={12}>
         {failure && <Alert id="report-submit-error" type="error" showIcon title={failure} />}
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
-          <Descriptions.Item label="报告期">{periodLabel(period)}（截至月末）</Descriptions.Item>
-          <Descriptions.Item label="截止日期">{p.dueDate}</Descriptions.Item>
-          <Descriptions.Item label="已上报">
+          <Descriptions.Item label={t('报告期')}>
+            {t('{period}（截至月末）', { period: periodText(period) })}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('截止日期')}>{p.dueDate}</Descriptions.Item>
+          <Descriptions.Item label={t('已上报')}>
             {latest ? (
               <Flex gap={6} wrap>
-                <span id="report-latest-version">第 {latest.version} 版</span>
+                <span id="report-latest-version">{t('第 {n} 版', { n: latest.version })}</span>
                 <span>{formatDateTime(latest.submittedAt)}</span>
                 <Tag color={latest.inTime ? 'success' : 'warning'}>
-                  {latest.inTime ? '按时' : '逾期'}
+                  {latest.inTime ? t('按时') : t('逾期')}
                 </Tag>
                 {latest.unchanged ? (
-                  <Tag color="blue">与当前内容一致</Tag>
+                  <Tag color="blue">{t('与当前内容一致')}</Tag>
                 ) : (
-                  <Tag color="orange">此后内容有变动</Tag>
+                  <Tag color="orange">{t('此后内容有变动')}</Tag>
                 )}
               </Flex>
             ) : p.dueDate < today() ? (
               <Tag color="error" id="report-overdue">
-                逾期未报
+                {t('逾期未报')}
               </Tag>
             ) : (
-              <Tag>尚未上报</Tag>
+              <Tag>{t('尚未上报')}</Tag>
             )}
           </Descriptions.Item>
-          <Descriptions.Item label="当前内容校验码">
+          <Descriptions.Item label={t('当前内容校验码')}>
             <HashText hash={p.hash} id="report-preview-hash" />
           </Descriptions.Item>
         </Descriptions>
-        {why && !p.canSubmit && <Alert type="info" showIcon title={`仅供查看：${why}。`} />}
+        {why && !p.canSubmit && (
+          <Alert
+            type="info"
+            showIcon
+            title={markData(t('仅供查看：{why}。', { why }), [p.unit.name])}
+          />
+        )}
         {p.canSubmit && !p.open && (
           <Alert
             id="report-not-open"
             type="info"
             showIcon
-            title={`${periodLabel(period)}月报反映截至月末的情况，自${dateLabel(p.opensOn)}（北京时间）起方可上报；下方为目前的内容预览。`}
+            title={t(
+              '{period}月报反映截至月末的情况，自{date}（北京时间）起方可上报；下方为目前的内容预览。',
+              { period: periodText(period), date: dateText(p.opensOn) },
+            )}
           />
         )}
-        <FrozenContent content={p.content} />
+        <FrozenContent content={p.content} unitName={p.unit.name} />
       </Flex>
     </Card>
   );

@@ -1,5 +1,6 @@
 // The monthly reports' words and small pure helpers: statuses, periods, addresses.
 import type { ReportStatus } from '../../api/monthlyReports.ts';
+import { currentLang } from '../../i18n/index.ts';
 
 export const STATUS_COLORS: Record<ReportStatus, string> = {
   on_time: 'success',
@@ -40,3 +41,7 @@ export const reportsPath = (q: { unit?: string; year: number; period: string }) 
     year: String(q.year),
     period: q.period,
   }).toString()}`;
+
+/** A plan year in a picker: '2026年度' / '2026'. */
+export const planYearText = (y: number): string =>
+  currentLang() === 'zh' ? `${y}年度` : String(y);

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import type { DashboardCommunity, DashboardUnit } from '../../api/progress.ts';
 import { formatInteger, formatWan } from '../../components/format.ts';
 import { formatRate } from './progressFormat.ts';
-import { periodLabel } from '../../../../common/dates.ts';
+import { Data, periodText, t } from '../../i18n/index.ts';
 
 export function UnitsTable({
   units,
@@ -17,54 +17,64 @@ export function UnitsTable({
 }) {
   const columns: TableColumnsType<DashboardUnit> = [
     {
-      title: '名次',
+      title: t('名次'),
       key: 'rank',
       width: 64,
       render: (_v, u, i) => (u.startRateByCommunities === null ? '—' : i + 1),
     },
     {
-      title: '地区',
+      title: t('地区'),
       dataIndex: 'name',
       render: (name: string, u) => (
         <Link to={linkFor(u.code)} data-unit={name} data-code={u.code}>
-          {name}
+          <Data>{name}</Data>
         </Link>
       ),
     },
     {
-      title: '计划改造小区数',
+      title: t('计划改造小区数'),
       dataIndex: 'planCommunities',
       align: 'right',
       render: formatInteger,
     },
-    { title: '计划改造户数', dataIndex: 'planHouseholds', align: 'right', render: formatInteger },
     {
-      title: '新开工小区数',
+      title: t('计划改造户数'),
+      dataIndex: 'planHouseholds',
+      align: 'right',
+      render: formatInteger,
+    },
+    {
+      title: t('新开工小区数'),
       dataIndex: 'startedCommunities',
       align: 'right',
       render: formatInteger,
     },
-    { title: '新开工户数', dataIndex: 'startedHouseholds', align: 'right', render: formatInteger },
     {
-      title: '按小区数开工率',
+      title: t('新开工户数'),
+      dataIndex: 'startedHouseholds',
+      align: 'right',
+      render: formatInteger,
+    },
+    {
+      title: t('按小区数开工率'),
       dataIndex: 'startRateByCommunities',
       align: 'right',
       render: formatRate,
     },
     {
-      title: '按户数开工率',
+      title: t('按户数开工率'),
       dataIndex: 'startRateByHouseholds',
       align: 'right',
       render: formatRate,
     },
     {
-      title: '完工小区数',
+      title: t('完工小区数'),
       dataIndex: 'completedCommunities',
       align: 'right',
       render: formatInteger,
     },
     {
-      title: '累计完成投资（万元）',
+      title: t('累计完成投资（万元）'),
       dataIndex: 'investmentDone',
       align: 'right',
       render: formatWan,
@@ -84,37 +94,37 @@ export function UnitsTable({
 }
 
 function stateOf(c: DashboardCommunity) {
-  if (c.completionDate) return <Tag color="green">已完工</Tag>;
-  if (c.startDate) return <Tag color="blue">已开工</Tag>;
-  return <Tag>未开工</Tag>;
+  if (c.completionDate) return <Tag color="green">{t('已完工')}</Tag>;
+  if (c.startDate) return <Tag color="blue">{t('已开工')}</Tag>;
+  return <Tag>{t('未开工')}</Tag>;
 }
 
 export function CommunitiesTable({ communities }: { communities: DashboardCommunity[] }) {
   const columns: TableColumnsType<DashboardCommunity> = [
     {
-      title: '小区名称',
+      title: t('小区名称'),
       dataIndex: 'name',
       render: (name: string, c) => (
         <Link to={`/ledger/${c.id}`} data-community={name}>
-          {name}
+          <Data>{name}</Data>
         </Link>
       ),
     },
-    { title: '居民户数', dataIndex: 'households', align: 'right', render: formatInteger },
-    { title: '状态', key: 'state', render: (_v, c) => stateOf(c) },
-    { title: '开工日期', dataIndex: 'startDate', render: (d: string | null) => d ?? '—' },
-    { title: '完工日期', dataIndex: 'completionDate', render: (d: string | null) => d ?? '—' },
+    { title: t('居民户数'), dataIndex: 'households', align: 'right', render: formatInteger },
+    { title: t('状态'), key: 'state', render: (_v, c) => stateOf(c) },
+    { title: t('开工日期'), dataIndex: 'startDate', render: (d: string | null) => d ?? '—' },
+    { title: t('完工日期'), dataIndex: 'completionDate', render: (d: string | null) => d ?? '—' },
     {
-      title: '累计完成投资（万元）',
+      title: t('累计完成投资（万元）'),
       dataIndex: 'investmentDone',
       align: 'right',
       render: formatWan,
     },
-    { title: '加装电梯（部）', dataIndex: 'elevators', align: 'right' },
+    { title: t('加装电梯（部）'), dataIndex: 'elevators', align: 'right' },
     {
-      title: '最近报告期',
+      title: t('最近报告期'),
       dataIndex: 'period',
-      render: (p: string | null) => (p ? periodLabel(p) : '未报告'),
+      render: (p: string | null) => (p ? periodText(p) : t('未报告')),
     },
   ];
   return (

@@ -7,13 +7,18 @@ import type { Dashboard } from '../../api/progress.ts';
 import { EChart } from '../../components/charts/EChart.tsx';
 import { formatInteger, formatWan } from '../../components/format.ts';
 import { ProvinceTileMap } from './ProvinceTileMap.tsx';
+import { currentLang, Data, t } from '../../i18n/index.ts';
+import { HiddenText } from './withData.tsx';
 import {
-  BREAKDOWN_LABELS,
   formatRate,
   investmentOption,
+  monthEndText,
+  monthText,
   outcomeItems,
+  RANKING_TITLES,
   rankedCodeAt,
   rankingOption,
+  spanText,
 } from './progressFormat.ts';
 
 export interface DashboardPanelsProps {
@@ -23,43 +28,43 @@ export interface DashboardPanelsProps {
 }
 
 function KpiCards({ data }: { data: Dashboard }) {
-  const t = data.totals;
+  const n = data.totals;
   const cards = [
     {
       key: 'plan',
-      title: '计划改造小区',
-      value: formatInteger(t.planCommunities),
-      suffix: '个',
-      note: `${formatInteger(t.planHouseholds)} 户；${data.planBasis}`,
+      title: t('计划改造小区'),
+      value: formatInteger(n.planCommunities),
+      suffix: t('个'),
+      note: `${t('{n} 户', { n: formatInteger(n.planHouseholds) })}${t('；')}${t(data.planBasis)}`,
     },
     {
       key: 'started',
-      title: '新开工小区',
-      value: formatInteger(t.startedCommunities),
-      suffix: '个',
-      note: `${formatInteger(t.startedHouseholds)} 户`,
+      title: t('新开工小区'),
+      value: formatInteger(n.startedCommunities),
+      suffix: t('个'),
+      note: t('{n} 户', { n: formatInteger(n.startedHouseholds) }),
     },
     {
       key: 'completed',
-      title: '完工小区',
-      value: formatInteger(t.completedCommunities),
-      suffix: '个',
+      title: t('完工小区'),
+      value: formatInteger(n.completedCommunities),
+      suffix: t('个'),
     },
     {
       key: 'rateC',
-      title: '开工率（按小区数）',
-      value: formatRate(t.startRateByCommunities),
+      title: t('开工率（按小区数）'),
+      value: formatRate(n.startRateByCommunities),
     },
     {
       key: 'rateH',
-      title: '开工率（按户数）',
-      value: formatRate(t.startRateByHouseholds),
+      title: t('开工率（按户数）'),
+      value: formatRate(n.startRateByHouseholds),
     },
     {
       key: 'investment',
-      title: '累计完成投资',
-      value: formatWan(t.investmentDone),
-      suffix: '万元',
+      title: t('累计完成投资'),
+      value: formatWan(n.investmentDone),
+      suffix: t('万元'),
     },
   ];
   return (
@@ -78,31 +83,51 @@ function KpiCards({ data }: { data: Dashboard }) {
 
 export function DashboardPanels({ data, linkFor }: DashboardPanelsProps) {
   const navigate = useNavigate();
-  const when = `${data.year}年1—${data.month}月`;
+  const zh = currentLang() === 'zh';
+  const when = spanText(data.year, data.month);
   const ranked = data.units.filter((u) => u.startRateByCommunities !== null);
   const ranking =
     data.breakdown === 'community' ? null : (
       <Card
         size="small"
-        title={`${BREAKDOWN_LABELS[data.breakdown]}开工率排名`}
-        extra={<Typography.Text type="secondary">按小区数</Typography.Text>}
+        title={t(RANKING_TITLES[data.breakdown])}
+        extra={<Typography.Text type="secondary">{t('按小区数')}</Typography.Text>}
         style={{ height: '100%' }}
       >
         {ranked.length ? (
-          <EChart
-            id="start-rate-ranking"
-            aria-label={`${BREAKDOWN_LABELS[data.breakdown]}开工率排名：${ranked
-              .map((u) => `${u.name} ${formatRate(u.startRateByCommunities)}`)
-              .join('，')}`}
-            option={rankingOption(data.units)}
-            style={{ height: Math.max(240, ranked.length * 26 + 40) }}
-            onItemClick={(i) => {
-              const code = rankedCodeAt(data.units, i);
-              if (code) void navigate(linkFor(code));
-            }}
-          />
+          <>
+            {!zh && (
+              <HiddenText id="start-rate-ranking-name">
+                {t(RANKING_TITLES[data.breakdown])}
+                {t('：')}
+                {ranked.map((u, i) => (
+                  <span key={u.code}>
+                    {i > 0 && t('，')}
+                    <Data>{u.name}</Data> {formatRate(u.startRateByCommunities)}
+                  </span>
+                ))}
+              </HiddenText>
+            )}
+            <EChart
+              id="start-rate-ranking"
+              // The units' names are data: in English the chart is named by the marked text below.
+              {...(zh
+                ? {
+                    'aria-label': `${t(RANKING_TITLES[data.breakdown])}：${ranked
+                      .map((u) => `${u.name} ${formatRate(u.startRateByCommunities)}`)
+                      .join('，')}`,
+                  }
+                : { 'aria-labelledby': 'start-rate-ranking-name' })}
+              option={rankingOption(data.units)}
+              style={{ height: Math.max(240, ranked.length * 26 + 40) }}
+              onItemClick={(i) => {
+                const code = rankedCodeAt(data.units, i);
+                if (code) void navigate(linkFor(code));
+              }}
+            />
+          </>
         ) : (
-          <Empty description="本年度没有列入计划的小区" />
+          <Empty description={t('本年度没有列入计划的小区')} />
         )}
       </Card>
     );
@@ -113,7 +138,11 @@ export function DashboardPanels({ data, linkFor }: DashboardPanelsProps) {
       <Row gutter={[16, 16]}>
         {data.breakdown === 'province' && (
           <Col xs={24} xl={12}>
-            <Card size="small" title={`各省级单位开工率（${when}）`} style={{ height: '100%' }}>
+            <Card
+              size="small"
+              title={t('各省级单位开工率（{when}）', { when })}
+              style={{ height: '100%' }}
+            >
               <ProvinceTileMap units={data.units} linkFor={linkFor} />
             </Card>
           </Col>
@@ -124,25 +153,32 @@ export function DashboardPanels({ data, linkFor }: DashboardPanelsProps) {
           </Col>
         )}
         <Col xs={24} xl={12}>
-          <Card size="small" title={`累计完成投资（${when}，万元）`} style={{ height: '100%' }}>
+          <Card
+            size="small"
+            title={t('累计完成投资（{when}，万元）', { when })}
+            style={{ height: '100%' }}
+          >
             {data.investmentByMonth.length ? (
               <EChart
                 id="investment-by-month"
-                aria-label={`逐月累计完成投资：${data.investmentByMonth
-                  .map((p) => `${p.month}月 ${p.investmentDone} 万元`)
-                  .join('，')}`}
+                aria-label={`${t('逐月累计完成投资')}${t('：')}${data.investmentByMonth
+                  .map(
+                    (p) =>
+                      `${monthText(p.month)} ${t('{amount} 万元', { amount: p.investmentDone })}`,
+                  )
+                  .join(t('，'))}`}
                 option={investmentOption(data.investmentByMonth)}
                 style={{ height: 280 }}
               />
             ) : (
-              <Empty description="该年度尚无进展报告" />
+              <Empty description={t('该年度尚无进展报告')} />
             )}
           </Card>
         </Col>
         <Col xs={24} xl={12}>
           <Card
             size="small"
-            title={`改造成效（截至${data.year}年${data.month}月末）`}
+            title={t('改造成效（截至{when}）', { when: monthEndText(data.year, data.month) })}
             style={{ height: '100%' }}
           >
             <Row gutter={[16, 16]} id="progress-outcomes">

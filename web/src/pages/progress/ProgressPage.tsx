@@ -13,13 +13,14 @@ import { chinaMonth } from '../progress-reports/reportLabels.ts';
 import { CommunitiesTable, UnitsTable } from './BreakdownTables.tsx';
 import { DashboardPanels } from './DashboardPanels.tsx';
 import { ProgressTableCard } from './ProgressTableCard.tsx';
-import { BREAKDOWN_LABELS } from './progressFormat.ts';
+import { BREAKDOWN_TITLES, monthText, spanText, yearText } from './progressFormat.ts';
 import { parseProgressSearch, progressLink, progressYears } from './progressSearch.ts';
 import { useDashboard } from './useProgress.ts';
+import { t } from '../../i18n/index.ts';
+import { markData, Place, placeName } from './withData.tsx';
 
 /** Who may download the statistics export (server: canReadLedger). */
 const STATISTICS_READERS = ['county', 'city', 'province', 'ministry', 'statistics', 'admin'];
-const MONTHS = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }));
 
 export function ProgressPage() {
   const me = useMe();
@@ -44,7 +45,14 @@ export function ProgressPage() {
   const own = path.findIndex((p) => p.code === me.region.code);
   const crumbs = path.slice(Math.max(0, own)).map((p, i, shown) => ({
     key: p.code,
-    title: i === shown.length - 1 ? p.name : <Link to={linkFor(p.code)}>{p.name}</Link>,
+    title:
+      i === shown.length - 1 ? (
+        <Place code={p.code} name={p.name} />
+      ) : (
+        <Link to={linkFor(p.code)}>
+          <Place code={p.code} name={p.name} />
+        </Link>
+      ),
   }));
   const tableScope =
     data?.scope.level === 'country'
@@ -58,33 +66,36 @@ export function ProgressPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title="进展统计" id="progress-page">
+      <Card title={t('进展统计')} id="progress-page">
         <Flex wrap gap="middle" align="center" justify="space-between">
           <Space wrap>
-            <span>地区</span>
+            <span>{t('地区')}</span>
             <RegionTreeSelect
               id="progress-scope"
-              aria-label="地区"
+              aria-label={t('地区')}
               value={scopeCode}
               onChange={(code) => code && setSearch({ scope: code })}
               style={{ width: 260 }}
             />
-            <span>计划年度</span>
+            <span>{t('计划年度')}</span>
             <Select
               id="progress-year"
-              aria-label="计划年度"
+              aria-label={t('计划年度')}
               value={search.year}
               style={{ width: 110 }}
-              options={progressYears().map((y) => ({ value: y, label: `${y}年` }))}
+              options={progressYears().map((y) => ({ value: y, label: yearText(y) }))}
               onChange={(year: number) => setSearch({ year, month: null })}
             />
-            <span>截至</span>
+            <span>{t('截至')}</span>
             <Select
               id="progress-month"
-              aria-label="截至月份"
+              aria-label={t('截至月份')}
               value={data?.month ?? search.month}
               style={{ width: 90 }}
-              options={MONTHS}
+              options={Array.from({ length: 12 }, (_, i) => ({
+                value: i + 1,
+                label: monthText(i + 1),
+              }))}
               onChange={(month: number) => setSearch({ month })}
             />
             {data && hasAnyRole(me, STATISTICS_READERS) && (
@@ -93,14 +104,16 @@ export function ProgressPage() {
                 id="statistics-export"
                 icon={<DownloadOutlined />}
                 href={statisticsExportUrl(data.scope.code, data.year, data.month)}
-                title="改造项目清单（稳定项目编号、所含小区、本年指标及指标说明），提供统计部门"
+                title={t(
+                  '改造项目清单（稳定项目编号、所含小区、本年指标及指标说明），提供统计部门',
+                )}
               >
-                统计局共享（xlsx）
+                {t('统计局共享（xlsx）')}
               </Button>
             )}
           </Space>
           {crumbs.length > 0 && (
-            <nav id="progress-breadcrumb" aria-label="当前地区">
+            <nav id="progress-breadcrumb" aria-label={t('当前地区')}>
               <Breadcrumb items={crumbs} />
             </nav>
           )}
@@ -110,8 +123,8 @@ export function ProgressPage() {
         <Alert
           type={dashboard.notFound ? 'warning' : 'error'}
           showIcon
-          title={dashboard.notFound ? '无法查看该地区的进展' : '进展数据加载失败'}
-          description={dashboard.message}
+          title={dashboard.notFound ? t('无法查看该地区的进展') : t('进展数据加载失败')}
+          description={t(dashboard.message)}
         />
       )}
       {dashboard.status === 'loading' && !data && (
@@ -124,7 +137,13 @@ export function ProgressPage() {
           <DashboardPanels data={data} linkFor={linkFor} />
           <Card
             size="small"
-            title={`${data.scope.name}${BREAKDOWN_LABELS[data.breakdown]}（${data.year}年1—${data.month}月）`}
+            title={markData(
+              t(BREAKDOWN_TITLES[data.breakdown], {
+                scope: placeName(data.scope.code, data.scope.name),
+                span: spanText(data.year, data.month),
+              }),
+              [data.scope.name],
+            )}
           >
             {data.communities ? (
               <CommunitiesTable communities={data.communities} />

@@ -8,7 +8,9 @@ import { errorMessage } from '../../../api/client.ts';
 import { setDuplicateStatus } from '../../../api/ledger.ts';
 import { hasAnyRole, useMe } from '../../../app/auth.tsx';
 import { LEDGER_EDIT_ROLES } from '../../../app/menu.tsx';
+import { Data, t, tMaybe } from '../../../i18n/index.ts';
 import { CommunityTags } from '../LedgerList/ledgerColumns.tsx';
+import { tServer } from '../tData.tsx';
 import { communityIdOf, useCommunity } from '../useCommunity.ts';
 import { CommunityFields } from './CommunityFields.tsx';
 import { HistoryTimeline } from './HistoryTimeline.tsx';
@@ -26,24 +28,24 @@ export function CommunityDetailPage() {
 
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(-1)}>
-      返回
+      {t('返回')}
     </Button>
   );
-  if (id === undefined) return <Result status="404" title="小区不存在" extra={back} />;
+  if (id === undefined) return <Result status="404" title={t('小区不存在')} extra={back} />;
   if (state.status === 'loading')
     return <Spin size="large" style={{ display: 'block', margin: 64 }} />;
   if (state.status === 'error')
-    return <Result status="warning" title={state.message} extra={back} />;
+    return <Result status="warning" title={tServer(state.message)} extra={back} />;
   const c = state.community;
 
   async function decide(otherId: number, status: 'confirmed' | 'dismissed') {
     setBusyId(otherId);
     try {
       await setDuplicateStatus(c.id, otherId, status);
-      void message.success(status === 'confirmed' ? '已确认为重复' : '已标记为不是重复');
+      void message.success(status === 'confirmed' ? t('已确认为重复') : t('已标记为不是重复'));
       await reload();
     } catch (e) {
-      void message.error(errorMessage(e));
+      void message.error(tServer(errorMessage(e)));
     } finally {
       setBusyId(null);
     }
@@ -57,13 +59,15 @@ export function CommunityDetailPage() {
       <Card
         title={
           <Space wrap>
-            <span id="community-title">{c.name}</span>
+            <span id="community-title">
+              <Data>{c.name}</Data>
+            </span>
             <CommunityTags community={c} suspected={suspected} />
           </Space>
         }
         extra={
           <Space>
-            <Button onClick={() => void navigate('/ledger')}>台账列表</Button>
+            <Button onClick={() => void navigate('/ledger')}>{t('台账列表')}</Button>
             {canEdit && (
               <Button
                 id="community-edit"
@@ -71,7 +75,7 @@ export function CommunityDetailPage() {
                 icon={<EditOutlined />}
                 onClick={() => void navigate(`/ledger/${c.id}/edit`)}
               >
-                编辑
+                {t('编辑')}
               </Button>
             )}
           </Space>
@@ -83,11 +87,11 @@ export function CommunityDetailPage() {
               id="community-flags"
               type="warning"
               showIcon
-              title="数值提示（不影响保存，请核实）"
+              title={t('数值提示（不影响保存，请核实）')}
               description={
                 <ul style={{ margin: 0, paddingInlineStart: 20 }}>
                   {warnings.map((f) => (
-                    <li key={f.code}>{f.message}</li>
+                    <li key={f.code}>{t(f.message)}</li>
                   ))}
                 </ul>
               }
@@ -98,8 +102,8 @@ export function CommunityDetailPage() {
               type="info"
               showIcon
               title={
-                c.flags.find((f) => f.code === 'after_cutoff')?.message ??
-                `${c.cutoffYear}年底后建成，计入“${c.cutoffYear}年底后”户数占比`
+                tMaybe(c.flags.find((f) => f.code === 'after_cutoff')?.message) ??
+                t('{year}年底后建成，计入“{year}年底后”户数占比', { year: c.cutoffYear })
               }
             />
           )}
@@ -107,10 +111,10 @@ export function CommunityDetailPage() {
         </Flex>
       </Card>
       <Flex gap={16} wrap align="stretch">
-        <Card title="所属项目" style={{ flex: '1 1 480px' }}>
+        <Card title={t('所属项目')} style={{ flex: '1 1 480px' }}>
           <ProjectsTable projects={c.projects} />
         </Card>
-        <Card title="疑似重复" style={{ flex: '1 1 420px' }}>
+        <Card title={t('疑似重复')} style={{ flex: '1 1 420px' }}>
           <DuplicatesList
             duplicates={c.duplicates}
             canEdit={canEdit}
@@ -121,8 +125,12 @@ export function CommunityDetailPage() {
       </Flex>
       <CommunityProgressSection communityId={c.id} canEdit={canEdit} />
       <Card
-        title="修改历史"
-        extra={<Typography.Text type="secondary">当前为第 {c.version} 版</Typography.Text>}
+        title={t('修改历史')}
+        extra={
+          <Typography.Text type="secondary">
+            {t('当前为第 {version} 版', { version: c.version })}
+          </Typography.Text>
+        }
       >
         <HistoryTimeline history={c.history} />
       </Card>

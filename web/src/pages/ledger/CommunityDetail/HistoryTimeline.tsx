@@ -1,7 +1,8 @@
 // 修改历史: newest first; who, when, and each field's old → new value.
 import { Empty, Timeline, Typography } from 'antd';
 import type { HistoryEntry } from '../../../api/ledgerTypes.ts';
-import { formatDateTime } from '../../../components/format.ts';
+import { t } from '../../../i18n/index.ts';
+import { dateTimeText } from '../dateTimeText.ts';
 import { ChangeList, describeEntry } from '../changes.tsx';
 
 const COLORS: Record<HistoryEntry['action'], string> = {
@@ -12,7 +13,7 @@ const COLORS: Record<HistoryEntry['action'], string> = {
 };
 
 export function HistoryTimeline({ history }: { history: readonly HistoryEntry[] }) {
-  if (!history.length) return <Empty description="暂无修改记录" />;
+  if (!history.length) return <Empty description={t('暂无修改记录')} />;
   return (
     <div id="community-history">
       <Timeline
@@ -23,7 +24,7 @@ export function HistoryTimeline({ history }: { history: readonly HistoryEntry[] 
             <div data-version={e.version} data-action={e.action}>
               <Typography.Text strong>{describeEntry(e)}</Typography.Text>
               <Typography.Text type="secondary" style={{ marginInlineStart: 12 }}>
-                {formatDateTime(e.at)}
+                {dateTimeText(e.at)}
               </Typography.Text>
               <ChangeList changes={e.changes} />
             </div>

@@ -3,6 +3,7 @@
 import { Button, Empty, List, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { CommunityDetail, DuplicateStatus } from '../../../api/ledgerTypes.ts';
+import { Data, dataCell, t } from '../../../i18n/index.ts';
 import { POOL_LABELS } from '../ledgerLabels.ts';
 
 export function ProjectsTable({ projects }: { projects: CommunityDetail['projects'] }) {
@@ -13,16 +14,17 @@ export function ProjectsTable({ projects }: { projects: CommunityDetail['project
       rowKey={(p) => String(p.id)}
       pagination={false}
       dataSource={projects}
-      locale={{ emptyText: '尚未纳入项目' }}
+      locale={{ emptyText: t('尚未纳入项目') }}
       columns={[
-        { title: '项目编号', dataIndex: 'code', width: 210 },
-        { title: '项目名称', dataIndex: 'name' },
-        { title: '计划年度', dataIndex: 'planYear', width: 100 },
+        { title: t('项目编号'), dataIndex: 'code', width: 210 },
+        { title: t('项目名称'), dataIndex: 'name', ...dataCell },
+        { title: t('计划年度'), dataIndex: 'planYear', width: 100 },
         {
-          title: '项目库',
+          title: t('项目库'),
           dataIndex: 'pool',
           width: 90,
-          render: (p: keyof typeof POOL_LABELS) => `${POOL_LABELS[p] ?? p}库`,
+          render: (p: keyof typeof POOL_LABELS) =>
+            t('{pool}库', { pool: POOL_LABELS[p] ? t(POOL_LABELS[p]) : p }),
         },
       ]}
     />
@@ -44,7 +46,7 @@ interface DuplicatesProps {
 
 export function DuplicatesList({ duplicates, canEdit, busyId, onDecide }: DuplicatesProps) {
   if (!duplicates.length)
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有名称相近的小区" />;
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('没有名称相近的小区')} />;
   return (
     <List
       id="community-duplicates"
@@ -57,13 +59,13 @@ export function DuplicatesList({ duplicates, canEdit, busyId, onDecide }: Duplic
               ? [
                   <Popconfirm
                     key="confirm"
-                    title="确认这两条是同一个小区？"
-                    description="两条记录将标记为同一小区的重复登记。"
-                    okText="确认重复"
+                    title={t('确认这两条是同一个小区？')}
+                    description={t('两条记录将标记为同一小区的重复登记。')}
+                    okText={t('确认重复')}
                     onConfirm={() => onDecide(d.id, 'confirmed')}
                   >
                     <Button size="small" danger loading={busyId === d.id}>
-                      确认重复
+                      {t('确认重复')}
                     </Button>
                   </Popconfirm>,
                   <Button
@@ -72,7 +74,7 @@ export function DuplicatesList({ duplicates, canEdit, busyId, onDecide }: Duplic
                     loading={busyId === d.id}
                     onClick={() => onDecide(d.id, 'dismissed')}
                   >
-                    不是重复
+                    {t('不是重复')}
                   </Button>,
                 ]
               : []
@@ -81,13 +83,15 @@ export function DuplicatesList({ duplicates, canEdit, busyId, onDecide }: Duplic
           <List.Item.Meta
             title={
               <Space>
-                <Link to={`/ledger/${d.id}`}>{d.name}</Link>
-                <Tag color={STATUS[d.status].color}>{STATUS[d.status].label}</Tag>
+                <Link to={`/ledger/${d.id}`}>
+                  <Data>{d.name}</Data>
+                </Link>
+                <Tag color={STATUS[d.status].color}>{t(STATUS[d.status].label)}</Tag>
               </Space>
             }
             description={
               <Typography.Text type="secondary">
-                {d.regionCode} · {d.address || '未填写地址'}
+                {d.regionCode} · {d.address ? <Data>{d.address}</Data> : t('未填写地址')}
               </Typography.Text>
             }
           />

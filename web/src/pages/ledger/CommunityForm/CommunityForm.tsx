@@ -22,8 +22,10 @@ import { ApiError, errorMessage } from '../../../api/client.ts';
 import { createCommunity, staleSaveOf, updateCommunity } from '../../../api/ledger.ts';
 import type { CommunityDetail, StaleSave } from '../../../api/ledgerTypes.ts';
 import { applyServerErrors } from '../../../components/serverErrors.ts';
+import { currentLang, Data, t } from '../../../i18n/index.ts';
 import { AREA_CLASS_LABELS } from '../ledgerLabels.ts';
 import { ConflictAlert } from './ConflictAlert.tsx';
+import { tNodes, tServer } from '../tData.tsx';
 import {
   checks,
   editsOf,
@@ -40,9 +42,9 @@ import { LedgerUnitSelect } from './LedgerUnitSelect.tsx';
 import { PositionFields } from './PositionFields.tsx';
 
 const OWNERSHIPS = ['房改房', '单位自管房', '国有企事业单位', '军队', '公房', '商品房'];
-const AREA_CLASS_OPTIONS = [
-  { value: '', label: '不填（按区县类型确定）' },
-  ...(['city', 'county_seat'] as const).map((v) => ({ value: v, label: AREA_CLASS_LABELS[v] })),
+const areaClassOptions = () => [
+  { value: '', label: t('不填（按区县类型确定）') },
+  ...(['city', 'county_seat'] as const).map((v) => ({ value: v, label: t(AREA_CLASS_LABELS[v]) })),
 ];
 
 function rule(field: keyof typeof checks): FormRule {
@@ -86,7 +88,11 @@ export function CommunityForm({ base, onReload }: Props) {
       const saved = base
         ? await updateCommunity(base.id, updateOf(values, base))
         : await createCommunity(inputOf(values));
-      void message.success(base ? `已保存“${saved.name}”` : `已新增小区“${saved.name}”`);
+      void message.success(
+        base
+          ? tNodes(t('已保存“{name}”'), {}, { name: saved.name })
+          : tNodes(t('已新增小区“{name}”'), {}, { name: saved.name }),
+      );
       void navigate(`/ledger/${saved.id}`);
     } catch (e) {
       const stale = staleSaveOf(e);
@@ -118,7 +124,7 @@ export function CommunityForm({ base, onReload }: Props) {
 
   const item = (field: keyof CommunityValues, id: string) => ({
     name: field,
-    label: LABELS[field],
+    label: t(LABELS[field]),
     htmlFor: id,
   });
 
@@ -147,10 +153,17 @@ export function CommunityForm({ base, onReload }: Props) {
               type="info"
               showIcon
               closable={{ onClose: () => setUnsaved([]) }}
-              title={`已载入最新的第 ${base?.version ?? ''} 版。您刚才填写、尚未保存的内容如下，请核对后重新填写：`}
-              description={unsaved
-                .map((u) => `${LABELS[u.field]}：${u.value || '（空）'}`)
-                .join('；')}
+              title={t(
+                '已载入最新的第 {version} 版。您刚才填写、尚未保存的内容如下，请核对后重新填写：',
+                { version: base?.version ?? '' },
+              )}
+              description={unsaved.map((u, i) => (
+                <span key={u.field}>
+                  {i > 0 && t('；')}
+                  {t('{field}：', { field: t(LABELS[u.field]) })}
+                  {u.value ? <Data>{u.value}</Data> : t('（空）')}
+                </span>
+              ))}
             />
           )}
           {failure && (
@@ -158,28 +171,28 @@ export function CommunityForm({ base, onReload }: Props) {
               id="community-error"
               type="error"
               showIcon
-              title={failure.title}
-              description={failure.rest.length ? failure.rest.join('；') : undefined}
+              title={tServer(failure.title)}
+              description={failure.rest.length ? failure.rest.join(t('；')) : undefined}
             />
           )}
         </Flex>
       )}
 
       <Typography.Title level={5} style={{ marginTop: 0 }}>
-        基本信息
+        {t('基本信息')}
       </Typography.Title>
       <Row gutter={16}>
         <Col xs={24} md={12} xl={8}>
           <Form.Item
             {...item('regionCode', 'community-region')}
-            rules={[{ required: true, message: '请选择区县' }]}
+            rules={[{ required: true, message: t('请选择区县') }]}
           >
             <LedgerUnitSelect id="community-region" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12} xl={8}>
           <Form.Item {...item('street', 'community-street')}>
-            <Input id="community-street" maxLength={100} placeholder="街道办事处或镇" />
+            <Input id="community-street" maxLength={100} placeholder={t('街道办事处或镇')} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12} xl={8}>
@@ -196,29 +209,35 @@ export function CommunityForm({ base, onReload }: Props) {
           <Form.Item {...item('ownership', 'community-ownership')}>
             <AutoComplete
               id="community-ownership"
-              options={OWNERSHIPS.map((value) => ({ value }))}
-              placeholder="如 房改房、单位自管房"
+              // The ownership is data, typed or picked from the template's usual words.
+              options={OWNERSHIPS.map((value) => ({
+                value,
+                label: <Data>{value}</Data>,
+                title: currentLang() === 'zh' ? value : '',
+              }))}
+              labelRender={({ value }) => <Data>{String(value ?? '')}</Data>}
+              placeholder={t('如 房改房、单位自管房')}
               maxLength={60}
             />
           </Form.Item>
         </Col>
       </Row>
 
-      <Typography.Title level={5}>建成年代与规模</Typography.Title>
+      <Typography.Title level={5}>{t('建成年代与规模')}</Typography.Title>
       <Row gutter={16}>
         <Col xs={12} md={8} xl={4}>
           <Form.Item
             {...item('buildYear', 'community-build-year')}
             required
             rules={[rule('buildYear')]}
-            tooltip="任何建成年份均可登记；能否列入某年度计划，由该年度政策在计划检查中确定"
+            tooltip={t('任何建成年份均可登记；能否列入某年度计划，由该年度政策在计划检查中确定')}
           >
-            <Input id="community-build-year" inputMode="numeric" maxLength={6} suffix="年" />
+            <Input id="community-build-year" inputMode="numeric" maxLength={6} suffix={t('年')} />
           </Form.Item>
         </Col>
         <Col xs={12} md={8} xl={5}>
           <Form.Item {...item('areaClass', 'community-area-class')}>
-            <Select id="community-area-class" options={AREA_CLASS_OPTIONS} />
+            <Select id="community-area-class" options={areaClassOptions()} />
           </Form.Item>
         </Col>
         <Col xs={12} md={8} xl={4}>
@@ -227,7 +246,7 @@ export function CommunityForm({ base, onReload }: Props) {
             required
             rules={[rule('planYear')]}
           >
-            <Input id="community-plan-year" inputMode="numeric" maxLength={6} suffix="年度" />
+            <Input id="community-plan-year" inputMode="numeric" maxLength={6} suffix={t('年度')} />
           </Form.Item>
         </Col>
         <Col xs={12} md={8} xl={5}>
@@ -236,7 +255,7 @@ export function CommunityForm({ base, onReload }: Props) {
             required
             rules={[rule('buildings')]}
           >
-            <Input id="community-buildings" inputMode="numeric" maxLength={12} suffix="栋" />
+            <Input id="community-buildings" inputMode="numeric" maxLength={12} suffix={t('栋')} />
           </Form.Item>
         </Col>
         <Col xs={12} md={8} xl={6}>
@@ -245,7 +264,7 @@ export function CommunityForm({ base, onReload }: Props) {
             required
             rules={[rule('households')]}
           >
-            <Input id="community-households" inputMode="numeric" maxLength={12} suffix="户" />
+            <Input id="community-households" inputMode="numeric" maxLength={12} suffix={t('户')} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12} xl={8}>
@@ -253,9 +272,14 @@ export function CommunityForm({ base, onReload }: Props) {
             {...item('floorArea', 'community-floor-area')}
             required
             rules={[rule('floorArea')]}
-            extra="大于0，最多2位小数"
+            extra={t('大于0，最多2位小数')}
           >
-            <Input id="community-floor-area" inputMode="decimal" maxLength={20} suffix="平方米" />
+            <Input
+              id="community-floor-area"
+              inputMode="decimal"
+              maxLength={20}
+              suffix={t('平方米')}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={12} xl={8}>
@@ -263,28 +287,45 @@ export function CommunityForm({ base, onReload }: Props) {
             {...item('investment', 'community-investment')}
             required
             rules={[rule('investment')]}
-            extra="不小于0，最多4位小数"
+            extra={t('不小于0，最多4位小数')}
           >
-            <Input id="community-investment" inputMode="decimal" maxLength={20} suffix="万元" />
+            <Input
+              id="community-investment"
+              inputMode="decimal"
+              maxLength={20}
+              suffix={t('万元')}
+            />
           </Form.Item>
         </Col>
       </Row>
 
       <PositionFields />
 
-      <Typography.Title level={5}>改造内容与备注</Typography.Title>
+      <Typography.Title level={5}>{t('改造内容与备注')}</Typography.Title>
       <Row gutter={16}>
         <Col xs={24} xl={12}>
           <Form.Item
             {...item('content', 'community-content')}
-            extra="可分类填写：基础类：…；完善类：…；提升类：…"
+            extra={t('可分类填写：基础类：…；完善类：…；提升类：…')}
           >
-            <Input.TextArea id="community-content" rows={4} maxLength={2000} showCount />
+            <Input.TextArea
+              id="community-content"
+              translate="no"
+              rows={4}
+              maxLength={2000}
+              showCount
+            />
           </Form.Item>
         </Col>
         <Col xs={24} xl={12}>
           <Form.Item {...item('notes', 'community-notes')}>
-            <Input.TextArea id="community-notes" rows={4} maxLength={2000} showCount />
+            <Input.TextArea
+              id="community-notes"
+              translate="no"
+              rows={4}
+              maxLength={2000}
+              showCount
+            />
           </Form.Item>
         </Col>
       </Row>
@@ -297,9 +338,11 @@ export function CommunityForm({ base, onReload }: Props) {
           icon={<SaveOutlined />}
           loading={saving}
         >
-          保存
+          {t('保存')}
         </Button>
-        <Button onClick={() => void navigate(base ? `/ledger/${base.id}` : '/ledger')}>取消</Button>
+        <Button onClick={() => void navigate(base ? `/ledger/${base.id}` : '/ledger')}>
+          {t('取消')}
+        </Button>
       </Space>
     </Form>
   );

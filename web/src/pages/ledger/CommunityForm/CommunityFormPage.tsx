@@ -1,12 +1,14 @@
 // /ledger/new and /ledger/:id/edit: one form, loaded with the record when editing.
 import { Button, Card, Result, Spin, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
+import { Data, t } from '../../../i18n/index.ts';
+import { tNodes, tServer } from '../tData.tsx';
 import { communityIdOf, useCommunity } from '../useCommunity.ts';
 import { CommunityForm } from './CommunityForm.tsx';
 
 export function NewCommunityPage() {
   return (
-    <Card title="新增小区">
+    <Card title={t('新增小区')}>
       <CommunityForm base={null} />
     </Card>
   );
@@ -21,8 +23,8 @@ export function EditCommunityPage() {
     return (
       <Result
         status="warning"
-        title={state.status === 'error' ? state.message : '小区不存在'}
-        extra={<Button onClick={() => void navigate('/ledger')}>返回台账</Button>}
+        title={state.status === 'error' ? tServer(state.message) : t('小区不存在')}
+        extra={<Button onClick={() => void navigate('/ledger')}>{t('返回台账')}</Button>}
       />
     );
   if (state.status === 'loading')
@@ -30,10 +32,10 @@ export function EditCommunityPage() {
   const c = state.community;
   return (
     <Card
-      title={`编辑小区：${c.name}`}
+      title={tNodes(t('编辑小区：{name}'), {}, { name: c.name })}
       extra={
         <Typography.Text type="secondary">
-          {c.regionName} · 第 {c.version} 版
+          <Data>{c.regionName}</Data> · {t('第 {version} 版', { version: c.version })}
         </Typography.Text>
       }
     >

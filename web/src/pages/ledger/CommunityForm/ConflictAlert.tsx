@@ -3,7 +3,9 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex } from 'antd';
 import type { StaleSave } from '../../../api/ledgerTypes.ts';
+import { t } from '../../../i18n/index.ts';
 import { EntryText } from '../changes.tsx';
+import { tServer } from '../tData.tsx';
 
 interface Props {
   message: string;
@@ -18,17 +20,19 @@ export function ConflictAlert({ message, stale, reloading, onReload }: Props) {
       id="community-conflict"
       type="error"
       showIcon
-      title={message}
+      title={tServer(message)}
       description={
         <Flex vertical gap={8} style={{ marginTop: 4 }}>
-          <span>在您打开之后，其他人做了以下修改：</span>
+          <span>{t('在您打开之后，其他人做了以下修改：')}</span>
           {stale.meanwhile.map((e) => (
             <div key={`${e.version}-${e.at}`} data-version={e.version}>
               <EntryText entry={e} />
             </div>
           ))}
           <span>
-            点击“重新加载”载入第 {stale.currentVersion} 版；您填写的内容会列出，以便核对后重新填写。
+            {t('点击“重新加载”载入第 {version} 版；您填写的内容会列出，以便核对后重新填写。', {
+              version: stale.currentVersion,
+            })}
           </span>
         </Flex>
       }
@@ -39,7 +43,7 @@ export function ConflictAlert({ message, stale, reloading, onReload }: Props) {
           loading={reloading}
           onClick={onReload}
         >
-          重新加载
+          {t('重新加载')}
         </Button>
       }
     />

@@ -4,6 +4,7 @@ import { Select } from 'antd';
 import { useEffect } from 'react';
 import { useMe } from '../../../app/auth.tsx';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect.tsx';
+import { currentLang, Data, t } from '../../../i18n/index.ts';
 import { useLedgerUnits } from './useLedgerUnits.ts';
 
 interface Props {
@@ -30,17 +31,23 @@ export function LedgerUnitSelect({ id, value, onChange }: Props) {
         id={id}
         value={value}
         onChange={onChange}
-        placeholder="选择县级单位"
+        placeholder={t('选择县级单位')}
         style={{ width: '100%' }}
       />
     );
 
+  const english = currentLang() === 'en';
   const options =
     units.status === 'ready'
       ? units.groups.map((g) => ({
-          label: g.label,
-          title: g.label,
-          options: g.units.map((u) => ({ value: u.code, label: `${u.name}（${u.code}）` })),
+          label: <Data>{g.label}</Data>,
+          title: english ? '' : g.label,
+          // Unit names are data: the label stays text for the search, shown marked as data (in
+          // English no title repeats it unmarked).
+          options: g.units.map((u) => {
+            const label = `${u.name}（${u.code}）`;
+            return { value: u.code, label, title: english ? '' : label };
+          }),
         }))
       : [];
   return (
@@ -50,10 +57,14 @@ export function LedgerUnitSelect({ id, value, onChange }: Props) {
       onChange={onChange}
       loading={units.status === 'loading'}
       status={units.status === 'error' ? 'error' : undefined}
-      placeholder={units.status === 'error' ? units.message : '选择县级单位，可输入名称或代码'}
+      placeholder={
+        units.status === 'error' ? t(units.message) : t('选择县级单位，可输入名称或代码')
+      }
       options={options}
       showSearch={{ optionFilterProp: 'label' }}
-      notFoundContent="没有匹配的县级单位"
+      notFoundContent={t('没有匹配的县级单位')}
+      labelRender={({ label }) => <Data>{label}</Data>}
+      optionRender={(o) => <Data>{o.label}</Data>}
     />
   );
 }

@@ -8,6 +8,7 @@ import type {
   CommunityUpdate,
 } from '../../../api/ledgerTypes.ts';
 import { coordinateProblems } from '../../../../../common/coordinates.ts';
+import { t } from '../../../i18n/index.ts';
 
 export interface CommunityValues {
   regionCode?: string;
@@ -100,45 +101,47 @@ function yearOf(text: string): number | undefined {
 }
 
 export const checks: Partial<Record<keyof CommunityValues, Check>> = {
-  name: (t) =>
-    !t.trim() ? '请填写小区名称' : [...t.trim()].length > 100 ? '不能超过100个字' : null,
-  buildYear: (t, now) => {
-    const y = yearOf(t);
+  name: (s) =>
+    !s.trim() ? t('请填写小区名称') : [...s.trim()].length > 100 ? t('不能超过100个字') : null,
+  buildYear: (s, now) => {
+    const y = yearOf(s);
     const max = now.getFullYear();
-    if (!clean(t)) return '请填写建成年份';
+    if (!clean(s)) return t('请填写建成年份');
     // No plan-year rule here: the year's plan check decides what may be declared (issue 9 §2).
-    if (y === undefined || y < 1900 || y > max) return `应为1900–${max}之间的4位年份`;
+    if (y === undefined || y < 1900 || y > max) return t('应为1900–{max}之间的4位年份', { max });
     return null;
   },
-  buildings: (t) => countCheck(t, '楼栋数'),
-  households: (t) => countCheck(t, '居民户数'),
-  floorArea: (t) => {
-    const v = clean(t);
-    if (!v) return '请填写住宅建筑面积';
-    if (!/^\d+(\.\d{1,2})?$/.test(v) || /^0+(\.0+)?$/.test(v)) return '应为大于0的数，最多2位小数';
+  buildings: (s) => countCheck(s, '楼栋数'),
+  households: (s) => countCheck(s, '居民户数'),
+  floorArea: (s) => {
+    const v = clean(s);
+    if (!v) return t('请填写住宅建筑面积');
+    if (!/^\d+(\.\d{1,2})?$/.test(v) || /^0+(\.0+)?$/.test(v))
+      return t('应为大于0的数，最多2位小数');
     return null;
   },
-  investment: (t) => {
-    const v = clean(t);
-    if (!v) return '请填写预计投资额';
-    return /^\d+(\.\d{1,4})?$/.test(v) ? null : '应为不小于0的数，最多4位小数';
+  investment: (s) => {
+    const v = clean(s);
+    if (!v) return t('请填写预计投资额');
+    return /^\d+(\.\d{1,4})?$/.test(v) ? null : t('应为不小于0的数，最多4位小数');
   },
-  planYear: (t, now) => {
-    const y = yearOf(t);
-    if (!clean(t)) return '请填写计划年度';
-    return y !== undefined && y >= 2000 && y <= now.getFullYear() + 10 ? null : '应为4位年份';
+  planYear: (s, now) => {
+    const y = yearOf(s);
+    if (!clean(s)) return t('请填写计划年度');
+    return y !== undefined && y >= 2000 && y <= now.getFullYear() + 10 ? null : t('应为4位年份');
   },
 };
 
 /** A coordinate field's problem, judged with the other one (both or neither, inside China). */
 export function positionCheck(field: 'lng' | 'lat', v: Pick<CommunityValues, 'lng' | 'lat'>) {
-  return coordinateProblems(v.lng, v.lat).find((p) => p.path === field)?.message ?? null;
+  const problem = coordinateProblems(v.lng, v.lat).find((p) => p.path === field)?.message;
+  return problem ? t(problem) : null;
 }
 
 function countCheck(text: string, label: string): string | null {
   const v = clean(text);
-  if (!v) return `请填写${label}`;
-  return /^\d{1,9}$/.test(v) && Number(v) >= 1 ? null : '应为不小于1的整数';
+  if (!v) return t('请填写{label}', { label: t(label) });
+  return /^\d{1,9}$/.test(v) && Number(v) >= 1 ? null : t('应为不小于1的整数');
 }
 
 export function emptyValues(now: Date, regionCode?: string): CommunityValues {

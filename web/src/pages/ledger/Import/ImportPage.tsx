@@ -5,6 +5,7 @@ import { Button, Card, Flex, Segmented, Steps, Tabs } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ImportKind } from '../../../api/ledgerTypes.ts';
+import { t } from '../../../i18n/index.ts';
 import { PreviewStep } from './PreviewStep.tsx';
 import { ProgressImportPanel } from './ProgressImportPanel.tsx';
 import { ProgressStep } from './ProgressStep.tsx';
@@ -28,10 +29,10 @@ export function ImportPage() {
 
   return (
     <Card
-      title="导入"
+      title={t('导入')}
       extra={
         <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate('/ledger')}>
-          返回台账
+          {t('返回台账')}
         </Button>
       }
     >
@@ -40,7 +41,7 @@ export function ImportPage() {
         items={[
           {
             key: 'projects',
-            label: '项目清单',
+            label: t('项目清单'),
             children: (
               <Flex vertical gap={24}>
                 <Segmented<ImportKind>
@@ -49,10 +50,10 @@ export function ImportPage() {
                   disabled={!choosing}
                   onChange={setKind}
                   options={[
-                    { value: 'projects', label: '项目清单（列入台账）' },
+                    { value: 'projects', label: t('项目清单（列入台账）') },
                     {
                       value: 'subsidised-history',
-                      label: '已获中央补助的历史清单（2019–2021年等）',
+                      label: t('已获中央补助的历史清单（2019–2021年等）'),
                     },
                   ]}
                 />
@@ -60,9 +61,9 @@ export function ImportPage() {
                   current={STEP_INDEX[state.step]}
                   status={stepStatus(state)}
                   items={[
-                    { title: '上传文件', content: '下载模板，填好后上传' },
-                    { title: '检查', content: '逐行检查，不写入台账' },
-                    { title: '导入', content: '确认后写入台账' },
+                    { title: t('上传文件'), content: t('下载模板，填好后上传') },
+                    { title: t('检查'), content: t('逐行检查，不写入台账') },
+                    { title: t('导入'), content: t('确认后写入台账') },
                   ]}
                 />
                 {(state.step === 'choose' || state.step === 'uploading') && (
@@ -92,12 +93,12 @@ export function ImportPage() {
           },
           {
             key: 'progress',
-            label: '月度进展',
+            label: t('月度进展'),
             children: <ProgressImportPanel kind="progress" />,
           },
           {
             key: 'consultations',
-            label: '居民协商',
+            label: t('居民协商'),
             children: <ProgressImportPanel kind="consultations" />,
           },
         ]}

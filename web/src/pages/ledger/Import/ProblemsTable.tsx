@@ -1,6 +1,8 @@
 // The rows of a checked file that are wrong (or only worth a look): line, column, value, problem.
 import { Table, Typography } from 'antd';
 import type { ImportRowProblem } from '../../../api/ledgerTypes.ts';
+import { Data, t } from '../../../i18n/index.ts';
+import { columnName, tServer } from '../tData.tsx';
 
 interface Props {
   id: string;
@@ -21,26 +23,39 @@ export function ProblemsTable({ id, problems, count, kind }: Props) {
         dataSource={[...problems]}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         columns={[
-          { title: '行号', dataIndex: 'line', width: 80, align: 'right' },
-          { title: '列', dataIndex: 'column', width: 200 },
+          { title: t('行号'), dataIndex: 'line', width: 80, align: 'right' },
           {
-            title: '值',
+            title: t('列'),
+            dataIndex: 'column',
+            width: 200,
+            render: (c: string) => columnName(c),
+          },
+          {
+            title: t('值'),
             dataIndex: 'value',
             width: 200,
             render: (v: string) =>
-              v ? v : <Typography.Text type="secondary">（空）</Typography.Text>,
+              v ? (
+                <Data>{v}</Data>
+              ) : (
+                <Typography.Text type="secondary">{t('（空）')}</Typography.Text>
+              ),
           },
           {
-            title: kind === 'error' ? '问题' : '提示',
+            title: kind === 'error' ? t('问题') : t('提示'),
             dataIndex: 'message',
             render: (m: string) =>
-              kind === 'error' ? <Typography.Text type="danger">{m}</Typography.Text> : m,
+              kind === 'error' ? (
+                <Typography.Text type="danger">{tServer(m)}</Typography.Text>
+              ) : (
+                tServer(m)
+              ),
           },
         ]}
       />
       {count > problems.length && (
         <Typography.Text type="secondary">
-          共 {count} 处，此处列出前 {problems.length} 处。
+          {t('共 {count} 处，此处列出前 {listed} 处。', { count, listed: problems.length })}
         </Typography.Text>
       )}
     </>

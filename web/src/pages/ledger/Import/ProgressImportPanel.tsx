@@ -3,7 +3,7 @@
 // (source 导入) that counts for the starts of the same file, whatever the rows' order.
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Progress, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { errorMessage } from '../../../api/client.ts';
 import {
   progressTemplateUrl,
@@ -11,6 +11,8 @@ import {
   type ProgressImportKind,
   type ProgressImportReport,
 } from '../../../api/progressImports.ts';
+import { t } from '../../../i18n/index.ts';
+import { tNodes, tServer } from '../tData.tsx';
 import { ProblemsTable } from './ProblemsTable.tsx';
 
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -28,18 +30,34 @@ const TEXT: Record<ProgressImportKind, { what: string; hint: string }> = {
 
 function summary(r: ProgressImportReport): string {
   if (r.errorCount)
-    return `共 ${r.rows} 行，${r.errorCount} 处错误，未写入任何数据。请修改后重新上传。`;
-  if (r.dryRun) return `检查通过：共 ${r.rows} 行，可以导入。`;
-  return r.kind === 'progress'
-    ? `已导入 ${r.imported} 行；记录居民协商 ${r.consultationsRecorded ?? 0} 次${r.consultationsKnown ? `（${r.consultationsKnown} 行的协商已在台账中）` : ''}。`
-    : `已记录居民协商 ${r.imported} 次${r.known ? `（${r.known} 次已在台账中，未重复记录）` : ''}。`;
+    return t('共 {rows} 行，{n} 处错误，未写入任何数据。请修改后重新上传。', {
+      rows: r.rows,
+      n: r.errorCount,
+    });
+  if (r.dryRun) return t('检查通过：共 {rows} 行，可以导入。', { rows: r.rows });
+  if (r.kind === 'progress') {
+    const vars = {
+      rows: r.imported,
+      n: r.consultationsRecorded ?? 0,
+      known: r.consultationsKnown ?? 0,
+    };
+    return r.consultationsKnown
+      ? t('已导入 {rows} 行；记录居民协商 {n} 次（{known} 行的协商已在台账中）。', vars)
+      : t('已导入 {rows} 行；记录居民协商 {n} 次。', vars);
+  }
+  return r.known
+    ? t('已记录居民协商 {n} 次（{known} 次已在台账中，未重复记录）。', {
+        n: r.imported,
+        known: r.known,
+      })
+    : t('已记录居民协商 {n} 次。', { n: r.imported });
 }
 
 export function ProgressImportPanel({ kind }: { kind: ProgressImportKind }) {
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState<false | number>(false);
   const [report, setReport] = useState<ProgressImportReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
   const text = TEXT[kind];
 
   async function send(f: File, dryRun: boolean) {
@@ -48,7 +66,7 @@ export function ProgressImportPanel({ kind }: { kind: ProgressImportKind }) {
     try {
       setReport(await uploadProgressImport(kind, dryRun, f, (p) => setBusy(p)).promise);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(tServer(errorMessage(e)));
     } finally {
       setBusy(false);
     }
@@ -56,21 +74,21 @@ export function ProgressImportPanel({ kind }: { kind: ProgressImportKind }) {
 
   return (
     <Flex vertical gap={16}>
-      <Card size="small" title="① 下载模板，按模板填写">
+      <Card size="small" title={t('① 下载模板，按模板填写')}>
         <Flex gap={16} align="center" wrap>
           <Button
             id={`${kind}-import-template`}
             href={progressTemplateUrl(kind)}
             icon={<DownloadOutlined />}
           >
-            下载{text.what}模板（csv）
+            {t('下载{what}模板（csv）', { what: t(text.what) })}
           </Button>
           <Typography.Text type="secondary">
-            {text.hint} 模板以外的列不能导入（会指出列名）。
+            {t(text.hint)} {t('模板以外的列不能导入（会指出列名）。')}
           </Typography.Text>
         </Flex>
       </Card>
-      <Card size="small" title="② 上传并检查，无误后导入">
+      <Card size="small" title={t('② 上传并检查，无误后导入')}>
         <Flex vertical gap={12}>
           <Upload.Dragger
             id={`${kind}-import-upload`}
@@ -80,9 +98,9 @@ export function ProgressImportPanel({ kind }: { kind: ProgressImportKind }) {
             disabled={busy !== false}
             beforeUpload={(f) => {
               const problem = !/\.(xlsx|csv)$/i.test(f.name)
-                ? `“${f.name}”不是 .xlsx 或 .csv 文件`
+                ? tNodes(t('“{name}”不是 .xlsx 或 .csv 文件'), {}, { name: f.name })
                 : f.size > MAX_BYTES
-                  ? `“${f.name}”超过 64 MB`
+                  ? tNodes(t('“{name}”超过 64 MB'), {}, { name: f.name })
                   : null;
               if (!problem) return true;
               setError(problem);
@@ -97,13 +115,19 @@ export function ProgressImportPanel({ kind }: { kind: ProgressImportKind }) {
             <p className="ant-upload-drag-icon">
               <InboxOutlined />
             </p>
-            <p className="ant-upload-text">点击选择{text.what}文件，或将文件拖到此处</p>
-            <p className="ant-upload-hint">上传后先逐行检查，不写入台账；检查通过后点击“导入”。</p>
+            <p className="ant-upload-text">
+              {t('点击选择{what}文件，或将文件拖到此处', { what: t(text.what) })}
+            </p>
+            <p className="ant-upload-hint">
+              {t('上传后先逐行检查，不写入台账；检查通过后点击“导入”。')}
+            </p>
           </Upload.Dragger>
           {busy !== false && (
             <div id={`${kind}-import-busy`}>
               <Typography.Text>
-                {busy < 100 ? `正在上传 ${file?.name ?? ''}…` : '正在逐行检查或导入…'}
+                {busy < 100
+                  ? tNodes(t('正在上传 {file}…'), {}, { file: file?.name ?? '' })
+                  : t('正在逐行检查或导入…')}
               </Typography.Text>
               <Progress percent={busy} status="active" />
             </div>
@@ -132,7 +156,7 @@ export function ProgressImportPanel({ kind }: { kind: ProgressImportKind }) {
               disabled={busy !== false}
               onClick={() => void send(file, false)}
             >
-              导入 {report.rows} 行
+              {t('导入 {rows} 行', { rows: report.rows })}
             </Button>
           )}
         </Flex>

@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { ImportJob } from '../../../api/ledgerTypes.ts';
 import { formatInteger } from '../../../components/format.ts';
+import { Data, t } from '../../../i18n/index.ts';
+import { tNodes, tServer } from '../tData.tsx';
 import { ProblemsTable } from './ProblemsTable.tsx';
 
 interface Props {
@@ -33,7 +35,7 @@ export function ProgressStep({ job, finished, rows, error, onRestart, onRerun }:
   const elapsed = useElapsed(!finished);
   const again = (
     <Button key="again" onClick={onRestart}>
-      继续导入其他文件
+      {t('继续导入其他文件')}
     </Button>
   );
 
@@ -41,16 +43,27 @@ export function ProgressStep({ job, finished, rows, error, onRestart, onRerun }:
     const percent = rows ? Math.min(100, Math.floor((job.rowsDone / rows) * 100)) : 0;
     return (
       <Flex id="import-running" vertical gap={8} style={{ maxWidth: 640, margin: '24px auto' }}>
-        <Typography.Text>正在导入 {job.fileName}……</Typography.Text>
+        <Typography.Text>
+          {tNodes(t('正在导入 {file}……'), {}, { file: job.fileName })}
+        </Typography.Text>
         <Progress
           percent={percent}
           status="active"
-          format={() => `${formatInteger(job.rowsDone)} / ${formatInteger(rows)} 行`}
+          format={() =>
+            t('{done} / {rows} 行', {
+              done: formatInteger(job.rowsDone),
+              rows: formatInteger(rows),
+            })
+          }
         />
         <Typography.Text type="secondary">
-          已用时 {elapsed} 秒。导入在服务器上进行，离开本页不影响导入。
+          {t('已用时 {n} 秒。导入在服务器上进行，离开本页不影响导入。', { n: elapsed })}
         </Typography.Text>
-        {error && <Typography.Text type="warning">{error}（正在重试）</Typography.Text>}
+        {error && (
+          <Typography.Text type="warning">
+            {tNodes(t('{error}（正在重试）'), { error: tServer(error) })}
+          </Typography.Text>
+        )}
       </Flex>
     );
   }
@@ -60,20 +73,24 @@ export function ProgressStep({ job, finished, rows, error, onRestart, onRerun }:
       <div id="import-done">
         <Result
           status="success"
-          title={`已导入 ${formatInteger(job.report?.imported ?? job.rowsDone)} 个小区`}
+          title={t('已导入 {n} 个小区', { n: formatInteger(job.report?.imported ?? job.rowsDone) })}
           subTitle={
             job.report?.suspectedCount
-              ? `文件：${job.fileName}。其中 ${job.report.suspectedCount} 对疑似重复已在台账中标注，请确认或排除。`
-              : `文件：${job.fileName}`
+              ? tNodes(
+                  t('文件：{file}。其中 {n} 对疑似重复已在台账中标注，请确认或排除。'),
+                  { n: job.report.suspectedCount },
+                  { file: job.fileName },
+                )
+              : tNodes(t('文件：{file}'), {}, { file: job.fileName })
           }
           extra={[
             <Link key="list" to="/ledger">
-              <Button type="primary">查看台账</Button>
+              <Button type="primary">{t('查看台账')}</Button>
             </Link>,
             ...(job.report?.suspectedCount
               ? [
                   <Link key="suspected" id="import-done-suspected" to="/ledger?suspected=true">
-                    <Button>查看疑似重复</Button>
+                    <Button>{t('查看疑似重复')}</Button>
                   </Link>,
                 ]
               : []),
@@ -88,11 +105,17 @@ export function ProgressStep({ job, finished, rows, error, onRestart, onRerun }:
       <div id="import-interrupted">
         <Result
           status="warning"
-          title="已中断"
-          subTitle={`${job.fileName}：${job.error ?? '导入被中断（服务器停止运行），台账未改变，可重新导入'}`}
+          title={t('已中断')}
+          subTitle={
+            <>
+              <Data>{job.fileName}</Data>
+              {t('：')}
+              {tServer(job.error ?? '导入被中断（服务器停止运行），台账未改变，可重新导入')}
+            </>
+          }
           extra={[
             <Button key="rerun" id="import-rerun" type="primary" onClick={onRerun}>
-              重新导入
+              {t('重新导入')}
             </Button>,
             again,
           ]}
@@ -107,11 +130,11 @@ export function ProgressStep({ job, finished, rows, error, onRestart, onRerun }:
         status="error"
         title={
           report?.errorCount
-            ? `导入时发现 ${report.errorCount} 处错误，未导入任何数据`
-            : (job.error ?? '导入失败，未导入任何数据')
+            ? t('导入时发现 {n} 处错误，未导入任何数据', { n: report.errorCount })
+            : tServer(job.error ?? '导入失败，未导入任何数据')
         }
         subTitle={
-          report?.errorCount ? '可能有人在检查之后登记了同名小区。请修改后重新上传。' : undefined
+          report?.errorCount ? t('可能有人在检查之后登记了同名小区。请修改后重新上传。') : undefined
         }
         extra={[again]}
       >

@@ -4,6 +4,7 @@
 import { Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { DuplicatePlace, SuspectedDuplicate } from '../../../api/ledgerTypes.ts';
+import { Data, t } from '../../../i18n/index.ts';
 
 const LIKENESS: Record<SuspectedDuplicate['likeness'], string> = {
   suffix: '名称仅通用后缀不同',
@@ -15,12 +16,16 @@ function Place({ place }: { place: DuplicatePlace }) {
   return (
     <span>
       {place.line !== null ? (
-        <Typography.Text strong>第 {place.line} 行</Typography.Text>
+        <Typography.Text strong>{t('第 {line} 行', { line: place.line })}</Typography.Text>
       ) : (
-        <Link to={`/ledger/${place.communityId}`}>台账编号 {place.communityId}</Link>
+        <Link to={`/ledger/${place.communityId}`}>
+          {t('台账编号 {id}', { id: place.communityId ?? '' })}
+        </Link>
       )}{' '}
-      {place.name}
-      <Typography.Text type="secondary">（{place.regionName}）</Typography.Text>
+      <Data>{place.name}</Data>
+      <Typography.Text type="secondary">
+        （<Data>{place.regionName}</Data>）
+      </Typography.Text>
     </span>
   );
 }
@@ -42,19 +47,19 @@ export function SuspectedTable({ suspected, count }: Props) {
         dataSource={[...suspected]}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         columns={[
-          { title: '本文件', key: 'a', render: (_, p) => <Place place={p.a} /> },
-          { title: '疑似同一小区', key: 'b', render: (_, p) => <Place place={p.b} /> },
+          { title: t('本文件'), key: 'a', render: (_, p) => <Place place={p.a} /> },
+          { title: t('疑似同一小区'), key: 'b', render: (_, p) => <Place place={p.b} /> },
           {
-            title: '原因',
+            title: t('原因'),
             key: 'likeness',
             width: 180,
-            render: (_, p) => <Tag color="warning">{LIKENESS[p.likeness]}</Tag>,
+            render: (_, p) => <Tag color="warning">{t(LIKENESS[p.likeness])}</Tag>,
           },
         ]}
       />
       {count > suspected.length && (
         <Typography.Text type="secondary">
-          共 {count} 对，此处列出前 {suspected.length} 对。
+          {t('共 {count} 对，此处列出前 {listed} 对。', { count, listed: suspected.length })}
         </Typography.Text>
       )}
     </>

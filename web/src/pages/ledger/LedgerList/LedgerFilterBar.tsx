@@ -5,6 +5,7 @@ import { Button, Checkbox, Flex, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import type { LedgerFilter } from '../../../api/ledgerTypes.ts';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect.tsx';
+import { t } from '../../../i18n/index.ts';
 import { AREA_CLASS_LABELS, BUCKET_LABELS, POOL_LABELS } from '../ledgerLabels.ts';
 
 interface Props {
@@ -15,14 +16,16 @@ interface Props {
 }
 
 const options = <K extends string>(labels: Record<K, string>) =>
-  (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
+  (Object.keys(labels) as K[]).map((value) => ({ value, label: t(labels[value]) }));
 
 function yearOptions(current: number | undefined) {
   const last = new Date().getFullYear() + 1;
   const years = new Set<number>();
   for (let y = last; y >= 2019; y -= 1) years.add(y);
   if (current) years.add(current);
-  return [...years].sort((a, b) => b - a).map((y) => ({ value: y, label: `${y}年度` }));
+  return [...years]
+    .sort((a, b) => b - a)
+    .map((y) => ({ value: y, label: t('{year}年度', { year: y }) }));
 }
 
 export function LedgerFilterBar({ filter, onChange, onReset, canReset }: Props) {
@@ -31,13 +34,13 @@ export function LedgerFilterBar({ filter, onChange, onReset, canReset }: Props) 
   useEffect(() => setText(filter.q ?? ''), [filter.q]);
 
   return (
-    <Flex wrap gap={8} align="center" role="search" aria-label="筛选台账">
+    <Flex wrap gap={8} align="center" role="search" aria-label={t('筛选台账')}>
       <Input.Search
         id="ledger-search"
-        aria-label="按小区名称或地址搜索"
-        placeholder="小区名称或地址"
+        aria-label={t('按小区名称或地址搜索')}
+        placeholder={t('小区名称或地址')}
         allowClear
-        enterButton="搜索"
+        enterButton={t('搜索')}
         maxLength={50}
         value={text}
         onChange={(e) => setText(e.target.value)}
@@ -46,8 +49,8 @@ export function LedgerFilterBar({ filter, onChange, onReset, canReset }: Props) 
       />
       <RegionTreeSelect
         id="ledger-filter-region"
-        aria-label="区划"
-        placeholder="区划（全部）"
+        aria-label={t('区划')}
+        placeholder={t('区划（全部）')}
         allowClear
         value={filter.region}
         onChange={(region) => onChange({ region })}
@@ -55,8 +58,8 @@ export function LedgerFilterBar({ filter, onChange, onReset, canReset }: Props) 
       />
       <Select<number>
         id="ledger-filter-year"
-        aria-label="计划年度"
-        placeholder="计划年度"
+        aria-label={t('计划年度')}
+        placeholder={t('计划年度')}
         allowClear
         value={filter.planYear}
         options={yearOptions(filter.planYear)}
@@ -65,18 +68,21 @@ export function LedgerFilterBar({ filter, onChange, onReset, canReset }: Props) 
       />
       <Select
         id="ledger-filter-pool"
-        aria-label="项目库"
-        placeholder="项目库"
+        aria-label={t('项目库')}
+        placeholder={t('项目库')}
         allowClear
         value={filter.pool}
-        options={options(POOL_LABELS).map((o) => ({ ...o, label: `${o.label}库` }))}
+        options={(Object.keys(POOL_LABELS) as (keyof typeof POOL_LABELS)[]).map((value) => ({
+          value,
+          label: t('{pool}库', { pool: t(POOL_LABELS[value]) }),
+        }))}
         onChange={(pool) => onChange({ pool })}
         style={{ width: 110 }}
       />
       <Select
         id="ledger-filter-bucket"
-        aria-label="建成年代"
-        placeholder="建成年代"
+        aria-label={t('建成年代')}
+        placeholder={t('建成年代')}
         allowClear
         value={filter.bucket}
         options={options(BUCKET_LABELS)}
@@ -85,8 +91,8 @@ export function LedgerFilterBar({ filter, onChange, onReset, canReset }: Props) 
       />
       <Select
         id="ledger-filter-area-class"
-        aria-label="类别"
-        placeholder="类别"
+        aria-label={t('类别')}
+        placeholder={t('类别')}
         allowClear
         value={filter.areaClass}
         options={options(AREA_CLASS_LABELS)}
@@ -95,13 +101,13 @@ export function LedgerFilterBar({ filter, onChange, onReset, canReset }: Props) 
       />
       <Select<'true' | 'false'>
         id="ledger-filter-excluded"
-        aria-label="拟征收或拆除新建"
-        placeholder="拟征收/拆除"
+        aria-label={t('拟征收或拆除新建')}
+        placeholder={t('拟征收/拆除')}
         allowClear
         value={filter.excluded === undefined ? undefined : filter.excluded ? 'true' : 'false'}
         options={[
-          { value: 'true', label: '拟征收/拆除：是' },
-          { value: 'false', label: '拟征收/拆除：否' },
+          { value: 'true', label: t('拟征收/拆除：是') },
+          { value: 'false', label: t('拟征收/拆除：否') },
         ]}
         onChange={(v) => onChange({ excluded: v === undefined ? undefined : v === 'true' })}
         style={{ width: 150 }}
@@ -111,7 +117,7 @@ export function LedgerFilterBar({ filter, onChange, onReset, canReset }: Props) 
         checked={filter.suspected === true}
         onChange={(e) => onChange({ suspected: e.target.checked || undefined })}
       >
-        只看疑似重复
+        {t('只看疑似重复')}
       </Checkbox>
       <Button
         id="ledger-filter-reset"
@@ -119,7 +125,7 @@ export function LedgerFilterBar({ filter, onChange, onReset, canReset }: Props) 
         disabled={!canReset}
         onClick={onReset}
       >
-        清空筛选
+        {t('清空筛选')}
       </Button>
     </Flex>
   );

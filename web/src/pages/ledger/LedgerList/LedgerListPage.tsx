@@ -14,6 +14,7 @@ import type { Community, LedgerFilter, LedgerQuery } from '../../../api/ledgerTy
 import { hasAnyRole, useMe } from '../../../app/auth.tsx';
 import { LEDGER_EDIT_ROLES } from '../../../app/menu.tsx';
 import { formatInteger } from '../../../components/format.ts';
+import { t } from '../../../i18n/index.ts';
 import { LedgerFilterBar } from './LedgerFilterBar.tsx';
 import { ledgerColumns, TotalsRow } from './ledgerColumns.tsx';
 import {
@@ -63,7 +64,7 @@ export function LedgerListPage() {
           icon={<PlusOutlined />}
           onClick={() => void navigate('/ledger/new')}
         >
-          新增小区
+          {t('新增小区')}
         </Button>
       )}
       {canEdit && (
@@ -72,46 +73,46 @@ export function LedgerListPage() {
           icon={<UploadOutlined />}
           onClick={() => void navigate('/ledger/import')}
         >
-          导入
+          {t('导入')}
         </Button>
       )}
       <Button
         id="ledger-export-xlsx"
         icon={<FileExcelOutlined />}
         href={exportUrl('xlsx', filter)}
-        title="按当前筛选导出 Excel（导入模板的列）"
+        title={t('按当前筛选导出 Excel（导入模板的列）')}
       >
-        导出 xlsx
+        {t('导出 xlsx')}
       </Button>
       <Button
         id="ledger-export-csv"
         icon={<FileTextOutlined />}
         href={exportUrl('csv', filter)}
-        title="按当前筛选导出 CSV（导入模板的列）"
+        title={t('按当前筛选导出 CSV（导入模板的列）')}
       >
-        导出 csv
+        {t('导出 csv')}
       </Button>
     </Space>
   );
 
   const empty = hasFilter(query) ? (
-    <Empty description="没有符合筛选条件的小区" />
+    <Empty description={t('没有符合筛选条件的小区')} />
   ) : (
     <Empty
       description={
-        canEdit ? '台账中还没有小区：可下载模板填好后导入，或逐个新增' : '台账中还没有小区'
+        canEdit ? t('台账中还没有小区：可下载模板填好后导入，或逐个新增') : t('台账中还没有小区')
       }
     >
       {canEdit && (
         <Button type="primary" onClick={() => void navigate('/ledger/import')}>
-          导入项目清单
+          {t('导入项目清单')}
         </Button>
       )}
     </Empty>
   );
 
   return (
-    <Card title="台账" extra={actions}>
+    <Card title={t('台账')} extra={actions}>
       <Flex vertical gap={16}>
         <LedgerFilterBar
           filter={filter}
@@ -119,7 +120,7 @@ export function LedgerListPage() {
           onReset={() => setQuery({ page: 1, pageSize: query.pageSize })}
           canReset={hasFilter(query)}
         />
-        {list.error && <Alert type="error" showIcon title={list.error} />}
+        {list.error && <Alert type="error" showIcon title={t(list.error)} />}
         <Table<Community>
           id="ledger-table"
           rowKey={(c) => String(c.id)}
@@ -140,7 +141,7 @@ export function LedgerListPage() {
             total: list.data.total,
             showSizeChanger: true,
             pageSizeOptions: PAGE_SIZES.map(String),
-            showTotal: (total) => `共 ${formatInteger(total)} 个小区`,
+            showTotal: (total) => t('共 {n} 个小区', { n: formatInteger(total) }),
           }}
         />
       </Flex>

@@ -6,6 +6,7 @@ import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router';
 import type { Community, LedgerPage, LedgerQuery, SortColumn } from '../../../api/ledgerTypes.ts';
 import { formatDecimal, formatInteger, formatWan } from '../../../components/format.ts';
+import { Data, dataCell, t } from '../../../i18n/index.ts';
 import { communityTags } from '../ledgerLabels.ts';
 
 export function CommunityTags({
@@ -56,7 +57,7 @@ export function ledgerColumns(query: LedgerQuery): TableColumnsType<Community> {
   const offset = (query.page - 1) * query.pageSize;
   return [
     {
-      title: '序号',
+      title: t('序号'),
       key: 'seq',
       width: 64,
       align: 'right',
@@ -64,7 +65,7 @@ export function ledgerColumns(query: LedgerQuery): TableColumnsType<Community> {
       render: (_v, _c, i) => offset + i + 1,
     },
     {
-      title: '小区名称',
+      title: t('小区名称'),
       dataIndex: 'name',
       width: 220,
       fixed: 'left',
@@ -72,28 +73,34 @@ export function ledgerColumns(query: LedgerQuery): TableColumnsType<Community> {
       render: (_v, c) => (
         <Flex vertical gap={2} align="flex-start">
           <Link to={`/ledger/${c.id}`} data-community-id={c.id}>
-            {c.name}
+            <Data>{c.name}</Data>
           </Link>
           {(c.street || c.address) && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {[c.street, c.address].filter(Boolean).join(' ')}
+              <Data>{[c.street, c.address].filter(Boolean).join(' ')}</Data>
             </Typography.Text>
           )}
           <CommunityTags community={c} suspected={query.suspected} />
         </Flex>
       ),
     },
-    { title: '区县', dataIndex: 'regionName', width: 100, ...sortable('region_code') },
     {
-      title: '建成年份',
+      title: t('区县'),
+      dataIndex: 'regionName',
+      width: 100,
+      ...dataCell,
+      ...sortable('region_code'),
+    },
+    {
+      title: t('建成年份'),
       dataIndex: 'buildYear',
       width: 92,
       align: 'right',
       ...sortable('build_year'),
     },
-    { title: '类别', dataIndex: 'areaClassLabel', width: 110 },
+    { title: t('类别'), dataIndex: 'areaClassLabel', width: 110, render: (v: string) => t(v) },
     {
-      title: '楼栋数',
+      title: t('楼栋数'),
       dataIndex: 'buildings',
       width: 84,
       align: 'right',
@@ -101,7 +108,7 @@ export function ledgerColumns(query: LedgerQuery): TableColumnsType<Community> {
       render: formatInteger,
     },
     {
-      title: '居民户数',
+      title: t('居民户数'),
       dataIndex: 'households',
       width: 96,
       align: 'right',
@@ -109,7 +116,7 @@ export function ledgerColumns(query: LedgerQuery): TableColumnsType<Community> {
       render: formatInteger,
     },
     {
-      title: twoLines('住宅建筑面积', '（平方米）'),
+      title: twoLines(t('住宅建筑面积'), t('（平方米）')),
       dataIndex: 'floorArea',
       width: 130,
       align: 'right',
@@ -117,7 +124,7 @@ export function ledgerColumns(query: LedgerQuery): TableColumnsType<Community> {
       render: formatDecimal,
     },
     {
-      title: twoLines('预计投资额', '（万元）'),
+      title: twoLines(t('预计投资额'), t('（万元）')),
       dataIndex: 'investment',
       width: 120,
       align: 'right',
@@ -125,7 +132,7 @@ export function ledgerColumns(query: LedgerQuery): TableColumnsType<Community> {
       render: formatWan,
     },
     {
-      title: '计划年度',
+      title: t('计划年度'),
       dataIndex: 'planYear',
       width: 96,
       align: 'right',
@@ -152,9 +159,9 @@ export function TotalsRow({ page }: { page: LedgerPage }) {
     <Table.Summary fixed="bottom">
       <Table.Summary.Row {...TOTALS_ROW}>
         <Table.Summary.Cell index={0} colSpan={5}>
-          <Typography.Text strong>合计</Typography.Text>
+          <Typography.Text strong>{t('合计')}</Typography.Text>
           <Typography.Text type="secondary">
-            （当前筛选共 {formatInteger(page.total)} 个小区）
+            {t('（当前筛选共 {n} 个小区）', { n: formatInteger(page.total) })}
           </Typography.Text>
         </Table.Summary.Cell>
         <Table.Summary.Cell index={5} align="right">

@@ -4,6 +4,8 @@ import { Alert, Card, Divider, Flex, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../../../../api/client.ts';
 import { getCommunityProgress, type CommunityProgress } from '../../../../api/communityProgress.ts';
+import { t } from '../../../../i18n/index.ts';
+import { tServer } from '../../tData.tsx';
 import { PeopleProvider } from '../../../../components/people.tsx';
 import { ConsultationsPanel } from './ConsultationsPanel.tsx';
 import { PhotosPanel } from './PhotosPanel.tsx';
@@ -47,33 +49,37 @@ export function CommunityProgressSection({
   const { state, reload } = useCommunityProgress(communityId);
   if (state.status === 'loading')
     return (
-      <Card title="居民协商与改造进展">
+      <Card title={t('居民协商与改造进展')}>
         <Spin />
       </Card>
     );
   if (state.status === 'error')
     return (
-      <Card title="居民协商与改造进展">
-        <Alert type="error" showIcon title={state.message} />
+      <Card title={t('居民协商与改造进展')}>
+        <Alert type="error" showIcon title={tServer(state.message)} />
       </Card>
     );
   const p = state.progress;
   return (
     <PeopleProvider people={p.people}>
-      <Card id="community-progress" title="居民协商与改造进展">
+      <Card id="community-progress" title={t('居民协商与改造进展')}>
         <Flex vertical gap={12}>
           <Alert
             id="consent-status"
             type={p.consent.reached ? 'success' : 'warning'}
             showIcon
             title={consentSentence(p.consent)}
-            description={p.consent.reached && p.startBlockedBy ? p.startBlockedBy : undefined}
+            description={
+              p.consent.reached && p.startBlockedBy ? tServer(p.startBlockedBy) : undefined
+            }
           />
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-            未经居民充分协商取得共识的，不得开工改造（建办城〔2021〕28号）。同意比例按小区全部居民户数计，取各次协商中同意户数最多的一次。
+            {t(
+              '未经居民充分协商取得共识的，不得开工改造（建办城〔2021〕28号）。同意比例按小区全部居民户数计，取各次协商中同意户数最多的一次。',
+            )}
           </Typography.Paragraph>
           <Divider titlePlacement="start" style={{ margin: '4px 0' }}>
-            居民协商
+            {t('居民协商')}
           </Divider>
           <ConsultationsPanel
             communityId={communityId}
@@ -83,7 +89,7 @@ export function CommunityProgressSection({
             onChanged={reload}
           />
           <Divider titlePlacement="start" style={{ margin: '4px 0' }}>
-            月度进展
+            {t('月度进展')}
           </Divider>
           <ProgressRecordsPanel
             communityId={communityId}
@@ -92,7 +98,7 @@ export function CommunityProgressSection({
             onChanged={reload}
           />
           <Divider titlePlacement="start" style={{ margin: '4px 0' }}>
-            改造前后照片
+            {t('改造前后照片')}
           </Divider>
           <PhotosPanel
             communityId={communityId}

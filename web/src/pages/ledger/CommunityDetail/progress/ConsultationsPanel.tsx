@@ -25,7 +25,9 @@ import {
   type Consultation,
   type ConsultationMethod,
 } from '../../../../api/communityProgress.ts';
+import { tNodes, tServer } from '../../tData.tsx';
 import { usePerson } from '../../../../components/people.tsx';
+import { Data, t } from '../../../../i18n/index.ts';
 import { METHOD_LABELS } from './progressLabels.ts';
 import { DateInput } from '../../../../components/DateFields.tsx';
 
@@ -47,7 +49,7 @@ async function uploadAll(communityId: number, consultationId: number, files: Fil
     try {
       await uploadConsultationDocument(communityId, consultationId, f);
     } catch (e) {
-      return errorMessage(e);
+      return t(errorMessage(e));
     }
   }
   return null;
@@ -59,7 +61,7 @@ function DocumentLinks({ c }: { c: Consultation }) {
     <Flex vertical>
       {c.documents.map((d) => (
         <a key={d.id} href={d.url} target="_blank" rel="noreferrer">
-          <PaperClipOutlined /> {d.fileName}
+          <PaperClipOutlined /> <Data>{d.fileName}</Data>
         </a>
       ))}
     </Flex>
@@ -103,8 +105,9 @@ export function ConsultationsPanel({
         notes: v.notes.trim(),
       });
       const refused = await uploadAll(communityId, id, files);
-      if (refused) setFailure(`协商记录已保存，但材料未能全部上传：${refused}`);
-      else void message.success('已记录居民协商');
+      if (refused)
+        setFailure(t('协商记录已保存，但材料未能全部上传：{reason}', { reason: refused }));
+      else void message.success(t('已记录居民协商'));
       form.resetFields();
       setFiles([]);
       await onChanged();
@@ -118,7 +121,7 @@ export function ConsultationsPanel({
   async function addDocuments(consultationId: number, chosen: File[]) {
     const refused = await uploadAll(communityId, consultationId, chosen);
     if (refused) void message.error(refused);
-    else void message.success('已上传协商材料');
+    else void message.success(t('已上传协商材料'));
     await onChanged();
   }
 
@@ -126,7 +129,7 @@ export function ConsultationsPanel({
     validator: (_r: unknown, v: string | undefined) =>
       !v || (/^\d{1,7}$/.test(v) && Number(v) <= max)
         ? Promise.resolve()
-        : Promise.reject(new Error(`${what}应为不超过 ${max} 的整数`)),
+        : Promise.reject(new Error(t('{what}应为不超过 {max} 的整数', { what, max }))),
   });
   const fileList: UploadFile[] = files.map((f, i) => ({
     uid: String(i),
@@ -143,19 +146,19 @@ export function ConsultationsPanel({
         rowKey="id"
         pagination={false}
         dataSource={consultations}
-        locale={{ emptyText: '尚无居民协商记录' }}
+        locale={{ emptyText: t('尚无居民协商记录') }}
         columns={[
-          { title: '协商日期', dataIndex: 'heldOn', width: 110 },
+          { title: t('协商日期'), dataIndex: 'heldOn', width: 110 },
           {
-            title: '方式',
+            title: t('方式'),
             dataIndex: 'method',
             width: 90,
-            render: (m: ConsultationMethod) => METHOD_LABELS[m],
+            render: (m: ConsultationMethod) => t(METHOD_LABELS[m]),
           },
-          { title: '参与户数', dataIndex: 'householdsConsulted', width: 90 },
-          { title: '同意户数', dataIndex: 'householdsAgreeing', width: 90 },
+          { title: t('参与户数'), dataIndex: 'householdsConsulted', width: 90 },
+          { title: t('同意户数'), dataIndex: 'householdsAgreeing', width: 90 },
           {
-            title: '同意比例',
+            title: t('同意比例'),
             dataIndex: 'share',
             width: 110,
             render: (s: string, c) => (
@@ -163,19 +166,23 @@ export function ConsultationsPanel({
             ),
           },
           {
-            title: '议定内容',
+            title: t('议定内容'),
             key: 'agreed',
             render: (_: unknown, c) => (
               <Space size={4} wrap>
-                {c.agreedScheme && <Tag>改造方案</Tag>}
-                {c.agreedContribution && <Tag>居民出资</Tag>}
-                {c.agreedAftercare && <Tag>后续管护</Tag>}
-                {c.notes && <Typography.Text type="secondary">{c.notes}</Typography.Text>}
+                {c.agreedScheme && <Tag>{t('改造方案')}</Tag>}
+                {c.agreedContribution && <Tag>{t('居民出资')}</Tag>}
+                {c.agreedAftercare && <Tag>{t('后续管护')}</Tag>}
+                {c.notes && (
+                  <Typography.Text type="secondary">
+                    <Data>{c.notes}</Data>
+                  </Typography.Text>
+                )}
               </Space>
             ),
           },
           {
-            title: '协商材料',
+            title: t('协商材料'),
             key: 'documents',
             render: (_: unknown, c) => (
               <Flex vertical gap={4}>
@@ -191,7 +198,7 @@ export function ConsultationsPanel({
                     }}
                   >
                     <Button size="small" icon={<UploadOutlined />}>
-                      上传材料
+                      {t('上传材料')}
                     </Button>
                   </Upload>
                 )}
@@ -199,11 +206,17 @@ export function ConsultationsPanel({
             ),
           },
           {
-            title: '记录人',
+            title: t('记录人'),
             dataIndex: 'username',
             width: 160,
             render: (u: string, c) =>
-              c.source === 'import' ? <Tag>{`导入 · ${person(u)}`}</Tag> : person(u),
+              c.source === 'import' ? (
+                <Tag>
+                  {t('导入')} · <Data>{person(u)}</Data>
+                </Tag>
+              ) : (
+                <Data>{person(u)}</Data>
+              ),
           },
         ]}
       />
@@ -225,55 +238,55 @@ export function ConsultationsPanel({
         >
           <Form.Item
             name="heldOn"
-            label="协商日期"
+            label={t('协商日期')}
             htmlFor="consultation-date"
-            rules={[{ required: true, message: '请选择日期' }]}
+            rules={[{ required: true, message: t('请选择日期') }]}
           >
             <DateInput id="consultation-date" max={today()} style={{ width: 160 }} />
           </Form.Item>
-          <Form.Item name="method" label="方式" rules={[{ required: true }]}>
+          <Form.Item name="method" label={t('方式')} rules={[{ required: true }]}>
             <Radio.Group
               id="consultation-method"
               optionType="button"
               options={Object.entries(METHOD_LABELS)
                 .filter(([value]) => value !== 'unrecorded')
-                .map(([value, label]) => ({ value, label }))}
+                .map(([value, label]) => ({ value, label: t(label) }))}
             />
           </Form.Item>
           <Form.Item
             name="householdsConsulted"
-            label="参与户数"
+            label={t('参与户数')}
             htmlFor="consultation-consulted"
-            rules={[{ required: true, message: '必填' }, count(households, '参与户数')]}
+            rules={[{ required: true, message: t('必填') }, count(households, t('参与户数'))]}
           >
             <Input id="consultation-consulted" inputMode="numeric" style={{ width: 100 }} />
           </Form.Item>
           <Form.Item
             name="householdsAgreeing"
-            label="同意户数"
+            label={t('同意户数')}
             htmlFor="consultation-agreeing"
             dependencies={['householdsConsulted']}
             rules={[
-              { required: true, message: '必填' },
+              { required: true, message: t('必填') },
               ({ getFieldValue }) =>
-                count(Number(getFieldValue('householdsConsulted')) || households, '同意户数'),
+                count(Number(getFieldValue('householdsConsulted')) || households, t('同意户数')),
             ]}
           >
             <Input id="consultation-agreeing" inputMode="numeric" style={{ width: 100 }} />
           </Form.Item>
-          <Form.Item name="agreed" label="议定内容">
+          <Form.Item name="agreed" label={t('议定内容')}>
             <Checkbox.Group
               options={[
-                { value: 'scheme', label: '改造方案' },
-                { value: 'contribution', label: '居民出资' },
-                { value: 'aftercare', label: '后续管护' },
+                { value: 'scheme', label: t('改造方案') },
+                { value: 'contribution', label: t('居民出资') },
+                { value: 'aftercare', label: t('后续管护') },
               ]}
             />
           </Form.Item>
-          <Form.Item name="notes" label="说明" htmlFor="consultation-notes">
+          <Form.Item name="notes" label={t('说明')} htmlFor="consultation-notes">
             <Input id="consultation-notes" maxLength={2000} style={{ width: 240 }} />
           </Form.Item>
-          <Form.Item label="协商材料">
+          <Form.Item label={t('协商材料')}>
             <Upload
               id="consultation-file"
               accept=".pdf,.jpg,.jpeg,.png"
@@ -281,7 +294,7 @@ export function ConsultationsPanel({
               fileList={fileList}
               beforeUpload={(f) => {
                 if (f.size > MAX_BYTES) {
-                  void message.error(`文件“${f.name}”超过 10 MB`);
+                  void message.error(tNodes(t('文件“{name}”超过 10 MB'), {}, { name: f.name }));
                   return Upload.LIST_IGNORE;
                 }
                 setFiles((fs) => [...fs, f]);
@@ -289,17 +302,17 @@ export function ConsultationsPanel({
               }}
               onRemove={(u) => setFiles((fs) => fs.filter((_, i) => String(i) !== u.uid))}
             >
-              <Button icon={<UploadOutlined />}>选择文件（PDF/图片）</Button>
+              <Button icon={<UploadOutlined />}>{t('选择文件（PDF/图片）')}</Button>
             </Upload>
           </Form.Item>
           <Form.Item>
             <Button id="consultation-save" type="primary" htmlType="submit" loading={saving}>
-              记录协商
+              {t('记录协商')}
             </Button>
           </Form.Item>
         </Form>
       )}
-      {failure && <Alert id="consultation-error" type="error" showIcon title={failure} />}
+      {failure && <Alert id="consultation-error" type="error" showIcon title={tServer(failure)} />}
     </Flex>
   );
 }

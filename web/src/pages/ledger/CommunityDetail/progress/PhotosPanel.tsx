@@ -35,10 +35,11 @@ import {
   type Attachment,
   type PhotoKind,
 } from '../../../../api/communityProgress.ts';
+import { tNodes, tServer } from '../../tData.tsx';
 import { applyServerErrors } from '../../../../components/serverErrors.ts';
 import { currentPeriod, PHOTO_KIND_LABELS } from './progressLabels.ts';
 import { MonthInput } from '../../../../components/DateFields.tsx';
-import { periodLabel } from '../../../../../../common/dates.ts';
+import { Data, periodText, t } from '../../../../i18n/index.ts';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -81,6 +82,7 @@ function PhotoCard({
         <Image
           src={p.url}
           alt={p.caption || p.fileName}
+          translate="no"
           height={130}
           style={{ objectFit: 'cover' }}
         />
@@ -88,9 +90,14 @@ function PhotoCard({
       actions={
         canEdit
           ? [
-              <Popconfirm key="delete" title="删除这张照片？" okText="删除" onConfirm={onDelete}>
+              <Popconfirm
+                key="delete"
+                title={t('删除这张照片？')}
+                okText={t('删除')}
+                onConfirm={onDelete}
+              >
                 <Button type="text" size="small" danger icon={<DeleteOutlined />}>
-                  删除
+                  {t('删除')}
                 </Button>
               </Popconfirm>,
             ]
@@ -100,24 +107,29 @@ function PhotoCard({
       <Flex vertical gap={2}>
         <span>
           <Tag color={p.kind === 'before' ? 'default' : 'green'}>
-            {PHOTO_KIND_LABELS[p.kind as PhotoKind]}
+            {t(PHOTO_KIND_LABELS[p.kind as PhotoKind])}
           </Tag>
-          {p.period ? periodLabel(p.period) : ''}
+          {p.period ? periodText(p.period) : ''}
         </span>
-        {p.caption && <Typography.Text>{p.caption}</Typography.Text>}
+        {p.caption && (
+          <Typography.Text>
+            <Data>{p.caption}</Data>
+          </Typography.Text>
+        )}
         {p.takenAt && (
           <Typography.Text type="secondary" className="photo-taken">
-            <CameraOutlined /> 拍摄于 {takenLabel(p.takenAt)}
+            <CameraOutlined /> {t('拍摄于 {at}', { at: takenLabel(p.takenAt) })}
           </Typography.Text>
         )}
         {p.lng && p.lat && (
           <Typography.Text type="secondary" className="photo-position">
             <EnvironmentOutlined /> {p.lng}, {p.lat}
-            {p.positionSource && `（${POSITION_SOURCES[p.positionSource]}）`}
+            {p.positionSource &&
+              t('（{source}）', { source: t(POSITION_SOURCES[p.positionSource]) })}
           </Typography.Text>
         )}
         <Typography.Text type="secondary" ellipsis>
-          {p.fileName}
+          <Data>{p.fileName}</Data>
         </Typography.Text>
       </Flex>
     </Card>
@@ -135,7 +147,7 @@ export function PhotosPanel({ communityId, photos, canEdit, onChanged }: Props) 
 
   function locate() {
     if (!('geolocation' in navigator)) {
-      void message.error('此浏览器不能取得位置，请手工填写经纬度');
+      void message.error(t('此浏览器不能取得位置，请手工填写经纬度'));
       return;
     }
     setLocating(true);
@@ -152,8 +164,8 @@ export function PhotosPanel({ communityId, photos, canEdit, onChanged }: Props) 
         setLocating(false);
         void message.error(
           err.code === err.PERMISSION_DENIED
-            ? '未获准使用位置：请在浏览器中允许本站使用位置，或手工填写经纬度'
-            : '暂时取不到位置，请稍后再试或手工填写经纬度',
+            ? t('未获准使用位置：请在浏览器中允许本站使用位置，或手工填写经纬度')
+            : t('暂时取不到位置，请稍后再试或手工填写经纬度'),
         );
       },
       { enableHighAccuracy: true, timeout: 15_000 },
@@ -162,7 +174,7 @@ export function PhotosPanel({ communityId, photos, canEdit, onChanged }: Props) 
 
   async function save(v: Values) {
     if (!file) {
-      setFailure('请选择照片（JPEG、PNG 或 WebP，不超过 10 MB）');
+      setFailure(t('请选择照片（JPEG、PNG 或 WebP，不超过 10 MB）'));
       return;
     }
     setSaving(true);
@@ -180,7 +192,7 @@ export function PhotosPanel({ communityId, photos, canEdit, onChanged }: Props) 
         },
         file,
       );
-      void message.success('照片已上传');
+      void message.success(t('照片已上传'));
       setFile(null);
       form.setFieldsValue({ caption: '', lng: '', lat: '' });
       setSource('manual');
@@ -196,10 +208,10 @@ export function PhotosPanel({ communityId, photos, canEdit, onChanged }: Props) 
   async function remove(id: number) {
     try {
       await deleteAttachment(communityId, id);
-      void message.success('照片已删除');
+      void message.success(t('照片已删除'));
       await onChanged();
     } catch (e) {
-      void message.error(errorMessage(e));
+      void message.error(t(errorMessage(e)));
     }
   }
 
@@ -219,7 +231,7 @@ export function PhotosPanel({ communityId, photos, canEdit, onChanged }: Props) 
             </Flex>
           </Image.PreviewGroup>
         ) : (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无照片" />
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('尚无照片')} />
         )}
       </div>
       {canEdit && (
@@ -234,34 +246,42 @@ export function PhotosPanel({ communityId, photos, canEdit, onChanged }: Props) 
             if ('lng' in changed || 'lat' in changed) setSource('manual');
           }}
         >
-          <Form.Item name="kind" label="类别">
+          <Form.Item name="kind" label={t('类别')}>
             <Radio.Group
               id="photo-kind"
               optionType="button"
               options={Object.entries(PHOTO_KIND_LABELS).map(([value, label]) => ({
                 value,
-                label,
+                label: t(label),
               }))}
             />
           </Form.Item>
-          <Form.Item name="period" label="月份" htmlFor="photo-period">
+          <Form.Item name="period" label={t('月份')} htmlFor="photo-period">
             <MonthInput id="photo-period" />
           </Form.Item>
-          <Form.Item name="lng" label="经度" htmlFor="photo-lng">
-            <Input id="photo-lng" placeholder="如 110.3312" style={{ width: 120 }} />
+          <Form.Item name="lng" label={t('经度')} htmlFor="photo-lng">
+            <Input
+              id="photo-lng"
+              placeholder={t('如 {example}', { example: '110.3312' })}
+              style={{ width: 120 }}
+            />
           </Form.Item>
-          <Form.Item name="lat" label="纬度" htmlFor="photo-lat">
-            <Input id="photo-lat" placeholder="如 20.0311" style={{ width: 120 }} />
+          <Form.Item name="lat" label={t('纬度')} htmlFor="photo-lat">
+            <Input
+              id="photo-lat"
+              placeholder={t('如 {example}', { example: '20.0311' })}
+              style={{ width: 120 }}
+            />
           </Form.Item>
           <Form.Item>
             <Button id="photo-locate" icon={<AimOutlined />} loading={locating} onClick={locate}>
-              使用当前位置
+              {t('使用当前位置')}
             </Button>
           </Form.Item>
-          <Form.Item name="caption" label="说明" htmlFor="photo-caption">
+          <Form.Item name="caption" label={t('说明')} htmlFor="photo-caption">
             <Input id="photo-caption" maxLength={200} style={{ width: 200 }} />
           </Form.Item>
-          <Form.Item label="照片" required>
+          <Form.Item label={t('照片')} required>
             <Upload
               id="photo-file"
               accept="image/jpeg,image/png,image/webp"
@@ -269,7 +289,7 @@ export function PhotosPanel({ communityId, photos, canEdit, onChanged }: Props) 
               fileList={fileList}
               beforeUpload={(f) => {
                 if (f.size > MAX_BYTES) {
-                  void message.error(`文件“${f.name}”超过 10 MB`);
+                  void message.error(tNodes(t('文件“{name}”超过 10 MB'), {}, { name: f.name }));
                   return Upload.LIST_IGNORE;
                 }
                 setFile(f);
@@ -278,17 +298,17 @@ export function PhotosPanel({ communityId, photos, canEdit, onChanged }: Props) 
               }}
               onRemove={() => setFile(null)}
             >
-              <Button icon={<UploadOutlined />}>拍照或选择照片</Button>
+              <Button icon={<UploadOutlined />}>{t('拍照或选择照片')}</Button>
             </Upload>
           </Form.Item>
           <Form.Item>
             <Button id="photo-save" type="primary" htmlType="submit" loading={saving}>
-              上传照片
+              {t('上传照片')}
             </Button>
           </Form.Item>
         </Form>
       )}
-      {failure && <Alert id="photo-error" type="error" showIcon title={failure} />}
+      {failure && <Alert id="photo-error" type="error" showIcon title={tServer(failure)} />}
     </Flex>
   );
 }

@@ -11,6 +11,7 @@ import {
 } from '../../../../api/communityProgress.ts';
 import { applyServerErrors } from '../../../../components/serverErrors.ts';
 import { formatWan } from '../../../../components/format.ts';
+import { tServer } from '../../tData.tsx';
 import { usePerson } from '../../../../components/people.tsx';
 import {
   COUNT_FIELDS,
@@ -22,13 +23,13 @@ import {
   type ProgressValues,
 } from './progressLabels.ts';
 import { DateInput, MonthInput } from '../../../../components/DateFields.tsx';
-import { periodLabel } from '../../../../../../common/dates.ts';
+import { Data, periodText, t } from '../../../../i18n/index.ts';
 
 const decimal = (digits: number, what: string) => ({
   pattern: new RegExp(`^\\d{1,13}(\\.\\d{1,${digits}})?$`),
-  message: `${what}应为不小于0的数，最多${digits}位小数`,
+  message: t('{what}应为不小于0的数，最多{digits}位小数', { what, digits }),
 });
-const integer = { pattern: /^\d{1,7}$/, message: '应为不小于0的整数' };
+const integer = () => ({ pattern: /^\d{1,7}$/, message: t('应为不小于0的整数') });
 const FORM_FIELDS = [
   'period',
   'startDate',
@@ -48,7 +49,13 @@ interface Props {
 function FundsCell({ r }: { r: ProgressRecord }) {
   if (!r.funds.length) return <span>—</span>;
   return (
-    <Tooltip title={r.funds.map((f) => `${f.label} ${formatWan(f.amount)} 万元`).join('；')}>
+    <Tooltip
+      title={r.funds
+        .map((f) =>
+          t('{source} {amount} 万元', { source: t(f.label), amount: formatWan(f.amount) }),
+        )
+        .join(t('；'))}
+    >
       <span>{formatWan(r.fundsTotal)}</span>
     </Tooltip>
   );
@@ -74,7 +81,7 @@ export function ProgressRecordsPanel({ communityId, progress, canEdit, onChanged
     setFailure(null);
     try {
       await recordProgress(communityId, v.period, inputOf(v));
-      void message.success(`已保存${periodLabel(v.period)}的进展`);
+      void message.success(t('已保存{period}的进展', { period: periodText(v.period) }));
       await onChanged();
     } catch (e) {
       applyServerErrors(form, e, FORM_FIELDS, FIELD_OF_HEADER);
@@ -92,28 +99,48 @@ export function ProgressRecordsPanel({ communityId, progress, canEdit, onChanged
         rowKey="period"
         pagination={false}
         dataSource={progress.records}
-        locale={{ emptyText: '尚未填报进展' }}
+        locale={{ emptyText: t('尚未填报进展') }}
         scroll={{ x: 900 }}
         columns={[
-          { title: '报告期', dataIndex: 'period', width: 100, render: periodLabel },
-          { title: '开工日期', dataIndex: 'startDate', width: 110, render: (d) => d ?? '未开工' },
-          { title: '完工日期', dataIndex: 'completionDate', width: 110, render: (d) => d ?? '—' },
           {
-            title: '累计完成投资（万元）',
+            title: t('报告期'),
+            dataIndex: 'period',
+            width: 100,
+            render: (p: string) => periodText(p),
+          },
+          {
+            title: t('开工日期'),
+            dataIndex: 'startDate',
+            width: 110,
+            render: (d: string | null) => d ?? t('未开工'),
+          },
+          {
+            title: t('完工日期'),
+            dataIndex: 'completionDate',
+            width: 110,
+            render: (d: string | null) => d ?? '—',
+          },
+          {
+            title: t('累计完成投资（万元）'),
             dataIndex: 'investmentDone',
             width: 150,
             align: 'right',
             render: (v: string) => formatWan(v),
           },
           {
-            title: '资金到位（万元）',
+            title: t('资金到位（万元）'),
             key: 'funds',
             width: 130,
             align: 'right',
             render: (_: unknown, r) => <FundsCell r={r} />,
           },
-          { title: '成效', key: 'outcomes', render: (_: unknown, r) => outcomesText(r) },
-          { title: '填报人', dataIndex: 'username', width: 160, render: (u: string) => person(u) },
+          { title: t('成效'), key: 'outcomes', render: (_: unknown, r) => outcomesText(r) },
+          {
+            title: t('填报人'),
+            dataIndex: 'username',
+            width: 160,
+            render: (u: string) => <Data>{person(u)}</Data>,
+          },
         ]}
       />
       {canEdit && (
@@ -128,29 +155,29 @@ export function ProgressRecordsPanel({ communityId, progress, canEdit, onChanged
             <Col xs={12} md={6}>
               <Form.Item
                 name="period"
-                label="报告期（月末）"
+                label={t('报告期（月末）')}
                 htmlFor="progress-period"
-                rules={[{ required: true, message: '请选择月份' }]}
+                rules={[{ required: true, message: t('请选择月份') }]}
               >
                 <MonthInput id="progress-period" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name="startDate" label="开工日期" htmlFor="progress-start">
+              <Form.Item name="startDate" label={t('开工日期')} htmlFor="progress-start">
                 <DateInput id="progress-start" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name="completionDate" label="完工日期" htmlFor="progress-completion">
+              <Form.Item name="completionDate" label={t('完工日期')} htmlFor="progress-completion">
                 <DateInput id="progress-completion" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
               <Form.Item
                 name="investmentDone"
-                label="累计完成投资（万元）"
+                label={t('累计完成投资（万元）')}
                 htmlFor="progress-investment"
-                rules={[decimal(4, '累计完成投资')]}
+                rules={[decimal(4, t('累计完成投资'))]}
               >
                 <Input id="progress-investment" inputMode="decimal" />
               </Form.Item>
@@ -158,9 +185,9 @@ export function ProgressRecordsPanel({ communityId, progress, canEdit, onChanged
             <Col xs={12} md={6}>
               <Form.Item
                 name="pipelinesKm"
-                label="改造管线（公里）"
+                label={t('改造管线（公里）')}
                 htmlFor="progress-pipelines"
-                rules={[decimal(3, '改造管线')]}
+                rules={[decimal(3, t('改造管线'))]}
               >
                 <Input id="progress-pipelines" inputMode="decimal" />
               </Form.Item>
@@ -168,16 +195,21 @@ export function ProgressRecordsPanel({ communityId, progress, canEdit, onChanged
             <Col xs={12} md={6}>
               <Form.Item
                 name="energyArea"
-                label="建筑节能改造面积（平方米）"
+                label={t('建筑节能改造面积（平方米）')}
                 htmlFor="progress-energy"
-                rules={[decimal(2, '建筑节能改造面积')]}
+                rules={[decimal(2, t('建筑节能改造面积'))]}
               >
                 <Input id="progress-energy" inputMode="decimal" />
               </Form.Item>
             </Col>
             {COUNT_FIELDS.map(([key, label]) => (
               <Col xs={12} md={6} key={key}>
-                <Form.Item name={key} label={label} htmlFor={`progress-${key}`} rules={[integer]}>
+                <Form.Item
+                  name={key}
+                  label={t(label)}
+                  htmlFor={`progress-${key}`}
+                  rules={[integer()]}
+                >
                   <Input id={`progress-${key}`} inputMode="numeric" />
                 </Form.Item>
               </Col>
@@ -188,9 +220,9 @@ export function ProgressRecordsPanel({ communityId, progress, canEdit, onChanged
               <Col xs={12} md={6} key={s.source}>
                 <Form.Item
                   name={['funds', s.source]}
-                  label={`资金到位：${s.label}（万元）`}
+                  label={t('资金到位：{source}（万元）', { source: t(s.label) })}
                   htmlFor={`progress-fund-${s.source}`}
-                  rules={[decimal(4, s.label)]}
+                  rules={[decimal(4, t(s.label))]}
                 >
                   <Input id={`progress-fund-${s.source}`} inputMode="decimal" />
                 </Form.Item>
@@ -199,15 +231,15 @@ export function ProgressRecordsPanel({ communityId, progress, canEdit, onChanged
           </Row>
           <Flex gap={16} align="center" wrap>
             <Form.Item name="corrected" valuePropName="checked" noStyle>
-              <Checkbox id="progress-corrected">更正以前月份（累计投资可以减少）</Checkbox>
+              <Checkbox id="progress-corrected">{t('更正以前月份（累计投资可以减少）')}</Checkbox>
             </Form.Item>
             <Button id="progress-save" type="primary" htmlType="submit" loading={saving}>
-              保存本月进展
+              {t('保存本月进展')}
             </Button>
           </Flex>
         </Form>
       )}
-      {failure && <Alert id="progress-error" type="error" showIcon title={failure} />}
+      {failure && <Alert id="progress-error" type="error" showIcon title={tServer(failure)} />}
     </Flex>
   );
 }

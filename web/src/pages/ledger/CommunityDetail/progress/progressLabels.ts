@@ -8,6 +8,7 @@ import type {
   ProgressInput,
   ProgressRecord,
 } from '../../../../api/communityProgress.ts';
+import { t } from '../../../../i18n/index.ts';
 
 export const METHOD_LABELS: Record<ConsultationMethod, string> = {
   meeting: '居民会议',
@@ -24,29 +25,32 @@ export const PHOTO_KIND_LABELS: Record<PhotoKind, string> = {
 
 /** 同意 812/1000 户 = 81.2%，已达到 2/3 门槛 */
 export function consentSentence(c: CommunityProgress['consent']): string {
-  const head = `同意 ${c.bestAgreeing}/${c.households} 户 = ${c.share}`;
+  const vars = {
+    agreeing: c.bestAgreeing,
+    households: c.households,
+    share: c.share,
+    threshold: c.thresholdLabel,
+  };
   return c.reached
-    ? `${head}，已达到 ${c.thresholdLabel} 门槛`
-    : `${head}，未达到 ${c.thresholdLabel} 门槛，尚不能开工`;
+    ? t('同意 {agreeing}/{households} 户 = {share}，已达到 {threshold} 门槛', vars)
+    : t('同意 {agreeing}/{households} 户 = {share}，未达到 {threshold} 门槛，尚不能开工', vars);
 }
 
 /** What a record achieved, in a line: 加装电梯 2 部、改造管线 1.5 公里 … (zeros left out). */
 export function outcomesText(r: ProgressRecord): string {
   const parts: [string | number, string][] = [
-    [r.elevators, '加装电梯 {} 部'],
-    [r.pipelinesKm, '改造管线 {} 公里'],
-    [r.parking, '增设停车位 {} 个'],
-    [r.chargers, '增设充电桩 {} 个'],
-    [r.elderlyCare, '养老服务设施 {} 个'],
-    [r.childcare, '托育设施 {} 个'],
-    [r.housekeeping, '家政服务设施 {} 个'],
-    [r.health, '卫生防疫设施 {} 个'],
-    [r.energyArea, '建筑节能改造 {} 平方米'],
+    [r.elevators, t('加装电梯 {n} 部', { n: r.elevators })],
+    [r.pipelinesKm, t('改造管线 {n} 公里', { n: r.pipelinesKm })],
+    [r.parking, t('增设停车位 {n} 个', { n: r.parking })],
+    [r.chargers, t('增设充电桩 {n} 个', { n: r.chargers })],
+    [r.elderlyCare, t('养老服务设施 {n} 个', { n: r.elderlyCare })],
+    [r.childcare, t('托育设施 {n} 个', { n: r.childcare })],
+    [r.housekeeping, t('家政服务设施 {n} 个', { n: r.housekeeping })],
+    [r.health, t('卫生防疫设施 {n} 个', { n: r.health })],
+    [r.energyArea, t('建筑节能改造 {n} 平方米', { n: r.energyArea })],
   ];
-  const said = parts
-    .filter(([v]) => v !== 0 && v !== '0')
-    .map(([v, t]) => t.replace('{}', String(v)));
-  return said.length ? said.join('、') : '—';
+  const said = parts.filter(([v]) => v !== 0 && v !== '0').map(([, text]) => text);
+  return said.length ? said.join(t('、')) : '—';
 }
 
 export const COUNT_FIELDS = [
