@@ -8,6 +8,8 @@ import { t } from '../i18n/index.ts';
 export interface ErrorDetail {
   path: string;
   message: string;
+  /** The message as the server wrote it (Chinese), for a page that marks the data in it. */
+  sent?: string;
 }
 
 export class ApiError extends Error {
@@ -18,6 +20,8 @@ export class ApiError extends Error {
   readonly retryAfterSeconds: number | undefined;
   /** Further members of the envelope's `error`, such as a 409's `currentVersion` and `meanwhile`. */
   readonly extra: Readonly<Record<string, unknown>>;
+  /** The message as the server wrote it (Chinese), for a page that marks the data in it. */
+  readonly sent: string;
 
   constructor(
     status: number,
@@ -26,8 +30,10 @@ export class ApiError extends Error {
     details: readonly ErrorDetail[] = [],
     retryAfterSeconds?: number,
     extra: Readonly<Record<string, unknown>> = {},
+    sent: string = message,
   ) {
     super(message);
+    this.sent = sent;
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
@@ -98,11 +104,11 @@ async function toApiError(res: Response): Promise<ApiError> {
   // The server writes Chinese; in English the message and each detail read English
   // (web/src/i18n/catalogs/*), the field paths as they were.
   const details = Array.isArray(err.details)
-    ? (err.details as ErrorDetail[]).map((d) => ({ ...d, message: t(d.message) }))
+    ? (err.details as ErrorDetail[]).map((d) => ({ ...d, message: t(d.message), sent: d.message }))
     : [];
   const code = typeof err.code === 'string' ? err.code : `HTTP_${res.status}`;
   const { code: _c, message: _m, details: _d, ...extra } = err;
-  return new ApiError(res.status, code, t(message), details, retryAfter, extra);
+  return new ApiError(res.status, code, t(message), details, retryAfter, extra, message);
 }
 
 export async function request<T>(

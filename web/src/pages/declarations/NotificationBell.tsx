@@ -8,7 +8,27 @@ import { Link, useLocation } from 'react-router';
 import { getNotifications, type AppNotification } from '../../api/declarations.ts';
 import { useMe } from '../../app/auth.tsx';
 import { formatDateTime } from '../../components/format.ts';
+import { t } from '../../i18n/index.ts';
 import { appLink, defaultDeclarationYear } from './declarationLabels.ts';
+import { serverText, type ServerTemplate } from './serverText.tsx';
+
+/** The notices the server writes (declarations.service, revisions.service, deadlines, due dates). */
+const NOTICES: ServerTemplate[] = [
+  { zh: '{unit}已上报{year}年度计划（第 {version} 版）', data: ['unit'] },
+  { zh: '{unit}{year}年度计划被退回：{reason}', data: ['unit', 'reason'] },
+  { zh: '{unit}{year}年度计划（第 {version} 版，{revision}）已被接收', data: ['unit'] },
+  { zh: '{unit}{year}年度计划（第 {version} 版）已被接收', data: ['unit'] },
+  {
+    zh: '{unit}开始{revision}{year}年度计划（第 {version} 版仍为现行计划）：{reason}',
+    data: ['unit', 'reason'],
+  },
+  { zh: '年度报送截止日期已调整：{year}年度计划须于{date}前上报（原为 {before}）', data: [] },
+  {
+    zh: '{unit}的截止日期已调整：{year}年度计划须于{date}前上报（原为 {before}）',
+    data: ['unit'],
+  },
+  { zh: '{reviewer}：{year}年度计划须于{date}前上报', data: ['reviewer'] },
+];
 
 /** Per user: several people may share one office computer. */
 const seenKey = (username: string) => `gaizao.notifications.seen.${username}`;
@@ -67,7 +87,7 @@ export function NotificationBell() {
       {items.map((n, i) => (
         <Flex key={`${i}-${n.at}`} vertical gap={2} className="notification" data-kind={n.kind}>
           <Link to={appLink(n.link)} onClick={() => setOpen(false)}>
-            {n.message}
+            {serverText(n.message, NOTICES)}
           </Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {formatDateTime(n.at)}
@@ -76,12 +96,12 @@ export function NotificationBell() {
       ))}
     </Flex>
   ) : (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无通知" />
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('暂无通知')} />
   );
 
   return (
     <Popover
-      title="通知"
+      title={t('通知')}
       trigger="click"
       placement="bottomRight"
       open={open}
@@ -92,7 +112,7 @@ export function NotificationBell() {
         <Button
           id="notification-bell"
           type="text"
-          aria-label={`通知${unseen ? `（${unseen} 条未读）` : ''}`}
+          aria-label={unseen ? t('通知（{n} 条未读）', { n: unseen }) : t('通知')}
           icon={<BellOutlined />}
           style={light}
         />

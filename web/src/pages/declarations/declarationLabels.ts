@@ -3,6 +3,7 @@
 import type { DeclarationState, SnapshotCommunity, UnitLevel } from '../../api/declarations.ts';
 import type { ProvinceProgress } from '../../api/declarationsOverview.ts';
 import type { CheckSeverity } from '../../api/plans.ts';
+import { t } from '../../i18n/index.ts';
 
 /** The plan year being declared: next year's plan is prepared this year (the demo's too). */
 export function defaultDeclarationYear(now = new Date()): number {
@@ -68,7 +69,8 @@ const EVENT_LABELS: Record<string, string> = {
 };
 
 export function eventLabel(action: string): string {
-  return EVENT_LABELS[action] ?? SIGNOFF_EVENT[action] ?? action;
+  const label = EVENT_LABELS[action] ?? SIGNOFF_EVENT[action];
+  return label ? t(label) : action;
 }
 
 export function eventColor(action: string): string {
@@ -95,9 +97,9 @@ export const shortHash = (hash: string) => `${hash.slice(0, 12)}…`;
 
 /** 剩余 n 天 (red below a week), 今天截止, or 逾期 n 天. */
 export function countdownOf(daysLeft: number): { text: string; color: string } {
-  if (daysLeft < 0) return { text: `逾期 ${-daysLeft} 天`, color: 'red' };
-  if (daysLeft === 0) return { text: '今天截止', color: 'red' };
-  return { text: `剩余 ${daysLeft} 天`, color: daysLeft < 7 ? 'red' : 'green' };
+  if (daysLeft < 0) return { text: t('逾期 {n} 天', { n: -daysLeft }), color: 'red' };
+  if (daysLeft === 0) return { text: t('今天截止'), color: 'red' };
+  return { text: t('剩余 {n} 天', { n: daysLeft }), color: daysLeft < 7 ? 'red' : 'green' };
 }
 
 /** Exact division by a power of ten, as text: (4987723, 2) → '49877.23'. */
@@ -140,8 +142,8 @@ export function fieldValue(field: keyof SnapshotCommunity, value: unknown): stri
     return String(value);
   }
   const text = String(value);
-  if (field === 'areaClass') return AREA_CLASS[text] ?? text;
-  if (field === 'exclusion') return EXCLUSION[text] ?? text;
+  if (field === 'areaClass') return AREA_CLASS[text] ? t(AREA_CLASS[text]) : text;
+  if (field === 'exclusion') return EXCLUSION[text] ? t(EXCLUSION[text]) : text;
   return text;
 }
 

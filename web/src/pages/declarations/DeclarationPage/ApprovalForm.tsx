@@ -10,6 +10,7 @@ import { recordApproval, type Approval, type ProvinceSignoff } from '../../../ap
 import { formatDateTime } from '../../../components/format.ts';
 import { usePerson } from '../../../components/people.tsx';
 import { DateInput } from '../../../components/DateFields.tsx';
+import { Data, t } from '../../../i18n/index.ts';
 
 interface Values {
   approvedOn: string;
@@ -36,32 +37,39 @@ function ApprovalFacts({ approval, id }: { approval: Approval; id?: string }) {
       bordered
       column={{ xs: 1, md: 2 }}
       items={[
-        { key: 'date', label: '同意日期', children: approval.approvedOn },
-        { key: 'no', label: '文号', children: approval.documentNo },
+        { key: 'date', label: t('同意日期'), children: approval.approvedOn },
+        { key: 'no', label: t('文号'), children: <Data>{approval.documentNo}</Data> },
         {
           key: 'covers',
-          label: '所批版本',
+          label: t('所批版本'),
           children: approval.covers ? (
             <span data-version={approval.covers.version}>
-              第 {approval.covers.version} 版（{approval.covers.hash.slice(0, 12)}…）
+              {t('第 {n} 版（{hash}…）', {
+                n: approval.covers.version,
+                hash: approval.covers.hash.slice(0, 12),
+              })}
             </span>
           ) : (
-            '未注明'
+            t('未注明')
           ),
         },
         {
           key: 'file',
-          label: '文件',
+          label: t('文件'),
           children: (
             <span>
-              <PaperClipOutlined /> {approval.fileName}
+              <PaperClipOutlined /> <Data>{approval.fileName}</Data>
             </span>
           ),
         },
         {
           key: 'by',
-          label: '录入',
-          children: `${person(approval.username)} · ${formatDateTime(approval.at)}`,
+          label: t('录入'),
+          children: (
+            <>
+              <Data>{person(approval.username)}</Data> · {formatDateTime(approval.at)}
+            </>
+          ),
         },
       ]}
     />
@@ -70,7 +78,7 @@ function ApprovalFacts({ approval, id }: { approval: Approval; id?: string }) {
 
 export function RecordedApproval({ province }: { province: ProvinceSignoff }) {
   const { approval, approvalHistory } = province;
-  if (!approval) return <Alert type="warning" showIcon title="尚未录入省级人民政府同意文件" />;
+  if (!approval) return <Alert type="warning" showIcon title={t('尚未录入省级人民政府同意文件')} />;
   return (
     <Flex vertical gap={8}>
       <ApprovalFacts approval={approval} id="approval-recorded" />
@@ -81,7 +89,7 @@ export function RecordedApproval({ province }: { province: ProvinceSignoff }) {
           items={[
             {
               key: 'history',
-              label: `此前录入的批复（${approvalHistory.length} 份，已不再有效）`,
+              label: t('此前录入的批复（{n} 份，已不再有效）', { n: approvalHistory.length }),
               children: (
                 <Flex vertical gap={8}>
                   {approvalHistory.map((a) => (
@@ -99,7 +107,7 @@ export function RecordedApproval({ province }: { province: ProvinceSignoff }) {
 
 /** Loud: the approval in force does not cover the version the departments sign. */
 export function ApprovalNotice({ notice, id }: { notice: string; id?: string }) {
-  return <Alert id={id} className="approval-notice" type="error" showIcon title={notice} />;
+  return <Alert id={id} className="approval-notice" type="error" showIcon title={t(notice)} />;
 }
 
 export function ApprovalForm({ unit, year, province, canEdit, onDone }: Props) {
@@ -112,18 +120,18 @@ export function ApprovalForm({ unit, year, province, canEdit, onDone }: Props) {
 
   async function save(values: Values) {
     if (!file) {
-      setFailure('请选择省级人民政府同意的文件（PDF 或图片）');
+      setFailure(t('请选择省级人民政府同意的文件（PDF 或图片）'));
       return;
     }
     setSaving(true);
     setFailure(null);
     try {
       await recordApproval(unit, year, { ...values, documentNo: values.documentNo.trim(), file });
-      void message.success('已录入省级人民政府同意文件');
+      void message.success(t('已录入省级人民政府同意文件'));
       setFile(null);
       await onDone();
     } catch (e) {
-      setFailure(errorMessage(e));
+      setFailure(t(errorMessage(e)));
     } finally {
       setSaving(false);
     }
@@ -137,7 +145,7 @@ export function ApprovalForm({ unit, year, province, canEdit, onDone }: Props) {
     <Flex vertical gap={12}>
       <RecordedApproval province={province} />
       {canEdit && !province.candidate && (
-        <Alert type="info" showIcon title="请先生成会签版本：批复对应一个会签版本" />
+        <Alert type="info" showIcon title={t('请先生成会签版本：批复对应一个会签版本')} />
       )}
       {canEdit && province.candidate && (
         <Form<Values>
@@ -152,21 +160,25 @@ export function ApprovalForm({ unit, year, province, canEdit, onDone }: Props) {
         >
           <Form.Item
             name="approvedOn"
-            label="同意日期"
+            label={t('同意日期')}
             htmlFor="approval-date"
-            rules={[{ required: true, message: '请选择日期' }]}
+            rules={[{ required: true, message: t('请选择日期') }]}
           >
             <DateInput id="approval-date" />
           </Form.Item>
           <Form.Item
             name="documentNo"
-            label="文号"
+            label={t('文号')}
             htmlFor="approval-docno"
-            rules={[{ required: true, whitespace: true, message: '请填写文号' }]}
+            rules={[{ required: true, whitespace: true, message: t('请填写文号') }]}
           >
-            <Input id="approval-docno" placeholder="例如：琼府函〔2026〕88号" maxLength={100} />
+            <Input
+              id="approval-docno"
+              placeholder={t('例如：琼府函〔2026〕88号')}
+              maxLength={100}
+            />
           </Form.Item>
-          <Form.Item label="文件" required>
+          <Form.Item label={t('文件')} required>
             <Upload
               id="approval-file"
               accept=".pdf,.jpg,.jpeg,.png,.ofd"
@@ -174,7 +186,7 @@ export function ApprovalForm({ unit, year, province, canEdit, onDone }: Props) {
               fileList={fileList}
               beforeUpload={(f) => {
                 if (f.size > MAX_BYTES) {
-                  void message.error(`“${f.name}”超过 20 MB`);
+                  void message.error(t('“{name}”超过 20 MB', { name: f.name }));
                   return Upload.LIST_IGNORE;
                 }
                 setFile(f);
@@ -182,12 +194,12 @@ export function ApprovalForm({ unit, year, province, canEdit, onDone }: Props) {
               }}
               onRemove={() => setFile(null)}
             >
-              <Button icon={<UploadOutlined />}>选择文件</Button>
+              <Button icon={<UploadOutlined />}>{t('选择文件')}</Button>
             </Upload>
           </Form.Item>
           <Form.Item>
             <Button id="approval-save" type="primary" htmlType="submit" loading={saving}>
-              {approval ? `录入第 ${province.candidate.version} 版的批复` : '保存'}
+              {approval ? t('录入第 {n} 版的批复', { n: province.candidate.version }) : t('保存')}
             </Button>
           </Form.Item>
         </Form>

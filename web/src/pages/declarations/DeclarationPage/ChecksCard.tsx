@@ -7,37 +7,70 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../../api/client.ts';
 import { saveJustification, type DeclarationCheck } from '../../../api/declarations.ts';
 import { NO_PLAN_DATA, type PlanCheckRow } from '../../../api/plans.ts';
+import { Data, dataCell, t } from '../../../i18n/index.ts';
 import { SEVERITY } from '../declarationLabels.ts';
+import { serverText, type ServerTemplate } from '../serverText.tsx';
+
+/** The checks' messages and rows' details that carry names (plan-checks.ts, earlier-plans.service). */
+export const CHECK_TEXTS: ServerTemplate[] = [
+  // A rule in the notice's words, citing the policy's source as recorded (plan-policy.ts).
+  { zh: '{head}：{rule}（{year}年度政策，{source}）', data: ['source'] },
+  {
+    zh: '{name}：计划地方出资 {local}，超过评估可用资金 {available}',
+    data: ['name'],
+  },
+  {
+    zh: '{n} 个有小区列入计划的单位尚未录入财政承受能力评估：{names}',
+    data: ['names'],
+  },
+  { zh: '{n} 个单位的评估被省级退回：{names}', data: ['names'] },
+  { zh: '{n} 个单位的评估待省级审核：{names}', data: ['names'] },
+  { zh: '已纳入{years}年中央补助计划（历史清单：{name}）', data: ['name'] },
+  {
+    zh: '与已获{years}年中央补助的“{name}”（历史清单）名称相近，疑似重复，请核实并说明',
+    data: ['name'],
+  },
+  { zh: '与已获{years}年中央补助的“{name}”疑似重复', data: ['name'] },
+  {
+    zh: '已列入{year}年度{unit}计划（第 {version} 版，已接收）（“{name}”），不得重复申报',
+    data: ['unit', 'name'],
+  },
+  {
+    zh: '与{year}年度{unit}计划（第 {version} 版，已接收）中的“{name}”名称相近，疑似重复，请核实并说明',
+    data: ['unit', 'name'],
+  },
+];
 
 const needsJustification = (c: DeclarationCheck) => !c.passed && c.severity === 'warning';
 
-const columns: TableColumnsType<DeclarationCheck> = [
+const columns = (): TableColumnsType<DeclarationCheck> => [
   {
-    title: '级别',
+    title: t('级别'),
     key: 'severity',
     width: 76,
-    render: (_, c) => <Tag color={SEVERITY[c.severity].color}>{SEVERITY[c.severity].text}</Tag>,
+    render: (_, c) => <Tag color={SEVERITY[c.severity].color}>{t(SEVERITY[c.severity].text)}</Tag>,
   },
-  { title: '检查项', dataIndex: 'title', key: 'title', width: 300 },
+  { title: t('检查项'), key: 'title', width: 300, render: (_, c) => t(c.title) },
   {
-    title: '结果',
+    title: t('结果'),
     key: 'passed',
     width: 86,
     render: (_, c) => (
       <Tag data-check={c.id} data-passed={c.passed} color={c.passed ? 'success' : 'error'}>
-        {c.passed ? '通过' : '未通过'}
+        {c.passed ? t('通过') : t('未通过')}
       </Tag>
     ),
   },
   {
-    title: '说明',
+    title: t('说明'),
     key: 'message',
     render: (_, c) => (
       <Flex vertical gap={4}>
-        <span>{c.message}</span>
+        <span>{checkMessage(c.message)}</span>
         {c.justification && needsJustification(c) && (
           <Typography.Text type="secondary" id={`justification-${c.id}`}>
-            本单位说明：{c.justification}
+            {t('本单位说明：')}
+            <Data>{c.justification}</Data>
           </Typography.Text>
         )}
       </Flex>
@@ -45,14 +78,25 @@ const columns: TableColumnsType<DeclarationCheck> = [
   },
 ];
 
-const rowColumns: TableColumnsType<PlanCheckRow> = [
+/** A check's message: several parts joined by '；', each translated, names kept as data. */
+function checkMessage(message: string) {
+  return message.split('；').map((part, i) => (
+    <span key={i}>
+      {i > 0 && t('；')}
+      {serverText(part, CHECK_TEXTS)}
+    </span>
+  ));
+}
+
+const rowColumns = (): TableColumnsType<PlanCheckRow> => [
   {
-    title: '小区名称',
+    title: t('小区名称'),
     key: 'name',
+    ...dataCell,
     render: (_, r) => <Link to={`/ledger/${r.id}`}>{r.name}</Link>,
   },
-  { title: '区划代码', dataIndex: 'regionCode', key: 'regionCode', width: 110 },
-  { title: '情况', dataIndex: 'detail', key: 'detail' },
+  { title: t('区划代码'), dataIndex: 'regionCode', key: 'regionCode', width: 110 },
+  { title: t('情况'), key: 'detail', render: (_, r) => serverText(r.detail, CHECK_TEXTS) },
 ];
 
 function JustificationEditor(props: {
@@ -66,17 +110,19 @@ function JustificationEditor(props: {
   return (
     <Flex vertical gap={8} style={{ maxWidth: 720 }}>
       <Typography.Text strong>
-        此项警告未通过，须写明理由后才能上报（审核单位可见，至少5个字）：
+        {t('此项警告未通过，须写明理由后才能上报（审核单位可见，至少5个字）：')}
       </Typography.Text>
       <Input.TextArea
         id={`justify-${check.id}`}
-        aria-label={`${check.title}的说明`}
+        // The unit's own words: data (translate="no"), like the saved justification.
+        translate="no"
+        aria-label={t('{title}的说明', { title: t(check.title) })}
         rows={3}
         maxLength={2000}
         showCount
         value={text}
         onChange={(e) => setText(e.target.value)}
-        placeholder="例如：本市2000年后小区集中在相邻片区联动改造，全省统筹后占比不超过上限"
+        placeholder={t('例如：本市2000年后小区集中在相邻片区联动改造，全省统筹后占比不超过上限')}
       />
       <Flex gap={12} align="center">
         <Button
@@ -89,12 +135,12 @@ function JustificationEditor(props: {
             void onSave(text.trim()).finally(() => setSaving(false));
           }}
         >
-          保存说明
+          {t('保存说明')}
         </Button>
         {check.justification ? (
-          <Tag color="success">已保存说明</Tag>
+          <Tag color="success">{t('已保存说明')}</Tag>
         ) : (
-          <Tag color="warning">尚未填写说明</Tag>
+          <Tag color="warning">{t('尚未填写说明')}</Tag>
         )}
       </Flex>
     </Flex>
@@ -117,10 +163,10 @@ export function ChecksCard({ unit, year, checks, canJustify, onChanged }: Props)
   async function save(check: DeclarationCheck, text: string) {
     try {
       await saveJustification(unit, year, check.id, text);
-      void message.success(`已保存“${check.title}”的说明`);
+      void message.success(t('已保存“{title}”的说明', { title: t(check.title) }));
       await onChanged();
     } catch (e) {
-      void message.error(errorMessage(e));
+      void message.error(t(errorMessage(e)));
     }
   }
 
@@ -131,16 +177,17 @@ export function ChecksCard({ unit, year, checks, canJustify, onChanged }: Props)
     <Card
       id="declaration-checks"
       size="small"
-      title="计划检查"
+      title={t('计划检查')}
       extra={
         // No check passes on missing data: a plan without communities says so.
         checks.length > 0 && checks.every((c) => c.outcome === NO_PLAN_DATA) ? (
-          <Tag>本年度尚无计划数据</Tag>
+          <Tag>{t('本年度尚无计划数据')}</Tag>
         ) : failed.length === 0 ? (
-          <Tag color="success">全部通过</Tag>
+          <Tag color="success">{t('全部通过')}</Tag>
         ) : (
           <Tag color={blocking ? 'error' : 'warning'}>
-            {failed.length} 项未通过{blocking ? `，其中 ${blocking} 项阻断上报` : ''}
+            {t('{n} 项未通过', { n: failed.length })}
+            {blocking ? t('，其中 {n} 项阻断上报', { n: blocking }) : ''}
           </Tag>
         )
       }
@@ -148,7 +195,7 @@ export function ChecksCard({ unit, year, checks, canJustify, onChanged }: Props)
       <Table<DeclarationCheck>
         rowKey="id"
         size="small"
-        columns={columns}
+        columns={columns()}
         dataSource={checks}
         pagination={false}
         scroll={{ x: 720 }}
@@ -168,7 +215,7 @@ export function ChecksCard({ unit, year, checks, canJustify, onChanged }: Props)
                 <Table<PlanCheckRow>
                   rowKey="id"
                   size="small"
-                  columns={rowColumns}
+                  columns={rowColumns()}
                   dataSource={c.rows}
                   pagination={c.rows.length > 10 ? { pageSize: 10, size: 'small' } : false}
                 />

@@ -9,6 +9,9 @@ import type { ChildDeclaration } from '../../../api/declarations.ts';
 import { formatDateTime, formatInteger } from '../../../components/format.ts';
 import { countdownOf, declarationPath, STATE_COLORS } from '../declarationLabels.ts';
 import { DeadlineEditor } from './ReviewerActions.tsx';
+import { Data, dataCell, t } from '../../../i18n/index.ts';
+import { serverText, tNode } from '../serverText.tsx';
+import { DEADLINE_NOTE } from './DeclarationSummary.tsx';
 
 interface Props {
   items: ChildDeclaration[];
@@ -30,13 +33,13 @@ function DeadlineCell({ c }: { c: ChildDeclaration }) {
       {c.deadline}{' '}
       {c.deadlineNote ? (
         // Its own internal deadline is later than this unit's, which holds: say so, not 内部.
-        <Tooltip title={c.deadlineNote}>
+        <Tooltip title={serverText(c.deadlineNote, DEADLINE_NOTE)}>
           <Tag color="orange" className="child-deadline-capped">
-            受上级截止日期限制
+            {t('受上级截止日期限制')}
           </Tag>
         </Tooltip>
       ) : (
-        c.internalDeadline && <Tag color="blue">内部</Tag>
+        c.internalDeadline && <Tag color="blue">{t('内部')}</Tag>
       )}
       {!done && <Tag color={countdown.color}>{countdown.text}</Tag>}
     </span>
@@ -47,59 +50,60 @@ export function ChildrenTable({ items, year, deadlines }: Props) {
   const waiting = items.filter((c) => c.state === 'submitted').length;
   const columns: TableColumnsType<ChildDeclaration> = [
     {
-      title: '单位',
+      title: t('单位'),
       key: 'name',
+      ...dataCell,
       render: (_, c) => <Link to={declarationPath(c.code, year)}>{c.name}</Link>,
     },
-    { title: '区划代码', dataIndex: 'code', key: 'code', width: 100 },
+    { title: t('区划代码'), dataIndex: 'code', key: 'code', width: 100 },
     {
-      title: '计划小区',
+      title: t('计划小区'),
       key: 'communities',
       width: 90,
       align: 'right',
       render: (_, c) => formatInteger(c.communities),
     },
     {
-      title: '状态',
+      title: t('状态'),
       key: 'state',
       width: 100,
       render: (_, c) => (
         <Tag data-state={c.state} color={STATE_COLORS[c.state]}>
-          {c.stateLabel}
+          {t(c.stateLabel)}
         </Tag>
       ),
     },
     {
-      title: '版本',
+      title: t('版本'),
       key: 'version',
       width: 80,
-      render: (_, c) => (c.version ? `第 ${c.version} 版` : '—'),
+      render: (_, c) => (c.version ? t('第 {n} 版', { n: c.version }) : '—'),
     },
     {
-      title: '上报时间',
+      title: t('上报时间'),
       key: 'submittedAt',
       width: 170,
       render: (_, c) => formatDateTime(c.submittedAt),
     },
     {
-      title: '截止日期',
+      title: t('截止日期'),
       key: 'deadline',
       width: 230,
       render: (_, c) => <DeadlineCell c={c} />,
     },
     {
-      title: '操作',
+      title: t('操作'),
       key: 'open',
       width: deadlines ? 190 : 80,
       render: (_, c) => (
         <>
           <Link to={declarationPath(c.code, year)}>
-            {c.state === 'submitted' ? '审核' : '查看'}
+            {c.state === 'submitted' ? t('审核') : t('查看')}
           </Link>
           {deadlines && (
             <Popover
               trigger="click"
-              title={`${c.name}的内部截止日期`}
+              title={tNode('{unit}的内部截止日期', { unit: <Data>{c.name}</Data> })}
               content={
                 <DeadlineEditor
                   unit={{ code: c.code, name: c.name }}
@@ -117,7 +121,7 @@ export function ChildrenTable({ items, year, deadlines }: Props) {
                 size="small"
                 icon={<CalendarOutlined />}
               >
-                截止日期
+                {t('截止日期')}
               </Button>
             </Popover>
           )}
@@ -128,13 +132,14 @@ export function ChildrenTable({ items, year, deadlines }: Props) {
   return (
     <Card
       size="small"
-      title="下级上报情况"
-      extra={waiting ? <Tag color="processing">{waiting} 个待审核</Tag> : null}
+      title={t('下级上报情况')}
+      extra={waiting ? <Tag color="processing">{t('{n} 个待审核', { n: waiting })}</Tag> : null}
     >
       {deadlines && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-          可为下级单位设置早于本级截止日期（{deadlines.max}
-          ）的内部截止日期；未设置的按本级截止日期。
+          {t('可为下级单位设置早于本级截止日期（{date}）的内部截止日期；未设置的按本级截止日期。', {
+            date: deadlines.max,
+          })}
         </Typography.Paragraph>
       )}
       <Table<ChildDeclaration>

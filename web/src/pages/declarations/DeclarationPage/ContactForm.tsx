@@ -9,6 +9,7 @@ import {
 } from '../../../../../common/contact.ts';
 import { errorMessage } from '../../../api/client.ts';
 import { saveContact, type ProvinceSignoff } from '../../../api/declarations.ts';
+import { Data, t } from '../../../i18n/index.ts';
 
 interface Props {
   unit: string;
@@ -26,17 +27,17 @@ export function ContactForm({ unit, year, contact, canEdit, onDone }: Props) {
   async function save(values: { name: string; phone: string }) {
     const errors = contactErrors(values.name, values.phone);
     if (errors.length) {
-      setFailure(errors.map((e) => e.message).join('；'));
+      setFailure(errors.map((e) => t(e.message)).join(t('；')));
       return;
     }
     setSaving(true);
     setFailure(null);
     try {
       await saveContact(unit, year, { name: values.name.trim(), phone: values.phone.trim() });
-      void message.success('已保存联系人及电话；须重新生成会签版本');
+      void message.success(t('已保存联系人及电话；须重新生成会签版本'));
       await onDone();
     } catch (e) {
-      setFailure(errorMessage(e));
+      setFailure(t(errorMessage(e)));
     } finally {
       setSaving(false);
     }
@@ -46,10 +47,10 @@ export function ContactForm({ unit, year, contact, canEdit, onDone }: Props) {
     <Flex vertical gap={8} id="contact">
       {contact ? (
         <Typography.Text id="contact-recorded">
-          {contact.name} {contact.phone}
+          <Data>{contact.name}</Data> {contact.phone}
         </Typography.Text>
       ) : (
-        <Alert type="warning" showIcon title="尚未填写联系人及电话（上报前必填）" />
+        <Alert type="warning" showIcon title={t('尚未填写联系人及电话（上报前必填）')} />
       )}
       {canEdit && (
         <Form<{ name: string; phone: string }>
@@ -60,21 +61,21 @@ export function ContactForm({ unit, year, contact, canEdit, onDone }: Props) {
         >
           <Form.Item
             name="name"
-            label="联系人"
+            label={t('联系人')}
             htmlFor="contact-name"
-            rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}
+            rules={[{ required: true, whitespace: true, message: t('请填写姓名') }]}
           >
             <Input id="contact-name" maxLength={CONTACT_NAME_MAX} style={{ width: 140 }} />
           </Form.Item>
           <Form.Item
             name="phone"
-            label="电话"
+            label={t('电话')}
             htmlFor="contact-phone"
             rules={[
-              { required: true, message: '请填写电话' },
+              { required: true, message: t('请填写电话') },
               {
                 pattern: CONTACT_PHONE_PATTERN,
-                message: '只能含数字、空格、连字符和括号，7–20 个字符',
+                message: t('只能含数字、空格、连字符和括号，7–20 个字符'),
               },
             ]}
           >
@@ -82,7 +83,7 @@ export function ContactForm({ unit, year, contact, canEdit, onDone }: Props) {
           </Form.Item>
           <Form.Item>
             <Button id="contact-save" htmlType="submit" loading={saving}>
-              保存
+              {t('保存')}
             </Button>
           </Form.Item>
         </Form>

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { Declaration } from '../../../api/declarations.ts';
 import { useMe } from '../../../app/auth.tsx';
+import { t } from '../../../i18n/index.ts';
 import { ApprovalNotice } from './ApprovalForm.tsx';
 import { ChecksCard } from './ChecksCard.tsx';
 import { ChildrenTable } from './ChildrenTable.tsx';
@@ -37,8 +38,8 @@ export function DeclarationPage() {
     return (
       <Result
         status="404"
-        title="申报单位或年度不正确"
-        extra={<Button onClick={() => void navigate('/declarations')}>返回计划申报</Button>}
+        title={t('申报单位或年度不正确')}
+        extra={<Button onClick={() => void navigate('/declarations')}>{t('返回计划申报')}</Button>}
       />
     );
   return <DeclarationScreen key={`${unit}/${year}`} unit={unit} year={Number(year)} />;
@@ -53,11 +54,11 @@ function DeclarationScreen({ unit, year }: { unit: string; year: number }) {
     return (
       <Result
         status="warning"
-        title={state.message}
+        title={t(state.message)}
         extra={
           <Flex gap={8} justify="center">
-            <Button onClick={() => void reload()}>重试</Button>
-            <Button onClick={() => void navigate('/declarations')}>返回计划申报</Button>
+            <Button onClick={() => void reload()}>{t('重试')}</Button>
+            <Button onClick={() => void navigate('/declarations')}>{t('返回计划申报')}</Button>
           </Flex>
         }
       />
@@ -85,7 +86,7 @@ function DeclarationBody({ d, reload }: { d: Declaration; reload: () => Promise<
               {d.side === 'above' && <ReviewerActions d={d} onDone={reload} />}
               {d.side === null && !signer && (
                 <Typography.Text type="secondary">
-                  仅供查看：申报由本单位上报，由上级单位审核。
+                  {t('仅供查看：申报由本单位上报，由上级单位审核。')}
                 </Typography.Text>
               )}
               {setsDeadline && <InternalDeadline d={d} onDone={reload} />}

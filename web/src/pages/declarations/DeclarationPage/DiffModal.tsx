@@ -11,50 +11,61 @@ import {
   type SnapshotCommunity,
 } from '../../../api/declarations.ts';
 import { FIELD_LABELS, fieldValue } from '../declarationLabels.ts';
+import { currentLang, dataCell, Data, t } from '../../../i18n/index.ts';
+
+/** A field's value in the diff: names and codes as recorded are data; coded values in words. */
+function FieldValue({ field, value }: { field: keyof SnapshotCommunity; value: unknown }) {
+  const text = fieldValue(field, value);
+  return field === 'name' ? <Data>{text}</Data> : text;
+}
 
 type Changed = DeclarationDiff['changed'][number];
 
-const nameColumn = {
-  title: '小区名称',
+const nameColumn = () => ({
+  title: t('小区名称'),
   key: 'name',
+  ...dataCell,
   render: (_: unknown, c: { id: number; name: string }) => (
     <Link to={`/ledger/${c.id}`}>{c.name}</Link>
   ),
-};
+});
 
-const communityColumns: TableColumnsType<SnapshotCommunity> = [
-  nameColumn,
-  { title: '区划代码', dataIndex: 'regionCode', key: 'regionCode', width: 100 },
-  { title: '建成年份', dataIndex: 'buildYear', key: 'buildYear', width: 90 },
-  { title: '居民户数', dataIndex: 'households', key: 'households', width: 90 },
-  { title: '楼栋数', dataIndex: 'buildings', key: 'buildings', width: 80 },
+const communityColumns = (): TableColumnsType<SnapshotCommunity> => [
+  nameColumn(),
+  { title: t('区划代码'), dataIndex: 'regionCode', key: 'regionCode', width: 100 },
+  { title: t('建成年份'), dataIndex: 'buildYear', key: 'buildYear', width: 90 },
+  { title: t('居民户数'), dataIndex: 'households', key: 'households', width: 90 },
+  { title: t('楼栋数'), dataIndex: 'buildings', key: 'buildings', width: 80 },
   {
-    title: FIELD_LABELS.floorAreaCenti,
+    title: t(FIELD_LABELS.floorAreaCenti),
     key: 'floorArea',
     render: (_, c) => fieldValue('floorAreaCenti', c.floorAreaCenti),
   },
   {
-    title: FIELD_LABELS.investmentYuan,
+    title: t(FIELD_LABELS.investmentYuan),
     key: 'investment',
     render: (_, c) => fieldValue('investmentYuan', c.investmentYuan),
   },
 ];
 
-const changedColumns: TableColumnsType<Changed> = [
-  { ...nameColumn, width: 200 },
+const changedColumns = (): TableColumnsType<Changed> => [
+  { ...nameColumn(), width: 200 },
   {
-    title: '变动',
+    title: t('变动'),
     key: 'fields',
     render: (_, c) => (
       <Flex vertical gap={2}>
         {c.fields.map((f) => (
           <span key={f.field} className="diff-field" data-field={f.field}>
-            {FIELD_LABELS[f.field]}：
+            {t(FIELD_LABELS[f.field])}
+            {currentLang() === 'zh' ? '：' : ': '}
             <Typography.Text delete type="secondary">
-              {fieldValue(f.field, f.old)}
+              <FieldValue field={f.field} value={f.old} />
             </Typography.Text>
             {' → '}
-            <Typography.Text strong>{fieldValue(f.field, f.new)}</Typography.Text>
+            <Typography.Text strong>
+              <FieldValue field={f.field} value={f.new} />
+            </Typography.Text>
           </span>
         ))}
       </Flex>
@@ -70,9 +81,7 @@ function Section<T extends { id: number }>(props: {
 }) {
   return (
     <div id={props.id}>
-      <Typography.Title level={5}>
-        {props.title}（{props.rows.length}）
-      </Typography.Title>
+      <Typography.Title level={5}>{props.title}</Typography.Title>
       {props.rows.length ? (
         <Table<T>
           rowKey="id"
@@ -83,7 +92,7 @@ function Section<T extends { id: number }>(props: {
           scroll={{ x: 640 }}
         />
       ) : (
-        <Typography.Text type="secondary">无</Typography.Text>
+        <Typography.Text type="secondary">{t('无')}</Typography.Text>
       )}
     </div>
   );
@@ -122,9 +131,9 @@ export function DiffModal(props: {
       title={
         diff
           ? diff.from
-            ? `第 ${diff.from} 版 → 第 ${diff.to} 版的差异`
-            : `第 ${diff.to} 版（首次上报，全部为新增）`
-          : '版本差异'
+            ? t('第 {from} 版 → 第 {to} 版的差异', { from: diff.from, to: diff.to })
+            : t('第 {n} 版（首次上报，全部为新增）', { n: diff.to })
+          : t('版本差异')
       }
       width={960}
       footer={null}
@@ -132,15 +141,30 @@ export function DiffModal(props: {
       destroyOnHidden
     >
       {state.status === 'loading' && <Spin style={{ display: 'block', margin: 32 }} />}
-      {state.status === 'error' && <Alert type="error" showIcon title={state.message} />}
+      {state.status === 'error' && <Alert type="error" showIcon title={t(state.message)} />}
       {diff && (
         <Flex id="declaration-diff-result" vertical gap={16}>
           {!diff.added.length && !diff.removed.length && !diff.changed.length && (
-            <Empty description="两个版本的小区清单相同" />
+            <Empty description={t('两个版本的小区清单相同')} />
           )}
-          <Section id="diff-added" title="新增" rows={diff.added} columns={communityColumns} />
-          <Section id="diff-removed" title="删除" rows={diff.removed} columns={communityColumns} />
-          <Section id="diff-changed" title="变动" rows={diff.changed} columns={changedColumns} />
+          <Section
+            id="diff-added"
+            title={t('新增（{n}）', { n: diff.added.length })}
+            rows={diff.added}
+            columns={communityColumns()}
+          />
+          <Section
+            id="diff-removed"
+            title={t('删除（{n}）', { n: diff.removed.length })}
+            rows={diff.removed}
+            columns={communityColumns()}
+          />
+          <Section
+            id="diff-changed"
+            title={t('变动（{n}）', { n: diff.changed.length })}
+            rows={diff.changed}
+            columns={changedColumns()}
+          />
         </Flex>
       )}
     </Modal>

@@ -2,6 +2,7 @@
 // 64 digits; hovering says what it is.
 import { Typography } from 'antd';
 import { shortHash } from '../declarationLabels.ts';
+import { t } from '../../../i18n/index.ts';
 
 /** One line for a reader who has never met a hash. */
 export const HASH_EXPLAINED =
@@ -13,8 +14,8 @@ export function HashText({ hash, id }: { hash: string; id?: string }) {
       id={id}
       code
       data-hash={hash}
-      title={`${HASH_EXPLAINED}\n${hash}`}
-      copyable={{ text: hash, tooltips: ['复制完整校验码', '已复制'] }}
+      title={`${t(HASH_EXPLAINED)}\n${hash}`}
+      copyable={{ text: hash, tooltips: [t('复制完整校验码'), t('已复制')] }}
     >
       {shortHash(hash)}
     </Typography.Text>

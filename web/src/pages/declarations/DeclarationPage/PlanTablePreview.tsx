@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../api/client.ts';
 import { getCandidate } from '../../../api/declarations.ts';
 import type { PlanTableRow } from '../../../api/plans.ts';
+import { t } from '../../../i18n/index.ts';
 
 const MEASURES = [
   '小区数（个）',
@@ -47,7 +48,10 @@ export function PlanTablePreview({ province, year }: { province: string; year: n
     getCandidate(province, year, ctrl.signal).then(
       (c) =>
         c.integrity === 'mismatch'
-          ? setState({ status: 'error', message: '数据校验失败：会签版本的内容与其校验码不符' })
+          ? setState({
+              status: 'error',
+              message: t('数据校验失败：会签版本的内容与其校验码不符'),
+            })
           : setState({
               status: 'ready',
               rows: c.content.table ?? [],
@@ -56,7 +60,7 @@ export function PlanTablePreview({ province, year }: { province: string; year: n
               hash: c.hash,
             }),
       (e: unknown) => {
-        if (!ctrl.signal.aborted) setState({ status: 'error', message: errorMessage(e) });
+        if (!ctrl.signal.aborted) setState({ status: 'error', message: t(errorMessage(e)) });
       },
     );
     return () => ctrl.abort();
@@ -67,20 +71,26 @@ export function PlanTablePreview({ province, year }: { province: string; year: n
     <Flex vertical gap={8}>
       {state.status === 'ready' && (
         <Typography.Text id="signoff-plan-version" type="secondary" data-hash={state.hash}>
-          会签版本第 {state.version} 版，校验码 {state.hash.slice(0, 16)}…
+          {t('会签版本第 {n} 版，校验码 {hash}…', {
+            n: state.version,
+            hash: state.hash.slice(0, 16),
+          })}
         </Typography.Text>
       )}
-      <Table<PlanTableRow>
-        id="signoff-plan-table"
-        rowKey={(r) => `${r.unit}-${r.label}`}
-        size="small"
-        bordered
-        loading={state.status === 'loading'}
-        columns={columnsFor(state.status === 'ready' ? state.cutoffYear : 2000)}
-        dataSource={state.status === 'ready' ? state.rows : []}
-        pagination={false}
-        scroll={{ x: 1700, y: 420 }}
-      />
+      {/* The notice's own form, with its Chinese headers in every language. */}
+      <div data-official-form>
+        <Table<PlanTableRow>
+          id="signoff-plan-table"
+          rowKey={(r) => `${r.unit}-${r.label}`}
+          size="small"
+          bordered
+          loading={state.status === 'loading'}
+          columns={columnsFor(state.status === 'ready' ? state.cutoffYear : 2000)}
+          dataSource={state.status === 'ready' ? state.rows : []}
+          pagination={false}
+          scroll={{ x: 1700, y: 420 }}
+        />
+      </div>
     </Flex>
   );
 }

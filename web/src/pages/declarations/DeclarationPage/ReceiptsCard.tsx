@@ -17,6 +17,8 @@ import type { Me } from '../../../api/types.ts';
 import { RECIPIENT_ROLES } from '../../../app/menu.tsx';
 import { formatDateTime } from '../../../components/format.ts';
 import { personName } from '../../../components/people.tsx';
+import { Data, dataCell, t } from '../../../i18n/index.ts';
+import { tNode } from '../serverText.tsx';
 
 interface Props {
   d: Declaration;
@@ -44,9 +46,9 @@ export function ReceiptsCard({ d, province, me, onDone }: Props) {
     setFailure(null);
     try {
       const { receipt } = await signForReceipt(d.unit.code, d.year, submitted.version);
-      void message.success(`已签收第 ${receipt.version} 版`);
+      void message.success(t('已签收第 {n} 版', { n: receipt.version ?? '' }));
     } catch (e) {
-      setFailure(errorMessage(e));
+      setFailure(t(errorMessage(e)));
     } finally {
       setBusy(false);
       await onDone();
@@ -54,7 +56,11 @@ export function ReceiptsCard({ d, province, me, onDone }: Props) {
   }
 
   return (
-    <Card id="receipts" size="small" title={`报送部委签收（第 ${submitted.version} 版）`}>
+    <Card
+      id="receipts"
+      size="small"
+      title={t('报送部委签收（第 {n} 版）', { n: submitted.version })}
+    >
       <Flex vertical gap={12}>
         <Table<Receipt>
           id="receipt-rows"
@@ -63,26 +69,27 @@ export function ReceiptsCard({ d, province, me, onDone }: Props) {
           pagination={false}
           dataSource={province.receipts}
           columns={[
-            { title: '部门', dataIndex: 'label', key: 'label', width: 120 },
+            { title: t('部门'), key: 'label', width: 120, render: (_, r) => t(r.label) },
             {
-              title: '状态',
+              title: t('状态'),
               key: 'status',
               width: 100,
               render: (_, r) =>
                 r.at ? (
                   <Tag color="success" data-received="yes">
-                    已签收
+                    {t('已签收')}
                   </Tag>
                 ) : (
-                  <Tag data-received="no">未签收</Tag>
+                  <Tag data-received="no">{t('未签收')}</Tag>
                 ),
             },
             {
-              title: '签收人',
+              title: t('签收人'),
               key: 'username',
+              ...dataCell,
               render: (_, r) => personName(d.people, r.username),
             },
-            { title: '时间', key: 'at', render: (_, r) => formatDateTime(r.at) },
+            { title: t('时间'), key: 'at', render: (_, r) => formatDateTime(r.at) },
           ]}
         />
         <Flex gap={12} align="center" wrap>
@@ -91,7 +98,7 @@ export function ReceiptsCard({ d, province, me, onDone }: Props) {
             icon={<DownloadOutlined />}
             href={signedFormUrl(d.unit.code, d.year, submitted.version)}
           >
-            下载计划表（第 {submitted.version} 版，xlsx）
+            {t('下载计划表（第 {n} 版，xlsx）', { n: submitted.version })}
           </Button>
           {myRole && receivable && (
             <Button
@@ -102,13 +109,16 @@ export function ReceiptsCard({ d, province, me, onDone }: Props) {
               disabled={!!mine?.at}
               onClick={() => void sign()}
             >
-              {mine?.at ? '已签收' : `签收第 ${submitted.version} 版`}
+              {mine?.at ? t('已签收') : t('签收第 {n} 版', { n: submitted.version })}
             </Button>
           )}
           {myRole && mine?.at && (
             <Typography.Text type="secondary" id="receipt-mine">
-              {mine.label}已于 {formatDateTime(mine.at)} 由 {personName(d.people, mine.username)}{' '}
-              签收
+              {tNode('{dept}已于 {at} 由 {person} 签收', {
+                dept: t(mine.label),
+                at: formatDateTime(mine.at),
+                person: <Data>{personName(d.people, mine.username)}</Data>,
+              })}
             </Typography.Text>
           )}
         </Flex>

@@ -9,6 +9,8 @@ import {
   type Declaration,
   type PlanCommunityOption,
 } from '../../../api/declarations.ts';
+import { Data, t } from '../../../i18n/index.ts';
+import { tNode } from '../serverText.tsx';
 
 interface Values {
   reason: string;
@@ -41,7 +43,7 @@ function usePlanCommunities(unit: string, year: number, open: boolean) {
         if (!q) setTotal(page.total);
         setError(null);
       } catch (e) {
-        if (!signal?.aborted) setError(errorMessage(e));
+        if (!signal?.aborted) setError(t(errorMessage(e)));
       } finally {
         setLoading(false);
       }
@@ -76,12 +78,14 @@ export function ReturnModal({ d, open, onClose, onDone }: Props) {
         reason: (values.notes[String(id)] ?? '').trim(),
       }));
       await returnDeclaration(d.unit.code, d.year, values.reason.trim(), notes);
-      void message.success(`已退回${d.unit.name}的${d.year}年度计划`);
+      void message.success(
+        tNode('已退回{unit}的{year}年度计划', { unit: <Data>{d.unit.name}</Data>, year: d.year }),
+      );
       form.resetFields();
       onClose();
       await onDone();
     } catch (e) {
-      setFailure(errorMessage(e));
+      setFailure(t(errorMessage(e)));
     } finally {
       setSaving(false);
     }
@@ -90,10 +94,10 @@ export function ReturnModal({ d, open, onClose, onDone }: Props) {
   return (
     <Modal
       open={open}
-      title={`退回${d.unit.name}${d.year}年度计划`}
+      title={tNode('退回{unit}{year}年度计划', { unit: <Data>{d.unit.name}</Data>, year: d.year })}
       width={720}
-      okText="确认退回"
-      cancelText="取消"
+      okText={t('确认退回')}
+      cancelText={t('取消')}
       okButtonProps={{ id: 'return-confirm', danger: true, loading: saving }}
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -107,19 +111,21 @@ export function ReturnModal({ d, open, onClose, onDone }: Props) {
       >
         <Form.Item
           name="reason"
-          label="退回理由"
+          label={t('退回理由')}
           htmlFor="return-reason"
-          rules={[{ required: true, whitespace: true, min: 2, message: '请写明退回理由' }]}
+          rules={[{ required: true, whitespace: true, min: 2, message: t('请写明退回理由') }]}
         >
-          <Input.TextArea id="return-reason" rows={3} maxLength={2000} showCount />
+          {/* What the reviewer writes is data (translate="no"), shown as written. */}
+          <Input.TextArea id="return-reason" translate="no" rows={3} maxLength={2000} showCount />
         </Form.Item>
         <Form.Item
           name="communities"
-          label="针对具体小区的意见（可选）"
+          label={t('针对具体小区的意见（可选）')}
           htmlFor="return-community-select"
           extra={
             list.total
-              ? `本单位${d.year}年度计划共 ${list.total} 个小区${serverSearch ? '，输入名称搜索' : ''}`
+              ? t('本单位{year}年度计划共 {n} 个小区', { year: d.year, n: list.total }) +
+                (serverSearch ? t('，输入名称搜索') : '')
               : undefined
           }
         >
@@ -128,14 +134,18 @@ export function ReturnModal({ d, open, onClose, onDone }: Props) {
             mode="multiple"
             allowClear
             loading={list.loading}
-            placeholder="选择小区"
+            placeholder={t('选择小区')}
             options={list.options.map((c) => ({ value: c.id, label: c.name }))}
             showSearch={
               serverSearch
                 ? { filterOption: false, onSearch: (q) => void list.load(q.trim() || undefined) }
                 : { optionFilterProp: 'label' }
             }
-            labelRender={({ value, label }) => list.known.get(Number(value))?.name ?? label}
+            labelRender={({ value, label }) => (
+              <Data>{list.known.get(Number(value))?.name ?? label}</Data>
+            )}
+            // The list holds the plan's communities by name: data, as recorded.
+            popupRender={(menu) => <div translate="no">{menu}</div>}
           />
         </Form.Item>
         {/* One reason per chosen community, following the selection. */}
@@ -146,14 +156,16 @@ export function ReturnModal({ d, open, onClose, onDone }: Props) {
                 <Form.Item
                   key={id}
                   name={['notes', String(id)]}
-                  label={`小区“${list.known.get(id)?.name ?? id}”的意见`}
+                  label={tNode('小区“{name}”的意见', {
+                    name: <Data>{list.known.get(id)?.name ?? id}</Data>,
+                  })}
                   htmlFor={`return-note-${id}`}
-                  rules={[{ required: true, whitespace: true, message: '请写明该小区的问题' }]}
+                  rules={[{ required: true, whitespace: true, message: t('请写明该小区的问题') }]}
                 >
                   <Input
                     id={`return-note-${id}`}
                     maxLength={1000}
-                    placeholder="例如：户数与摸底不符"
+                    placeholder={t('例如：户数与摸底不符')}
                   />
                 </Form.Item>
               ))}
@@ -163,7 +175,9 @@ export function ReturnModal({ d, open, onClose, onDone }: Props) {
         {list.error && <Alert type="error" showIcon title={list.error} />}
         {failure && <Alert id="return-error" type="error" showIcon title={failure} />}
         <Typography.Text type="secondary">
-          退回后{d.unit.name}须修改后重新上报；接收前可随时查看两个版本之间的差异。
+          {tNode('退回后{unit}须修改后重新上报；接收前可随时查看两个版本之间的差异。', {
+            unit: <Data>{d.unit.name}</Data>,
+          })}
         </Typography.Text>
       </Form>
     </Modal>

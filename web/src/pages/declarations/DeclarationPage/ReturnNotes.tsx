@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { Declaration } from '../../../api/declarations.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import { personName } from '../../../components/people.tsx';
+import { Data, t } from '../../../i18n/index.ts';
 
 export function ReturnNotes({ d }: { d: Declaration }) {
   const lastReturn = d.events.find((e) => e.action === 'return');
@@ -16,29 +17,37 @@ export function ReturnNotes({ d }: { d: Declaration }) {
       showIcon
       title={
         <span>
-          上级退回意见
+          {t('上级退回意见')}
           {lastReturn && (
             <Typography.Text type="secondary" style={{ marginInlineStart: 12, fontSize: 13 }}>
-              {personName(d.people, lastReturn.username)} · {formatDateTime(lastReturn.at)}
+              <Data>{personName(d.people, lastReturn.username)}</Data> ·{' '}
+              {formatDateTime(lastReturn.at)}
             </Typography.Text>
           )}
         </span>
       }
       description={
         <Flex vertical gap={4}>
-          {lastReturn?.reason && <div id="return-overall">退回理由：{lastReturn.reason}</div>}
+          {lastReturn?.reason && (
+            <div id="return-overall">
+              {t('退回理由：')}
+              <Data>{lastReturn.reason}</Data>
+            </div>
+          )}
           {d.returnNotes.map((n) => (
             <div key={n.communityId} className="return-note" data-community={n.communityId}>
-              上级退回意见：小区
+              {t('上级退回意见：小区')}
               <Link to={`/ledger/${n.communityId}`} style={{ marginInline: 4 }}>
-                {n.name}
+                <Data>{n.name}</Data>
               </Link>
-              — {n.reason}
+              — <Data>{n.reason}</Data>
             </div>
           ))}
           {d.side === 'self' && (
             <Typography.Text type="secondary">
-              请按意见修改台账后重新上报；重新上报后这些意见不再显示，审核单位可查看两版之间的差异。
+              {t(
+                '请按意见修改台账后重新上报；重新上报后这些意见不再显示，审核单位可查看两版之间的差异。',
+              )}
             </Typography.Text>
           )}
         </Flex>

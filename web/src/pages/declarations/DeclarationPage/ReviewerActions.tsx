@@ -11,6 +11,8 @@ import {
 import { DiffModal } from './DiffModal.tsx';
 import { ReturnModal } from './ReturnModal.tsx';
 import { DateInput } from '../../../components/DateFields.tsx';
+import { Data, t } from '../../../i18n/index.ts';
+import { tNode } from '../serverText.tsx';
 
 interface Props {
   d: Declaration;
@@ -28,23 +30,31 @@ export function ReviewerActions({ d, onDone }: Props) {
     setBusy(true);
     try {
       await acceptDeclaration(d.unit.code, d.year);
-      void message.success(`已接收${d.unit.name}的${d.year}年度计划（第 ${d.version} 版）`);
+      void message.success(
+        tNode('已接收{unit}的{year}年度计划（第 {n} 版）', {
+          unit: <Data>{d.unit.name}</Data>,
+          year: d.year,
+          n: d.version,
+        }),
+      );
     } catch (e) {
-      void message.error(errorMessage(e));
+      void message.error(t(errorMessage(e)));
     } finally {
       setBusy(false);
       await onDone();
     }
   }
 
-  const notPending = pending ? undefined : `当前状态为“${d.stateLabel}”，无待审核的上报`;
+  const notPending = pending
+    ? undefined
+    : t('当前状态为“{state}”，无待审核的上报', { state: t(d.stateLabel) });
   return (
     <Space wrap>
       <Popconfirm
-        title={`接收${d.unit.name}的上报`}
-        description={`确认接收第 ${d.version} 版？接收后该版本计入本级汇总。`}
-        okText="接收"
-        cancelText="取消"
+        title={tNode('接收{unit}的上报', { unit: <Data>{d.unit.name}</Data> })}
+        description={t('确认接收第 {n} 版？接收后该版本计入本级汇总。', { n: d.version })}
+        okText={t('接收')}
+        cancelText={t('取消')}
         okButtonProps={{ id: 'declaration-accept-ok' }}
         placement="bottomLeft"
         onConfirm={() => accept()}
@@ -58,7 +68,7 @@ export function ReviewerActions({ d, onDone }: Props) {
           disabled={!pending}
           title={notPending}
         >
-          接收
+          {t('接收')}
         </Button>
       </Popconfirm>
       <Button
@@ -69,16 +79,16 @@ export function ReviewerActions({ d, onDone }: Props) {
         title={notPending}
         onClick={() => setReturning(true)}
       >
-        退回
+        {t('退回')}
       </Button>
       <Button
         id="declaration-diff"
         icon={<DiffOutlined />}
         disabled={d.version < 1}
-        title={d.version < 1 ? '尚无上报的版本' : undefined}
+        title={d.version < 1 ? t('尚无上报的版本') : undefined}
         onClick={() => setDiffOpen(true)}
       >
-        查看差异
+        {t('查看差异')}
       </Button>
       <ReturnModal d={d} open={returning} onClose={() => setReturning(false)} onDone={onDone} />
       <DiffModal
@@ -130,14 +140,15 @@ export function DeadlineEditor({ unit, year, internal, max, onDone, idSuffix = '
     setBusy(true);
     try {
       await setInternalDeadline(unit.code, year, deadline);
+      const name = <Data>{unit.name}</Data>;
       void message.success(
         deadline
-          ? `已将${unit.name}的内部截止日期设为 ${deadline}`
-          : `已取消${unit.name}的内部截止日期`,
+          ? tNode('已将{unit}的内部截止日期设为 {date}', { unit: name, date: deadline })
+          : tNode('已取消{unit}的内部截止日期', { unit: name }),
       );
       await onDone();
     } catch (e) {
-      void message.error(errorMessage(e));
+      void message.error(t(errorMessage(e)));
     } finally {
       setBusy(false);
     }
@@ -146,7 +157,7 @@ export function DeadlineEditor({ unit, year, internal, max, onDone, idSuffix = '
   return (
     <Flex vertical gap={4}>
       <Flex gap={8} align="center" wrap>
-        <label htmlFor={`deadline-date${idSuffix}`}>内部截止日期</label>
+        <label htmlFor={`deadline-date${idSuffix}`}>{t('内部截止日期')}</label>
         <DateInput
           id={`deadline-date${idSuffix}`}
           value={value}
@@ -159,7 +170,7 @@ export function DeadlineEditor({ unit, year, internal, max, onDone, idSuffix = '
           disabled={!value || value === internal || tooLate}
           onClick={() => void save(value)}
         >
-          保存
+          {t('保存')}
         </Button>
         {internal && (
           <Button
@@ -168,7 +179,7 @@ export function DeadlineEditor({ unit, year, internal, max, onDone, idSuffix = '
             disabled={busy}
             onClick={() => void save(null)}
           >
-            取消内部截止日期
+            {t('取消内部截止日期')}
           </Button>
         )}
       </Flex>
@@ -177,7 +188,9 @@ export function DeadlineEditor({ unit, year, internal, max, onDone, idSuffix = '
         type={tooLate ? 'danger' : 'secondary'}
         style={{ fontSize: 12 }}
       >
-        {tooLate ? `晚于本级截止日期 ${max}，不能保存` : `不晚于本级截止日期 ${max}`}
+        {tooLate
+          ? t('晚于本级截止日期 {date}，不能保存', { date: max })
+          : t('不晚于本级截止日期 {date}', { date: max })}
       </Typography.Text>
     </Flex>
   );

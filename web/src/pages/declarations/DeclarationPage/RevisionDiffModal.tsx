@@ -26,6 +26,7 @@ import {
 } from '../../../api/declarationRevisions.ts';
 import type { Declaration } from '../../../api/declarations.ts';
 import { formatInteger } from '../../../components/format.ts';
+import { currentLang, Data, dataCell, t } from '../../../i18n/index.ts';
 
 type Row = { id: number; name: string; reason: RevisionReason | null };
 
@@ -54,7 +55,7 @@ function ReasonEditor(props: { d: Declaration; row: Row; onSaved: () => Promise<
         onChange={(e) => setCode(e.target.value as RevisionReasonCode)}
         options={Object.entries(REVISION_REASON_LABELS).map(([value, label]) => ({
           value,
-          label,
+          label: t(label),
         }))}
       />
       <Flex gap={4}>
@@ -62,7 +63,7 @@ function ReasonEditor(props: { d: Declaration; row: Row; onSaved: () => Promise<
           id={`reason-text-${row.id}`}
           size="small"
           maxLength={1000}
-          placeholder={code === 'other' ? '请写明原因（必填）' : '补充说明（可选）'}
+          placeholder={code === 'other' ? t('请写明原因（必填）') : t('补充说明（可选）')}
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
@@ -72,20 +73,29 @@ function ReasonEditor(props: { d: Declaration; row: Row; onSaved: () => Promise<
           disabled={!code}
           onClick={() => void save()}
         >
-          保存
+          {t('保存')}
         </Button>
       </Flex>
-      {error && <Typography.Text type="danger">{error}</Typography.Text>}
+      {error && <Typography.Text type="danger">{t(error)}</Typography.Text>}
     </Flex>
   );
 }
 
 function reasonText(r: RevisionReason | null) {
-  if (!r) return <Typography.Text type="danger">未填写原因</Typography.Text>;
+  if (!r) return <Typography.Text type="danger">{t('未填写原因')}</Typography.Text>;
+  const zh = currentLang() === 'zh';
   return (
     <span className="revision-reason" data-code={r.code}>
-      {r.label}
-      {r.text && `：${r.text}`}（{r.unit}）
+      {t(r.label)}
+      {r.text && (
+        <>
+          {zh ? '：' : ': '}
+          <Data>{r.text}</Data>
+        </>
+      )}
+      {zh ? '（' : ' ('}
+      <Data>{r.unit}</Data>
+      {zh ? '）' : ')'}
     </span>
   );
 }
@@ -123,7 +133,7 @@ export function RevisionDiffModal(props: {
   }, [open, load]);
 
   const reasonColumn = (required: boolean): TableColumnsType<Row>[number] => ({
-    title: required ? '删除原因' : '调整原因',
+    title: required ? t('删除原因') : t('调整原因'),
     key: 'reason',
     render: (_, c) =>
       editable ? (
@@ -139,18 +149,17 @@ export function RevisionDiffModal(props: {
   });
   const columns = (required: boolean): TableColumnsType<Row> => [
     {
-      title: '小区名称',
+      title: t('小区名称'),
       key: 'name',
       width: 200,
+      ...dataCell,
       render: (_, c) => <Link to={`/ledger/${c.id}`}>{c.name}</Link>,
     },
     reasonColumn(required),
   ];
   const section = (id: string, title: string, rows: Row[], required: boolean) => (
     <div id={id}>
-      <Typography.Title level={5}>
-        {title}（{rows.length}）
-      </Typography.Title>
+      <Typography.Title level={5}>{title}</Typography.Title>
       {rows.length ? (
         <Table<Row>
           rowKey="id"
@@ -160,7 +169,7 @@ export function RevisionDiffModal(props: {
           pagination={rows.length > 10 ? { pageSize: 10 } : false}
         />
       ) : (
-        <Typography.Text type="secondary">无</Typography.Text>
+        <Typography.Text type="secondary">{t('无')}</Typography.Text>
       )}
     </div>
   );
@@ -175,40 +184,59 @@ export function RevisionDiffModal(props: {
       destroyOnHidden
       title={
         diff
-          ? `${diff.revisionLabel}：第 ${diff.from.version} 版（现行）→ ${
-              diff.to.version ? `第 ${diff.to.version} 版` : '当前台账（尚未上报）'
-            }`
-          : '计划调整差异'
+          ? t('{revision}：第 {from} 版（现行）→ {to}', {
+              revision: t(diff.revisionLabel),
+              from: diff.from.version,
+              to: diff.to.version
+                ? t('第 {n} 版', { n: diff.to.version })
+                : t('当前台账（尚未上报）'),
+            })
+          : t('计划调整差异')
       }
     >
       {state.status === 'loading' && <Spin style={{ display: 'block', margin: 32 }} />}
-      {state.status === 'error' && <Alert type="error" showIcon title={state.message} />}
+      {state.status === 'error' && <Alert type="error" showIcon title={t(state.message)} />}
       {diff && (
         <Flex id="revision-diff-result" vertical gap={16}>
           <Descriptions id="revision-totals" size="small" bordered column={2}>
-            <Descriptions.Item label="小区数">
+            <Descriptions.Item label={t('小区数')}>
               {formatInteger(diff.totals.before.communities)} →{' '}
               {formatInteger(diff.totals.after.communities)}
             </Descriptions.Item>
-            <Descriptions.Item label="居民户数">
+            <Descriptions.Item label={t('居民户数')}>
               {formatInteger(diff.totals.before.households)} →{' '}
               {formatInteger(diff.totals.after.households)}
             </Descriptions.Item>
           </Descriptions>
-          {section('revision-removed', '删除', diff.removed, true)}
-          {section('revision-added', '新增', diff.added, false)}
-          {section('revision-changed', '变动', diff.changed, false)}
+          {section(
+            'revision-removed',
+            t('删除（{n}）', { n: diff.removed.length }),
+            diff.removed,
+            true,
+          )}
+          {section('revision-added', t('新增（{n}）', { n: diff.added.length }), diff.added, false)}
+          {section(
+            'revision-changed',
+            t('变动（{n}）', { n: diff.changed.length }),
+            diff.changed,
+            false,
+          )}
           {diff.table && (
             <div id="revision-table">
-              <Typography.Title level={5}>计划表（调整前 → 调整后，合计）</Typography.Title>
+              <Typography.Title level={5}>{t('计划表（调整前 → 调整后，合计）')}</Typography.Title>
               <Table
                 rowKey={(r) => `${r.unit}|${r.label}`}
                 size="small"
                 pagination={false}
                 dataSource={diff.table.filter((r) => r.changed)}
                 columns={[
-                  { title: '地区', dataIndex: 'unit', key: 'unit' },
-                  { title: '类别', dataIndex: 'label', key: 'label' },
+                  { title: t('地区'), dataIndex: 'unit', key: 'unit', ...dataCell },
+                  {
+                    title: t('类别'),
+                    key: 'label',
+                    render: (_: unknown, r: NonNullable<RevisionDiff['table']>[number]) =>
+                      t(r.label),
+                  },
                   ...(
                     [
                       ['小区数（个）', 2],
@@ -216,7 +244,7 @@ export function RevisionDiffModal(props: {
                       ['预计投资额（万元）', 14],
                     ] as const
                   ).map(([title, i]) => ({
-                    title,
+                    title: t(title),
                     key: title,
                     render: (_: unknown, r: NonNullable<RevisionDiff['table']>[number]) =>
                       `${r.before?.[i] ?? 0} → ${r.after?.[i] ?? 0}`,

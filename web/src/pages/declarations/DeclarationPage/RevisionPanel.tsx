@@ -13,6 +13,8 @@ import {
 import type { Declaration } from '../../../api/declarations.ts';
 import { formatDateTime, formatInteger } from '../../../components/format.ts';
 import { usePerson } from '../../../components/people.tsx';
+import { Data, dataCell, t } from '../../../i18n/index.ts';
+import { tNode } from '../serverText.tsx';
 import { RevisionDiffModal } from './RevisionDiffModal.tsx';
 
 /** 调整计划: only the unit itself, only once its plan is accepted. */
@@ -27,11 +29,11 @@ export function ReviseButton({ d, onDone }: { d: Declaration; onDone: () => Prom
     setBusy(true);
     try {
       await reviseDeclaration(d.unit.code, d.year, reason.trim());
-      void message.success(`已开始计划调整（第${d.revision + 1}次）`);
+      void message.success(t('已开始计划调整（第{n}次）', { n: d.revision + 1 }));
       setOpen(false);
       await onDone();
     } catch (e) {
-      void message.error(errorMessage(e));
+      void message.error(t(errorMessage(e)));
     } finally {
       setBusy(false);
     }
@@ -40,13 +42,13 @@ export function ReviseButton({ d, onDone }: { d: Declaration; onDone: () => Prom
   return (
     <>
       <Button id="declaration-revise" icon={<EditOutlined />} onClick={() => setOpen(true)}>
-        调整计划
+        {t('调整计划')}
       </Button>
       <Modal
         open={open}
-        title={`调整${d.year}年度计划（计划调整（第${d.revision + 1}次））`}
-        okText="开始调整"
-        cancelText="取消"
+        title={t('调整{year}年度计划（计划调整（第{n}次））', { year: d.year, n: d.revision + 1 })}
+        okText={t('开始调整')}
+        cancelText={t('取消')}
         okButtonProps={{
           id: 'revise-confirm',
           disabled: reason.trim().length < 2,
@@ -57,16 +59,19 @@ export function ReviseButton({ d, onDone }: { d: Declaration; onDone: () => Prom
         destroyOnHidden
       >
         <Typography.Paragraph type="secondary">
-          调整期间，已接收的第 {d.inForce?.version ?? d.version}{' '}
-          版仍为现行计划，统计按其计算；调整后的计划须重新上报、审核
-          {d.unit.level === 'province' ? '、会签并重新录入省级人民政府同意文件' : ''}
-          ，被接收后自接收之日起生效。删除的小区须逐个填写原因。
+          {t(
+            d.unit.level === 'province'
+              ? '调整期间，已接收的第 {n} 版仍为现行计划，统计按其计算；调整后的计划须重新上报、审核、会签并重新录入省级人民政府同意文件，被接收后自接收之日起生效。删除的小区须逐个填写原因。'
+              : '调整期间，已接收的第 {n} 版仍为现行计划，统计按其计算；调整后的计划须重新上报、审核，被接收后自接收之日起生效。删除的小区须逐个填写原因。',
+            { n: d.inForce?.version ?? d.version },
+          )}
         </Typography.Paragraph>
         <Input.TextArea
           id="revise-reason"
+          translate="no"
           rows={3}
           maxLength={2000}
-          placeholder="调整理由，如：部分小区不具备改造条件"
+          placeholder={t('调整理由，如：部分小区不具备改造条件')}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
         />
@@ -95,11 +100,11 @@ export function RevisionCard({ d, onDone }: { d: Declaration; onDone: () => Prom
   return (
     <Card
       id="revision-card"
-      title={d.revisionLabel ?? '现行计划'}
+      title={t(d.revisionLabel ?? '现行计划')}
       extra={
         d.revision > 0 && (
           <Button id="revision-diff" onClick={() => setDiffOpen(true)}>
-            查看调整差异
+            {t('查看调整差异')}
           </Button>
         )
       }
@@ -107,19 +112,28 @@ export function RevisionCard({ d, onDone }: { d: Declaration; onDone: () => Prom
       <Flex vertical gap={12}>
         <Descriptions size="small" column={1}>
           {d.inForce && (
-            <Descriptions.Item label="现行计划">
+            <Descriptions.Item label={t('现行计划')}>
               <span id="in-force" data-version={d.inForce.version}>
-                第 {d.inForce.version} 版（{formatInteger(d.inForce.communities)} 个小区），
-                {formatDateTime(d.inForce.acceptedAt)} 由 {person(d.inForce.acceptedBy)} 接收
-                {d.revision > 0 && d.state !== 'accepted' && '；调整被接收前，统计按此版本'}
+                {t('第 {n} 版（{count} 个小区），', {
+                  n: d.inForce.version,
+                  count: formatInteger(d.inForce.communities),
+                })}
+                {tNode('{at} 由 {person} 接收', {
+                  at: formatDateTime(d.inForce.acceptedAt),
+                  person: <Data>{person(d.inForce.acceptedBy)}</Data>,
+                })}
+                {d.revision > 0 && d.state !== 'accepted' && t('；调整被接收前，统计按此版本')}
               </span>
             </Descriptions.Item>
           )}
           {d.revisionInfo && (
-            <Descriptions.Item label="调整理由">
+            <Descriptions.Item label={t('调整理由')}>
               <span id="revision-reason">
-                {d.revisionInfo.reason}（{person(d.revisionInfo.openedBy)}，
-                {formatDateTime(d.revisionInfo.openedAt)}）
+                {tNode('{reason}（{person}，{at}）', {
+                  reason: <Data>{d.revisionInfo.reason}</Data>,
+                  person: <Data>{person(d.revisionInfo.openedBy)}</Data>,
+                  at: formatDateTime(d.revisionInfo.openedAt),
+                })}
               </span>
             </Descriptions.Item>
           )}
@@ -131,18 +145,37 @@ export function RevisionCard({ d, onDone }: { d: Declaration; onDone: () => Prom
           pagination={false}
           dataSource={history}
           columns={[
-            { title: '版本', key: 'v', render: (_, v) => `第 ${v.version} 版`, width: 80 },
-            { title: '调整', key: 'r', render: (_, v) => v.revisionLabel ?? '首次申报' },
-            { title: '接收时间', key: 'at', render: (_, v) => formatDateTime(v.acceptedAt) },
-            { title: '接收人', key: 'by', render: (_, v) => person(v.acceptedBy) },
-            { title: '小区数', key: 'n', render: (_, v) => formatInteger(v.totals.communities) },
             {
-              title: '变动及理由',
+              title: t('版本'),
+              key: 'v',
+              render: (_, v) => t('第 {n} 版', { n: v.version }),
+              width: 80,
+            },
+            { title: t('调整'), key: 'r', render: (_, v) => t(v.revisionLabel ?? '首次申报') },
+            { title: t('接收时间'), key: 'at', render: (_, v) => formatDateTime(v.acceptedAt) },
+            {
+              title: t('接收人'),
+              key: 'by',
+              ...dataCell,
+              render: (_, v) => person(v.acceptedBy),
+            },
+            {
+              title: t('小区数'),
+              key: 'n',
+              render: (_, v) => formatInteger(v.totals.communities),
+            },
+            {
+              title: t('变动及理由'),
               key: 'why',
               render: (_, v) =>
-                v.changes
-                  ? `新增 ${v.changes.added}、删除 ${v.changes.removed}、变动 ${v.changes.changed}；${v.reason ?? ''}`
-                  : '—',
+                v.changes ? (
+                  <>
+                    {t('新增 {added}、删除 {removed}、变动 {changed}；', v.changes)}
+                    <Data>{v.reason ?? ''}</Data>
+                  </>
+                ) : (
+                  '—'
+                ),
             },
           ]}
         />

@@ -22,6 +22,8 @@ import { ApprovalForm } from './ApprovalForm.tsx';
 import { ContactForm } from './ContactForm.tsx';
 import { HashText } from './HashText.tsx';
 import { PlanTablePreview } from './PlanTablePreview.tsx';
+import { Data, dataCell, t } from '../../../i18n/index.ts';
+import { tNode } from '../serverText.tsx';
 
 /** The department a user signs for, in the server's order (signoff.service.ts). */
 export function signerRoleOf(me: Me, unitCode: string): SignoffRole | null {
@@ -35,31 +37,37 @@ function signoffColumns(
   person: (username: string | null) => string,
 ): TableColumnsType<Signoff> {
   return [
-    { title: '会签部门', dataIndex: 'label', key: 'label', width: 200 },
+    { title: t('会签部门'), key: 'label', width: 200, render: (_, s) => t(s.label) },
     {
-      title: '状态',
+      title: t('状态'),
       key: 'status',
       width: 130,
       render: (_, s) =>
         s.hash && s.hash === candidateHash ? (
           <Tag color="success" data-signed="current">
-            已会签
+            {t('已会签')}
           </Tag>
         ) : s.hash ? (
           <Tag color="warning" data-signed="stale">
-            签于旧版本
+            {t('签于旧版本')}
           </Tag>
         ) : (
-          <Tag data-signed="none">未会签</Tag>
+          <Tag data-signed="none">{t('未会签')}</Tag>
         ),
     },
-    { title: '会签人', key: 'username', width: 120, render: (_, s) => person(s.username) },
     {
-      title: '所签版本校验码',
+      title: t('会签人'),
+      key: 'username',
+      width: 120,
+      ...dataCell,
+      render: (_, s) => person(s.username),
+    },
+    {
+      title: t('所签版本校验码'),
       key: 'hash',
       render: (_, s) => (s.hash ? <HashText hash={s.hash} /> : '—'),
     },
-    { title: '时间', key: 'at', width: 180, render: (_, s) => formatDateTime(s.at) },
+    { title: t('时间'), key: 'at', width: 180, render: (_, s) => formatDateTime(s.at) },
   ];
 }
 
@@ -87,9 +95,9 @@ export function SignoffPanel({ d, province, me, onDone }: Props) {
     setFailure(null);
     try {
       const { hash } = await freezeForSignoff(d.unit.code, d.year);
-      void message.success(`已生成会签版本，校验码 ${hash.slice(0, 12)}…`);
+      void message.success(t('已生成会签版本，校验码 {hash}…', { hash: hash.slice(0, 12) }));
     } catch (e) {
-      setFailure(errorMessage(e));
+      setFailure(t(errorMessage(e)));
     } finally {
       setBusy(null);
       await onDone();
@@ -103,9 +111,9 @@ export function SignoffPanel({ d, province, me, onDone }: Props) {
     try {
       // The hash on screen is the one confirmed: if the candidate moved on, the server refuses.
       await signOff(candidate.id, candidate.hash);
-      void message.success(`已会签版本 ${candidate.hash.slice(0, 12)}…`);
+      void message.success(t('已会签版本 {hash}…', { hash: candidate.hash.slice(0, 12) }));
     } catch (e) {
-      setFailure(errorMessage(e));
+      setFailure(t(errorMessage(e)));
     } finally {
       setBusy(null);
       await onDone();
@@ -118,13 +126,13 @@ export function SignoffPanel({ d, province, me, onDone }: Props) {
       size="small"
       title={
         <span>
-          <AuditOutlined /> 会签与审批
+          <AuditOutlined /> {t('会签与审批')}
         </span>
       }
     >
       <Flex vertical gap={16}>
         <section>
-          <Typography.Title level={5}>联系人及电话</Typography.Title>
+          <Typography.Title level={5}>{t('联系人及电话')}</Typography.Title>
           <ContactForm
             unit={d.unit.code}
             year={d.year}
@@ -134,19 +142,22 @@ export function SignoffPanel({ d, province, me, onDone }: Props) {
           />
         </section>
         <section>
-          <Typography.Title level={5}>会签版本</Typography.Title>
+          <Typography.Title level={5}>{t('会签版本')}</Typography.Title>
           <Flex vertical gap={8}>
             <Flex gap={12} align="center" wrap>
               {candidate ? (
                 <span id="candidate">
                   <Typography.Text>
-                    第 <span id="candidate-version">{candidate.version}</span> 版，由{' '}
-                    {candidate.createdBy} 于 {formatDateTime(candidate.createdAt)} 生成，校验码{' '}
+                    {tNode('第 {version} 版，由 {person} 于 {at} 生成，校验码', {
+                      version: <span id="candidate-version">{candidate.version}</span>,
+                      person: <Data>{candidate.createdBy}</Data>,
+                      at: formatDateTime(candidate.createdAt),
+                    })}{' '}
                   </Typography.Text>
                   <HashText id="candidate-hash" hash={candidate.hash} />
                 </span>
               ) : (
-                <Typography.Text type="secondary">尚未生成会签版本</Typography.Text>
+                <Typography.Text type="secondary">{t('尚未生成会签版本')}</Typography.Text>
               )}
               {self && (
                 <Button
@@ -156,7 +167,7 @@ export function SignoffPanel({ d, province, me, onDone }: Props) {
                   disabled={!editable}
                   onClick={() => void freeze()}
                 >
-                  生成会签版本
+                  {t('生成会签版本')}
                 </Button>
               )}
             </Flex>
@@ -165,13 +176,13 @@ export function SignoffPanel({ d, province, me, onDone }: Props) {
                 id="candidate-stale"
                 type="warning"
                 showIcon
-                title="生成会签版本后计划已有变动：须重新生成会签版本，并由三个部门重新会签。"
+                title={t('生成会签版本后计划已有变动：须重新生成会签版本，并由三个部门重新会签。')}
               />
             )}
           </Flex>
         </section>
         <section>
-          <Typography.Title level={5}>省级人民政府同意文件</Typography.Title>
+          <Typography.Title level={5}>{t('省级人民政府同意文件')}</Typography.Title>
           <ApprovalForm
             unit={d.unit.code}
             year={d.year}
@@ -197,7 +208,7 @@ export function SignoffPanel({ d, province, me, onDone }: Props) {
               items={[
                 {
                   key: 'table',
-                  label: `${d.year}年城镇老旧小区改造计划表（会签版本）`,
+                  label: t('{year}年城镇老旧小区改造计划表（会签版本）', { year: d.year }),
                   children: <PlanTablePreview province={d.unit.code} year={d.year} />,
                 },
               ]}
@@ -210,10 +221,13 @@ export function SignoffPanel({ d, province, me, onDone }: Props) {
                 disabled={signedCurrent}
                 onClick={() => void sign()}
               >
-                {signedCurrent ? '已确认会签' : '确认会签'}
+                {signedCurrent ? t('已确认会签') : t('确认会签')}
               </Button>
               <Typography.Text type="secondary">
-                以{mine?.label ?? ''}名义确认校验码为 {candidate.hash.slice(0, 12)}… 的版本
+                {t('以{dept}名义确认校验码为 {hash}… 的版本', {
+                  dept: t(mine?.label ?? ''),
+                  hash: candidate.hash.slice(0, 12),
+                })}
               </Typography.Text>
             </Flex>
           </Flex>

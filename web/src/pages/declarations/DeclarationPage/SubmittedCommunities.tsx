@@ -10,19 +10,26 @@ import {
   type SnapshotCommunity,
 } from '../../../api/declarations.ts';
 import { formatInteger } from '../../../components/format.ts';
+import { dataCell, t } from '../../../i18n/index.ts';
 
-const COLUMNS: TableColumnsType<SnapshotCommunity> = [
-  { title: '小区名称', dataIndex: 'name', key: 'name' },
-  { title: '建成年份', dataIndex: 'buildYear', key: 'buildYear', width: 90, align: 'end' },
+const columns = (): TableColumnsType<SnapshotCommunity> => [
+  { title: t('小区名称'), dataIndex: 'name', key: 'name', ...dataCell },
   {
-    title: '楼栋数（栋）',
+    title: t('建成年份'),
+    dataIndex: 'buildYear',
+    key: 'buildYear',
+    width: 90,
+    align: 'end',
+  },
+  {
+    title: t('楼栋数（栋）'),
     key: 'buildings',
     width: 110,
     align: 'end',
     render: (_, c) => formatInteger(c.buildings),
   },
   {
-    title: '居民户数（户）',
+    title: t('居民户数（户）'),
     key: 'households',
     width: 120,
     align: 'end',
@@ -53,15 +60,19 @@ export function SubmittedCommunities({ d }: { d: Declaration }) {
   }, [d.unit.code, d.year, version]);
   if (!version) return null;
   return (
-    <Card id="submitted-communities" size="small" title={`上报的小区（第 ${version} 版）`}>
+    <Card
+      id="submitted-communities"
+      size="small"
+      title={t('上报的小区（第 {n} 版）', { n: version })}
+    >
       {state.status === 'failed' ? (
-        <Alert type="error" showIcon title={state.message} />
+        <Alert type="error" showIcon title={t(state.message)} />
       ) : (
         <Table<SnapshotCommunity>
           rowKey="id"
           size="small"
           loading={state.status === 'loading'}
-          columns={COLUMNS}
+          columns={columns()}
           dataSource={state.status === 'ready' ? state.communities : []}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
         />

@@ -16,6 +16,7 @@ import {
 import { planTableUrl } from '../../../api/plans.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import { useDeclaringYear } from '../../plans/usePlanData.ts';
+import { dataCell, t } from '../../../i18n/index.ts';
 import { declarationPath, PROGRESS_COLORS } from '../declarationLabels.ts';
 
 /** In the order the server lists them (RECIPIENT_ROLES in signoff-roles.ts). */
@@ -45,39 +46,40 @@ function columns(
 ): TableColumnsType<OverviewItem> {
   return [
     {
-      title: '省（区、市）',
+      title: t('省（区、市）'),
       key: 'name',
+      ...dataCell,
       render: (_, p) => <Link to={declarationPath(p.code, year)}>{p.name}</Link>,
     },
     {
-      title: '上报情况',
+      title: t('上报情况'),
       key: 'progress',
       width: 120,
-      filters: counts.map((c) => ({ text: c.label, value: c.progress })),
+      filters: counts.map((c) => ({ text: t(c.label), value: c.progress })),
       onFilter: (value, p) => p.progress === value,
       render: (_, p) => (
         <Tag data-progress={p.progress} color={PROGRESS_COLORS[p.progress]}>
-          {p.progressLabel}
+          {t(p.progressLabel)}
         </Tag>
       ),
     },
-    { title: '申报状态', dataIndex: 'stateLabel', key: 'state', width: 100 },
+    { title: t('申报状态'), key: 'state', width: 100, render: (_, p) => t(p.stateLabel) },
     {
-      title: '版本',
+      title: t('版本'),
       key: 'version',
       width: 80,
-      render: (_, p) => (p.version ? `第 ${p.version} 版` : '—'),
+      render: (_, p) => (p.version ? t('第 {n} 版', { n: p.version }) : '—'),
     },
     {
-      title: '上报时间',
+      title: t('上报时间'),
       key: 'submittedAt',
       width: 180,
       render: (_, p) => formatDateTime(p.submittedAt),
     },
-    { title: '截止日期', dataIndex: 'deadline', key: 'deadline', width: 120 },
+    { title: t('截止日期'), dataIndex: 'deadline', key: 'deadline', width: 120 },
     // 签收: who of the three national departments has received the latest submitted version.
     ...RECEIPT_COLUMNS.map((c, i) => ({
-      title: c.title,
+      title: t(c.title),
       key: `receipt-${c.role}`,
       width: 150,
       render: (_: unknown, p: OverviewItem) => {
@@ -88,13 +90,13 @@ function columns(
           </span>
         ) : (
           <Typography.Text type="secondary" className="overview-receipt" data-role={c.role}>
-            {p.version ? '未签收' : '—'}
+            {p.version ? t('未签收') : '—'}
           </Typography.Text>
         );
       },
     })),
     {
-      title: '计划表',
+      title: t('计划表'),
       key: 'xlsx',
       width: 120,
       // The latest submitted version as it was frozen (with its 校验码); before any, the working
@@ -106,9 +108,9 @@ function columns(
           href={planTableUrl(p.code, year, 'xlsx', p.version ? { version: String(p.version) } : {})}
           className="overview-xlsx"
           data-code={p.code}
-          title={p.version ? `第 ${p.version} 版` : '工作底稿（未冻结）'}
+          title={p.version ? t('第 {n} 版', { n: p.version }) : t('工作底稿（未冻结）')}
         >
-          {p.version ? `第 ${p.version} 版` : 'xlsx'}
+          {p.version ? t('第 {n} 版', { n: p.version }) : 'xlsx'}
         </Button>
       ),
     },
@@ -137,7 +139,7 @@ function OverviewOfYear({ declaring }: { declaring: number }) {
     getOverview(year, ctrl.signal).then(
       (overview) => setState({ status: 'ready', overview }),
       (e: unknown) => {
-        if (!ctrl.signal.aborted) setState({ status: 'error', message: errorMessage(e) });
+        if (!ctrl.signal.aborted) setState({ status: 'error', message: t(errorMessage(e)) });
       },
     );
     return () => ctrl.abort();
@@ -158,15 +160,15 @@ function OverviewOfYear({ declaring }: { declaring: number }) {
 
   return (
     <Card
-      title={`各省${year}年度改造计划上报情况`}
+      title={t('各省{year}年度改造计划上报情况', { year })}
       extra={
         <Flex gap={8} align="center">
-          <label htmlFor="overview-year">计划年度</label>
+          <label htmlFor="overview-year">{t('计划年度')}</label>
           <Select
             id="overview-year"
             value={year}
             style={{ width: 110 }}
-            options={years.map((y) => ({ value: y, label: `${y}年` }))}
+            options={years.map((y) => ({ value: y, label: t('{year}年', { year: y }) }))}
             onChange={(y) => setParams({ year: String(y) })}
           />
         </Flex>
@@ -176,7 +178,7 @@ function OverviewOfYear({ declaring }: { declaring: number }) {
         <Flex gap={8} wrap id="overview-counts">
           {counts.map((c) => (
             <Tag key={c.progress} color={PROGRESS_COLORS[c.progress]}>
-              {c.label} {c.n}
+              {t(c.label)} {c.n}
             </Tag>
           ))}
           {/* The ministries' own date (the plan year's); each province's is in its row. */}
@@ -186,7 +188,7 @@ function OverviewOfYear({ declaring }: { declaring: number }) {
               id="overview-deadline"
               data-deadline={overview.deadline}
             >
-              报送截止日期：{overview.deadline}
+              {t('报送截止日期：{date}', { date: overview.deadline })}
             </Typography.Text>
           )}
         </Flex>

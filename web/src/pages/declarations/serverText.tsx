@@ -1,0 +1,77 @@
+// Text the server composed around data (a unit's name, a reason as written): translated through
+// t() like any server text, with the data parts shown as recorded and marked as data (<Data>).
+import { Fragment, type ReactNode } from 'react';
+import { CATALOG } from '../../i18n/catalogs/index.ts';
+import { currentLang, Data, dateText, t } from '../../i18n/index.ts';
+import { english } from '../../i18n/t.ts';
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** The interface text `template` (Chinese, the key) with React nodes in its placeholders. */
+export function tNode(template: string, vars: Record<string, ReactNode>): ReactNode {
+  const parts = t(template).split(PLACEHOLDER);
+  return parts.map((part, i) => (
+    <Fragment key={i}>{i % 2 === 0 ? part : (vars[part] ?? `{${part}}`)}</Fragment>
+  ));
+}
+
+/** A server template: its Chinese with placeholders, and which placeholders hold data. */
+export interface ServerTemplate {
+  zh: string;
+  data: string[];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** An ISO day, shown the English way in English (as t() shows a captured {date}). */
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Placeholders that hold a number: matched as digits, so that '{unit}{year}' splits right. */
+const NUMERIC = new Set(['year', 'version', 'n', 'left']);
+
+function match(text: string, zh: string): Record<string, string> | null {
+  const names: string[] = [];
+  const source = zh
+    .split(PLACEHOLDER)
+    .map((part, i) => {
+      if (i % 2 === 0) return escape(part);
+      names.push(part);
+      return NUMERIC.has(part) ? '(\\d+)' : '([\\s\\S]+?)';
+    })
+    .join('');
+  const m = new RegExp(`^${source}$`).exec(text);
+  if (!m) return null;
+  return Object.fromEntries(names.map((n, i) => [n, m[i + 1]!]));
+}
+
+/** A part of a server text: itself translated, or else a list ('、', '；') translated item by item. */
+function part(value: string, templates: readonly ServerTemplate[]): ReactNode {
+  if (english(value, CATALOG) !== undefined || !/[、；]/.test(value))
+    return serverText(value, templates);
+  return value
+    .split(/([、；])/)
+    .map((item, i) => <Fragment key={i}>{i % 2 ? t(item) : serverText(item, templates)}</Fragment>);
+}
+
+/**
+ * `text` as the server wrote it, matched against `templates`: the first that fits is rendered
+ * in the interface's language, its data parts marked as data and the others translated. Text that
+ * fits none goes through t() as it is.
+ */
+export function serverText(text: string, templates: readonly ServerTemplate[]): ReactNode {
+  for (const { zh, data } of templates) {
+    const vars = match(text, zh);
+    if (!vars) continue;
+    const nodes: Record<string, ReactNode> = {};
+    for (const [name, value] of Object.entries(vars))
+      nodes[name] = data.includes(name) ? (
+        <Data>{value}</Data>
+      ) : DATE.test(value) && currentLang() === 'en' ? (
+        dateText(value)
+      ) : (
+        part(value, templates)
+      );
+    return tNode(zh, nodes);
+  }
+  return t(text);
+}
