@@ -35,7 +35,6 @@ const WALKS: { account: string; stops: Stop[] }[] = [
       { area: 'ledger', path: '/ledger/import' },
       { area: 'plans', path: '/plans' },
       { area: 'declarations', path: '/declarations' },
-      { area: 'declarations', path: '/declarations', link: 'a[href^="/declarations/4"]' },
       { area: 'progress', path: '/progress' },
       { area: 'progress', path: '/progress/reports' },
       { area: 'progress', path: '/progress/map' },
@@ -47,6 +46,8 @@ const WALKS: { account: string; stops: Stop[] }[] = [
     stops: [
       { area: 'frame', path: '/' },
       { area: 'declarations', path: '/declarations' },
+      // The city's page links its counties' declarations.
+      { area: 'declarations', path: '/declarations', link: 'a[href^="/declarations/4"]' },
       { area: 'progress', path: '/progress/reports' },
       { area: 'progress', path: '/progress' },
     ],
