@@ -23,14 +23,8 @@ import {
   Y,
   type Community,
 } from './declaration-support.ts';
-import { chineseOnPage, missingTranslations, settled } from './english-walk.ts';
-import {
-  DEMO_PASSWORD,
-  describeBrowser,
-  launchBrowser,
-  startDemoServer,
-  type RunningServer,
-} from './support.ts';
+import { chineseOnPage, missingTranslations, settled, signInInEnglish } from './english-walk.ts';
+import { describeBrowser, launchBrowser, startDemoServer, type RunningServer } from './support.ts';
 
 async function expectEnglish(page: Page, where: string): Promise<void> {
   const found = await chineseOnPage(page);
@@ -53,23 +47,8 @@ describeBrowser('declarations in English', () => {
     rmSync(uploads, { recursive: true, force: true });
   });
 
-  /** A fresh browser, signed in as `account` after choosing English on the login page. */
-  async function inEnglish(account: string): Promise<Page> {
-    const page = await (
-      await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } })
-    ).newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(server.url);
-    await page.locator('#login-username').waitFor();
-    if ((await page.locator('html').getAttribute('lang')) !== 'en')
-      await page.locator('#login-lang-switch').click();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
-    await page.locator('#login-username').fill(account);
-    await page.locator('#login-password').fill(DEMO_PASSWORD);
-    await page.locator('#login-submit').click();
-    await page.locator('#current-region').waitFor();
-    return page;
-  }
+  const inEnglish = (account: string): Promise<Page> =>
+    signInInEnglish(browser, server.url, account, { width: 1400, height: 900 });
 
   it('county: next year’s declaration, a failing warning, a refusal, a justification, the submit dialog', async () => {
     const page = await inEnglish('county');

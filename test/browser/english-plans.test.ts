@@ -7,14 +7,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chineseOnPage, settled } from './english-walk.ts';
-import {
-  DEMO_PASSWORD,
-  describeBrowser,
-  launchBrowser,
-  startDemoServer,
-  type RunningServer,
-} from './support.ts';
+import { chineseOnPage, settled, signInInEnglish } from './english-walk.ts';
+import { describeBrowser, launchBrowser, startDemoServer, type RunningServer } from './support.ts';
 
 const CITY = '460100';
 
@@ -30,23 +24,8 @@ describeBrowser('the plans pages in English', () => {
     await server?.stop();
   });
 
-  /** A fresh browser, signed in as `account` after choosing English on the login page. */
-  async function inEnglish(account: string): Promise<Page> {
-    const page = await (
-      await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } })
-    ).newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(server.url);
-    await page.locator('#login-username').waitFor();
-    if ((await page.locator('html').getAttribute('lang')) !== 'en')
-      await page.locator('#login-lang-switch').click();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
-    await page.locator('#login-username').fill(account);
-    await page.locator('#login-password').fill(DEMO_PASSWORD);
-    await page.locator('#login-submit').click();
-    await page.locator('#current-region').waitFor();
-    return page;
-  }
+  const inEnglish = (account: string): Promise<Page> =>
+    signInInEnglish(browser, server.url, account, { width: 1400, height: 1000 });
 
   /** The open modal, once its opening animation is over. */
   async function modal(page: Page) {

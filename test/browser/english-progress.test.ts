@@ -12,11 +12,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { reportOpensOn } from '../../server/src/domain/monthly-report.ts';
-import { chineseOnPage, missingTranslations, settled } from './english-walk.ts';
+import { chineseOnPage, missingTranslations, settled, signInInEnglish } from './english-walk.ts';
 import { communityToStart, openProvinceTile } from './progress-support.ts';
 import {
   chooseOption,
-  DEMO_PASSWORD,
   describeBrowser,
   launchBrowser,
   startDemoServer,
@@ -53,23 +52,8 @@ describeBrowser('English throughout: progress', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** A fresh browser, signed in as `account` after choosing English on the login page. */
-  async function inEnglish(account: string): Promise<Page> {
-    const p = await (
-      await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } })
-    ).newPage();
-    p.setDefaultTimeout(30_000);
-    await p.goto(server.url);
-    await p.locator('#login-username').waitFor();
-    if ((await p.locator('html').getAttribute('lang')) !== 'en')
-      await p.locator('#login-lang-switch').click();
-    await expect.poll(() => p.locator('html').getAttribute('lang')).toBe('en');
-    await p.locator('#login-username').fill(account);
-    await p.locator('#login-password').fill(DEMO_PASSWORD);
-    await p.locator('#login-submit').click();
-    await p.locator('#current-region').waitFor();
-    return p;
-  }
+  const inEnglish = (account: string): Promise<Page> =>
+    signInInEnglish(browser, server.url, account);
 
   /** No Chinese outside data here, naming what no catalog translates if there is. */
   async function inEnglishHere(p: Page, where: string): Promise<void> {

@@ -4,7 +4,8 @@
  * `data-official-form`: Chinese there is what was recorded, or the notice's own headers.
  */
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from './support.ts';
 
 /** Waits until the page has settled: no spinner left, the main content drawn. */
 export async function settled(page: Page): Promise<void> {
@@ -52,4 +53,28 @@ export function missingTranslations(page: Page): Promise<string[]> {
   return page.evaluate(
     () => (window as unknown as { __gaizaoMissing?: string[] }).__gaizaoMissing ?? [],
   );
+}
+
+/**
+ * A fresh browser context in English (`locale` en-US), signed in as `account` after choosing
+ * English on the login page, as a user does; showing the home page.
+ */
+export async function signInInEnglish(
+  browser: Browser,
+  url: string,
+  account: string,
+  viewport = { width: 1400, height: 1000 },
+): Promise<Page> {
+  const page = await (await browser.newContext({ locale: 'en-US', viewport })).newPage();
+  page.setDefaultTimeout(30_000);
+  await page.goto(url);
+  await page.locator('#login-username').waitFor();
+  if ((await page.locator('html').getAttribute('lang')) !== 'en')
+    await page.locator('#login-lang-switch').click();
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+  await page.locator('#login-username').fill(account);
+  await page.locator('#login-password').fill(DEMO_PASSWORD);
+  await page.locator('#login-submit').click();
+  await page.locator('#current-region').waitFor();
+  return page;
 }

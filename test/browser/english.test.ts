@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chineseOnPage, missingTranslations, settled } from './english-walk.ts';
+import { chineseOnPage, missingTranslations, settled, signInInEnglish } from './english-walk.ts';
 import {
   DEMO_PASSWORD,
   describeBrowser,
@@ -97,21 +97,8 @@ describeBrowser('English throughout', () => {
     await server?.stop();
   });
 
-  /** A fresh browser, signed in as `account` after choosing English on the login page. */
-  async function inEnglish(account: string): Promise<Page> {
-    const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(server.url);
-    await page.locator('#login-username').waitFor();
-    if ((await page.locator('html').getAttribute('lang')) !== 'en')
-      await page.locator('#login-lang-switch').click();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
-    await page.locator('#login-username').fill(account);
-    await page.locator('#login-password').fill(DEMO_PASSWORD);
-    await page.locator('#login-submit').click();
-    await page.locator('#current-region').waitFor();
-    return page;
-  }
+  const inEnglish = (account: string): Promise<Page> =>
+    signInInEnglish(browser, server.url, account);
 
   it('the login page is in English', async () => {
     if (only && only !== 'frame') return;

@@ -35,6 +35,20 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** One key with placeholders as an anchored pattern, each placeholder capturing what its name allows. */
+export function compilePattern(zh: string): { regex: RegExp; names: string[] } {
+  const names: string[] = [];
+  const source = zh
+    .split(PLACEHOLDER)
+    .map((part, i) => {
+      if (i % 2 === 0) return escape(part);
+      names.push(part);
+      return `(${CAPTURE[part] ?? '[\\s\\S]+?'})`;
+    })
+    .join('');
+  return { regex: new RegExp(`^${source}$`), names };
+}
+
 /** A catalog's entries with placeholders, longest first, as anchored patterns. */
 function patternsOf(catalog: Record<string, string>): Pattern[] {
   const known = compiled.get(catalog);
@@ -42,18 +56,7 @@ function patternsOf(catalog: Record<string, string>): Pattern[] {
   const patterns = Object.entries(catalog)
     .filter(([zh]) => HAS_PLACEHOLDER.test(zh))
     .sort(([a], [b]) => b.length - a.length)
-    .map(([zh, english]) => {
-      const names: string[] = [];
-      const source = zh
-        .split(PLACEHOLDER)
-        .map((part, i) => {
-          if (i % 2 === 0) return escape(part);
-          names.push(part);
-          return `(${CAPTURE[part] ?? '[\\s\\S]+?'})`;
-        })
-        .join('');
-      return { regex: new RegExp(`^${source}$`), names, english };
-    });
+    .map(([zh, english]) => ({ ...compilePattern(zh), english }));
   compiled.set(catalog, patterns);
   return patterns;
 }
@@ -87,6 +90,7 @@ const CAPTURE: Record<string, string> = {
   cutoff: '\\d{4}',
   policyYear: '\\d{4}',
   version: '\\d+',
+  left: '-?\\d+',
   row: '\\d+',
   seconds: '\\d+',
   days: '\\d+',

@@ -2,18 +2,11 @@
 // t() like any server text, with the data parts shown as recorded and marked as data (<Data>).
 import { Fragment, type ReactNode } from 'react';
 import { CATALOG } from '../../i18n/catalogs/index.ts';
-import { currentLang, Data, dateText, t } from '../../i18n/index.ts';
-import { english } from '../../i18n/t.ts';
-
-const PLACEHOLDER = /\{(\w+)\}/g;
+import { currentLang, Data, dateText, t, tNodes } from '../../i18n/index.ts';
+import { compilePattern, english } from '../../i18n/t.ts';
 
 /** The interface text `template` (Chinese, the key) with React nodes in its placeholders. */
-export function tNode(template: string, vars: Record<string, ReactNode>): ReactNode {
-  const parts = t(template).split(PLACEHOLDER);
-  return parts.map((part, i) => (
-    <Fragment key={i}>{i % 2 === 0 ? part : (vars[part] ?? `{${part}}`)}</Fragment>
-  ));
-}
+export const tNode = tNodes;
 
 /** A server template: its Chinese with placeholders, and which placeholders hold data. */
 export interface ServerTemplate {
@@ -21,27 +14,13 @@ export interface ServerTemplate {
   data: string[];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** An ISO day, shown the English way in English (as t() shows a captured {date}). */
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Placeholders that hold a number: matched as digits, so that '{unit}{year}' splits right. */
-const NUMERIC = new Set(['year', 'version', 'n', 'left']);
-
 function match(text: string, zh: string): Record<string, string> | null {
-  const names: string[] = [];
-  const source = zh
-    .split(PLACEHOLDER)
-    .map((part, i) => {
-      if (i % 2 === 0) return escape(part);
-      names.push(part);
-      return NUMERIC.has(part) ? '(\\d+)' : '([\\s\\S]+?)';
-    })
-    .join('');
-  const m = new RegExp(`^${source}$`).exec(text);
-  if (!m) return null;
-  return Object.fromEntries(names.map((n, i) => [n, m[i + 1]!]));
+  const { regex, names } = compilePattern(zh);
+  const m = regex.exec(text);
+  return m ? Object.fromEntries(names.map((n, i) => [n, m[i + 1]!])) : null;
 }
 
 /** A part of a server text: itself translated, or else a list ('、', '；') translated item by item. */
