@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  declarationCan,
   diffSnapshots,
   provinceProgress,
   transition,
@@ -144,5 +145,29 @@ describe('the diff of two versions', () => {
     expect(d.changed).toEqual([
       { id: 7, name: '小区7', fields: [{ field: 'buildYear', old: 1995, new: 2001 }] },
     ]);
+  });
+});
+
+// state, side → what the side may do (submit, return, accept, revise, edit), as the web is told
+const CAN: [DeclarationState, ActorSide | null, string][] = [
+  ['draft', 'self', 'submit edit'],
+  ['draft', 'above', ''],
+  ['returned', 'self', 'submit edit'],
+  ['returned', 'above', ''],
+  ['submitted', 'self', ''],
+  ['submitted', 'above', 'return accept'],
+  ['accepted', 'self', 'revise'],
+  ['accepted', 'above', ''],
+  ['submitted', null, ''],
+  ['draft', null, ''],
+];
+
+describe('what a side may do, told to the web', () => {
+  it.each(CAN)('%s, seen by %s: %s', (state, side, want) => {
+    const can = declarationCan(state, side);
+    const yes = Object.entries(can)
+      .filter(([, v]) => v)
+      .map(([k]) => k);
+    expect(yes.join(' ')).toBe(want);
   });
 });

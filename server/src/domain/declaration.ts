@@ -247,3 +247,25 @@ export function approvalGap(
   const approved = covers ? `省政府批复对应第 ${covers.version} 版` : '省政府批复未注明所批版本';
   return `${approved}，当前第 ${candidate.version} 版未经批复，须重新录入批复`;
 }
+
+/** What the side may do with a declaration in `state`, read from the transition table. */
+export interface DeclarationCan {
+  submit: boolean;
+  return: boolean;
+  accept: boolean;
+  revise: boolean;
+  /** change the plan's content: justifications, contact, approval (while it may be submitted) */
+  edit: boolean;
+}
+
+export function declarationCan(state: DeclarationState, side: ActorSide | null): DeclarationCan {
+  const may = (action: DeclarationAction) =>
+    side !== null && typeof transition(state, action, side) === 'string';
+  return {
+    submit: may('submit'),
+    return: may('return'),
+    accept: may('accept'),
+    revise: may('revise'),
+    edit: may('submit'),
+  };
+}

@@ -160,6 +160,8 @@ export interface Declaration {
   /** The level above's own deadline: the latest internal deadline this unit may be given. */
   parentDeadline: string | null;
   side: DeclarationSide;
+  /** What this user may do now, from the server's transition table. */
+  can: { submit: boolean; return: boolean; accept: boolean; revise: boolean; edit: boolean };
   currentHash: string;
   totals: DeclarationTotals;
   submitted: {

@@ -130,6 +130,15 @@ export const declarationView = z.object({
   policyDeadline: z.string(),
   parentDeadline: z.string().nullable(),
   side: z.enum(['self', 'above']).nullable().describe('self：本单位申报人；above：上级审核人'),
+  can: z
+    .object({
+      submit: z.boolean(),
+      return: z.boolean(),
+      accept: z.boolean(),
+      revise: z.boolean(),
+      edit: z.boolean(),
+    })
+    .describe('当前用户此刻可做的操作（由状态表得出）：上报、退回、接收、调整计划、修改内容'),
   currentHash: z.string(),
   totals,
   submitted: z

@@ -28,6 +28,7 @@ describeEachEngine('declaration journey', (ctx) => {
       unit: { code: '460106', level: 'county' },
       state: 'draft',
       side: 'self',
+      can: { submit: true, return: false, accept: false, revise: false, edit: true },
       version: 0,
     });
     await justifyAll(u.county!, '460106');
@@ -37,6 +38,8 @@ describeEachEngine('declaration journey', (ctx) => {
     expect((await u.county!.send('POST', `/api/declarations/460106/${Y}/accept`)).statusCode).toBe(
       403,
     );
+    expect((await view(u.city!, '460106')).can).toMatchObject({ return: true, accept: true });
+    expect((await view(u.county!, '460106')).can).toMatchObject({ submit: false, edit: false });
     expect((await u.sanya!.get(`/api/declarations/460106/${Y}`)).statusCode).toBe(404);
 
     const community = (await u.county!.get('/api/communities?pageSize=1')).json().items[0];
@@ -45,6 +48,9 @@ describeEachEngine('declaration journey', (ctx) => {
       notes: [{ communityId: community.id, reason: '户数请核实' }],
     });
     expect(returned.json()).toEqual({ state: 'returned' });
+    // Before it was returned, the city could do just that (or accept); now it is the county's turn.
+    expect((await view(u.city!, '460106')).can).toMatchObject({ return: false, accept: false });
+    expect((await view(u.county!, '460106')).can).toMatchObject({ submit: true, edit: true });
     const afterReturn = await view(u.county!, '460106');
     expect(afterReturn.returnNotes).toEqual([
       expect.objectContaining({

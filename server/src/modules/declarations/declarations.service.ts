@@ -8,6 +8,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import {
   approvalGap,
+  declarationCan,
   revisionLabel,
   stateLabel,
   unacceptedChildren,
@@ -83,6 +84,7 @@ export async function declarationView(
     revision.revisionInfo?.openedBy,
     ...(province ? peopleOfProvince(province) : []),
   ]);
+  const side = sideOf(actor, region, level);
   return {
     /** login name → the person as pages show them (unit and display name) */
     people,
@@ -98,7 +100,9 @@ export async function declarationView(
     policyDeadline: deadline.policy,
     /** the latest internal deadline this unit may be given; a province's is the policy's */
     parentDeadline: level === 'province' ? null : deadline.parent,
-    side: sideOf(actor, region, level),
+    side,
+    /** what this user may do now, from the transition table (the web does not re-derive it) */
+    can: declarationCan(state, side),
     currentHash: current.hash,
     totals: received
       ? (JSON.parse(received.content) as SnapshotContent).totals

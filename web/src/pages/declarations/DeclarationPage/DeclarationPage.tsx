@@ -69,7 +69,7 @@ function DeclarationScreen({ unit, year }: { unit: string; year: number }) {
 function DeclarationBody({ d, reload }: { d: Declaration; reload: () => Promise<void> }) {
   const me = useMe();
   const [failure, setFailure] = useState<SubmitFailure | null>(null);
-  const editable = d.side === 'self' && (d.state === 'draft' || d.state === 'returned');
+  const editable = d.can.edit;
   // A city or province reviewing the unit below may set that unit an earlier deadline.
   const setsDeadline = d.side === 'above' && d.unit.level !== 'province';
   const signer = signerRoleOf(me, d.unit.code) !== null;

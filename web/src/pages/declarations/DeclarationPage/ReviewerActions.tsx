@@ -24,7 +24,7 @@ export function ReviewerActions({ d, onDone }: Props) {
   const [busy, setBusy] = useState(false);
   const [returning, setReturning] = useState(false);
   const [diffOpen, setDiffOpen] = useState(false);
-  const pending = d.state === 'submitted';
+  const pending = d.can.accept || d.can.return;
 
   async function accept() {
     setBusy(true);

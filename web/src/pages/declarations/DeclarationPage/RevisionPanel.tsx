@@ -23,7 +23,7 @@ export function ReviseButton({ d, onDone }: { d: Declaration; onDone: () => Prom
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  if (d.side !== 'self' || d.state !== 'accepted') return null;
+  if (!d.can.revise) return null;
 
   async function revise() {
     setBusy(true);
@@ -95,7 +95,7 @@ export function RevisionCard({ d, onDone }: { d: Declaration; onDone: () => Prom
     return () => ctrl.abort();
   }, [d.unit.code, d.year, key]);
   if (!d.inForce && d.revision === 0) return null;
-  const editable = d.side === 'self' && (d.state === 'draft' || d.state === 'returned');
+  const editable = d.can.edit;
 
   return (
     <Card

@@ -84,7 +84,7 @@ export function SignoffPanel({ d, province, me, onDone }: Props) {
   const [busy, setBusy] = useState<'freeze' | 'sign' | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const self = d.side === 'self';
-  const editable = self && (d.state === 'draft' || d.state === 'returned');
+  const editable = d.can.edit;
   const candidate = province.candidate;
   const myRole = signerRoleOf(me, d.unit.code);
   const mine = province.signoffs.find((s) => s.role === myRole);

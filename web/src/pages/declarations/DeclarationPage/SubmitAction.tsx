@@ -86,7 +86,7 @@ interface Props {
 export function SubmitButton({ d, onDone, onFailure }: Props) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  const open = d.state === 'draft' || d.state === 'returned';
+  const open = d.can.submit;
   const waiting = d.unacceptedChildren.length > 0;
   const blockedBy = !open
     ? t('当前状态为“{state}”，不能上报', { state: t(d.stateLabel) })
@@ -169,8 +169,7 @@ export function SubmitFailureAlert({ failure }: { failure: SubmitFailure | null 
  * accepted, each linking to its page. The server refuses the submission for the same reason.
  */
 export function UnacceptedChildrenAlert({ d }: { d: Declaration }) {
-  const open = d.state === 'draft' || d.state === 'returned';
-  if (d.side !== 'self' || !open || d.unacceptedChildren.length === 0) return null;
+  if (!d.can.submit || d.unacceptedChildren.length === 0) return null;
   return (
     <Alert
       id="declaration-children-pending"
