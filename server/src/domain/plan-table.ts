@@ -4,6 +4,7 @@
  * of exact values, rounded half up once at the end, never sums of rounded parts.
  */
 import { formatScaled, roundHalfUp } from './ledger/decimal.ts';
+import { addMeasures as add, measuresOf, zeroMeasures as zero, type Measures } from './measures.ts';
 import type { AreaClass } from './regions.ts';
 
 export interface PlanCommunity {
@@ -21,14 +22,7 @@ export interface PlanUnit {
   name: string;
 }
 
-/** The five measures, exact: counts, 0.01 m², 元. */
-export interface Measures {
-  communities: number;
-  households: number;
-  buildings: number;
-  floorAreaCenti: number;
-  investmentYuan: number;
-}
+export type { Measures };
 
 export type Bucket = 'before' | 'after';
 
@@ -60,13 +54,7 @@ export function groupCommunities(
           measures: zero(),
         }),
       );
-    add(g.measures, {
-      communities: 1,
-      households: c.households,
-      buildings: c.buildings,
-      floorAreaCenti: c.floorAreaCenti,
-      investmentYuan: c.investmentYuan,
-    });
+    add(g.measures, measuresOf(c));
   }
   return [...groups.values()];
 }
@@ -92,22 +80,8 @@ export const LIVE_LABEL = '工作底稿（未冻结）';
 export const ROUNDING_NOTE = '因四舍五入，合计数与分项数之和可能略有出入';
 export const TOTAL_LABEL = '全省(区、市)合计:';
 
-const zero = (): Measures => ({
-  communities: 0,
-  households: 0,
-  buildings: 0,
-  floorAreaCenti: 0,
-  investmentYuan: 0,
-});
 const zeroCell = (): Cell => ({ before: zero(), after: zero() });
 
-function add(into: Measures, m: Measures): void {
-  into.communities += m.communities;
-  into.households += m.households;
-  into.buildings += m.buildings;
-  into.floorAreaCenti += m.floorAreaCenti;
-  into.investmentYuan += m.investmentYuan;
-}
 const sumCells = (...cells: Cell[]): Cell => {
   const out = zeroCell();
   for (const c of cells) {

@@ -18,6 +18,7 @@ import { planTableFor } from '../plan/plan-table.service.ts';
 import { receivesOnly } from './declarations.policy.ts';
 import { findDeclaration, latestSnapshot } from './declarations.repository.ts';
 import { resolveScope } from '../regions/scope.ts';
+import { sumCommunities, type Measures } from '../../domain/measures.ts';
 
 export const unitLevelOf = (r: RegionRow): UnitLevel | null =>
   r.level === 'province'
@@ -48,13 +49,7 @@ export function sideOf(actor: Actor, region: RegionRow, level: UnitLevel): Actor
 
 export interface SnapshotContent {
   communities: SnapshotCommunity[];
-  totals: {
-    communities: number;
-    households: number;
-    buildings: number;
-    floorAreaCenti: number;
-    investmentYuan: number;
-  };
+  totals: Measures;
   /** the official table's rows, for a province; null for a city or county */
   table: DisplayRow[] | null;
   /**
@@ -117,16 +112,7 @@ export async function currentContent(
     areaClass: r.area_class,
     exclusion: r.exclusion,
   }));
-  const totals = communities.reduce(
-    (t, c) => ({
-      communities: t.communities + 1,
-      households: t.households + c.households,
-      buildings: t.buildings + c.buildings,
-      floorAreaCenti: t.floorAreaCenti + c.floorAreaCenti,
-      investmentYuan: t.investmentYuan + c.investmentYuan,
-    }),
-    { communities: 0, households: 0, buildings: 0, floorAreaCenti: 0, investmentYuan: 0 },
-  );
+  const totals = sumCommunities(communities);
   const table =
     level === 'province' ? (await planTableFor(db, region, year)).blocks[0]!.rows : null;
   const contact =
