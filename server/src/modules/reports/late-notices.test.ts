@@ -3,6 +3,7 @@
  * however often (and, on PostgreSQL, from however many connections) it runs; the province's due
  * day; the server's timer.
  */
+import { sql } from 'kysely';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,14 +129,19 @@ describeEachEngine('automatic late notices', (ctx) => {
 
   it('the server runs it at start and then on its interval, each unit still notified once; failures are logged', async () => {
     const { lines, log } = keptLog();
+    let runs = 0;
     const timer = startLateNotices(ctx.db.db, log, {
       everyMs: 30,
-      now: () => beijing('2023-05-11T08:00:00'),
+      now: () => {
+        runs += 1; // one call per run: the signal that the timer ran again
+        return beijing('2023-05-11T08:00:00');
+      },
     });
     await vi.waitFor(async () => expect(await noticesFor('2023-04')).toHaveLength(7), {
       timeout: 20_000,
     });
-    await new Promise((r) => setTimeout(r, 200)); // several more runs
+    const after = runs;
+    await vi.waitFor(() => expect(runs).toBeGreaterThanOrEqual(after + 3), { timeout: 20_000 });
     await timer.stop();
     expect(await noticesFor('2023-04')).toEqual([
       '420000',
@@ -221,7 +227,17 @@ describeEachEngine('automatic late notices', (ctx) => {
         await claimedThere;
         let settled = false;
         const run = sendLateNotices(ctx.db.db, at).finally(() => (settled = true));
-        await new Promise((r) => setTimeout(r, 500));
+        // The signal: PostgreSQL itself shows a session waiting on a lock to write its reminder.
+        await vi.waitFor(
+          async () => {
+            const { rows } = await sql<{ waiting: number }>`
+              select count(*)::int as waiting from pg_stat_activity
+              where datname = current_database() and wait_event_type = 'Lock'
+              and query like '%report_reminders%'`.execute(ctx.db.db);
+            expect(rows[0]!.waiting).toBeGreaterThan(0);
+          },
+          { timeout: 20_000 },
+        );
         expect(settled).toBe(false); // waiting on the other connection's key
         commit();
         await there;
