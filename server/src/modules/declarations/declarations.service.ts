@@ -4,7 +4,7 @@
  * edits never change what was reported. Every action goes to the events and the audit log.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database, RegionRow } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import {
   approvalGap,
@@ -16,6 +16,7 @@ import {
   type SnapshotCommunity,
   type UnitLevel,
 } from '../../domain/declaration.ts';
+import { submissionBlockers, type SubmissionFacts } from '../../domain/declaration-submission.ts';
 import { notFound, validation } from '../../errors.ts';
 import { assertIntact, auditingRefusals } from '../integrity/integrity.ts';
 import { findCommunity } from '../ledger/communities.repository.ts';
@@ -40,10 +41,6 @@ import {
 } from './declarations.units.ts';
 import { insertAcceptance } from './revisions.repository.ts';
 import { checkRevision, revisionOf } from './revisions.service.ts';
-
-/** Chinese, for a refusal or a warning: 秀英区（编制中）、琼山区（已上报）. */
-const namesWithStates = (units: { name: string; stateLabel: string }[]) =>
-  units.map((u) => `${u.name}（${u.stateLabel}）`).join('、');
 
 export async function declarationView(
   db: Kysely<Database>,
@@ -158,6 +155,57 @@ const peopleOfProvince = (p: Awaited<ReturnType<typeof provinceView>>) => [
   ...p.receipts.map((r) => r.username),
 ];
 
+/** What the submission's checks read, for submissionBlockers() to judge. */
+async function submissionFacts(
+  trx: Kysely<Database>,
+  region: RegionRow,
+  level: UnitLevel,
+  year: number,
+  now: Date,
+  hash: string,
+  content: SnapshotContent,
+): Promise<SubmissionFacts> {
+  const pendingChildren =
+    level === 'county'
+      ? []
+      : unacceptedChildren(
+          await childrenOf(
+            trx,
+            region,
+            year,
+            (await unitDeadline(trx, region, year)).deadline,
+            now,
+          ),
+        );
+  const [{ checks }, justifications] = await Promise.all([
+    checksFor(trx, region, year),
+    repo.justificationsOf(trx, region.code, year),
+  ]);
+  const facts: SubmissionFacts = {
+    pendingChildren,
+    checks,
+    justified: new Set(justifications.map((j) => j.check_id)),
+    province: null,
+  };
+  if (level !== 'province') return facts;
+  const approval = await signoffRepo.approvalOf(trx, region.code, year);
+  const candidate = await repo.latestSnapshot(trx, region.code, year, 'candidate');
+  const signed = candidate ? await signoffRepo.signoffsOf(trx, candidate.id) : [];
+  facts.province = {
+    hasApproval: Boolean(approval),
+    candidateCurrent: candidate?.hash === hash,
+    approvalGap: candidate
+      ? approvalGap(coversOf(approval), { version: candidate.version, hash: candidate.hash })
+      : null,
+    missingSignoffs: SIGNOFF_ROLES.filter(
+      (r) => !signed.some((s) => s.role === r && s.hash === candidate?.hash),
+    ).map((role) => ({ role, label: SIGNOFF_LABELS[role] })),
+    // 联系人及电话 of the form: part of the frozen content, so entered before the sign-offs.
+    hasContact: Boolean(content.contact),
+  };
+  return facts;
+}
+
 export async function submitDeclaration(
   db: Kysely<Database>,
   actor: Actor,
@@ -174,77 +222,16 @@ export async function submitDeclaration(
     now,
     async ({ trx, version, revision, at, unitName, parent, level }) => {
       const { region } = await visibleUnit(trx, actor, unitCode);
-      if (level !== 'county') {
-        const { deadline } = await unitDeadline(trx, region, year);
-        const waiting = unacceptedChildren(
-          await childrenOf(trx, region, year, deadline, new Date(at)),
-        );
-        if (waiting.length)
-          throw validation(
-            `下级单位的年度计划尚未全部接收，不能上报：${namesWithStates(waiting)}`,
-            waiting.map((c) => ({
-              path: `children.${c.code}`,
-              message: `${c.name}：${c.communities} 个小区列入计划，申报状态为“${c.stateLabel}”，尚未接收`,
-            })),
-            'CHILDREN_PENDING',
-          );
-      }
-      const { checks } = await checksFor(trx, region, year);
-      const justified = new Set(
-        (await repo.justificationsOf(trx, region.code, year)).map((j) => j.check_id),
-      );
-      const blocking = checks.filter((c) => !c.passed && c.severity === 'blocking');
-      if (blocking.length)
-        throw validation(
-          `有不能通过的检查，不能上报：${blocking.map((c) => c.title).join('；')}`,
-          blocking.map((c) => ({ path: c.id, message: c.message })),
-          'CHECKS_BLOCKING',
-        );
-      const unjustified = checks.filter(
-        (c) => !c.passed && c.severity === 'warning' && !justified.has(c.id),
-      );
-      if (unjustified.length)
-        throw validation(
-          `以下警告须填写说明后才能上报：${unjustified.map((c) => c.title).join('；')}`,
-          unjustified.map((c) => ({ path: c.id, message: '请填写说明' })),
-          'JUSTIFICATION_REQUIRED',
-        );
       const { content, hash } = await currentContent(
         trx,
         region,
         level as 'county' | 'city' | 'province',
         year,
       );
-      if (level === 'province') {
-        if (!(await signoffRepo.approvalOf(trx, region.code, year)))
-          throw validation('尚未录入省级人民政府同意的文件（日期、文号、附件）', [
-            { path: 'approval', message: '必填' },
-          ]);
-        const candidate = await repo.latestSnapshot(trx, region.code, year, 'candidate');
-        if (!candidate || candidate.hash !== hash)
-          throw validation('计划在会签后已有变动，请重新生成会签版本并重新会签', [
-            { path: 'signoffs', message: '会签版本已过期' },
-          ]);
-        const gap = approvalGap(coversOf(await signoffRepo.approvalOf(trx, region.code, year)), {
-          version: candidate.version,
-          hash: candidate.hash,
-        });
-        if (gap) throw validation(gap, [{ path: 'approval', message: '批复未覆盖当前会签版本' }]);
-        const signed = await signoffRepo.signoffsOf(trx, candidate.id);
-        const missing = SIGNOFF_ROLES.filter(
-          (r) => !signed.some((s) => s.role === r && s.hash === candidate.hash),
-        );
-        if (missing.length)
-          throw validation(
-            `尚缺会签：${missing.map((r) => SIGNOFF_LABELS[r]).join('、')}`,
-            missing.map((r) => ({ path: `signoffs.${r}`, message: '未会签' })),
-          );
-        // 联系人及电话 of the form: part of the frozen content, so entered before the sign-offs.
-        if (!content.contact)
-          throw validation('请填写计划表的联系人及电话后再上报', [
-            { path: 'contact', message: '联系人及电话：必填' },
-          ]);
-      }
+      const [blocker] = submissionBlockers(
+        await submissionFacts(trx, region, level as UnitLevel, year, new Date(at), hash, content),
+      );
+      if (blocker) throw validation(blocker.message, blocker.details, blocker.subCode);
       if (revision > 0)
         await checkRevision(trx, region, level as UnitLevel, year, revision, content, hash);
       const next = version + 1;
