@@ -7,14 +7,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { Actor } from '../../../domain/actor.ts';
 import { orthographicKey } from '../../../domain/ledger/names.ts';
-import { plausibilityFlags } from '../../../domain/ledger/plausibility.ts';
 import { checkRow, type CommunityDraft, type RowError } from '../../../domain/ledger/rows.ts';
 import { matchHeader, rowRecord, type HeaderMatch } from '../../../domain/ledger/template.ts';
-import {
-  buildYearRuleText,
-  buildYearStanding,
-  policyInForce,
-} from '../../../domain/plan-policy.ts';
+import { policyInForce } from '../../../domain/plan-policy.ts';
 import { forbidden } from '../../../errors.ts';
 import { previewPairs, scanUnits, type IncomingCandidate } from '../duplicates.service.ts';
 import { draftToRow } from '../community-row.ts';
@@ -27,6 +22,7 @@ import {
   type CodeAlias,
   type SuspectedDuplicate,
 } from './import-findings.ts';
+import { FileDuplicates, headerFindings, rowWarnings } from './import-steps.ts';
 import { importWriter, refreshStatistics } from './import.repository.ts';
 import { readTable, type TableFormat } from './read-table.ts';
 
@@ -104,7 +100,7 @@ export async function importProjectList(
     unknownCodeMessage: units.unknownCodeMessage,
     unitsByName: (n: string) => units.byName.get(n) ?? [],
   };
-  const firstRow = new Map<string, { line: number; name: string }>();
+  const inFile = new FileDuplicates();
   const aliases = codeAliasCollector();
   const touchedUnits = new Set<string>();
   const lineOfNew = new Map<number, number>();
@@ -167,19 +163,18 @@ export async function importProjectList(
       let header: HeaderMatch | undefined;
       let batch: Checked[] = [];
       for await (const { line, cells } of readTable(path)) {
+        // Read: the header first, then a row at a time.
         if (!header) {
           header = matchHeader(cells);
-          for (const h of header.missing)
-            addError({ line, column: h, value: '', message: '缺少必填列' });
-          for (const h of header.duplicated)
-            addError({ line, column: h, value: h, message: '列名重复' });
-          for (const h of header.unknown)
-            addWarning({ line, column: h, value: h, message: '无法识别的列，已忽略' });
-          if (header.missing.length || header.duplicated.length) break;
+          const found = headerFindings(header, line);
+          found.errors.forEach(addError);
+          found.warnings.forEach(addWarning);
+          if (!found.usable) break;
           continue;
         }
         report.rows++;
         if (report.rows % 1000 === 0) opts.onProgress?.(report.rows);
+        // Check: the row on its own.
         const record = rowRecord(cells, header);
         const { draft, errors } = checkRow(line, record, ctx);
         errors.forEach(addError);
@@ -187,46 +182,17 @@ export async function importProjectList(
         const written = record.regionCode.replace(/\.0+$/, '');
         if (written && written !== draft.regionCode)
           aliases.add(line, written, units.byCode.get(draft.regionCode)!);
+        // Dedupe within the file (against the ledger: when written, below).
         const key = orthographicKey(draft.name);
-        // One community, one record (the ledger's unique key): in any plan year of the file.
-        const fileKey = `${draft.regionCode}|${key}`;
-        const earlier = firstRow.get(fileKey);
-        if (earlier !== undefined) {
-          const how = earlier.name === draft.name ? '名称相同' : '名称仅写法不同';
-          addError({
-            line,
-            column: '小区名称',
-            value: draft.name,
-            message: `第 ${earlier.line} 行“${earlier.name}”与第 ${line} 行“${draft.name}”是同一小区（同一县级单位，${how}），同一小区只能登记一次`,
-          });
+        const repeated = inFile.repeat(line, draft, key);
+        if (repeated) {
+          addError(repeated);
           continue;
         }
-        firstRow.set(fileKey, { line, name: draft.name });
         touchedUnits.add(draft.regionCode);
         // The rules of the row's plan year: warnings here, the plan checks of that year refuse.
-        const policy = policyInForce(policies, draft.planYear);
-        // The value is the figure the flag is about, as the row gave it (the preview's 值 column).
-        for (const f of plausibilityFlags(draft, policy.cutoffYear))
-          addWarning({
-            line,
-            column: f.code === 'after_cutoff' ? '建成年份' : '居民户数',
-            value: String(f.code === 'after_cutoff' ? draft.buildYear : draft.households),
-            message: f.message,
-          });
-        if (buildYearStanding(policy, draft.buildYear) === 'too_late')
-          addWarning({
-            line,
-            column: '建成年份',
-            value: String(draft.buildYear),
-            message: `已登记，但不能列入${draft.planYear}年度计划（该年度计划检查不通过）：${buildYearRuleText(policy)}。可转入谋划或储备库，待政策允许的年度申报`,
-          });
-        for (const y of draft.subsidyYears)
-          addWarning({
-            line,
-            column: '已纳入中央补助年度',
-            value: String(y),
-            message: `已登记，但已纳入${y}年中央补助支持的改造计划，不得重复申报（建办城〔2021〕28号 三(四)），不能列入年度计划`,
-          });
+        rowWarnings(line, draft, policyInForce(policies, draft.planYear)).forEach(addWarning);
+        // Write, a batch at a time.
         batch.push({ line, draft, key });
         if (batch.length >= BATCH) {
           await store(trx, batch);
