@@ -25,9 +25,8 @@ export const en: Record<string, string> = {
   所属区划: 'Region',
   角色: 'Roles',
   今天: 'Today',
-  本年进展: 'This year’s progress',
   '本年进展（{year}年）': 'This year’s progress ({year})',
-  '{year}年1—{month}月': 'Jan–{month}/{year}',
+  '本年进展（{scope}，{span}）': 'This year’s progress ({scope}, {span})',
   '{year}年计划': 'Plan {year}',
   '居民 {households} 户 · 预计投资 {investment} 万元':
     '{households} households · planned investment {investment} (10k yuan)',

@@ -15,9 +15,9 @@ import { LEDGER_ROLES } from '../../app/menu.tsx';
 import { regionPathName } from '../../components/regionName.ts';
 import { CompletenessPanel } from '../progress-reports/CompletenessPanel.tsx';
 import { defaultPeriod } from '../progress-reports/reportLabels.ts';
-import { Data, currentLang, periodText, t } from '../../i18n/index.ts';
+import { Data, currentLang, periodText, t, tNodes } from '../../i18n/index.ts';
 import { DashboardPanels } from '../progress/DashboardPanels.tsx';
-import { formatRate } from '../progress/progressFormat.ts';
+import { formatRate, spanText } from '../progress/progressFormat.ts';
 import { progressLink } from '../progress/progressSearch.ts';
 import { useDashboard, type Loaded } from '../progress/useProgress.ts';
 import { sectionFor } from './rolePanels.ts';
@@ -91,8 +91,10 @@ function ProgressSection({ year, dashboard }: { year: number; dashboard: Loaded<
       id="home-progress"
       title={
         <>
-          {t('本年进展')}（<Data>{d.scope.name}</Data>，
-          {t('{year}年1—{month}月', { year: d.year, month: d.month })}）
+          {tNodes('本年进展（{scope}，{span}）', {
+            scope: <Data>{d.scope.name}</Data>,
+            span: spanText(d.year, d.month),
+          })}
         </>
       }
       extra={<Link to={progressLink(d.scope.code, d.year)}>{t('进展统计')}</Link>}
