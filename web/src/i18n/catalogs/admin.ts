@@ -25,11 +25,8 @@ export const en: Record<string, string> = {
   '小区（个）': 'Communities',
   '户数（户）': 'Households',
   当年计划: 'Planned that year',
-  小区: 'Communities',
   户数: 'Households',
-  已开工: 'Started',
   对目标: 'Of target',
-  已完工: 'Completed',
   其中2000年底前建成: 'Of which built by end of 2000',
   累计: 'Cumulative',
   目标: 'Target',
@@ -52,10 +49,8 @@ export const en: Record<string, string> = {
   '如 建办城〔2021〕28号、本省十四五改造规划':
     "E.g. Jianbancheng [2021] No. 28, the province's five-year renovation plan",
   项目储备与剩余任务: 'Project pools and remaining work',
-  项目库: 'Project pool',
   '项目（个）': 'Projects',
   '未开工小区（个）': 'Communities not started',
-  '居民户数（户）': 'Households',
   '十四五时期（{first}—{last}年）已结束：没有剩余年度的开工目标，下面只对照完成目标的缺口。':
     'The five-year period ({first}–{last}) is over: no start targets remain, so below is only the gap to the completion target.',
   '剩余年度 {years}：待开工 {n} 个（各年目标减去已开工，当年计入），项目库中未开工小区可覆盖 {pct}。':
@@ -67,10 +62,6 @@ export const en: Record<string, string> = {
   剩余年度: 'Remaining year',
   待开工: 'Still to start',
   缺口: 'Gap',
-  实施: 'Implementation',
-  谋划: 'Planning',
-  储备: 'Reserve',
-  '小区数（个）': 'Communities',
   年度目标: 'Annual target',
   当年开工: 'Started that year',
   累计目标: 'Cumulative target',
@@ -194,15 +185,12 @@ export const en: Record<string, string> = {
   '用户名为3–32位字母、数字、下划线、点或连字符':
     'A username is 3–32 letters, digits, underscores, dots or hyphens',
   // Audit log (/audit)
-  时间: 'Time',
-  区划: 'Region',
   对象: 'Target',
   地址: 'Address',
   详情: 'Details',
   '6位代码': '6-digit code',
   '如 auth.login': 'E.g. auth.login',
   日期: 'Date',
-  '导出 csv': 'Export csv',
   '共 {n} 条': '{n} entries',
   // What the server answers on these pages (refusals, problems)
   '{name}的财政承受能力评估已被他人修改，请刷新后重试':
@@ -236,7 +224,6 @@ export const en: Record<string, string> = {
     'Five-year targets are set nationally and by provinces and prefectures, not by county-level units',
   '居民同意比例应大于 0 且不超过 100%':
     "The residents' consent share must be above 0 and at most 100%",
-  '截止日期格式应为 YYYY-MM-DD': 'The deadline should be YYYY-MM-DD',
   最晚建成年份不能早于分界年份: 'The latest build year cannot be before the cut-off year',
   '绿色社区创建情况按地级单位（市、州、盟）填报':
     'Green community figures are reported by prefecture-level units (city, prefecture, league)',

@@ -131,8 +131,6 @@ export const en: Record<string, string> = {
   文号: 'Document number',
   所批版本: 'Version approved',
   '第 {n} 版（{hash}…）': 'Version {n} ({hash}…)',
-  未注明: 'Not stated',
-  文件: 'File',
   录入: 'Recorded',
   尚未录入省级人民政府同意文件: "The provincial government's approval is not recorded yet",
   '此前录入的批复（{n} 份，已不再有效）': 'Approvals recorded before ({n}, no longer valid)',
@@ -141,7 +139,6 @@ export const en: Record<string, string> = {
   已录入省级人民政府同意文件: "Recorded the provincial government's approval",
   '请先生成会签版本：批复对应一个会签版本':
     'Freeze a sign-off version first: an approval applies to one sign-off version',
-  请选择日期: 'Please choose a date',
   请填写文号: 'Please enter the document number',
   '例如：琼府函〔2026〕88号': 'e.g. the number on the approval letter',
   '“{name}”超过 20 MB': '"{name}" is larger than 20 MB',
@@ -183,9 +180,7 @@ export const en: Record<string, string> = {
   发改委签收: 'NDRC receipt',
   财政部签收: 'MOF receipt',
   计划表: 'Plan table',
-  '工作底稿（未冻结）': 'Working draft (not frozen)',
   '各省{year}年度改造计划上报情况': "Provinces' {year} renovation plan submissions",
-  计划年度: 'Plan year',
   '报送截止日期：{date}': 'Submission deadline: {date}',
 
   // Notifications (the bell)
@@ -227,7 +222,6 @@ export const en: Record<string, string> = {
   请填写说明: 'Please write a justification',
   '尚未录入省级人民政府同意的文件（日期、文号、附件）':
     "The provincial government's approval is not recorded (date, document number, file)",
-  必填: 'Required',
   '计划在会签后已有变动，请重新生成会签版本并重新会签':
     'The plan has changed since the sign-off; freeze a new sign-off version and sign off again',
   会签版本已过期: 'The sign-off version is out of date',
@@ -235,7 +229,6 @@ export const en: Record<string, string> = {
   '尚缺会签：{names}': 'Sign-offs missing: {names}',
   请填写计划表的联系人及电话后再上报: "Enter the plan table's contact and phone before submitting",
   '联系人及电话：必填': 'Contact and phone: required',
-  '截止日期格式应为 YYYY-MM-DD': 'The deadline should be YYYY-MM-DD',
   日期格式不正确: 'The date is not valid',
   只有上级单位可以设置内部截止日期: 'Only the level above can set an internal deadline',
   '省级单位的截止日期为年度政策规定的报送截止日期，不设内部截止日期':

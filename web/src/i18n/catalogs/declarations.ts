@@ -2,54 +2,17 @@
 // checks. Reviewing, sign-offs, the ministries' overview and notices: declarations-review.ts.
 export const en: Record<string, string> = {
   // Shared words
-  保存: 'Save',
-  取消: 'Cancel',
   重试: 'Retry',
-  操作: 'Actions',
-  查看: 'View',
-  审核: 'Review',
-  状态: 'Status',
-  版本: 'Version',
-  单位: 'Unit',
-  地区: 'Region',
-  类别: 'Category',
-  级别: 'Level',
-  说明: 'Explanation',
-  通过: 'Passed',
-  未通过: 'Failed',
-  是: 'Yes',
-  否: 'No',
   无: 'None',
-  时间: 'Time',
   部门: 'Department',
-  '、': ', ',
-  '；': '; ',
-  '：': ': ',
-  '{year}年': '{year}',
-  '第 {n} 版': 'Version {n}',
   '（{state}）': ' ({state})',
-  校验码: 'Checksum',
   '校验码：按版本内容计算出的“数字指纹”，内容有任何改动，校验码就会不同。':
     "Checksum: a digital fingerprint computed from the version's content; any change to the content gives a different checksum.",
   复制完整校验码: 'Copy the full checksum',
   已复制: 'Copied',
-  小区名称: 'Community name',
-  区划代码: 'Region code',
-  建成年份: 'Year built',
-  居民户数: 'Households',
-  楼栋数: 'Buildings',
   小区数: 'Communities',
   编号: 'No.',
-  '小区数（个）': 'Communities',
-  '居民户数（户）': 'Households',
   '楼栋数（栋）': 'Buildings',
-  '住宅建筑面积（平方米）': 'Residential floor area (m²)',
-  '预计投资额（万元）': 'Estimated investment (10k yuan)',
-  是否拟征收或拆除新建: 'To be expropriated or demolished and rebuilt',
-  '城市(建成区)': 'City (built-up area)',
-  '县城(城关镇)': 'County seat (town)',
-  拟征收: 'To be expropriated',
-  拆除新建: 'Demolish and rebuild',
   '{amount}万元': '{amount} (10k yuan)',
 
   // States, progress and levels (server/src/domain/declaration.ts)
@@ -59,8 +22,6 @@ export const en: Record<string, string> = {
   计划调整中: 'Revision in progress',
   '计划调整（第{n}次）': 'Plan revision {n}',
   未开始: 'Not started',
-  按时上报: 'Submitted on time',
-  逾期: 'Late',
   县级单位: 'County-level unit',
   市级单位: 'City-level unit',
   省级单位: 'Provincial unit',
@@ -71,15 +32,10 @@ export const en: Record<string, string> = {
   省级财政部门: 'Provincial finance department',
   住建部: 'MOHURD',
   发改委: 'NDRC',
-  阻断: 'Blocking',
-  警告: 'Warning',
-  提示: 'Info',
 
   // Events (申报记录)
   申报记录: 'Declaration record',
   暂无记录: 'No records yet',
-  上报: 'Submit',
-  退回: 'Return',
   接收: 'Accept',
   填写警告说明: 'Justified a warning',
   生成会签版本: 'Freeze a sign-off version',
@@ -126,9 +82,6 @@ export const en: Record<string, string> = {
   '尚未上报过版本。上报时将冻结当前计划，生成附校验码的版本，此后台账的修改不影响已上报的版本。':
     'No version submitted yet. Submitting freezes the current plan as a version with a checksum; later changes to the ledger do not affect a submitted version.',
   已上报版本: 'Submitted version',
-  上报人: 'Submitted by',
-  上报时间: 'Submitted at',
-  台账: 'Ledger',
   自上报后未变动: 'Unchanged since submission',
   '上报后台账已有变动（已上报的版本不受影响；如需报送变动，须退回后重新上报）':
     'The ledger has changed since submission (the submitted version is not affected; to report the changes, the declaration must be returned and submitted again)',
@@ -155,12 +108,6 @@ export const en: Record<string, string> = {
   '会签：{label} — {message}': 'Sign-off: {label} — {message}',
 
   // Checks
-  计划检查: 'Plan checks',
-  检查项: 'Check',
-  结果: 'Result',
-  情况: 'Finding',
-  全部通过: 'All passed',
-  '{n} 项未通过': '{n} failed',
   '，其中 {n} 项阻断上报': ', {n} of them blocking submission',
   '本单位说明：': "This unit's justification: ",
   '此项警告未通过，须写明理由后才能上报（审核单位可见，至少5个字）：':
@@ -174,7 +121,6 @@ export const en: Record<string, string> = {
   '已保存“{title}”的说明': 'Saved the justification for "{title}"',
 
   // Check titles and messages (server/src/domain/plan-checks.ts, fiscal-checks.ts, plan-policy.ts)
-  本年度尚无计划数据: 'No plan data for this year yet',
   '{cutoff}年底后建成小区户数占比不超过{max}':
     'Households in communities built after {cutoff} are no more than {max}',
   '{cutoff}年底后建成小区 {n} 户，占计划总户数 {total} 户的 {share}（上限 {max}）':
@@ -225,11 +171,6 @@ export const en: Record<string, string> = {
   '{n} 个单位的评估待省级审核：{names}': "{n} units' assessments await provincial review: {names}",
   '{n} 个单位的评估均已审核通过': "All {n} units' assessments have passed review",
   尚无评估: 'No assessment yet',
-  '{year}年建成，{n}户': 'Built {year}, {n} households',
-  '{year}年建成': 'Built {year}',
-  拟拆除新建: 'To be demolished and rebuilt',
-  拟征收或拆除新建: 'To be expropriated or demolished and rebuilt',
-  '已纳入{years}年中央补助计划': 'In the {years} centrally subsidised plan',
   '已纳入{years}年中央补助计划（历史清单：{name}）':
     'In the {years} centrally subsidised plan (history list: {name})',
   '与已获{years}年中央补助的“{name}”（历史清单）名称相近，疑似重复，请核实并说明':

@@ -9,10 +9,12 @@ import { en as ledger } from './ledger.ts';
 import { en as plans } from './plans.ts';
 import { en as progress } from './progress.ts';
 import { en as server } from './server.ts';
+import { en as shared } from './shared.ts';
 
 export const CATALOGS: Record<string, Record<string, string>> = {
   frame,
   server,
+  shared,
   ledger,
   ledgerServer,
   declarations,

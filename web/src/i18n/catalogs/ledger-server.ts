@@ -2,24 +2,12 @@
 // checks, refusals — exact, or as patterns whose placeholders capture what their names allow.
 export const en: Record<string, string> = {
   // Text the server composes (labels, check results, refusals), exact or as patterns.
-  '；': '; ',
-  '、': ', ',
-  '：': ': ',
   '{a}；{b}': '{a}; {b}',
   '{a}：{b}': '{a}: {b}',
   '{field}：': '{field}: ',
   '（{source}）': ' ({source})',
-  '城市(建成区)': 'City (built-up area)',
-  '县城(城关镇)': 'County seat (town)',
-  实施: 'Implementation',
-  谋划: 'Planning',
-  储备: 'Reserve',
   分界年份前建成: 'Built before the cut-off year',
   分界年份后建成: 'Built after the cut-off year',
-  否: 'No',
-  是: 'Yes',
-  拟征收: 'To be expropriated',
-  拆除新建: 'Demolish and rebuild',
   基础类: 'Basic',
   完善类: 'Improvement',
   提升类: 'Upgrade',
@@ -27,7 +15,6 @@ export const en: Record<string, string> = {
   入户走访: 'Door-to-door visits',
   线上征询: 'Online consultation',
   书面征询: 'Written consultation',
-  未注明: 'Not stated',
   改造前: 'Before',
   改造后: 'After',
   照片自带位置: "the photo's own position",
@@ -36,18 +23,10 @@ export const en: Record<string, string> = {
   名称仅通用后缀不同: 'Names differ only in a generic suffix',
   名称相近: 'Similar names',
   地址相同或位置相近: 'Same address or nearby position',
-  '加装电梯（部）': 'Elevators installed',
-  '增设停车位（个）': 'Parking spaces added',
-  '增设充电桩（个）': 'Charging points added',
-  '增设养老服务设施（个）': 'Elderly care facilities added',
-  '增设托育设施（个）': 'Childcare facilities added',
-  '增设家政服务设施（个）': 'Home service facilities added',
-  '增设卫生防疫设施（个）': 'Health and epidemic prevention facilities added',
   '一行为一个小区一个报告期。填写“居民同意户数”（可另填“协商日期”，默认报告期最后一天）即记录一次居民协商，同一文件中的开工可据此通过开工检查。':
     'One row per community and reporting period. Filling in "households agreeing" (optionally with "consultation date", by default the period\'s last day) records a resident consultation, which lets starts in the same file pass the start check.',
   '一行为一次协商：协商日期、方式、参与户数、同意户数、是否同意改造方案与长效管理。已在台账中的同一次协商不会重复记录。':
     'One row per consultation: date, method, households consulted, households agreeing, whether the renovation plan and long-term management were agreed. A consultation already in the ledger is not recorded twice.',
-  区划代码: 'Region code',
   中央补助年度: 'Central subsidy year',
   '改造投资额（万元）': 'Renovation investment (10k yuan)',
   中央补助资金: 'Central subsidy',
@@ -58,11 +37,6 @@ export const en: Record<string, string> = {
   社会资本: 'Private capital',
   资金来源: 'Funding sources',
   合并并撤销的项目: 'Projects merged and withdrawn',
-  小区: 'Communities',
-  居民同意户数: 'Households agreeing',
-  是否同意改造方案: 'Renovation plan agreed',
-  是否同意长效管理: 'Long-term management agreed',
-  更正: 'Correction',
   重复: 'Duplicate',
   '户均楼栋异常：每栋 {n} 户（常见范围 2–300）':
     'Unusual households per building: {n} per building (usual range 2–300)',
@@ -74,7 +48,6 @@ export const en: Record<string, string> = {
     'Unusual investment per floor area: {n} yuan/m² (usual range 50–1500)',
   '{year}年底后建成（{built}年），计入“{cutoff}年底后”户数占比':
     'Built after the end of {year} (in {built}); counts toward the share of households "after the end of {cutoff}"',
-  不是本人辖区内的县级区划代码: 'Not a county-level division code within your jurisdiction',
   '与区划代码不符（{code} 是{unit}）': 'Does not match the region code ({code} is {unit})',
   '名称不唯一（{codes}），请填写区划代码':
     'The name is not unique ({codes}); enter the region code',
@@ -85,8 +58,6 @@ export const en: Record<string, string> = {
   '应为2000–{max}之间的4位年份或不填': 'Must be a 4-digit year from 2000 to {max}, or empty',
   '应为“城市(建成区)”或“县城(城关镇)”，或不填':
     'Must be the template\'s "city (built-up area)" or "county seat (town)", or empty',
-  '应为“是”或“否”': 'Must be “yes” or “no”',
-  '应为“是”或不填': 'Must be “yes” or empty',
   '应为不小于1的整数，或不填': 'Must be a whole number of at least 1, or empty',
   '应为大于0的数，最多2位小数，或不填':
     'Must be a number above 0 with at most 2 decimal places, or empty',
@@ -104,9 +75,6 @@ export const en: Record<string, string> = {
   没有查看台账的权限: 'You may not view the ledger',
   没有编辑台账的权限: 'You may not edit the ledger',
   没有导入台账的权限: 'You may not import into the ledger',
-  没有录入居民协商的权限: 'You may not record consultations',
-  没有填报进展的权限: 'You may not record progress',
-  '{what}不存在': '{what} not found',
   '区划 {code} 不存在': 'Region {code} not found',
   疑似重复记录不存在: 'Suspected duplicate not found',
   导入任务不存在: 'Import job not found',
@@ -114,10 +82,6 @@ export const en: Record<string, string> = {
   附件不存在: 'Attachment not found',
   附件文件不存在: 'Attachment file not found',
   项目不存在: 'Project not found',
-  '请以 multipart/form-data 上传文件（字段名 file）':
-    'Upload the file as multipart/form-data (field name file)',
-  没有收到文件: 'No file received',
-  缺少必填列: 'Required column missing',
   列名重复: 'Duplicate column name',
   '无法识别的列，已忽略': 'Unknown column, ignored',
   '文件为空：没有表头和数据行': 'The file is empty: no header and no data rows',
@@ -161,7 +125,6 @@ export const en: Record<string, string> = {
     'You already have {n} files waiting to be imported (at most {max}): confirm or cancel one of them before uploading another',
   '文件上传未完成（请求中断或格式不完整），请重新上传':
     'The upload did not complete (interrupted or malformed); please upload again',
-  '文件过大，上限 64 MB': 'The file is too large; the limit is 64 MB',
   '待导入的文件共计超过上限 {limit} MB（已有 {used} MB，本文件 {size} MB）：请先确认导入或取消已上传的文件':
     'Files waiting to be imported would exceed the limit of {limit} MB ({used} MB already, this file {size} MB): confirm or cancel uploaded files first',
   检查文件时出错: 'An error occurred while checking the file',
@@ -179,7 +142,6 @@ export const en: Record<string, string> = {
   '（旧版 .xls 或加密的 Excel 文件请另存为不加密的 .xlsx）':
     ' (save an old .xls or encrypted Excel file as an unencrypted .xlsx)',
   '（UTF-16 编码的文本请另存为 UTF-8 的 csv）': ' (save UTF-16 text as a UTF-8 csv)',
-  文件为空: 'The file is empty',
   '文件过大（{size} MB），上限 {limit} MB':
     'The file is too large ({size} MB); the limit is {limit} MB',
   文件不存在: 'The file does not exist',
@@ -223,53 +185,10 @@ export const en: Record<string, string> = {
   '{entry} 的位置无效': '{entry} has an invalid position',
   '{entry} 越界': '{entry} is out of bounds',
   '区划代码 或 区县': 'region code or county/district',
-  '日期格式应为 YYYY-MM-DD': 'The date must be written YYYY-MM-DD',
-  协商日期不能在未来: 'The consultation date cannot be in the future',
   '应为 {words} 之一，或不填': 'Must be one of {words}, or empty',
-  不能超过500字: 'At most 500 characters',
-  '台账中没有这个小区（区划代码与名称须与台账一致）':
-    'The ledger has no such community (division code and name must match the ledger)',
-  '该小区的计划年度为 {year}': "This community's plan year is {year}",
-  '不能超过小区居民户数（{n} 户）': "Cannot exceed the community's households ({n})",
-  '不能超过参与户数（{n} 户）': 'Cannot exceed the households consulted ({n})',
   '与第 {line} 行是同一小区同一天的同一次协商':
     'Same consultation (same community, same day) as row {line}',
-  '{unit}的台账中没有“{name}”，是否为 {candidates}？名称仅通用后缀不同的不视为同一小区，请按台账中的名称填写':
-    'The ledger of {unit} has no “{name}”; did you mean {candidates}? Names differing only in a generic suffix are not the same community; write the name as in the ledger',
-  '{unit}的台账中没有“{name}”（区划代码与名称须与台账一致）':
-    'The ledger of {unit} has no “{name}” (division code and name must match the ledger)',
-  '模板中没有这一列，不能导入；请删除该列或改用模板的列名':
-    "The template has no such column, so it cannot be imported; delete it or use the template's column name",
-  '与第 {n} 列重复': 'Repeats column {n}',
-  '应为 YYYY-MM 或 YYYY年M月': 'Must be YYYY-MM, or year and month written the Chinese way',
-  协商日期晚于报告期末: 'The consultation date is after the end of the report period',
-  '填写了协商日期，须同时填写居民同意户数':
-    'A consultation date needs the households agreeing as well',
-  '应为不超过居民户数（{n}）的整数': 'Must be a whole number not above the households ({n})',
   '与第 {line} 行是同一小区的同一报告期': 'Same community and reporting period as row {line}',
-  '请选择改造前或改造后（before/after）': 'Choose before or after the renovation (before/after)',
-  '报告期应为 YYYY-MM': 'The report period must be YYYY-MM',
-  '经度应为 -180 到 180 之间的小数': 'The longitude must be a decimal between -180 and 180',
-  '纬度应为 -90 到 90 之间的小数': 'The latitude must be a decimal between -90 and 90',
-  经度和纬度须同时填写: 'Give both longitude and latitude',
-  '位置来源应为 device（本机定位）或 manual（手工填写）':
-    'The position source must be device (located by this device) or manual (typed in)',
-  说明不超过200字: 'The caption is at most 200 characters',
-  '照片信息有误：{problems}': 'The photo details are wrong: {problems}',
-  '请以 multipart/form-data 提交（{fields}）': 'Send as multipart/form-data ({fields})',
-  请选择要上传的文件: 'Choose a file to upload',
-  同一资金来源填写了两次: 'The same source of funds is given twice',
-  协商日期应为不晚于今天的日期: 'The consultation date must not be later than today',
-  日期不正确: 'Invalid date',
-  '参与协商户数不能超过小区居民户数（{n} 户）':
-    "Households consulted cannot exceed the community's households ({n})",
-  超过居民户数: 'More than the households',
-  同意户数不能超过参与协商户数: 'Households agreeing cannot exceed households consulted',
-  超过参与户数: 'More than the households consulted',
-  '未经居民充分协商取得共识的，不得开工改造：同意户数须达到 {threshold}':
-    'No renovation may start without consensus from full consultation of residents: agreement must reach {threshold}',
-  '项目“{project}”的小区须全部经居民协商达到 {threshold} 同意后方可开工，尚未达到：{list}':
-    'Every community of project “{project}” must reach {threshold} agreement in consultation before it starts; not yet: {list}',
   '{name}（{agreeing}/{households} 户同意）': '{name} ({agreeing}/{households} households agree)',
   '{label}“{value}”不是十进制度数（如 110.3312，至多 8 位小数）':
     '{label} "{value}" is not in decimal degrees (e.g. 110.3312, at most 8 decimal places)',
@@ -290,22 +209,8 @@ export const en: Record<string, string> = {
   资金来源重复: 'Repeated funding source',
   '保存失败：该项目已被他人修改（您打开的是第 {version} 版，当前为第 {latest} 版），请刷新后重试':
     'Not saved: the project was changed by someone else (you opened version {version}, the current one is version {latest}); refresh and try again',
-  报告期不能在未来: 'The report period cannot be in the future',
-  '报告期不能早于计划年度（{year}年1月）':
-    'The report period cannot be before the plan year (January {year})',
-  开工日期晚于报告期末: 'The start date is after the end of the report period',
-  '尚未开工，不能填写完工日期': 'Not started yet, so no completion date can be given',
-  完工日期早于开工日期: 'The completion date is before the start date',
-  '累计完成投资少于上月（{amount} 万元）；如为更正，请在“更正”列填“是”':
-    "Investment to date is less than last month's ({amount} × 10k yuan); if this is a correction, put “yes” in the Correction column",
   '{cutoff}年底后建成小区纳入改造计划的，建成年限不得晚于{latest}年底（{year}年度政策，{source}）':
     'Communities built after the end of {cutoff} may enter a renovation plan only if built by the end of {latest} ({year} policy, {source})',
   '{cutoff}年底后建成小区纳入改造计划的，建成年限不得晚于{latest}年底（{year}年度政策）':
     'Communities built after the end of {cutoff} may enter a renovation plan only if built by the end of {latest} ({year} policy)',
-  '未经居民充分协商取得共识的，不得开工改造：同意户数须达到 {percent}%（{rule}）（现有协商记录最多 {agreeing}/{households} 户同意）':
-    'No renovation may start without consensus from full consultation of residents: agreement must reach {percent}% ({rule}) (the consultations recorded have at most {agreeing}/{households} households agreeing)',
-  '未经居民充分协商取得共识的，不得开工改造：同意户数须达到 {percent}%（现有协商记录最多 {agreeing}/{households} 户同意）':
-    'No renovation may start without consensus from full consultation of residents: agreement must reach {percent}% (the consultations recorded have at most {agreeing}/{households} households agreeing)',
-  本省规定: 'set by the province',
-  全国默认: 'national default',
 };
