@@ -116,6 +116,28 @@ export async function editCommunity(
 }
 
 /** Writes a justification for every failing warning not yet justified, through its textarea. */
+/**
+ * Makes the county's 2000年后 share of households exceed 15 %, so that a warning fails and must be
+ * justified: the largest community built before 2000 gets a build year of 2003 (still before
+ * 2005). Returns the county's plan as it was, and that community.
+ */
+export async function failPostCutoffShare(
+  page: Page,
+  url: string,
+): Promise<{ plan: Community[]; largest: Community }> {
+  const plan = (
+    await apiGet<{ items: Community[] }>(
+      page,
+      `/api/communities?region=${COUNTY}&planYear=${Y}&pageSize=200`,
+    )
+  ).items;
+  const largest = plan
+    .filter((c) => c.buildYear < 2000)
+    .sort((a, b) => b.households - a.households)[0]!;
+  await editCommunity(page, url, largest.id, '#community-build-year', '2003');
+  return { plan, largest };
+}
+
 export async function justifyWarnings(page: Page, unit: string): Promise<string[]> {
   const failing = (await view(page, unit)).checks.filter(
     (c) => !c.passed && c.severity === 'warning' && !c.justification,

@@ -18,11 +18,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import {
   acceptUnitsBelow,
-  apiGet,
   CITY,
   COUNTY,
   confirm,
   editCommunity,
+  failPostCutoffShare,
   justifyWarnings,
   openDeclaration,
   PROVINCE,
@@ -109,19 +109,9 @@ describeBrowser('declaration', () => {
 
   it('county: a failing warning needs a justification; then submits', async () => {
     const page = await as('county');
-    // Make the county's 2000年后 share exceed 15 %, so a warning fails and must be justified:
-    // the largest community built before 2000 gets a build year of 2003 (still before 2005).
-    const plan = (
-      await apiGet<{ items: Community[] }>(
-        page,
-        `/api/communities?region=${COUNTY}&planYear=${Y}&pageSize=200`,
-      )
-    ).items;
-    const largest = plan
-      .filter((c) => c.buildYear < 2000)
-      .sort((a, b) => b.households - a.households)[0]!;
+    // A failing warning that must be justified: the 2000年后 share above 15 %.
+    const { plan, largest } = await failPostCutoffShare(page, server.url);
     target = plan.filter((c) => c.id !== largest.id && c.buildYear < 2000)[0]!;
-    await editCommunity(page, server.url, largest.id, '#community-build-year', '2003');
 
     // The menu's 计划申报 opens the county's own declaration for the demo year.
     await page.locator('#app-menu').getByText('计划申报').click();

@@ -17,6 +17,7 @@ import {
   confirm,
   COUNTY,
   editCommunity,
+  failPostCutoffShare,
   PROVINCE,
   submit,
   submitProvincePlan,
@@ -52,18 +53,8 @@ describeBrowser('declarations in English', () => {
 
   it('county: next year’s declaration, a failing warning, a refusal, a justification, the submit dialog', async () => {
     const page = await inEnglish('county');
-    // As declaration.test.ts does: the largest community built before 2000 gets 2003 (still
-    // before 2005), so the share of post-2000 households exceeds 15 % and a warning fails.
-    const plan = (
-      await apiGet<{ items: Community[] }>(
-        page,
-        `/api/communities?region=${COUNTY}&planYear=${Y}&pageSize=200`,
-      )
-    ).items;
-    const largest = plan
-      .filter((c) => c.buildYear < 2000)
-      .sort((a, b) => b.households - a.households)[0]!;
-    await editCommunity(page, server.url, largest.id, '#community-build-year', '2003');
+    // As declaration.test.ts does: the 2000年后 share above 15 %, so a warning fails.
+    await failPostCutoffShare(page, server.url);
 
     await page.goto(`${server.url}/declarations`);
     await page.locator(`#declaration-page[data-unit="${COUNTY}"][data-year="${Y}"]`).waitFor();
