@@ -8,11 +8,8 @@ import type { Database, RegionRow } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import {
   approvalGap,
-  declarationCan,
   revisionLabel,
-  stateLabel,
   unacceptedChildren,
-  type DeclarationState,
   type SnapshotCommunity,
   type UnitLevel,
 } from '../../domain/declaration.ts';
@@ -26,22 +23,17 @@ import { checksFor } from '../plan/plan-table.service.ts';
 import * as repo from './declarations.repository.ts';
 import * as signoffRepo from './signoff.repository.ts';
 import { act } from './declarations.act.ts';
-import { peopleNamed } from '../users/people.ts';
 import { childrenOf } from './declarations.children.ts';
-import { presentDeadline, reviewerName, unitDeadline } from './declarations.deadlines.ts';
+import { unitDeadline } from './declarations.deadlines.ts';
 import { SIGNOFF_LABELS, SIGNOFF_ROLES } from './signoff-roles.ts';
-import { coversOf, provinceView } from './declarations.province.ts';
-import { receivesOnly } from './declarations.policy.ts';
-import {
-  currentContent,
-  readableUnit,
-  sideOf,
-  visibleUnit,
-  type SnapshotContent,
-} from './declarations.units.ts';
+import { coversOf } from './declarations.province.ts';
+import { currentContent, visibleUnit, type SnapshotContent } from './declarations.units.ts';
 import { insertAcceptance } from './revisions.repository.ts';
-import { checkRevision, revisionOf } from './revisions.service.ts';
+import { checkRevision } from './revisions.service.ts';
+import { readDeclarationFacts } from './declarations.facts.ts';
+import { presentDeclaration } from './declarations.presenter.ts';
 
+/** The declaration page of `unitCode` for `year`: its facts read, then presented for the actor. */
 export async function declarationView(
   db: Kysely<Database>,
   actor: Actor,
@@ -49,111 +41,8 @@ export async function declarationView(
   year: number,
   now = new Date(),
 ) {
-  const { region, level } = await readableUnit(db, actor, unitCode, year);
-  const d = await repo.findDeclaration(db, region.code, year);
-  const state: DeclarationState = d?.state ?? 'draft';
-  const [deadline, reviewer] = await Promise.all([
-    unitDeadline(db, region, year),
-    reviewerName(db, region),
-  ]);
-  const [{ checks }, justifications, notes, events, submitted, current, children, revision] =
-    await Promise.all([
-      checksFor(db, region, year),
-      repo.justificationsOf(db, region.code, year),
-      repo.activeNotes(db, region.code, year),
-      repo.eventsOf(db, region.code, year),
-      repo.latestSnapshot(db, region.code, year, 'submission'),
-      currentContent(db, region, level, year),
-      level === 'county'
-        ? Promise.resolve([])
-        : childrenOf(db, region, year, deadline.deadline, now),
-      revisionOf(db, region.code, year, d?.revision ?? 0),
-    ]);
-  const byCheck = new Map(justifications.map((j) => [j.check_id, j]));
-  const province = level === 'province' ? await provinceView(db, region.code, year, d) : null;
-  // 国家发展改革委 and 财政部 receive the submitted plan: its figures, not the live ledger's checks
-  // or the units below (readableUnit has made sure there is a submitted version).
-  const received = receivesOnly(actor) && submitted ? submitted : null;
-  const people = await peopleNamed(db, [
-    ...events.map((e) => e.username),
-    submitted?.created_by,
-    revision.inForce?.acceptedBy,
-    revision.revisionInfo?.openedBy,
-    ...(province ? peopleOfProvince(province) : []),
-  ]);
-  const side = sideOf(actor, region, level);
-  return {
-    /** login name → the person as pages show them (unit and display name) */
-    people,
-    unit: { code: region.code, name: region.name, level },
-    year,
-    state,
-    stateLabel: stateLabel(state, d?.revision ?? 0),
-    version: d?.version ?? 0,
-    /** the revision under way or last accepted, and the version in force (计划调整) */
-    ...revision,
-    submittedAt: d?.submitted_at ?? null,
-    ...presentDeadline(deadline, reviewer, now),
-    policyDeadline: deadline.policy,
-    /** the latest internal deadline this unit may be given; a province's is the policy's */
-    parentDeadline: level === 'province' ? null : deadline.parent,
-    side,
-    /** what this user may do now, from the transition table (the web does not re-derive it) */
-    can: declarationCan(state, side),
-    currentHash: current.hash,
-    totals: received
-      ? (JSON.parse(received.content) as SnapshotContent).totals
-      : current.content.totals,
-    submitted: submitted
-      ? {
-          version: submitted.version,
-          hash: submitted.hash,
-          at: submitted.created_at,
-          by: submitted.created_by,
-          unchanged: submitted.hash === current.hash,
-        }
-      : null,
-    checks: received
-      ? []
-      : checks.map((c) => ({ ...c, justification: byCheck.get(c.id)?.text ?? null })),
-    returnNotes: notes.map((n) => ({
-      communityId: n.community_id,
-      name: n.name ?? '',
-      reason: n.reason,
-      at: n.at,
-    })),
-    events: events.map((e) => ({
-      action: e.action,
-      username: e.username,
-      at: e.at,
-      reason: e.reason,
-      hash: e.hash,
-    })),
-    children: received ? [] : children,
-    /** units below with plan communities whose declaration is not accepted: submitting waits */
-    unacceptedChildren: unacceptedChildren(received ? [] : children).map((c) => ({
-      code: c.code,
-      name: c.name,
-      state: c.state,
-      stateLabel: c.stateLabel,
-    })),
-    province: province && {
-      ...province,
-      candidate: province.candidate && {
-        ...province.candidate,
-        current: province.candidate.hash === current.hash,
-      },
-    },
-  };
+  return presentDeclaration(actor, await readDeclarationFacts(db, actor, unitCode, year, now));
 }
-
-/** Everyone a province's view names: approvals, the frozen version, sign-offs, receipts. */
-const peopleOfProvince = (p: Awaited<ReturnType<typeof provinceView>>) => [
-  ...[p.approval, ...p.approvalHistory].map((a) => a?.username),
-  p.candidate?.createdBy,
-  ...p.signoffs.map((s) => s.username),
-  ...p.receipts.map((r) => r.username),
-];
 
 /** What the submission's checks read, for submissionBlockers() to judge. */
 async function submissionFacts(
