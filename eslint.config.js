@@ -81,4 +81,48 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One contract (issue 12 §1, ADR 0008): common/ is shared by server and web, so it depends on
+    // neither, nor on anything only one of them can load.
+    files: ['common/**/*.ts'],
+    ignores: ['common/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fastify*', 'kysely*', 'pg', 'better-sqlite3', 'react*', 'antd*'],
+              message:
+                'common/ is shared by server and web: no framework, database or node: imports.',
+            },
+            {
+              group: ['**/server/*', '**/web/*'],
+              message: 'common/ depends on neither side: move what it needs into common/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The web takes the route schemas of common/api as types only (z.infer), so zod stays out of
+    // the bundle; constants both sides use live in plain common/*.ts files.
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/common/api/*'],
+              allowTypeImports: true,
+              message:
+                'web/ imports common/api only as types (import type …): a value would bundle zod.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
