@@ -15,6 +15,7 @@ import { importProjectList } from '../server/src/modules/ledger/import/import.se
 import { readTable } from '../server/src/modules/ledger/import/read-table.ts';
 import { SYSTEM_ACTOR } from '../server/src/modules/users/users.service.ts';
 import { postgresParts } from './databases.ts';
+import { measureLedgerExport, measureStatisticsExport } from './exports.ts';
 import { measureLedgerPage } from './ledger-page.ts';
 import { measureProgressImport } from './progress-import.ts';
 import { measureProgressTable, seedProgress } from './progress-table.ts';
@@ -31,7 +32,9 @@ export type Task =
   | { op: 'scan'; url: string }
   | { op: 'seed-progress'; url: string }
   | { op: 'progress-table'; url: string; runs: number }
-  | { op: 'progress-import'; url: string; list: string; progress: string; rows: number };
+  | { op: 'progress-import'; url: string; list: string; progress: string; rows: number }
+  | { op: 'export-ledger'; url: string; region: string | null; format: 'csv' | 'xlsx' }
+  | { op: 'export-statistics'; url: string; scope: string };
 
 export interface ChildResult {
   ms: number;
@@ -153,6 +156,10 @@ async function run(task: Task): Promise<Omit<ChildResult, 'peakMb'>> {
       return measureProgressTable(task.url, task.runs);
     case 'progress-import':
       return measureProgressImport(task.url, task, task.rows);
+    case 'export-ledger':
+      return measureLedgerExport(task.url, task.region, task.format);
+    case 'export-statistics':
+      return measureStatisticsExport(task.url, task.scope);
   }
 }
 

@@ -223,31 +223,55 @@ export const regionPathsUnder = (db: Kysely<Database>, scopePath: string) =>
     .execute();
 
 /**
- * The statistics export's rows: each community of a year's projects in a subtree, with its
- * project and its latest monthly record up to `period`, by project code then community id.
+ * The statistics export's rows (stats-export.service.ts) a batch at a time, in project-code and
+ * community order: each project of the plan year under the scope, its communities, and each
+ * community's latest monthly record up to `period` (one index seek a community on the progress
+ * key), so a province's or the country's export streams in bounded memory.
  */
-export function statisticsCommunities(
+export async function* iterateStatisticsCommunities(
   db: Kysely<Database>,
   scopePath: string,
   year: number,
   period: string,
+  batch = 2000,
 ) {
-  const latest = db
-    .selectFrom('progress')
-    .select(['community_id', (e) => e.fn.max('period').as('period')])
-    .where('period', '<=', period)
-    .groupBy('community_id')
-    .as('l');
+  let after: readonly [string, number] | null = null;
+  for (;;) {
+    const rows = await statisticsBatch(db, scopePath, year, period, after, batch);
+    if (!rows.length) return;
+    yield rows;
+    const last = rows[rows.length - 1]!;
+    after = [last.code, last.id];
+  }
+}
+
+/** One batch of iterateStatisticsCommunities: the rows after `after` (project code, community id). */
+function statisticsBatch(
+  db: Kysely<Database>,
+  scopePath: string,
+  year: number,
+  period: string,
+  after: readonly [string, number] | null,
+  batch: number,
+) {
   return db
     .selectFrom('projects as p')
     .innerJoin('project_communities as pc', 'pc.project_id', 'p.id')
     .innerJoin('communities as c', 'c.id', 'pc.community_id')
-    .leftJoin(latest, 'l.community_id', 'c.id')
     .leftJoin('progress as r', (j) =>
-      j.onRef('r.community_id', '=', 'l.community_id').onRef('r.period', '=', 'l.period'),
+      j.onRef('r.community_id', '=', 'c.id').on('r.period', '=', (e) =>
+        e
+          .selectFrom('progress as l')
+          .select((l) => l.fn.max('l.period').as('period'))
+          .whereRef('l.community_id', '=', 'c.id')
+          .where('l.period', '<=', period),
+      ),
     )
     .where((e) => underPath(e, 'p.region_path', scopePath))
     .where('p.plan_year', '=', year)
+    .$if(after !== null, (q) =>
+      q.where((e) => e(e.refTuple('p.code', 'c.id'), '>', e.tuple(after![0], after![1]))),
+    )
     .select([
       'p.code',
       'p.name as project_name',
@@ -272,5 +296,6 @@ export function statisticsCommunities(
     ])
     .orderBy('p.code')
     .orderBy('c.id')
+    .limit(batch)
     .execute();
 }

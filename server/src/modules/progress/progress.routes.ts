@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
@@ -13,7 +14,7 @@ import {
   recordProgress,
 } from './progress.service.ts';
 import { writeProgressTableXlsx } from './progress-table.xlsx.ts';
-import { statisticsCsv, statisticsRows, statisticsXlsx } from './stats-export.service.ts';
+import { statisticsScope, writeStatistics } from './stats-export.service.ts';
 
 const tags = ['进展统计'];
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -150,23 +151,21 @@ export function progressRoutes(app: App, db: Kysely<Database>): void {
       response: { 200: fileResponse('统计部门项目清单 xlsx 或 csv', XLSX, CSV), ...errors },
     },
     handler: async (req, reply) => {
-      const rows = await statisticsRows(
-        db,
-        actorOf(req),
-        req.query.scope,
-        req.query.year,
-        req.query.month,
-      );
+      const { scope, ...q } = req.query;
+      // Refused (403, 404) as JSON before the file starts; then streamed like the ledger export.
+      const region = await statisticsScope(db, actorOf(req), scope);
+      const stream = new PassThrough();
+      void writeStatistics(db, region, q, stream).catch((e: unknown) => stream.destroy(e as Error));
       const name = encodeURIComponent(
-        `城镇老旧小区改造项目清单-${req.query.year}年${req.query.month}月.${req.query.format}`,
+        `城镇老旧小区改造项目清单-${q.year}年${q.month}月.${q.format}`,
       );
-      reply.header(
-        'content-disposition',
-        `attachment; filename="statistics.${req.query.format}"; filename*=UTF-8''${name}`,
-      );
-      if (req.query.format === 'csv')
-        return reply.header('content-type', 'text/csv; charset=utf-8').send(statisticsCsv(rows));
-      return reply.header('content-type', XLSX).send(await statisticsXlsx(rows));
+      return reply
+        .header('content-type', q.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="statistics.${q.format}"; filename*=UTF-8''${name}`,
+        )
+        .send(stream);
     },
   });
 }

@@ -2,18 +2,21 @@
  * The statistics-bureau export (建办城〔2021〕28号 五(三): 及时将改造项目清单提供当地统计部门，
  * 确保统计口径一致): every project of the year's plan with its stable ID, its communities, and the
  * year's indicators as at a month end, as csv or xlsx with a sheet that defines each indicator.
+ * Streamed a batch of rows at a time, like the ledger export, so the country's file stays in
+ * bounded memory (issue 14 §4; bench/exports.ts).
  */
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database, RegionRow } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { formatScaled } from '../../domain/ledger/decimal.ts';
 import { periodEnd } from '../../domain/progress.ts';
 import { forbidden } from '../../errors.ts';
-import { csvFile, neutraliseWorkbook } from '../../domain/spreadsheet-cells.ts';
+import { csvLine, safeCell } from '../../domain/spreadsheet-cells.ts';
 import { canReadLedger } from '../ledger/ledger.policy.ts';
 import { resolveScope } from '../regions/scope.ts';
-import { statisticsCommunities } from './progress.repository.ts';
+import { iterateStatisticsCommunities } from './progress.repository.ts';
 
 export const INDICATORS: [string, string][] = [
   [
@@ -41,57 +44,121 @@ export const INDICATORS: [string, string][] = [
   ['增设卫生防疫设施（个）', '累计增设的卫生防疫设施'],
 ];
 
-export async function statisticsRows(
+export interface StatisticsQuery {
+  scope: string;
+  year: number;
+  month: number;
+  format: 'csv' | 'xlsx';
+}
+
+/** The region the export covers, refused before any byte is sent (not the ledger's reader, not in scope). */
+export async function statisticsScope(
   db: Kysely<Database>,
   actor: Actor,
   scopeCode: string,
-  year: number,
-  month: number,
-) {
+): Promise<RegionRow> {
   if (!canReadLedger(actor)) throw forbidden('没有查看台账的权限');
-  const region = await resolveScope(db, actor, scopeCode);
-  const period = `${year}-${String(month).padStart(2, '0')}`;
-  const rows = await statisticsCommunities(db, region.path, year, period);
-  const end = periodEnd(period);
-  const pool = { implement: '实施', planning: '谋划', reserve: '储备' } as const;
-  return rows.map((r) => [
-    r.code,
-    r.project_name,
-    pool[r.pool],
-    r.id,
-    r.name,
-    r.region_code,
-    r.plan_year,
-    r.households,
-    r.buildings,
-    formatScaled(Number(r.floor_area_centi), 2),
-    formatScaled(Number(r.investment_yuan), 4),
-    r.start_date && r.start_date <= end ? r.start_date : '',
-    r.completion_date && r.completion_date <= end ? r.completion_date : '',
-    formatScaled(Number(r.investment_done_yuan ?? 0), 4),
-    r.elevators ?? 0,
-    formatScaled(Number(r.pipelines_m ?? 0), 3),
-    r.elderly_care ?? 0,
-    r.childcare ?? 0,
-    r.housekeeping ?? 0,
-    r.health ?? 0,
-  ]);
+  return resolveScope(db, actor, scopeCode);
 }
 
-export const statisticsCsv = (rows: (string | number)[][]): string =>
-  csvFile([INDICATORS.map(([h]) => h), ...rows]);
+type Row = (string | number)[];
+const POOL = { implement: '实施', planning: '谋划', reserve: '储备' } as const;
+/** The columns written as numbers in the xlsx (项目编号, names and dates are text). */
+const NUMERIC = new Set([3, 6, 7, 8, 9, 10, 13, 14, 15, 16, 17, 18, 19]);
 
-export async function statisticsXlsx(rows: (string | number)[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+/** The rows of the export in the order of INDICATORS, a batch at a time. */
+async function* statisticsRows(
+  db: Kysely<Database>,
+  region: RegionRow,
+  year: number,
+  month: number,
+): AsyncGenerator<Row[]> {
+  const period = `${year}-${String(month).padStart(2, '0')}`;
+  const end = periodEnd(period);
+  for await (const batch of iterateStatisticsCommunities(db, region.path, year, period))
+    yield batch.map((r) => [
+      r.code,
+      r.project_name,
+      POOL[r.pool],
+      r.id,
+      r.name,
+      r.region_code,
+      r.plan_year,
+      r.households,
+      r.buildings,
+      formatScaled(Number(r.floor_area_centi), 2),
+      formatScaled(Number(r.investment_yuan), 4),
+      r.start_date && r.start_date <= end ? r.start_date : '',
+      r.completion_date && r.completion_date <= end ? r.completion_date : '',
+      formatScaled(Number(r.investment_done_yuan ?? 0), 4),
+      r.elevators ?? 0,
+      formatScaled(Number(r.pipelines_m ?? 0), 3),
+      r.elderly_care ?? 0,
+      r.childcare ?? 0,
+      r.housekeeping ?? 0,
+      r.health ?? 0,
+    ]);
+}
+
+async function write(out: Writable, chunk: string): Promise<void> {
+  if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+}
+
+/**
+ * Writes the export of `region` (already checked by statisticsScope) to `out` and ends it;
+ * returns the number of rows.
+ */
+export async function writeStatistics(
+  db: Kysely<Database>,
+  region: RegionRow,
+  q: Omit<StatisticsQuery, 'scope'>,
+  out: Writable,
+): Promise<number> {
+  const rows = statisticsRows(db, region, q.year, q.month);
+  let n = 0;
+  if (q.format === 'csv') {
+    await write(out, `\uFEFF${csvLine(INDICATORS.map(([h]) => h))}`);
+    for await (const batch of rows) {
+      await write(out, batch.map(csvLine).join(''));
+      n += batch.length;
+    }
+    out.end();
+    return n;
+  }
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useSharedStrings: false,
+    useStyles: true,
+  });
   const ws = wb.addWorksheet('改造项目清单', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(INDICATORS.map(([h]) => h)).font = { bold: true };
-  const numeric = new Set([3, 6, 7, 8, 9, 10, 13, 14, 15, 16, 17, 18, 19]);
-  for (const r of rows) ws.addRow(r.map((v, i) => (numeric.has(i) && v !== '' ? Number(v) : v)));
-  ws.columns.forEach((c) => (c.width = 14));
+  ws.columns = INDICATORS.map(() => ({ width: 14 }));
+  const header = ws.addRow(INDICATORS.map(([h]) => h));
+  header.font = { bold: true };
+  header.commit();
+  for await (const batch of rows) {
+    for (const r of batch)
+      ws.addRow(r.map((v, i) => (NUMERIC.has(i) && v !== '' ? Number(v) : safeCell(v)))).commit();
+    n += batch.length;
+  }
+  ws.commit();
   const defs = wb.addWorksheet('指标说明');
-  defs.addRow(['指标', '定义']).font = { bold: true };
-  for (const d of INDICATORS) defs.addRow(d);
   defs.getColumn(1).width = 26;
   defs.getColumn(2).width = 90;
-  return Buffer.from(await neutraliseWorkbook(wb).xlsx.writeBuffer());
+  const title = defs.addRow(['指标', '定义']);
+  title.font = { bold: true };
+  title.commit();
+  for (const d of INDICATORS) defs.addRow(d.map(safeCell)).commit();
+  defs.commit();
+  await wb.commit();
+  return n;
+}
+
+/** The whole export for an actor: the scope checked, then the file streamed to `out`. */
+export async function exportStatistics(
+  db: Kysely<Database>,
+  actor: Actor,
+  q: StatisticsQuery,
+  out: Writable,
+): Promise<number> {
+  return writeStatistics(db, await statisticsScope(db, actor, q.scope), q, out);
 }
