@@ -5,15 +5,9 @@
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeBrowser,
-  launchBrowser,
-  signIn,
-  startDemoServer,
-  type RunningServer,
-} from './support.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeBrowser, useDemoServer } from './support.ts';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -110,21 +104,11 @@ const PAGES: { account: string; paths: string[] }[] = [
 ];
 
 describeBrowser('无障碍检查（axe-core）', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoServer();
 
   it('the login page has no serious or critical violation', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(server.url);
+    const page = await demo.newPage();
+    await page.goto(demo.url);
     await page.locator('#login-username').waitFor();
     expect(serious(await audit(page))).toEqual([]);
     await page.context().close();
@@ -132,11 +116,11 @@ describeBrowser('无障碍检查（axe-core）', () => {
 
   for (const { account, paths } of PAGES) {
     it(`${account}: main pages have no serious or critical violation, and every chart has a text alternative`, async () => {
-      const page = await signIn(browser, server.url, account);
+      const page = await demo.signIn(account);
       const found: string[] = [];
       let seen = 0;
       for (const path of paths) {
-        await page.goto(`${server.url}${path}`);
+        await page.goto(`${demo.url}${path}`);
         await settled(page);
         for (const line of serious(await audit(page))) found.push(`${path} ${line}`);
         const { charts, bare } = await chartAlternatives(page);

@@ -6,15 +6,9 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import {
-  describeBrowser,
-  launchBrowser,
-  signIn,
-  startDemoServer,
-  type RunningServer,
-} from './support.ts';
+import { describeBrowser, useDemoServer } from './support.ts';
 
 const SHOTS = 'test-results';
 /** a 1 × 1 PNG */
@@ -27,10 +21,9 @@ describeBrowser('community map with tiles', () => {
   let tiles: Server;
   let tileOrigin: string;
   const asked: { path: string; referer: string | undefined }[] = [];
-  let server: RunningServer;
-  let browser: Browser;
   let page: Page;
 
+  // Registered before the demo server's hooks: up before it starts, closed after it stops.
   beforeAll(async () => {
     tiles = createServer((req, res) => {
       asked.push({ path: req.url ?? '', referer: req.headers.referer });
@@ -38,18 +31,14 @@ describeBrowser('community map with tiles', () => {
     });
     await new Promise<void>((r) => tiles.listen(0, '127.0.0.1', r));
     tileOrigin = `http://localhost:${(tiles.address() as AddressInfo).port}`;
-    // The demo server inherits the environment it is started with.
-    process.env.MAP_TILE_URL = `${tileOrigin}/base/{z}/{x}/{y}.png ${tileOrigin}/labels/{z}/{x}/{y}.png?tk=k`;
-    process.env.MAP_TILE_REVIEW_NO = 'GS(2000)0000号（测试）';
-    process.env.MAP_TILE_ATTRIBUTION = '测试底图';
-    try {
-      server = await startDemoServer();
-    } finally {
-      delete process.env.MAP_TILE_URL;
-      delete process.env.MAP_TILE_REVIEW_NO;
-      delete process.env.MAP_TILE_ATTRIBUTION;
-    }
-    browser = await launchBrowser();
+  });
+  afterAll(() => new Promise((r) => tiles?.close(r)));
+  const demo = useDemoServer({
+    env: () => ({
+      MAP_TILE_URL: `${tileOrigin}/base/{z}/{x}/{y}.png ${tileOrigin}/labels/{z}/{x}/{y}.png?tk=k`,
+      MAP_TILE_REVIEW_NO: 'GS(2000)0000号（测试）',
+      MAP_TILE_ATTRIBUTION: '测试底图',
+    }),
   });
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail')
@@ -57,19 +46,16 @@ describeBrowser('community map with tiles', () => {
   });
   afterAll(async () => {
     await page?.context().close();
-    await browser?.close();
-    await server?.stop();
-    await new Promise((r) => tiles?.close(r));
   });
 
   it('draws both layers of the configured tiles under the points, with the 审图号', async () => {
-    page = await signIn(browser, server.url, 'county', { viewport: { width: 1400, height: 1000 } });
+    page = await demo.signIn('county', { viewport: { width: 1400, height: 1000 } });
     const others: string[] = [];
     page.context().on('request', (r) => {
       const u = r.url();
-      if (![server.url, tileOrigin, 'data:'].some((o) => u.startsWith(o))) others.push(u);
+      if (![demo.url, tileOrigin, 'data:'].some((o) => u.startsWith(o))) others.push(u);
     });
-    await page.goto(`${server.url}/progress/map`);
+    await page.goto(`${demo.url}/progress/map`);
     await page.locator('#community-map a[data-status]').first().waitFor({ timeout: 30_000 });
     const images = page.locator('#community-map-page img');
     await expect.poll(() => images.count()).toBeGreaterThan(1);
@@ -85,7 +71,7 @@ describeBrowser('community map with tiles', () => {
     expect(labels.length).toBe(base.length);
     expect(base[0]!.path).toMatch(/^\/base\/\d+\/\d+\/\d+\.png$/);
     expect(labels[0]!.path).toMatch(/\?tk=k$/);
-    expect(new Set(asked.map((a) => a.referer))).toEqual(new Set([`${server.url}/`]));
+    expect(new Set(asked.map((a) => a.referer))).toEqual(new Set([`${demo.url}/`]));
     expect(await page.locator('#map-tile-credit').innerText()).toContain(
       '底图：测试底图，审图号：GS(2000)0000号（测试）',
     );

@@ -4,38 +4,24 @@
  * status; clicks a point through to the community page. With no tile service configured (the
  * demo's), the page asks nothing of any other host.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import {
-  chooseOption,
-  describeBrowser,
-  launchBrowser,
-  signIn,
-  startDemoServer,
-  type RunningServer,
-} from './support.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, expect, it } from 'vitest';
+import { chooseOption, describeBrowser, useDemoServer } from './support.ts';
 
 const SHOTS = 'test-results';
 
 describeBrowser('community map', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   /** every request the page made to a host other than the server */
   const external: string[] = [];
 
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
+  const demo = useDemoServer();
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail')
       await page?.screenshot({ path: `${SHOTS}/community-map-failed.png`, fullPage: true });
   });
   afterAll(async () => {
     await page?.context().close();
-    await browser?.close();
-    await server?.stop();
   });
 
   const points = () => page.locator('#community-map a[data-status]');
@@ -48,9 +34,9 @@ describeBrowser('community map', () => {
   };
 
   it('shows the county its communities by status, with legend, caption and table', async () => {
-    page = await signIn(browser, server.url, 'county', { viewport: { width: 1400, height: 1000 } });
+    page = await demo.signIn('county', { viewport: { width: 1400, height: 1000 } });
     page.context().on('request', (r) => {
-      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) external.push(r.url());
+      if (!r.url().startsWith(demo.url) && !r.url().startsWith('data:')) external.push(r.url());
     });
     await page.getByRole('menuitem', { name: '小区分布图' }).click();
     await page.waitForURL(/\/progress\/map/);

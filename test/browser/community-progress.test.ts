@@ -6,8 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { periodLabel } from '../../common/dates.ts';
 import {
   addPhoto,
@@ -16,38 +15,25 @@ import {
   PNG,
   recordConsultation,
 } from './progress-support.ts';
-import {
-  describeBrowser,
-  launchBrowser,
-  signIn,
-  startDemoServer,
-  type RunningServer,
-} from './support.ts';
+import { describeBrowser, useDemoServer } from './support.ts';
 
 describeBrowser('community progress', () => {
-  let server: RunningServer;
-  let browser: Browser;
   const dir = mkdtempSync(join(tmpdir(), 'gaizao-progress-e2e-'));
 
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
+  const demo = useDemoServer();
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses a start without consultation, then records consultation, start and photo', async () => {
-    const page = await signIn(browser, server.url, 'county');
+    const page = await demo.signIn('county');
     const today = new Date().toISOString().slice(0, 10);
     const period = today.slice(0, 7);
     // A community of this year's plan not yet consulted (the demo also plans next year, whose
     // months have not come yet).
     const c = await communityToStart(page, Number(today.slice(0, 4)));
 
-    await page.goto(`${server.url}/ledger/${c.id}`);
+    await page.goto(`${demo.url}/ledger/${c.id}`);
     await page.locator('#community-progress').waitFor();
     const consent = page.locator('#consent-status');
     expect(await consent.innerText()).toContain(

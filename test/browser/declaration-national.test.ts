@@ -7,7 +7,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import {
   apiGet,
@@ -21,19 +20,16 @@ import {
   Y,
   type Community,
 } from './declaration-support.ts';
-import { describeBrowser, launchBrowser, startDemoServer, type RunningServer } from './support.ts';
+import { describeBrowser, useDemoServer } from './support.ts';
 
 describeBrowser('declaration at the national end', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let users: SignedInUsers;
   const dir = mkdtempSync(join(tmpdir(), 'gaizao-declaration-national-'));
 
+  const demo = useDemoServer();
   beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-    users = new SignedInUsers(browser, server.url);
-    await submitProvincePlan(server.dbPath, dir);
+    users = new SignedInUsers(demo.browser, demo.url);
+    await submitProvincePlan(demo.dbPath, dir);
   }, 300_000);
   // A failed step leaves a screenshot of every user's page, to see what the user saw.
   afterEach(async ({ task }) => {
@@ -42,8 +38,6 @@ describeBrowser('declaration at the national end', () => {
   });
   afterAll(async () => {
     await users?.close();
-    await browser?.close();
-    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -127,7 +121,7 @@ describeBrowser('declaration at the national end', () => {
     const province = await as('province');
     await editCommunity(
       province,
-      server.url,
+      demo.url,
       target.id,
       '#community-households',
       String(target.households + 102),
@@ -135,7 +129,7 @@ describeBrowser('declaration at the national end', () => {
     const after = await apiGet<unknown>(ministry, path);
     expect(after).toEqual(before);
 
-    await openDeclaration(province, server.url, PROVINCE);
+    await openDeclaration(province, demo.url, PROVINCE);
     expect(await province.locator('#submitted-unchanged').getAttribute('data-unchanged')).toBe(
       'false',
     );

@@ -14,7 +14,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import {
   acceptUnitsBelow,
@@ -34,26 +34,17 @@ import {
   Y,
   type Community,
 } from './declaration-support.ts';
-import {
-  describeBrowser,
-  launchBrowser,
-  startDemoServer,
-  typeDate,
-  type RunningServer,
-} from './support.ts';
+import { describeBrowser, typeDate, useDemoServer } from './support.ts';
 
 describeBrowser('declaration', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let users: SignedInUsers;
   const dir = mkdtempSync(join(tmpdir(), 'gaizao-declaration-'));
   /** The community the city pins its return reason on, and its households before the fix. */
   let target: Community;
 
+  const demo = useDemoServer();
   beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-    users = new SignedInUsers(browser, server.url);
+    users = new SignedInUsers(demo.browser, demo.url);
   });
   // A failed step leaves a screenshot of every user's page, to see what the user saw.
   afterEach(async ({ task }) => {
@@ -62,8 +53,6 @@ describeBrowser('declaration', () => {
   });
   afterAll(async () => {
     await users?.close();
-    await browser?.close();
-    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -71,7 +60,7 @@ describeBrowser('declaration', () => {
 
   it('city: gives the county an earlier internal deadline; the county sees it counted down', async () => {
     const page = await as('city');
-    await openDeclaration(page, server.url, CITY);
+    await openDeclaration(page, demo.url, CITY);
     const own = (await view(page, CITY)).deadline;
     await page.locator(`#child-deadline-${COUNTY}`).click();
     const date = page.locator(`#deadline-date-${COUNTY}`);
@@ -93,7 +82,7 @@ describeBrowser('declaration', () => {
     expect(await cell.innerText()).toContain('内部');
 
     const county = await as('county');
-    await openDeclaration(county, server.url, COUNTY);
+    await openDeclaration(county, demo.url, COUNTY);
     const countdown = county.locator('#declaration-countdown');
     expect(await countdown.getAttribute('data-deadline')).toBe(internal);
     expect(await countdown.innerText()).toContain(`内部截止 ${internal}`);
@@ -110,7 +99,7 @@ describeBrowser('declaration', () => {
   it('county: a failing warning needs a justification; then submits', async () => {
     const page = await as('county');
     // A failing warning that must be justified: the 2000年后 share above 15 %.
-    const { plan, largest } = await failPostCutoffShare(page, server.url);
+    const { plan, largest } = await failPostCutoffShare(page, demo.url);
     target = plan.filter((c) => c.id !== largest.id && c.buildYear < 2000)[0]!;
 
     // The menu's 计划申报 opens the county's own declaration for the demo year.
@@ -174,7 +163,7 @@ describeBrowser('declaration', () => {
 
   it('county: sees the note, fixes the community, resubmits; the city sees the change and accepts', async () => {
     const page = await as('county');
-    await openDeclaration(page, server.url, COUNTY);
+    await openDeclaration(page, demo.url, COUNTY);
     expect(await stateOf(page)).toBe('已退回');
     const notes = await page.locator('#return-notes').innerText();
     expect(notes).toContain('退回理由：个别小区户数与摸底不符');
@@ -189,12 +178,12 @@ describeBrowser('declaration', () => {
 
     await editCommunity(
       page,
-      server.url,
+      demo.url,
       target.id,
       '#community-households',
       String(target.households + 2),
     );
-    await openDeclaration(page, server.url, COUNTY);
+    await openDeclaration(page, demo.url, COUNTY);
     await justifyWarnings(page, COUNTY);
     expect(await page.locator('#declaration-submit').innerText()).toContain('重新上报');
     await submit(page);
@@ -203,7 +192,7 @@ describeBrowser('declaration', () => {
     expect((await view(page, COUNTY)).version).toBe(2);
 
     const city = await as('city');
-    await openDeclaration(city, server.url, COUNTY);
+    await openDeclaration(city, demo.url, COUNTY);
     await city.locator('#declaration-diff').click();
     const changed = city.locator('#diff-changed');
     await expect.poll(() => changed.innerText(), { timeout: 30_000 }).toContain(target.name);
@@ -221,7 +210,7 @@ describeBrowser('declaration', () => {
 
   it('city: sees the counties it waits for, then submits its own declaration, justifying its warnings', async () => {
     const page = await as('city');
-    await openDeclaration(page, server.url, CITY);
+    await openDeclaration(page, demo.url, CITY);
     await expect
       .poll(() => page.locator(`#children-table tr[data-row-key="${COUNTY}"]`).innerText())
       .toContain('已接收');
@@ -234,8 +223,8 @@ describeBrowser('declaration', () => {
     expect(await page.locator('#declaration-submit').isDisabled()).toBe(true);
     await page.screenshot({ path: `${SHOTS}/declaration-city-waiting.png`, fullPage: true });
 
-    expect(await acceptUnitsBelow(page, server.dbPath, CITY)).toEqual(waiting.map((c) => c.name));
-    await openDeclaration(page, server.url, CITY);
+    expect(await acceptUnitsBelow(page, demo.dbPath, CITY)).toEqual(waiting.map((c) => c.name));
+    await openDeclaration(page, demo.url, CITY);
     expect(await page.locator('#declaration-children-pending').count()).toBe(0);
     await justifyWarnings(page, CITY);
     await submit(page);
@@ -244,14 +233,14 @@ describeBrowser('declaration', () => {
 
   it('province: accepts the city, records the approval, collects three sign-offs on one hash, submits', async () => {
     const page = await as('province');
-    await openDeclaration(page, server.url, CITY);
+    await openDeclaration(page, demo.url, CITY);
     await page.locator('#declaration-accept').click();
     await confirm(page, '#declaration-accept-ok');
     await expect.poll(() => stateOf(page), { timeout: 30_000 }).toBe('已接收');
 
-    await openDeclaration(page, server.url, PROVINCE);
+    await openDeclaration(page, demo.url, PROVINCE);
     // The province's other units have declared in the demo already (server/src/demo/declarations.ts).
-    expect(await acceptUnitsBelow(page, server.dbPath, PROVINCE)).toEqual([]);
+    expect(await acceptUnitsBelow(page, demo.dbPath, PROVINCE)).toEqual([]);
     expect(await page.locator('#declaration-children-pending').count()).toBe(0);
 
     const checks = (await view(page, PROVINCE)).checks;
@@ -351,7 +340,7 @@ describeBrowser('declaration', () => {
         await signer.screenshot({ path: `${SHOTS}/declaration-ndrc-signoff.png`, fullPage: true });
     }
 
-    await openDeclaration(page, server.url, PROVINCE);
+    await openDeclaration(page, demo.url, PROVINCE);
     for (const role of ['province', 'province_ndrc', 'province_finance'])
       await expect
         .poll(() => row(page, role).locator('[data-signed]').getAttribute('data-signed'))

@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import {
   CITY,
@@ -21,13 +21,7 @@ import {
   submit,
   Y,
 } from './declaration-support.ts';
-import {
-  describeBrowser,
-  launchBrowser,
-  startDemoServer,
-  typeDate,
-  type RunningServer,
-} from './support.ts';
+import { describeBrowser, typeDate, useDemoServer } from './support.ts';
 
 /** Writes a reason into every failing warning's box on the page, as a clerk would. */
 async function justifyOnPage(page: Page): Promise<void> {
@@ -49,31 +43,26 @@ async function accept(page: Page, url: string, unit: string): Promise<void> {
 }
 
 describeBrowser('demo chain', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let users: SignedInUsers;
   const dir = mkdtempSync(join(tmpdir(), 'gaizao-demo-chain-'));
   /** 海口市's districts, login name → code, as the login page lists them. */
   const districts = new Map<string, string>();
 
+  const demo = useDemoServer();
   beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-    users = new SignedInUsers(browser, server.url);
+    users = new SignedInUsers(demo.browser, demo.url);
   });
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail') await users.screenshotAll();
   });
   afterAll(async () => {
     await users?.close();
-    await browser?.close();
-    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('the login page lists an account for every declaring unit of 海南省', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await demo.browser.newPage();
+    await page.goto(demo.url);
     const units = page.locator('#demo-unit-accounts');
     await units.getByText('各市县住房和城乡建设部门的账号（24 个').click();
     const items = units.locator('li[data-username]');
@@ -109,11 +98,11 @@ describeBrowser('demo chain', () => {
   it('海口市 accepts its districts and submits', async () => {
     const page = await users.as('city');
     // The reviewer reads the submitted communities themselves, not only the totals.
-    await openDeclaration(page, server.url, '460105');
+    await openDeclaration(page, demo.url, '460105');
     const listed = page.locator('#submitted-communities tbody tr.ant-table-row');
     await expect.poll(() => listed.count()).toBeGreaterThan(0);
-    for (const code of districts.values()) await accept(page, server.url, code);
-    await openDeclaration(page, server.url, CITY);
+    for (const code of districts.values()) await accept(page, demo.url, code);
+    await openDeclaration(page, demo.url, CITY);
     expect(await page.locator('#declaration-children-pending').count()).toBe(0);
     await justifyOnPage(page);
     await submit(page);
@@ -122,11 +111,11 @@ describeBrowser('demo chain', () => {
 
   it('the province accepts 海口市, records the approval, collects the sign-offs and submits', async () => {
     const page = await users.as('province');
-    await accept(page, server.url, CITY);
+    await accept(page, demo.url, CITY);
     expect(await page.locator('#declaration-events').innerText()).toContain(
       '海南省住房和城乡建设厅',
     );
-    await openDeclaration(page, server.url, PROVINCE);
+    await openDeclaration(page, demo.url, PROVINCE);
     // The other seventeen units declared in the demo already: nothing holds the province back.
     expect(await page.locator('#declaration-children-pending').count()).toBe(0);
     // Its eighteen declaring units all accepted (三沙市, with no communities, declares nothing).
@@ -165,7 +154,7 @@ describeBrowser('demo chain', () => {
       await signer.locator('#signoff-confirm').click();
       await expect.poll(() => signed(signer, role)).toBe('current');
     }
-    await openDeclaration(page, server.url, PROVINCE);
+    await openDeclaration(page, demo.url, PROVINCE);
     const signoffs = await page.locator('#signoff-rows').innerText();
     for (const name of ['海南省住房和城乡建设厅', '海南省发展和改革委员会', '海南省财政厅'])
       expect(signoffs).toContain(name);
@@ -176,7 +165,7 @@ describeBrowser('demo chain', () => {
 
   it('the ministry accepts the plan of 海南省', async () => {
     const page = await users.as('ministry');
-    await accept(page, server.url, PROVINCE);
+    await accept(page, demo.url, PROVINCE);
     expect(await page.locator('#declaration-events').innerText()).toContain(
       '住房和城乡建设部城市建设司',
     );

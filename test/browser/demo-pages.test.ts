@@ -4,34 +4,19 @@
  * every city's green communities), and a community's history names who imported it as 系统, not
  * a login name.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeBrowser,
-  launchBrowser,
-  signIn,
-  startDemoServer,
-  type RunningServer,
-} from './support.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeBrowser, useDemoServer } from './support.ts';
 
 describeBrowser('demo pages', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoServer();
 
   const cells = (page: Page, table: string, row: number) =>
     page.locator(`#${table} tbody tr.ant-table-row`).nth(row).locator('td').allInnerTexts();
 
   it('shows the province 十四五 as a real period: plans, starts, completions, targets, green communities', async () => {
-    const page = await signIn(browser, server.url, 'province');
-    await page.goto(`${server.url}/five-year`);
+    const page = await demo.signIn('province');
+    await page.goto(`${demo.url}/five-year`);
     await page.locator('#five-year-years tbody tr.ant-table-row').first().waitFor();
     for (let i = 0; i < 5; i++) {
       const [year, target, , plan, , started, , , completed] = await cells(
@@ -51,8 +36,8 @@ describeBrowser('demo pages', () => {
   }, 120_000);
 
   it('names who imported a community as 系统, not a login name', async () => {
-    const page = await signIn(browser, server.url, 'county');
-    await page.goto(`${server.url}/ledger`);
+    const page = await demo.signIn('county');
+    await page.goto(`${demo.url}/ledger`);
     const first = page.locator('#ledger-table tbody tr.ant-table-row a').first();
     await first.click();
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/ledger\/\d+$/);

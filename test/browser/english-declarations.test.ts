@@ -9,8 +9,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, expect, it } from 'vitest';
 import {
   apiGet,
   CITY,
@@ -25,7 +25,7 @@ import {
   type Community,
 } from './declaration-support.ts';
 import { chineseOnPage, missingTranslations, settled, signInInEnglish } from './english-walk.ts';
-import { describeBrowser, launchBrowser, startDemoServer, type RunningServer } from './support.ts';
+import { describeBrowser, useDemoServer } from './support.ts';
 
 async function expectEnglish(page: Page, where: string): Promise<void> {
   const found = await chineseOnPage(page);
@@ -34,29 +34,22 @@ async function expectEnglish(page: Page, where: string): Promise<void> {
 }
 
 describeBrowser('declarations in English', () => {
-  let server: RunningServer;
-  let browser: Browser;
   const uploads = mkdtempSync(join(tmpdir(), 'gaizao-en-decl-'));
 
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser(['--lang=en-US']);
-  });
+  const demo = useDemoServer({ browserArgs: ['--lang=en-US'] });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     rmSync(uploads, { recursive: true, force: true });
   });
 
   const inEnglish = (account: string): Promise<Page> =>
-    signInInEnglish(browser, server.url, account, { width: 1400, height: 900 });
+    signInInEnglish(demo.browser, demo.url, account, { width: 1400, height: 900 });
 
   it('county: next year’s declaration, a failing warning, a refusal, a justification, the submit dialog', async () => {
     const page = await inEnglish('county');
     // As declaration.test.ts does: the 2000年后 share above 15 %, so a warning fails.
-    await failPostCutoffShare(page, server.url);
+    await failPostCutoffShare(page, demo.url);
 
-    await page.goto(`${server.url}/declarations`);
+    await page.goto(`${demo.url}/declarations`);
     await page.locator(`#declaration-page[data-unit="${COUNTY}"][data-year="${Y}"]`).waitFor();
     await settled(page);
     expect(await page.locator('#declaration-state').innerText()).toBe('In preparation');
@@ -106,7 +99,7 @@ describeBrowser('declarations in English', () => {
 
   it('city: the units below, a deadline, the county’s version, the return dialog; the county reads the notes and its notices', async () => {
     const city = await inEnglish('city');
-    await city.goto(`${server.url}/declarations`);
+    await city.goto(`${demo.url}/declarations`);
     await city.locator(`#declaration-page[data-unit="${CITY}"]`).waitFor();
     const row = city.locator(`#children-table tr[data-row-key="${COUNTY}"]`);
     await expect.poll(() => row.innerText()).toContain('Submitted');
@@ -149,7 +142,7 @@ describeBrowser('declarations in English', () => {
 
     // The county reads the notes, and the notice of the return in the bell.
     const county = await inEnglish('county');
-    await county.goto(`${server.url}/declarations/${COUNTY}/${Y}`);
+    await county.goto(`${demo.url}/declarations/${COUNTY}/${Y}`);
     await county.locator('#return-notes').waitFor();
     await settled(county);
     expect(await county.locator('#return-notes').innerText()).toContain('Reason for return');
@@ -164,7 +157,7 @@ describeBrowser('declarations in English', () => {
   it('province: its declaration with the sign-offs, receipts, a city’s version and the diff', async () => {
     // Before: the province prepares, its contact, sign-off version and approval still to come.
     const page = await inEnglish('province');
-    await page.goto(`${server.url}/declarations/${PROVINCE}/${Y}`);
+    await page.goto(`${demo.url}/declarations/${PROVINCE}/${Y}`);
     await page.locator('#signoff-panel #contact-name').waitFor();
     await settled(page);
     await expectEnglish(page, 'province declaration in preparation');
@@ -177,8 +170,8 @@ describeBrowser('declarations in English', () => {
     await expectEnglish(page, 'contact form refused');
 
     // Up the chain through the service: the province's plan signed off and submitted.
-    await submitProvincePlan(server.dbPath, uploads);
-    await page.goto(`${server.url}/declarations/${PROVINCE}/${Y}`);
+    await submitProvincePlan(demo.dbPath, uploads);
+    await page.goto(`${demo.url}/declarations/${PROVINCE}/${Y}`);
     await page.locator(`#declaration-page[data-unit="${PROVINCE}"]`).waitFor();
     await settled(page);
     await expect.poll(() => page.locator('#declaration-state').innerText()).toBe('Submitted');
@@ -189,7 +182,7 @@ describeBrowser('declarations in English', () => {
     await expectEnglish(page, 'province declaration');
 
     // A city's declaration as its reviewer: the communities submitted, and the diff.
-    await page.goto(`${server.url}/declarations/${CITY}/${Y}`);
+    await page.goto(`${demo.url}/declarations/${CITY}/${Y}`);
     await page.locator(`#declaration-page[data-unit="${CITY}"]`).waitFor();
     await page.locator('#submitted-communities .ant-table-row').first().waitFor();
     await settled(page);
@@ -205,11 +198,11 @@ describeBrowser('declarations in English', () => {
 
   it('ministry: the provinces’ submissions', async () => {
     const page = await inEnglish('ministry');
-    await page.goto(`${server.url}/declarations/overview?year=${Y}`);
+    await page.goto(`${demo.url}/declarations/overview?year=${Y}`);
     await page.locator('#overview-table .ant-table-row').first().waitFor();
     await settled(page);
     await expectEnglish(page, 'overview');
-    await page.goto(`${server.url}/declarations/${PROVINCE}/${Y}`);
+    await page.goto(`${demo.url}/declarations/${PROVINCE}/${Y}`);
     await page.locator(`#declaration-page[data-unit="${PROVINCE}"]`).waitFor();
     await settled(page);
     await expectEnglish(page, 'province declaration, as the ministry');
@@ -228,7 +221,7 @@ describeBrowser('declarations in English', () => {
 
   it('province: revises the accepted plan; the revision, its diff and a removal’s reason', async () => {
     const page = await inEnglish('province');
-    await page.goto(`${server.url}/declarations/${PROVINCE}/${Y}`);
+    await page.goto(`${demo.url}/declarations/${PROVINCE}/${Y}`);
     await page.locator('#declaration-revise').click();
     await page.locator('#revise-reason').fill('个别小区居民改造意愿变化，调整年度计划');
     await expectEnglish(page, 'revise dialog');
@@ -247,8 +240,8 @@ describeBrowser('declarations in English', () => {
         `/api/communities?region=${PROVINCE}&planYear=${Y}&pageSize=1&sort=name`,
       )
     ).items[0]!;
-    await editCommunity(page, server.url, removed.id, '#community-plan-year', String(Y + 1));
-    await page.goto(`${server.url}/declarations/${PROVINCE}/${Y}`);
+    await editCommunity(page, demo.url, removed.id, '#community-plan-year', String(Y + 1));
+    await page.goto(`${demo.url}/declarations/${PROVINCE}/${Y}`);
     await page.locator('#revision-diff').click();
     const section = page.locator('#revision-removed');
     await expect.poll(() => section.innerText(), { timeout: 30_000 }).toContain(removed.name);

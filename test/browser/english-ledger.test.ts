@@ -8,35 +8,22 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, expect, it } from 'vitest';
 import { chineseOnPage, missingTranslations, settled, signInInEnglish } from './english-walk.ts';
 import { communityToStart, fillProgress, PNG } from './progress-support.ts';
-import {
-  describeBrowser,
-  launchBrowser,
-  startDemoServer,
-  typeDate,
-  type RunningServer,
-} from './support.ts';
+import { describeBrowser, typeDate, useDemoServer } from './support.ts';
 
 describeBrowser('the ledger in English', () => {
-  let server: RunningServer;
-  let browser: Browser;
   const dir = mkdtempSync(join(tmpdir(), 'gaizao-english-ledger-'));
 
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser(['--lang=en-US']);
-  });
+  const demo = useDemoServer({ browserArgs: ['--lang=en-US'] });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   const inEnglish = (account: string): Promise<Page> =>
-    signInInEnglish(browser, server.url, account);
+    signInInEnglish(demo.browser, demo.url, account);
 
   /** Chinese outside data on the whole page, frame included, with what t() lacked. */
   async function chineseLeft(page: Page): Promise<{ found: string[]; missing: string[] }> {
@@ -53,7 +40,7 @@ describeBrowser('the ledger in English', () => {
     const today = new Date().toISOString().slice(0, 10);
     const c = await communityToStart(page, Number(today.slice(0, 4)));
 
-    await page.goto(`${server.url}/ledger/${c.id}`);
+    await page.goto(`${demo.url}/ledger/${c.id}`);
     await page.locator('#community-progress').waitFor();
     await settled(page);
     expect(await page.locator('#consent-status').innerText()).toContain(
@@ -103,7 +90,7 @@ describeBrowser('the ledger in English', () => {
     await expectEnglish(page, 'consultation, progress and photo');
 
     // The edit form: a wrong figure is refused beside its field, in English.
-    await page.goto(`${server.url}/ledger/${c.id}/edit`);
+    await page.goto(`${demo.url}/ledger/${c.id}/edit`);
     await page.locator('#community-buildings').waitFor();
     await settled(page);
     await expectEnglish(page, 'edit form');
@@ -128,10 +115,10 @@ describeBrowser('the ledger in English', () => {
     await expectEnglish(page, 'history');
 
     // A stale save: someone else saved meanwhile; what they changed, then 重新加载, in English.
-    await page.goto(`${server.url}/ledger/${c.id}/edit`);
+    await page.goto(`${demo.url}/ledger/${c.id}/edit`);
     await page.locator('#community-notes').waitFor();
     const other = await page.context().newPage();
-    await other.goto(`${server.url}/ledger/${c.id}/edit`);
+    await other.goto(`${demo.url}/ledger/${c.id}/edit`);
     await other.locator('#community-notes').fill('Checked again');
     await other.locator('#community-submit').click();
     await expect.poll(() => new URL(other.url()).pathname).toBe(`/ledger/${c.id}`);
@@ -170,7 +157,7 @@ describeBrowser('the ledger in English', () => {
         `999999,滨海花园${suffix},,1995,3,90,6020,280.5,2022`,
       ].join('\n') + '\n',
     );
-    await page.goto(`${server.url}/ledger/import`);
+    await page.goto(`${demo.url}/ledger/import`);
     await settled(page);
     await page.locator('#import-upload').setInputFiles(file);
     await page.locator('#import-errors').waitFor();
@@ -210,7 +197,7 @@ describeBrowser('the ledger in English', () => {
     await expectEnglish(page, 'import done');
 
     // The consultations import: a community the ledger lacks, named in the server's message.
-    await page.goto(`${server.url}/ledger/import`);
+    await page.goto(`${demo.url}/ledger/import`);
     await settled(page);
     await page.locator('#import-tabs').getByRole('tab', { name: 'Resident consultations' }).click();
     const consultations = join(dir, 'consultations.csv');
@@ -228,7 +215,7 @@ describeBrowser('the ledger in English', () => {
     await expectEnglish(page, 'consultations import check');
 
     // The history of subsidised communities: wrong rows, and a column of the file's own.
-    await page.goto(`${server.url}/ledger/import`);
+    await page.goto(`${demo.url}/ledger/import`);
     await settled(page);
     await page.locator('#import-kind').getByText('History of communities').click();
     await page.locator('#import-history-help').waitFor();
@@ -250,7 +237,7 @@ describeBrowser('the ledger in English', () => {
     await expectEnglish(page, 'history import check');
 
     // The ledger's suspected duplicates, with their tags.
-    await page.goto(`${server.url}/ledger?suspected=true`);
+    await page.goto(`${demo.url}/ledger?suspected=true`);
     await settled(page);
     await expectEnglish(page, 'suspected duplicates');
     await page.context().close();

@@ -5,27 +5,18 @@
  * showing a validation error, the five-year target and green-community forms, and the users page's
  * new-user form. Each shows no Chinese outside data values and the official form.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { chineseOnPage, settled, signInInEnglish } from './english-walk.ts';
-import { describeBrowser, launchBrowser, startDemoServer, type RunningServer } from './support.ts';
+import { describeBrowser, useDemoServer } from './support.ts';
 
 const CITY = '460100';
 
 describeBrowser('the plans pages in English', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser(['--lang=en-US']);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoServer({ browserArgs: ['--lang=en-US'] });
 
   const inEnglish = (account: string): Promise<Page> =>
-    signInInEnglish(browser, server.url, account, { width: 1400, height: 1000 });
+    signInInEnglish(demo.browser, demo.url, account, { width: 1400, height: 1000 });
 
   /** The open modal, once its opening animation is over. */
   async function modal(page: Page) {
@@ -37,7 +28,7 @@ describeBrowser('the plans pages in English', () => {
 
   it('prints the plan table: the interface in English, the notice’s form as it prints', async () => {
     const page = await inEnglish('province');
-    await page.goto(`${server.url}/plans/print`);
+    await page.goto(`${demo.url}/plans/print`);
     await page.locator('.sheet table').waitFor();
     await expect.poll(() => page.locator('#plan-print-now').isEnabled()).toBe(true);
     expect(await page.locator('#plan-print-now').innerText()).toBe('Print');
@@ -51,7 +42,7 @@ describeBrowser('the plans pages in English', () => {
 
   it('edits a year’s policy in English', async () => {
     const page = await inEnglish('admin');
-    await page.goto(`${server.url}/plans/policies`);
+    await page.goto(`${demo.url}/plans/policies`);
     await settled(page);
     await page.locator('#policies-table tbody tr.ant-table-row button').first().click();
     const form = await modal(page);
@@ -71,7 +62,7 @@ describeBrowser('the plans pages in English', () => {
 
   it('refuses a fiscal assessment without its funds, in English', async () => {
     const page = await inEnglish('city');
-    await page.goto(`${server.url}/plans/fiscal`);
+    await page.goto(`${demo.url}/plans/fiscal`);
     await settled(page);
     await page.locator(`#fiscal-edit-${CITY}`).click();
     const form = await modal(page);
@@ -86,7 +77,7 @@ describeBrowser('the plans pages in English', () => {
 
     // The province's review of it.
     const province = await inEnglish('province');
-    await province.goto(`${server.url}/plans/fiscal`);
+    await province.goto(`${demo.url}/plans/fiscal`);
     await settled(province);
     await province.locator(`#fiscal-review-${CITY}`).click();
     await (await modal(province)).locator('#review-reviewer').waitFor();
@@ -96,7 +87,7 @@ describeBrowser('the plans pages in English', () => {
 
   it('opens the five-year target and green-community forms in English', async () => {
     const province = await inEnglish('province');
-    await province.goto(`${server.url}/five-year`);
+    await province.goto(`${demo.url}/five-year`);
     await settled(province);
     await province.locator('#five-year-target-2021').click();
     await (await modal(province)).locator('#five-year-target-communities').waitFor();
@@ -104,7 +95,7 @@ describeBrowser('the plans pages in English', () => {
     await province.context().close();
 
     const city = await inEnglish('city');
-    await city.goto(`${server.url}/five-year`);
+    await city.goto(`${demo.url}/five-year`);
     await settled(city);
     await city.locator('#five-year-green-add').click();
     const green = await modal(city);
@@ -115,7 +106,7 @@ describeBrowser('the plans pages in English', () => {
 
   it('opens the new-user form in English', async () => {
     const page = await inEnglish('security');
-    await page.goto(`${server.url}/users`);
+    await page.goto(`${demo.url}/users`);
     await settled(page);
     await page.locator('#user-create').click();
     const form = await modal(page);

@@ -9,18 +9,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, expect, it } from 'vitest';
 import { reportOpensOn } from '../../server/src/domain/monthly-report.ts';
 import { chineseOnPage, missingTranslations, settled, signInInEnglish } from './english-walk.ts';
 import { communityToStart, openProvinceTile } from './progress-support.ts';
-import {
-  chooseOption,
-  describeBrowser,
-  launchBrowser,
-  startDemoServer,
-  type RunningServer,
-} from './support.ts';
+import { chooseOption, describeBrowser, useDemoServer } from './support.ts';
 
 const SHOTS = 'test-results';
 
@@ -28,17 +22,15 @@ const SHOTS = 'test-results';
 const chineseHere = (page: Page): Promise<string[]> => chineseOnPage(page);
 
 describeBrowser('English throughout: progress', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let page: Page | undefined;
   const dir = mkdtempSync(join(tmpdir(), 'gaizao-english-progress-'));
   // The server's day is the last of this month, when this month's report opens.
   const period = new Date().toISOString().slice(0, 7);
   const year = Number(period.slice(0, 4));
 
-  beforeAll(async () => {
-    server = await startDemoServer({ clockAt: `${reportOpensOn(period)}T12:00:00+08:00` });
-    browser = await launchBrowser(['--lang=en-US']);
+  const demo = useDemoServer({
+    clockAt: `${reportOpensOn(period)}T12:00:00+08:00`,
+    browserArgs: ['--lang=en-US'],
   });
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail')
@@ -47,13 +39,11 @@ describeBrowser('English throughout: progress', () => {
     page = undefined;
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   const inEnglish = (account: string): Promise<Page> =>
-    signInInEnglish(browser, server.url, account);
+    signInInEnglish(demo.browser, demo.url, account);
 
   /** No Chinese outside data here, naming what no catalog translates if there is. */
   async function inEnglishHere(p: Page, where: string): Promise<void> {
@@ -64,7 +54,7 @@ describeBrowser('English throughout: progress', () => {
 
   it('the ministry: the country, a province’s tooltip and page, another month', async () => {
     page = await inEnglish('ministry');
-    await page.goto(`${server.url}/progress`);
+    await page.goto(`${demo.url}/progress`);
     await settled(page);
     await page.locator('#province-tile-map [data-province="海南"]').waitFor();
     await page.locator('#progress-table .ant-table-row').first().waitFor();
@@ -96,7 +86,7 @@ describeBrowser('English throughout: progress', () => {
 
   it('a county: its monthly report, the submit dialog, the report submitted and opened', async () => {
     page = await inEnglish('county');
-    await page.goto(`${server.url}/progress/reports?year=${year}&period=${period}`);
+    await page.goto(`${demo.url}/progress/reports?year=${year}&period=${period}`);
     await settled(page);
     await page.locator('#report-submit-card').waitFor();
     await inEnglishHere(page, 'the monthly report page');
@@ -127,7 +117,7 @@ describeBrowser('English throughout: progress', () => {
   it('a county: progress imported with bad rows, the server’s row errors in English', async () => {
     page = await inEnglish('county');
     const c = await communityToStart(page, year);
-    await page.goto(`${server.url}/ledger/import`);
+    await page.goto(`${demo.url}/ledger/import`);
     await page.locator('#import-tabs-tab-progress').click();
     const file = join(dir, 'progress.csv');
     const today = `${period}-01`;
@@ -166,7 +156,7 @@ describeBrowser('English throughout: progress', () => {
 
   it('a county: the community map and its filters', async () => {
     page = await inEnglish('county');
-    await page.goto(`${server.url}/progress/map`);
+    await page.goto(`${demo.url}/progress/map`);
     await settled(page);
     await page.locator('#community-map a[data-status]').first().waitFor();
     expect(await page.locator('#map-counts').innerText()).toMatch(/on the map \(Planned \d+/);
@@ -177,7 +167,7 @@ describeBrowser('English throughout: progress', () => {
     await settled(page);
     await inEnglishHere(page, 'the map of last year’s plan');
 
-    await page.goto(`${server.url}/progress/map?year=${year}`);
+    await page.goto(`${demo.url}/progress/map?year=${year}`);
     await settled(page);
     await chooseOption(page, 'map-status', 'Started');
     await page.waitForURL(/status=started/);

@@ -4,16 +4,10 @@
  * language follows the user to another browser. ENGLISH_WALK_AREA=ledger (or declarations, plans,
  * progress, frame) walks one area only, for whoever is translating it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { chineseOnPage, missingTranslations, settled, signInInEnglish } from './english-walk.ts';
-import {
-  DEMO_PASSWORD,
-  describeBrowser,
-  launchBrowser,
-  startDemoServer,
-  type RunningServer,
-} from './support.ts';
+import { DEMO_PASSWORD, describeBrowser, useDemoServer } from './support.ts';
 
 type Area = 'frame' | 'ledger' | 'declarations' | 'plans' | 'progress';
 
@@ -86,24 +80,15 @@ const WALKS: { account: string; stops: Stop[] }[] = [
 const only = process.env.ENGLISH_WALK_AREA as Area | undefined;
 
 describeBrowser('English throughout', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser(['--lang=en-US']);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoServer({ browserArgs: ['--lang=en-US'] });
 
   const inEnglish = (account: string): Promise<Page> =>
-    signInInEnglish(browser, server.url, account);
+    signInInEnglish(demo.browser, demo.url, account);
 
   it('the login page is in English', async () => {
     if (only && only !== 'frame') return;
-    const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
-    await page.goto(server.url);
+    const page = await demo.newPage({ locale: 'en-US' });
+    await page.goto(demo.url);
     await page.locator('#login-username').waitFor();
     await page.locator('#login-lang-switch').click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
@@ -118,7 +103,7 @@ describeBrowser('English throughout', () => {
       const page = await inEnglish(account);
       const found: string[] = [];
       for (const stop of mine) {
-        await page.goto(`${server.url}${stop.path}`);
+        await page.goto(`${demo.url}${stop.path}`);
         await settled(page);
         let where = stop.path;
         if (stop.link) {
@@ -142,8 +127,8 @@ describeBrowser('English throughout', () => {
     if (only && only !== 'frame') return;
     const first = await inEnglish('county-460107');
     await first.context().close();
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(server.url);
+    const page = await demo.newPage();
+    await page.goto(demo.url);
     await page.locator('#login-username').fill('county-460107');
     await page.locator('#login-password').fill(DEMO_PASSWORD);
     await page.locator('#login-submit').click();
@@ -153,8 +138,8 @@ describeBrowser('English throughout', () => {
     await page.locator('#lang-switch').click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await page.locator('#current-region').waitFor();
-    const third = await (await browser.newContext()).newPage();
-    await third.goto(server.url);
+    const third = await demo.newPage();
+    await third.goto(demo.url);
     await third.locator('#login-username').fill('county-460107');
     await third.locator('#login-password').fill(DEMO_PASSWORD);
     await third.locator('#login-submit').click();

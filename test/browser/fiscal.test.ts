@@ -7,15 +7,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeBrowser,
-  launchBrowser,
-  signIn,
-  startDemoServer,
-  type RunningServer,
-} from './support.ts';
+import { describeBrowser, useDemoServer } from './support.ts';
 
 /** The demo declares next year's plan (server/src/demo/seed.ts, DEMO_PLAN_YEAR). */
 const Y = new Date().getUTCFullYear() + 1;
@@ -26,24 +20,15 @@ const checkPassed = (page: Page, id: string) =>
   page.locator(`#fiscal-check-${id}`).getAttribute('data-passed');
 
 describeBrowser('fiscal capacity', () => {
-  let server: RunningServer;
-  let browser: Browser;
   const dir = mkdtempSync(join(tmpdir(), 'gaizao-fiscal-'));
   const pdf = join(dir, '海口市财政承受能力评估报告.pdf');
 
-  beforeAll(async () => {
-    writeFileSync(pdf, '%PDF-1.4\n% 海口市财政承受能力评估报告（测试）\n');
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const demo = useDemoServer();
+  beforeAll(() => writeFileSync(pdf, '%PDF-1.4\n% 海口市财政承受能力评估报告（测试）\n'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('the city records its assessment with a file; the province reviews it and the check turns green', async () => {
-    const city = await signIn(browser, server.url, 'city');
+    const city = await demo.signIn('city');
     await city.locator('.ant-menu-item', { hasText: '财政承受能力评估' }).click();
     await city.locator('#fiscal-page').waitFor();
     await city.locator(`#fiscal-edit-${CITY}`).waitFor();
@@ -71,8 +56,8 @@ describeBrowser('fiscal capacity', () => {
     await expect.poll(() => checkPassed(city, 'fiscal_reviewed')).toBe('false');
     await city.screenshot({ path: `${SHOTS}/fiscal-city.png`, fullPage: true });
 
-    const province = await signIn(browser, server.url, 'province');
-    await province.goto(`${server.url}/plans/fiscal?year=${Y}`);
+    const province = await demo.signIn('province');
+    await province.goto(`${demo.url}/plans/fiscal?year=${Y}`);
     await province.locator(`#fiscal-review-${CITY}`).waitFor();
     await expect.poll(() => checkPassed(province, 'fiscal_reviewed')).toBe('false');
     expect(await province.locator('#fiscal-check-fiscal_reviewed').innerText()).toContain('海口市');

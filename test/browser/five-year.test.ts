@@ -3,35 +3,19 @@
  * its own target for a year; a city enters its green-community figures (a form that refuses
  * impossible counts before asking the server); the sign-off departments have no such page.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  chooseOption,
-  describeBrowser,
-  launchBrowser,
-  startDemoServer,
-  type RunningServer,
-} from './support.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { chooseOption, describeBrowser, useDemoServer } from './support.ts';
 
 const SHOTS = process.env.FIVE_YEAR_SCREENSHOTS;
 
 describeBrowser('five-year', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoServer();
 
   async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const context = await demo.browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(demo.url);
     await page.locator('#login-username').fill(username);
     await page.locator('#login-password').fill('gaizao-demo');
     await page.locator('#login-submit').click();
@@ -71,7 +55,7 @@ describeBrowser('five-year', () => {
 
   it('lets the province set its own target for a year, and shows it against the ledger', async () => {
     const { context, page } = await signedIn('province');
-    await page.goto(`${server.url}/five-year`);
+    await page.goto(`${demo.url}/five-year`);
     await page.locator('#five-year-target-2021').click();
     await page.locator('#five-year-target-communities').fill('620');
     await page.locator('#five-year-target-households').fill('100');
@@ -91,7 +75,7 @@ describeBrowser('five-year', () => {
 
   it('takes a city’s green-community figures, refusing more meeting than taking part', async () => {
     const { context, page } = await signedIn('city');
-    await page.goto(`${server.url}/five-year`);
+    await page.goto(`${demo.url}/five-year`);
     // The demo's figures for 海口市: 51 of 220 in 2021, short of 25 %.
     await page.locator('#five-year-green').waitFor();
     const first = await cells(page, 'five-year-green', 0);
@@ -147,7 +131,7 @@ describeBrowser('five-year', () => {
   it('has no five-year page for the sign-off departments', async () => {
     const { context, page } = await signedIn('ndrc');
     expect(await page.getByRole('menuitem', { name: '十四五' }).count()).toBe(0);
-    await page.goto(`${server.url}/five-year`);
+    await page.goto(`${demo.url}/five-year`);
     await page.getByText('无权访问', { exact: true }).waitFor();
     await context.close();
   }, 120_000);

@@ -2,15 +2,9 @@
  * Issue 13, defects 1–2 on the demo: the home tiles show the server's figures, not "—", and the
  * plan table opens on the year being declared (the demo declares next year's plan), with data.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeBrowser,
-  launchBrowser,
-  signIn,
-  startDemoServer,
-  type RunningServer,
-} from './support.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeBrowser, useDemoServer } from './support.ts';
 
 /** The demo's plan year (server/src/demo/seed.ts): next year, its deadline at this year's end. */
 const DEMO_YEAR = new Date().getUTCFullYear() + 1;
@@ -28,22 +22,13 @@ async function tile(page: Page, role: string, title: string): Promise<string> {
 }
 
 describeBrowser('home figures and the plan year', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoServer();
 
   it('shows the county its plan and its to-do, and opens its plan checks on the demo year', async () => {
-    const page = await signIn(browser, server.url, 'county');
+    const page = await demo.signIn('county');
     expect(await tile(page, 'county', '本年计划')).toMatch(/^[1-9][\d,]*\s*个小区$/);
     expect(await tile(page, 'county', '待办')).toMatch(/^1\s*项$/);
-    await page.goto(`${server.url}/plans`);
+    await page.goto(`${demo.url}/plans`);
     const year = page.locator('.ant-select', { has: page.locator('#plan-year') });
     await expect.poll(() => year.innerText(), { timeout: 30_000 }).toContain(`${DEMO_YEAR}年`);
     await page.locator('#plan-checks .ant-table-row').first().waitFor();
@@ -52,11 +37,11 @@ describeBrowser('home figures and the plan year', () => {
   });
 
   it('shows the province its plan, its reviews and its deadline, and the plan table with data', async () => {
-    const page = await signIn(browser, server.url, 'province');
+    const page = await demo.signIn('province');
     expect(await tile(page, 'province', '全省计划')).toMatch(/^[1-9][\d,]*\s*个小区$/);
     expect(await tile(page, 'province', '审核待办')).toMatch(/^\d+\s*项$/);
     expect(await tile(page, 'province', '截止日期')).toBe(`${DEMO_YEAR - 1}-12-31`);
-    await page.goto(`${server.url}/plans`);
+    await page.goto(`${demo.url}/plans`);
     const year = page.locator('.ant-select', { has: page.locator('#plan-year') });
     await expect.poll(() => year.innerText(), { timeout: 30_000 }).toContain(`${DEMO_YEAR}年`);
     const total = page.locator('#plan-table .plan-total-row').first();

@@ -9,34 +9,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeBrowser,
-  launchBrowser,
-  signIn,
-  startDemoServer,
-  type RunningServer,
-} from './support.ts';
+import { afterAll, expect, it } from 'vitest';
+import { describeBrowser, useDemoServer } from './support.ts';
 
 describeBrowser('an interrupted import', () => {
-  let server: RunningServer;
-  let browser: Browser;
   const dir = mkdtempSync(join(tmpdir(), 'gaizao-interrupted-'));
 
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
+  const demo = useDemoServer();
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows 已中断 and imports again with 重新导入', async () => {
-    const page = await signIn(browser, server.url, 'county');
-    await page.goto(`${server.url}/ledger/import`);
+    const page = await demo.signIn('county');
+    await page.goto(`${demo.url}/ledger/import`);
     const name = `中断苑${randomBytes(3).toString('hex')}`;
     const file = join(dir, 'list.csv');
     writeFileSync(
@@ -48,7 +34,7 @@ describeBrowser('an interrupted import', () => {
     await expect.poll(() => page.locator('#import-confirm').isEnabled()).toBe(true);
 
     // The crash: the server claimed the job and died before importing a row.
-    const db = new SQLite(server.dbPath);
+    const db = new SQLite(demo.dbPath);
     db.pragma('busy_timeout = 5000');
     const { id } = db.prepare("select id from imports where status = 'checked'").get() as {
       id: string;

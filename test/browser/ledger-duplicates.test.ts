@@ -8,33 +8,20 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeBrowser,
-  launchBrowser,
-  signIn,
-  startDemoServer,
-  type RunningServer,
-} from './support.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, expect, it } from 'vitest';
+import { describeBrowser, useDemoServer } from './support.ts';
 
 const HEADER =
   '区划代码,小区名称,建成年份,楼栋数,居民户数,住宅建筑面积（平方米）,预计投资额（万元）,计划年度';
 
 describeBrowser('ledger import: duplicates and suspected duplicates', () => {
-  let server: RunningServer;
-  let browser: Browser;
   const dir = mkdtempSync(join(tmpdir(), 'gaizao-duplicates-'));
   // Letters only, so that no digit of the tag runs into the names' own numbers.
   const tag = [...randomBytes(4)].map((b) => String.fromCharCode(97 + (b % 26))).join('');
 
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
+  const demo = useDemoServer();
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -48,8 +35,8 @@ describeBrowser('ledger import: duplicates and suspected duplicates', () => {
     page.locator(`${table} .ant-table-tbody tr.ant-table-row`).allInnerTexts();
 
   it('imports a suffix-only pair with one suspected duplicate, and refuses one name written two ways', async () => {
-    const page = await signIn(browser, server.url, 'county');
-    await page.goto(`${server.url}/ledger/import`);
+    const page = await demo.signIn('county');
+    await page.goto(`${demo.url}/ledger/import`);
 
     // The same name in two writings: refused, the error naming both lines.
     await page

@@ -6,9 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchBrowser, startDemoServer, type RunningServer } from './support.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, expect, it } from 'vitest';
+import { describeBrowser, useDemoServer } from './support.ts';
 
 const HEADER = [
   '区划代码',
@@ -23,27 +23,20 @@ const HEADER = [
 ];
 
 describeBrowser('ledger', () => {
-  let server: RunningServer;
-  let browser: Browser;
   const dir = mkdtempSync(join(tmpdir(), 'gaizao-ledger-'));
   // Distinctive names, so the search finds these rows and none of the demo ledger's.
   const suffix = randomBytes(3).toString('hex');
   const names = [`椰林苑${suffix}`, `金盘新村${suffix}`, `滨海花园${suffix}`];
 
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
+  const demo = useDemoServer();
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await demo.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(demo.url);
     await page.locator('#login-username').fill(username);
     await page.locator('#login-password').fill('gaizao-demo');
     await page.locator('#login-submit').click();
@@ -64,7 +57,7 @@ describeBrowser('ledger', () => {
     const { context: contextA, page } = await signedIn('county');
 
     // The template downloads.
-    await page.goto(`${server.url}/ledger/import`);
+    await page.goto(`${demo.url}/ledger/import`);
     const [template] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('#import-template').click(),
@@ -125,7 +118,7 @@ describeBrowser('ledger', () => {
       .toContain('已导入 3 个小区');
 
     // The search box finds exactly the one community; the totals follow the filter.
-    await page.goto(`${server.url}/ledger`);
+    await page.goto(`${demo.url}/ledger`);
     await page.locator('#ledger-search').fill(names[0]!);
     await page.locator('#ledger-search').press('Enter');
     await expect.poll(() => rowTexts(page, '#ledger-table')).toHaveLength(1);
@@ -193,7 +186,7 @@ describeBrowser('ledger', () => {
 
   it('shows the ledger read-only to the ministry', async () => {
     const { context, page } = await signedIn('ministry');
-    await page.goto(`${server.url}/ledger`);
+    await page.goto(`${demo.url}/ledger`);
     await page.locator('#ledger-table').waitFor();
     expect(await page.locator('#ledger-export-xlsx').count()).toBe(1);
     expect(await page.locator('#ledger-new').count()).toBe(0);

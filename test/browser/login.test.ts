@@ -1,30 +1,21 @@
 import SQLite from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchBrowser, startDemoServer, type RunningServer } from './support.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeBrowser, useDemoServer } from './support.ts';
 
 describeBrowser('login', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoServer();
 
   async function login(page: Page, username: string, password: string): Promise<void> {
-    await page.goto(server.url);
+    await page.goto(demo.url);
     await page.locator('#login-username').fill(username);
     await page.locator('#login-password').fill(password);
     await page.locator('#login-submit').click();
   }
 
   it('says it is a demo, logs in as province and shows the province', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await demo.browser.newPage();
+    await page.goto(demo.url);
     await expect.poll(() => page.getByText('演示').first().isVisible()).toBe(true);
     // Every seeded account is named, the three national departments and 三员 included.
     const notice = await page.locator('#demo-notice').innerText();
@@ -46,7 +37,7 @@ describeBrowser('login', () => {
   });
 
   it('shows a Chinese error for a wrong password and stays on the login page', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     await login(page, 'city', 'wrong-password-1');
     await expect
       .poll(() => page.getByText('用户名或密码错误').first().isVisible(), { timeout: 30_000 })
@@ -63,7 +54,7 @@ describeBrowser('login', () => {
       ['city', '海口市'],
       ['county', '龙华区'],
     ]) {
-      const context = await browser.newContext();
+      const context = await demo.browser.newContext();
       const page = await context.newPage();
       await login(page, user!, 'gaizao-demo');
       await page.locator('#current-region').waitFor();
@@ -73,11 +64,11 @@ describeBrowser('login', () => {
   });
 
   it('shows the user management menu to the security administrator', async () => {
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     const page = await context.newPage();
     await login(page, 'security', 'gaizao-demo');
     await page.locator('#current-region').waitFor();
-    await page.goto(`${server.url}/users`);
+    await page.goto(`${demo.url}/users`);
     await expect
       .poll(() => page.getByText('county').first().isVisible(), { timeout: 30_000 })
       .toBe(true);
@@ -85,7 +76,7 @@ describeBrowser('login', () => {
   });
 
   it('says why on the login page when the session ended while the user was away', async () => {
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     const page = await context.newPage();
     await login(page, 'county', 'gaizao-demo');
     await page.locator('#current-region').waitFor();
@@ -93,7 +84,7 @@ describeBrowser('login', () => {
     // below could write its later last use over it, and the session would not have ended.
     await page.waitForLoadState('networkidle');
     // Away for 31 minutes: the session's last use moved back in the server's own database.
-    const db = new SQLite(server.dbPath);
+    const db = new SQLite(demo.dbPath);
     try {
       const changed = db
         .prepare(

@@ -5,48 +5,36 @@
  * button and the ministry's count of provinces. The server's clock is set to the first day of
  * this month (China time), so this month's report is not yet open.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, expect, it } from 'vitest';
 import { dateLabel, periodLabel } from '../../common/dates.ts';
 import { reportOpensOn } from '../../server/src/domain/monthly-report.ts';
 import { chinaMonth } from '../../web/src/pages/progress-reports/reportLabels.ts';
 import { communityToStart } from './progress-support.ts';
-import {
-  describeBrowser,
-  launchBrowser,
-  signIn,
-  startDemoServer,
-  type RunningServer,
-} from './support.ts';
+import { describeBrowser, useDemoServer } from './support.ts';
 
 const SHOTS = 'test-results';
 
 describeBrowser('pages that read right', () => {
-  let server: RunningServer;
-  /** Chromium speaking English (--lang=en-US), as a clerk's browser may */
-  let english: Browser;
-  let current: Page | undefined;
   const month = chinaMonth();
   const year = Number(month.slice(0, 4));
-
-  beforeAll(async () => {
-    server = await startDemoServer({ clockAt: `${month}-01T12:00:00+08:00` });
-    english = await launchBrowser(['--lang=en-US']);
+  /** Chromium speaking English (--lang=en-US), as a clerk's browser may */
+  const demo = useDemoServer({
+    clockAt: `${month}-01T12:00:00+08:00`,
+    browserArgs: ['--lang=en-US'],
   });
+  let current: Page | undefined;
+
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail')
       await current?.screenshot({ path: `${SHOTS}/pages-read-right-failed.png`, fullPage: true });
   });
-  afterAll(async () => {
-    await english?.close();
-    await server?.stop();
-  });
 
   it('enters dates and months through Chinese pickers in an English browser', async () => {
-    const page = (current = await signIn(english, server.url, 'county', { locale: 'en-US' }));
+    const page = (current = await demo.signIn('county', { locale: 'en-US' }));
     expect(await page.evaluate(() => navigator.language)).toBe('en-US');
     const c = await communityToStart(page, year);
-    await page.goto(`${server.url}/ledger/${c.id}`);
+    await page.goto(`${demo.url}/ledger/${c.id}`);
     await page.locator('#community-progress').waitFor();
 
     // No native date input is left on the page: they would speak the browser's language.
@@ -82,8 +70,8 @@ describeBrowser('pages that read right', () => {
   }, 120_000);
 
   it('shows when this month’s report opens instead of a submit button', async () => {
-    const page = (current = await signIn(english, server.url, 'county'));
-    await page.goto(`${server.url}/progress/reports?year=${year}&period=${month}`);
+    const page = (current = await demo.signIn('county'));
+    await page.goto(`${demo.url}/progress/reports?year=${year}&period=${month}`);
     const opens = page.locator('#report-opens');
     await opens.waitFor();
     expect(await opens.innerText()).toBe(`${dateLabel(reportOpensOn(month))}起可上报`);
@@ -95,13 +83,13 @@ describeBrowser('pages that read right', () => {
   }, 60_000);
 
   it('opens 计划申报 and 财政承受能力 on the year being declared, as the plan table does', async () => {
-    const page = (current = await signIn(english, server.url, 'city'));
+    const page = (current = await demo.signIn('city'));
     const declaring = await page.evaluate(
       async () => ((await (await fetch('/api/plan-year')).json()) as { year: number }).year,
     );
-    await page.goto(`${server.url}/declarations`);
+    await page.goto(`${demo.url}/declarations`);
     await page.waitForURL(new RegExp(`/declarations/460100/${declaring}$`));
-    await page.goto(`${server.url}/plans/fiscal`);
+    await page.goto(`${demo.url}/plans/fiscal`);
     await expect
       .poll(() => page.locator('.ant-select', { has: page.locator('#fiscal-year') }).innerText())
       .toContain(String(declaring));
@@ -109,8 +97,8 @@ describeBrowser('pages that read right', () => {
   }, 60_000);
 
   it('offers the statistics export (统计局共享) on 进展统计, and it downloads', async () => {
-    const page = (current = await signIn(english, server.url, 'province'));
-    await page.goto(`${server.url}/progress?scope=460000&year=${year}`);
+    const page = (current = await demo.signIn('province'));
+    await page.goto(`${demo.url}/progress?scope=460000&year=${year}`);
     const button = page.locator('#statistics-export');
     await button.waitFor();
     expect(await button.innerText()).toContain('统计局共享');
@@ -122,8 +110,8 @@ describeBrowser('pages that read right', () => {
   }, 60_000);
 
   it('prints counts with separators and 万元 with two decimals, in tables as on cards', async () => {
-    const page = (current = await signIn(english, server.url, 'province'));
-    await page.goto(`${server.url}/progress?scope=460000&year=${year}`);
+    const page = (current = await demo.signIn('province'));
+    await page.goto(`${demo.url}/progress?scope=460000&year=${year}`);
     const body = page.locator('#progress-table .ant-table-tbody');
     await body.locator('tr.ant-table-row').first().waitFor();
     const cells = await body.locator('td.ant-table-cell').allInnerTexts();
@@ -131,7 +119,7 @@ describeBrowser('pages that read right', () => {
     expect(cells.filter((t) => /^-?\d{4,}/.test(t.trim()))).toEqual([]);
     expect(cells.some((t) => /^\d{1,3}(,\d{3})+/.test(t.trim()))).toBe(true);
     // …and the ledger's investment has the form's two decimals, not the stored four.
-    await page.goto(`${server.url}/ledger`);
+    await page.goto(`${demo.url}/ledger`);
     const ledger = page.locator('.ant-table-tbody');
     await ledger.locator('tr.ant-table-row').first().waitFor();
     const figures = await ledger.locator('tr.ant-table-row td.ant-table-cell').allInnerTexts();

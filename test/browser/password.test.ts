@@ -3,25 +3,21 @@
  * set by an administrator lands on 修改密码 and reaches the app only after changing it. (The
  * session-ended message on the login page is tested at the API level only: see the report.)
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchBrowser, startDemoServer, type RunningServer } from './support.ts';
+import { beforeAll, expect, it } from 'vitest';
+import { describeBrowser, useDemoServer } from './support.ts';
 
 describeBrowser('passwords and sessions', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const demo = useDemoServer();
   beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
     // The security administrator creates an account over the API, as the users page does.
-    const login = await fetch(`${server.url}/api/auth/login`, {
+    const login = await fetch(`${demo.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'security', password: 'gaizao-demo' }),
     });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const { user } = (await login.json()) as { user: { csrfToken: string } };
-    const created = await fetch(`${server.url}/api/users`, {
+    const created = await fetch(`${demo.url}/api/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': user.csrfToken },
       body: JSON.stringify({
@@ -34,14 +30,10 @@ describeBrowser('passwords and sessions', () => {
     });
     expect(created.status).toBe(201);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('makes a new account change its initial password before anything else', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await demo.browser.newPage();
+    await page.goto(demo.url);
     await page.locator('#login-username').fill('newcounty');
     await page.locator('#login-password').fill('Tq7-rnvx-Lw');
     await page.locator('#login-submit').click();

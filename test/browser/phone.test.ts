@@ -6,17 +6,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, expect, it } from 'vitest';
 import { withExif } from '../../server/src/test-support/exif-fixture.ts';
 import { communityToStart, fillProgress, PNG, recordConsultation } from './progress-support.ts';
-import {
-  describeBrowser,
-  launchBrowser,
-  signIn,
-  startDemoServer,
-  type RunningServer,
-} from './support.ts';
+import { describeBrowser, useDemoServer } from './support.ts';
 
 const PHONE = {
   viewport: { width: 375, height: 740 },
@@ -45,22 +39,15 @@ async function cameraJpeg(page: Page): Promise<Buffer> {
 }
 
 describeBrowser('on a phone', () => {
-  let server: RunningServer;
-  let browser: Browser;
   const dir = mkdtempSync(join(tmpdir(), 'gaizao-phone-e2e-'));
 
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
+  const demo = useDemoServer();
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('opens the menu as a drawer and fits the main pages in 375 px', async () => {
-    const page = await signIn(browser, server.url, 'county', PHONE);
+    const page = await demo.signIn('county', PHONE);
     expect(await page.locator('#app-sider').count()).toBe(0);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page.getByRole('button', { name: '展开菜单' }).click();
@@ -69,7 +56,7 @@ describeBrowser('on a phone', () => {
     await page.waitForURL(/\/ledger$/);
     await expect.poll(() => drawer.isVisible()).toBe(false);
     for (const path of ['/ledger', '/progress', '/progress/reports']) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${demo.url}${path}`);
       await page.waitForLoadState('networkidle');
       expect(await overflow(page), path).toBeLessThanOrEqual(0);
     }
@@ -77,10 +64,10 @@ describeBrowser('on a phone', () => {
   });
 
   it('records a consultation, the month’s progress and photos with when and where they were taken', async () => {
-    const page = await signIn(browser, server.url, 'county', PHONE);
+    const page = await demo.signIn('county', PHONE);
     const today = new Date().toISOString().slice(0, 10);
     const c = await communityToStart(page, Number(today.slice(0, 4)));
-    await page.goto(`${server.url}/ledger/${c.id}`);
+    await page.goto(`${demo.url}/ledger/${c.id}`);
     await page.locator('#community-progress').waitFor();
     expect(await overflow(page)).toBeLessThanOrEqual(0);
 

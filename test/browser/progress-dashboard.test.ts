@@ -4,41 +4,28 @@
  * district lists its communities, and a community links to its ledger page. The demo seeds a year
  * of monthly progress for 海南, so the figures are live.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, expect, it } from 'vitest';
 import { openProvinceTile } from './progress-support.ts';
-import {
-  describeBrowser,
-  launchBrowser,
-  signIn,
-  startDemoServer,
-  type RunningServer,
-} from './support.ts';
+import { describeBrowser, useDemoServer } from './support.ts';
 
 const SHOTS = 'test-results';
 
 describeBrowser('progress dashboard', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
+  const demo = useDemoServer();
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail')
       await page?.screenshot({ path: `${SHOTS}/progress-failed.png`, fullPage: true });
   });
   afterAll(async () => {
     await page?.context().close();
-    await browser?.close();
-    await server?.stop();
   });
 
   // Each step loads a few pages: more than the default 30 s on a machine with busy cores.
   it('shows the ministry the province tiles, and 海南 leads to its cities', async () => {
-    page = await signIn(browser, server.url, 'ministry', {
+    page = await demo.signIn('ministry', {
       viewport: { width: 1400, height: 1000 },
     });
     const hainan = page.locator('#province-tile-map [data-province="海南"]');

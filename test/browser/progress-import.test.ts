@@ -8,13 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchBrowser, startDemoServer, type RunningServer } from './support.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, expect, it } from 'vitest';
+import { describeBrowser, useDemoServer } from './support.ts';
 
 describeBrowser('progress and consultations imports', () => {
-  let server: RunningServer;
-  let browser: Browser;
   const dir = mkdtempSync(join(tmpdir(), 'gaizao-progress-import-'));
   const suffix = randomBytes(3).toString('hex');
   const names = [`云龙苑${suffix}`, `海甸新村${suffix}`, `椰风小区${suffix}`];
@@ -22,19 +20,14 @@ describeBrowser('progress and consultations imports', () => {
   const month = `${year}-${String(new Date().getMonth() + 1).padStart(2, '0')}`;
   const today = new Date().toISOString().slice(0, 10);
 
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
+  const demo = useDemoServer();
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   async function signedIn(username: string): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(server.url);
+    const page = await demo.newPage();
+    await page.goto(demo.url);
     await page.locator('#login-username').fill(username);
     await page.locator('#login-password').fill('gaizao-demo');
     await page.locator('#login-submit').click();
@@ -50,7 +43,7 @@ describeBrowser('progress and consultations imports', () => {
 
   it('imports progress with 居民同意户数 and starts, then a consultations file; the province threshold bites', async () => {
     const county = await signedIn('county');
-    await county.goto(`${server.url}/ledger/import`);
+    await county.goto(`${demo.url}/ledger/import`);
     // Three new communities of this year's plan, through the project-list tab.
     await county
       .locator('#import-upload')
@@ -67,7 +60,7 @@ describeBrowser('progress and consultations imports', () => {
       .toContain('已导入 3 个小区');
 
     // 月度进展: the start of names[0] comes before the consent of names[1], its file's last row.
-    await county.goto(`${server.url}/ledger/import`);
+    await county.goto(`${demo.url}/ledger/import`);
     await county.getByRole('tab', { name: '月度进展' }).click();
     const progress = csv('progress', [
       '区划代码,小区名称,计划年度,报告期,居民同意户数,开工日期,备注',
@@ -111,7 +104,7 @@ describeBrowser('progress and consultations imports', () => {
 
     // The province asks for 90 % from this year on: names[2]'s 80/100 no longer lets it start.
     const province = await signedIn('province');
-    await province.goto(`${server.url}/plans/policies`);
+    await province.goto(`${demo.url}/plans/policies`);
     await province.locator('#province-thresholds').waitFor();
     await province.locator('#threshold-percent').fill('90');
     await province.locator('#threshold-save').click();

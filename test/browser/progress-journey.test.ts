@@ -8,8 +8,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, expect, it } from 'vitest';
 import { reportOpensOn } from '../../server/src/domain/monthly-report.ts';
 import { defaultPeriod, periodLabel } from '../../web/src/pages/progress-reports/reportLabels.ts';
 import {
@@ -22,36 +22,23 @@ import {
   recordConsultation,
   unitFigures,
 } from './progress-support.ts';
-import {
-  describeBrowser,
-  launchBrowser,
-  signIn,
-  startDemoServer,
-  type RunningServer,
-} from './support.ts';
+import { describeBrowser, useDemoServer } from './support.ts';
 
 const SHOTS = 'test-results';
 
 describeBrowser('progress journey', () => {
-  let server: RunningServer;
-  let browser: Browser;
   /** the page of the step under way, for a screenshot if it fails */
   let current: Page | undefined;
   const dir = mkdtempSync(join(tmpdir(), 'gaizao-journey-e2e-'));
 
   // The server's day is the last of this month, when this month's report opens (issue 13 §11).
   const period = new Date().toISOString().slice(0, 7);
-  beforeAll(async () => {
-    server = await startDemoServer({ clockAt: `${reportOpensOn(period)}T12:00:00+08:00` });
-    browser = await launchBrowser();
-  });
+  const demo = useDemoServer({ clockAt: `${reportOpensOn(period)}T12:00:00+08:00` });
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail')
       await current?.screenshot({ path: `${SHOTS}/progress-journey-failed.png`, fullPage: true });
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -62,22 +49,22 @@ describeBrowser('progress journey', () => {
       page.locator('#completeness-table tr[data-row-key="460106"] [data-status]');
 
     // Before: 龙华区 as its city sees it, 海口市 as its province sees it, this month.
-    const city = (current = await signIn(browser, server.url, 'city'));
-    await city.goto(`${server.url}/progress?scope=460100`);
+    const city = (current = await demo.signIn('city'));
+    await city.goto(`${demo.url}/progress?scope=460100`);
     const longhuaBefore = await unitFigures(city, '龙华区');
     expect(longhuaBefore).toEqual(await dashboardFigures(city, '460100', year, '460106'));
     expect(longhuaBefore.startedCommunities).toBeLessThan(longhuaBefore.planCommunities);
     await expect.poll(() => longhuaReport(city).getAttribute('data-status')).toBe('pending');
 
-    const province = (current = await signIn(browser, server.url, 'province'));
-    await province.goto(`${server.url}/progress?scope=460000`);
+    const province = (current = await demo.signIn('province'));
+    await province.goto(`${demo.url}/progress?scope=460000`);
     const haikouBefore = await unitFigures(province, '海口市');
     expect(haikouBefore).toEqual(await dashboardFigures(province, '460000', year, '460100'));
 
     // The county: a community of this year's plan not started yet, consulted above two thirds…
-    const county = (current = await signIn(browser, server.url, 'county'));
+    const county = (current = await demo.signIn('county'));
     const c = await communityToStart(county, year);
-    await county.goto(`${server.url}/ledger/${c.id}`);
+    await county.goto(`${demo.url}/ledger/${c.id}`);
     await county.locator('#community-progress').waitFor();
     const consent = county.locator('#consent-status');
     expect(await consent.innerText()).toContain('未达到 2/3 门槛');
@@ -113,7 +100,7 @@ describeBrowser('progress journey', () => {
     });
 
     // …and the month reported, frozen with that start.
-    await county.goto(`${server.url}/progress/reports?year=${year}&period=${period}`);
+    await county.goto(`${demo.url}/progress/reports?year=${year}&period=${period}`);
     await county.locator('#report-submit-card').waitFor();
     await county.locator('#report-submit').click();
     await county.locator('#report-submit-ok').click();
@@ -152,7 +139,7 @@ describeBrowser('progress journey', () => {
     });
 
     // The ministry: its home shows who reported last month, and the map leads to 海南's cities.
-    const ministry = (current = await signIn(browser, server.url, 'ministry', {
+    const ministry = (current = await demo.signIn('ministry', {
       viewport: { width: 1400, height: 1000 },
     }));
     // (the demo has a plan in 海南 only: the other provinces are named as having nothing to report)

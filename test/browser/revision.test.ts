@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import {
   acceptProvincePlan,
@@ -26,26 +26,17 @@ import {
   Y,
   type Community,
 } from './declaration-support.ts';
-import {
-  describeBrowser,
-  launchBrowser,
-  startDemoServer,
-  typeDate,
-  type RunningServer,
-} from './support.ts';
+import { describeBrowser, typeDate, useDemoServer } from './support.ts';
 
 describeBrowser('plan revision', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let users: SignedInUsers;
   const dir = mkdtempSync(join(tmpdir(), 'gaizao-revision-'));
   let removed: Community;
 
+  const demo = useDemoServer();
   beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-    users = new SignedInUsers(browser, server.url);
-    await acceptProvincePlan(server.dbPath, dir);
+    users = new SignedInUsers(demo.browser, demo.url);
+    await acceptProvincePlan(demo.dbPath, dir);
   }, 300_000);
   afterEach(async ({ task }) => {
     if (task.result?.state !== 'fail') return;
@@ -53,8 +44,6 @@ describeBrowser('plan revision', () => {
   });
   afterAll(async () => {
     await users?.close();
-    await browser?.close();
-    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -64,7 +53,7 @@ describeBrowser('plan revision', () => {
 
   it('province: opens a revision, removes a community, and gives the reason in the diff', async () => {
     const page = await as('province');
-    await openDeclaration(page, server.url, PROVINCE);
+    await openDeclaration(page, demo.url, PROVINCE);
     expect(await stateOf(page)).toBe('已接收');
     await page.locator('#declaration-revise').click();
     await page.locator('#revise-reason').fill('个别小区居民改造意愿变化，调整年度计划');
@@ -79,9 +68,9 @@ describeBrowser('plan revision', () => {
         `/api/communities?region=${PROVINCE}&planYear=${Y}&pageSize=1&sort=name`,
       )
     ).items[0]!;
-    await editCommunity(page, server.url, removed.id, '#community-plan-year', String(Y + 1));
+    await editCommunity(page, demo.url, removed.id, '#community-plan-year', String(Y + 1));
 
-    await openDeclaration(page, server.url, PROVINCE);
+    await openDeclaration(page, demo.url, PROVINCE);
     await page.locator('#revision-diff').click();
     const section = page.locator('#revision-removed');
     await expect.poll(() => section.innerText(), { timeout: 30_000 }).toContain(removed.name);
@@ -103,7 +92,7 @@ describeBrowser('plan revision', () => {
 
   it('province: three sign-offs on the new version, the approval again, then submits', async () => {
     const page = await as('province');
-    await openDeclaration(page, server.url, PROVINCE);
+    await openDeclaration(page, demo.url, PROVINCE);
     await justifyWarnings(page, PROVINCE);
     // The accepted version's candidate is on the page until the new one is frozen.
     const before = await page.locator('#candidate-hash').getAttribute('data-hash');
@@ -116,7 +105,7 @@ describeBrowser('plan revision', () => {
     await expect.poll(() => signed(page, 'province')).toBe('current');
     for (const user of ['ndrc', 'finance']) {
       const signer = await as(user);
-      await openDeclaration(signer, server.url, PROVINCE);
+      await openDeclaration(signer, demo.url, PROVINCE);
       expect(await signer.locator('#candidate-hash').getAttribute('data-hash')).toBe(hash);
       await signer.locator('#signoff-confirm').click();
       await expect
@@ -125,7 +114,7 @@ describeBrowser('plan revision', () => {
     }
 
     // The approval recorded before the revision does not cover it.
-    await openDeclaration(page, server.url, PROVINCE);
+    await openDeclaration(page, demo.url, PROVINCE);
     await submit(page);
     await page.locator('#declaration-submit-error').waitFor();
     // It names the version it approved, and the one now to be submitted.
@@ -149,7 +138,7 @@ describeBrowser('plan revision', () => {
 
   it('ministry: sees the diff with the reason, accepts; both accepted versions are listed', async () => {
     const page = await as('ministry');
-    await openDeclaration(page, server.url, PROVINCE);
+    await openDeclaration(page, demo.url, PROVINCE);
     await page.locator('#revision-diff').click();
     const section = page.locator('#revision-removed');
     await expect.poll(() => section.innerText(), { timeout: 30_000 }).toContain(removed.name);

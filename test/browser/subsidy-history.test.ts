@@ -7,30 +7,17 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeBrowser,
-  launchBrowser,
-  signIn,
-  startDemoServer,
-  type RunningServer,
-} from './support.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, expect, it } from 'vitest';
+import { describeBrowser, useDemoServer } from './support.ts';
 
 describeBrowser('subsidised history', () => {
-  let server: RunningServer;
-  let browser: Browser;
   const dir = mkdtempSync(join(tmpdir(), 'gaizao-history-'));
   const suffix = randomBytes(3).toString('hex');
   const names = [`红旗小区${suffix}`, `椰海花园${suffix}`];
 
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
+  const demo = useDemoServer();
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -43,8 +30,8 @@ describeBrowser('subsidised history', () => {
     page.locator(`${table} .ant-table-tbody tr.ant-table-row`).allInnerTexts();
 
   it('imports a 2021 subsidised list as history, and the 2022 check refuses one of its communities', async () => {
-    const page = await signIn(browser, server.url, 'county');
-    await page.goto(`${server.url}/ledger/import`);
+    const page = await demo.signIn('county');
+    await page.goto(`${demo.url}/ledger/import`);
     await page.locator('#import-kind').getByText('已获中央补助的历史清单').click();
     await page.locator('#import-history-help').waitFor();
 
@@ -74,7 +61,7 @@ describeBrowser('subsidised history', () => {
       .toContain('已导入 2');
 
     // A 2022 project list naming one of them: stored, and the 2022 check blocks it.
-    await page.goto(`${server.url}/ledger/import`);
+    await page.goto(`${demo.url}/ledger/import`);
     await page
       .locator('#import-upload')
       .setInputFiles(

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const hasChromium = existsSync(chromiumPath);
@@ -30,8 +30,14 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** `clockAt`: the server's clock starts at this instant (CLOCK_AT, config.ts) and runs on. */
-export async function startDemoServer(options: { clockAt?: string } = {}): Promise<RunningServer> {
+export interface DemoServerOptions {
+  /** The server's clock starts at this instant (CLOCK_AT, config.ts) and runs on. */
+  clockAt?: string;
+  /** More environment for the server process, such as MAP_TILE_URL. */
+  env?: Record<string, string>;
+}
+
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'gaizao-e2e-'));
   const dbPath = join(dir, 'e2e.db');
   const child: ChildProcess = spawn(
@@ -50,7 +56,7 @@ export async function startDemoServer(options: { clockAt?: string } = {}): Promi
       dbPath,
     ],
     {
-      env: { ...process.env, DATABASE_URL: '', CLOCK_AT: options.clockAt ?? '' },
+      env: { ...process.env, ...options.env, DATABASE_URL: '', CLOCK_AT: options.clockAt ?? '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -118,6 +124,54 @@ export async function signIn(
   await page.locator('#login-submit').click();
   await page.locator('#current-region').waitFor();
   return page;
+}
+
+/** A demo server and a Chromium for one file's tests; the fields are there once beforeAll ran. */
+export interface DemoSession {
+  url: string;
+  /** The server's SQLite file, for a test that prepares data underneath it. */
+  dbPath: string;
+  browser: Browser;
+  /** A page of a fresh context, signed in as a demo account and showing the home page. */
+  signIn: (username: string, options?: BrowserContextOptions) => Promise<Page>;
+  /** A page of a fresh context, signed in as nobody. */
+  newPage: (options?: BrowserContextOptions) => Promise<Page>;
+}
+
+/**
+ * Starts a demo server and Chromium before the file's tests (beforeAll) and stops them after
+ * (afterAll). Hooks the file registers later run after these on the way in and before them on the
+ * way out, so they may use the server and close what they opened in it. `browserArgs`: Chromium
+ * switches (launchBrowser); `env` is read when the server starts, so it may name what an earlier
+ * beforeAll set up.
+ */
+export function useDemoServer(
+  options: {
+    clockAt?: string;
+    env?: () => Record<string, string>;
+    browserArgs?: string[];
+  } = {},
+): DemoSession {
+  const session = {} as DemoSession;
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    server = await startDemoServer({ clockAt: options.clockAt, env: options.env?.() });
+    const browser = await launchBrowser(options.browserArgs);
+    Object.assign(session, {
+      url: server.url,
+      dbPath: server.dbPath,
+      browser,
+      signIn: (username: string, context?: BrowserContextOptions) =>
+        signIn(browser, server!.url, username, context),
+      newPage: async (context?: BrowserContextOptions) =>
+        (await browser.newContext(context)).newPage(),
+    } satisfies DemoSession);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await server?.stop();
+  });
+  return session;
 }
 
 /**

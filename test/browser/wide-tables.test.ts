@@ -4,16 +4,10 @@
  * its own container with its first column fixed, and scrolled to the end its last column's header
  * is in view.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, expect, it } from 'vitest';
 import { chinaMonth } from '../../web/src/pages/progress-reports/reportLabels.ts';
-import {
-  describeBrowser,
-  launchBrowser,
-  signIn,
-  startDemoServer,
-  type RunningServer,
-} from './support.ts';
+import { describeBrowser, useDemoServer } from './support.ts';
 
 const SHOTS = 'test-results';
 
@@ -58,23 +52,14 @@ async function fitOf(page: Page, selector: string): Promise<Fit & { where: strin
 }
 
 describeBrowser('wide tables', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let current: Page | undefined;
   const month = chinaMonth();
   const year = Number(month.slice(0, 4));
 
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
+  const demo = useDemoServer();
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail')
       await current?.screenshot({ path: `${SHOTS}/wide-tables-failed.png`, fullPage: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   const pages: [string, string, string, string][] = [
@@ -90,10 +75,10 @@ describeBrowser('wide tables', () => {
       /** where each last header cell ended up, to read when the check fails */
       const places: string[] = [];
       for (const [name, account, path, selector] of pages) {
-        const page = (current = await signIn(browser, server.url, account, {
+        const page = (current = await demo.signIn(account, {
           viewport: { width, height: 900 },
         }));
-        await page.goto(`${server.url}${path}`);
+        await page.goto(`${demo.url}${path}`);
         const { where, ...fit } = await fitOf(page, selector);
         seen[name] = fit;
         places.push(`${name}: ${where}`);
