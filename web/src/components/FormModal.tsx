@@ -40,8 +40,12 @@ interface Props<V> {
   children: ReactNode;
 }
 
-/** Whether a save failed because the record changed meanwhile (the version sent is stale). */
-export const isStale = (e: unknown): boolean => e instanceof ApiError && e.status === 409;
+/**
+ * Whether a save failed because the record changed meanwhile (the version sent is stale): told by
+ * the error's sub-code, not by its status, since a duplicate name is a 409 too.
+ */
+export const isStale = (e: unknown): boolean =>
+  e instanceof ApiError && e.subCode === 'STALE_VERSION';
 
 export function FormModal<V>({
   form,
