@@ -29,7 +29,7 @@ import { act } from './declarations.act.ts';
 import { peopleNamed } from '../users/people.ts';
 import { childrenOf } from './declarations.children.ts';
 import { presentDeadline, reviewerName, unitDeadline } from './declarations.deadlines.ts';
-import { SIGNOFF_LABELS, SIGNOFF_ROLES } from './signoff-roles.ts';
+import { SIGNOFF_LABELS, SIGNOFF_ROLES } from '../../../../common/declaration.ts';
 import { coversOf, provinceView } from './declarations.province.ts';
 import { receivesOnly } from './declarations.policy.ts';
 import {
