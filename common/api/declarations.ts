@@ -12,6 +12,7 @@ import {
   REVISION_REASONS,
   SIGNOFF_ROLES,
 } from '../declaration.ts';
+import type { Measures } from '../measures.ts';
 import { displayRow, planYearParam } from './plan.ts';
 
 export const declarationState = z.enum(DECLARATION_STATES);
@@ -22,7 +23,7 @@ export const integrity = z
   .describe('按存储内容重新计算校验码：mismatch 即数据校验失败');
 
 /** The five measures of a plan (平方米 × 100, 元). */
-export const totals = z.object({
+export const totals: z.ZodType<Measures> = z.object({
   communities: z.number(),
   households: z.number(),
   buildings: z.number(),
