@@ -23,13 +23,13 @@ export const integrity = z
   .describe('按存储内容重新计算校验码：mismatch 即数据校验失败');
 
 /** The five measures of a plan (平方米 × 100, 元). */
-export const totals: z.ZodType<Measures> = z.object({
+export const totals = z.object({
   communities: z.number(),
   households: z.number(),
   buildings: z.number(),
   floorAreaCenti: z.number().describe('住宅建筑面积，平方米 × 100'),
   investmentYuan: z.number().describe('预计投资额，元'),
-});
+}) satisfies z.ZodType<Measures>;
 export type DeclarationTotals = z.infer<typeof totals>;
 
 /** A community as frozen in a submitted version (domain/declaration.ts diffs them). */

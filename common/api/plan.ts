@@ -4,6 +4,7 @@
  * policies. Fastify validates and documents with them; the web takes their types.
  */
 import { z } from 'zod';
+import type { PlanPolicy as PlanPolicyRules } from '../plan-policy.ts';
 
 /** A plan year in an address or a query. */
 export const planYearParam = z.coerce.number().int().min(2000).max(2100);
@@ -153,7 +154,7 @@ export const policy = z.object({
   source: z.string(),
   version: z.number(),
   ownYear: z.boolean().describe('false：该年度尚无单独政策，沿用最近一个较早年度'),
-});
+}) satisfies z.ZodType<PlanPolicyRules>;
 export type PlanPolicy = z.infer<typeof policy>;
 
 export const policyList = z.object({ items: z.array(policy) });
