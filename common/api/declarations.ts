@@ -238,6 +238,7 @@ export const unitYear = z.object({
 
 /** What an action answers: the declaration's state after it. */
 export const stateAfter = z.object({ state: declarationState });
+export type StateAfter = z.infer<typeof stateAfter>;
 
 export const returnBody = z.object({
   reason: z.string().trim().min(2, '请写明退回理由').max(2000),
@@ -281,12 +282,14 @@ export const justificationBody = z.object({ text: z.string().max(2000) });
 
 /** POST …/freeze: the sign-off version frozen. */
 export const frozenCandidate = z.object({ id: z.number(), hash: z.string() });
+export type FrozenCandidate = z.infer<typeof frozenCandidate>;
 
 export const signoffParams = z.object({ snapshotId: z.coerce.number().int().min(1) });
 export const signoffBody = z.object({
   hash: z.string().regex(/^[0-9a-f]{64}$/, '校验码应为64位十六进制'),
 });
 export const signoffDone = z.object({ role: z.enum(SIGNOFF_ROLES) });
+export type SignoffDone = z.infer<typeof signoffDone>;
 
 export const contactBody = z.object({ name: z.string().max(200), phone: z.string().max(200) });
 

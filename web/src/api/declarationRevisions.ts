@@ -1,8 +1,12 @@
 // 计划调整: revising an accepted plan — the reasons a revision gives per community, its diff
-// against the plan in force, and every accepted version (issue 11 §3). Shapes as
-// server/src/modules/declarations/revisions.*.ts presents them.
-import type { RevisionDiff, AcceptanceHistory } from '../../../common/api/declarations.ts';
-import type { DeclarationState, RevisionReason } from '../../../common/declaration.ts';
+// against the plan in force, and every accepted version (issue 11 §3). Types from the routes'
+// schemas (common/api/declarations.ts).
+import type {
+  AcceptanceHistory,
+  RevisionDiff,
+  StateAfter,
+} from '../../../common/api/declarations.ts';
+import type { RevisionReason } from '../../../common/declaration.ts';
 import { api } from './client.ts';
 import { unitPath } from './declarations.ts';
 
@@ -16,7 +20,7 @@ export type {
 
 /** Opens a revision of the accepted plan (计划调整). */
 export function reviseDeclaration(unit: string, year: number, reason: string) {
-  return api.post<{ state: DeclarationState }>(`${unitPath(unit, year)}/revise`, { reason });
+  return api.post<StateAfter>(`${unitPath(unit, year)}/revise`, { reason });
 }
 
 /** Why the revision removes (adds, changes) a community. */

@@ -1,17 +1,19 @@
 // 年度计划申报: a unit's declaration (county → city → province → ministries), its actions, the
 // province's approval and sign-offs, and the unit's notifications (the ministry's overview:
 // declarationsOverview.ts; revisions: declarationRevisions.ts).
-// Shapes as server/src/modules/declarations/declarations.service.ts presents them.
+// Types from the routes' schemas: common/api/declarations.ts and declaration-view.ts.
 import type {
+  AppNotification,
   CandidateSnapshot,
   DeclarationDiff,
+  FrozenCandidate,
   ReceiptDone,
   ReturnNoteInput,
+  SignoffDone,
+  StateAfter,
   SubmittedSnapshot,
-  AppNotification,
 } from '../../../common/api/declarations.ts';
 import type { Declaration } from '../../../common/api/declaration-view.ts';
-import type { DeclarationState, SignoffRole } from '../../../common/declaration.ts';
 import { api, buildUrl } from './client.ts';
 
 export type {
@@ -52,11 +54,11 @@ export function getDeclaration(unit: string, year: number, signal?: AbortSignal)
 }
 
 export function submitDeclaration(unit: string, year: number) {
-  return api.post<{ state: DeclarationState }>(`${unitPath(unit, year)}/submit`);
+  return api.post<StateAfter>(`${unitPath(unit, year)}/submit`);
 }
 
 export function acceptDeclaration(unit: string, year: number) {
-  return api.post<{ state: DeclarationState }>(`${unitPath(unit, year)}/accept`);
+  return api.post<StateAfter>(`${unitPath(unit, year)}/accept`);
 }
 
 export function returnDeclaration(
@@ -65,7 +67,7 @@ export function returnDeclaration(
   reason: string,
   notes: ReturnNoteInput[],
 ) {
-  return api.post<{ state: DeclarationState }>(`${unitPath(unit, year)}/return`, {
+  return api.post<StateAfter>(`${unitPath(unit, year)}/return`, {
     reason,
     notes,
   });
@@ -138,15 +140,14 @@ export function signedFormUrl(province: string, year: number, version: number) {
 
 /** Freezes the province's plan as the version the three departments sign. */
 export function freezeForSignoff(unit: string, year: number) {
-  return api.post<{ id: number; hash: string }>(`${unitPath(unit, year)}/freeze`);
+  return api.post<FrozenCandidate>(`${unitPath(unit, year)}/freeze`);
 }
 
 /** Signs the candidate version: `hash` is the one the signer saw. */
 export function signOff(candidateId: number, hash: string) {
-  return api.post<{ role: SignoffRole }>(
-    `/api/signoffs/${encodeURIComponent(String(candidateId))}`,
-    { hash },
-  );
+  return api.post<SignoffDone>(`/api/signoffs/${encodeURIComponent(String(candidateId))}`, {
+    hash,
+  });
 }
 
 /** A community of the unit's plan, to pin a return reason on. */

@@ -1,6 +1,5 @@
 // 各省上报: the national overview of every province's declaration against its deadline, with the
-// three national departments' receipts. Shapes as server/src/modules/declarations/signoff.service.ts
-// presents them.
+// three national departments' receipts. Types from the route's schema (common/api/declarations.ts).
 import type { Overview } from '../../../common/api/declarations.ts';
 import { api } from './client.ts';
 

@@ -1,5 +1,5 @@
 // 财政承受能力评估: a city's or county's assessment for a plan year and the province's review
-// (server: modules/fiscal).
+// (server: modules/fiscal; types from the routes' schemas, common/api/fiscal.ts).
 import type {
   AssessmentInput,
   FiscalAssessment,
