@@ -1,18 +1,30 @@
 /**
  * The declaration of a year's plan, bottom-up: county → city → province → the three ministries
  * (建办城〔2021〕28号 六). One declaration per unit and year; its states and actions are an
- * explicit table (STYLE.md, convention 5), and every switch over them is exhaustive.
+ * explicit table (STYLE.md, convention 5), and every switch over them is exhaustive. Its states,
+ * labels and revision reasons are the web's too (common/declaration.ts).
  */
-export const DECLARATION_STATES = ['draft', 'submitted', 'returned', 'accepted'] as const;
-export type DeclarationState = (typeof DECLARATION_STATES)[number];
+import {
+  DECLARATION_STATES,
+  PROGRESS_LABELS,
+  REVISION_REASON_LABELS,
+  REVISION_REASONS,
+  STATE_LABELS,
+  type DeclarationState,
+  type ProvinceProgress,
+  type RevisionReason,
+  type UnitLevel,
+} from '../../../common/declaration.ts';
+import type { SnapshotCommunity } from '../../../common/api/declarations.ts';
 
-export const STATE_LABELS: Record<DeclarationState, string> = {
-  draft: '编制中',
-  submitted: '已上报',
-  returned: '已退回',
-  accepted: '已接收',
+export {
+  DECLARATION_STATES,
+  PROGRESS_LABELS,
+  REVISION_REASON_LABELS,
+  REVISION_REASONS,
+  STATE_LABELS,
 };
-
+export type { DeclarationState, ProvinceProgress, RevisionReason, SnapshotCommunity, UnitLevel };
 /**
  * revise: a unit whose plan was accepted opens a revision (计划调整, issue 11 §3). Its declaration
  * goes back to 'draft' with its revision number counted up, and travels up again as a declaration
@@ -66,16 +78,6 @@ export function stateLabel(state: DeclarationState, revision: number): string {
 export const revisionLabel = (revision: number): string | null =>
   revision > 0 ? `计划调整（第${revision}次）` : null;
 
-/** Why a revision removes (or adds, changes) a community: a fixed list, plus free text. */
-export const REVISION_REASONS = ['not_feasible', 'residents_changed', 'merged', 'other'] as const;
-export type RevisionReason = (typeof REVISION_REASONS)[number];
-export const REVISION_REASON_LABELS: Record<RevisionReason, string> = {
-  not_feasible: '不具备改造条件',
-  residents_changed: '居民改造意愿变化',
-  merged: '并入其他项目',
-  other: '其他',
-};
-
 /** The communities a revision removes that have no reason yet: submitting waits for them. */
 export function removedWithoutReason<T extends { id: number }>(
   removed: readonly T[],
@@ -84,8 +86,7 @@ export function removedWithoutReason<T extends { id: number }>(
   return removed.filter((c) => !reasoned.has(c.id));
 }
 
-/** A declaring unit's level, and who reviews it. */
-export type UnitLevel = 'county' | 'city' | 'province';
+/** Who reviews a declaring unit's level. */
 export const REVIEWER_ROLE: Record<UnitLevel, 'city' | 'province' | 'ministry'> = {
   county: 'city',
   city: 'province',
@@ -95,18 +96,6 @@ export const DECLARER_ROLE: Record<UnitLevel, 'county' | 'city' | 'province'> = 
   county: 'county',
   city: 'city',
   province: 'province',
-};
-
-/** What the ministry sees for each province against the deadline. */
-export type ProvinceProgress =
-  'not_started' | 'in_progress' | 'submitted_on_time' | 'late' | 'returned' | 'revising';
-export const PROGRESS_LABELS: Record<ProvinceProgress, string> = {
-  not_started: '未开始',
-  in_progress: '编制中',
-  submitted_on_time: '按时上报',
-  late: '逾期',
-  returned: '已退回',
-  revising: '计划调整中',
 };
 
 /**
@@ -166,19 +155,6 @@ export function unacceptedChildren<T extends { state: DeclarationState; communit
 export function daysLeft(deadline: string, now: Date): number {
   const end = new Date(`${deadline}T23:59:59+08:00`).getTime();
   return Math.ceil((end - now.getTime()) / 86_400_000) - 1;
-}
-
-export interface SnapshotCommunity {
-  id: number;
-  name: string;
-  regionCode: string;
-  buildYear: number;
-  households: number;
-  buildings: number;
-  floorAreaCenti: number;
-  investmentYuan: number;
-  areaClass: string;
-  exclusion: string;
 }
 
 type SnapshotValue = SnapshotCommunity[keyof SnapshotCommunity];

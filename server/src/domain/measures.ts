@@ -1,15 +1,12 @@
 /**
  * The five measures of the plan table and a declaration's totals, exact: counts, 0.01 m², 元
  * (issue 12 §3: one helper, where the plan table, snapshots and declarations each had their own).
- * Sums of exact integers; rounding happens once, where a figure is shown.
+ * Sums of exact integers; rounding happens once, where a figure is shown. Their keys are the
+ * web's too (common/measures.ts).
  */
-export interface Measures {
-  communities: number;
-  households: number;
-  buildings: number;
-  floorAreaCenti: number;
-  investmentYuan: number;
-}
+import type { Measures } from '../../../common/measures.ts';
+
+export type { Measures };
 
 /** What one community counts for. */
 export interface CommunityMeasures {

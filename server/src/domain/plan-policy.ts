@@ -1,23 +1,12 @@
 /**
  * The rules of a plan year (DESIGN.md, "Rules are data"). They live in the plan_policies table
  * (seeded by migration 0003 with the 2022 rules of 建办城〔2021〕28号; an administrator adds later
- * years); nothing here holds a rule's value. Pure: the policies are passed in.
+ * years); nothing here holds a rule's value. Pure: the policies are passed in. Its fields are
+ * the web's too (common/plan-policy.ts).
  */
-export interface PlanPolicy {
-  planYear: number;
-  /** 2000年底前 means build year ≤ cutoffYear */
-  cutoffYear: number;
-  /** the latest build year allowed after the cut-off */
-  latestBuildYear: number;
-  /** the maximum share of post-cut-off households in a province's plan */
-  maxPostCutoffShare: number;
-  /** share of a community's households that must agree before renovation starts (居民协商) */
-  consentThreshold: number;
-  /** submission deadline to the three ministries */
-  deadline: string;
-  /** the document the rules come from, e.g. 建办城〔2021〕28号 */
-  source?: string;
-}
+import type { PlanPolicy } from '../../../common/plan-policy.ts';
+
+export type { PlanPolicy };
 
 /**
  * The policy in force for a plan year among all of them: its own, else the latest earlier one,

@@ -6,6 +6,15 @@
 import { formatScaled, roundHalfUp } from './ledger/decimal.ts';
 import { addMeasures as add, measuresOf, zeroMeasures as zero, type Measures } from './measures.ts';
 import type { AreaClass } from './regions.ts';
+import {
+  bucketLabels,
+  MEASURES,
+  ROW_LABELS,
+  TOTAL_LABEL,
+  TOTAL_UNIT_NAME,
+} from '../../../common/plan-table.ts';
+
+export { bucketLabels, MEASURES, ROW_LABELS, TOTAL_LABEL, TOTAL_UNIT_NAME };
 
 export interface PlanCommunity {
   prefectureCode: string;
@@ -68,17 +77,10 @@ export interface PlanRow {
   cell: Cell;
 }
 
-export const ROW_LABELS: Record<RowKind, string> = {
-  subtotal: '全市小计:',
-  city: '1. 城市(建成区)',
-  county_seat: '2. 县城(城关镇)',
-};
-export const TOTAL_UNIT_NAME = '全省(区、市)';
 /** The live table's label: computed from the ledger now, not a declared plan. */
 export const LIVE_LABEL = '工作底稿（未冻结）';
 /** Under the form: each cell is rounded from exact sums, so parts may not add up to a total. */
 export const ROUNDING_NOTE = '因四舍五入，合计数与分项数之和可能略有出入';
-export const TOTAL_LABEL = '全省(区、市)合计:';
 
 const zeroCell = (): Cell => ({ before: zero(), after: zero() });
 
@@ -165,21 +167,6 @@ export function displayRow(r: PlanRow, isTotal: boolean): DisplayRow {
     ],
   };
 }
-
-export const MEASURES = [
-  { name: '小区数', unit: '个' },
-  { name: '居民户数', unit: '户' },
-  { name: '楼栋数', unit: '栋' },
-  { name: '住宅建筑面积', unit: '万平方米' },
-  { name: '预计投资额', unit: '万元' },
-] as const;
-
-/** The year buckets as the form names them, from the policy's cut-off (2000 → 2000年底前/后). */
-export const bucketLabels = (cutoffYear: number): [string, string, string] => [
-  `${cutoffYear}年底前`,
-  `${cutoffYear}年底后`,
-  '合计',
-];
 
 export const csvHeader = (cutoffYear: number): string[] => [
   '地级以上城市',

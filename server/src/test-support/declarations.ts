@@ -15,7 +15,7 @@ import {
 } from '../modules/declarations/declarations.service.ts';
 import { saveContact } from '../modules/declarations/declarations.receipts.ts';
 import { unitLevelOf } from '../modules/declarations/declarations.units.ts';
-import { SIGNOFF_ROLES } from '../modules/declarations/signoff-roles.ts';
+import { SIGNOFF_ROLES } from '../../../common/declaration.ts';
 import {
   freezeForSignoff,
   justifyWarning,

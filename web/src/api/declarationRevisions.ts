@@ -1,83 +1,26 @@
 // 计划调整: revising an accepted plan — the reasons a revision gives per community, its diff
-// against the plan in force, and every accepted version (issue 11 §3). Shapes as
-// server/src/modules/declarations/revisions.*.ts presents them.
+// against the plan in force, and every accepted version (issue 11 §3). Types from the routes'
+// schemas (common/api/declarations.ts).
+import type {
+  AcceptanceHistory,
+  RevisionDiff,
+  StateAfter,
+} from '../../../common/api/declarations.ts';
+import type { RevisionReason } from '../../../common/declaration.ts';
 import { api } from './client.ts';
-import {
-  unitPath,
-  type DeclarationDiff,
-  type DeclarationState,
-  type DeclarationTotals,
-  type SnapshotCommunity,
-} from './declarations.ts';
+import { unitPath } from './declarations.ts';
 
-export type RevisionReasonCode = 'not_feasible' | 'residents_changed' | 'merged' | 'other';
-export const REVISION_REASON_LABELS: Record<RevisionReasonCode, string> = {
-  not_feasible: '不具备改造条件',
-  residents_changed: '居民改造意愿变化',
-  merged: '并入其他项目',
-  other: '其他',
-};
-
-export interface RevisionReason {
-  code: RevisionReasonCode;
-  label: string;
-  text: string;
-  /** the unit that gave it (this unit or the one below that removed the community) */
-  unit: string;
-  username: string;
-  at: string;
-}
-
-/** The revision against the plan in force (GET …/revision/diff). */
-export interface RevisionDiff {
-  revision: number;
-  revisionLabel: string;
-  state: DeclarationState;
-  from: { version: number; hash: string; acceptedAt: string; acceptedBy: string };
-  /** version null: the live plan, not yet submitted */
-  to: { version: number | null; hash: string };
-  added: (SnapshotCommunity & { reason: RevisionReason | null })[];
-  removed: (SnapshotCommunity & { reason: RevisionReason | null })[];
-  changed: (DeclarationDiff['changed'][number] & { reason: RevisionReason | null })[];
-  totals: { before: DeclarationTotals; after: DeclarationTotals };
-  /** a province's form row by row: 15 figures each (per measure 2000年底前, 后, 合计) */
-  table:
-    | {
-        unit: string;
-        label: string;
-        before: (number | string)[] | null;
-        after: (number | string)[] | null;
-        changed: boolean;
-      }[]
-    | null;
-}
-
-export interface AcceptedVersion {
-  version: number;
-  hash: string;
-  submittedAt: string;
-  submittedBy: string;
-  acceptedAt: string;
-  acceptedBy: string;
-  revision: number;
-  revisionLabel: string | null;
-  reason: string | null;
-  openedBy: string | null;
-  openedAt: string | null;
-  totals: DeclarationTotals;
-  changes: { added: number; removed: number; changed: number } | null;
-  reasons: {
-    communityId: number;
-    name: string;
-    code: RevisionReasonCode;
-    label: string;
-    text: string;
-  }[];
-}
+export { REVISION_REASON_LABELS } from '../../../common/declaration.ts';
+export type { RevisionReason as RevisionReasonCode } from '../../../common/declaration.ts';
+export type {
+  AcceptedVersion,
+  RevisionDiff,
+  RevisionReasonNote as RevisionReason,
+} from '../../../common/api/declarations.ts';
 
 /** Opens a revision of the accepted plan (计划调整). */
 export function reviseDeclaration(unit: string, year: number, reason: string) {
-  return api.post<{ state: DeclarationState }>(`${unitPath(unit, year)}/revise`, { reason });
+  return api.post<StateAfter>(`${unitPath(unit, year)}/revise`, { reason });
 }
 
 /** Why the revision removes (adds, changes) a community. */
@@ -85,7 +28,7 @@ export function saveRevisionReason(
   unit: string,
   year: number,
   communityId: number,
-  code: RevisionReasonCode,
+  code: RevisionReason,
   text: string,
 ) {
   return api.put<undefined>(
@@ -99,5 +42,5 @@ export function getRevisionDiff(unit: string, year: number, signal?: AbortSignal
 }
 
 export function getAcceptedVersions(unit: string, year: number, signal?: AbortSignal) {
-  return api.get<{ items: AcceptedVersion[] }>(`${unitPath(unit, year)}/acceptances`, { signal });
+  return api.get<AcceptanceHistory>(`${unitPath(unit, year)}/acceptances`, { signal });
 }

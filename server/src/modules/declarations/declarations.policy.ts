@@ -4,7 +4,7 @@
  */
 import { hasRole, type Actor } from '../../domain/actor.ts';
 export { receivesOnly } from '../../domain/actor.ts';
-import { RECIPIENT_ROLES, type RecipientRole } from './signoff-roles.ts';
+import { RECIPIENT_ROLES, type RecipientRole } from '../../../../common/declaration.ts';
 
 /** The recipient department the actor signs for, at the country level; undefined: none. */
 export const recipientRoleOf = (actor: Actor): RecipientRole | undefined =>

@@ -11,7 +11,7 @@ import {
   RECIPIENT_ROLES,
   SIGNOFF_LABELS,
   SIGNOFF_ROLES,
-} from './signoff-roles.ts';
+} from '../../../../common/declaration.ts';
 import * as signoffRepo from './signoff.repository.ts';
 
 type ApprovalRow = Awaited<ReturnType<typeof signoffRepo.approvalsOf>>[number];

@@ -16,7 +16,7 @@ import { recipientRoleOf } from './declarations.policy.ts';
 import * as repo from './declarations.repository.ts';
 import * as signoffRepo from './signoff.repository.ts';
 import { readableUnit, sideOf, visibleUnit } from './declarations.units.ts';
-import { RECIPIENT_LABELS } from './signoff-roles.ts';
+import { RECIPIENT_LABELS } from '../../../../common/declaration.ts';
 
 /**
  * The acting department's receipt of the province's latest submitted version (or of `version`,

@@ -6,7 +6,6 @@ import { errorSchema, type App } from '../../http.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { acceptDeclaration, returnDeclaration, submitDeclaration } from './declarations.service.ts';
 import { declarationDiff, candidateSnapshot, submittedSnapshot } from './declarations.versions.ts';
-import { REVISION_REASONS } from '../../domain/declaration.ts';
 import { acceptanceHistory, revisionDiff } from './revisions.history.ts';
 import { reviseDeclaration, setRevisionReason } from './revisions.service.ts';
 import {
@@ -20,16 +19,14 @@ import {
 import { setInternalDeadline } from './declarations.deadlines.ts';
 import { saveContact, signForReceipt } from './declarations.receipts.ts';
 import { verifiedDeclarationView } from './declarations.integrity.ts';
-import * as s from './declarations.schemas.ts';
-import { declarationView } from './declaration-view.schemas.ts';
+import * as s from '../../../../common/api/declarations.ts';
+import { declarationView } from '../../../../common/api/declaration-view.ts';
+import { yearOnly } from '../../../../common/api/plan.ts';
 
 const tags = ['年度计划申报'];
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
-const unitYear = z.object({
-  unit: z.string().regex(/^\d{6}$/, '单位代码应为6位数字'),
-  year: z.coerce.number().int().min(2000).max(2100),
-});
-const ok = z.object({ state: z.string() });
+const { unitYear } = s;
+const ok = s.stateAfter;
 
 export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: string): void {
   app.get('/api/declarations/:unit/:year', {
@@ -61,18 +58,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
       tags,
       summary: '退回下级上报（写明理由，可针对具体小区）',
       params: unitYear,
-      body: z.object({
-        reason: z.string().trim().min(2, '请写明退回理由').max(2000),
-        notes: z
-          .array(
-            z.object({
-              communityId: z.number().int().min(1),
-              reason: z.string().trim().min(1).max(1000),
-            }),
-          )
-          .max(500)
-          .default([]),
-      }),
+      body: s.returnBody,
       response: { 200: ok, ...errors },
     },
     handler: async (req) => ({
@@ -100,7 +86,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
       summary:
         '调整已接收的计划（计划调整）：写明理由；调整上报并被接收前，已接收的版本仍为现行计划',
       params: unitYear,
-      body: z.object({ reason: z.string().trim().min(2, '请写明调整理由').max(2000) }),
+      body: s.reviseBody,
       response: { 200: ok, ...errors },
     },
     handler: async (req) => ({
@@ -119,13 +105,8 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
       tags,
       summary:
         '计划调整中为小区填写调整原因（删除的小区必填：不具备改造条件、居民改造意愿变化、并入其他项目、其他）',
-      params: unitYear.extend({ communityId: z.coerce.number().int().min(1) }),
-      body: z.object({
-        code: z.enum(REVISION_REASONS, {
-          error: '原因应为 not_feasible、residents_changed、merged 或 other 之一',
-        }),
-        text: z.string().max(1000).default(''),
-      }),
+      params: s.revisionReasonParams,
+      body: s.revisionReasonBody,
       response: { 204: z.null(), ...errors },
     },
     handler: async (req, reply) => {
@@ -167,10 +148,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
       tags,
       summary: '两个上报版本之间新增、删除、变动的小区（默认最近两版）',
       params: unitYear,
-      querystring: z.object({
-        from: z.coerce.number().int().min(0).optional(),
-        to: z.coerce.number().int().min(1).optional(),
-      }),
+      querystring: s.diffQuery,
       response: { 200: s.declarationDiff, ...errors },
     },
     handler: async (req) =>
@@ -188,7 +166,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
     schema: {
       tags,
       summary: '已上报的某一版本（冻结的小区清单和计划表，及其校验码）',
-      params: unitYear.extend({ version: z.coerce.number().int().min(1) }),
+      params: s.versionParams,
       response: { 200: s.frozenSnapshot, ...errors },
     },
     handler: async (req) =>
@@ -209,8 +187,8 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
     schema: {
       tags,
       summary: '为警告填写说明（审核人可见）',
-      params: unitYear.extend({ checkId: z.string().regex(/^[a-z_]{2,40}$/) }),
-      body: z.object({ text: z.string().max(2000) }),
+      params: s.justificationParams,
+      body: s.justificationBody,
       response: { 204: z.null(), ...errors },
     },
     handler: async (req, reply) => {
@@ -231,7 +209,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
       tags,
       summary: '生成会签版本（省级）',
       params: unitYear,
-      response: { 200: z.object({ id: z.number(), hash: z.string() }), ...errors },
+      response: { 200: s.frozenCandidate, ...errors },
     },
     handler: async (req) => freezeForSignoff(db, actorOf(req), req.params.unit, req.params.year),
   });
@@ -240,9 +218,9 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
     schema: {
       tags,
       summary: '会签：确认所见版本的校验码（省级住建、发展改革、财政部门）',
-      params: z.object({ snapshotId: z.coerce.number().int().min(1) }),
-      body: z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/, '校验码应为64位十六进制') }),
-      response: { 200: z.object({ role: z.string() }), ...errors },
+      params: s.signoffParams,
+      body: s.signoffBody,
+      response: { 200: s.signoffDone, ...errors },
     },
     handler: async (req) => ({
       role: await signOff(db, actorOf(req), req.params.snapshotId, req.body.hash),
@@ -291,7 +269,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
       tags,
       summary: '填写计划表的联系人及电话（省级，上报前可改；冻结进会签和上报版本）',
       params: unitYear,
-      body: z.object({ name: z.string().max(200), phone: z.string().max(200) }),
+      body: s.contactBody,
       response: { 204: z.null(), ...errors },
     },
     handler: async (req, reply) => {
@@ -306,25 +284,8 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
       summary:
         '签收省级上报的计划（住房和城乡建设部、国家发展改革委、财政部各签收一次；重复签收返回同一回执）',
       params: unitYear,
-      body: z
-        .object({
-          version: z.number().int().min(1).optional().describe('签收的版本；不填为最新上报版本'),
-        })
-        .nullish(),
-      response: {
-        200: z.object({
-          created: z.boolean(),
-          receipt: z.object({
-            role: z.string(),
-            label: z.string(),
-            username: z.string(),
-            at: z.string(),
-            version: z.number(),
-            hash: z.string(),
-          }),
-        }),
-        ...errors,
-      },
+      body: s.receiptBody,
+      response: { 200: s.receiptDone, ...errors },
     },
     handler: async (req) =>
       signForReceipt(db, actorOf(req), req.params.unit, req.params.year, req.body?.version),
@@ -336,12 +297,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
       summary:
         '上级为下级设置内部截止日期（市级为县级、省级为市级；不晚于上级自身的截止日期；null 为取消）；截止日期随之变动的更下级单位收到通知',
       params: unitYear,
-      body: z.object({
-        deadline: z
-          .string()
-          .nullable()
-          .describe('YYYY-MM-DD；null：取消内部截止日期，按年度截止日期'),
-      }),
+      body: s.deadlineBody,
       response: { 204: z.null(), ...errors },
     },
     handler: async (req, reply) => {
@@ -361,7 +317,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
       tags,
       summary:
         '各省上报情况（住房和城乡建设部、国家发展改革委、财政部）：未开始、编制中、按时上报、逾期、已退回，三部门签收情况；及年度报送截止日期',
-      querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+      querystring: yearOnly,
       response: { 200: s.ministryOverview, ...errors },
     },
     handler: async (req) => ministryOverview(db, actorOf(req), req.query.year),
@@ -371,7 +327,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
     schema: {
       tags,
       summary: '本单位的通知（退回、接收、七天内到期）',
-      querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+      querystring: yearOnly,
       response: { 200: s.notifications, ...errors },
     },
     handler: async (req) => ({ items: await notificationsFor(db, actorOf(req), req.query.year) }),

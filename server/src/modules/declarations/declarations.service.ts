@@ -25,7 +25,7 @@ import * as signoffRepo from './signoff.repository.ts';
 import { act } from './declarations.act.ts';
 import { childrenOf } from './declarations.children.ts';
 import { unitDeadline } from './declarations.deadlines.ts';
-import { SIGNOFF_LABELS, SIGNOFF_ROLES } from './signoff-roles.ts';
+import { SIGNOFF_LABELS, SIGNOFF_ROLES } from '../../../../common/declaration.ts';
 import { coversOf } from './declarations.province.ts';
 import { currentContent, visibleUnit, type SnapshotContent } from './declarations.units.ts';
 import { insertAcceptance } from './revisions.repository.ts';

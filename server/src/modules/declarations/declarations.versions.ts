@@ -10,7 +10,7 @@ import { notFound } from '../../errors.ts';
 import { checkOnRead } from '../integrity/integrity.ts';
 import * as repo from './declarations.repository.ts';
 import * as signoffRepo from './signoff.repository.ts';
-import { SIGNOFF_ROLES } from './signoff-roles.ts';
+import { SIGNOFF_ROLES } from '../../../../common/declaration.ts';
 import { policyFor } from '../plan/policies.repository.ts';
 import { readableUnit, visibleUnit, type SnapshotContent } from './declarations.units.ts';
 

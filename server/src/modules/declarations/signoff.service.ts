@@ -24,7 +24,11 @@ import { policyFor } from '../plan/policies.repository.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { storeUpload } from '../../stored-files.ts';
 import { unitDeadline } from './declarations.deadlines.ts';
-import { RECIPIENT_LABELS, RECIPIENT_ROLES, SIGNOFF_LABELS } from './signoff-roles.ts';
+import {
+  RECIPIENT_LABELS,
+  RECIPIENT_ROLES,
+  SIGNOFF_LABELS,
+} from '../../../../common/declaration.ts';
 import * as repo from './declarations.repository.ts';
 import * as signoffRepo from './signoff.repository.ts';
 import { currentContent, sideOf, visibleUnit } from './declarations.units.ts';

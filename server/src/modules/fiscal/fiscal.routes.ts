@@ -1,6 +1,5 @@
 /** 财政承受能力评估: a city or county records its own, the province reviews (fiscal.policy.ts). */
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { MAX_ATTACHMENT_BYTES } from '../../domain/attachments.ts';
 import { validation } from '../../errors.ts';
@@ -12,11 +11,12 @@ import {
   assessment,
   assessmentInput,
   assessmentList,
-  FILE_SUMMARY,
+  fileDownloadQuery,
+  fileUploadQuery,
   reviewInput,
   unitYear,
-  year,
-} from './fiscal.schemas.ts';
+} from '../../../../common/api/fiscal.ts';
+import { yearOnly } from '../../../../common/api/plan.ts';
 import {
   getAssessment,
   listAssessments,
@@ -26,13 +26,14 @@ import {
 
 const tags = ['年度计划'];
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+const FILE_SUMMARY = `上传财政承受能力评估文件（multipart：version（或查询参数 version），最后是 file；PDF/JPEG/PNG，不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB）`;
 
 export function fiscalRoutes(app: App, db: Kysely<Database>, uploadDir: string): void {
   app.get('/api/fiscal-assessments', {
     schema: {
       tags,
       summary: '本人辖区内的财政承受能力评估，及有小区列入计划的市、县是否已评估',
-      querystring: z.object({ year }),
+      querystring: yearOnly,
       response: { 200: assessmentList, ...errors },
     },
     handler: async (req) => listAssessments(db, actorOf(req), req.query.year),
@@ -78,9 +79,7 @@ export function fiscalRoutes(app: App, db: Kysely<Database>, uploadDir: string):
       tags,
       summary: FILE_SUMMARY,
       params: unitYear,
-      querystring: z.object({
-        version: z.coerce.number().int().min(1).optional().describe('或作为 multipart 字段'),
-      }),
+      querystring: fileUploadQuery,
       consumes: ['multipart/form-data'],
       response: { 200: assessment, ...errors },
     },
@@ -117,7 +116,7 @@ export function fiscalRoutes(app: App, db: Kysely<Database>, uploadDir: string):
       tags,
       summary: '查看或下载评估文件（download=1 时作为附件下载）',
       params: unitYear,
-      querystring: z.object({ download: z.enum(['0', '1']).optional() }),
+      querystring: fileDownloadQuery,
       response: { 200: fileResponse('评估文件（以其自身的类型）', ANY_FILE), ...errors },
     },
     handler: async (req, reply) => {

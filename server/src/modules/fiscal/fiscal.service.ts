@@ -14,31 +14,7 @@ import { auditBy } from '../audit/audit.repository.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import * as policy from './fiscal.policy.ts';
 import * as repo from './fiscal.repository.ts';
-
-export interface AssessmentInput {
-  /** null or absent: the first assessment of the unit and year */
-  version?: number | null;
-  /** 拟安排地方财政资金（万元） */
-  available: string;
-  /** 评估文件名称或文号 */
-  document: string;
-  /** 采用的债务指标（文字） */
-  debtIndicators: string;
-  /** 债务率（%），可空 */
-  debtRatio?: string | null;
-  /** 政府债务余额（万元），可空 */
-  debtBalance?: string | null;
-  conclusion: 'within' | 'exceeds';
-  conclusionNote?: string;
-}
-
-export interface ReviewInput {
-  version: number;
-  decision: 'passed' | 'returned';
-  reviewer: string;
-  reviewedOn: string;
-  remark?: string;
-}
+import type { AssessmentInput, ReviewInput } from '../../../../common/api/fiscal.ts';
 
 const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
 const wan = (yuan: number | string | null) =>

@@ -24,28 +24,11 @@ import {
   mayEditFiveYear,
 } from './five-year.policy.ts';
 import { regionInScope } from './five-year.service.ts';
-
-export interface StartTargetInput {
-  communities: number;
-  households?: number | null;
-  source?: string;
-  /** the version the editor saw; absent or 0 for a new target */
-  version?: number;
-}
-
-export interface CompletionTargetInput {
-  communities: number;
-  source?: string;
-  version?: number;
-}
-
-export interface GreenInput {
-  urbanCommunities: number;
-  participating: number;
-  meeting: number;
-  source?: string;
-  version?: number;
-}
+import type {
+  CompletionTargetInput,
+  GreenInput,
+  StartTargetInput,
+} from '../../../../common/api/five-year.ts';
 
 const fail = (problems: Problem[]) => {
   if (problems.length) throw validation(problems.map((p) => p.message).join('；'), problems);

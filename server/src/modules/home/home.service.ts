@@ -14,7 +14,7 @@ import { childrenOf } from '../declarations/declarations.children.ts';
 import { unitDeadline } from '../declarations/declarations.deadlines.ts';
 import { findDeclaration } from '../declarations/declarations.repository.ts';
 import { unitLevelOf } from '../declarations/declarations.units.ts';
-import { RECIPIENT_ROLES } from '../declarations/signoff-roles.ts';
+import { RECIPIENT_ROLES } from '../../../../common/declaration.ts';
 import { planCommunityCount } from '../plan/plan-table.repository.ts';
 import { planYearOf } from '../plan/plan-year.service.ts';
 import { policyFor } from '../plan/policies.repository.ts';

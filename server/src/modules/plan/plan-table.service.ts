@@ -29,53 +29,16 @@ import { earlierPlanRows } from './earlier-plans.service.ts';
 import { policyFor } from './policies.repository.ts';
 import * as repo from './plan-table.repository.ts';
 import { resolveScope } from '../regions/scope.ts';
+import type {
+  BlockSource,
+  FrozenRef,
+  PlanBasis,
+  PlanTableBlock,
+  PlanTableView,
+} from '../../../../common/api/plan.ts';
 
-/**
- * Where a table's figures come from: 'live' the ledger now (工作底稿); 'version' one frozen
- * version of a province's plan; 'accepted' / 'submitted' (the national table) each province's
- * accepted or latest submitted version.
- */
-export type PlanBasis = 'live' | 'version' | 'accepted' | 'submitted';
-
-/** A frozen version as printed on the form: its number and hash (校验码). */
-export interface FrozenRef {
-  number: number;
-  hash: string;
-  submittedAt: string;
-}
-
-/** Where one province block's figures come from; 'none': no such version, no figures shown. */
-export interface BlockSource {
-  kind: 'live' | 'frozen' | 'none';
-  version: FrozenRef | null;
-  label: string;
-}
-
-export interface PlanTableBlock {
-  province: { code: string; name: string };
-  rows: DisplayRow[];
-  source: BlockSource;
-}
-
-export interface PlanTableView {
-  title: string;
-  year: number;
-  scope: { code: string; name: string };
-  contact: string;
-  cutoffYear: number;
-  header: string[];
-  basis: PlanBasis;
-  /** 工作底稿（未冻结）, 第 3 版（已会签）, 各省已接收版本 … shown with the form */
-  basisLabel: string;
-  /** the frozen version of a province's table (basis 'version'), else null */
-  version: FrozenRef | null;
-  /** the rounding note printed under the form */
-  note: string;
-  /** one block per province (one block for a province's own table) */
-  blocks: PlanTableBlock[];
-  /** the country's total rows, for the national table */
-  national: DisplayRow[] | null;
-}
+// The table's JSON shape is its response schema's (common/api/plan.ts).
+export type { BlockSource, FrozenRef, PlanBasis, PlanTableBlock, PlanTableView };
 
 const LIVE_SOURCE: BlockSource = { kind: 'live', version: null, label: LIVE_LABEL };
 

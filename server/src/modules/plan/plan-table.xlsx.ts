@@ -11,7 +11,8 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { neutraliseWorkbook } from '../../domain/spreadsheet-cells.ts';
-import { bucketLabels, MEASURES, type DisplayRow } from '../../domain/plan-table.ts';
+import type { DisplayRow } from '../../domain/plan-table.ts';
+import { bucketLabels, MEASURES, measureTitle, SEALS } from '../../../../common/plan-table.ts';
 import { withZipTimes } from '../../domain/zip-times.ts';
 import type { PlanTableBlock, PlanTableView } from './plan-table.service.ts';
 
@@ -20,7 +21,6 @@ const LAST_COLUMN = 'Q';
 const HEADER_ROWS = [3, 5] as const; // the three header rows: 3, 4 and 5
 /** Values 0–8 are counts (小区数, 居民户数, 楼栋数); 9–14 are 万平方米 and 万元 with 2 decimals. */
 const COUNT_VALUES = 9;
-const SEALS = ['省级住房和城乡建设部门盖章', '省级发展改革部门盖章', '省级财政部门盖章'] as const;
 
 const FONT = '宋体';
 const THIN: Partial<ExcelJS.Borders> = {
@@ -54,7 +54,7 @@ function writeHeader(sheet: ExcelJS.Worksheet, cutoffYear: number): void {
   MEASURES.forEach((m, i) => {
     const first = 3 + i * 3;
     sheet.mergeCells(top, first, top, first + 2);
-    sheet.getCell(top, first).value = `${m.name} (${m.unit})`;
+    sheet.getCell(top, first).value = measureTitle(m);
     labels.forEach((label, j) => {
       sheet.mergeCells(top + 1, first + j, bottom, first + j);
       sheet.getCell(top + 1, first + j).value = label;

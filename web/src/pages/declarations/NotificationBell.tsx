@@ -86,7 +86,7 @@ export function NotificationBell() {
     >
       {items.map((n, i) => (
         <Flex key={`${i}-${n.at}`} vertical gap={2} className="notification" data-kind={n.kind}>
-          <Link to={appLink(n.link)} onClick={() => setOpen(false)}>
+          <Link to={appLink(n.link ?? '')} onClick={() => setOpen(false)}>
             {serverText(n.message, NOTICES)}
           </Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -15,10 +15,7 @@ import {
 } from '../../../../server/src/domain/declaration.ts';
 import { fiscalChecks } from '../../../../server/src/domain/fiscal-checks.ts';
 import { NO_PLAN_DATA, planChecks } from '../../../../server/src/domain/plan-checks.ts';
-import {
-  RECIPIENT_LABELS,
-  SIGNOFF_LABELS,
-} from '../../../../server/src/modules/declarations/signoff-roles.ts';
+import { RECIPIENT_LABELS, SIGNOFF_LABELS } from '../../../../common/declaration.ts';
 import { REVISION_REASON_LABELS } from '../../api/declarationRevisions.ts';
 import { CATALOG } from '../../i18n/catalogs/index.ts';
 import { english } from '../../i18n/t.ts';

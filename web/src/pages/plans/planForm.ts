@@ -4,25 +4,8 @@ import type { PlanTable, PlanTableRow } from '../../api/plans.ts';
 import type { Me } from '../../api/types.ts';
 import { formatDecimal, formatInteger } from '../../components/format.ts';
 
-/** The form's five measures and their units (the server's MEASURES). */
-export const MEASURES = [
-  { name: '小区数', unit: '个' },
-  { name: '居民户数', unit: '户' },
-  { name: '楼栋数', unit: '栋' },
-  { name: '住宅建筑面积', unit: '万平方米' },
-  { name: '预计投资额', unit: '万元' },
-] as const;
-
-export const measureTitle = (m: (typeof MEASURES)[number]) => `${m.name} (${m.unit})`;
-
-/** 2000年底前, 2000年底后, 合计, from the plan-year policy's cut-off. */
-export const bucketLabels = (cutoffYear: number): [string, string, string] => [
-  `${cutoffYear}年底前`,
-  `${cutoffYear}年底后`,
-  '合计',
-];
-
-export const SEALS = ['省级住房和城乡建设部门盖章', '省级发展改革部门盖章', '省级财政部门盖章'];
+// The form's measures, buckets and seal lines are the server's (common/plan-table.ts).
+export { bucketLabels, MEASURES, measureTitle, SEALS } from '../../../../common/plan-table.ts';
 
 export const FIRST_PLAN_YEAR = 2022;
 

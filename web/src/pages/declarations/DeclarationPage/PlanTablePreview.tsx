@@ -8,23 +8,16 @@ import { errorMessage } from '../../../api/client.ts';
 import { getCandidate } from '../../../api/declarations.ts';
 import type { PlanTableRow } from '../../../api/plans.ts';
 import { t } from '../../../i18n/index.ts';
-
-const MEASURES = [
-  '小区数（个）',
-  '居民户数（户）',
-  '楼栋数（栋）',
-  '住宅建筑面积（万平方米）',
-  '预计投资额（万元）',
-];
+import { bucketLabels, MEASURES } from '../../../../../common/plan-table.ts';
 
 function columnsFor(cutoffYear: number): TableColumnsType<PlanTableRow> {
-  const buckets = [`${cutoffYear}年底前`, `${cutoffYear}年底后`, '合计'];
+  const buckets = bucketLabels(cutoffYear);
   return [
     { title: '地级以上城市', dataIndex: 'unit', key: 'unit', width: 110, fixed: 'start' },
     { title: '分类', dataIndex: 'label', key: 'label', width: 140, fixed: 'start' },
-    ...MEASURES.map((m, mi) => ({
-      title: m,
-      key: m,
+    ...MEASURES.map(({ name, unit }, mi) => ({
+      title: `${name}（${unit}）`,
+      key: name,
       children: buckets.map((b, bi) => ({
         title: b,
         key: `${mi}-${bi}`,

@@ -185,7 +185,7 @@ export function RevisionDiffModal(props: {
       title={
         diff
           ? t('{revision}：第 {from} 版（现行）→ {to}', {
-              revision: t(diff.revisionLabel),
+              revision: t(diff.revisionLabel ?? ''),
               from: diff.from.version,
               to: diff.to.version
                 ? t('第 {n} 版', { n: diff.to.version })

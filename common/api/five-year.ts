@@ -1,4 +1,8 @@
-/** The response schema of GET /api/five-year: the shape five-year.service.ts fiveYearView returns. */
+/**
+ * Request and response schemas of the five-year routes (server/src/modules/five-year:
+ * five-year.routes.ts): the 十四五 view of a region, and the writes of its targets and
+ * green-community figures.
+ */
 import { z } from 'zod';
 
 const count = z.object({ communities: z.number(), households: z.number() });
@@ -11,7 +15,7 @@ const recorded = {
   updatedAt: z.string().nullable(),
 };
 
-const green = z.object({
+const greenNumbers = z.object({
   urbanCommunities: z.number().describe('城市社区数'),
   participating: z.number().describe('参与创建的社区数'),
   meeting: z.number().describe('达到创建要求的社区数'),
@@ -92,9 +96,51 @@ export const fiveYearView = z.object({
     goal: z.object({ year: z.number(), percent: z.number(), source: z.string() }),
     citiesInScope: z.number(),
     editableCities: z.array(z.object({ code: z.string(), name: z.string() })),
-    years: z.array(green.extend({ year: z.number(), citiesReporting: z.number() })),
+    years: z.array(greenNumbers.extend({ year: z.number(), citiesReporting: z.number() })),
     cities: z.array(
-      green.extend({ code: z.string(), name: z.string(), year: z.number(), ...recorded }),
+      greenNumbers.extend({ code: z.string(), name: z.string(), year: z.number(), ...recorded }),
     ),
   }),
 });
+export type FiveYearView = z.infer<typeof fiveYearView>;
+export type FiveYearYear = FiveYearView['years'][number];
+export type PoolRow = FiveYearView['pools']['rows'][number];
+export type PoolKey = PoolRow['pool'];
+export type GreenCity = FiveYearView['green']['cities'][number];
+
+const code = z.string().regex(/^[0-9A-Z]{6}$/, '地区代码应为6位');
+const year = z.coerce.number().int();
+const whole = z.number().int();
+const source = z.string().max(500).optional().describe('依据（文件、出处）');
+const version = z.number().int().min(0).optional().describe('修改前读到的版本号；新建时不填或填 0');
+
+export const fiveYearQuery = z.object({ scope: code.optional() });
+export const codeParams = z.object({ code });
+export const codeYearParams = z.object({ code, year });
+
+/** What a save answers: the figure's new version. */
+export const saved = z.object({ version: z.number() });
+
+export const startTargetBody = z.object({
+  communities: whole.describe('新开工改造小区数（个）'),
+  households: whole.nullable().optional().describe('新开工改造户数（户），可不填'),
+  source,
+  version,
+});
+export type StartTargetInput = z.infer<typeof startTargetBody>;
+
+export const completionTargetBody = z.object({
+  communities: whole.describe('到2025年底完成改造的小区数（个）'),
+  source,
+  version,
+});
+export type CompletionTargetInput = z.infer<typeof completionTargetBody>;
+
+export const greenBody = z.object({
+  urbanCommunities: whole.describe('城市社区总数（个）'),
+  participating: whole.describe('参与绿色社区创建的社区数（个）'),
+  meeting: whole.describe('达到创建要求的社区数（个）'),
+  source,
+  version,
+});
+export type GreenInput = z.infer<typeof greenBody>;

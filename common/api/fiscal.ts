@@ -1,11 +1,20 @@
-/** Request and response schemas of the fiscal-capacity routes (fiscal.routes.ts). */
+/**
+ * Request and response schemas of the fiscal-capacity routes (server/src/modules/fiscal:
+ * fiscal.routes.ts): a city's or county's 财政承受能力评估 for a plan year and the province's review.
+ */
 import { z } from 'zod';
-import { MAX_ATTACHMENT_BYTES } from '../../domain/attachments.ts';
+import { planYearParam } from './plan.ts';
 
-export const year = z.coerce.number().int().min(2000).max(2100);
+/** ?version= of a file upload, when not sent as a multipart field. */
+export const fileUploadQuery = z.object({
+  version: z.coerce.number().int().min(1).optional().describe('或作为 multipart 字段'),
+});
+
+export const fileDownloadQuery = z.object({ download: z.enum(['0', '1']).optional() });
+
 export const unitYear = z.object({
   region: z.string().regex(/^\d{6}$/, '区划代码应为6位数字'),
-  year,
+  year: planYearParam,
 });
 
 export const assessmentInput = z.object({
@@ -24,6 +33,7 @@ export const assessmentInput = z.object({
   conclusion: z.enum(['within', 'exceeds']).describe('within：在财政承受能力范围内；exceeds：超出'),
   conclusionNote: z.string().max(1000).optional(),
 });
+export type AssessmentInput = z.infer<typeof assessmentInput>;
 
 export const reviewInput = z.object({
   version: z.number().int().min(1),
@@ -32,6 +42,12 @@ export const reviewInput = z.object({
   reviewedOn: z.string().max(10).describe('审核日期 YYYY-MM-DD'),
   remark: z.string().max(500).optional().describe('审核意见；退回时必填'),
 });
+export type ReviewInput = z.infer<typeof reviewInput>;
+
+export const reviewStatus = z.enum(['pending', 'passed', 'returned']);
+export type ReviewStatus = z.infer<typeof reviewStatus>;
+export const conclusion = z.enum(['within', 'exceeds']);
+export type Conclusion = z.infer<typeof conclusion>;
 
 export const assessment = z.object({
   regionCode: z.string(),
@@ -44,13 +60,13 @@ export const assessment = z.object({
   debtIndicators: z.string(),
   debtRatio: z.string().nullable(),
   debtBalance: z.string().nullable(),
-  conclusion: z.enum(['within', 'exceeds']),
+  conclusion,
   conclusionNote: z.string(),
   file: z
     .object({ name: z.string(), contentType: z.string(), size: z.number(), url: z.string() })
     .nullable(),
   review: z.object({
-    status: z.enum(['pending', 'passed', 'returned']),
+    status: reviewStatus,
     reviewer: z.string().nullable(),
     reviewedOn: z.string().nullable(),
     remark: z.string(),
@@ -62,6 +78,7 @@ export const assessment = z.object({
   canEdit: z.boolean(),
   canReview: z.boolean(),
 });
+export type FiscalAssessment = z.infer<typeof assessment>;
 
 export const assessmentList = z.object({
   items: z.array(assessment),
@@ -74,5 +91,4 @@ export const assessmentList = z.object({
     }),
   ),
 });
-
-export const FILE_SUMMARY = `上传财政承受能力评估文件（multipart：version（或查询参数 version），最后是 file；PDF/JPEG/PNG，不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB）`;
+export type FiscalList = z.infer<typeof assessmentList>;

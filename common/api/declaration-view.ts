@@ -1,16 +1,18 @@
 /**
  * The response schema of a declaration's page, GET /api/declarations/:unit/:year: the shape
- * declarations.service.ts declarationView returns, with the integrity of its frozen versions
- * (declarations.integrity.ts).
+ * server/src/modules/declarations/declarations.service.ts declarationView returns, with the
+ * integrity of its frozen versions (declarations.integrity.ts).
  */
 import { z } from 'zod';
-import { check } from '../plan/plan.schemas.ts';
-import { declarationState, revisionReason, totals } from './declarations.schemas.ts';
-import { RECIPIENT_ROLES, SIGNOFF_ROLES } from './signoff-roles.ts';
-
-const integrity = z
-  .enum(['ok', 'mismatch'])
-  .describe('按存储内容重新计算校验码：mismatch 即数据校验失败');
+import { SIGNOFF_ROLES, UNIT_LEVELS } from '../declaration.ts';
+import {
+  declarationState,
+  integrity,
+  receiptSigned,
+  revisionReason,
+  totals,
+} from './declarations.ts';
+import { check } from './plan.ts';
 
 /** A deadline as the page shows it (declarations.deadlines.ts presentDeadline). */
 const deadlineShape = {
@@ -32,6 +34,7 @@ const child = z.object({
   ...deadlineShape,
   communities: z.number().describe('列入本年度计划的小区数'),
 });
+export type ChildDeclaration = z.infer<typeof child>;
 
 const approval = z.object({
   approvedOn: z.string(),
@@ -45,6 +48,7 @@ const approval = z.object({
     .describe('批复对应的会签版本；null：录入时未指明'),
   current: z.boolean().describe('覆盖当前会签版本'),
 });
+export type Approval = z.infer<typeof approval>;
 
 /** A province's part of the page (declarations.province.ts provinceView). */
 const province = z.object({
@@ -73,14 +77,7 @@ const province = z.object({
     }),
   ),
   receipts: z.array(
-    z.object({
-      role: z.enum(RECIPIENT_ROLES),
-      label: z.string(),
-      username: z.string().nullable(),
-      at: z.string().nullable(),
-      version: z.number().nullable(),
-      hash: z.string().nullable(),
-    }),
+    receiptSigned.extend({ version: z.number().nullable(), hash: z.string().nullable() }),
   ),
 });
 
@@ -90,7 +87,7 @@ export const declarationView = z.object({
   unit: z.object({
     code: z.string(),
     name: z.string(),
-    level: z.enum(['county', 'city', 'province']),
+    level: z.enum(UNIT_LEVELS),
   }),
   year: z.number(),
   state: declarationState,
@@ -177,3 +174,13 @@ export const declarationView = z.object({
   ),
   province: province.nullable(),
 });
+export type Declaration = z.infer<typeof declarationView>;
+export type DeclarationSide = Declaration['side'];
+export type DeclarationCheck = Declaration['checks'][number];
+export type DeclarationEvent = Declaration['events'][number];
+export type ReturnNote = Declaration['returnNotes'][number];
+export type UnacceptedChild = Declaration['unacceptedChildren'][number];
+export type ProvinceSignoff = NonNullable<Declaration['province']>;
+export type Signoff = ProvinceSignoff['signoffs'][number];
+export type Receipt = ProvinceSignoff['receipts'][number];
+export type VersionRef = NonNullable<Approval['covers']>;

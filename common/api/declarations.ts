@@ -1,22 +1,26 @@
 /**
- * Response schemas of the declaration routes (declarations.routes.ts) other than the page itself
- * (declaration-view.schemas.ts): frozen versions, diffs, acceptances, the ministries' overview and
- * notifications. Shapes as declarations.versions.ts, revisions.history.ts and signoff.service.ts
- * return them.
+ * Request and response schemas of the declaration routes (server/src/modules/declarations:
+ * declarations.routes.ts) other than the page itself (declaration-view.ts): its actions, frozen
+ * versions, diffs, acceptances, the ministries' overview and notifications. Response shapes as
+ * declarations.versions.ts, revisions.history.ts and signoff.service.ts return them.
  */
 import { z } from 'zod';
 import {
   DECLARATION_STATES,
-  PROGRESS_LABELS,
+  PROVINCE_PROGRESS,
+  RECIPIENT_ROLES,
   REVISION_REASONS,
-  type ProvinceProgress,
-} from '../../domain/declaration.ts';
-import { displayRow } from '../plan/plan.schemas.ts';
-import { RECIPIENT_ROLES } from './signoff-roles.ts';
+  SIGNOFF_ROLES,
+} from '../declaration.ts';
+import type { Measures } from '../measures.ts';
+import { displayRow, planYearParam } from './plan.ts';
 
 export const declarationState = z.enum(DECLARATION_STATES);
 export const revisionReason = z.enum(REVISION_REASONS);
-const progress = z.enum(Object.keys(PROGRESS_LABELS) as [ProvinceProgress, ...ProvinceProgress[]]);
+const progress = z.enum(PROVINCE_PROGRESS);
+export const integrity = z
+  .enum(['ok', 'mismatch'])
+  .describe('按存储内容重新计算校验码：mismatch 即数据校验失败');
 
 /** The five measures of a plan (平方米 × 100, 元). */
 export const totals = z.object({
@@ -25,9 +29,10 @@ export const totals = z.object({
   buildings: z.number(),
   floorAreaCenti: z.number().describe('住宅建筑面积，平方米 × 100'),
   investmentYuan: z.number().describe('预计投资额，元'),
-});
+}) satisfies z.ZodType<Measures>;
+export type DeclarationTotals = z.infer<typeof totals>;
 
-/** A community as frozen in a submitted version (domain/declaration.ts SnapshotCommunity). */
+/** A community as frozen in a submitted version (domain/declaration.ts diffs them). */
 export const snapshotCommunity = z.object({
   id: z.number(),
   name: z.string(),
@@ -40,6 +45,7 @@ export const snapshotCommunity = z.object({
   areaClass: z.string(),
   exclusion: z.string(),
 });
+export type SnapshotCommunity = z.infer<typeof snapshotCommunity>;
 
 /**
  * A version's frozen content, as declarations.units.ts currentContent freezes it (SnapshotContent).
@@ -52,10 +58,6 @@ const snapshotContent = z.object({
   contact: z.string().optional().describe('联系人及电话（省级，录入后冻结；此前冻结的版本无此项）'),
 });
 
-const integrity = z
-  .enum(['ok', 'mismatch'])
-  .describe('按存储内容重新计算校验码：mismatch 即数据校验失败');
-
 /** GET …/versions/:version: a submitted version as frozen. */
 export const frozenSnapshot = z.object({
   version: z.number(),
@@ -65,9 +67,11 @@ export const frozenSnapshot = z.object({
   createdBy: z.string(),
   content: snapshotContent,
 });
+export type SubmittedSnapshot = z.infer<typeof frozenSnapshot>;
 
 /** GET …/candidate: the sign-off version (会签版本), with the year's cut-off for its header. */
 export const candidateSnapshot = frozenSnapshot.extend({ cutoffYear: z.number() });
+export type CandidateSnapshot = z.infer<typeof candidateSnapshot>;
 
 const fieldChange = z.object({
   field: snapshotCommunity.keyof(),
@@ -88,7 +92,9 @@ export const declarationDiff = z.object({
   removed: z.array(snapshotCommunity),
   changed: z.array(changedCommunity),
 });
+export type DeclarationDiff = z.infer<typeof declarationDiff>;
 
+/** A revision's reason for one community, with who gave it. */
 const revisionReasonNote = z
   .object({
     code: revisionReason,
@@ -99,6 +105,7 @@ const revisionReasonNote = z
     at: z.string(),
   })
   .nullable();
+export type RevisionReasonNote = NonNullable<z.infer<typeof revisionReasonNote>>;
 
 /** GET …/revision/diff: a revision (计划调整) against the plan in force. */
 export const revisionDiff = z.object({
@@ -138,6 +145,7 @@ export const revisionDiff = z.object({
     .nullable()
     .describe('省级计划表逐行调整前后；市县为 null'),
 });
+export type RevisionDiff = z.infer<typeof revisionDiff>;
 
 /** GET …/acceptances: every accepted version, oldest first. */
 export const acceptanceHistory = z.object({
@@ -173,6 +181,16 @@ export const acceptanceHistory = z.object({
     }),
   ),
 });
+export type AcceptanceHistory = z.infer<typeof acceptanceHistory>;
+export type AcceptedVersion = AcceptanceHistory['items'][number];
+
+/** A national department's receipt (签收) of a province's latest submitted version; nulls: none yet. */
+export const receiptSigned = z.object({
+  role: z.enum(RECIPIENT_ROLES),
+  label: z.string().describe('住建部、发改委、财政部'),
+  username: z.string().nullable(),
+  at: z.string().nullable(),
+});
 
 /** GET /api/declarations-overview: each province against the deadline (ministries). */
 export const ministryOverview = z.object({
@@ -190,17 +208,12 @@ export const ministryOverview = z.object({
       submittedAt: z.string().nullable(),
       deadline: z.string(),
       daysLeft: z.number(),
-      receipts: z.array(
-        z.object({
-          role: z.enum(RECIPIENT_ROLES),
-          label: z.string(),
-          username: z.string().nullable(),
-          at: z.string().nullable(),
-        }),
-      ),
+      receipts: z.array(receiptSigned),
     }),
   ),
 });
+export type Overview = z.infer<typeof ministryOverview>;
+export type OverviewItem = Overview['items'][number];
 
 /** GET /api/notifications. */
 export const notifications = z.object({
@@ -212,4 +225,93 @@ export const notifications = z.object({
       at: z.string(),
     }),
   ),
+});
+export type AppNotification = z.infer<typeof notifications>['items'][number];
+
+// Requests.
+
+/** /api/declarations/:unit/:year, the root of a declaration's routes. */
+export const unitYear = z.object({
+  unit: z.string().regex(/^\d{6}$/, '单位代码应为6位数字'),
+  year: planYearParam,
+});
+
+/** What an action answers: the declaration's state after it. */
+export const stateAfter = z.object({ state: declarationState });
+export type StateAfter = z.infer<typeof stateAfter>;
+
+export const returnBody = z.object({
+  reason: z.string().trim().min(2, '请写明退回理由').max(2000),
+  notes: z
+    .array(
+      z.object({
+        communityId: z.number().int().min(1),
+        reason: z.string().trim().min(1).max(1000),
+      }),
+    )
+    .max(500)
+    .default([]),
+});
+export type ReturnNoteInput = z.infer<typeof returnBody>['notes'][number];
+
+export const reviseBody = z.object({
+  reason: z.string().trim().min(2, '请写明调整理由').max(2000),
+});
+
+export const revisionReasonParams = unitYear.extend({
+  communityId: z.coerce.number().int().min(1),
+});
+export const revisionReasonBody = z.object({
+  code: z.enum(REVISION_REASONS, {
+    error: '原因应为 not_feasible、residents_changed、merged 或 other 之一',
+  }),
+  text: z.string().max(1000).default(''),
+});
+
+export const diffQuery = z.object({
+  from: z.coerce.number().int().min(0).optional(),
+  to: z.coerce.number().int().min(1).optional(),
+});
+
+export const versionParams = unitYear.extend({ version: z.coerce.number().int().min(1) });
+
+export const justificationParams = unitYear.extend({
+  checkId: z.string().regex(/^[a-z_]{2,40}$/),
+});
+export const justificationBody = z.object({ text: z.string().max(2000) });
+
+/** POST …/freeze: the sign-off version frozen. */
+export const frozenCandidate = z.object({ id: z.number(), hash: z.string() });
+export type FrozenCandidate = z.infer<typeof frozenCandidate>;
+
+export const signoffParams = z.object({ snapshotId: z.coerce.number().int().min(1) });
+export const signoffBody = z.object({
+  hash: z.string().regex(/^[0-9a-f]{64}$/, '校验码应为64位十六进制'),
+});
+export const signoffDone = z.object({ role: z.enum(SIGNOFF_ROLES) });
+export type SignoffDone = z.infer<typeof signoffDone>;
+
+export const contactBody = z.object({ name: z.string().max(200), phone: z.string().max(200) });
+
+export const receiptBody = z
+  .object({
+    version: z.number().int().min(1).optional().describe('签收的版本；不填为最新上报版本'),
+  })
+  .nullish();
+/** POST …/receipts: the receipt, and whether this call made it. */
+export const receiptDone = z.object({
+  created: z.boolean(),
+  receipt: z.object({
+    role: z.enum(RECIPIENT_ROLES),
+    label: z.string(),
+    username: z.string(),
+    at: z.string(),
+    version: z.number(),
+    hash: z.string(),
+  }),
+});
+export type ReceiptDone = z.infer<typeof receiptDone>;
+
+export const deadlineBody = z.object({
+  deadline: z.string().nullable().describe('YYYY-MM-DD；null：取消内部截止日期，按年度截止日期'),
 });
