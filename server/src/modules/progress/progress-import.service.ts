@@ -7,7 +7,7 @@
  * written in batches.
  */
 import type { Kysely } from 'kysely';
-import type { ProgressInput } from '../../../../common/progress.ts';
+import type { ProgressInput } from '../../../../common/api/progress.ts';
 import type { CommunityRow, Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import type { RowError } from '../../domain/ledger/rows.ts';
