@@ -28,5 +28,16 @@ export const COUNT_MEASURES = [
   'health',
 ] as const;
 export type CountMeasure = (typeof COUNT_MEASURES)[number];
+
+/** Each counted outcome as the import template's column and the month form's field name it. */
+export const COUNT_MEASURE_LABELS: Record<CountMeasure, string> = {
+  elevators: '加装电梯（部）',
+  parking: '增设停车位（个）',
+  chargers: '增设充电桩（个）',
+  elderlyCare: '增设养老服务设施（个）',
+  childcare: '增设托育设施（个）',
+  housekeeping: '增设家政服务设施（个）',
+  health: '增设卫生防疫设施（个）',
+};
 /** Each counted outcome's number. */
 export type Counts = Record<CountMeasure, number>;
