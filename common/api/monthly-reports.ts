@@ -3,6 +3,7 @@
 // reminders, and the province's due day. web/src/api/monthlyReports.ts takes the types.
 import { z } from 'zod';
 import { MAX_DUE_DAY, REPORT_STATUSES } from '../monthly-reports.ts';
+import { countsOf } from './progress.ts';
 
 const unitCode = z.string().regex(/^[0-9A-Z]{6}$/, '单位代码应为6位区划代码');
 export const unitYearParams = z.object({
@@ -55,13 +56,7 @@ export const frozenCommunity = z.object({
   completionDate: z.string().nullable(),
   investmentDoneYuan: z.number(),
   pipelinesM: z.number(),
-  elevators: z.number(),
-  parking: z.number(),
-  chargers: z.number(),
-  elderlyCare: z.number(),
-  childcare: z.number(),
-  housekeeping: z.number(),
-  health: z.number(),
+  ...countsOf(z.number()),
   // 平方米 × 100
   energyAreaCenti: z.number(),
   corrected: z.boolean(),

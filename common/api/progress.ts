@@ -66,7 +66,8 @@ export type ConsultationMethod = Consultation['method'];
 const fundLine = z.object({ source: fundingSource, label: z.string(), amount: z.string() });
 export type FundLine = z.infer<typeof fundLine>;
 
-const countsOf = <T extends z.ZodType>(type: T) =>
+/** A schema per counted outcome (common/progress.ts COUNT_MEASURES), in their order. */
+export const countsOf = <T extends z.ZodType>(type: T) =>
   Object.fromEntries(COUNT_MEASURES.map((k) => [k, type])) as Record<CountMeasure, T>;
 
 const progressRecord = z.object({

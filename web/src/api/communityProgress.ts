@@ -1,33 +1,27 @@
 // A community through the year (居民协商与改造进展): consultations with their documents, the consent
 // status, monthly records with funds in place, and before/after photos.
+// The shapes are the routes' own schemas (common/api/progress.ts), for the server and this client alike.
 import type {
-  Attachment,
   CommunityProgress,
-  Consultation,
   ConsultationInput,
-  ConsultationMethod,
   CreatedId,
-  FundLine,
   PhotoKind,
   ProgressInput,
-  ProgressRecord,
 } from '../../../common/api/progress.ts';
-import type { FundingSource } from '../../../common/progress.ts';
 import { api } from './client.ts';
 
-// The shapes are the routes' own schemas (common/api/progress.ts), for the server and this client alike.
 export type {
   Attachment,
   CommunityProgress,
   Consultation,
   ConsultationInput,
   ConsultationMethod,
-  FundingSource,
   FundLine,
   PhotoKind,
   ProgressInput,
   ProgressRecord,
-};
+} from '../../../common/api/progress.ts';
+export type { FundingSource } from '../../../common/progress.ts';
 
 const base = (id: number) => `/api/communities/${encodeURIComponent(String(id))}`;
 

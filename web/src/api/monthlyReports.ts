@@ -2,19 +2,13 @@
 // of the units below, reminders, and the province's due day. Shapes: common/api/monthly-reports.ts.
 import type {
   Completeness,
-  CompletenessItem,
   DueDay,
-  FrozenCommunity,
   Reminders,
-  ReportContent,
   ReportHistory,
   ReportPreview,
-  ReportSummary,
-  ReportUnit,
   ReportVersion,
   SubmittedReport,
 } from '../../../common/api/monthly-reports.ts';
-import type { ReportStatus } from '../../../common/monthly-reports.ts';
 import { api } from './client.ts';
 
 export type {
@@ -25,12 +19,12 @@ export type {
   ReportContent,
   ReportHistory,
   ReportPreview,
-  ReportStatus,
   ReportSummary,
   ReportUnit,
   ReportVersion,
   SubmittedReport,
-};
+} from '../../../common/api/monthly-reports.ts';
+export type { ReportStatus } from '../../../common/monthly-reports.ts';
 
 const base = (unit: string, year: number) => `/api/monthly-reports/${unit}/${year}`;
 

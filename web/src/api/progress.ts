@@ -1,14 +1,6 @@
 // 进展统计: the dashboard of a region (GET /api/dashboard) and the progress table
 // (GET /api/progress-table) with its csv/xlsx downloads.
-import type {
-  Breakdown,
-  Dashboard,
-  DashboardCommunity,
-  DashboardQuery,
-  DashboardUnit,
-  Outcomes,
-  ProgressFigures,
-} from '../../../common/api/dashboard.ts';
+import type { Dashboard, DashboardQuery } from '../../../common/api/dashboard.ts';
 import type { ProgressTable } from '../../../common/api/progress.ts';
 import { api, buildUrl } from './client.ts';
 
@@ -19,8 +11,8 @@ export type {
   DashboardUnit,
   Outcomes,
   ProgressFigures,
-  ProgressTable,
-};
+} from '../../../common/api/dashboard.ts';
+export type { ProgressTable } from '../../../common/api/progress.ts';
 
 export function getDashboard(query: DashboardQuery, signal?: AbortSignal): Promise<Dashboard> {
   return api.get<Dashboard>('/api/dashboard', { query, signal });

@@ -1,13 +1,13 @@
 // The progress and consultations imports (POST /api/progress-imports) and the provinces' own
 // consent thresholds (/api/consent-thresholds), issue 9 §2–3.
-import type {
+import type { ProgressImportKind, ProgressImportReport } from '../../../common/api/progress.ts';
+import { api, uploadFile } from './client.ts';
+
+export type {
   ImportRowError,
   ProgressImportKind,
   ProgressImportReport,
 } from '../../../common/api/progress.ts';
-import { api, uploadFile } from './client.ts';
-
-export type { ImportRowError, ProgressImportKind, ProgressImportReport };
 
 export function uploadProgressImport(
   kind: ProgressImportKind,
