@@ -1,36 +1,43 @@
-// A community's month-end record as entered (各月进展): the body of
-// PUT /api/communities/:id/progress/:period, read by the server (progress.service.ts, for the API
-// and imports alike) and sent by the web form (web/src/api/communityProgress.ts). Figures are
-// cumulative to the month end; decimals travel as text, as in the import template, so that
-// 万元 and 公里 arrive exact.
+// The words of 各月进展 both sides use: the funding sources of a project's and a month's funds,
+// and the counted outcomes of a month's record. The record's shape itself, as the body of
+// PUT /api/communities/:id/progress/:period, is a schema in common/api/progress.ts.
 
 /** 资金来源: the stored text values of a project's and a month's funds. */
-export type FundingSource =
-  'central' | 'provincial' | 'local' | 'bonds' | 'residents' | 'utilities' | 'social';
+export const FUNDING_SOURCES = [
+  'central',
+  'provincial',
+  'local',
+  'bonds',
+  'residents',
+  'utilities',
+  'social',
+] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
 
-/** 资金到位 from one source. */
-export interface FundInput {
-  source: FundingSource;
-  /** 万元, up to 4 decimals */
-  amount: string;
-}
+/**
+ * The outcomes a month's record counts (部, 个), in the order of the import template and the
+ * forms; the measured ones (管线 公里, 节能 平方米) travel as exact text beside them.
+ */
+export const COUNT_MEASURES = [
+  'elevators',
+  'parking',
+  'chargers',
+  'elderlyCare',
+  'childcare',
+  'housekeeping',
+  'health',
+] as const;
+export type CountMeasure = (typeof COUNT_MEASURES)[number];
 
-export interface ProgressInput {
-  startDate?: string;
-  completionDate?: string;
-  /** 万元 */
-  investmentDone?: string;
-  pipelinesKm?: string;
-  elevators?: number;
-  parking?: number;
-  chargers?: number;
-  elderlyCare?: number;
-  childcare?: number;
-  housekeeping?: number;
-  health?: number;
-  /** 平方米 */
-  energyArea?: string;
-  corrected?: boolean;
-  /** 资金到位 by source, entered on the community page; omitted: left as it was; empty: cleared. */
-  funds?: FundInput[];
-}
+/** Each counted outcome as the import template's column and the month form's field name it. */
+export const COUNT_MEASURE_LABELS: Record<CountMeasure, string> = {
+  elevators: '加装电梯（部）',
+  parking: '增设停车位（个）',
+  chargers: '增设充电桩（个）',
+  elderlyCare: '增设养老服务设施（个）',
+  childcare: '增设托育设施（个）',
+  housekeeping: '增设家政服务设施（个）',
+  health: '增设卫生防疫设施（个）',
+};
+/** Each counted outcome's number. */
+export type Counts = Record<CountMeasure, number>;

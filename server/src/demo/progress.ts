@@ -10,7 +10,7 @@
  * are still being prepared (see `stillPreparing`), so a county has one left to consult and start.
  */
 import type { Kysely } from 'kysely';
-import type { ProgressInput } from '../../../common/progress.ts';
+import type { ProgressInput } from '../../../common/api/progress.ts';
 import type { CommunityRow, Database } from '../db/schema.ts';
 import { formatScaled } from '../domain/ledger/decimal.ts';
 import { periodEnd } from '../domain/progress.ts';

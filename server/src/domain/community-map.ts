@@ -5,20 +5,19 @@
  * date is on or before the day, completed once its completion date is. Pure.
  */
 
-export const MAP_STATUSES = ['plan', 'started', 'completed'] as const;
-export type MapStatus = (typeof MAP_STATUSES)[number];
+import type { MapStatus, StatusCounts } from '../../../common/community-map.ts';
 
-export const MAP_STATUS_LABELS: Record<MapStatus, string> = {
-  plan: '计划',
-  started: '已开工',
-  completed: '已完工',
-};
+// The statuses and their labels are the map page's too.
+export {
+  MAP_STATUS_LABELS,
+  MAP_STATUSES,
+  type MapStatus,
+  type StatusCounts,
+} from '../../../common/community-map.ts';
 
 /** The day in China (UTC+8, no daylight saving) at an instant. */
 export const chinaDay = (now: Date): string =>
   new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-
-export type StatusCounts = Record<MapStatus, number>;
 
 export const countByStatus = (items: readonly { status: MapStatus }[]): StatusCounts => {
   const counts: StatusCounts = { plan: 0, started: 0, completed: 0 };

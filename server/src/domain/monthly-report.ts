@@ -5,15 +5,19 @@
  */
 import type { ProgressMeasures } from './progress.ts';
 import { dateLabel } from '../../../common/dates.ts';
+import { chinaMonth, previousPeriod, type ReportStatus } from '../../../common/monthly-reports.ts';
+
+// Kept in common/ for the web's pages too; here for the server's callers.
+export {
+  chinaMonth,
+  MAX_DUE_DAY,
+  previousPeriod,
+  REPORT_STATUSES,
+  type ReportStatus,
+} from '../../../common/monthly-reports.ts';
 
 /** The due day when a province has set none: the 5th of the following month. */
 export const DEFAULT_DUE_DAY = 5;
-/** Every month has the day: the 29th to 31st would not. */
-export const MAX_DUE_DAY = 28;
-
-export const REPORT_STATUSES = ['on_time', 'late', 'pending', 'overdue'] as const;
-/** on_time / late: reported (first version before / after the due date); pending / overdue: not reported (before / after it). */
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
   on_time: '按时上报',
@@ -22,21 +26,10 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
   overdue: '逾期未报',
 };
 
-/** The month of an instant in China time (UTC+8), 'YYYY-MM'. */
-export function chinaMonth(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
-}
-
 /** The month after a 'YYYY-MM' period. */
 export function nextPeriod(period: string): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-
-/** The month before a 'YYYY-MM' period. */
-export function previousPeriod(period: string): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
 /** The date a period's report is due: the due day of the following month, 'YYYY-MM-DD'. */

@@ -1,28 +1,13 @@
 // The progress and consultations imports (POST /api/progress-imports) and the provinces' own
 // consent thresholds (/api/consent-thresholds), issue 9 §2–3.
+import type { ProgressImportKind, ProgressImportReport } from '../../../common/api/progress.ts';
 import { api, uploadFile } from './client.ts';
 
-export type ProgressImportKind = 'progress' | 'consultations';
-
-export interface ImportRowError {
-  line: number;
-  column: string;
-  value: string;
-  message: string;
-}
-
-export interface ProgressImportReport {
-  kind: ProgressImportKind;
-  dryRun: boolean;
-  rows: number;
-  /** rows (progress) or consultations (consultations) stored; 0 for a check */
-  imported: number;
-  consultationsRecorded?: number;
-  consultationsKnown?: number;
-  known?: number;
-  errorCount: number;
-  errors: ImportRowError[];
-}
+export type {
+  ImportRowError,
+  ProgressImportKind,
+  ProgressImportReport,
+} from '../../../common/api/progress.ts';
 
 export function uploadProgressImport(
   kind: ProgressImportKind,

@@ -5,28 +5,16 @@
  * subtree answers "not found" and roles without the ledger are refused.
  */
 import type { Kysely } from 'kysely';
+import type { CommunityMap, MapQuery, MapTiles } from '../../../../common/api/map.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { chinaDay, countByStatus, type MapStatus } from '../../domain/community-map.ts';
+import { chinaDay, countByStatus } from '../../domain/community-map.ts';
 import { COUNTRY_CODE } from '../../domain/regions-build.ts';
 import { filterFor } from '../ledger/communities.service.ts';
 import { findRegion, findRegionsByCodes } from '../regions/regions.repository.ts';
 import { communitiesOnMap } from './map.repository.ts';
 
-/** A tile service the deployment configured (config.ts MAP_TILE_*), or none. */
-export interface MapTiles {
-  /** templates with `{z}`, `{x}`, `{y}`, Web Mercator (EPSG:3857) tiles, one a layer in order */
-  urls: string[];
-  /** the service's map review number, shown on the map */
-  reviewNo: string;
-  attribution: string;
-}
-
-export interface MapQuery {
-  region?: string;
-  status?: MapStatus;
-  year?: number;
-}
+export type { MapTiles };
 
 export async function communityMap(
   db: Kysely<Database>,
@@ -34,7 +22,7 @@ export async function communityMap(
   q: MapQuery,
   tiles: MapTiles | null,
   now = new Date(),
-) {
+): Promise<CommunityMap> {
   const filter = await filterFor(db, actor, { region: q.region });
   const asOf = chinaDay(now);
   const year = q.year ?? Number(asOf.slice(0, 4));

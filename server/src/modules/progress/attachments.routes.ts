@@ -6,7 +6,7 @@ import { MAX_ATTACHMENT_BYTES } from '../../domain/attachments.ts';
 import { validation } from '../../errors.ts';
 import { errorSchema, type App } from '../../http.ts';
 import { ANY_FILE, fileResponse } from '../../file-response.ts';
-import { attachmentSchema } from './progress.schemas.ts';
+import { attachmentList, communityParams, createdId } from '../../../../common/api/progress.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import {
   addConsultationDocument,
@@ -20,10 +20,10 @@ import {
 
 const tags = ['进展统计'];
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema };
-const id = z.object({ id: z.coerce.number().int().min(1) });
+const id = communityParams;
 const consultation = id.extend({ consultationId: z.coerce.number().int().min(1) });
 const attachmentParams = id.extend({ attachmentId: z.coerce.number().int().min(1) });
-const created = { 201: z.object({ id: z.number() }), ...errors };
+const created = { 201: createdId, ...errors };
 
 /**
  * Reads a multipart request: its text fields (which must come before the file) and the one
@@ -75,7 +75,7 @@ export function progressAttachmentRoutes(app: App, db: Kysely<Database>, uploadD
       tags,
       summary: '小区的改造前/后照片（最新在前）',
       params: id,
-      response: { 200: z.object({ items: z.array(attachmentSchema) }), ...errors },
+      response: { 200: attachmentList, ...errors },
     },
     handler: async (req) => ({ items: await listPhotos(db, actorOf(req), req.params.id) }),
   });
@@ -109,7 +109,7 @@ export function progressAttachmentRoutes(app: App, db: Kysely<Database>, uploadD
       tags,
       summary: '一次居民协商的材料',
       params: consultation,
-      response: { 200: z.object({ items: z.array(attachmentSchema) }), ...errors },
+      response: { 200: attachmentList, ...errors },
     },
     handler: async (req) => ({
       items: await listDocuments(db, actorOf(req), req.params.id, req.params.consultationId),

@@ -4,7 +4,7 @@
  * consultation documents. Used by progress.service.ts (the API and imports alike).
  */
 import type { Kysely, Selectable } from 'kysely';
-import type { FundInput } from '../../../../common/progress.ts';
+import type { FundInput } from '../../../../common/api/progress.ts';
 import type { CommunityAttachmentTable, Database, ProjectFundingTable } from '../../db/schema.ts';
 import { projectStartProblem } from '../../domain/consent.ts';
 import { formatScaled, parseScaled } from '../../domain/ledger/decimal.ts';

@@ -4,6 +4,7 @@
  * changes of completed investment, and a unit's communities with their latest record.
  */
 import { sql, type Kysely } from 'kysely';
+import type { Counts } from '../../../../common/progress.ts';
 import type { Database } from '../../db/schema.ts';
 import { planCommunities } from '../plan/plan-table.repository.ts';
 import { withLatestRecord } from './progress.repository.ts';
@@ -20,21 +21,15 @@ export const completedBy = (day: string) =>
 const withLatest = (db: Kysely<Database>, scopePath: string, year: number, period: string) =>
   withLatestRecord(db, planCommunities(db, scopePath, year), period);
 
-export interface DashboardMeasures {
+/** The progress table's measures of a unit: plan, starts, completions, and raw outcomes to date. */
+export interface DashboardMeasures extends Counts {
   planCommunities: number;
   planHouseholds: number;
   startedCommunities: number;
   startedHouseholds: number;
   completedCommunities: number;
   investmentDoneYuan: number;
-  elevators: number;
   pipelinesM: number;
-  parking: number;
-  chargers: number;
-  elderlyCare: number;
-  childcare: number;
-  housekeeping: number;
-  health: number;
   energyAreaCenti: number;
 }
 

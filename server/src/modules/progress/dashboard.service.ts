@@ -5,6 +5,7 @@
  * communities, its communities. The figures are the progress table's, from the same records.
  */
 import type { Kysely } from 'kysely';
+import type { Dashboard, DashboardQuery } from '../../../../common/api/dashboard.ts';
 import type { Database, RegionRow } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import {
@@ -127,9 +128,9 @@ async function childUnits(db: Kysely<Database>, region: RegionRow, breakdown: Br
 export async function dashboard(
   db: Kysely<Database>,
   actor: Actor,
-  query: { scope?: string; year: number; month?: number },
+  query: DashboardQuery,
   now = new Date(),
-) {
+): Promise<Dashboard> {
   if (!canReadLedger(actor)) throw forbidden('没有查看进展统计的权限');
   const region = await scopeRegion(db, actor, query.scope);
   const today = now.toISOString().slice(0, 10);
@@ -216,5 +217,3 @@ export async function dashboard(
         })) ?? null,
   };
 }
-
-export type DashboardView = Awaited<ReturnType<typeof dashboard>>;

@@ -7,7 +7,8 @@
  * written in batches.
  */
 import type { Kysely } from 'kysely';
-import type { ProgressInput } from '../../../../common/progress.ts';
+import type { ProgressInput } from '../../../../common/api/progress.ts';
+import { COUNT_MEASURE_LABELS, COUNT_MEASURES } from '../../../../common/progress.ts';
 import type { CommunityRow, Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import type { RowError } from '../../domain/ledger/rows.ts';
@@ -32,27 +33,12 @@ export const PROGRESS_COLUMNS = {
   completionDate: '完工日期',
   investmentDone: '累计完成投资（万元）',
   pipelinesKm: '改造管线（公里）',
-  elevators: '加装电梯（部）',
-  parking: '增设停车位（个）',
-  chargers: '增设充电桩（个）',
-  elderlyCare: '增设养老服务设施（个）',
-  childcare: '增设托育设施（个）',
-  housekeeping: '增设家政服务设施（个）',
-  health: '增设卫生防疫设施（个）',
+  ...COUNT_MEASURE_LABELS,
   energyArea: '建筑节能改造面积（平方米）',
   corrected: '更正',
 } as const;
 type Key = keyof typeof PROGRESS_COLUMNS;
 const REQUIRED: Key[] = ['regionCode', 'name', 'planYear', 'period'];
-const COUNTS: Key[] = [
-  'elevators',
-  'parking',
-  'chargers',
-  'elderlyCare',
-  'childcare',
-  'housekeeping',
-  'health',
-];
 
 /** A header row is a progress file's when it has 报告期 (the project list has no such column). */
 export const isProgressHeader = (cells: string[]): boolean =>
@@ -124,7 +110,7 @@ export async function importProgress(
         const period = parsePeriod(v('period'));
         if (v('period') && !period) fail(line, '报告期', v('period'), '应为 YYYY-MM 或 YYYY年M月');
         const counts: Partial<Record<Key, number>> = {};
-        for (const k of COUNTS) {
+        for (const k of COUNT_MEASURES) {
           if (!v(k)) continue;
           if (!/^\d{1,7}$/.test(v(k))) fail(line, PROGRESS_COLUMNS[k], v(k), '应为不小于0的整数');
           else counts[k] = Number(v(k));

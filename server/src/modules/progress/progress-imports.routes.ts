@@ -22,28 +22,14 @@ import { canEditLedger } from '../ledger/ledger.policy.ts';
 import { CONSULTATION_COLUMNS, importConsultations } from './consultations-import.service.ts';
 import { importProgress, PROGRESS_COLUMNS } from './progress-import.service.ts';
 import { csvFile } from '../../domain/spreadsheet-cells.ts';
+import {
+  progressImportKind,
+  progressImportQuery,
+  progressImportReport,
+} from '../../../../common/api/progress.ts';
 
 const tags = ['进展统计'];
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
-const rowError = z.object({
-  line: z.number(),
-  column: z.string(),
-  value: z.string(),
-  message: z.string(),
-});
-const kind = z.enum(['progress', 'consultations']);
-const report = z.object({
-  kind,
-  dryRun: z.boolean(),
-  rows: z.number(),
-  imported: z.number().describe('导入的行数（进展）或协商记录数（居民协商）；检查时为 0'),
-  consultationsRecorded: z.number().optional().describe('由“居民同意户数”记录的协商次数'),
-  consultationsKnown: z.number().optional(),
-  known: z.number().optional().describe('已在台账中的协商记录（不重复记录）'),
-  errorCount: z.number(),
-  errors: z.array(rowError),
-});
-
 const TEMPLATES = {
   progress: { name: '月度进展导入模板.csv', headers: Object.values(PROGRESS_COLUMNS) },
   consultations: { name: '居民协商导入模板.csv', headers: Object.values(CONSULTATION_COLUMNS) },
@@ -59,7 +45,7 @@ export function progressImportRoutes(
     schema: {
       tags,
       summary: '下载月度进展或居民协商的导入模板（csv 表头）',
-      querystring: z.object({ kind }),
+      querystring: z.object({ kind: progressImportKind }),
       response: { 200: fileResponse('导入模板 csv', CSV) },
     },
     handler: async (req, reply) => {
@@ -80,8 +66,8 @@ export function progressImportRoutes(
       summary:
         '上传月度进展（kind=progress）或居民协商（kind=consultations）文件：dryRun=true 只检查，false 导入；multipart 字段 file',
       consumes: ['multipart/form-data'],
-      querystring: z.object({ kind, dryRun: z.enum(['true', 'false']).default('true') }),
-      response: { 200: report, ...errors },
+      querystring: progressImportQuery,
+      response: { 200: progressImportReport, ...errors },
     },
     handler: async (req) => {
       const actor = actorOf(req);

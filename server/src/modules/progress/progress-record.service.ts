@@ -4,7 +4,7 @@
  * (建办城〔2021〕28号 二(一)), counted by the threshold of the community's province for its plan year.
  */
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import type { ProgressInput } from '../../../../common/progress.ts';
+import type { ProgressInput } from '../../../../common/api/progress.ts';
 import type { CommunityRow, Database, ProgressTable } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { parseScaled } from '../../domain/ledger/decimal.ts';

@@ -4,7 +4,17 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { errorSchema, type App } from '../../http.ts';
 import { CSV, fileResponse, jsonOrFileResponse, XLSX } from '../../file-response.ts';
-import { communityProgressView, fundingSource, progressTableView } from './progress.schemas.ts';
+import {
+  communityParams,
+  communityProgressView,
+  consultationInput,
+  createdId,
+  periodParam,
+  progressInput,
+  progressTableQuery,
+  progressTableView,
+  statisticsExportQuery,
+} from '../../../../common/api/progress.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import {
   addConsultation,
@@ -18,14 +28,12 @@ import { statisticsScope, writeStatistics } from './stats-export.service.ts';
 
 const tags = ['进展统计'];
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
-const id = z.object({ id: z.coerce.number().int().min(1) });
-const count = z.number().int().min(0).max(1_000_000).optional();
 export function progressRoutes(app: App, db: Kysely<Database>): void {
   app.get('/api/communities/:id/progress', {
     schema: {
       tags,
       summary: '小区的居民协商记录和各月进展',
-      params: id,
+      params: communityParams,
       response: { 200: communityProgressView, ...errors },
     },
     handler: async (req) => communityProgress(db, actorOf(req), req.params.id),
@@ -35,18 +43,9 @@ export function progressRoutes(app: App, db: Kysely<Database>): void {
     schema: {
       tags,
       summary: '记录一次居民协商（日期、方式、参与户数、同意户数、议定内容）',
-      params: id,
-      body: z.object({
-        heldOn: z.string(),
-        method: z.enum(['meeting', 'door_to_door', 'online', 'written']),
-        householdsConsulted: z.number().int().min(0),
-        householdsAgreeing: z.number().int().min(0),
-        agreedScheme: z.boolean().optional(),
-        agreedContribution: z.boolean().optional(),
-        agreedAftercare: z.boolean().optional(),
-        notes: z.string().max(2000).optional(),
-      }),
-      response: { 201: z.object({ id: z.number() }), ...errors },
+      params: communityParams,
+      body: consultationInput,
+      response: { 201: createdId, ...errors },
     },
     handler: async (req, reply) =>
       reply
@@ -58,29 +57,8 @@ export function progressRoutes(app: App, db: Kysely<Database>): void {
     schema: {
       tags,
       summary: '填报小区某月末的累计进展（开工须先达到居民同意比例）',
-      params: id.extend({
-        period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '报告期应为 YYYY-MM'),
-      }),
-      body: z.object({
-        startDate: z.string().optional(),
-        completionDate: z.string().optional(),
-        investmentDone: z.string().max(20).optional(),
-        pipelinesKm: z.string().max(20).optional(),
-        elevators: count,
-        parking: count,
-        chargers: count,
-        elderlyCare: count,
-        childcare: count,
-        housekeeping: count,
-        health: count,
-        energyArea: z.string().max(20).optional(),
-        corrected: z.boolean().optional(),
-        funds: z
-          .array(z.object({ source: fundingSource, amount: z.string().max(20) }))
-          .max(7)
-          .optional()
-          .describe('资金到位（万元）按来源；不传则保持原值，空数组表示清空'),
-      }),
+      params: communityParams.extend({ period: periodParam }),
+      body: progressInput,
       response: { 204: z.null(), ...errors },
     },
     handler: async (req, reply) => {
@@ -93,12 +71,7 @@ export function progressRoutes(app: App, db: Kysely<Database>): void {
     schema: {
       tags,
       summary: '城镇老旧小区改造进展情况表（scope 为省级代码或 all）',
-      querystring: z.object({
-        scope: z.string().regex(/^(all|\d{2}|\d{6})$/, '地区应为2位或6位代码，或 all'),
-        year: z.coerce.number().int().min(2000).max(2100),
-        month: z.coerce.number().int().min(1).max(12),
-        format: z.enum(['json', 'csv', 'xlsx']).default('json'),
-      }),
+      querystring: progressTableQuery,
       response: {
         200: jsonOrFileResponse(
           progressTableView,
@@ -142,12 +115,7 @@ export function progressRoutes(app: App, db: Kysely<Database>): void {
     schema: {
       tags,
       summary: '提供统计部门的改造项目清单（稳定项目编号、所含小区、本年指标；含指标说明）',
-      querystring: z.object({
-        scope: z.string().regex(/^\d{2}(\d{4})?$/, '地区应为2位或6位代码'),
-        year: z.coerce.number().int().min(2000).max(2100),
-        month: z.coerce.number().int().min(1).max(12),
-        format: z.enum(['csv', 'xlsx']).default('xlsx'),
-      }),
+      querystring: statisticsExportQuery,
       response: { 200: fileResponse('统计部门项目清单 xlsx 或 csv', XLSX, CSV), ...errors },
     },
     handler: async (req, reply) => {

@@ -4,7 +4,7 @@
  * (建办城〔2021〕28号 二(一): 未经居民充分协商取得共识的，不得开工改造), in the UI, the API and imports.
  */
 import type { Kysely } from 'kysely';
-import type { ProgressInput } from '../../../../common/progress.ts';
+import type { ProgressInput } from '../../../../common/api/progress.ts';
 import type { CommunityRow, Database, RegionRow } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { formatScaled } from '../../domain/ledger/decimal.ts';

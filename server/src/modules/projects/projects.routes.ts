@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { fundingSource } from '../../../../common/api/progress.ts';
 import type { Database } from '../../db/schema.ts';
 import { errorSchema, type App } from '../../http.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
@@ -8,16 +9,6 @@ import { mergeIntoProject, projectDetail, updateProject } from './projects.servi
 
 const tags = ['项目'];
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
-const source = z.enum([
-  'central',
-  'provincial',
-  'local',
-  'bonds',
-  'residents',
-  'utilities',
-  'social',
-]);
-
 const project = z.object({
   id: z.number(),
   code: z.string().describe('稳定的项目编号，与统计部门共用'),
@@ -38,7 +29,7 @@ const project = z.object({
       investment: z.string(),
     }),
   ),
-  funding: z.array(z.object({ source, label: z.string(), amount: z.string() })),
+  funding: z.array(z.object({ source: fundingSource, label: z.string(), amount: z.string() })),
   history: z.array(historyEntry),
 });
 
@@ -63,7 +54,7 @@ export function projectRoutes(app: App, db: Kysely<Database>): void {
         name: z.string().trim().min(1).max(200).optional(),
         pool: z.enum(['implement', 'planning', 'reserve']).optional(),
         funding: z
-          .array(z.object({ source, amount: z.string().max(20) }))
+          .array(z.object({ source: fundingSource, amount: z.string().max(20) }))
           .max(7)
           .optional(),
       }),

@@ -12,20 +12,11 @@ import { communityMeasures } from '../../domain/monthly-report.ts';
 import { PROGRESS_HEADER, periodEnd, progressRow, sumMeasures } from '../../domain/progress.ts';
 import { periodEndInChina, withFrozenPlan } from '../../domain/progress-plan.ts';
 import { frozenPlanWithin } from '../progress/progress.service.ts';
-import {
-  childRegions,
-  communitiesAsAt,
-  type FrozenCommunity,
-} from './monthly-reports.repository.ts';
+import type { FrozenCommunity, ReportContent } from '../../../../common/api/monthly-reports.ts';
+import { childRegions, communitiesAsAt } from './monthly-reports.repository.ts';
 
-export interface ReportContent {
-  unit: { code: string; name: string; level: string };
-  planYear: number;
-  period: string;
-  monthEnd: string;
-  communities: FrozenCommunity[];
-  table: { title: string; header: string[]; rows: (string | number)[][] };
-}
+// The frozen content is the route's contract, the same shape the web reads back.
+export type { ReportContent };
 
 export function reportTitle(unitName: string, planYear: number, period: string): string {
   const [y, m] = period.split('-').map(Number) as [number, number];

@@ -1,5 +1,6 @@
 /** All SQL of monthly reports (月报) and the provinces' due days. */
 import { sql, type Insertable, type Kysely } from 'kysely';
+import type { FrozenCommunity } from '../../../../common/api/monthly-reports.ts';
 import type { Database, MonthlyReportTable } from '../../db/schema.ts';
 import { planCommunities } from '../plan/plan-table.repository.ts';
 
@@ -12,7 +13,7 @@ export async function communitiesAsAt(
   scopePath: string,
   year: number,
   period: string,
-) {
+): Promise<FrozenCommunity[]> {
   const latest = db
     .selectFrom('progress as p')
     .select(['p.community_id', (e) => e.fn.max('p.period').as('period')])
@@ -71,7 +72,7 @@ export async function communitiesAsAt(
   }));
 }
 
-export type FrozenCommunity = Awaited<ReturnType<typeof communitiesAsAt>>[number];
+export type { FrozenCommunity };
 
 export const childRegions = (db: Kysely<Database>, parent: string) =>
   db

@@ -1,16 +1,17 @@
 // The map's three statuses: label, colour and shape (the shape too, so that the points read
 // without colour: 计划 a ring, 已开工 a dot, 已完工 a square).
 import type { MapStatus } from '../../api/communityMap.ts';
+import { MAP_STATUS_LABELS, MAP_STATUSES } from '../../../../common/community-map.ts';
 
-export const MAP_STATUSES: readonly MapStatus[] = ['plan', 'started', 'completed'];
+export { MAP_STATUSES };
 
 export const STATUS_STYLE: Record<
   MapStatus,
   { label: string; color: string; shape: 'ring' | 'dot' | 'square' }
 > = {
-  plan: { label: '计划', color: '#1677ff', shape: 'ring' },
-  started: { label: '已开工', color: '#d46b08', shape: 'dot' },
-  completed: { label: '已完工', color: '#389e0d', shape: 'square' },
+  plan: { label: MAP_STATUS_LABELS.plan, color: '#1677ff', shape: 'ring' },
+  started: { label: MAP_STATUS_LABELS.started, color: '#d46b08', shape: 'dot' },
+  completed: { label: MAP_STATUS_LABELS.completed, color: '#389e0d', shape: 'square' },
 };
 
 /** The map's address: /progress/map?region=&year=&status=. */

@@ -1,5 +1,6 @@
 // The monthly reports' words and small pure helpers: statuses, periods, addresses.
 import type { ReportStatus } from '../../api/monthlyReports.ts';
+import { chinaMonth as monthInChina, previousPeriod } from '../../../../common/monthly-reports.ts';
 import { currentLang } from '../../i18n/index.ts';
 
 export const STATUS_COLORS: Record<ReportStatus, string> = {
@@ -10,14 +11,9 @@ export const STATUS_COLORS: Record<ReportStatus, string> = {
 };
 
 /** The month of an instant in China time (UTC+8), 'YYYY-MM', as the server counts. */
-export function chinaMonth(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
-}
+export const chinaMonth = (now = new Date()): string => monthInChina(now);
 
-export function previousPeriod(period: string): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
+export { previousPeriod };
 
 /** The month a unit reports now: the last complete month (its report is due early this month). */
 export const defaultPeriod = (now = new Date()): string => previousPeriod(chinaMonth(now));

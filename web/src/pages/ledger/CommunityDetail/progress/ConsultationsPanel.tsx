@@ -23,6 +23,7 @@ import {
   addConsultation,
   uploadConsultationDocument,
   type Consultation,
+  type ConsultationInput,
   type ConsultationMethod,
 } from '../../../../api/communityProgress.ts';
 import { usePerson } from '../../../../components/people.tsx';
@@ -35,7 +36,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 interface Values {
   heldOn: string;
-  method: ConsultationMethod;
+  /** the form offers every method but 'unrecorded', which only imports give */
+  method: ConsultationInput['method'];
   householdsConsulted: string;
   householdsAgreeing: string;
   agreed: ('scheme' | 'contribution' | 'aftercare')[];

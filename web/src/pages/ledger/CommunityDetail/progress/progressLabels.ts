@@ -8,6 +8,11 @@ import type {
   ProgressInput,
   ProgressRecord,
 } from '../../../../api/communityProgress.ts';
+import {
+  COUNT_MEASURE_LABELS,
+  COUNT_MEASURES,
+  type CountMeasure,
+} from '../../../../../../common/progress.ts';
 import { t } from '../../../../i18n/index.ts';
 
 export const METHOD_LABELS: Record<ConsultationMethod, string> = {
@@ -53,16 +58,9 @@ export function outcomesText(r: ProgressRecord): string {
   return said.length ? said.join(t('、')) : '—';
 }
 
-export const COUNT_FIELDS = [
-  ['elevators', '加装电梯（部）'],
-  ['parking', '增设停车位（个）'],
-  ['chargers', '增设充电桩（个）'],
-  ['elderlyCare', '增设养老服务设施（个）'],
-  ['childcare', '增设托育设施（个）'],
-  ['housekeeping', '增设家政服务设施（个）'],
-  ['health', '增设卫生防疫设施（个）'],
-] as const;
-export type CountField = (typeof COUNT_FIELDS)[number][0];
+/** The counted outcomes' fields with their labels, in the template's order. */
+export const COUNT_FIELDS = COUNT_MEASURES.map((k) => [k, COUNT_MEASURE_LABELS[k]] as const);
+export type CountField = CountMeasure;
 
 /** The month form's values: everything as text, as typed. */
 export interface ProgressValues extends Record<CountField, string> {
