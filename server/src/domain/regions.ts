@@ -3,6 +3,8 @@
  * unit) as a materialized path, what a county-level unit counts as on the plan form, and the
  * codes of functional zones. Decisions: docs/adr/0002-regions.md.
  */
+import { AREA_CLASS_LABELS, type AreaClass } from '../../../common/ledger.ts';
+
 export const REGION_LEVELS = ['country', 'province', 'prefecture', 'county'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 
@@ -30,11 +32,7 @@ export const REGION_KINDS = [
 export type RegionKind = (typeof REGION_KINDS)[number];
 
 /** 1. 城市(建成区) / 2. 县城(城关镇): the two rows of each unit on the plan form. */
-export type AreaClass = 'city' | 'county_seat';
-export const AREA_CLASS_LABELS: Record<AreaClass, string> = {
-  city: '城市(建成区)',
-  county_seat: '县城(城关镇)',
-};
+export { AREA_CLASS_LABELS, type AreaClass };
 
 /**
  * The plan form's class of a county-level unit, by its type (not by the last characters of its
