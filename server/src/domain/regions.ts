@@ -4,9 +4,14 @@
  * codes of functional zones. Decisions: docs/adr/0002-regions.md.
  */
 import { AREA_CLASS_LABELS, type AreaClass } from '../../../common/ledger.ts';
+import {
+  isFunctionalZoneCode,
+  isRegionCode,
+  REGION_LEVELS,
+  type RegionLevel,
+} from '../../../common/regions.ts';
 
-export const REGION_LEVELS = ['country', 'province', 'prefecture', 'county'] as const;
-export type RegionLevel = (typeof REGION_LEVELS)[number];
+export { REGION_LEVELS, type RegionLevel };
 
 export const REGION_KINDS = [
   '全国',
@@ -85,6 +90,4 @@ export function functionalZoneCode(prefectureCode: string, n: number): string {
   return `${prefectureCode.slice(0, 4)}${letter}${ZONE_ALPHABET[n % 36]}`;
 }
 
-export const isFunctionalZoneCode = (code: string): boolean => /^\d{4}[A-Z][0-9A-Z]$/.test(code);
-export const isRegionCode = (code: string): boolean =>
-  /^\d{6}$/.test(code) || isFunctionalZoneCode(code);
+export { isFunctionalZoneCode, isRegionCode };

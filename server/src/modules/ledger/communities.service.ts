@@ -10,7 +10,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { coordinateProblems, storedCoordinate } from '../../../../common/coordinates.ts';
 import { formatScaled } from '../../domain/ledger/decimal.ts';
 import { orthographicKey } from '../../domain/ledger/names.ts';
-import { checkRow, EXCLUSION_TEXT, type Exclusion } from '../../domain/ledger/rows.ts';
+import { checkRow, EXCLUSION_TEXT } from '../../domain/ledger/rows.ts';
 import type { ColumnKey } from '../../domain/ledger/template.ts';
 import { AREA_CLASS_LABELS } from '../../domain/regions.ts';
 import { conflict, forbidden, notFound, validation } from '../../errors.ts';

@@ -44,7 +44,6 @@ export const runningImports = (): string[] => [...liveProgress.keys()];
 /** How often the server running a job renews its lease (import-jobs.sweep.ts's LEASE_MS). */
 export const HEARTBEAT_MS = 10_000;
 
-
 /** The import of a kind: a project list, or a subsidised-history list (issue 9 §4). */
 const runImport = (
   kind: ImportKind,
@@ -78,7 +77,6 @@ async function onOwnConnection<T>(
     await own.destroy();
   }
 }
-
 
 const STATUS_LABEL: Record<ImportStatus, string> = {
   checking: '检查中',
