@@ -11,21 +11,15 @@ const level = z.enum(REGION_LEVELS);
 export const trailItem = z.object({ code: z.string(), name: z.string() });
 export type RegionRef = z.infer<typeof trailItem>;
 
-export const regionChild = z.object({
-  code: z.string(),
-  name: z.string(),
-  level,
-  kind: z.string(),
+const region = trailItem.extend({ level, kind: z.string() });
+
+export const regionChild = region.extend({
   isLedgerUnit: z.boolean(),
   hasChildren: z.boolean(),
 });
 export type RegionChild = z.infer<typeof regionChild>;
 
-export const regionDetail = z.object({
-  code: z.string(),
-  name: z.string(),
-  level,
-  kind: z.string(),
+export const regionDetail = region.extend({
   parentCode: z.string().nullable(),
   path: z.array(trailItem).describe('从省级到本级的区划'),
   isLedgerUnit: z.boolean().describe('是否可直接登记小区（县级单位及同等单位）'),
@@ -38,11 +32,7 @@ export const regionSearchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-const regionSearchItem = z.object({
-  code: z.string(),
-  name: z.string(),
-  level,
-  kind: z.string(),
+const regionSearchItem = region.extend({
   fullName: z.string().describe('如 湖北省武汉市江岸区'),
 });
 export type RegionSearchItem = z.infer<typeof regionSearchItem>;

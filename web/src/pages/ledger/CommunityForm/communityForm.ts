@@ -52,20 +52,10 @@ export const FIELDS = [
 ] as const satisfies readonly (keyof CommunityValues)[];
 
 /** The form's fields that are columns of the project-list template, under the same key. */
-const TEMPLATE_FIELDS = [
-  'name',
-  'street',
-  'address',
-  'buildYear',
-  'areaClass',
-  'buildings',
-  'households',
-  'floorArea',
-  'investment',
-  'planYear',
-  'content',
-  'ownership',
-] as const satisfies readonly (keyof CommunityValues & keyof typeof COLUMN_HEADERS)[];
+type TemplateField = Exclude<(typeof FIELDS)[number] & keyof typeof COLUMN_HEADERS, 'regionCode'>;
+const TEMPLATE_FIELDS = FIELDS.filter(
+  (f): f is TemplateField => f !== 'regionCode' && f in COLUMN_HEADERS,
+);
 
 /** The server names fields by the template's column headers. */
 export const FIELD_OF_HEADER: Readonly<Record<string, keyof CommunityValues>> = {
@@ -80,7 +70,7 @@ export const FIELD_OF_HEADER: Readonly<Record<string, keyof CommunityValues>> = 
 export const LABELS = {
   regionCode: COLUMN_HEADERS.regionName,
   ...(Object.fromEntries(TEMPLATE_FIELDS.map((f) => [f, COLUMN_HEADERS[f]])) as Record<
-    (typeof TEMPLATE_FIELDS)[number],
+    TemplateField,
     string
   >),
   notes: '备注',
