@@ -12,14 +12,15 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { createDb, isPostgresUrl, sqlitePath } from '../server/src/db/create-db.ts';
 import { subtreeBounds } from '../server/src/db/under-path.ts';
-import { listLedger, type ListQuery } from '../server/src/modules/ledger/communities.service.ts';
+import type { LedgerListQuery } from '../common/api/ledger.ts';
+import { listLedger } from '../server/src/modules/ledger/communities.service.ts';
 import { SYSTEM_ACTOR } from '../server/src/modules/users/users.service.ts';
 import { policyInForce } from '../server/src/domain/plan-policy.ts';
 import { postgresParts } from './databases.ts';
 import { alternatingMedians } from './alternate.ts';
 
 /** 四川 (the most communities), plan year 2022, 2000年底前, page 3 of 20, most households first. */
-export const PAGE_QUERY: ListQuery = {
+export const PAGE_QUERY: LedgerListQuery = {
   region: '510000',
   planYear: 2022,
   bucket: 'before',

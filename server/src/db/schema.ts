@@ -1,6 +1,14 @@
 /** Row types of the tables, as Kysely sees them. Timestamps are ISO-8601 UTC text on both engines. */
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type {
+  AreaClass,
+  ChangeAction,
+  DuplicateStatus,
+  Exclusion,
+  ImportStatus,
+  Pool,
+} from '../../../common/ledger.ts';
+import type {
   ConsultationTable,
   ConsultationImportTable,
   ProvinceConsentThresholdTable,
@@ -178,7 +186,7 @@ export interface CommunityTable {
   lng: string | null;
   lat: string | null;
   build_year: number;
-  area_class: 'city' | 'county_seat';
+  area_class: AreaClass;
   area_class_entered: number;
   buildings: number;
   households: number;
@@ -188,7 +196,7 @@ export interface CommunityTable {
   content: string;
   housing_type: string;
   ownership: string;
-  exclusion: 'none' | 'unspecified' | 'expropriation' | 'demolition';
+  exclusion: Exclusion;
   subsidy_years: string;
   notes: string;
   version: number;
@@ -203,7 +211,7 @@ export interface ProjectTable {
   prefecture_code: string;
   region_path: string;
   plan_year: number;
-  pool: 'implement' | 'planning' | 'reserve';
+  pool: Pool;
   version: number;
   created_at: string;
   updated_at: string;
@@ -227,7 +235,7 @@ export interface ChangeLogTable {
   at: string;
   user_id: number | null;
   username: string | null;
-  action: string;
+  action: ChangeAction;
   /** the record's version after this change */
   version: number;
   /** JSON: [{field, old, new}] */
@@ -237,7 +245,7 @@ export interface ChangeLogTable {
 export interface DuplicatePairTable {
   community_a: number;
   community_b: number;
-  status: 'suspected' | 'dismissed' | 'confirmed';
+  status: DuplicateStatus;
   by_username: string | null;
   at: string;
 }
@@ -261,17 +269,8 @@ export interface ImportTable {
   file_bytes: number;
 }
 
-/** An import job's states (migration 0015); 'interrupted' is 已中断, and can be run again. */
-export type ImportStatus =
-  | 'checking'
-  | 'checked'
-  | 'invalid'
-  | 'importing'
-  | 'imported'
-  | 'failed'
-  | 'interrupted'
-  | 'expired'
-  | 'cancelled';
+/** An import job's states (migration 0015), kept with the ledger's other coded values. */
+export type { ImportStatus };
 
 export interface PlanPolicyTable {
   plan_year: number;

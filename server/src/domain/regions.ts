@@ -3,8 +3,15 @@
  * unit) as a materialized path, what a county-level unit counts as on the plan form, and the
  * codes of functional zones. Decisions: docs/adr/0002-regions.md.
  */
-export const REGION_LEVELS = ['country', 'province', 'prefecture', 'county'] as const;
-export type RegionLevel = (typeof REGION_LEVELS)[number];
+import { AREA_CLASS_LABELS, type AreaClass } from '../../../common/ledger.ts';
+import {
+  isFunctionalZoneCode,
+  isRegionCode,
+  REGION_LEVELS,
+  type RegionLevel,
+} from '../../../common/regions.ts';
+
+export { REGION_LEVELS, type RegionLevel };
 
 export const REGION_KINDS = [
   '全国',
@@ -30,11 +37,7 @@ export const REGION_KINDS = [
 export type RegionKind = (typeof REGION_KINDS)[number];
 
 /** 1. 城市(建成区) / 2. 县城(城关镇): the two rows of each unit on the plan form. */
-export type AreaClass = 'city' | 'county_seat';
-export const AREA_CLASS_LABELS: Record<AreaClass, string> = {
-  city: '城市(建成区)',
-  county_seat: '县城(城关镇)',
-};
+export { AREA_CLASS_LABELS, type AreaClass };
 
 /**
  * The plan form's class of a county-level unit, by its type (not by the last characters of its
@@ -87,6 +90,4 @@ export function functionalZoneCode(prefectureCode: string, n: number): string {
   return `${prefectureCode.slice(0, 4)}${letter}${ZONE_ALPHABET[n % 36]}`;
 }
 
-export const isFunctionalZoneCode = (code: string): boolean => /^\d{4}[A-Z][0-9A-Z]$/.test(code);
-export const isRegionCode = (code: string): boolean =>
-  /^\d{6}$/.test(code) || isFunctionalZoneCode(code);
+export { isFunctionalZoneCode, isRegionCode };

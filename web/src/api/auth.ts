@@ -1,5 +1,6 @@
 // Session endpoints. Each response that carries a CSRF token hands it to the client.
 import { api, setCsrfToken } from './client.ts';
+import type { Lang, LoginAnswer } from '../../../common/api/auth.ts';
 import type { Me } from './types.ts';
 
 export async function fetchMe(): Promise<Me> {
@@ -9,7 +10,7 @@ export async function fetchMe(): Promise<Me> {
 }
 
 export async function login(username: string, password: string): Promise<Me> {
-  const { user } = await api.post<{ user: Me }>(
+  const { user } = await api.post<LoginAnswer>(
     '/api/auth/login',
     { username, password },
     { skipAuthRedirect: true },
@@ -32,6 +33,6 @@ export async function changePassword(currentPassword: string, newPassword: strin
 }
 
 /** The user's interface language, kept with the account so it follows them to any browser. */
-export async function saveLang(lang: 'zh' | 'en'): Promise<void> {
+export async function saveLang(lang: Lang): Promise<void> {
   await api.put<undefined>('/api/me/lang', { lang });
 }

@@ -1,3 +1,4 @@
+import type { RegionSearchResult } from '../../../common/api/regions.ts';
 import { api } from './client.ts';
 import type { RegionChild, RegionDetail, RegionSearchItem } from './types.ts';
 
@@ -11,7 +12,7 @@ export async function searchRegions(
   limit = 20,
   signal?: AbortSignal,
 ): Promise<RegionSearchItem[]> {
-  const res = await api.get<{ items: RegionSearchItem[] }>('/api/regions', {
+  const res = await api.get<RegionSearchResult>('/api/regions', {
     query: { q, limit },
     signal,
   });

@@ -1,31 +1,11 @@
-import type { Role } from '../../../common/roles.ts';
+import type { NewUser, UserList, UserPatch, UserQuery } from '../../../common/api/users.ts';
 import { api } from './client.ts';
-import type { Page, UserItem } from './types.ts';
+import type { UserItem } from './types.ts';
 
-export interface UserQuery {
-  q?: string;
-  page: number;
-  pageSize: number;
-}
+export type { NewUser, UserPatch, UserQuery };
 
-export interface NewUser {
-  username: string;
-  displayName: string;
-  password: string;
-  roles: Role[];
-  regionCode: string;
-}
-
-export interface UserPatch {
-  version: number;
-  displayName?: string;
-  roles?: Role[];
-  disabled?: boolean;
-  password?: string;
-}
-
-export function listUsers(query: UserQuery, signal?: AbortSignal): Promise<Page<UserItem>> {
-  return api.get<Page<UserItem>>('/api/users', { query: { ...query }, signal });
+export function listUsers(query: UserQuery, signal?: AbortSignal): Promise<UserList> {
+  return api.get<UserList>('/api/users', { query: { ...query }, signal });
 }
 
 export function createUser(user: NewUser): Promise<UserItem> {

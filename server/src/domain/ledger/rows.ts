@@ -3,6 +3,12 @@
  * (docs/templates/project-list.md, "Rules an import enforces"). Pure: the regions the row may
  * name and the current year are passed in.
  */
+import {
+  COLUMN_HEADERS,
+  EXCLUSION_TEXT,
+  EXCLUSIONS,
+  type Exclusion,
+} from '../../../../common/ledger.ts';
 import { areaClassOf, AREA_CLASS_LABELS, type AreaClass, type RegionKind } from '../regions.ts';
 import { parseScaled } from './decimal.ts';
 import type { ColumnKey } from './template.ts';
@@ -37,14 +43,7 @@ export interface RowContext {
   unitsByName: (name: string) => LedgerUnit[];
 }
 
-export const EXCLUSIONS = ['none', 'unspecified', 'expropriation', 'demolition'] as const;
-export type Exclusion = (typeof EXCLUSIONS)[number];
-export const EXCLUSION_TEXT: Record<Exclusion, string> = {
-  none: '否',
-  unspecified: '是',
-  expropriation: '拟征收',
-  demolition: '拆除新建',
-};
+export { EXCLUSION_TEXT, EXCLUSIONS, type Exclusion };
 const EXCLUSION_INPUT: Record<string, Exclusion> = {
   '': 'none',
   否: 'none',
@@ -77,25 +76,7 @@ export interface CommunityDraft {
   subsidyYears: number[];
 }
 
-const HEADER: Record<ColumnKey, string> = {
-  seq: '序号',
-  regionCode: '区划代码',
-  regionName: '区县',
-  street: '街道',
-  name: '小区名称',
-  address: '详细地址',
-  buildYear: '建成年份',
-  areaClass: '类别',
-  buildings: '楼栋数',
-  households: '居民户数',
-  floorArea: '住宅建筑面积（平方米）',
-  investment: '预计投资额（万元）',
-  planYear: '计划年度',
-  content: '改造内容',
-  ownership: '产权性质',
-  exclusion: '是否拟征收或拆除新建',
-  subsidyYear: '已纳入中央补助年度',
-};
+const HEADER: Record<ColumnKey, string> = COLUMN_HEADERS;
 
 /** '1988', '1988年', '1988.0' → 1988. */
 function parseYear(text: string): number | undefined {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AuditFilter } from '../../../../common/api/audit.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { appendChained } from './audit.chain.ts';
@@ -52,13 +53,7 @@ export function listAudit(db: Kysely<Database>, action?: string) {
 
 // Reading the audit log for the audit administrator: filtered, paged.
 
-export interface AuditFilter {
-  user?: string;
-  region?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-}
+export type { AuditFilter };
 
 /** The audit entries a filter keeps, with their actor and the actor's region joined. */
 function filtered(db: Kysely<Database>, f: AuditFilter) {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { auditFilter, auditPage, auditQuery } from '../../../../common/api/audit.ts';
 import type { Database } from '../../db/schema.ts';
 import { errorSchema, type App } from '../../http.ts';
 import { CSV, fileResponse } from '../../file-response.ts';
@@ -9,21 +9,6 @@ import { auditCsv, listAuditLog } from './audit.service.ts';
 
 const tags = ['审计'];
 const errors = { 400: errorSchema, 403: errorSchema };
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}/, '日期格式应为 YYYY-MM-DD')
-  .optional();
-const filter = z.object({
-  user: z.string().max(64).optional(),
-  region: z
-    .string()
-    .regex(/^\d{6}$/, '区划代码应为6位数字')
-    .optional(),
-  action: z.string().max(64).optional(),
-  from: date,
-  to: date,
-});
-
 export function auditRoutes(app: App, db: Kysely<Database>): void {
   // Permission refusals are audited (等保三级): who was refused what, from where. Before the answer
   // leaves (onSend, not onResponse), so the entry is stored by the time the client reads the 403.
@@ -44,29 +29,9 @@ export function auditRoutes(app: App, db: Kysely<Database>): void {
     schema: {
       tags,
       summary: '审计日志（审计管理员）：按用户、区划、操作、日期筛选，分页',
-      querystring: filter.extend({
-        page: z.coerce.number().int().min(1).default(1),
-        pageSize: z.coerce.number().int().min(1).max(500).default(50),
-      }),
+      querystring: auditQuery,
       response: {
-        200: z.object({
-          total: z.number(),
-          page: z.number(),
-          pageSize: z.number(),
-          items: z.array(
-            z.object({
-              id: z.number(),
-              at: z.string(),
-              username: z.string().nullable(),
-              region: z.string().nullable(),
-              action: z.string(),
-              target: z.string().nullable(),
-              ip: z.string().nullable(),
-              detail: z.string().nullable(),
-              hash: z.string().nullable(),
-            }),
-          ),
-        }),
+        200: auditPage,
         ...errors,
       },
     },
@@ -77,7 +42,7 @@ export function auditRoutes(app: App, db: Kysely<Database>): void {
     schema: {
       tags,
       summary: '导出审计日志（csv，审计管理员）',
-      querystring: filter,
+      querystring: auditFilter,
       response: { 200: fileResponse('审计日志 csv', CSV) },
     },
     handler: async (req, reply) =>

@@ -3,6 +3,7 @@
  * address, on which record; filtered, paged, exported as csv. Reading it is itself audited.
  */
 import type { Kysely } from 'kysely';
+import type { AuditPage, AuditQuery } from '../../../../common/api/audit.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { forbidden } from '../../errors.ts';
@@ -29,8 +30,8 @@ function allowed(actor: Actor) {
 export async function listAuditLog(
   db: Kysely<Database>,
   actor: Actor,
-  f: AuditFilter & { page: number; pageSize: number },
-) {
+  f: AuditQuery,
+): Promise<AuditPage> {
   allowed(actor);
   const [total, rows] = await Promise.all([
     countAudit(db, f),

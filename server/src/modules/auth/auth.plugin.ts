@@ -6,6 +6,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { PasswordChange } from '../../../../common/api/auth.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { AppError, unauthenticated } from '../../errors.ts';
@@ -40,7 +41,7 @@ declare module 'fastify' {
 export function passwordChangeOf(
   req: FastifyRequest,
   user: Parameters<typeof passwordChangeReason>[0],
-): 'PASSWORD_INITIAL' | 'PASSWORD_EXPIRED' | null {
+): PasswordChange {
   const r = passwordChangeReason(user, req.server.gaizaoSecurity, new Date());
   return r === null ? null : r === 'INITIAL' ? 'PASSWORD_INITIAL' : 'PASSWORD_EXPIRED';
 }

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { loginAnswer, loginBody } from '../../../../common/api/auth.ts';
 import type { Database } from '../../db/schema.ts';
 import { DEFAULT_THROTTLE_RULES, type ThrottleRules } from '../../domain/throttle.ts';
 import { AppError } from '../../errors.ts';
 import { errorSchema, type App } from '../../http.ts';
 import { presentMe } from '../users/users.presenter.ts';
-import { loginBody, me } from '../users/users.schemas.ts';
 import {
   passwordChangeOf,
   sameOrigin,
@@ -27,7 +27,7 @@ export function authRoutes(
       summary: '登录（设置会话 Cookie）',
       body: loginBody,
       response: {
-        200: z.object({ user: me }),
+        200: loginAnswer,
         400: errorSchema,
         401: errorSchema,
         403: errorSchema,

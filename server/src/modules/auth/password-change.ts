@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { passwordChangeBody, type PasswordChangeBody } from '../../../../common/api/auth.ts';
 import { checkPasswordPolicy } from '../../../../common/password.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, validation } from '../../errors.ts';
@@ -18,7 +19,7 @@ import { deleteOtherSessions } from './auth.repository.ts';
 export async function changeOwnPassword(
   db: Kysely<Database>,
   auth: Authenticated,
-  input: { currentPassword: string; newPassword: string },
+  input: PasswordChangeBody,
   ip: string | null,
   now = new Date(),
 ): Promise<void> {
@@ -55,10 +56,7 @@ export function passwordChangeRoutes(app: App, db: Kysely<Database>): void {
     schema: {
       tags: ['认证'],
       summary: '修改自己的密码（首次登录或密码过期时须先修改）',
-      body: z.object({
-        currentPassword: z.string().min(1, '请输入当前密码').max(200),
-        newPassword: z.string().min(1, '请输入新密码').max(200),
-      }),
+      body: passwordChangeBody,
       response: { 204: z.null(), 400: errorSchema, 401: errorSchema, 403: errorSchema },
     },
     handler: async (req, reply) => {

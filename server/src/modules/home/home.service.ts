@@ -6,6 +6,7 @@
  * provinces that have submitted and this national department's receipts (签收).
  */
 import type { Kysely } from 'kysely';
+import type { HomeFigures } from '../../../../common/api/home.ts';
 import type { Database } from '../../db/schema.ts';
 import { hasRole, type Actor } from '../../domain/actor.ts';
 import { stateLabel, type DeclarationState } from '../../domain/declaration.ts';
@@ -29,7 +30,7 @@ export async function homeFigures(
   actor: Actor,
   year?: number,
   now = new Date(),
-) {
+): Promise<HomeFigures> {
   const region = await findRegion(db, actor.regionCode);
   if (!region) throw notFound(`区划 ${actor.regionCode} `);
   const planYear = await planYearOf(db, actor, now);

@@ -1,4 +1,5 @@
 /** What leaves the server about a community: exact decimals as strings, labels beside codes. */
+import type { Community } from '../../../../common/api/ledger.ts';
 import type { CommunityRow } from '../../db/schema.ts';
 import { formatScaled } from '../../domain/ledger/decimal.ts';
 import { plausibilityFlags } from '../../domain/ledger/plausibility.ts';
@@ -11,7 +12,7 @@ export function presentCommunity(
   c: CommunityRow,
   regionName: string,
   policies: readonly { planYear: number; cutoffYear: number }[],
-) {
+): Community {
   const cutoff = policyInForce(policies, c.plan_year).cutoffYear;
   return {
     id: c.id,
@@ -24,7 +25,7 @@ export function presentCommunity(
     lng: c.lng,
     lat: c.lat,
     buildYear: c.build_year,
-    yearBucket: c.build_year <= cutoff ? ('before' as const) : ('after' as const),
+    yearBucket: c.build_year <= cutoff ? 'before' : 'after',
     cutoffYear: cutoff,
     areaClass: c.area_class,
     areaClassLabel: AREA_CLASS_LABELS[c.area_class],
@@ -57,5 +58,3 @@ export function presentCommunity(
     ),
   };
 }
-
-export type CommunityView = ReturnType<typeof presentCommunity>;

@@ -1,5 +1,6 @@
 /** All SQL about communities and the projects bundling them. */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { AreaClass, Pool, SortColumn, YearBucket } from '../../../../common/ledger.ts';
 import type { CommunityRow, CommunityTable, Database } from '../../db/schema.ts';
 import { underPath } from '../../db/under-path.ts';
 import { policyInForce } from '../../domain/plan-policy.ts';
@@ -11,29 +12,16 @@ export interface CommunityFilter {
   scopePath: string;
   regionPath?: string;
   planYear?: number;
-  pool?: 'implement' | 'planning' | 'reserve';
+  pool?: Pool;
   /** 'before' ≤ the cut-off of the community's plan-year policy < 'after' */
-  bucket?: 'before' | 'after';
+  bucket?: YearBucket;
   /** the plan-year policies' cut-offs (every policy), needed with `bucket` */
   cutoffs?: readonly { planYear: number; cutoffYear: number }[];
-  areaClass?: 'city' | 'county_seat';
+  areaClass?: AreaClass;
   excluded?: boolean;
   suspected?: boolean;
   q?: string;
 }
-
-export const SORTABLE = [
-  'name',
-  'region_code',
-  'build_year',
-  'households',
-  'buildings',
-  'floor_area_centi',
-  'investment_yuan',
-  'plan_year',
-  'updated_at',
-] as const;
-export type SortColumn = (typeof SORTABLE)[number];
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, (m) => `\\${m}`);
 

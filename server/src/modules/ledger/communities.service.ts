@@ -1,11 +1,16 @@
 /** Ledger use cases: the filtered list with totals, a community's page, create and edit. */
 import type { Kysely } from 'kysely';
+import type {
+  CommunityInput,
+  LedgerFilter,
+  LedgerListQuery,
+} from '../../../../common/api/ledger.ts';
 import type { CommunityRow, Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { coordinateProblems, storedCoordinate } from '../../../../common/coordinates.ts';
 import { formatScaled } from '../../domain/ledger/decimal.ts';
 import { orthographicKey } from '../../domain/ledger/names.ts';
-import { checkRow, EXCLUSION_TEXT, type Exclusion } from '../../domain/ledger/rows.ts';
+import { checkRow, EXCLUSION_TEXT } from '../../domain/ledger/rows.ts';
 import type { ColumnKey } from '../../domain/ledger/template.ts';
 import { AREA_CLASS_LABELS } from '../../domain/regions.ts';
 import { conflict, forbidden, notFound, validation } from '../../errors.ts';
@@ -22,25 +27,10 @@ import { projectCode } from './import/import.service.ts';
 import { canEditLedger, canReadLedger, inScope } from './ledger.policy.ts';
 import { ledgerUnitsWithin } from './units.ts';
 
-export interface ListQuery {
-  region?: string;
-  planYear?: number;
-  pool?: 'implement' | 'planning' | 'reserve';
-  bucket?: 'before' | 'after';
-  areaClass?: 'city' | 'county_seat';
-  excluded?: boolean;
-  suspected?: boolean;
-  q?: string;
-  sort: repo.SortColumn;
-  order: 'asc' | 'desc';
-  page: number;
-  pageSize: number;
-}
-
 export async function filterFor(
   db: Kysely<Database>,
   actor: Actor,
-  q: Omit<ListQuery, 'sort' | 'order' | 'page' | 'pageSize'>,
+  q: LedgerFilter,
 ): Promise<repo.CommunityFilter> {
   if (!canReadLedger(actor)) throw forbidden('没有查看台账的权限');
   let regionPath: string | undefined;
@@ -65,7 +55,7 @@ export async function regionNames(
   );
 }
 
-export async function listLedger(db: Kysely<Database>, actor: Actor, q: ListQuery) {
+export async function listLedger(db: Kysely<Database>, actor: Actor, q: LedgerListQuery) {
   const filter = await filterFor(db, actor, q);
   const [rows, totals] = await Promise.all([
     repo.listCommunities(db, filter, {
@@ -140,27 +130,7 @@ export async function communityDetail(db: Kysely<Database>, actor: Actor, id: nu
 }
 
 /** The editable fields, in the template's words (the same checks as the import). */
-export interface CommunityInput {
-  regionCode: string;
-  street?: string;
-  name: string;
-  address?: string;
-  buildYear: string | number;
-  areaClass?: 'city' | 'county_seat' | null;
-  buildings: string | number;
-  households: string | number;
-  floorArea: string;
-  investment: string;
-  planYear: string | number;
-  content?: string;
-  ownership?: string;
-  housingType?: string;
-  exclusion?: Exclusion;
-  subsidyYears?: number[];
-  notes?: string;
-  lng?: string | null;
-  lat?: string | null;
-}
+export type { CommunityInput };
 
 async function checkInput(
   db: Kysely<Database>,
@@ -180,8 +150,8 @@ async function checkInput(
     areaClass: input.areaClass ? AREA_CLASS_LABELS[input.areaClass] : '',
     buildings: String(input.buildings),
     households: String(input.households),
-    floorArea: input.floorArea,
-    investment: input.investment,
+    floorArea: String(input.floorArea),
+    investment: String(input.investment),
     planYear: String(input.planYear),
     content: input.content ?? '',
     ownership: input.ownership ?? '',

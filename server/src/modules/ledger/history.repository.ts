@@ -1,21 +1,19 @@
 /** The change history of ledger records: who, when, which fields, old and new values. */
 import type { Kysely } from 'kysely';
+import type { FieldChange } from '../../../../common/api/ledger.ts';
+import type { ChangeAction } from '../../../../common/ledger.ts';
 import type { Database } from '../../db/schema.ts';
 import { personLabel } from '../users/people.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 
-export interface FieldChange {
-  field: string;
-  old: unknown;
-  new: unknown;
-}
+export type { FieldChange };
 
 export interface ChangeEntry {
   entity: 'community' | 'project';
   entityId: number;
   userId: number | null;
   username: string | null;
-  action: 'create' | 'import' | 'update' | 'merge';
+  action: ChangeAction;
   /** the record's version after the change */
   version: number;
   changes: FieldChange[];

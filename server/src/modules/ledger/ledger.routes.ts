@@ -24,7 +24,7 @@ import {
   type ImportSettings,
 } from './import/imports.service.ts';
 import { canEditLedger, inScope } from './ledger.policy.ts';
-import * as s from './ledger.schemas.ts';
+import * as s from '../../../../common/api/ledger.ts';
 
 const tags = ['台账'];
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -156,7 +156,7 @@ export function ledgerRoutes(app: App, db: Kysely<Database>, imports: ImportSett
       summary:
         '上传项目清单（kind=projects）或已获中央补助的历史清单（kind=subsidised-history）并检查（不写入台账）；multipart 字段 file',
       consumes: ['multipart/form-data'],
-      querystring: z.object({ kind: s.importKind.default('projects') }),
+      querystring: s.importQuery,
       response: { 201: s.importJob, ...errors, 413: errorSchema, 429: errorSchema },
     },
     handler: async (req, reply) => {

@@ -4,7 +4,7 @@ import { fundingSource } from '../../../../common/api/progress.ts';
 import type { Database } from '../../db/schema.ts';
 import { errorSchema, type App } from '../../http.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
-import { historyEntry, idParam } from '../ledger/ledger.schemas.ts';
+import { historyEntry, idParam } from '../../../../common/api/ledger.ts';
 import { mergeIntoProject, projectDetail, updateProject } from './projects.service.ts';
 
 const tags = ['项目'];

@@ -4,6 +4,7 @@
  * prefecture-level unit and one plan year; its investment is the sum of its communities'.
  */
 import type { Kysely } from 'kysely';
+import { POOL_LABELS } from '../../../../common/ledger.ts';
 import type { Database, ProjectFundingTable } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { formatScaled, parseScaled } from '../../domain/ledger/decimal.ts';
@@ -22,7 +23,6 @@ export const FUNDING_SOURCES: Record<ProjectFundingTable['source'], string> = {
   utilities: '专业经营单位出资',
   social: '社会资本',
 };
-export const POOL_LABELS = { implement: '实施', planning: '谋划', reserve: '储备' } as const;
 
 async function visibleProject(db: Kysely<Database>, actor: Actor, id: number) {
   if (!canReadLedger(actor)) throw forbidden('没有查看台账的权限');

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { errorSchema, type App } from '../../http.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
-import * as s from './regions.schemas.ts';
+import * as s from '../../../../common/api/regions.ts';
 import { addFunctionalZone, regionWithChildren, searchVisibleRegions } from './regions.service.ts';
 
 const tags = ['区划'];

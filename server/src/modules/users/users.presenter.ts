@@ -1,11 +1,16 @@
 /** What leaves the server about a user: never the password hash. */
 import type { Kysely } from 'kysely';
+import type { Me, PasswordChange } from '../../../../common/api/auth.ts';
+import type { UserItem } from '../../../../common/api/users.ts';
 import type { Database } from '../../db/schema.ts';
 import { fullName, regionTrail, trailsByPath } from '../regions/regions.service.ts';
 import { getRegion } from '../regions/regions.repository.ts';
 import type { UserWithRegion } from './users.repository.ts';
 
-export async function presentUsers(db: Kysely<Database>, users: UserWithRegion[]) {
+export async function presentUsers(
+  db: Kysely<Database>,
+  users: UserWithRegion[],
+): Promise<UserItem[]> {
   const trails = await trailsByPath(
     db,
     users.map((u) => u.region_path),
@@ -31,8 +36,8 @@ export async function presentMe(
   db: Kysely<Database>,
   u: UserWithRegion,
   csrfToken: string,
-  passwordChange: 'PASSWORD_INITIAL' | 'PASSWORD_EXPIRED' | null = null,
-) {
+  passwordChange: PasswordChange = null,
+): Promise<Me> {
   const region = await getRegion(db, u.region_code);
   return {
     id: u.id,
@@ -47,7 +52,7 @@ export async function presentMe(
       path: await regionTrail(db, region),
     },
     passwordChange,
-    lang: u.lang === 'en' || u.lang === 'zh' ? (u.lang as 'zh' | 'en') : null,
+    lang: u.lang === 'en' || u.lang === 'zh' ? u.lang : null,
     csrfToken,
   };
 }

@@ -4,7 +4,8 @@ import type { Database } from '../../db/schema.ts';
 import { errorSchema, type App } from '../../http.ts';
 import { actorOf, passwordChangeOf } from '../auth/auth.plugin.ts';
 import { presentMe, presentUsers } from './users.presenter.ts';
-import * as s from './users.schemas.ts';
+import { langChoice, me } from '../../../../common/api/auth.ts';
+import * as s from '../../../../common/api/users.ts';
 import { setUserLang } from './users.repository.ts';
 import { createUser, listUsers, updateUser } from './users.service.ts';
 
@@ -13,7 +14,7 @@ const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: erro
 
 export function userRoutes(app: App, db: Kysely<Database>): void {
   app.get('/api/me', {
-    schema: { tags, summary: '当前用户', response: { 200: s.me } },
+    schema: { tags, summary: '当前用户', response: { 200: me } },
     handler: async (req) =>
       presentMe(db, req.auth!.user, req.auth!.csrfToken, passwordChangeOf(req, req.auth!.user)),
   });
@@ -22,7 +23,7 @@ export function userRoutes(app: App, db: Kysely<Database>): void {
     schema: {
       tags,
       summary: '设定本人的界面语言（zh 中文、en 英文），随账号到任何浏览器',
-      body: s.langChoice,
+      body: langChoice,
       response: { 204: z.null(), 400: errorSchema },
     },
     handler: async (req, reply) => {

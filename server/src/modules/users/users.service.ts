@@ -1,6 +1,7 @@
 /** Account use cases, shared by the HTTP API and the command line. */
 import type { Kysely } from 'kysely';
 import { checkPasswordPolicy } from '../../../../common/password.ts';
+import type { NewUser, UserPatch } from '../../../../common/api/users.ts';
 import type { Role } from '../../../../common/roles.ts';
 import { ROLE_LABELS } from '../../../../common/roles.ts';
 import type { Database } from '../../db/schema.ts';
@@ -13,14 +14,6 @@ import { hashPassword } from '../auth/password.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import * as repo from './users.repository.ts';
 import { canManageUsers, canSeeUserAt } from './users.policy.ts';
-
-export interface NewUserInput {
-  username: string;
-  displayName: string;
-  password: string;
-  roles: Role[];
-  regionCode: string;
-}
 
 /** The system itself, for the command line run by whoever holds the server: the whole country. */
 export const SYSTEM_ACTOR: Actor = {
@@ -85,7 +78,7 @@ function checkPassword(password: string, username: string): void {
 export async function createUser(
   db: Kysely<Database>,
   actor: Actor,
-  input: NewUserInput,
+  input: NewUser,
   now = new Date(),
 ) {
   requireManager(actor);
@@ -118,13 +111,7 @@ export async function createUser(
   });
 }
 
-export interface UserPatch {
-  version: number;
-  displayName?: string;
-  roles?: Role[];
-  disabled?: boolean;
-  password?: string;
-}
+export type { UserPatch };
 
 export async function updateUser(
   db: Kysely<Database>,

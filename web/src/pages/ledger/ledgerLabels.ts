@@ -1,29 +1,13 @@
 // The ledger's words: labels of the coded values, shared by the list, detail and form screens.
-import type { AreaClass, Community, Pool, YearBucket } from '../../api/ledgerTypes.ts';
+import type { Community, YearBucket } from '../../api/ledgerTypes.ts';
+export { AREA_CLASS_LABELS, BUCKET_LABELS, POOL_LABELS } from '../../../../common/ledger.ts';
 import { t } from '../../i18n/index.ts';
-
-export const POOL_LABELS: Record<Pool, string> = {
-  implement: '实施',
-  planning: '谋划',
-  reserve: '储备',
-};
-
-/** The buckets by the cut-off of the community's plan-year policy (the filter's words). */
-export const BUCKET_LABELS: Record<YearBucket, string> = {
-  before: '分界年份前建成',
-  after: '分界年份后建成',
-};
 
 /** '2000年底后建成', with the cut-off of the community's plan-year policy. */
 export const bucketLabel = (bucket: YearBucket, cutoffYear: number): string =>
   bucket === 'before'
     ? t('{year}年底前建成', { year: cutoffYear })
     : t('{year}年底后建成', { year: cutoffYear });
-
-export const AREA_CLASS_LABELS: Record<AreaClass, string> = {
-  city: '城市(建成区)',
-  county_seat: '县城(城关镇)',
-};
 
 export type TagKind = 'afterCutoff' | 'implausible' | 'suspected' | 'excluded' | 'subsidised';
 

@@ -7,37 +7,13 @@
  * - code aliases: rows whose 区划代码 is a statistical code of a city without districts (嘉峪关
  *   620201), with the unit they were filed under.
  */
+import type {
+  CodeAlias,
+  DuplicatePlace,
+  SuspectedDuplicate,
+} from '../../../../../common/api/ledger.ts';
 import { nameLikeness } from '../../../domain/ledger/names.ts';
 import type { SuspectedPair } from '../duplicates.service.ts';
-
-/** One side of a suspected pair: a row of the file, or a community already in the ledger. */
-export interface DuplicatePlace {
-  /** The file line, for a row of this file. */
-  line: number | null;
-  /** The ledger's id, for a community stored before this import. */
-  communityId: number | null;
-  name: string;
-  regionCode: string;
-  regionName: string;
-}
-
-export interface SuspectedDuplicate {
-  /** suffix: the same once a generic suffix is removed; near: one edit apart; place: same address or location. */
-  likeness: 'suffix' | 'near' | 'place';
-  a: DuplicatePlace;
-  b: DuplicatePlace;
-  message: string;
-}
-
-export interface CodeAlias {
-  /** The code as written in the file. */
-  code: string;
-  unitCode: string;
-  unitName: string;
-  rows: number;
-  firstLine: number;
-  message: string;
-}
 
 const LIKENESS_TEXT: Record<SuspectedDuplicate['likeness'], string> = {
   suffix: '名称仅通用后缀不同',

@@ -16,12 +16,8 @@ import { draftToRow } from '../community-row.ts';
 import { canEditLedger } from '../ledger.policy.ts';
 import { listPolicies } from '../../plan/policies.service.ts';
 import { ledgerUnitsWithin } from '../units.ts';
-import {
-  codeAliasCollector,
-  suspectedOfImport,
-  type CodeAlias,
-  type SuspectedDuplicate,
-} from './import-findings.ts';
+import type { ImportReport } from '../../../../../common/api/ledger.ts';
+import { codeAliasCollector, suspectedOfImport } from './import-findings.ts';
 import { FileDuplicates, headerFindings, rowWarnings } from './import-steps.ts';
 import { importWriter, refreshStatistics } from './import.repository.ts';
 import { readTable, type TableFormat } from './read-table.ts';
@@ -33,22 +29,8 @@ const BATCH = 2000;
 /** Imports of at least this many communities refresh the planner statistics on PostgreSQL. */
 const REFRESH_STATISTICS_AFTER = 5000;
 
-export interface ImportReport {
-  /** a project list, or a subsidised-history list (history-import.service.ts) */
-  kind: 'projects' | 'subsidised-history';
-  dryRun: boolean;
-  rows: number;
-  imported: number;
-  errorCount: number;
-  errors: RowError[];
-  warningCount: number;
-  warnings: RowError[];
-  /** 疑似重复: pairs with a row of the file; they never refuse the import. */
-  suspectedCount: number;
-  suspected: SuspectedDuplicate[];
-  /** Statistical codes of cities without districts, and the unit their rows were filed under. */
-  codeAliases: CodeAlias[];
-}
+/** What a check or an import reports (the route's answer, common/api/ledger.ts). */
+export type { ImportReport };
 
 export interface ImportOptions {
   dryRun: boolean;

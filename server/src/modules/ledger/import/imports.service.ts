@@ -18,7 +18,9 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import { sqliteHandle } from '../../../db/create-db.ts';
-import type { Database, ImportStatus } from '../../../db/schema.ts';
+import type { ImportJob, ImportKind } from '../../../../../common/api/ledger.ts';
+import type { ImportStatus } from '../../../../../common/ledger.ts';
+import type { Database } from '../../../db/schema.ts';
 import type { Actor } from '../../../domain/actor.ts';
 import { AppError, conflict, forbidden, notFound, validation } from '../../../errors.ts';
 import { canEditLedger } from '../ledger.policy.ts';
@@ -41,8 +43,6 @@ export const runningImports = (): string[] => [...liveProgress.keys()];
 
 /** How often the server running a job renews its lease (import-jobs.sweep.ts's LEASE_MS). */
 export const HEARTBEAT_MS = 10_000;
-
-export type ImportKind = ImportReport['kind'];
 
 /** The import of a kind: a project list, or a subsidised-history list (issue 9 §4). */
 const runImport = (
@@ -76,15 +76,6 @@ async function onOwnConnection<T>(
   } finally {
     await own.destroy();
   }
-}
-
-export interface ImportJob {
-  id: string;
-  fileName: string;
-  status: ImportStatus;
-  rowsDone: number;
-  report: ImportReport | null;
-  error: string | null;
 }
 
 const STATUS_LABEL: Record<ImportStatus, string> = {

@@ -8,6 +8,7 @@ import type {
   CommunityUpdate,
 } from '../../../api/ledgerTypes.ts';
 import { coordinateProblems } from '../../../../../common/coordinates.ts';
+import { COLUMN_HEADERS } from '../../../../../common/ledger.ts';
 import { t } from '../../../i18n/index.ts';
 
 export interface CommunityValues {
@@ -50,45 +51,32 @@ export const FIELDS = [
   'lat',
 ] as const satisfies readonly (keyof CommunityValues)[];
 
+/** The form's fields that are columns of the project-list template, under the same key. */
+type TemplateField = Exclude<(typeof FIELDS)[number] & keyof typeof COLUMN_HEADERS, 'regionCode'>;
+const TEMPLATE_FIELDS = FIELDS.filter(
+  (f): f is TemplateField => f !== 'regionCode' && f in COLUMN_HEADERS,
+);
+
 /** The server names fields by the template's column headers. */
 export const FIELD_OF_HEADER: Readonly<Record<string, keyof CommunityValues>> = {
-  区划代码: 'regionCode',
-  区县: 'regionCode',
-  小区名称: 'name',
-  街道: 'street',
-  详细地址: 'address',
-  建成年份: 'buildYear',
-  类别: 'areaClass',
-  楼栋数: 'buildings',
-  居民户数: 'households',
-  '住宅建筑面积（平方米）': 'floorArea',
-  '预计投资额（万元）': 'investment',
-  计划年度: 'planYear',
-  改造内容: 'content',
-  产权性质: 'ownership',
+  [COLUMN_HEADERS.regionCode]: 'regionCode',
+  [COLUMN_HEADERS.regionName]: 'regionCode',
+  ...Object.fromEntries(TEMPLATE_FIELDS.map((f) => [COLUMN_HEADERS[f], f])),
   备注: 'notes',
   lng: 'lng',
   lat: 'lat',
 };
 
-export const LABELS: Record<keyof CommunityValues, string> = {
-  regionCode: '区县',
-  name: '小区名称',
-  street: '街道',
-  address: '详细地址',
-  buildYear: '建成年份',
-  areaClass: '类别',
-  buildings: '楼栋数',
-  households: '居民户数',
-  floorArea: '住宅建筑面积（平方米）',
-  investment: '预计投资额（万元）',
-  planYear: '计划年度',
-  content: '改造内容',
-  ownership: '产权性质',
+export const LABELS = {
+  regionCode: COLUMN_HEADERS.regionName,
+  ...(Object.fromEntries(TEMPLATE_FIELDS.map((f) => [f, COLUMN_HEADERS[f]])) as Record<
+    TemplateField,
+    string
+  >),
   notes: '备注',
   lng: '经度',
   lat: '纬度',
-};
+} satisfies Record<keyof CommunityValues, string>;
 
 type Check = (text: string, now: Date) => string | null;
 

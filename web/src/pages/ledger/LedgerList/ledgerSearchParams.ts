@@ -1,31 +1,12 @@
 // The list's filters, sort and page live in the address (?region=460106&pool=implement&page=2),
 // so a reload or a shared link shows the same rows. Unknown or malformed values are dropped.
-import type {
-  AreaClass,
-  LedgerFilter,
-  LedgerQuery,
-  Pool,
-  SortColumn,
-  YearBucket,
-} from '../../../api/ledgerTypes.ts';
+import { AREA_CLASSES, POOLS, SORTABLE, YEAR_BUCKETS } from '../../../../../common/ledger.ts';
+import type { LedgerFilter, LedgerQuery } from '../../../api/ledgerTypes.ts';
 
 export const PAGE_SIZES = [20, 50, 100, 200] as const;
 const DEFAULT_PAGE_SIZE = 20;
 
-const POOLS: readonly Pool[] = ['implement', 'planning', 'reserve'];
-const BUCKETS: readonly YearBucket[] = ['before', 'after'];
-const AREA_CLASSES: readonly AreaClass[] = ['city', 'county_seat'];
-export const SORT_COLUMNS: readonly SortColumn[] = [
-  'name',
-  'region_code',
-  'build_year',
-  'households',
-  'buildings',
-  'floor_area_centi',
-  'investment_yuan',
-  'plan_year',
-  'updated_at',
-];
+export const SORT_COLUMNS = SORTABLE;
 
 function oneOf<T extends string>(values: readonly T[], v: string | null): T | undefined {
   return values.find((x) => x === v);
@@ -48,7 +29,7 @@ export function parseLedgerQuery(params: URLSearchParams): LedgerQuery {
     region: region && /^\d{6}$/.test(region) ? region : undefined,
     planYear: planYear && planYear >= 2000 && planYear <= 2100 ? planYear : undefined,
     pool: oneOf(POOLS, params.get('pool')),
-    bucket: oneOf(BUCKETS, params.get('bucket')),
+    bucket: oneOf(YEAR_BUCKETS, params.get('bucket')),
     areaClass: oneOf(AREA_CLASSES, params.get('areaClass')),
     excluded: bool(params.get('excluded')),
     suspected: params.get('suspected') === 'true' || undefined,
