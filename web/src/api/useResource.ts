@@ -181,3 +181,23 @@ export function useResource<T>(
   }, [controller, hash]);
   return { ...controller.stateFor(key), reload: controller.reload };
 }
+
+/** A resource as one status, for pages that switch on it. */
+export type Loaded<T> =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; data: T }
+  /** `notFound`: a 404, outside the user's region for most pages. */
+  | { status: 'error'; message: string; notFound: boolean };
+
+/** `useResource` as a `Loaded` status: 'idle' for a null key, 'loading' whenever it loads. */
+export function useLoaded<T>(
+  key: ResourceKey | null,
+  load: Loader<T>,
+): Loaded<T> & Pick<Resource<T>, 'reload'> {
+  const { data, error, loading, reload } = useResource(key, load);
+  if (loading) return { status: 'loading', reload };
+  if (error)
+    return { status: 'error', message: error.message, notFound: error.status === 404, reload };
+  return data === undefined ? { status: 'idle', reload } : { status: 'ready', data, reload };
+}
