@@ -4,9 +4,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Form, Input, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { auditCsvUrl, listAudit, type AuditItem, type AuditQuery } from '../../api/audit.ts';
-import { errorMessage } from '../../api/client.ts';
+import { useResource } from '../../api/useResource.ts';
 import { dataCell, t } from '../../i18n/index.ts';
 
 // The user, the record acted on and the details are as recorded (data); actions are codes.
@@ -29,22 +29,12 @@ interface FilterForm {
 
 export function AuditPage() {
   const [query, setQuery] = useState<AuditQuery>({ page: 1, pageSize: 50 });
-  const [data, setData] = useState<{ total: number; items: AuditItem[] }>();
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    const ac = new AbortController();
-    listAudit(query, ac.signal).then(
-      (d) => {
-        setData(d);
-        setError(undefined);
-      },
-      (e: unknown) => {
-        if (!ac.signal.aborted) setError(errorMessage(e));
-      },
-    );
-    return () => ac.abort();
-  }, [query]);
+  // The table keeps the last page on screen while the next one loads.
+  const audit = useResource(['audit', query], (signal) => listAudit(query, signal), {
+    keepPrevious: true,
+  });
+  const { data } = audit;
+  const error = audit.error?.message;
 
   const apply = (f: FilterForm) =>
     setQuery({

@@ -1,10 +1,9 @@
 // 小区分布图: a unit's communities in a year's plan as points coloured by status, filtered by
 // region, year and status, each a link to its community; the same points as a table below.
 import { Alert, Card, Flex, Select, Space, Spin, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { errorMessage } from '../../api/client.ts';
 import { getCommunityMap, type CommunityMap, type MapPoint } from '../../api/communityMap.ts';
+import { useResource } from '../../api/useResource.ts';
 import { useMe } from '../../app/auth.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { progressYears } from '../progress/progressSearch.ts';
@@ -20,20 +19,12 @@ type Loaded =
   | { status: 'error'; message: string };
 
 function useCommunityMap(search: MapSearch): Loaded {
-  const [state, setState] = useState<Loaded>({ status: 'loading' });
-  const key = `${search.region ?? ''}|${search.year}|${search.status ?? ''}`;
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setState({ status: 'loading' });
-    getCommunityMap(search, ctrl.signal).then(
-      (data) => setState({ status: 'ready', data }),
-      (e: unknown) =>
-        !ctrl.signal.aborted && setState({ status: 'error', message: errorMessage(e) }),
-    );
-    return () => ctrl.abort();
-    // `search` is a new object each render; the question it asks is `key`.
-  }, [key]);
-  return state;
+  const map = useResource(
+    ['community-map', search.region ?? null, search.year, search.status ?? null],
+    (signal) => getCommunityMap(search, signal),
+  );
+  if (map.error) return { status: 'error', message: map.error.message };
+  return map.data ? { status: 'ready', data: map.data } : { status: 'loading' };
 }
 
 function Legend() {

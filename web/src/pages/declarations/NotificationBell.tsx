@@ -3,9 +3,10 @@
 // What was already seen is remembered in this browser only (the server keeps no read marks).
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Flex, Popover, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { getNotifications, type AppNotification } from '../../api/declarations.ts';
+import { getNotifications } from '../../api/declarations.ts';
+import { useResource } from '../../api/useResource.ts';
 import { useMe } from '../../app/auth.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { t } from '../../i18n/index.ts';
@@ -54,17 +55,16 @@ const light = { color: '#fff' };
 export function NotificationBell() {
   const year = defaultDeclarationYear();
   const { pathname } = useLocation();
-  const [items, setItems] = useState<AppNotification[]>([]);
   const { username } = useMe();
   const [seen, setSeen] = useState(() => lastSeen(username));
   const [open, setOpen] = useState(false);
 
-  // Fetched again on every page change, so a notice appears once the user moves on.
-  useEffect(() => {
-    const ctrl = new AbortController();
-    getNotifications(year, ctrl.signal).then(setItems, () => undefined);
-    return () => ctrl.abort();
-  }, [year, pathname]);
+  // Fetched again on every page change, so a notice appears once the user moves on; the last list
+  // stays meanwhile, and when a fetch fails.
+  const items =
+    useResource(['notifications', year, pathname], (signal) => getNotifications(year, signal), {
+      keepPrevious: true,
+    }).data ?? [];
 
   const unseen = items.filter((n) => n.kind === 'due' || n.at > seen).length;
 

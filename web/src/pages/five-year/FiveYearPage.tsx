@@ -2,10 +2,9 @@
 // what remains, and green-community creation against the notice's 25 % (建办城〔2021〕28号).
 // The scope is the user's own region by default; users above county level may pick one below.
 import { Alert, Card, Flex, Space, Spin, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError, errorMessage } from '../../api/client.ts';
 import { getFiveYear, type FiveYearView } from '../../api/fiveYear.ts';
+import { useResource } from '../../api/useResource.ts';
 import { useMe } from '../../app/auth.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { currentLang, dateText, t } from '../../i18n/index.ts';
@@ -19,27 +18,17 @@ type State =
   | { status: 'error'; message: string; notFound: boolean };
 
 function useFiveYear(scope: string | undefined) {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    const ctrl = new AbortController();
-    // Keep the figures on screen while reloading after a save, so the page does not jump.
-    setState((s) => ({ status: 'loading', data: 'data' in s ? s.data : undefined }));
-    getFiveYear(scope, ctrl.signal).then(
-      (data) => setState({ status: 'ready', data }),
-      (e: unknown) => {
-        if (ctrl.signal.aborted) return;
-        setState({
-          status: 'error',
-          message: errorMessage(e),
-          notFound: e instanceof ApiError && e.status === 404,
-        });
-      },
-    );
-    return () => ctrl.abort();
-  }, [scope, tick]);
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { state, reload };
+  // Keep the figures on screen while reloading after a save or for another region, so the page
+  // does not jump; a failure shows the error instead of them.
+  const view = useResource(['five-year', scope ?? null], (signal) => getFiveYear(scope, signal), {
+    keepPrevious: true,
+  });
+  const state: State = view.error
+    ? { status: 'error', message: view.error.message, notFound: view.error.status === 404 }
+    : view.loading || !view.data
+      ? { status: 'loading', data: view.data }
+      : { status: 'ready', data: view.data };
+  return { state, reload: view.reload };
 }
 
 /** The figures' date as before in Chinese (2026-12-05), in words in English. */

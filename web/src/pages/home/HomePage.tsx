@@ -2,7 +2,6 @@
 // (live dashboard panels; the ministry's province tiles), for the city, province and ministry who
 // reported last month and who is late, then a section per role.
 import { Alert, Card, Col, Descriptions, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ROLE_LABELS } from '../../../../common/roles.ts';
 import { getHomeFigures } from '../../api/home.ts';
@@ -10,6 +9,7 @@ import { listCommunities } from '../../api/ledger.ts';
 import type { Dashboard } from '../../api/progress.ts';
 import { getRegion } from '../../api/regions.ts';
 import { listUsers } from '../../api/users.ts';
+import { useResource } from '../../api/useResource.ts';
 import { hasAnyRole, useMe } from '../../app/auth.tsx';
 import { LEDGER_ROLES } from '../../app/menu.tsx';
 import { regionPathName } from '../../components/regionName.ts';
@@ -23,42 +23,30 @@ import { useDashboard, type Loaded } from '../progress/useProgress.ts';
 import { sectionFor } from './rolePanels.ts';
 import type { HomeFacts, Panel } from './rolePanels.ts';
 
+/** The facts the role panels show; one that cannot be read is left out (the panel shows —). */
 function useHomeFacts(regionCode: string, managesUsers: boolean, seesLedger: boolean): HomeFacts {
-  const [facts, setFacts] = useState<HomeFacts>({});
-  useEffect(() => {
-    const ctrl = new AbortController();
-    // The plan's figures, for the year being declared and within the user's region.
-    getHomeFigures(ctrl.signal).then(
-      (figures) => setFacts((f) => ({ ...f, figures })),
-      () => undefined,
-    );
-    getRegion(regionCode, ctrl.signal).then(
-      (r) => setFacts((f) => ({ ...f, childRegions: r.children.length })),
-      () => undefined,
-    );
-    if (seesLedger) {
-      listCommunities({ page: 1, pageSize: 1 }, ctrl.signal).then(
-        (p) =>
-          setFacts((f) => ({
-            ...f,
-            ledger: {
-              communities: p.total,
-              households: p.totals.households,
-              investment: p.totals.investment,
-            },
-          })),
-        () => undefined,
-      );
-    }
-    if (managesUsers) {
-      listUsers({ page: 1, pageSize: 1 }, ctrl.signal).then(
-        (p) => setFacts((f) => ({ ...f, userTotal: p.total })),
-        () => undefined,
-      );
-    }
-    return () => ctrl.abort();
-  }, [regionCode, managesUsers, seesLedger]);
-  return facts;
+  const one = { page: 1, pageSize: 1 };
+  // The plan's figures, for the year being declared and within the user's region.
+  const figures = useResource(['home', 'figures'], (signal) => getHomeFigures(signal)).data;
+  const region = useResource(['regions', regionCode], (signal) => getRegion(regionCode, signal));
+  const ledger = useResource(seesLedger ? ['ledger', 'list', one] : null, (signal) =>
+    listCommunities(one, signal),
+  ).data;
+  const users = useResource(managesUsers ? ['users', 'list', one] : null, (signal) =>
+    listUsers(one, signal),
+  ).data;
+  return {
+    ...(figures && { figures }),
+    ...(region.data && { childRegions: region.data.children.length }),
+    ...(ledger && {
+      ledger: {
+        communities: ledger.total,
+        households: ledger.totals.households,
+        investment: ledger.totals.investment,
+      },
+    }),
+    ...(users && { userTotal: users.total }),
+  };
 }
 
 function PanelCard({ panel }: { panel: Panel }) {

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from '../../api/client.ts';
 import { getCommunity } from '../../api/ledger.ts';
 import type { CommunityDetail } from '../../api/ledgerTypes.ts';
+import { useResource } from '../../api/useResource.ts';
 
 export type CommunityState =
   | { status: 'loading' }
@@ -10,34 +9,16 @@ export type CommunityState =
 
 /** GET /api/communities/:id, with `reload` returning the fresh record (after a conflict, say). */
 export function useCommunity(id: number | undefined) {
-  const [state, setState] = useState<CommunityState>({ status: 'loading' });
-
-  useEffect(() => {
-    if (id === undefined) return;
-    const ctrl = new AbortController();
-    setState({ status: 'loading' });
-    getCommunity(id, ctrl.signal).then(
-      (community) => setState({ status: 'ready', community }),
-      (e: unknown) => {
-        if (!ctrl.signal.aborted) setState({ status: 'error', message: errorMessage(e) });
-      },
-    );
-    return () => ctrl.abort();
-  }, [id]);
-
-  const reload = useCallback(async (): Promise<CommunityDetail | undefined> => {
-    if (id === undefined) return undefined;
-    try {
-      const community = await getCommunity(id);
-      setState({ status: 'ready', community });
-      return community;
-    } catch (e) {
-      setState({ status: 'error', message: errorMessage(e) });
-      return undefined;
-    }
-  }, [id]);
-
-  return { state, reload };
+  const community = useResource(id === undefined ? null : ['ledger', 'community', id], (signal) =>
+    getCommunity(id!, signal),
+  );
+  // A failed reload shows the error rather than the record it could not refresh.
+  const state: CommunityState = community.error
+    ? { status: 'error', message: community.error.message }
+    : community.data
+      ? { status: 'ready', community: community.data }
+      : { status: 'loading' };
+  return { state, reload: community.reload };
 }
 
 /** The :id of the address as a number, or undefined when it is not one. */

@@ -17,16 +17,16 @@ import {
   Typography,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
 import {
   getCompleteness,
   remindLate,
-  type Completeness,
   type CompletenessItem,
   type ReportStatus,
 } from '../../api/monthlyReports.ts';
+import { useLoaded } from '../../api/useResource.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { Data, periodText, t } from '../../i18n/index.ts';
 import { markData } from '../progress/withData.tsx';
@@ -49,29 +49,14 @@ const statusFilters = (): { text: string; value: ReportStatus }[] => [
   { text: t('逾期未报'), value: 'overdue' },
 ];
 
-type Load =
-  | { status: 'loading' }
-  | { status: 'ready'; data: Completeness }
-  | { status: 'error'; message: string };
-
 export function CompletenessPanel({ unit, year, period, title }: CompletenessPanelProps) {
   const { message } = App.useApp();
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  // Loading again (the refresh button, a submission) shows the placeholders, not the old counts.
+  const load = useLoaded(['monthly-reports', unit, year, period, 'completeness'], (signal) =>
+    getCompleteness(unit, year, period, signal),
+  );
   const [reminding, setReminding] = useState(false);
-  const [tick, setTick] = useState(0);
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoad({ status: 'loading' });
-    getCompleteness(unit, year, period, ctrl.signal).then(
-      (data) => setLoad({ status: 'ready', data }),
-      (e: unknown) => {
-        if (!ctrl.signal.aborted) setLoad({ status: 'error', message: errorMessage(e) });
-      },
-    );
-    return () => ctrl.abort();
-  }, [unit, year, period, tick]);
+  const reload = () => void load.reload();
 
   async function remind() {
     setReminding(true);

@@ -4,36 +4,33 @@ import { Alert, App, Button, Card, Flex, InputNumber, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import { getDueDay, setDueDay, type DueDay } from '../../api/monthlyReports.ts';
+import { useResource } from '../../api/useResource.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { Data, t } from '../../i18n/index.ts';
 import { markData } from '../progress/withData.tsx';
 
 export function DueDayCard({ province, onChanged }: { province: string; onChanged: () => void }) {
   const { message } = App.useApp();
-  const [due, setDue] = useState<DueDay | { error: string } | null>(null);
+  const loaded = useResource(['monthly-reports', 'due-day', province], (signal) =>
+    getDueDay(province, signal),
+  );
+  const due: DueDay | { error: string } | null = loaded.error
+    ? { error: loaded.error.message }
+    : (loaded.data ?? null);
   const [value, setValue] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
-
+  const loadedDay = loaded.data?.dueDay;
+  // The input starts from the day read, and follows it when it is read again.
   useEffect(() => {
-    const ctrl = new AbortController();
-    getDueDay(province, ctrl.signal).then(
-      (d) => {
-        setDue(d);
-        setValue(d.dueDay);
-      },
-      (e: unknown) => {
-        if (!ctrl.signal.aborted) setDue({ error: errorMessage(e) });
-      },
-    );
-    return () => ctrl.abort();
-  }, [province]);
+    if (loadedDay !== undefined) setValue(loadedDay);
+  }, [loadedDay]);
 
   async function save() {
     if (value === null) return;
     setBusy(true);
     try {
+      // The page reloads this card with the rest of the month's reports (onChanged).
       const d = await setDueDay(province, value);
-      setDue(d);
       void message.success(t('已设定：各单位应于次月 {day} 日前上报月报', { day: d.dueDay }));
       onChanged();
     } catch (e) {

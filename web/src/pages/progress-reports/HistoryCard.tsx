@@ -3,8 +3,7 @@
 import { IntegrityAlert, type Integrity } from '../../components/IntegrityAlert.tsx';
 import { Alert, Button, Card, Modal, Spin, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
-import { errorMessage } from '../../api/client.ts';
+import { useState } from 'react';
 import {
   getReportHistory,
   getReportVersion,
@@ -12,6 +11,7 @@ import {
   type ReportHistory,
   type ReportSummary,
 } from '../../api/monthlyReports.ts';
+import { useResource } from '../../api/useResource.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { HashText } from '../declarations/DeclarationPage/HashText.tsx';
 import { FrozenContent } from './FrozenContent.tsx';
@@ -34,19 +34,23 @@ function VersionModal({
   entry: Entry | null;
   onClose: () => void;
 }) {
-  const [state, setState] = useState<
+  const loaded = useResource(
+    entry ? ['monthly-reports', unit, year, entry.period, 'version', entry.version] : null,
+    // getReportVersion takes no signal (api/monthlyReports.ts): an old entry's answer is dropped.
+    async () => {
+      const { content, integrity, ...summary } = await getReportVersion(
+        unit,
+        year,
+        entry!.period,
+        entry!.version,
+      );
+      return { content, summary, integrity };
+    },
+  );
+  const state:
     | { content: ReportContent; summary: ReportSummary; integrity?: Integrity }
     | { error: string }
-    | null
-  >(null);
-  useEffect(() => {
-    if (!entry) return;
-    setState(null);
-    getReportVersion(unit, year, entry.period, entry.version).then(
-      ({ content, integrity, ...summary }) => setState({ content, summary, integrity }),
-      (e: unknown) => setState({ error: errorMessage(e) }),
-    );
-  }, [unit, year, entry]);
+    | null = loaded.error ? { error: loaded.error.message } : (loaded.data ?? null);
   return (
     <Modal
       open={entry !== null}
@@ -79,25 +83,17 @@ function VersionModal({
   );
 }
 
-export function HistoryCard({
-  unit,
-  year,
-  version,
-}: {
-  unit: string;
-  year: number;
-  version: number;
-}) {
-  const [history, setHistory] = useState<ReportHistory | { error: string } | null>(null);
+export function HistoryCard({ unit, year }: { unit: string; year: number }) {
+  // Loaded again after a submission (invalidate, ReportsPage), the table loading meanwhile.
+  const loaded = useResource(['monthly-reports', unit, year, 'history'], (signal) =>
+    getReportHistory(unit, year, signal),
+  );
+  const history: ReportHistory | { error: string } | null = loaded.loading
+    ? null
+    : loaded.error
+      ? { error: loaded.error.message }
+      : (loaded.data ?? null);
   const [open, setOpen] = useState<Entry | null>(null);
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setHistory(null);
-    getReportHistory(unit, year, ctrl.signal).then(setHistory, (e: unknown) => {
-      if (!ctrl.signal.aborted) setHistory({ error: errorMessage(e) });
-    });
-    return () => ctrl.abort();
-  }, [unit, year, version]);
 
   const people = history && 'people' in history ? history.people : {};
   const columns: TableColumnsType<Entry> = [

@@ -3,11 +3,10 @@
 // has not reported, and chases the overdue. Query: ?unit=&year=&period= (default: my unit, the
 // last complete month, that month's year as plan year).
 import { Alert, Button, Card, Flex, Select, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { errorMessage } from '../../api/client.ts';
 import { getRegion } from '../../api/regions.ts';
 import type { RegionDetail } from '../../api/types.ts';
+import { invalidate, useResource } from '../../api/useResource.ts';
 import { hasAnyRole, useMe } from '../../app/auth.tsx';
 import { CompletenessPanel } from './CompletenessPanel.tsx';
 import { DueDayCard } from './DueDayCard.tsx';
@@ -35,16 +34,10 @@ export function ReportsPage() {
   const unit = params.get('unit') ?? me.region.code;
   const own = unit === me.region.code;
 
-  const [region, setRegion] = useState<RegionDetail | { error: string } | null>(null);
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setRegion(null);
-    getRegion(unit, ctrl.signal).then(setRegion, (e: unknown) => {
-      if (!ctrl.signal.aborted) setRegion({ error: errorMessage(e) });
-    });
-    return () => ctrl.abort();
-  }, [unit]);
+  const loaded = useResource(['regions', unit], (signal) => getRegion(unit, signal));
+  const region: RegionDetail | { error: string } | null = loaded.error
+    ? { error: loaded.error.message }
+    : (loaded.data ?? null);
 
   const go = (next: { year?: number; period?: string }) =>
     setParams(
@@ -127,27 +120,29 @@ export function ReportsPage() {
       {region && 'level' in region && (
         <>
           {setsDueDay && (
-            <DueDayCard province={me.region.code} onChanged={() => setVersion((v) => v + 1)} />
+            <DueDayCard
+              province={me.region.code}
+              onChanged={() => void invalidate(['monthly-reports'])}
+            />
           )}
           {reports && (
             <SubmitCard
               unit={unit}
               year={year}
               period={period}
-              version={version}
-              onSubmitted={() => setVersion((v) => v + 1)}
+              onSubmitted={() => void invalidate(['monthly-reports', unit])}
             />
           )}
           {hasBelow && (
             <CompletenessPanel
-              key={`${unit}/${year}/${period}/${version}`}
+              key={`${unit}/${year}/${period}`}
               unit={unit}
               year={year}
               period={period}
               title={t('下级单位{period}月报报送情况', { period: periodText(period) })}
             />
           )}
-          {reports && <HistoryCard unit={unit} year={year} version={version} />}
+          {reports && <HistoryCard unit={unit} year={year} />}
         </>
       )}
     </Flex>

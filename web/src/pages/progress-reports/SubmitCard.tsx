@@ -3,9 +3,10 @@
 // Once submitted a version never changes; a later edit shows here as "changed since version N".
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Spin, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
-import { previewReport, submitReport, type ReportPreview } from '../../api/monthlyReports.ts';
+import { previewReport, submitReport } from '../../api/monthlyReports.ts';
+import { useLoaded } from '../../api/useResource.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { HashText } from '../declarations/DeclarationPage/HashText.tsx';
 import { FrozenContent } from './FrozenContent.tsx';
@@ -19,34 +20,17 @@ interface Props {
   unit: string;
   year: number;
   period: string;
-  /** bumped by the page to load again */
-  version: number;
   onSubmitted: () => void;
 }
 
-type Load =
-  | { status: 'loading' }
-  | { status: 'ready'; preview: ReportPreview }
-  | { status: 'error'; message: string };
-
-export function SubmitCard({ unit, year, period, version, onSubmitted }: Props) {
+export function SubmitCard({ unit, year, period, onSubmitted }: Props) {
   const { message } = App.useApp();
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  // Loaded again after a submission (invalidate, ReportsPage), showing the spinner meanwhile.
+  const load = useLoaded(['monthly-reports', unit, year, period, 'preview'], (signal) =>
+    previewReport(unit, year, period, signal),
+  );
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoad({ status: 'loading' });
-    setFailure(null);
-    previewReport(unit, year, period, ctrl.signal).then(
-      (preview) => setLoad({ status: 'ready', preview }),
-      (e: unknown) => {
-        if (!ctrl.signal.aborted) setLoad({ status: 'error', message: errorMessage(e) });
-      },
-    );
-    return () => ctrl.abort();
-  }, [unit, year, period, version]);
 
   async function submit() {
     setBusy(true);
@@ -69,7 +53,7 @@ export function SubmitCard({ unit, year, period, version, onSubmitted }: Props) 
     }
   }
 
-  if (load.status === 'loading')
+  if (load.status === 'loading' || load.status === 'idle')
     return (
       <Card size="small" title={t('本单位{period}月报', { period: periodText(period) })}>
         <Spin style={{ display: 'block', margin: 24 }} />
@@ -82,7 +66,7 @@ export function SubmitCard({ unit, year, period, version, onSubmitted }: Props) 
       </Card>
     );
 
-  const p = load.preview;
+  const p = load.data;
   const latest = p.latest;
   const blocked = !p.canSubmit || latest?.unchanged === true;
   const why = !p.canSubmit

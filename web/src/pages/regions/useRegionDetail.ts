@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from '../../api/client.ts';
 import { getRegion } from '../../api/regions.ts';
 import type { RegionDetail } from '../../api/types.ts';
+import { useResource } from '../../api/useResource.ts';
 
 export interface RegionDetailState {
   detail: RegionDetail | null;
@@ -12,30 +11,14 @@ export interface RegionDetailState {
 
 /** GET /api/regions/:code for the region shown on the right of the regions page. */
 export function useRegionDetail(code: string): RegionDetailState {
-  const [detail, setDetail] = useState<RegionDetail | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    setError(null);
-    getRegion(code, ctrl.signal).then(
-      (d) => {
-        setDetail(d);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (ctrl.signal.aborted) return;
-        setDetail(null);
-        setError(errorMessage(e));
-        setLoading(false);
-      },
-    );
-    return () => ctrl.abort();
-  }, [code, tick]);
-
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { detail, loading, error, reload };
+  // The previous region stays on screen while the next one loads; a failure shows no region.
+  const region = useResource(['regions', code], (signal) => getRegion(code, signal), {
+    keepPrevious: true,
+  });
+  return {
+    detail: region.error ? null : (region.data ?? null),
+    loading: region.loading,
+    error: region.error?.message ?? null,
+    reload: region.reload,
+  };
 }

@@ -2,14 +2,13 @@
 // with each changed field's old → new value in the form's units.
 import { Alert, Empty, Flex, Modal, Spin, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { errorMessage } from '../../../api/client.ts';
 import {
   getDeclarationDiff,
   type DeclarationDiff,
   type SnapshotCommunity,
 } from '../../../api/declarations.ts';
+import { useLoaded } from '../../../api/useResource.ts';
 import { FIELD_LABELS, fieldValue } from '../declarationLabels.ts';
 import { currentLang, dataCell, Data, t } from '../../../i18n/index.ts';
 
@@ -105,26 +104,11 @@ export function DiffModal(props: {
   onClose: () => void;
 }) {
   const { unit, year, open, onClose } = props;
-  const [state, setState] = useState<
-    | { status: 'loading' }
-    | { status: 'ready'; diff: DeclarationDiff }
-    | { status: 'error'; message: string }
-  >({ status: 'loading' });
-
-  useEffect(() => {
-    if (!open) return;
-    const ctrl = new AbortController();
-    setState({ status: 'loading' });
-    getDeclarationDiff(unit, year, ctrl.signal).then(
-      (diff) => setState({ status: 'ready', diff }),
-      (e: unknown) => {
-        if (!ctrl.signal.aborted) setState({ status: 'error', message: errorMessage(e) });
-      },
-    );
-    return () => ctrl.abort();
-  }, [unit, year, open]);
-
-  const diff = state.status === 'ready' ? state.diff : null;
+  // Read each time the modal opens.
+  const state = useLoaded(open ? ['declaration', unit, year, 'diff'] : null, (signal) =>
+    getDeclarationDiff(unit, year, signal),
+  );
+  const diff = state.status === 'ready' ? state.data : null;
   return (
     <Modal
       open={open}

@@ -3,10 +3,9 @@
 // (the full view with printing lives under 年度计划).
 import { Alert, Flex, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
-import { errorMessage } from '../../../api/client.ts';
 import { getCandidate } from '../../../api/declarations.ts';
 import type { PlanTableRow } from '../../../api/plans.ts';
+import { useResource } from '../../../api/useResource.ts';
 import { t } from '../../../i18n/index.ts';
 import { bucketLabels, MEASURES } from '../../../../../common/plan-table.ts';
 
@@ -30,34 +29,26 @@ function columnsFor(cutoffYear: number): TableColumnsType<PlanTableRow> {
 }
 
 export function PlanTablePreview({ province, year }: { province: string; year: number }) {
-  const [state, setState] = useState<
+  const candidate = useResource(['declaration', province, year, 'candidate'], (signal) =>
+    getCandidate(province, year, signal),
+  );
+  const c = candidate.data;
+  const state:
     | { status: 'loading' }
     | { status: 'ready'; rows: PlanTableRow[]; cutoffYear: number; version: number; hash: string }
-    | { status: 'error'; message: string }
-  >({ status: 'loading' });
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    getCandidate(province, year, ctrl.signal).then(
-      (c) =>
-        c.integrity === 'mismatch'
-          ? setState({
-              status: 'error',
-              message: t('数据校验失败：会签版本的内容与其校验码不符'),
-            })
-          : setState({
-              status: 'ready',
-              rows: c.content.table ?? [],
-              cutoffYear: c.cutoffYear,
-              version: c.version,
-              hash: c.hash,
-            }),
-      (e: unknown) => {
-        if (!ctrl.signal.aborted) setState({ status: 'error', message: t(errorMessage(e)) });
-      },
-    );
-    return () => ctrl.abort();
-  }, [province, year]);
+    | { status: 'error'; message: string } = candidate.error
+    ? { status: 'error', message: t(candidate.error.message) }
+    : !c
+      ? { status: 'loading' }
+      : c.integrity === 'mismatch'
+        ? { status: 'error', message: t('数据校验失败：会签版本的内容与其校验码不符') }
+        : {
+            status: 'ready',
+            rows: c.content.table ?? [],
+            cutoffYear: c.cutoffYear,
+            version: c.version,
+            hash: c.hash,
+          };
 
   if (state.status === 'error') return <Alert type="error" showIcon title={state.message} />;
   return (

@@ -13,7 +13,7 @@ import {
   Typography,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../api/client.ts';
 import {
@@ -25,6 +25,7 @@ import {
   type RevisionReasonCode,
 } from '../../../api/declarationRevisions.ts';
 import type { Declaration } from '../../../api/declarations.ts';
+import { useResource } from '../../../api/useResource.ts';
 import { formatInteger } from '../../../components/format.ts';
 import { currentLang, Data, dataCell, t } from '../../../i18n/index.ts';
 
@@ -108,29 +109,20 @@ export function RevisionDiffModal(props: {
   onChanged: () => Promise<void>;
 }) {
   const { d, editable, open, onClose } = props;
-  const [state, setState] = useState<
+  // Read each time the modal opens; after a reason is saved, again in place.
+  const revision = useResource(
+    open ? ['declaration', d.unit.code, d.year, 'revision-diff'] : null,
+    (signal) => getRevisionDiff(d.unit.code, d.year, signal),
+  );
+  const load = revision.reload;
+  const state:
     | { status: 'loading' }
     | { status: 'ready'; diff: RevisionDiff }
-    | { status: 'error'; message: string }
-  >({ status: 'loading' });
-
-  const load = useCallback(
-    (signal?: AbortSignal) =>
-      getRevisionDiff(d.unit.code, d.year, signal).then(
-        (diff) => setState({ status: 'ready', diff }),
-        (e: unknown) => {
-          if (!signal?.aborted) setState({ status: 'error', message: errorMessage(e) });
-        },
-      ),
-    [d.unit.code, d.year],
-  );
-  useEffect(() => {
-    if (!open) return;
-    const ctrl = new AbortController();
-    setState({ status: 'loading' });
-    void load(ctrl.signal);
-    return () => ctrl.abort();
-  }, [open, load]);
+    | { status: 'error'; message: string } = revision.error
+    ? { status: 'error', message: revision.error.message }
+    : revision.data
+      ? { status: 'ready', diff: revision.data }
+      : { status: 'loading' };
 
   const reasonColumn = (required: boolean): TableColumnsType<Row>[number] => ({
     title: required ? t('删除原因') : t('调整原因'),
@@ -139,7 +131,7 @@ export function RevisionDiffModal(props: {
       editable ? (
         <Flex vertical gap={4}>
           {(required || c.reason) && reasonText(c.reason)}
-          <ReasonEditor d={d} row={c} onSaved={() => load()} />
+          <ReasonEditor d={d} row={c} onSaved={() => load().then(() => undefined)} />
         </Flex>
       ) : required || c.reason ? (
         reasonText(c.reason)

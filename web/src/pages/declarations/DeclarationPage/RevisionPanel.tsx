@@ -3,7 +3,7 @@
 // opens the diff against the plan in force, and lists every accepted version of the year.
 import { EditOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Flex, Input, Modal, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { errorMessage } from '../../../api/client.ts';
 import {
   getAcceptedVersions,
@@ -11,6 +11,7 @@ import {
   type AcceptedVersion,
 } from '../../../api/declarationRevisions.ts';
 import type { Declaration } from '../../../api/declarations.ts';
+import { useResource } from '../../../api/useResource.ts';
 import { formatDateTime, formatInteger } from '../../../components/format.ts';
 import { usePerson } from '../../../components/people.tsx';
 import { Data, dataCell, t } from '../../../i18n/index.ts';
@@ -84,16 +85,14 @@ export function ReviseButton({ d, onDone }: { d: Declaration; onDone: () => Prom
 export function RevisionCard({ d, onDone }: { d: Declaration; onDone: () => Promise<void> }) {
   const person = usePerson();
   const [diffOpen, setDiffOpen] = useState(false);
-  const [history, setHistory] = useState<AcceptedVersion[]>([]);
-  const key = `${d.state}/${d.version}/${d.revision}`;
-  useEffect(() => {
-    const ctrl = new AbortController();
-    getAcceptedVersions(d.unit.code, d.year, ctrl.signal).then(
-      (r) => setHistory(r.items),
-      () => undefined,
-    );
-    return () => ctrl.abort();
-  }, [d.unit.code, d.year, key]);
+  // Read again whenever the declaration moves on; the list stays until the new one arrives, and
+  // a failure leaves it as it was.
+  const history =
+    useResource(
+      ['declaration', d.unit.code, d.year, 'accepted', d.state, d.version, d.revision],
+      async (signal) => (await getAcceptedVersions(d.unit.code, d.year, signal)).items,
+      { keepPrevious: true },
+    ).data ?? [];
   if (!d.inForce && d.revision === 0) return null;
   const editable = d.can.edit;
 

@@ -2,13 +2,12 @@
 // list itself, not only the totals, before accepting or returning; the diff shows what changed.
 import { Alert, Card, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
-import { errorMessage } from '../../../api/client.ts';
 import {
   getSubmittedVersion,
   type Declaration,
   type SnapshotCommunity,
 } from '../../../api/declarations.ts';
+import { useResource } from '../../../api/useResource.ts';
 import { formatInteger } from '../../../components/format.ts';
 import { dataCell, t } from '../../../i18n/index.ts';
 
@@ -45,19 +44,15 @@ type State =
 /** Shown to the reviewer (the level above) once a version has been submitted. */
 export function SubmittedCommunities({ d }: { d: Declaration }) {
   const version = d.side === 'above' ? d.submitted?.version : undefined;
-  const [state, setState] = useState<State>({ status: 'loading' });
-  useEffect(() => {
-    if (!version) return;
-    const ctrl = new AbortController();
-    setState({ status: 'loading' });
-    getSubmittedVersion(d.unit.code, d.year, version, ctrl.signal).then(
-      (s) => setState({ status: 'ready', communities: s.content.communities }),
-      (e: unknown) => {
-        if (!ctrl.signal.aborted) setState({ status: 'failed', message: errorMessage(e) });
-      },
-    );
-    return () => ctrl.abort();
-  }, [d.unit.code, d.year, version]);
+  const submitted = useResource(
+    version ? ['declaration', d.unit.code, d.year, 'submitted', version] : null,
+    (signal) => getSubmittedVersion(d.unit.code, d.year, version!, signal),
+  );
+  const state: State = submitted.error
+    ? { status: 'failed', message: submitted.error.message }
+    : submitted.data
+      ? { status: 'ready', communities: submitted.data.content.communities }
+      : { status: 'loading' };
   if (!version) return null;
   return (
     <Card

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from '../../../api/client.ts';
+import { useCallback } from 'react';
 import { getDeclaration, type Declaration } from '../../../api/declarations.ts';
+import { useResource } from '../../../api/useResource.ts';
 
 export type DeclarationLoad =
   | { status: 'loading' }
@@ -12,29 +12,17 @@ export type DeclarationLoad =
  * page on screen (and a failed refresh shows the error rather than stale figures).
  */
 export function useDeclaration(unit: string, year: number) {
-  const [state, setState] = useState<DeclarationLoad>({ status: 'loading' });
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setState({ status: 'loading' });
-    getDeclaration(unit, year, ctrl.signal).then(
-      (declaration) => setState({ status: 'ready', declaration, refreshing: false }),
-      (e: unknown) => {
-        if (!ctrl.signal.aborted) setState({ status: 'error', message: errorMessage(e) });
-      },
-    );
-    return () => ctrl.abort();
-  }, [unit, year]);
-
+  const declaration = useResource(['declaration', unit, year], (signal) =>
+    getDeclaration(unit, year, signal),
+  );
+  const state: DeclarationLoad = declaration.error
+    ? { status: 'error', message: declaration.error.message }
+    : declaration.data
+      ? { status: 'ready', declaration: declaration.data, refreshing: declaration.loading }
+      : { status: 'loading' };
+  const { reload: reloadResource } = declaration;
   const reload = useCallback(async () => {
-    setState((s) => (s.status === 'ready' ? { ...s, refreshing: true } : s));
-    try {
-      const declaration = await getDeclaration(unit, year);
-      setState({ status: 'ready', declaration, refreshing: false });
-    } catch (e) {
-      setState({ status: 'error', message: errorMessage(e) });
-    }
-  }, [unit, year]);
-
+    await reloadResource();
+  }, [reloadResource]);
   return { state, reload };
 }

@@ -4,9 +4,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Select, Spin, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { errorMessage } from '../../../api/client.ts';
+import { useResource } from '../../../api/useResource.ts';
 import {
   getOverview,
   type Overview,
@@ -127,23 +127,17 @@ export function OverviewPage() {
 function OverviewOfYear({ declaring }: { declaring: number }) {
   const [params, setParams] = useSearchParams();
   const year = yearOf(params.get('year'), declaring);
-  const [state, setState] = useState<
+  const loaded = useResource(['declarations', 'overview', year], (signal) =>
+    getOverview(year, signal),
+  );
+  const state:
     | { status: 'loading' }
     | { status: 'ready'; overview: Overview }
-    | { status: 'error'; message: string }
-  >({ status: 'loading' });
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setState({ status: 'loading' });
-    getOverview(year, ctrl.signal).then(
-      (overview) => setState({ status: 'ready', overview }),
-      (e: unknown) => {
-        if (!ctrl.signal.aborted) setState({ status: 'error', message: t(errorMessage(e)) });
-      },
-    );
-    return () => ctrl.abort();
-  }, [year]);
+    | { status: 'error'; message: string } = loaded.error
+    ? { status: 'error', message: t(loaded.error.message) }
+    : loaded.data
+      ? { status: 'ready', overview: loaded.data }
+      : { status: 'loading' };
 
   const overview = state.status === 'ready' ? state.overview : undefined;
   const items = useMemo(() => overview?.items ?? [], [overview]);

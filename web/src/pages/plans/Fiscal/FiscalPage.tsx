@@ -4,13 +4,12 @@
 // passed the province's review (server: domain/fiscal-checks.ts).
 import { Alert, App, Button, Card, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { errorMessage } from '../../../api/client.ts';
 import { listAssessments, REVIEW_LABELS } from '../../../api/fiscal.ts';
-import type { FiscalAssessment, FiscalList } from '../../../api/fiscal.ts';
+import type { FiscalAssessment } from '../../../api/fiscal.ts';
 import { getPlanChecks } from '../../../api/plans.ts';
-import type { PlanCheck } from '../../../api/plans.ts';
+import { useResource } from '../../../api/useResource.ts';
 import { useMe } from '../../../app/auth.tsx';
 import { Data, dataCell, t, tNodes } from '../../../i18n/index.ts';
 import { planYears } from '../planForm.ts';
@@ -21,28 +20,24 @@ import { ReviewModal } from './ReviewModal.tsx';
 const FISCAL_CHECKS = ['fiscal_assessed', 'fiscal_reviewed', 'fiscal_capacity'];
 
 function useFiscal(year: number, checkRegion: string | null) {
-  const [list, setList] = useState<FiscalList | null>(null);
-  const [checks, setChecks] = useState<PlanCheck[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    const ctrl = new AbortController();
-    Promise.all([
-      listAssessments(year, ctrl.signal),
-      checkRegion ? getPlanChecks(checkRegion, year, ctrl.signal) : null,
-    ]).then(
-      ([l, c]) => {
-        setList(l);
-        setChecks((c?.checks ?? []).filter((x) => FISCAL_CHECKS.includes(x.id)));
-        setError(null);
-      },
-      (e: unknown) => {
-        if (!ctrl.signal.aborted) setError(errorMessage(e));
-      },
-    );
-    return () => ctrl.abort();
-  }, [year, checkRegion, tick]);
-  return { list, checks, error, reload: useCallback(() => setTick((n) => n + 1), []) };
+  const fiscal = useResource(
+    ['fiscal', year, checkRegion],
+    async (signal) => {
+      const [list, checks] = await Promise.all([
+        listAssessments(year, signal),
+        checkRegion ? getPlanChecks(checkRegion, year, signal) : null,
+      ]);
+      return { list, checks: (checks?.checks ?? []).filter((x) => FISCAL_CHECKS.includes(x.id)) };
+    },
+    // The last year's table stays on screen while another year loads.
+    { keepPrevious: true },
+  );
+  return {
+    list: fiscal.data?.list ?? null,
+    checks: fiscal.data?.checks ?? [],
+    error: fiscal.error?.message ?? null,
+    reload: fiscal.reload,
+  };
 }
 
 /** Opens on the year being declared (GET /api/plan-year) unless the address names one. */

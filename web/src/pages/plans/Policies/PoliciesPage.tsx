@@ -4,40 +4,25 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, InputNumber, Modal, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../api/client.ts';
 import { addPlanPolicy, listPlanPolicies } from '../../../api/plans.ts';
 import type { PlanPolicy } from '../../../api/plans.ts';
+import { useResource } from '../../../api/useResource.ts';
 import { useMe } from '../../../app/auth.tsx';
 import { Data, dataCell, t } from '../../../i18n/index.ts';
 import { PolicyFormModal, sharePercent } from './PolicyFormModal.tsx';
 import { ProvinceThresholdsCard } from './ProvinceThresholdsCard.tsx';
 
 function usePolicies() {
-  const [items, setItems] = useState<PlanPolicy[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    listPlanPolicies(ctrl.signal).then(
-      (list) => {
-        setItems(list);
-        setError(null);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (ctrl.signal.aborted) return;
-        setError(errorMessage(e));
-        setLoading(false);
-      },
-    );
-    return () => ctrl.abort();
-  }, [tick]);
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { items, loading, error, reload };
+  const policies = useResource(['plan-policies'], (signal) => listPlanPolicies(signal));
+  return {
+    items: policies.data ?? [],
+    loading: policies.loading,
+    error: policies.error?.message ?? null,
+    reload: policies.reload,
+  };
 }
 
 function columns(canEdit: boolean, onEdit: (p: PlanPolicy) => void): TableColumnsType<PlanPolicy> {

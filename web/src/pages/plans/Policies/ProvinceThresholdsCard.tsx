@@ -13,18 +13,18 @@ import {
   Space,
   Table,
 } from 'antd';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { errorMessage } from '../../../api/client.ts';
 import {
   clearConsentThreshold,
   listConsentThresholds,
   setConsentThreshold,
-  type ConsentThresholds,
   type ProvinceThreshold,
 } from '../../../api/progressImports.ts';
-import { getRegion } from '../../../api/regions.ts';
+import { useResource } from '../../../api/useResource.ts';
 import { useMe } from '../../../app/auth.tsx';
 import { Data, dataCell, t, tNodes } from '../../../i18n/index.ts';
+import { useProvinces } from '../usePlanData.ts';
 
 export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number }) {
   const me = useMe();
@@ -34,45 +34,32 @@ export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number })
   const canEdit =
     national ||
     (ownProvince !== null && (me.roles.includes('province') || me.roles.includes('admin')));
-  const [year, setYear] = useState(defaultYear);
-  const [data, setData] = useState<ConsentThresholds | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [provinces, setProvinces] = useState<{ value: string; label: ReactNode; name: string }[]>(
-    [],
+  const [year, setYearState] = useState(defaultYear);
+  const thresholds = useResource(
+    ['consent-thresholds', year],
+    (signal) => listConsentThresholds(year, signal),
+    // The year's figures stay on screen while another year loads.
+    { keepPrevious: true },
   );
-  const [tick, setTick] = useState(0);
+  const data = thresholds.data ?? null;
+  // A failed change shows until the year changes or the list is read again.
+  const [actionError, setActionError] = useState<string | null>(null);
+  const error = actionError ?? thresholds.error?.message ?? null;
+  const setYear = (y: number) => {
+    setActionError(null);
+    setYearState(y);
+  };
+  const reload = () => {
+    setActionError(null);
+    void thresholds.reload();
+  };
+  const allProvinces = useProvinces(national);
+  const provinces: { value: string; label: ReactNode; name: string }[] = national
+    ? allProvinces.map((c) => ({ value: c.code, label: <Data>{c.name}</Data>, name: c.name }))
+    : ownProvince
+      ? [{ value: ownProvince, label: <Data>{me.region.name}</Data>, name: me.region.name }]
+      : [];
   const [form] = Form.useForm<{ province: string; percent: number }>();
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    listConsentThresholds(year, ctrl.signal).then(
-      (d) => {
-        setData(d);
-        setError(null);
-      },
-      (e: unknown) => !ctrl.signal.aborted && setError(errorMessage(e)),
-    );
-    return () => ctrl.abort();
-  }, [year, tick]);
-  useEffect(() => {
-    if (!national) {
-      if (ownProvince)
-        setProvinces([
-          { value: ownProvince, label: <Data>{me.region.name}</Data>, name: me.region.name },
-        ]);
-      return;
-    }
-    const ctrl = new AbortController();
-    getRegion('000000', ctrl.signal).then(
-      (r) =>
-        setProvinces(
-          r.children.map((c) => ({ value: c.code, label: <Data>{c.name}</Data>, name: c.name })),
-        ),
-      () => undefined,
-    );
-    return () => ctrl.abort();
-  }, [national, ownProvince, me.region.name]);
 
   async function save() {
     const v = await form.validateFields();
@@ -83,7 +70,7 @@ export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number })
       );
       reload();
     } catch (e) {
-      setError(errorMessage(e));
+      setActionError(errorMessage(e));
     }
   }
 
@@ -98,7 +85,7 @@ export function ProvinceThresholdsCard({ defaultYear }: { defaultYear: number })
       );
       reload();
     } catch (e) {
-      setError(errorMessage(e));
+      setActionError(errorMessage(e));
     }
   }
 

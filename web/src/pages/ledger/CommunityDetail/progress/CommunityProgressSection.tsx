@@ -1,9 +1,9 @@
 // 居民协商与改造进展 on the community page: the consent status against the plan year's threshold,
 // the consultations, the monthly records and the before/after photos.
 import { Alert, Card, Divider, Flex, Spin, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from '../../../../api/client.ts';
+import { useCallback } from 'react';
 import { getCommunityProgress, type CommunityProgress } from '../../../../api/communityProgress.ts';
+import { useResource } from '../../../../api/useResource.ts';
 import { t, tServer } from '../../../../i18n/index.ts';
 import { PeopleProvider } from '../../../../components/people.tsx';
 import { ConsultationsPanel } from './ConsultationsPanel.tsx';
@@ -17,24 +17,19 @@ type State =
   | { status: 'error'; message: string };
 
 function useCommunityProgress(id: number) {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  useEffect(() => {
-    const ctrl = new AbortController();
-    getCommunityProgress(id, ctrl.signal).then(
-      (progress) => setState({ status: 'ready', progress }),
-      (e: unknown) => {
-        if (!ctrl.signal.aborted) setState({ status: 'error', message: errorMessage(e) });
-      },
-    );
-    return () => ctrl.abort();
-  }, [id]);
+  const progress = useResource(['ledger', 'community', id, 'progress'], (signal) =>
+    getCommunityProgress(id, signal),
+  );
+  // After a change the section refreshes in place; a failed refresh shows the error.
+  const state: State = progress.error
+    ? { status: 'error', message: progress.error.message }
+    : progress.data
+      ? { status: 'ready', progress: progress.data }
+      : { status: 'loading' };
+  const { reload: reloadProgress } = progress;
   const reload = useCallback(async () => {
-    try {
-      setState({ status: 'ready', progress: await getCommunityProgress(id) });
-    } catch (e) {
-      setState({ status: 'error', message: errorMessage(e) });
-    }
-  }, [id]);
+    await reloadProgress();
+  }, [reloadProgress]);
   return { state, reload };
 }
 
