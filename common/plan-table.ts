@@ -31,6 +31,15 @@ export const ROW_LABELS = {
 } as const;
 export const TOTAL_UNIT_NAME = '全省(区、市)';
 export const TOTAL_LABEL = '全省(区、市)合计:';
+export const NATIONAL_TOTAL_LABEL = '全国合计:';
+
+/**
+ * What a displayed row is: a unit's 全市小计, one of the two categories under a unit or under the
+ * total (1. 城市, 2. 县城), or the province's or the country's 合计. Consumers decide bold lines,
+ * merged unit cells and totals from this, never from a label or a position.
+ */
+export const ROW_KINDS = ['subtotal', 'category', 'total'] as const;
+export type DisplayRowKind = (typeof ROW_KINDS)[number];
 
 /** The three seal lines under the form, one per department that signs it. */
 export const SEALS = [

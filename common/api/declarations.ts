@@ -13,7 +13,7 @@ import {
   SIGNOFF_ROLES,
 } from '../declaration.ts';
 import type { Measures } from '../measures.ts';
-import { displayRow, planYearParam } from './plan.ts';
+import { frozenRow, planYearParam } from './plan.ts';
 
 export const declarationState = z.enum(DECLARATION_STATES);
 export const revisionReason = z.enum(REVISION_REASONS);
@@ -54,7 +54,7 @@ export type SnapshotCommunity = z.infer<typeof snapshotCommunity>;
 const snapshotContent = z.object({
   communities: z.array(snapshotCommunity),
   totals,
-  table: z.array(displayRow).nullable().describe('省级计划表各行；市县为 null'),
+  table: z.array(frozenRow).nullable().describe('省级计划表各行；市县为 null'),
   contact: z.string().optional().describe('联系人及电话（省级，录入后冻结；此前冻结的版本无此项）'),
 });
 

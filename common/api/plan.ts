@@ -4,6 +4,7 @@
  * policies. Fastify validates and documents with them; the web takes their types.
  */
 import { z } from 'zod';
+import { ROW_KINDS } from '../plan-table.ts';
 import type { PlanPolicy as PlanPolicyRules } from '../plan-policy.ts';
 
 /** A plan year in an address or a query. */
@@ -40,13 +41,24 @@ export type PlanCheck = z.infer<typeof check>;
 const frozenRef = z.object({ number: z.number(), hash: z.string(), submittedAt: z.string() });
 export type FrozenRef = z.infer<typeof frozenRef>;
 
-/** One displayed row (domain/plan-table.ts DisplayRow): 15 figures, per measure 2000年底前/后/合计. */
-export const displayRow = z.object({
+/**
+ * One row of the form as a version freezes it (domain/plan-table.ts FrozenRow): 15 figures, per
+ * measure 2000年底前/后/合计. Frozen content and its hash hold exactly these three fields.
+ */
+export const frozenRow = z.object({
   unit: z.string(),
-  label: z.string().describe('小计 / 其中：城市 / 其中：县城 / 合计'),
+  label: z.string().describe('全市小计 / 1. 城市(建成区) / 2. 县城(城关镇) / 合计'),
   values: z
     .array(z.union([z.number(), z.string()]))
     .describe('计数为数字；面积、投资为两位小数的文字'),
+});
+export type FrozenPlanRow = z.infer<typeof frozenRow>;
+
+/** One displayed row (domain/plan-table.ts DisplayRow): a frozen row and what it is. */
+export const displayRow = frozenRow.extend({
+  kind: z
+    .enum(ROW_KINDS)
+    .describe('subtotal 单位小计；category 城市或县城分项；total 全省（全国）合计'),
 });
 export type PlanTableRow = z.infer<typeof displayRow>;
 

@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   csvHeader,
   displayRow,
+  frozenRows,
   groupCommunities,
+  nationalTotalRows,
   planTableRows,
+  withKinds,
   wanM2,
   wanYuan,
   type PlanCommunity,
@@ -29,9 +32,7 @@ const c = (
   investmentYuan,
 });
 const display = (units: PlanUnit[], cs: PlanCommunity[]) =>
-  planTableRows(units, groupCommunities(cs, 2000)).map((r, i, all) =>
-    displayRow(r, i >= all.length - 3),
-  );
+  planTableRows(units, groupCommunities(cs, 2000)).map((r) => displayRow(r));
 
 describe('plan table arithmetic', () => {
   it.each([
@@ -93,6 +94,44 @@ describe('plan table arithmetic', () => {
     expect(rows[0]!.values.slice(0, 6)).toEqual([2, 0, 2, 15, 0, 15]);
     expect(rows[3]!.values.every((v) => v === 0 || v === '0.00')).toBe(true);
     expect(rows[6]!.values[1]).toBe(0); // 2000 itself is 2000年底前
+    expect(rows.map((r) => r.kind)).toEqual([
+      'subtotal',
+      'category',
+      'category',
+      'subtotal',
+      'category',
+      'category',
+      'total',
+      'category',
+      'category',
+    ]);
+  });
+
+  it('freezes the form’s text and figures only, and gives a frozen table back its kinds', () => {
+    const rows = display(
+      [{ code: 'A', name: '甲市' }],
+      [c('A', 'city', 1990, 10, 100, 100), c('A', 'county_seat', 2003, 5, 100, 100)],
+    );
+    const frozen = frozenRows(rows);
+    // What versions hashed before rows had a kind: the same three fields, in the same order.
+    expect(frozen.every((r) => Object.keys(r).join() === 'unit,label,values')).toBe(true);
+    expect(withKinds(frozen)).toEqual(rows);
+    expect(() => withKinds(frozen.slice(1))).toThrow('不是每个单位三行');
+    expect(() => withKinds([])).toThrow();
+  });
+
+  it('totals the country over every province’s groups, labelled 全国合计:', () => {
+    const groups = groupCommunities(
+      [c('A', 'city', 1990, 10, 100, 100), c('B', 'county_seat', 2003, 5, 100, 100)],
+      2000,
+    );
+    const national = nationalTotalRows(groups);
+    expect(national.map((r) => [r.unit, r.label, r.kind])).toEqual([
+      ['全国', '全国合计:', 'total'],
+      ['全国', '1. 城市(建成区)', 'category'],
+      ['全国', '2. 县城(城关镇)', 'category'],
+    ]);
+    expect(national[0]!.values.slice(0, 3)).toEqual([1, 1, 2]);
   });
 
   it('refuses a community of a unit not in the province', () => {

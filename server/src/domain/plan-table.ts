@@ -9,12 +9,14 @@ import type { AreaClass } from './regions.ts';
 import {
   bucketLabels,
   MEASURES,
+  NATIONAL_TOTAL_LABEL,
   ROW_LABELS,
   TOTAL_LABEL,
   TOTAL_UNIT_NAME,
+  type DisplayRowKind,
 } from '../../../common/plan-table.ts';
 
-export { bucketLabels, MEASURES, ROW_LABELS, TOTAL_LABEL, TOTAL_UNIT_NAME };
+export { bucketLabels, MEASURES, NATIONAL_TOTAL_LABEL, ROW_LABELS, TOTAL_LABEL, TOTAL_UNIT_NAME };
 
 export interface PlanCommunity {
   prefectureCode: string;
@@ -136,11 +138,37 @@ export function planTableRows(
   return rows;
 }
 
-/** 15 displayed figures of a row: per measure 2000年底前, 2000年底后, 合计. */
-export interface DisplayRow {
+/** A row of the form as a version freezes it: 15 figures, per measure 2000年底前, 2000年底后, 合计. */
+export interface FrozenRow {
   unit: string;
   label: string;
   values: (number | string)[];
+}
+
+/** A row as displayed: what it is (subtotal, category, total) beside what the form prints. */
+export interface DisplayRow extends FrozenRow {
+  kind: DisplayRowKind;
+}
+
+/**
+ * What a version freezes of its rows: the form's text and figures only. Versions frozen before
+ * rows had a kind hold exactly these fields, so their hashes and today's content compare alike.
+ */
+export const frozenRows = (rows: readonly DisplayRow[]): FrozenRow[] =>
+  rows.map(({ unit, label, values }) => ({ unit, label, values }));
+
+/**
+ * The kinds of a frozen table's rows, from the form's own layout (planTableRows): each unit's
+ * 全市小计 then its two categories, and last the total and its two categories. A table of
+ * another shape is refused rather than guessed.
+ */
+export function withKinds(rows: readonly FrozenRow[]): DisplayRow[] {
+  if (rows.length % 3 !== 0 || rows.length === 0)
+    throw new Error(`冻结的计划表有 ${rows.length} 行，不是每个单位三行`);
+  return rows.map((r, i) => ({
+    ...r,
+    kind: i % 3 !== 0 ? 'category' : i === rows.length - 3 ? 'total' : 'subtotal',
+  }));
 }
 
 /** 万平方米 with 2 decimals from 0.01 m²: one unit of the result is 100 m² = 10,000 of ours. */
@@ -148,16 +176,22 @@ export const wanM2 = (centi: number): string => formatScaled(roundHalfUp(centi, 
 /** 万元 with 2 decimals from 元: one unit of the result is 100 元. */
 export const wanYuan = (yuan: number): string => formatScaled(roundHalfUp(yuan, 100), 2);
 
-export function displayRow(r: PlanRow, isTotal: boolean): DisplayRow {
+/**
+ * The row as displayed; the whole's rows (unitCode null) are the total and its categories,
+ * labelled `totalLabel` (全省(区、市)合计: or, for the country, 全国合计:).
+ */
+export function displayRow(r: PlanRow, totalLabel = TOTAL_LABEL): DisplayRow {
   const { before, after } = r.cell;
   const both = zero();
   add(both, before);
   add(both, after);
   const triple = <T>(f: (m: Measures) => T): T[] => [f(before), f(after), f(both)];
+  const isTotal = r.unitCode === null;
   return {
     unit: r.unitName,
     label:
-      r.kind === 'subtotal' ? (isTotal ? TOTAL_LABEL : ROW_LABELS.subtotal) : ROW_LABELS[r.kind],
+      r.kind === 'subtotal' ? (isTotal ? totalLabel : ROW_LABELS.subtotal) : ROW_LABELS[r.kind],
+    kind: r.kind !== 'subtotal' ? 'category' : isTotal ? 'total' : 'subtotal',
     values: [
       ...triple((m) => m.communities),
       ...triple((m) => m.households),
@@ -166,6 +200,17 @@ export function displayRow(r: PlanRow, isTotal: boolean): DisplayRow {
       ...triple((m) => wanYuan(m.investmentYuan)),
     ],
   };
+}
+
+/**
+ * The country's three total rows (全国合计:, then its two categories): every group of every
+ * province under one unit, with the same exact arithmetic, rounded once.
+ */
+export function nationalTotalRows(groups: Iterable<PlanGroup>): DisplayRow[] {
+  const all = [...groups].map((g) => ({ ...g, prefectureCode: '*' }));
+  return planTableRows([{ code: '*', name: '全国' }], all, '全国')
+    .slice(-3)
+    .map((r) => displayRow(r, NATIONAL_TOTAL_LABEL));
 }
 
 export const csvHeader = (cutoffYear: number): string[] => [

@@ -19,6 +19,7 @@ export type {
   PlanPolicy,
   PlanPolicyInput,
   PlanTable,
+  FrozenPlanRow,
   PlanTableRow,
   PlanYear,
 } from '../../../common/api/plan.ts';

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../test-support/engines.ts';
 import { declareAccepted } from '../../test-support/declarations.ts';
 import { declarationWorld, justifyAll, view, Y } from './declarations.fixture.ts';
+import { frozenRows } from '../../domain/plan-table.ts';
 
 function multipart(fields: Record<string, string>, file: { name: string; content: string }) {
   const b = '----gz' + Math.random().toString(16).slice(2);
@@ -205,7 +206,9 @@ describeEachEngine('declaration journey', (ctx) => {
     const candidate = (await u.ndrc!.get(`/api/declarations/460000/${Y}/candidate`)).json();
     expect(candidate).toMatchObject({ hash, integrity: 'ok', cutoffYear: 2000 });
     expect(candidate.content.table).toEqual(
-      (await u.ndrc!.get(`/api/plan-table?province=46&year=${Y}`)).json().blocks[0].rows,
+      frozenRows(
+        (await u.ndrc!.get(`/api/plan-table?province=46&year=${Y}`)).json().blocks[0].rows,
+      ),
     );
     expect((await u.county!.get(`/api/declarations/460106/${Y}/candidate`)).statusCode).toBe(404);
     expect((await approve()).statusCode).toBe(204);

@@ -9,6 +9,7 @@ import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../test-support/engines.ts';
 import { declareAccepted } from '../../test-support/declarations.ts';
 import { declarationWorld, justifyAll, view, Y } from './declarations.fixture.ts';
+import { frozenRows } from '../../domain/plan-table.ts';
 
 function multipart(fields: Record<string, string>) {
   const b = '----gz' + Math.random().toString(16).slice(2);
@@ -170,7 +171,7 @@ describeEachEngine('declaration approval and national recipients', (ctx) => {
       // The plan table: the submitted version, never the ledger's working table.
       const table = (await c.get(`/api/plan-table?province=46&year=${Y}`)).json();
       expect(table).toMatchObject({ basis: 'version', version: { number: 1 } });
-      expect(table.blocks[0].rows).toEqual(frozen.table);
+      expect(frozenRows(table.blocks[0].rows)).toEqual(frozen.table);
       const live = await c.get(`/api/plan-table?province=46&year=${Y}&basis=live`);
       expect(live.statusCode).toBe(403);
       expect(live.json().error.message).toContain('不查看台账工作底稿');

@@ -11,7 +11,7 @@ import {
   type SnapshotCommunity,
   type UnitLevel,
 } from '../../domain/declaration.ts';
-import type { DisplayRow } from '../../domain/plan-table.ts';
+import { frozenRows, type FrozenRow } from '../../domain/plan-table.ts';
 import { notFound } from '../../errors.ts';
 import { planCommunities } from '../plan/plan-table.repository.ts';
 import { planTableFor } from '../plan/plan-table.service.ts';
@@ -51,7 +51,7 @@ export interface SnapshotContent {
   communities: SnapshotCommunity[];
   totals: Measures;
   /** the official table's rows, for a province; null for a city or county */
-  table: DisplayRow[] | null;
+  table: FrozenRow[] | null;
   /**
    * 联系人及电话 of the form, for a province that has entered it: "张三 0898-12345678". Absent in
    * versions frozen before it was asked for (and then their hashes stay as they were).
@@ -114,7 +114,9 @@ export async function currentContent(
   }));
   const totals = sumCommunities(communities);
   const table =
-    level === 'province' ? (await planTableFor(db, region, year)).blocks[0]!.rows : null;
+    level === 'province'
+      ? frozenRows((await planTableFor(db, region, year)).blocks[0]!.rows)
+      : null;
   const contact =
     level === 'province'
       ? formatContact((await findDeclaration(db, region.code, year)) ?? {})

@@ -15,10 +15,10 @@ import {
   LIVE_LABEL,
   planTableRows,
   ROUNDING_NOTE,
+  nationalTotalRows,
   TOTAL_LABEL,
   type DisplayRow,
   type PlanGroup,
-  type PlanRow,
 } from '../../domain/plan-table.ts';
 import { COUNTRY_CODE } from '../../domain/regions-build.ts';
 import { csvFile, type CsvValue } from '../../domain/spreadsheet-cells.ts';
@@ -108,19 +108,13 @@ export async function planTableFor(
     );
     blocks.push({
       province: { code: p.code, name: p.name },
-      rows: rows.map((r, i) => displayRow(r, i >= rows.length - 3)),
+      rows: rows.map((r) => displayRow(r)),
       source: LIVE_SOURCE,
     });
   }
   let national: DisplayRow[] | null = null;
   if (scope.level === 'country') {
-    // The country's total: every group under one unit, the same exact arithmetic.
-    const rows = planTableRows(
-      [{ code: '*', name: '全国' }],
-      groups.map((g) => ({ ...g, prefectureCode: '*' })),
-      '全国',
-    ).slice(-3);
-    national = nationalRows(rows);
+    national = nationalTotalRows(groups);
   }
   // 联系人及电话: the province's, as entered with its declaration (the national table has none).
   const contact =
@@ -142,13 +136,6 @@ export async function planTableFor(
     national,
   };
 }
-
-/** The country's three total rows, the first labelled 全国合计:. */
-export const nationalRows = (rows: PlanRow[]): DisplayRow[] =>
-  rows.map((r, i) => ({
-    ...displayRow(r, true),
-    label: i === 0 ? '全国合计:' : displayRow(r, true).label,
-  }));
 
 /** The csv of the spec: UTF-8 with BOM, one header line, one line per body row, in the form's order. */
 export function planTableCsv(t: PlanTableView): string {

@@ -18,6 +18,7 @@ import { HAINAN_PROJECT_LIST } from '../../test-support/samples.ts';
 import { acceptDeclaration } from '../declarations/declarations.service.ts';
 import { importProjectList } from '../ledger/import/import.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
+import { frozenRows, withKinds } from '../../domain/plan-table.ts';
 
 const Y = 2022;
 const dir = mkdtempSync(join(tmpdir(), 'gaizao-versions-'));
@@ -108,10 +109,12 @@ describeEachEngine('plan table from frozen versions', (ctx) => {
       checks: [],
       versions: [{ number: 1, hash, signed: true, inForce: false }],
     });
-    expect(json.blocks[0].rows).toEqual(snap.table);
+    // The frozen rows, given back their kinds (subtotal, category, total) as the live table has.
+    expect(frozenRows(json.blocks[0].rows)).toEqual(snap.table);
+    expect(json.blocks[0].rows.at(-3).kind).toBe('total');
     const one = (await province.get(`/api/plan-table?province=46&year=${Y}&version=1`)).json();
     expect(one).toMatchObject({ basisLabel: '第 1 版', version: json.version });
-    expect(one.blocks[0].rows).toEqual(snap.table);
+    expect(frozenRows(one.blocks[0].rows)).toEqual(snap.table);
 
     vi.useFakeTimers({ toFake: ['Date'] });
     const url = `/api/plan-table?province=460000&year=${Y}&version=signed&format=`;
@@ -184,7 +187,7 @@ describeEachEngine('plan table from frozen versions', (ctx) => {
       t.blocks.find((b: { province: { code: string } }) => b.province.code === code);
     expect(block('460000')).toMatchObject({
       source: { kind: 'frozen', version: { number: 1, hash }, label: '第 1 版（最新上报）' },
-      rows: snap.table,
+      rows: withKinds(snap.table),
     });
     expect(block('640000')).toEqual({
       province: { code: '640000', name: '宁夏回族自治区' },
@@ -195,6 +198,7 @@ describeEachEngine('plan table from frozen versions', (ctx) => {
     expect(submitted.national[0]).toEqual({
       unit: '全国',
       label: '全国合计:',
+      kind: 'total',
       values: hainanTotal,
     });
 

@@ -12,9 +12,9 @@ import { STATE_LABELS } from '../../domain/declaration.ts';
 import {
   csvHeader,
   groupCommunities,
-  planTableRows,
+  nationalTotalRows,
   ROUNDING_NOTE,
-  type DisplayRow,
+  withKinds,
 } from '../../domain/plan-table.ts';
 import type { AreaClass } from '../../domain/regions.ts';
 import { COUNTRY_CODE } from '../../domain/regions-build.ts';
@@ -26,7 +26,6 @@ import { planInForce } from '../declarations/plan-in-force.ts';
 import { checkOnRead, integrityError } from '../integrity/integrity.ts';
 import { policyFor } from './policies.repository.ts';
 import {
-  nationalRows,
   planTable,
   resolveProvince,
   type BlockSource,
@@ -153,7 +152,7 @@ async function provinceVersion(
     blocks: [
       {
         province: { code: scope.code, name: scope.name },
-        rows: content.table as DisplayRow[],
+        rows: withKinds(content.table!),
         source: { kind: 'frozen', version: ref, label },
       },
     ],
@@ -203,7 +202,7 @@ async function nationalFromVersions(
       version: ref,
       label: `第 ${snap.version} 版（${basis === 'accepted' ? '已接收' : '最新上报'}）`,
     };
-    blocks.push({ province, rows: content.table as DisplayRow[], source });
+    blocks.push({ province, rows: withKinds(content.table!), source });
     communities.push(...content.communities);
   }
   const groups = groupCommunities(
@@ -218,7 +217,6 @@ async function nationalFromVersions(
     })),
     policy.cutoffYear,
   );
-  const totals = planTableRows([{ code: '*', name: '全国' }], groups, '全国').slice(-3);
   const counted = blocks.filter((b) => b.source.kind === 'frozen').length;
   return {
     title: `${year}年城镇老旧小区改造计划表`,
@@ -234,7 +232,7 @@ async function nationalFromVersions(
     version: null,
     note: ROUNDING_NOTE,
     blocks,
-    national: nationalRows(totals),
+    national: nationalTotalRows(groups),
   };
 }
 

@@ -70,11 +70,10 @@ function writeHeader(sheet: ExcelJS.Worksheet, cutoffYear: number): void {
   }
 }
 
-/** One unit's three rows, its name merged down them; returns the next free row. */
+/** One unit's rows (its subtotal or total, then its categories), its name merged down them; returns the next free row. */
 function writeUnit(sheet: ExcelJS.Worksheet, at: number, rows: DisplayRow[]): number {
   rows.forEach((row, k) => {
     const r = sheet.getRow(at + k);
-    const total = row.label.endsWith('合计:');
     r.getCell(1).value = row.unit;
     r.getCell(2).value = row.label;
     row.values.forEach((v, i) => {
@@ -85,7 +84,8 @@ function writeUnit(sheet: ExcelJS.Worksheet, at: number, rows: DisplayRow[]): nu
       cell.numFmt = i < COUNT_VALUES ? '0' : '0.00';
       cell.alignment = { horizontal: 'right', vertical: 'middle' };
     });
-    for (let c = 1; c <= COLUMNS; c++) styleCell(r.getCell(c), { bold: total || k === 0 });
+    const bold = row.kind !== 'category';
+    for (let c = 1; c <= COLUMNS; c++) styleCell(r.getCell(c), { bold });
     r.getCell(2).alignment = { horizontal: 'left', vertical: 'middle', indent: 1 };
   });
   sheet.mergeCells(at, 1, at + rows.length - 1, 1);
@@ -93,9 +93,14 @@ function writeUnit(sheet: ExcelJS.Worksheet, at: number, rows: DisplayRow[]): nu
   return at + rows.length;
 }
 
-/** A block's rows come in threes: 全市小计, 1. 城市(建成区), 2. 县城(城关镇). */
+/** A block's rows, a unit at a time: each subtotal or total row starts a unit. */
 function writeRows(sheet: ExcelJS.Worksheet, at: number, rows: DisplayRow[]): number {
-  for (let i = 0; i < rows.length; i += 3) at = writeUnit(sheet, at, rows.slice(i, i + 3));
+  let start = 0;
+  for (let i = 1; i <= rows.length; i++)
+    if (i === rows.length || rows[i]!.kind !== 'category') {
+      at = writeUnit(sheet, at, rows.slice(start, i));
+      start = i;
+    }
   return at;
 }
 

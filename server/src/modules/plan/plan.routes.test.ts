@@ -44,6 +44,7 @@ describeEachEngine('plan API', (ctx) => {
     expect(total).toEqual({
       unit: '全省(区、市)',
       label: '全省(区、市)合计:',
+      kind: 'total',
       values: [
         50,
         2,

@@ -10,15 +10,16 @@ import {
   scopeOf,
 } from './planForm.ts';
 
-const row = (unit: string, label: string): PlanTableRow => ({
+const row = (unit: string, label: string, kind: PlanTableRow['kind']): PlanTableRow => ({
   unit,
   label,
+  kind,
   values: [1, 0, 1, 1234, 0, 1234, 3, 0, 3, '0.58', '0.00', '0.58', '12345.60', '0.00', '12345.60'],
 });
 const three = (unit: string, first = '全市小计:') => [
-  row(unit, first),
-  row(unit, '1. 城市(建成区)'),
-  row(unit, '2. 县城(城关镇)'),
+  row(unit, first, first.endsWith('合计:') ? 'total' : 'subtotal'),
+  row(unit, '1. 城市(建成区)', 'category'),
+  row(unit, '2. 县城(城关镇)', 'category'),
 ];
 const table = (national: boolean): PlanTable => ({
   title: '2022年城镇老旧小区改造计划表',

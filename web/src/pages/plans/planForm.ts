@@ -87,17 +87,21 @@ export interface FormRow {
   total: boolean;
 }
 
+/** A unit's (or the total's) rows: its first row spans the unit cell over it and its categories. */
 function unitRows(prefix: string, rows: PlanTableRow[]): FormRow[] {
-  return rows.map((r, i) => ({
-    key: `${prefix}-${i}`,
-    kind: 'row',
-    unit: r.unit,
-    label: r.label,
-    values: r.values,
-    unitSpan: i % 3 === 0 ? Math.min(3, rows.length - i) : 0,
-    subtotal: i % 3 === 0,
-    total: r.label.endsWith('合计:'),
-  }));
+  return rows.map((r, i) => {
+    const next = rows.findIndex((n, j) => j > i && n.kind !== 'category');
+    return {
+      key: `${prefix}-${i}`,
+      kind: 'row',
+      unit: r.unit,
+      label: r.label,
+      values: r.values,
+      unitSpan: r.kind === 'category' ? 0 : (next === -1 ? rows.length : next) - i,
+      subtotal: r.kind !== 'category',
+      total: r.kind === 'total',
+    };
+  });
 }
 
 /** The body in the form's order; for the country a line before each province, then 全国. */

@@ -4,12 +4,12 @@
 import { Alert, Flex, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { getCandidate } from '../../../api/declarations.ts';
-import type { PlanTableRow } from '../../../api/plans.ts';
+import type { FrozenPlanRow } from '../../../api/plans.ts';
 import { useResource } from '../../../api/useResource.ts';
 import { t } from '../../../i18n/index.ts';
 import { bucketLabels, MEASURES } from '../../../../../common/plan-table.ts';
 
-function columnsFor(cutoffYear: number): TableColumnsType<PlanTableRow> {
+function columnsFor(cutoffYear: number): TableColumnsType<FrozenPlanRow> {
   const buckets = bucketLabels(cutoffYear);
   return [
     { title: '地级以上城市', dataIndex: 'unit', key: 'unit', width: 110, fixed: 'start' },
@@ -22,7 +22,7 @@ function columnsFor(cutoffYear: number): TableColumnsType<PlanTableRow> {
         key: `${mi}-${bi}`,
         align: 'end' as const,
         width: 96,
-        render: (_: unknown, r: PlanTableRow) => String(r.values[mi * 3 + bi] ?? ''),
+        render: (_: unknown, r: FrozenPlanRow) => String(r.values[mi * 3 + bi] ?? ''),
       })),
     })),
   ];
@@ -35,7 +35,7 @@ export function PlanTablePreview({ province, year }: { province: string; year: n
   const c = candidate.data;
   const state:
     | { status: 'loading' }
-    | { status: 'ready'; rows: PlanTableRow[]; cutoffYear: number; version: number; hash: string }
+    | { status: 'ready'; rows: FrozenPlanRow[]; cutoffYear: number; version: number; hash: string }
     | { status: 'error'; message: string } = candidate.error
     ? { status: 'error', message: t(candidate.error.message) }
     : !c
@@ -63,7 +63,7 @@ export function PlanTablePreview({ province, year }: { province: string; year: n
       )}
       {/* The notice's own form, with its Chinese headers in every language. */}
       <div data-official-form>
-        <Table<PlanTableRow>
+        <Table<FrozenPlanRow>
           id="signoff-plan-table"
           rowKey={(r) => `${r.unit}-${r.label}`}
           size="small"
