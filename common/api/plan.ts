@@ -215,6 +215,9 @@ export const consentThresholds = z.object({
   ),
 });
 
+export type ConsentThresholds = z.infer<typeof consentThresholds>;
+export type ProvinceThreshold = ConsentThresholds['items'][number];
+
 export const consentThresholdBody = z.object({
   percent: z
     .number()

@@ -14,6 +14,7 @@ import type {
   SubmittedSnapshot,
 } from '../../../common/api/declarations.ts';
 import type { Declaration } from '../../../common/api/declaration-view.ts';
+import type { Community, LedgerPage } from '../../../common/api/ledger.ts';
 import { api, buildUrl } from './client.ts';
 
 export type {
@@ -150,12 +151,8 @@ export function signOff(candidateId: number, hash: string) {
   });
 }
 
-/** A community of the unit's plan, to pin a return reason on. */
-export interface PlanCommunityOption {
-  id: number;
-  name: string;
-  regionName: string;
-}
+/** A community of the unit's plan, to pin a return reason on: a ledger row's id and names. */
+export type PlanCommunityOption = Pick<Community, 'id' | 'name' | 'regionName'>;
 
 /** The unit's communities of the plan year, by name (the ledger's list, 200 at most a page). */
 export async function listPlanCommunities(
@@ -164,7 +161,7 @@ export async function listPlanCommunities(
   q?: string,
   signal?: AbortSignal,
 ): Promise<{ items: PlanCommunityOption[]; total: number }> {
-  const page = await api.get<{ items: PlanCommunityOption[]; total: number }>('/api/communities', {
+  const page = await api.get<LedgerPage>('/api/communities', {
     query: { region, planYear, q, pageSize: 200, sort: 'name' },
     signal,
   });

@@ -1,6 +1,7 @@
 // The progress and consultations imports (POST /api/progress-imports) and the provinces' own
 // consent thresholds (/api/consent-thresholds), issue 9 §2–3.
 import type { ProgressImportKind, ProgressImportReport } from '../../../common/api/progress.ts';
+import type { ConsentThresholds } from '../../../common/api/plan.ts';
 import { api, uploadFile } from './client.ts';
 
 export type {
@@ -8,6 +9,8 @@ export type {
   ProgressImportKind,
   ProgressImportReport,
 } from '../../../common/api/progress.ts';
+/** The consent thresholds (居民同意比例) of a plan year: the national default and the provinces' own. */
+export type { ConsentThresholds, ProvinceThreshold } from '../../../common/api/plan.ts';
 
 export function uploadProgressImport(
   kind: ProgressImportKind,
@@ -25,25 +28,6 @@ export function uploadProgressImport(
 
 export const progressTemplateUrl = (kind: ProgressImportKind) =>
   `/api/progress-imports/template.csv?kind=${kind}`;
-
-export interface ProvinceThreshold {
-  provinceCode: string;
-  provinceName: string;
-  /** a ratio: 0.75 is three quarters */
-  threshold: number;
-  label: string;
-  /** the plan year from which it holds */
-  fromYear: number;
-  updatedAt: string;
-  updatedBy: string | null;
-}
-
-export interface ConsentThresholds {
-  planYear: number;
-  national: number;
-  nationalLabel: string;
-  items: ProvinceThreshold[];
-}
 
 export const listConsentThresholds = (year: number, signal?: AbortSignal) =>
   api.get<ConsentThresholds>('/api/consent-thresholds', { query: { year }, signal });
