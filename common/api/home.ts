@@ -1,6 +1,7 @@
 // The home page's route: the figures of its tiles, for the year being declared and within the
 // user's region.
 import { z } from 'zod';
+import { planYear } from './plan.ts';
 
 const count = z.number().int();
 
@@ -8,11 +9,7 @@ export const homeQuery = z.object({ year: z.coerce.number().int().min(2000).max(
 
 export const homeResponse = z.object({
   year: count,
-  planYear: z.object({
-    year: count,
-    basis: z.enum(['policy', 'records', 'calendar']),
-    basisLabel: z.string(),
-  }),
+  planYear,
   scope: z.object({ code: z.string(), name: z.string(), level: z.string() }),
   deadline: z.string().describe('本单位的报送截止日期（部委为年度政策的截止日期）'),
   planCommunities: count.nullable().describe('本单位区划内列入年度计划的小区数；全国为空'),
