@@ -14,6 +14,7 @@ import { COLUMNS, HEADERS, type ColumnKey } from '../../../domain/ledger/templat
 import { AREA_CLASS_LABELS } from '../../../domain/regions.ts';
 import { iterateCommunities, type CommunityFilter } from '../communities.repository.ts';
 import { regionNames } from '../communities.service.ts';
+import { nextTurn } from '../../../next-turn.ts';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -99,6 +100,7 @@ export async function exportLedger(
       }
       sheet.addRow(values).commit();
     }
+    await nextTurn();
   }
   sheet.commit();
   await workbook.commit();
