@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { chineseOnPage, settled, signInInEnglish } from './english-walk.ts';
-import { describeBrowser, useDemoServer } from './support.ts';
+import { describeBrowser, openModal, useDemoServer } from './support.ts';
 
 const CITY = '460100';
 
@@ -18,13 +18,7 @@ describeBrowser('the plans pages in English', () => {
   const inEnglish = (account: string): Promise<Page> =>
     signInInEnglish(demo.browser, demo.url, account, { width: 1400, height: 1000 });
 
-  /** The open modal, once its opening animation is over. */
-  async function modal(page: Page) {
-    const open = page.locator('.ant-modal:visible').last();
-    await open.waitFor();
-    await expect.poll(() => open.evaluate((m) => getComputedStyle(m).opacity)).toBe('1');
-    return open;
-  }
+  const modal = openModal;
 
   it('prints the plan table: the interface in English, the notice’s form as it prints', async () => {
     const page = await inEnglish('province');

@@ -3,26 +3,13 @@
  * is stopped by a field rule first (最晚建成年份 before 分界年份), saves, and sees the saved values in
  * the table and in the modal opened again.
  */
-import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeBrowser, useDemoServer } from './support.ts';
+import { describeBrowser, fieldError, openModal, useDemoServer } from './support.ts';
 
 describeBrowser('plan-year policies', () => {
   const demo = useDemoServer();
 
-  /** The open modal, once its opening animation is over. */
-  async function modal(page: Page): Promise<Locator> {
-    const open = page.locator('.ant-modal:visible').last();
-    await open.waitFor();
-    await expect.poll(() => open.evaluate((m) => getComputedStyle(m).opacity)).toBe('1');
-    return open;
-  }
-
-  /** The error antd shows under the field whose input has id `id`. */
-  const fieldError = (scope: Locator, id: string) =>
-    scope
-      .locator('.ant-form-item', { has: scope.page().locator(`#${id}`) })
-      .locator('.ant-form-item-explain-error');
+  const modal = openModal;
 
   it('edits a year’s policy through the modal and shows what was saved', async () => {
     const page = await demo.signIn('admin');

@@ -6,8 +6,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe } from 'vitest';
+import {
+  chromium,
+  type Browser,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const hasChromium = existsSync(chromiumPath);
@@ -204,3 +210,17 @@ export async function typeDate(page: Page, id: string, value: string): Promise<v
   await input.fill(value);
   await input.press('Enter');
 }
+
+/** The open modal, once its opening animation is over (clicks during it can miss). */
+export async function openModal(page: Page): Promise<Locator> {
+  const open = page.locator('.ant-modal:visible').last();
+  await open.waitFor();
+  await expect.poll(() => open.evaluate((m) => getComputedStyle(m).opacity)).toBe('1');
+  return open;
+}
+
+/** The error antd shows under the field whose input has id `id`. */
+export const fieldError = (scope: Locator, id: string): Locator =>
+  scope
+    .locator('.ant-form-item', { has: scope.page().locator(`#${id}`) })
+    .locator('.ant-form-item-explain-error');

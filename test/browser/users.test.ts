@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeBrowser, useDemoServer } from './support.ts';
+import { describeBrowser, fieldError, openModal, useDemoServer } from './support.ts';
 
 const USERNAME = 'longhua-clerk';
 const INITIAL = 'Tq7-rnvx-Lw';
@@ -16,19 +16,7 @@ const CHANGED = 'Mz4!harbour-Qe';
 describeBrowser('user management', () => {
   const demo = useDemoServer();
 
-  /** The open modal, once its opening animation is over. */
-  async function modal(page: Page): Promise<Locator> {
-    const open = page.locator('.ant-modal:visible').last();
-    await open.waitFor();
-    await expect.poll(() => open.evaluate((m) => getComputedStyle(m).opacity)).toBe('1');
-    return open;
-  }
-
-  /** The error antd shows under the field whose input has id `id`. */
-  const fieldError = (scope: Locator, id: string) =>
-    scope
-      .locator('.ant-form-item', { has: scope.page().locator(`#${id}`) })
-      .locator('.ant-form-item-explain-error');
+  const modal = openModal;
 
   /** Fills the new-user form; the region is found by typing its code, as a person may. */
   async function fillNewUser(page: Page, form: Locator, username: string): Promise<void> {
@@ -92,6 +80,8 @@ describeBrowser('user management', () => {
     expect(await form.locator('.ant-alert-error').innerText()).toContain(
       `用户名“${USERNAME}”已存在`,
     );
+    // A name taken is not a stale save: nothing to reload (that is for STALE_VERSION alone).
+    expect(await form.locator('#user-form-reload').count()).toBe(0);
     // The form stays open with what was typed.
     expect(await form.locator('#user-display-name').inputValue()).toBe('龙华区住建局经办人');
     await form.locator('.ant-modal-close').click();
