@@ -75,10 +75,10 @@ describeBrowser('login', () => {
     await context.close();
   });
 
-  // Retried: a race not yet fixed (closing note of 2026-12-07). The likely cause: a page aborts a
-  // request whose 401 has already arrived; the browser applies the refusal's cookie clearing, but
-  // client.ts's toApiError cannot read the aborted body and reports the 401 without its reason, so
-  // the login page has no 会话已超时 to show. It failed once in the session's two full CI runs.
+  // Retried: a race in the test, not yet removed (closing note of 2026-12-07). In one CI run of
+  // two the menu item was detached while being clicked: a request of the page's own (a background
+  // reload) met the ended session first and the app had already gone to the login page. The
+  // user still sees why there; the click this test waits on never happens.
   it(
     'says why on the login page when the session ended while the user was away',
     { retry: 2 },
