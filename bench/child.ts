@@ -18,7 +18,7 @@ import { postgresParts } from './databases.ts';
 import { measureLedgerExport, measureStatisticsExport } from './exports.ts';
 import { measureLedgerPage } from './ledger-page.ts';
 import { measureProgressImport } from './progress-import.ts';
-import { measureProgressTable, seedProgress } from './progress-table.ts';
+import { measureDashboard, measureProgressTable, seedProgress } from './progress-table.ts';
 import { measurePlanTable, type PlanTableScope } from './plan-table.ts';
 import { measureStoreFloor } from './store-floor.ts';
 
@@ -32,6 +32,7 @@ export type Task =
   | { op: 'scan'; url: string }
   | { op: 'seed-progress'; url: string }
   | { op: 'progress-table'; url: string; runs: number }
+  | { op: 'dashboard'; url: string; runs: number }
   | { op: 'progress-import'; url: string; list: string; progress: string; rows: number }
   | { op: 'export-ledger'; url: string; region: string | null; format: 'csv' | 'xlsx' }
   | { op: 'export-statistics'; url: string; scope: string };
@@ -154,6 +155,8 @@ async function run(task: Task): Promise<Omit<ChildResult, 'peakMb'>> {
     }
     case 'progress-table':
       return measureProgressTable(task.url, task.runs);
+    case 'dashboard':
+      return measureDashboard(task.url, task.runs);
     case 'progress-import':
       return measureProgressImport(task.url, task, task.rows);
     case 'export-ledger':

@@ -160,10 +160,11 @@ async function benchEngine(
         judge({
           engine,
           operation: `${what} ${PLAN_YEAR} (planTable)`,
-          raw: 'the same aggregation (with the region, cut-off and units) by hand, straight to the engine',
+          raw: 'the aggregation over the ledger it replaces (with the region, cut-off and units) by hand, straight to the engine',
           ms: t.ms,
           rawMs: t.rawMs!,
-          targetRatio: 1.3,
+          // Issue 14 §1: read from the maintained figures, a quarter of the ledger's scan at most.
+          targetRatio: 0.25,
           detail: { ...t.detail, statistic: 'median', load1: t.load1 },
         }),
       );
@@ -201,10 +202,10 @@ async function benchEngine(
       judge({
         engine,
         operation: 'national progress table (progressTable)',
-        raw: 'the same SQL by hand, straight to the engine',
+        raw: 'the aggregation over the ledger and its records it replaces, by hand, straight to the engine',
         ms: progress.ms,
         rawMs: progress.rawMs!,
-        targetRatio: 1.5,
+        targetRatio: 0.25,
         detail: {
           ...progress.detail,
           query: PROGRESS_QUERY,
@@ -212,6 +213,20 @@ async function benchEngine(
           statistic: 'median',
           load1: progress.load1,
         },
+      }),
+    );
+    log(`${engine}: the ministry's dashboard, ${PROGRESS_TABLE_RUNS} runs of each side`);
+    const board = await inChild({ op: 'dashboard', url: ledger.url, runs: PROGRESS_TABLE_RUNS });
+    log(`  dashboard ${board.ms.toFixed(1)} ms, raw SQL ${board.rawMs!.toFixed(1)} ms`);
+    results.push(
+      judge({
+        engine,
+        operation: `the ministry's dashboard (dashboard, ${PROGRESS_QUERY.year}, December)`,
+        raw: 'the progress aggregate over the ledger and the month-by-month investment changes it replaces, by hand',
+        ms: board.ms,
+        rawMs: board.rawMs!,
+        targetRatio: 0.25,
+        detail: { ...board.detail, statistic: 'median', load1: board.load1 },
       }),
     );
     results.push(...(await benchExports(engine, ledger.url)));

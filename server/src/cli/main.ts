@@ -36,7 +36,9 @@ const USAGE = `用法：gaizao <命令> [选项]
   users add --username U --name 姓名 --region 代码 --role 角色[,角色] [--password P]
   users list [--region 代码] [--json]
   users disable --username U
-  verify [--json]   重算所有冻结记录的校验码和审计日志链（全部相符返回 0，否则 1 并逐条列出）
+  verify [--json] [--rebuild-figures]
+                    重算所有冻结记录的校验码、审计日志链和维护的汇总数（全部相符返回 0，否则 1 并逐条列出；
+                    --rebuild-figures 先由记录重建汇总数）
   backup --out FILE   数据库和上传文件备份为一个归档（可在服务运行时进行）
   restore FILE [--db 目标]   把归档恢复到空数据库（非空则拒绝），文件恢复到 UPLOAD_DIR
 

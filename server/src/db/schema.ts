@@ -39,8 +39,10 @@ import type {
   SignoffTable,
   SnapshotTable,
 } from './schema-declarations.ts';
+import type { FigureMemberTable, PlanFigureTable, ProgressFigureTable } from './schema-figures.ts';
 
 export type * from './schema-progress.ts';
+export type * from './schema-figures.ts';
 export type * from './schema-declarations.ts';
 export type * from './schema-history.ts';
 export type * from './schema-revisions.ts';
@@ -168,6 +170,9 @@ export interface Database {
   declaration_revisions: DeclarationRevisionTable;
   revision_reasons: RevisionReasonTable;
   plan_acceptances: PlanAcceptanceTable;
+  figure_members: FigureMemberTable;
+  plan_figures: PlanFigureTable;
+  progress_figures: ProgressFigureTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;

@@ -80,6 +80,19 @@ describe('progress rules', () => {
         ok,
       )[0]!.field,
     ).toBe('完工日期');
+    // A record as at May cannot hold a completion in June: the figures count it from its month.
+    expect(
+      progressProblems(
+        {
+          period: '2026-05',
+          startDate: '2026-05-10',
+          completionDate: '2026-06-01',
+          investmentDoneYuan: 0,
+          corrected: false,
+        },
+        ok,
+      ),
+    ).toEqual([{ field: '完工日期', message: '完工日期晚于报告期末' }]);
     const previous = {
       period: '2026-04',
       startDate: '2026-04-01',

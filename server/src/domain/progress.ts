@@ -67,6 +67,8 @@ export function progressProblems(
     });
   if (r.completionDate && !r.startDate)
     out.push({ field: '完工日期', message: '尚未开工，不能填写完工日期' });
+  if (r.completionDate && r.completionDate > periodEnd(r.period))
+    out.push({ field: '完工日期', message: '完工日期晚于报告期末' });
   if (r.completionDate && r.startDate && r.completionDate < r.startDate)
     out.push({ field: '完工日期', message: '完工日期早于开工日期' });
   if (ctx.previous && r.investmentDoneYuan < ctx.previous.investmentDoneYuan && !r.corrected)

@@ -1,8 +1,8 @@
-select "c"."prefecture_code", "c"."area_class", case when c.build_year <= 2000 then 'before' else 'after' end as "bucket", count(*) as "communities", sum("c"."households") as "households", sum("c"."buildings") as "buildings", sum("c"."floor_area_centi") as "floor_area_centi", sum("c"."investment_yuan") as "investment_yuan" from "communities" as "c" where ("c"."region_path" >= ? and "c"."region_path" < ?) and "c"."plan_year" = ? and exists (select "pc"."project_id" from "project_communities" as "pc" inner join "projects" as "p" on "p"."id" = "pc"."project_id" where "pc"."community_id" = "c"."id" and "p"."pool" = ?) group by "c"."prefecture_code", "c"."area_class", case when c.build_year <= 2000 then 'before' else 'after' end;
-
 select "code", "name", "path", "parent_code", "level" from "regions" where "parent_code" = ? and "level" = ? order by "code";
 
 select "contact_name", "contact_phone" from "declarations" where "unit_code" = ? and "plan_year" = ?;
+
+select "f"."prefecture_code", "f"."area_class", "f"."bucket", sum("f"."communities") as "communities", sum("f"."households") as "households", sum("f"."buildings") as "buildings", sum("f"."floor_area_centi") as "floor_area_centi", sum("f"."investment_yuan") as "investment_yuan" from "plan_figures" as "f" where ("f"."region_path" >= ? and "f"."region_path" < ?) and "f"."plan_year" = ? group by "f"."prefecture_code", "f"."area_class", "f"."bucket" having sum("f"."communities") > ?;
 
 select * from "plan_policies" where "plan_year" <= ? order by "plan_year" desc limit ?;
 

@@ -2,7 +2,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, DeclarationTable } from '../../db/schema.ts';
 import { locksRows } from '../../db/row-lock.ts';
-import { planCommunities } from '../plan/plan-table.repository.ts';
 import { underPath } from '../../db/under-path.ts';
 
 export const findDeclaration = (db: Kysely<Database>, unit: string, year: number) =>
@@ -78,11 +77,18 @@ export const childDeclarations = (db: Kysely<Database>, parent: string, year: nu
     .orderBy('r.code')
     .execute();
 
-/** The plan's communities under a unit, counted by region path (a few hundred rows at most). */
+/**
+ * The plan's communities under a unit, counted by region path (a few hundred rows at most), from
+ * the maintained figures (figures.repository.ts).
+ */
 export const planCountsByPath = (db: Kysely<Database>, path: string, year: number) =>
-  planCommunities(db, path, year)
-    .select((e) => ['c.region_path', e.fn.countAll<number>().as('communities')])
-    .groupBy('c.region_path')
+  db
+    .selectFrom('plan_figures as f')
+    .where((e) => underPath(e, 'f.region_path', path))
+    .where('f.plan_year', '=', year)
+    .select((e) => ['f.region_path', e.fn.sum<number>('f.communities').as('communities')])
+    .groupBy('f.region_path')
+    .having((e) => e.fn.sum('f.communities'), '>', 0)
     .execute();
 
 /** Sets or clears the internal deadline the level above gives a unit, creating its row if need be. */

@@ -2,7 +2,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { COMPLETION_CUTOFF_YEAR, FIVE_YEAR } from '../../domain/five-year.ts';
-import { communitiesUnder, inImplementPool } from '../plan/plan-table.repository.ts';
+import { communitiesUnder } from '../plan/plan-table.repository.ts';
+import * as figures from '../figures/figures.repository.ts';
 import { withLatestRecord } from '../progress/progress.repository.ts';
 import { underPath } from '../../db/under-path.ts';
 
@@ -12,47 +13,11 @@ const cutoff = sql.lit(COMPLETION_CUTOFF_YEAR);
 
 /**
  * Per plan year of the period, the plan (communities in the 实施 pool with that plan year, as the
- * plan table counts them) and how many of them have started and completed.
+ * plan table counts them) and how many of them have started and completed: from the maintained
+ * figures, every month's changes summed.
  */
-export async function planYears(db: Kysely<Database>, scopePath: string) {
-  const plans = communitiesUnder(db, scopePath)
-    .where('c.plan_year', '>=', FIVE_YEAR.first)
-    .where('c.plan_year', '<=', FIVE_YEAR.last)
-    .where(inImplementPool);
-  const rows = await withLatestRecord(db, plans)
-    .select((e) => [
-      'c.plan_year',
-      e.fn.countAll<number>().as('plan_c'),
-      e.fn.sum<number>('c.households').as('plan_h'),
-      e.fn.sum<number>(sql`case when r.start_date is not null then 1 else 0 end`).as('started_c'),
-      e.fn
-        .sum<number>(sql`case when r.start_date is not null then c.households else 0 end`)
-        .as('started_h'),
-      e.fn
-        .sum<number>(sql`case when r.completion_date is not null then 1 else 0 end`)
-        .as('completed_c'),
-      e.fn
-        .sum<number>(sql`case when r.completion_date is not null then c.households else 0 end`)
-        .as('completed_h'),
-      e.fn
-        .sum<number>(
-          sql`case when r.completion_date is not null and c.build_year <= ${cutoff} then 1 else 0 end`,
-        )
-        .as('completed_before'),
-    ])
-    .groupBy('c.plan_year')
-    .execute();
-  return rows.map((r) => ({
-    year: Number(r.plan_year),
-    plan: { communities: n(r.plan_c), households: n(r.plan_h) },
-    started: { communities: n(r.started_c), households: n(r.started_h) },
-    completed: {
-      communities: n(r.completed_c),
-      households: n(r.completed_h),
-      before2000: n(r.completed_before),
-    },
-  }));
-}
+export const planYears = (db: Kysely<Database>, scopePath: string) =>
+  figures.planYears(db, scopePath, FIVE_YEAR.first, FIVE_YEAR.last);
 
 /** Per pool (实施/谋划/储备), the projects, communities and households not yet started. */
 export async function pools(db: Kysely<Database>, scopePath: string) {

@@ -1,12 +1,11 @@
 /**
- * The plan's communities, aggregated in SQL by prefecture-level unit, class and year bucket (the
- * plan-table benchmark compares this with the same SQL issued by hand). A community is in a
- * year's plan when its plan year is that year and its project is in the 实施 pool.
+ * The plan's communities: a community is in a year's plan when its plan year is that year and its
+ * project is in the 实施 pool. The plan table's sums come from the maintained figures
+ * (figures.repository.ts); what is read here is community by community (the checks' offenders).
  */
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { CommunityTable, Database } from '../../db/schema.ts';
 import { underPath } from '../../db/under-path.ts';
-import type { PlanGroup } from '../../domain/plan-table.ts';
 
 /** The communities under a scope, as `c`. */
 export const communitiesUnder = (db: Kysely<Database>, scopePath: string) =>
@@ -31,45 +30,6 @@ export const planCommunities = (
   year: number,
 ): CommunitiesQuery =>
   communitiesUnder(db, scopePath).where('c.plan_year', '=', year).where(inImplementPool);
-
-export async function planGroups(
-  db: Kysely<Database>,
-  scopePath: string,
-  year: number,
-  cutoffYear: number,
-): Promise<PlanGroup[]> {
-  // The cut-off is inlined (an integer, checked) so that SELECT and GROUP BY carry the same
-  // expression: PostgreSQL does not equate two bound parameters.
-  if (!Number.isInteger(cutoffYear)) throw new Error('cutoffYear must be an integer');
-  const bucket = sql<
-    'before' | 'after'
-  >`case when c.build_year <= ${sql.lit(cutoffYear)} then 'before' else 'after' end`;
-  const rows = await planCommunities(db, scopePath, year)
-    .select((e) => [
-      'c.prefecture_code',
-      'c.area_class',
-      bucket.as('bucket'),
-      e.fn.countAll<number>().as('communities'),
-      e.fn.sum<number>('c.households').as('households'),
-      e.fn.sum<number>('c.buildings').as('buildings'),
-      e.fn.sum<number>('c.floor_area_centi').as('floor_area_centi'),
-      e.fn.sum<number>('c.investment_yuan').as('investment_yuan'),
-    ])
-    .groupBy(['c.prefecture_code', 'c.area_class', bucket])
-    .execute();
-  return rows.map((r) => ({
-    prefectureCode: r.prefecture_code,
-    areaClass: r.area_class,
-    bucket: r.bucket,
-    measures: {
-      communities: Number(r.communities),
-      households: Number(r.households),
-      buildings: Number(r.buildings),
-      floorAreaCenti: Number(r.floor_area_centi),
-      investmentYuan: Number(r.investment_yuan),
-    },
-  }));
-}
 
 /** The plan's communities that break a rule, for the checks (few rows in a sound plan). */
 export function offendingCommunities(

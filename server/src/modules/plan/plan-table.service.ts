@@ -28,6 +28,7 @@ import { fiscalFigures } from '../fiscal/fiscal.checks.ts';
 import { earlierPlanRows } from './earlier-plans.service.ts';
 import { policyFor } from './policies.repository.ts';
 import * as repo from './plan-table.repository.ts';
+import * as figures from '../figures/figures.repository.ts';
 import { resolveScope } from '../regions/scope.ts';
 import type {
   BlockSource,
@@ -91,7 +92,7 @@ export async function planTableFor(
   ]);
   const provinces =
     scope.level === 'country' ? all : [{ code: scope.code, name: scope.name, path: scope.path }];
-  const groups = await repo.planGroups(db, scope.path, year, policy.cutoffYear);
+  const groups = await figures.planGroups(db, scope.path, year);
   const byUnit = new Map<string, PlanGroup[]>();
   for (const g of groups) {
     let list = byUnit.get(g.prefectureCode);
@@ -176,7 +177,7 @@ export async function checksFor(
   year: number,
 ): Promise<{ scope: { code: string; name: string }; checks: PlanCheckResult[] }> {
   const policy = await policyFor(db, year);
-  const groups = await repo.planGroups(db, region.path, year, policy.cutoffYear);
+  const groups = await figures.planGroups(db, region.path, year);
   const total = groups.reduce((s, g) => s + g.measures.households, 0);
   const postCutoff = groups
     .filter((g) => g.bucket === 'after')

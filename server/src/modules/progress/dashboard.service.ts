@@ -18,7 +18,6 @@ import {
   type Breakdown,
 } from '../../domain/dashboard.ts';
 import { formatScaled, roundHalfUp } from '../../domain/ledger/decimal.ts';
-import { periodEnd } from '../../domain/progress.ts';
 import { COUNTRY_CODE } from '../../domain/regions-build.ts';
 import { forbidden } from '../../errors.ts';
 import { canReadLedger } from '../ledger/ledger.policy.ts';
@@ -143,7 +142,7 @@ export async function dashboard(
 
   const [units, rows, changes, communities, path] = await Promise.all([
     childUnits(db, region, breakdown),
-    repo.measuresByUnit(db, region.path, year, period, periodEnd(period), grouping),
+    repo.measuresByUnit(db, region.path, year, period, grouping),
     repo.investmentChanges(db, region.path, year),
     breakdown === 'community'
       ? repo.communitiesWithLatest(db, region.path, year, period)

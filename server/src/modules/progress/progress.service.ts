@@ -11,7 +11,6 @@ import { formatScaled } from '../../domain/ledger/decimal.ts';
 import { csvFile } from '../../domain/spreadsheet-cells.ts';
 import {
   parseDate,
-  periodEnd,
   PROGRESS_HEADER,
   progressRow,
   rate,
@@ -311,9 +310,10 @@ export async function progressTable(
     scope.level === 'country' ? 'province' : 'prefecture',
   );
   const data = new Map(
-    (await measuresByUnit(db, scope.path, year, period, periodEnd(period), grouping)).map(
-      ({ unit, measures: m }) => [unit, { ...m, elderlyChildcare: m.elderlyCare + m.childcare }],
-    ),
+    (await measuresByUnit(db, scope.path, year, period, grouping)).map(({ unit, measures: m }) => [
+      unit,
+      { ...m, elderlyChildcare: m.elderlyCare + m.childcare },
+    ]),
   );
   const monthEnd = chinaMonthEnd(year, month);
   const { byUnit: frozen, submitted, versions } = await frozenPlanWithin(db, scope, year, monthEnd);

@@ -70,6 +70,7 @@ export const en: Record<string, string> = {
   居民同意户数: 'Households agreeing',
   开工日期: 'Start date',
   开工日期晚于报告期末: 'The start date is after the end of the report period',
+  完工日期晚于报告期末: 'The completion date is after the end of the report period',
   类别: 'Category',
   累计完成投资: 'Investment completed to date',
   '累计完成投资（万元）': 'Investment completed to date (10k yuan)',
