@@ -186,14 +186,23 @@ const recordChanged = [
   ),
 ];
 
+// `offset 0` keeps PostgreSQL from turning the test into a join over every link of the pool:
+// asked once per community of a batch, it is one index look-up each.
 const IMPLEMENTED = (id: string) =>
-  `exists (select 1 from project_communities pc join projects pj on pj.id = pc.project_id where pc.community_id = ${id} and pj.pool = 'implement')`;
+  `exists (select 1 from project_communities pc join projects pj on pj.id = pc.project_id where pc.community_id = ${id} and pj.pool = 'implement' limit 1 offset 0)`;
 
 /** Brings the members of the communities `ids` (a subquery or one id) in line with their projects. */
-const syncMembers = (ids: string) => [
-  `delete from figure_members where community_id in (${ids}) and not ${IMPLEMENTED('figure_members.community_id')}`,
-  `insert into figure_members (community_id, ${MEMBER_VALUES.join(', ')}) select c.id, ${MEMBER_VALUES.map((v) => `c.${v}`).join(', ')} from communities c where c.id in (${ids}) and ${IMPLEMENTED('c.id')} and not exists (select 1 from figure_members f where f.community_id = c.id)`,
-];
+const syncMembers = (ids: string) => {
+  // A statement trigger's links: each id looked up by index (`= any`), however many the table
+  // is believed to hold. A row trigger's one id or subquery: `in`.
+  const among = ids.includes(' from links')
+    ? (col: string) => `${col} = any(array(${ids}))`
+    : (col: string) => `${col} in (${ids})`;
+  return [
+    `delete from figure_members where ${among('community_id')} and not ${IMPLEMENTED('figure_members.community_id')}`,
+    `insert into figure_members (community_id, ${MEMBER_VALUES.join(', ')}) select c.id, ${MEMBER_VALUES.map((v) => `c.${v}`).join(', ')} from communities c where ${among('c.id')} and ${IMPLEMENTED('c.id')} and not exists (select 1 from figure_members f where f.community_id = c.id)`,
+  ];
+};
 
 const MEMBER_CHANGED = MEMBER_VALUES.map((v) => `OLD.${v} is distinct from NEW.${v}`).join(' or ');
 const copyToMember = `update figure_members set ${MEMBER_VALUES.map((v) => `${v} = NEW.${v}`).join(', ')} where community_id = NEW.id`;
@@ -273,7 +282,7 @@ const TRIGGERS: Trigger[] = [
     body: syncMembers('NEW.community_id'),
     pg: {
       statement: 'referencing new table as links',
-      lock: 'id in (select community_id from links)',
+      lock: 'id = any(array(select community_id from links))',
       body: syncMembers('select community_id from links'),
     },
   },
@@ -284,7 +293,7 @@ const TRIGGERS: Trigger[] = [
     body: syncMembers('OLD.community_id'),
     pg: {
       statement: 'referencing old table as links',
-      lock: 'id in (select community_id from links)',
+      lock: 'id = any(array(select community_id from links))',
       body: syncMembers('select community_id from links'),
     },
   },
@@ -376,12 +385,18 @@ function postgresTriggers(): string[] {
       ? `perform 1 from communities where ${t.pg.lock} for no key update; `
       : '';
     const returns = t.pg?.returns ?? 'null';
+    // A trigger's look-ups are planned while the tables may still be small or unanalysed (an
+    // import's first batches): a scan chosen then would make a bulk write quadratic, so they
+    // take the indexes. And the planner's cost for a disabled scan would start JIT compilation,
+    // which costs more than any one call.
+    // The tables are the migration's own schema's, whatever the writer's search_path.
+    const settings = 'set jit = off set enable_seqscan = off set search_path from current';
     const keyGuard =
       t.name === 'figures_record_changed'
         ? `if OLD.community_id is distinct from NEW.community_id or OLD.period is distinct from NEW.period then raise exception '进展记录的小区和报告期不能修改'; end if; `
         : '';
     out.push(
-      `create function ${t.name}() returns trigger language plpgsql set enable_seqscan = off as $$ begin ${keyGuard}${lock}${body.map((s) => `${s};`).join(' ')} return ${returns}; end $$`,
+      `create function ${t.name}() returns trigger language plpgsql ${settings} as $$ begin ${keyGuard}${lock}${body.map((s) => `${s};`).join(' ')} return ${returns}; end $$`,
     );
     const when = t.when ? ` when (${t.when.replaceAll(' is not ', ' is distinct from ')})` : '';
     const each = t.pg?.statement ? `${t.pg.statement} for each statement` : 'for each row';
