@@ -18,7 +18,8 @@ import { postgresParts } from './databases.ts';
 import { measureLedgerExport, measureStatisticsExport } from './exports.ts';
 import { measureLedgerPage } from './ledger-page.ts';
 import { measureProgressImport } from './progress-import.ts';
-import { measureDashboard, measureProgressTable, seedProgress } from './progress-table.ts';
+import { measureDashboard } from './dashboard.ts';
+import { measureProgressTable, seedProgress } from './progress-table.ts';
 import { measurePlanTable, type PlanTableScope } from './plan-table.ts';
 import { measureStoreFloor } from './store-floor.ts';
 

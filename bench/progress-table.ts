@@ -25,7 +25,6 @@ import {
 } from '../server/src/domain/progress.ts';
 import * as declarations from '../server/src/modules/declarations/declarations.repository.ts';
 import { currentContent } from '../server/src/modules/declarations/declarations.units.ts';
-import { dashboard } from '../server/src/modules/progress/dashboard.service.ts';
 import { progressTable } from '../server/src/modules/progress/progress.service.ts';
 import { SYSTEM_ACTOR } from '../server/src/modules/users/users.service.ts';
 import { postgresParts } from './databases.ts';
@@ -113,7 +112,7 @@ export async function seedProgress(url: string) {
   }
 }
 
-type Sql = (n: number) => string;
+export type Sql = (n: number) => string;
 const REGION = (p: Sql) => `select * from regions where code = ${p(1)}`;
 const UNITS = (p: Sql) =>
   `select code, name from regions where parent_code = ${p(1)} and level = ${p(2)} order by code`;
@@ -158,7 +157,7 @@ interface AggregateRow {
 }
 
 /** What the raw side hands back: the units, their measures, and each province's frozen plan. */
-interface RawTable {
+export interface RawTable {
   units: { code: string; name: string }[];
   measures: AggregateRow[];
   frozen: Map<string, { communities: number; households: number }>;
@@ -180,7 +179,7 @@ function countFrozen(rows: { province: string; content: string }[]) {
   return frozen;
 }
 
-interface RawEngine {
+export interface RawEngine {
   table: () => Promise<RawTable>;
   /** The aggregation over the ledger and its records alone: what the maintained figures replace. */
   aggregate: () => Promise<unknown>;
@@ -265,6 +264,10 @@ function rawPostgres(url: string): RawEngine {
   };
 }
 
+/** The progress table's statements by hand, on the engine of `url`. */
+export const rawProgressEngine = (url: string): RawEngine =>
+  isPostgresUrl(url) ? rawPostgres(url) : rawSqlite(url);
+
 /** The raw side's answer as the table's rows (outside the timing), to compare with the service's. */
 function rawRows(t: RawTable): (string | number)[][] {
   const byUnit = new Map(t.measures.map((m) => [m.unit, m]));
@@ -293,7 +296,7 @@ function rawRows(t: RawTable): (string | number)[][] {
 /** Medians (ms) of `runs` alternating runs of each side, after `warmup` runs of each. */
 export async function measureProgressTable(url: string, runs: number, warmup = 3) {
   const app = await createDb(url);
-  const raw = isPostgresUrl(url) ? rawPostgres(url) : rawSqlite(url);
+  const raw = rawProgressEngine(url);
   try {
     const q = PROGRESS_QUERY;
     const service = () => progressTable(app.db, SYSTEM_ACTOR, q.scope, q.year, q.month);
@@ -321,111 +324,6 @@ export async function measureProgressTable(url: string, runs: number, warmup = 3
         rawMinMs,
       },
     };
-  } finally {
-    await raw.close();
-    await app.destroy();
-  }
-}
-
-/**
- * The raw side of the ministry's dashboard: the progress table's statements (the same units and
- * aggregate, the same snapshots) and completed investment's change month by month over the plan's
- * communities, each record less the one before it.
- */
-const INVESTMENT_CHANGES = (p: Sql) => `select d.period, sum(d.delta) as delta from (
-  select r.period, r.investment_done_yuan - coalesce(lag(r.investment_done_yuan)
-    over (partition by r.community_id order by r.period), 0) as delta
-  from communities as c inner join progress as r on r.community_id = c.id
-  where c.region_path >= ${p(1)} and c.region_path < ${p(2)} and c.plan_year = ${p(3)}
-    and r.period <= ${p(4)}
-    and exists (select pc.project_id from project_communities as pc
-                inner join projects as pj on pj.id = pc.project_id
-                where pc.community_id = c.id and pj.pool = ${p(5)})) as d
-group by d.period`;
-
-interface RawDashboard {
-  table: RawTable;
-  changes: { period: string; delta: number | string }[];
-}
-
-function rawDashboardEngine(url: string): {
-  read: () => Promise<RawDashboard>;
-  /** The two aggregations over the ledger alone: what the maintained figures replace. */
-  aggregate: () => Promise<unknown>;
-  close: () => Promise<void>;
-} {
-  const table = isPostgresUrl(url) ? rawPostgres(url) : rawSqlite(url);
-  const args = [...subtreeBounds('/000000/'), year, `${year}-12`, 'implement'];
-  if (!isPostgresUrl(url)) {
-    const db = new SQLite(sqlitePath(url), { readonly: true });
-    const changes = db.prepare(INVESTMENT_CHANGES(() => '?'));
-    return {
-      read: async () => ({
-        table: await table.table(),
-        changes: changes.all(...args) as RawDashboard['changes'],
-      }),
-      aggregate: async () => [await table.aggregate(), changes.all(...args)],
-      close: async () => {
-        db.close();
-        await table.close();
-      },
-    };
-  }
-  const { connectionString, schema } = postgresParts(url);
-  const pool = new pg.Pool({ connectionString, max: 10, options: `-c search_path=${schema}` });
-  return {
-    read: async () => {
-      const [t, changes] = await Promise.all([
-        table.table(),
-        pool.query<RawDashboard['changes'][number]>(
-          INVESTMENT_CHANGES((n) => `$${n}`),
-          args,
-        ),
-      ]);
-      return { table: t, changes: changes.rows };
-    },
-    aggregate: () =>
-      Promise.all([
-        table.aggregate(),
-        pool.query(
-          INVESTMENT_CHANGES((n) => `$${n}`),
-          args,
-        ),
-      ]),
-    close: async () => {
-      await pool.end();
-      await table.close();
-    },
-  };
-}
-
-/**
- * The ministry's dashboard (全国, 2022, December) through `dashboard`, the service the API calls,
- * against the raw side above; before the timing, its totals and its December investment are
- * compared with the raw side's own sums.
- */
-export async function measureDashboard(url: string, runs: number, warmup = 3) {
-  const app = await createDb(url);
-  const raw = rawDashboardEngine(url);
-  try {
-    const now = new Date(`${year + 1}-01-15T00:00:00.000Z`);
-    const service = () => dashboard(app.db, SYSTEM_ACTOR, { scope: '000000', year, month }, now);
-    const [d, r] = [await service(), await raw.read()];
-    const started = r.table.measures.reduce((s, m) => s + Number(m.started_communities), 0);
-    const invested = r.changes.reduce((s, c) => s + Number(c.delta), 0);
-    const last = d.investmentByMonth.at(-1);
-    if (d.totals.startedCommunities !== started || !started)
-      throw new Error(`dashboard started ${d.totals.startedCommunities}, raw SQL ${started}`);
-    // 万 with two decimals: within 50 元 of the raw sum.
-    if (!last || !invested || Math.abs(Number(last.investmentDone) * 10_000 - invested) > 50)
-      throw new Error(`dashboard invested ${last?.investmentDone} 万, raw SQL ${invested} 元`);
-    const { ms, rawMs, serviceMinMs, rawMinMs } = await alternatingMedians(
-      service,
-      () => raw.aggregate(),
-      runs,
-      warmup,
-    );
-    return { ms, rawMs, detail: { runs, started, invested, serviceMinMs, rawMinMs } };
   } finally {
     await raw.close();
     await app.destroy();

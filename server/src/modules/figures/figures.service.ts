@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { policyFor } from '../plan/policies.repository.ts';
+import { listPolicies, policyFor } from '../plan/policies.repository.ts';
 import * as repo from './figures.repository.ts';
 
 export interface FigureMismatch {
@@ -62,16 +62,11 @@ function compare(
   return e.size;
 }
 
-/** The plan years' cut-offs as the plan table applies them (none: no policy yet, all "after"). */
+/** The plan years' cut-offs as the plan table applies them (no policy at all: all "after"). */
 async function cutoffs(db: Kysely<Database>, years: number[]): Promise<Map<number, number | null>> {
+  const any = (await listPolicies(db)).length > 0;
   const out = new Map<number, number | null>();
-  for (const year of years) {
-    try {
-      out.set(year, (await policyFor(db, year)).cutoffYear);
-    } catch {
-      out.set(year, null);
-    }
-  }
+  for (const year of years) out.set(year, any ? (await policyFor(db, year)).cutoffYear : null);
   return out;
 }
 
