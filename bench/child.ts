@@ -19,6 +19,7 @@ import { measureLedgerExport, measureStatisticsExport } from './exports.ts';
 import { measureLedgerPage } from './ledger-page.ts';
 import { measureProgressImport } from './progress-import.ts';
 import { measureDashboard } from './dashboard.ts';
+import { measureFiveYear } from './five-year.ts';
 import { measureProgressTable, seedProgress } from './progress-table.ts';
 import { measurePlanTable, type PlanTableScope } from './plan-table.ts';
 import { measureStoreFloor } from './store-floor.ts';
@@ -34,13 +35,14 @@ export type Task =
   | { op: 'seed-progress'; url: string }
   | { op: 'progress-table'; url: string; runs: number }
   | { op: 'dashboard'; url: string; runs: number }
+  | { op: 'five-year'; url: string; runs: number }
   | { op: 'progress-import'; url: string; list: string; progress: string; rows: number }
   | { op: 'export-ledger'; url: string; region: string | null; format: 'csv' | 'xlsx' }
   | { op: 'export-statistics'; url: string; scope: string };
 
 export interface ChildResult {
   ms: number;
-  /** the raw side's time, for a task that measures both sides itself (ledger-page, plan-table, progress-table, progress-import) */
+  /** the raw side's time, for a task that measures both sides itself (ledger-page, plan-table, progress-table, dashboard, five-year, progress-import) */
   rawMs?: number;
   /** the process's peak resident set, MB */
   peakMb: number;
@@ -158,6 +160,8 @@ async function run(task: Task): Promise<Omit<ChildResult, 'peakMb'>> {
       return measureProgressTable(task.url, task.runs);
     case 'dashboard':
       return measureDashboard(task.url, task.runs);
+    case 'five-year':
+      return measureFiveYear(task.url, task.runs);
     case 'progress-import':
       return measureProgressImport(task.url, task, task.rows);
     case 'export-ledger':

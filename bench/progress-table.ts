@@ -84,7 +84,7 @@ export async function seedProgress(url: string) {
         kind: 'submission',
         version: 1,
         hash,
-        content: JSON.stringify(content),
+        content,
         by: 'bench',
         at,
       });

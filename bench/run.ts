@@ -229,6 +229,20 @@ async function benchEngine(
         detail: { ...board.detail, statistic: 'median', load1: board.load1 },
       }),
     );
+    log(`${engine}: the country's five-year view, ${PROGRESS_TABLE_RUNS} runs of each side`);
+    const fiveYear = await inChild({ op: 'five-year', url: ledger.url, runs: PROGRESS_TABLE_RUNS });
+    log(`  five-year ${fiveYear.ms.toFixed(1)} ms, raw SQL ${fiveYear.rawMs!.toFixed(1)} ms`);
+    results.push(
+      judge({
+        engine,
+        operation: "the country's five-year view (fiveYearView, 2021–2025)",
+        raw: 'the plan years and the pools not yet started, aggregated over the ledger by hand',
+        ms: fiveYear.ms,
+        rawMs: fiveYear.rawMs!,
+        targetRatio: 0.25,
+        detail: { ...fiveYear.detail, statistic: 'median', load1: fiveYear.load1 },
+      }),
+    );
     results.push(...(await benchExports(engine, ledger.url)));
   } finally {
     await spare.drop();

@@ -7,12 +7,16 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../test-support/engines.ts';
+import { insertSnapshot } from '../modules/declarations/declarations.repository.ts';
+import type { SnapshotContent } from '../modules/declarations/declarations.units.ts';
+import { recomputeHash } from '../modules/integrity/integrity.ts';
 
 const run = promisify(execFile);
 const NOW = '2026-01-01T00:00:00.000Z';
 
 interface VerifyOut {
   ok: boolean;
+  mismatches: { kind: string; id: string; problem: string }[];
   figures: { checked: Record<string, number>; mismatches: { table: string; key: string }[] };
 }
 
@@ -119,5 +123,70 @@ describeEachEngine('gaizao verify: the maintained figures', (ctx) => {
     expect(rebuilt).toMatchObject({ code: 0, out: { ok: true } });
     const row = await db.selectFrom('plan_figures').select('households').executeTakeFirstOrThrow();
     expect(Number(row.households)).toBe(200);
+  }, 60_000);
+
+  it("finds a frozen plan's counts by region edited or missing, and counts intact plans again", async () => {
+    const db = ctx.db.db;
+    const content = {
+      communities: [
+        { regionCode: '460106', households: 90 },
+        { regionCode: '460105', households: 30 },
+        { regionCode: '460106', households: 60 },
+      ],
+      table: null,
+    } as unknown as SnapshotContent;
+    const id = await insertSnapshot(db, {
+      unit: '460000',
+      year: 2031,
+      kind: 'submission',
+      version: 1,
+      hash: recomputeHash(JSON.stringify(content)),
+      content,
+      by: 'test',
+      at: NOW,
+    });
+    const counts = () =>
+      db
+        .selectFrom('snapshot_counts')
+        .select(['counts', 'hash'])
+        .where('snapshot_id', '=', id)
+        .executeTakeFirst();
+    const frozen = await counts();
+    expect(JSON.parse(frozen!.counts)).toEqual([
+      ['460105', 1, 30],
+      ['460106', 2, 150],
+    ]);
+    expect((await verify()).code).toBe(0);
+    const problems = async () =>
+      (await verify()).out.mismatches.filter((m) => m.id.startsWith(`${id}`));
+
+    await db
+      .updateTable('snapshot_counts')
+      .set({ counts: '[["460105",1,30],["460106",2,151]]' })
+      .where('snapshot_id', '=', id)
+      .execute();
+    expect(await problems()).toEqual([
+      expect.objectContaining({ id: `${id}/counts`, problem: expect.stringContaining('校验码') }),
+    ]);
+    await db.deleteFrom('snapshot_counts').where('snapshot_id', '=', id).execute();
+    expect(await problems()).toEqual([
+      expect.objectContaining({ id: `${id}/counts`, problem: expect.stringContaining('缺少') }),
+    ]);
+    expect(await verify('--rebuild-figures')).toMatchObject({ code: 0, out: { ok: true } });
+    expect(await counts()).toEqual(frozen);
+
+    // A plan whose content was edited is not counted again: its counts stay as frozen.
+    await db
+      .updateTable('declaration_snapshots')
+      .set({ content: JSON.stringify({ ...content, communities: [] }) })
+      .where('id', '=', id)
+      .execute();
+    await db.deleteFrom('snapshot_counts').where('snapshot_id', '=', id).execute();
+    const tampered = await verify('--rebuild-figures');
+    expect(tampered.code).toBe(1);
+    expect(tampered.out.mismatches.filter((m) => m.id.startsWith(`${id}`))).toEqual([
+      expect.objectContaining({ id: `${id}`, problem: expect.stringContaining('内容') }),
+    ]);
+    expect(await counts()).toBeUndefined();
   }, 60_000);
 });

@@ -1,14 +1,15 @@
 /**
  * `gaizao verify [--json] [--rebuild-figures]` (cli.md): 0 when every frozen record, the audit
  * chain and the maintained figures hold, else 1. `--rebuild-figures` first recomputes the figures
- * from the records (a repair; the check that follows must then find them equal).
+ * from the records, and the frozen plans' counts by region from those still intact (a repair; the
+ * check that follows must then find them equal).
  */
 import { openDatabase } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
 import { rebuildFigures } from '../modules/figures/figures.repository.ts';
 import { checkFigures, FIGURE_LABELS } from '../modules/figures/figures.service.ts';
 import { FROZEN_LABELS } from '../modules/integrity/integrity.ts';
-import { verifyAll } from '../modules/integrity/integrity.service.ts';
+import { recountSnapshots, verifyAll } from '../modules/integrity/integrity.service.ts';
 import { databaseUrl, parse } from './options.ts';
 
 export async function verifyCommand(args: string[]): Promise<number> {
@@ -19,10 +20,14 @@ export async function verifyCommand(args: string[]): Promise<number> {
   const db = await openDatabase(databaseUrl(values.db));
   try {
     const url = databaseUrl(values.db);
+    if (values['rebuild-figures'])
+      await db.db.transaction().execute(async (trx) => {
+        await rebuildFigures(trx);
+        await recountSnapshots(trx);
+      });
     const result = await verifyAll(db.db, {
       uploadDir: loadConfig({ databaseUrl: url }).uploadDir,
     });
-    if (values['rebuild-figures']) await db.db.transaction().execute((trx) => rebuildFigures(trx));
     const figures = await checkFigures(db.db);
     const ok = result.mismatches.length === 0 && figures.mismatches.length === 0;
     if (values.json) {

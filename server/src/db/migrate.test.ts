@@ -67,6 +67,7 @@ describeEachEngine('migrations', (ctx) => {
       'revision_reasons',
       'sessions',
       'signoffs',
+      'snapshot_counts',
       'start_targets',
       'subsidy_history',
       'user_roles',

@@ -27,6 +27,7 @@ import * as m0027 from './migrations/0027_community_positions.ts';
 import * as m0028 from './migrations/0028_photo_exif.ts';
 import * as m0029 from './migrations/0029_user_language.ts';
 import * as m0030 from './migrations/0030_figures.ts';
+import * as m0031 from './migrations/0031_snapshot_counts.ts';
 
 type FrozenMigration = {
   up: (dialect: Dialect) => (db: Kysely<unknown>) => Promise<void>;
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, FrozenMigration> = {
   '0028_photo_exif': m0028,
   '0029_user_language': m0029,
   '0030_figures': m0030,
+  '0031_snapshot_counts': m0031,
 };
 
 function migrator(db: Kysely<unknown>, dialect: Dialect, schema?: string): Migrator {

@@ -35,6 +35,18 @@ export interface SnapshotTable {
   created_at: string;
 }
 
+/**
+ * A snapshot's communities and households per region code (migration 0031), written as it is
+ * frozen: JSON [[region code, communities, households], …] in code order. `hash` is the SHA-256
+ * of the snapshot's hash, a newline and `counts`, so counts edited or moved to another snapshot
+ * no longer match.
+ */
+export interface SnapshotCountTable {
+  snapshot_id: number;
+  counts: string;
+  hash: string;
+}
+
 export interface DeclarationEventTable {
   id: Generated<number>;
   unit_code: string;

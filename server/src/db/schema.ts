@@ -38,6 +38,7 @@ import type {
   ReturnNoteTable,
   SignoffTable,
   SnapshotTable,
+  SnapshotCountTable,
 } from './schema-declarations.ts';
 import type { FigureMemberTable, PlanFigureTable, ProgressFigureTable } from './schema-figures.ts';
 
@@ -146,6 +147,7 @@ export interface Database {
   fiscal_assessments: FiscalAssessmentTable;
   declarations: DeclarationTable;
   declaration_snapshots: SnapshotTable;
+  snapshot_counts: SnapshotCountTable;
   declaration_events: DeclarationEventTable;
   return_notes: ReturnNoteTable;
   check_justifications: JustificationTable;

@@ -4,6 +4,7 @@ import {
   chinaMonthEnd,
   frozenPlanByUnit,
   planNote,
+  regionCounts,
   withFrozenPlan,
   type PlanCount,
 } from './progress-plan.ts';
@@ -39,18 +40,30 @@ describe('the frozen plan by reporting unit', () => {
       },
     ],
   ])('%s', (_, communities, expected) => {
-    const plan = frozenPlanByUnit(communities, (code) => prefectureOf.get(code)!);
+    const plan = frozenPlanByUnit(regionCounts(communities), (code) => prefectureOf.get(code)!);
     expect(Object.fromEntries(plan)).toEqual(expected);
   });
   it('counts a whole snapshot under its province for the country table', () => {
     const plan = frozenPlanByUnit(
-      [
+      regionCounts([
         { regionCode: '460106', households: 90 },
         { regionCode: '469001', households: 30 },
-      ],
+      ]),
       () => '460000',
     );
     expect(plan.get('460000')).toEqual({ communities: 2, households: 120 });
+  });
+  it('counts a snapshot by county-level code, in code order, whatever order it lists them in', () => {
+    expect(
+      regionCounts([
+        { regionCode: '469001', households: 30 },
+        { regionCode: '460106', households: 90 },
+        { regionCode: '469001', households: 45 },
+      ]),
+    ).toEqual([
+      ['460106', 1, 90],
+      ['469001', 2, 75],
+    ]);
   });
 });
 

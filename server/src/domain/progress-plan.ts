@@ -19,21 +19,40 @@ export interface FrozenCommunity {
 }
 
 /**
- * The frozen plan counted by reporting unit: `unitOf` maps a community's county-level code to the
- * row it belongs to (its province, or its prefecture-level unit).
+ * A snapshot's communities and households per county-level code, in code order: what is stored
+ * beside it as it is frozen (snapshot_counts, migration 0031), so readers need not parse it.
+ */
+export type RegionCount = readonly [regionCode: string, communities: number, households: number];
+
+export function regionCounts(communities: readonly FrozenCommunity[]): RegionCount[] {
+  const by = new Map<string, [number, number]>();
+  for (const c of communities) {
+    const n = by.get(c.regionCode) ?? [0, 0];
+    n[0] += 1;
+    n[1] += c.households;
+    by.set(c.regionCode, n);
+  }
+  return [...by.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([region, [n, h]]) => [region, n, h] as const);
+}
+
+/**
+ * The frozen plan counted by reporting unit: `unitOf` maps a county-level code to the row it
+ * belongs to (its province, or its prefecture-level unit).
  */
 export function frozenPlanByUnit(
-  communities: readonly FrozenCommunity[],
+  counts: readonly RegionCount[],
   unitOf: (regionCode: string) => string,
 ): Map<string, PlanCount> {
   const out = new Map<string, PlanCount>();
-  for (const c of communities) {
-    const unit = unitOf(c.regionCode);
+  for (const [region, communities, households] of counts) {
+    const unit = unitOf(region);
     const plan = out.get(unit);
     if (plan) {
-      plan.communities += 1;
-      plan.households += c.households;
-    } else out.set(unit, { communities: 1, households: c.households });
+      plan.communities += communities;
+      plan.households += households;
+    } else out.set(unit, { communities, households });
   }
   return out;
 }

@@ -19,6 +19,7 @@ import { loginAs } from '../../test-support/fixtures.ts';
 import { testDatabaseUrl } from '../../config.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { insertSnapshot } from '../declarations/declarations.repository.ts';
+import type { SnapshotContent } from '../declarations/declarations.units.ts';
 import { recomputeHash } from '../integrity/integrity.ts';
 import { verifyAll } from '../integrity/integrity.service.ts';
 import { checkFigures } from '../figures/figures.service.ts';
@@ -68,13 +69,16 @@ describeEachEngine('backup and restore', (ctx) => {
       uploads,
     );
     photo = { community, id };
-    const content = JSON.stringify({ communities: [{ id: community }], table: null });
+    const content = {
+      communities: [{ id: community, regionCode: '460106', households: 120 }],
+      table: null,
+    } as unknown as SnapshotContent;
     await insertSnapshot(db, {
       unit: '460106',
       year: DEMO_PLAN_YEAR,
       kind: 'submission',
       version: 1,
-      hash: recomputeHash(content),
+      hash: recomputeHash(JSON.stringify(content)),
       content,
       by: 'county',
       at: new Date().toISOString(),

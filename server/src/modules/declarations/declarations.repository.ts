@@ -3,6 +3,9 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Database, DeclarationTable } from '../../db/schema.ts';
 import { locksRows } from '../../db/row-lock.ts';
 import { underPath } from '../../db/under-path.ts';
+import { regionCounts } from '../../domain/progress-plan.ts';
+import { countsHash } from '../integrity/integrity.ts';
+import type { SnapshotContent } from './declarations.units.ts';
 
 export const findDeclaration = (db: Kysely<Database>, unit: string, year: number) =>
   db
@@ -147,6 +150,10 @@ export const unitsUnder = (db: Kysely<Database>, path: string, year: number) =>
     .where('r.level', '!=', 'country')
     .execute();
 
+/**
+ * Freezes a snapshot, and beside it its communities and households per county-level code
+ * (snapshot_counts), hashed with it: what the progress table and the dashboard read.
+ */
 export async function insertSnapshot(
   db: Kysely<Database>,
   s: {
@@ -155,7 +162,7 @@ export async function insertSnapshot(
     kind: 'submission' | 'candidate';
     version: number;
     hash: string;
-    content: string;
+    content: SnapshotContent;
     by: string;
     at: string;
   },
@@ -168,12 +175,17 @@ export async function insertSnapshot(
       kind: s.kind,
       version: s.version,
       hash: s.hash,
-      content: s.content,
+      content: JSON.stringify(s.content),
       created_by: s.by,
       created_at: s.at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const counts = JSON.stringify(regionCounts(s.content.communities));
+  await db
+    .insertInto('snapshot_counts')
+    .values({ snapshot_id: id, counts, hash: countsHash(s.hash, counts) })
+    .execute();
   return id;
 }
 

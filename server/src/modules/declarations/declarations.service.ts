@@ -130,7 +130,7 @@ export async function submitDeclaration(
         kind: 'submission',
         version: next,
         hash,
-        content: JSON.stringify(content),
+        content,
         by: actor.username,
         at,
       });

@@ -5,6 +5,7 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../test-support/engines.ts';
 import { insertSnapshot } from './declarations.repository.ts';
+import type { SnapshotContent } from './declarations.units.ts';
 
 describeEachEngine('declaration versions unique', (ctx) => {
   it('refuses a second snapshot with the same version, and takes the next one', async () => {
@@ -15,7 +16,7 @@ describeEachEngine('declaration versions unique', (ctx) => {
         kind,
         version,
         hash: `h${version}`,
-        content: '{}',
+        content: { communities: [], table: null } as unknown as SnapshotContent,
         by: 'county',
         at: '2029-11-01T00:00:00.000Z',
       });

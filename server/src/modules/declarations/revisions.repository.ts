@@ -141,8 +141,8 @@ export function acceptedAt(db: Kysely<Database>, unit: string, year: number, at?
 
 /**
  * The plan in force at `at` of each province within `scopePath`: its latest version accepted at
- * or before that time, with its snapshot (a province none of whose versions was accepted by then
- * is left out).
+ * or before that time, with its snapshot's id, hash and counts by region (a province none of whose
+ * versions was accepted by then is left out).
  */
 export const provincePlansInForce = (
   db: Kysely<Database>,
@@ -154,15 +154,17 @@ export const provincePlansInForce = (
     .selectFrom('plan_acceptances as a')
     .innerJoin('regions as g', 'g.code', 'a.unit_code')
     .innerJoin('declaration_snapshots as s', 's.id', 'a.snapshot_id')
+    .leftJoin('snapshot_counts as c', 'c.snapshot_id', 's.id')
     .select([
       'a.unit_code as province',
       'g.name',
       'a.version',
       'a.revision',
       'a.accepted_at',
-      's.content',
       's.id',
       's.hash',
+      'c.counts',
+      'c.hash as counts_hash',
     ])
     .where('a.plan_year', '=', year)
     .where('g.level', '=', 'province')

@@ -103,7 +103,7 @@ export async function freezeForSignoff(
       kind: 'candidate',
       version: (last?.version ?? 0) + 1,
       hash,
-      content: JSON.stringify(content),
+      content,
       by: actor.username,
       at: now.toISOString(),
     });

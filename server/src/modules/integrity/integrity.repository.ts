@@ -12,15 +12,38 @@ export interface FrozenRow {
   content: string;
 }
 
-/** Declaration snapshots (submissions and sign-off candidates) after `afterId`, in id order. */
+/**
+ * Declaration snapshots (submissions and sign-off candidates) after `afterId`, in id order, with
+ * the counts by region stored beside each (null where there are none).
+ */
 export const snapshotsAfter = (db: Kysely<Database>, afterId: number) =>
   db
-    .selectFrom('declaration_snapshots')
-    .select(['id', 'unit_code', 'hash', 'content', 'kind', 'plan_year', 'version'])
-    .where('id', '>', afterId)
-    .orderBy('id')
+    .selectFrom('declaration_snapshots as s')
+    .leftJoin('snapshot_counts as c', 'c.snapshot_id', 's.id')
+    .select([
+      's.id',
+      's.unit_code',
+      's.hash',
+      's.content',
+      's.kind',
+      's.plan_year',
+      's.version',
+      'c.counts',
+      'c.hash as counts_hash',
+    ])
+    .where('s.id', '>', afterId)
+    .orderBy('s.id')
     .limit(PAGE)
     .execute();
+
+/** A snapshot's counts by region written again (`gaizao verify --rebuild-figures`). */
+export async function replaceCounts(
+  db: Kysely<Database>,
+  r: { snapshot_id: number; counts: string; hash: string },
+): Promise<void> {
+  await db.deleteFrom('snapshot_counts').where('snapshot_id', '=', r.snapshot_id).execute();
+  await db.insertInto('snapshot_counts').values(r).execute();
+}
 
 export const reportsAfter = (db: Kysely<Database>, afterId: number) =>
   db

@@ -94,6 +94,13 @@ export interface FrozenRecord {
   content: string;
 }
 
+/**
+ * The hash of a snapshot's counts (snapshot_counts): SHA-256 of the snapshot's own hash, a newline
+ * and the counts as stored, so that counts edited, or moved to another snapshot, no longer match.
+ */
+export const countsHash = (snapshotHash: string, counts: string): string =>
+  createHash('sha256').update(`${snapshotHash}\n${counts}`).digest('hex');
+
 export const integrityOf = (r: FrozenRecord): Integrity =>
   recomputeHash(r.content) === r.hash ? 'ok' : 'mismatch';
 

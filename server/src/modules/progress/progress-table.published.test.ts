@@ -222,7 +222,7 @@ describeEachEngine('progress table against the published 2022 table', (ctx) => {
         kind: 'submission',
         version: 1,
         hash,
-        content: JSON.stringify(content),
+        content,
         by: 'test',
         at: SUBMITTED_AT,
       });

@@ -45,7 +45,7 @@ describeEachEngine('progress table: submitted plan against current plan', (ctx) 
       kind: 'submission',
       version,
       hash,
-      content: JSON.stringify(content),
+      content,
       by: 'test',
       at: `${Y}-03-31T00:00:00.000Z`,
     });
@@ -166,5 +166,43 @@ describeEachEngine('progress table: submitted plan against current plan', (ctx) 
     await importRows(['110105,和平里一区,1985,6,300,20000,500,2022']);
     expect(await row('all', '北京市')).toEqual([1, 300, 0, 0, '0.0%', '0.0%']);
     expect(await row('all', '合计')).toEqual([5, 530, 4, 290, '80.0%', '54.7%']);
+  });
+
+  it('reads the counts frozen with the plan; refuses them edited, or a plan without them edited', async () => {
+    const db = ctx.db.db;
+    const table = () => progressTable(db, SYSTEM_ACTOR, 'all', Y, 12);
+    const board = () =>
+      dashboard(db, SYSTEM_ACTOR, { scope: 'all', year: Y, month: 12 }, new Date('2023-01-15'));
+    const before = (await table()).rows;
+    const { id } = (await declarations.snapshotByVersion(db, '460000', Y, 2))!;
+    const saved = await db
+      .selectFrom('snapshot_counts')
+      .selectAll()
+      .where('snapshot_id', '=', id)
+      .executeTakeFirstOrThrow();
+
+    // Counts changed in the database: the table and the dashboard are refused, not miscounted.
+    await db
+      .updateTable('snapshot_counts')
+      .set({ counts: saved.counts.replace('"460106",3,', '"460106",9,') })
+      .where('snapshot_id', '=', id)
+      .execute();
+    await expect(table()).rejects.toMatchObject({ code: 'INTEGRITY' });
+    await expect(board()).rejects.toMatchObject({ code: 'INTEGRITY' });
+
+    // A plan frozen before counts were kept is counted from its content: the same table.
+    await db.deleteFrom('snapshot_counts').where('snapshot_id', '=', id).execute();
+    expect((await table()).rows).toEqual(before);
+    // ... and refused once that content is edited.
+    const { content } = (await declarations.findSnapshot(db, id))!;
+    await db
+      .updateTable('declaration_snapshots')
+      .set({ content: content.replace('"households":90', '"households":91') })
+      .where('id', '=', id)
+      .execute();
+    await expect(table()).rejects.toMatchObject({ code: 'INTEGRITY' });
+    await db.updateTable('declaration_snapshots').set({ content }).where('id', '=', id).execute();
+    await db.insertInto('snapshot_counts').values(saved).execute();
+    expect((await table()).rows).toEqual(before);
   });
 });

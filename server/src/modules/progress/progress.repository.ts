@@ -92,7 +92,8 @@ export async function saveProgress(
 /**
  * The plan each province of the scope submitted for the year, as frozen: the snapshot of its
  * latest submission while the declaration stands submitted or accepted (a returned plan is being
- * redone, so the current plan counts until it is submitted again).
+ * redone, so the current plan counts until it is submitted again), with its counts by region
+ * (null where none were stored: frozen before migration 0031 and not intact then).
  */
 export const submittedPlans = (db: Kysely<Database>, scopePath: string, year: number) =>
   db
@@ -104,7 +105,15 @@ export const submittedPlans = (db: Kysely<Database>, scopePath: string, year: nu
         .onRef('s.plan_year', '=', 'd.plan_year')
         .onRef('s.version', '=', 'd.version'),
     )
-    .select(['d.unit_code as province', 's.content', 's.id', 's.hash', 's.version'])
+    .leftJoin('snapshot_counts as c', 'c.snapshot_id', 's.id')
+    .select([
+      'd.unit_code as province',
+      's.id',
+      's.hash',
+      's.version',
+      'c.counts',
+      'c.hash as counts_hash',
+    ])
     .where('d.plan_year', '=', year)
     .where('d.level', '=', 'province')
     .where('d.state', 'in', ['submitted', 'accepted'])

@@ -21,13 +21,16 @@ import {
   chinaMonthEnd,
   frozenPlanByUnit,
   planNote,
+  regionCounts,
   withFrozenPlan,
   type PlanCount,
+  type RegionCount,
   type PlanVersion,
   type PlanVersionOfUnit,
 } from '../../domain/progress-plan.ts';
 import { forbidden, notFound, validation } from '../../errors.ts';
 import type { SnapshotContent } from '../declarations/declarations.units.ts';
+import { findSnapshot } from '../declarations/declarations.repository.ts';
 import { provincePlansInForce } from '../declarations/revisions.repository.ts';
 import { findCommunity } from '../ledger/communities.repository.ts';
 import { canEditLedger, canReadLedger, inScope } from '../ledger/ledger.policy.ts';
@@ -41,7 +44,7 @@ import {
 } from './community-progress.service.ts';
 import { saveProgress } from './progress-record.service.ts';
 import { measuresByUnit } from './dashboard.repository.ts';
-import { assertIntact } from '../integrity/integrity.ts';
+import { assertIntact, countsHash, integrityError } from '../integrity/integrity.ts';
 import * as repo from './progress.repository.ts';
 import { peopleNamed } from '../users/people.ts';
 import { resolveScope } from '../regions/scope.ts';
@@ -246,21 +249,15 @@ export async function frozenPlanWithin(
     repo.submittedPlans(db, searchPath, year),
   ]);
   const accepted = new Set(inForce.map((p) => p.province));
-  const plans: { province: string; content: string; id: number; hash: string }[] = [
-    ...inForce,
-    ...submittedAll.filter((p) => !accepted.has(p.province)),
-  ];
-  // A frozen plan edited in the database is not counted as submitted: the table is refused.
-  for (const p of plans)
-    assertIntact('declaration_snapshot', { ...p, unit_code: p.province }, '导出或统计');
+  const plans = [...inForce, ...submittedAll.filter((p) => !accepted.has(p.province))];
   const byUnit = new Map<string, PlanCount>();
   if (plans.length) {
-    const paths = new Map(
-      (await repo.regionPathsUnder(db, scope.path)).map((r) => [r.code, r.path]),
-    );
-    const inScope = plans.flatMap((p) =>
-      (JSON.parse(p.content) as SnapshotContent).communities.filter((c) => paths.has(c.regionCode)),
-    );
+    const [counts, regions] = await Promise.all([
+      Promise.all(plans.map((p) => frozenCounts(db, p))),
+      repo.regionPathsUnder(db, scope.path),
+    ]);
+    const paths = new Map(regions.map((r) => [r.code, r.path]));
+    const inScope = counts.flat().filter(([region]) => paths.has(region));
     for (const [unit, plan] of frozenPlanByUnit(
       inScope,
       (code) => paths.get(code)!.split('/').filter(Boolean)[segments.length] ?? scope.code,
@@ -291,6 +288,33 @@ export async function frozenPlanWithin(
       })),
   ];
   return { byUnit, submitted, versions };
+}
+
+/**
+ * A frozen plan's communities and households by region, as stored beside it when it was frozen.
+ * Counts that no longer match their hash, a tampered plan that has none (frozen before they were
+ * kept, and already not intact then), and so on: the table is refused, as for a plan whose content
+ * was edited (integrity.ts).
+ */
+async function frozenCounts(
+  db: Kysely<Database>,
+  p: {
+    province: string;
+    id: number;
+    hash: string;
+    counts: string | null;
+    counts_hash: string | null;
+  },
+): Promise<RegionCount[]> {
+  const record = { id: p.id, unit_code: p.province, hash: p.hash };
+  if (p.counts !== null && p.counts_hash !== null) {
+    if (countsHash(p.hash, p.counts) !== p.counts_hash)
+      throw integrityError('declaration_snapshot', { ...record, content: p.counts }, '导出或统计');
+    return JSON.parse(p.counts) as RegionCount[];
+  }
+  const { content } = await findSnapshot(db, p.id).then((s) => s!);
+  assertIntact('declaration_snapshot', { ...record, content }, '导出或统计');
+  return regionCounts((JSON.parse(content) as SnapshotContent).communities);
 }
 
 /** The progress table of the spec: one row per province (country) or per prefecture-level unit, then 合计. */

@@ -3,6 +3,7 @@
 import { Alert, App, Button, Card, Flex, InputNumber, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
+import { MAX_DUE_DAY } from '../../../../common/monthly-reports.ts';
 import { getDueDay, setDueDay, type DueDay } from '../../api/monthlyReports.ts';
 import { useResource } from '../../api/useResource.ts';
 import { formatDateTime } from '../../components/format.ts';
@@ -60,7 +61,7 @@ export function DueDayCard({ province, onChanged }: { province: string; onChange
         <InputNumber
           id="due-day-input"
           min={1}
-          max={28}
+          max={MAX_DUE_DAY}
           precision={0}
           value={value}
           onChange={(v) => setValue(v)}
