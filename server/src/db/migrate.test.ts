@@ -69,6 +69,7 @@ describeEachEngine('migrations', (ctx) => {
       'signoffs',
       'snapshot_counts',
       'start_targets',
+      'started_communities',
       'subsidy_history',
       'user_roles',
       'users',

@@ -28,6 +28,7 @@ import * as m0028 from './migrations/0028_photo_exif.ts';
 import * as m0029 from './migrations/0029_user_language.ts';
 import * as m0030 from './migrations/0030_figures.ts';
 import * as m0031 from './migrations/0031_snapshot_counts.ts';
+import * as m0032 from './migrations/0032_started_communities.ts';
 
 type FrozenMigration = {
   up: (dialect: Dialect) => (db: Kysely<unknown>) => Promise<void>;
@@ -61,6 +62,7 @@ const MIGRATIONS: Record<string, FrozenMigration> = {
   '0029_user_language': m0029,
   '0030_figures': m0030,
   '0031_snapshot_counts': m0031,
+  '0032_started_communities': m0032,
 };
 
 function migrator(db: Kysely<unknown>, dialect: Dialect, schema?: string): Migrator {

@@ -52,3 +52,8 @@ export interface ProgressFigureTable extends Place {
   health: number;
   energy_area_centi: number;
 }
+
+/** A community whose latest monthly record has a start date (migration 0032). */
+export interface StartedCommunityTable {
+  community_id: number;
+}

@@ -40,7 +40,12 @@ import type {
   SnapshotTable,
   SnapshotCountTable,
 } from './schema-declarations.ts';
-import type { FigureMemberTable, PlanFigureTable, ProgressFigureTable } from './schema-figures.ts';
+import type {
+  FigureMemberTable,
+  PlanFigureTable,
+  ProgressFigureTable,
+  StartedCommunityTable,
+} from './schema-figures.ts';
 
 export type * from './schema-progress.ts';
 export type * from './schema-figures.ts';
@@ -175,6 +180,7 @@ export interface Database {
   figure_members: FigureMemberTable;
   plan_figures: PlanFigureTable;
   progress_figures: ProgressFigureTable;
+  started_communities: StartedCommunityTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;

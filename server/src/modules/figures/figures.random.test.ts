@@ -300,6 +300,7 @@ describeEachEngine('maintained figures under random writes', (ctx) => {
     expect(checked.members).toBeGreaterThan(20);
     expect(checked.plan).toBeGreaterThan(10);
     expect(checked.progress).toBeGreaterThan(50);
+    expect(checked.started).toBeGreaterThan(5);
   }, 240_000);
 
   it('keeps them under concurrent writers to the same communities', async () => {
@@ -371,9 +372,25 @@ describeEachEngine('maintained figures under random writes', (ctx) => {
       .deleteFrom('figure_members')
       .where('community_id', '=', member.community_id)
       .execute();
+    // And a started community forgotten behind the triggers.
+    const started = await db()
+      .selectFrom('started_communities')
+      .select('community_id')
+      .executeTakeFirstOrThrow();
+    await db()
+      .deleteFrom('started_communities')
+      .where('community_id', '=', started.community_id)
+      .execute();
     const broken = await checkFigures(db());
     expect(broken.mismatches.map((m) => m.table)).toContain('progress_figures');
     expect(broken.mismatches.map((m) => m.table)).toContain('figure_members');
+    expect(broken.mismatches).toContainEqual(
+      expect.objectContaining({
+        table: 'started_communities',
+        key: String(started.community_id),
+        stored: null,
+      }),
+    );
     await rebuildFigures(db());
     expect((await checkFigures(db())).mismatches).toEqual([]);
   });

@@ -1,13 +1,14 @@
 /**
- * The maintained figures (migration 0030): the views' reads, and the same figures recomputed from
- * the records for `gaizao verify` and for a rebuild.
+ * The maintained figures (migrations 0030 and 0032): the views' reads, and the same figures
+ * recomputed from the records for `gaizao verify` and for a rebuild.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { underPath } from '../../db/under-path.ts';
 import { COMPLETION_CUTOFF_YEAR } from '../../domain/five-year.ts';
 import type { PlanGroup } from '../../domain/plan-table.ts';
-import { inImplementPool } from '../plan/plan-table.repository.ts';
+import { communitiesUnder, inImplementPool } from '../plan/plan-table.repository.ts';
+import { withLatestRecord } from '../progress/progress.repository.ts';
 
 export type Grouping = 'province' | 'prefecture' | 'county';
 
@@ -310,11 +311,35 @@ export async function progressChangesFromLedger(db: Kysely<Database>) {
     .execute();
 }
 
-/** Empties the figures and lets the members' trigger add them again from the ledger. */
+/** The communities whose latest record has a start date, from the records. */
+export const startedFromLedger = (db: Kysely<Database>) =>
+  withLatestRecord(db, communitiesUnder(db, '/'))
+    .where('r.start_date', 'is not', null)
+    .select('c.id as community_id')
+    .orderBy('c.id')
+    .execute();
+
+export const storedStarted = (db: Kysely<Database>) =>
+  db.selectFrom('started_communities').select('community_id').orderBy('community_id').execute();
+
+/**
+ * Empties the figures and lets the members' trigger add them again from the ledger; the started
+ * communities are written again from the records.
+ */
 export async function rebuildFigures(db: Kysely<Database>): Promise<void> {
   await db.deleteFrom('figure_members').execute();
   await db.deleteFrom('plan_figures').execute();
   await db.deleteFrom('progress_figures').execute();
+  await db.deleteFrom('started_communities').execute();
+  await db
+    .insertInto('started_communities')
+    .columns(['community_id'])
+    .expression(
+      withLatestRecord(db, communitiesUnder(db, '/'))
+        .where('r.start_date', 'is not', null)
+        .select('c.id'),
+    )
+    .execute();
   await db
     .insertInto('figure_members')
     .columns(['community_id', ...PLACE, ...MEMBER_MEASURES])

@@ -1,6 +1,7 @@
 /**
  * The maintained figures checked against the records (`gaizao verify`): every member, every plan
- * figure and every month's progress change recomputed from the ledger and compared, to the cent.
+ * figure, every month's progress change and the set of started communities recomputed from the
+ * ledger and compared, to the cent.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -8,7 +9,7 @@ import { listPolicies, policyFor } from '../plan/policies.repository.ts';
 import * as repo from './figures.repository.ts';
 
 export interface FigureMismatch {
-  table: 'figure_members' | 'plan_figures' | 'progress_figures';
+  table: 'figure_members' | 'plan_figures' | 'progress_figures' | 'started_communities';
   key: string;
   stored: string | null;
   recomputed: string | null;
@@ -18,10 +19,11 @@ export const FIGURE_LABELS = {
   members: '计划内小区汇总',
   plan: '计划表汇总',
   progress: '月度进展汇总',
+  started: '已开工小区',
 } as const;
 
 export interface FiguresCheck {
-  checked: { members: number; plan: number; progress: number };
+  checked: { members: number; plan: number; progress: number; started: number };
   mismatches: FigureMismatch[];
 }
 
@@ -121,5 +123,14 @@ export async function checkFigures(db: Kysely<Database>): Promise<FiguresCheck> 
     await repo.progressChangesFromLedger(db),
     mismatches,
   );
-  return { checked: { members, plan: planChecked, progress }, mismatches };
+  const started = compare(
+    'started_communities',
+    ['community_id'],
+    [],
+    await repo.storedStarted(db),
+    await repo.startedFromLedger(db),
+    mismatches,
+    false,
+  );
+  return { checked: { members, plan: planChecked, progress, started }, mismatches };
 }

@@ -4,7 +4,6 @@ import type { Database } from '../../db/schema.ts';
 import { COMPLETION_CUTOFF_YEAR, FIVE_YEAR } from '../../domain/five-year.ts';
 import { communitiesUnder } from '../plan/plan-table.repository.ts';
 import * as figures from '../figures/figures.repository.ts';
-import { withLatestRecord } from '../progress/progress.repository.ts';
 import { underPath } from '../../db/under-path.ts';
 
 const n = (v: unknown): number => Number(v ?? 0);
@@ -19,12 +18,24 @@ const cutoff = sql.lit(COMPLETION_CUTOFF_YEAR);
 export const planYears = (db: Kysely<Database>, scopePath: string) =>
   figures.planYears(db, scopePath, FIVE_YEAR.first, FIVE_YEAR.last);
 
-/** Per pool (实施/谋划/储备), the projects, communities and households not yet started. */
+/**
+ * Per pool (实施/谋划/储备), the projects, communities and households not yet started: not among
+ * the communities whose latest record has a start date (maintained, migration 0032).
+ */
 export async function pools(db: Kysely<Database>, scopePath: string) {
-  const rows = await withLatestRecord(db, communitiesUnder(db, scopePath))
+  const rows = await communitiesUnder(db, scopePath)
     .innerJoin('project_communities as pc', 'pc.community_id', 'c.id')
     .innerJoin('projects as pj', 'pj.id', 'pc.project_id')
-    .where('r.start_date', 'is', null)
+    .where((e) =>
+      e.not(
+        e.exists(
+          e
+            .selectFrom('started_communities as s')
+            .select('s.community_id')
+            .whereRef('s.community_id', '=', 'c.id'),
+        ),
+      ),
+    )
     .select((e) => [
       'pj.pool',
       e.fn.count<number>('pj.id').distinct().as('projects'),
