@@ -101,7 +101,15 @@ export async function seedProgress(url: string) {
     }
     // PostgreSQL's autovacuum analyses a table after this many new rows; do it now, not mid-run.
     // SQLite has no such thing and the application never runs ANALYZE: it stays without.
-    if (app.dialect === 'postgres') await sql`analyze`.execute(db);
+    // A year written in one statement updates each monthly figure row some 75 times inside one
+    // transaction, which no month-end does: PostgreSQL leaves 2.5 million dead versions and each
+    // live row on a page of its own (560 MB for 175,000 rows), and every view then reads from
+    // disk. Compacted, as docs/deploy.md says to after such a bulk load; the uncompacted state was
+    // measured too (docs/benchmarks.md, "frozen plans counted once").
+    if (app.dialect === 'postgres') {
+      await sql`vacuum full progress_figures`.execute(db);
+      await sql`analyze`.execute(db);
+    }
     const rows = await db
       .selectFrom('progress')
       .select((e) => e.fn.countAll<number>().as('n'))
