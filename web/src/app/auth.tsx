@@ -96,7 +96,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUnauthorizedHandler((error) => {
       setCsrfToken(null);
       const why = endedBecause(error);
-      if (!signedIn.current) return;
+      if (!signedIn.current) {
+        // Requests in flight answer in any order: one sent after the first refusal cleared the
+        // cookie only hears "not signed in", and may be handled before the one that says why.
+        if (why)
+          setState((s) =>
+            s.status === 'ready' && !s.user && !s.loggedOut && !s.endedBecause
+              ? { ...s, endedBecause: why }
+              : s,
+          );
+        return;
+      }
       void message.warning({ content: why ?? t('layout.sessionExpired'), key: 'session-expired' });
       setUser(null, false, why);
     });
