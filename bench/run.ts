@@ -17,8 +17,9 @@ import { benchCliStartup } from './cli-startup.ts';
 import { analyzeLedger, newDatabase, type Engine } from './databases.ts';
 import { unitsByProvince, writeFixtures, type Fixture } from './fixtures.ts';
 import { PAGE_QUERY } from './ledger-page.ts';
-import { writeProgressFixtures } from './progress-import.ts';
+import { benchProgressViews } from './progress-views.ts';
 import { PROGRESS_QUERY } from './progress-table.ts';
+import { writeProgressFixtures } from './progress-import.ts';
 import { EXPORT_PROVINCE } from './exports.ts';
 import { PLAN_TABLE_SCOPES, PLAN_YEAR } from './plan-table.ts';
 import { judge, table, type Result } from './report.ts';
@@ -26,7 +27,6 @@ import { inChild } from './spawn.ts';
 type Measured = Awaited<ReturnType<typeof inChild>>;
 
 const LEDGER_PAGE_RUNS = 101;
-const PROGRESS_TABLE_RUNS = 21;
 const PLAN_TABLE_RUNS = 51;
 const started = Date.now();
 const log = (s: string) =>
@@ -190,59 +190,7 @@ async function benchEngine(
       }),
     );
 
-    log(`${engine}: a year of monthly progress and the provinces' submitted plans`);
-    const seeded = await inChild({ op: 'seed-progress', url: ledger.url });
-    log(`  seeded ${seconds(seeded.ms)}; progress table, ${PROGRESS_TABLE_RUNS} runs of each side`);
-    const progress = await inChild({
-      op: 'progress-table',
-      url: ledger.url,
-      runs: PROGRESS_TABLE_RUNS,
-    });
-    results.push(
-      judge({
-        engine,
-        operation: 'national progress table (progressTable)',
-        raw: 'the aggregation over the ledger and its records it replaces, by hand, straight to the engine (the full table by hand is the check)',
-        ms: progress.ms,
-        rawMs: progress.rawMs!,
-        targetRatio: 0.25,
-        detail: {
-          ...progress.detail,
-          query: PROGRESS_QUERY,
-          seeded: seeded.detail,
-          statistic: 'median',
-          load1: progress.load1,
-        },
-      }),
-    );
-    log(`${engine}: the ministry's dashboard, ${PROGRESS_TABLE_RUNS} runs of each side`);
-    const board = await inChild({ op: 'dashboard', url: ledger.url, runs: PROGRESS_TABLE_RUNS });
-    log(`  dashboard ${board.ms.toFixed(1)} ms, raw SQL ${board.rawMs!.toFixed(1)} ms`);
-    results.push(
-      judge({
-        engine,
-        operation: `the ministry's dashboard (dashboard, ${PROGRESS_QUERY.year}, December)`,
-        raw: 'the progress aggregate over the ledger and the month-by-month investment changes it replaces, by hand',
-        ms: board.ms,
-        rawMs: board.rawMs!,
-        targetRatio: 0.25,
-        detail: { ...board.detail, statistic: 'median', load1: board.load1 },
-      }),
-    );
-    log(`${engine}: the country's five-year view, ${PROGRESS_TABLE_RUNS} runs of each side`);
-    const fiveYear = await inChild({ op: 'five-year', url: ledger.url, runs: PROGRESS_TABLE_RUNS });
-    log(`  five-year ${fiveYear.ms.toFixed(1)} ms, raw SQL ${fiveYear.rawMs!.toFixed(1)} ms`);
-    results.push(
-      judge({
-        engine,
-        operation: "the country's five-year view (fiveYearView, 2021–2025)",
-        raw: 'the plan years and the pools not yet started, aggregated over the ledger by hand',
-        ms: fiveYear.ms,
-        rawMs: fiveYear.rawMs!,
-        targetRatio: 0.25,
-        detail: { ...fiveYear.detail, statistic: 'median', load1: fiveYear.load1 },
-      }),
-    );
+    results.push(...(await benchProgressViews(engine, ledger.url, log)));
     results.push(...(await benchExports(engine, ledger.url)));
   } finally {
     await spare.drop();

@@ -311,13 +311,14 @@ export async function progressChangesFromLedger(db: Kysely<Database>) {
     .execute();
 }
 
-/** The communities whose latest record has a start date, from the records. */
-export const startedFromLedger = (db: Kysely<Database>) =>
+/** The communities whose latest record has a start date, as recomputed from the records. */
+const startedInLedger = (db: Kysely<Database>) =>
   withLatestRecord(db, communitiesUnder(db, '/'))
     .where('r.start_date', 'is not', null)
-    .select('c.id as community_id')
-    .orderBy('c.id')
-    .execute();
+    .select('c.id as community_id');
+
+export const startedFromLedger = (db: Kysely<Database>) =>
+  startedInLedger(db).orderBy('c.id').execute();
 
 export const storedStarted = (db: Kysely<Database>) =>
   db.selectFrom('started_communities').select('community_id').orderBy('community_id').execute();
@@ -334,11 +335,7 @@ export async function rebuildFigures(db: Kysely<Database>): Promise<void> {
   await db
     .insertInto('started_communities')
     .columns(['community_id'])
-    .expression(
-      withLatestRecord(db, communitiesUnder(db, '/'))
-        .where('r.start_date', 'is not', null)
-        .select('c.id'),
-    )
+    .expression(startedInLedger(db))
     .execute();
   await db
     .insertInto('figure_members')
