@@ -6,6 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_FLAGS } from '../bin/node-flags.js';
 import { openDatabase } from '../server/src/bootstrap.ts';
 import { median } from './alternate.ts';
 import { judge, type Result } from './report.ts';
@@ -35,8 +36,9 @@ export async function benchCliStartup(dir: string): Promise<Result[]> {
   await (await openDatabase(db)).destroy(); // migrated, with the regions: what verify opens
   const sides = {
     bare: ['-e', "require('better-sqlite3')"],
-    help: [BIN, '--help'],
-    verify: [BIN, 'verify', '--db', db],
+    // as the command runs: with the heap settings of its first line
+    help: [...NODE_FLAGS, BIN, '--help'],
+    verify: [...NODE_FLAGS, BIN, 'verify', '--db', db],
   };
   const times = { bare: [] as number[], help: [] as number[], verify: [] as number[] };
   for (let i = 0; i < WARMUP + CLI_STARTUP_RUNS; i++)

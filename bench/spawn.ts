@@ -2,18 +2,22 @@
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { NODE_FLAGS } from '../bin/node-flags.js';
 import type { ChildResult, Task } from './child.ts';
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** The result, with the machine's 1-minute load average as the child started (2 cores here). */
+/**
+ * The result, with the machine's 1-minute load average as the child started (2 cores here). The
+ * child runs with the heap settings of the server and the command line (bin/node-flags.js).
+ */
 export function inChild(task: Task): Promise<ChildResult & { load1: number }> {
   const load1 = Math.round(loadavg()[0]! * 100) / 100;
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--expose-gc', CHILD, JSON.stringify(task)],
+      [...NODE_FLAGS, '--import', 'tsx', '--expose-gc', CHILD, JSON.stringify(task)],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';

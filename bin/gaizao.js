@@ -1,7 +1,9 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4 --max-old-space-size=2000
 /**
  * `gaizao …` (`npx gaizao`, `npm install -g`): the compiled command line in dist/server, built by
- * `npm run build` (and at npm install and npm start; docs/cli.md, "The build").
+ * `npm run build` (and at npm install and npm start; docs/cli.md, "The build"). Started as a
+ * command, it runs with the heap settings of node-flags.js (the line above); `node bin/gaizao.js`
+ * must be given them.
  */
 import { existsSync } from 'node:fs';
 import module from 'node:module';

@@ -13,9 +13,11 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTable, XLSX_WORKER_BYTES } from '../modules/ledger/import/read-table.ts';
+import { NODE_FLAGS } from '../../../bin/node-flags.js';
 import { HAINAN_PROJECT_LIST } from '../test-support/samples.ts';
 
 const run = promisify(execFile);
+const FLAGS = NODE_FLAGS.join(' ');
 const ROOT = join(import.meta.dirname, '../../..');
 const BIN = join(ROOT, 'bin/gaizao.js');
 const dir = mkdtempSync(join(tmpdir(), 'gaizao-build-'));
@@ -114,11 +116,44 @@ describe('package.json', () => {
 
   it('names a bin and npm start scripts that exist, and starts the compiled server', () => {
     expect(existsSync(join(ROOT, pkg.bin.gaizao!))).toBe(true);
-    expect(readFileSync(join(ROOT, pkg.bin.gaizao!), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
     const files = pkg.scripts.start!.match(/\S+\.js\b/g) ?? [];
     expect(files).toEqual(['scripts/build.js', 'bin/gaizao.js']);
     for (const f of files) expect(existsSync(join(ROOT, f)), f).toBe(true);
-    expect(pkg.scripts.start).toContain('bin/gaizao.js serve --demo');
+    expect(pkg.scripts.start).toContain(`node ${FLAGS} bin/gaizao.js serve --demo`);
     expect(pkg.scripts.prepare).toBe('node scripts/build.js --server');
+  });
+});
+
+describe('the heap settings (bin/node-flags.js)', () => {
+  const MB = 2 ** 20;
+  const heapLimit = async (flags: readonly string[]) => {
+    const r = await node(...flags, '-p', "require('node:v8').getHeapStatistics().heap_size_limit");
+    expect(r.code, r.stderr).toBe(0);
+    return Number(r.stdout) / MB;
+  };
+
+  it('are valid for this Node and cap the heap below the default of a large machine', async () => {
+    const limit = await heapLimit(NODE_FLAGS);
+    expect(limit).toBeGreaterThanOrEqual(2000);
+    expect(limit).toBeLessThan(2048);
+  });
+
+  it('are on the first line of bin/gaizao.js, which runs as a command (npx gaizao)', async () => {
+    const first = readFileSync(BIN, 'utf8').split('\n')[0];
+    expect(first).toBe(`#!/usr/bin/env -S node ${FLAGS}`);
+    const { stdout } = await run(BIN, ['--help'], { cwd: ROOT });
+    expect(stdout).toContain('gaizao');
+  });
+
+  it('are given wherever bin/gaizao.js is started by node: npm start, npm run gaizao, systemd', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    for (const script of ['start', 'gaizao'])
+      expect(pkg.scripts[script], script).toContain(`node ${FLAGS} bin/gaizao.js`);
+    const deploy = readFileSync(join(ROOT, 'docs/deploy.md'), 'utf8');
+    const starts = deploy.match(/^ExecStart=.*$/gm) ?? [];
+    expect(starts.length).toBeGreaterThan(0);
+    for (const line of starts) expect(line).toContain(`/usr/bin/node ${FLAGS} bin/gaizao.js`);
   });
 });

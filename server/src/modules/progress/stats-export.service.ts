@@ -17,7 +17,7 @@ import { csvLine, safeCell } from '../../domain/spreadsheet-cells.ts';
 import { canReadLedger } from '../ledger/ledger.policy.ts';
 import { resolveScope } from '../regions/scope.ts';
 import { iterateStatisticsCommunities } from './progress.repository.ts';
-import { nextTurn } from '../../next-turn.ts';
+import { sheetDrained } from '../../sheet-backpressure.ts';
 
 export const INDICATORS: [string, string][] = [
   [
@@ -140,7 +140,7 @@ export async function writeStatistics(
     for (const r of batch)
       ws.addRow(r.map((v, i) => (NUMERIC.has(i) && v !== '' ? Number(v) : safeCell(v)))).commit();
     n += batch.length;
-    await nextTurn();
+    await sheetDrained(ws, out);
   }
   ws.commit();
   const defs = wb.addWorksheet('指标说明');

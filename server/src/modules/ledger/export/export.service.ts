@@ -14,7 +14,7 @@ import { COLUMNS, HEADERS, type ColumnKey } from '../../../domain/ledger/templat
 import { AREA_CLASS_LABELS } from '../../../domain/regions.ts';
 import { iterateCommunities, type CommunityFilter } from '../communities.repository.ts';
 import { regionNames } from '../communities.service.ts';
-import { nextTurn } from '../../../next-turn.ts';
+import { sheetDrained } from '../../../sheet-backpressure.ts';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -100,7 +100,7 @@ export async function exportLedger(
       }
       sheet.addRow(values).commit();
     }
-    await nextTurn();
+    await sheetDrained(sheet, out);
   }
   sheet.commit();
   await workbook.commit();
