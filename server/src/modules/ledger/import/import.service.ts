@@ -144,48 +144,65 @@ export async function importProjectList(
     await transaction.execute(async (trx) => {
       let header: HeaderMatch | undefined;
       let batch: Checked[] = [];
-      for await (const { line, cells } of readTable(path)) {
-        // Read: the header first, then a row at a time.
-        if (!header) {
-          header = matchHeader(cells);
-          const found = headerFindings(header, line);
-          found.errors.forEach(addError);
-          found.warnings.forEach(addWarning);
-          if (!found.usable) break;
-          continue;
+      // One batch's statement runs while the next batch is read and checked: on PostgreSQL the
+      // server's work and ours overlap (the connection takes one statement at a time, so the
+      // next waits for it). What it finds is recorded before the next batch is sent.
+      let inFlight: Promise<void> | undefined;
+      const send = async (next: Checked[]) => {
+        const previous = inFlight;
+        inFlight = undefined;
+        await previous;
+        inFlight = store(trx, next);
+        inFlight.catch(() => {}); // awaited before the next; not left unhandled meanwhile
+      };
+      try {
+        for await (const { line, cells } of readTable(path)) {
+          // Read: the header first, then a row at a time.
+          if (!header) {
+            header = matchHeader(cells);
+            const found = headerFindings(header, line);
+            found.errors.forEach(addError);
+            found.warnings.forEach(addWarning);
+            if (!found.usable) break;
+            continue;
+          }
+          report.rows++;
+          if (report.rows % 1000 === 0) opts.onProgress?.(report.rows);
+          // Check: the row on its own.
+          const record = rowRecord(cells, header);
+          const { draft, errors } = checkRow(line, record, ctx);
+          errors.forEach(addError);
+          if (!draft) continue;
+          const written = record.regionCode.replace(/\.0+$/, '');
+          if (written && written !== draft.regionCode)
+            aliases.add(line, written, units.byCode.get(draft.regionCode)!);
+          // Dedupe within the file (against the ledger: when written, below).
+          const key = orthographicKey(draft.name);
+          const repeated = inFile.repeat(line, draft, key);
+          if (repeated) {
+            addError(repeated);
+            continue;
+          }
+          touchedUnits.add(draft.regionCode);
+          // The rules of the row's plan year: warnings here, the plan checks of that year refuse.
+          rowWarnings(line, draft, policyInForce(policies, draft.planYear)).forEach(addWarning);
+          // Write, a batch at a time.
+          batch.push({ line, draft, key });
+          if (batch.length >= BATCH) {
+            await send(batch);
+            batch = [];
+          }
         }
-        report.rows++;
-        if (report.rows % 1000 === 0) opts.onProgress?.(report.rows);
-        // Check: the row on its own.
-        const record = rowRecord(cells, header);
-        const { draft, errors } = checkRow(line, record, ctx);
-        errors.forEach(addError);
-        if (!draft) continue;
-        const written = record.regionCode.replace(/\.0+$/, '');
-        if (written && written !== draft.regionCode)
-          aliases.add(line, written, units.byCode.get(draft.regionCode)!);
-        // Dedupe within the file (against the ledger: when written, below).
-        const key = orthographicKey(draft.name);
-        const repeated = inFile.repeat(line, draft, key);
-        if (repeated) {
-          addError(repeated);
-          continue;
-        }
-        touchedUnits.add(draft.regionCode);
-        // The rules of the row's plan year: warnings here, the plan checks of that year refuse.
-        rowWarnings(line, draft, policyInForce(policies, draft.planYear)).forEach(addWarning);
-        // Write, a batch at a time.
-        batch.push({ line, draft, key });
-        if (batch.length >= BATCH) {
-          await store(trx, batch);
-          batch = [];
-        }
+        await send(batch);
+        await inFlight;
+      } finally {
+        // A file that fails to read mid-way: the statement in flight ends before the rollback.
+        await inFlight?.catch(() => {});
       }
       if (!header)
         addError({ line: 1, column: '', value: '', message: '文件为空：没有表头和数据行' });
       else if (!report.rows && !report.errorCount)
         addError({ line: 2, column: '', value: '', message: '文件只有表头，没有数据行' });
-      await store(trx, batch);
       if (!report.errorCount) {
         const pairs = opts.dryRun
           ? await previewPairs(trx, incoming)
@@ -201,6 +218,8 @@ export async function importProjectList(
     if (!(e instanceof Rollback)) throw e;
     report.imported = 0;
   }
+  // A batch's findings against the ledger arrive while the next batch is checked: in file order.
+  report.errors.sort((a, b) => a.line - b.line);
   report.codeAliases = aliases.list();
   if (report.imported >= REFRESH_STATISTICS_AFTER) await refreshStatistics(db);
   opts.onProgress?.(report.rows);
