@@ -17,7 +17,7 @@ import { csvLine, safeCell } from '../../domain/spreadsheet-cells.ts';
 import { canReadLedger } from '../ledger/ledger.policy.ts';
 import { resolveScope } from '../regions/scope.ts';
 import { iterateStatisticsCommunities } from './progress.repository.ts';
-import { sheetDrained } from '../../sheet-backpressure.ts';
+import { committed, sheetDrained, writeChunk } from '../../export-stream.ts';
 
 export const INDICATORS: [string, string][] = [
   [
@@ -101,10 +101,6 @@ async function* statisticsRows(
     ]);
 }
 
-async function write(out: Writable, chunk: string): Promise<void> {
-  if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
-}
-
 /**
  * Writes the export of `region` (already checked by statisticsScope) to `out` and ends it;
  * returns the number of rows.
@@ -118,9 +114,9 @@ export async function writeStatistics(
   const rows = statisticsRows(db, region, q.year, q.month);
   let n = 0;
   if (q.format === 'csv') {
-    await write(out, `\uFEFF${csvLine(INDICATORS.map(([h]) => h))}`);
+    await writeChunk(out, `\uFEFF${csvLine(INDICATORS.map(([h]) => h))}`);
     for await (const batch of rows) {
-      await write(out, batch.map(csvLine).join(''));
+      await writeChunk(out, batch.map(csvLine).join(''));
       n += batch.length;
     }
     out.end();
@@ -151,7 +147,7 @@ export async function writeStatistics(
   title.commit();
   for (const d of INDICATORS) defs.addRow(d.map(safeCell)).commit();
   defs.commit();
-  await wb.commit();
+  await committed(wb.commit(), out);
   return n;
 }
 

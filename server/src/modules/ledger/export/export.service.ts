@@ -14,7 +14,7 @@ import { COLUMNS, HEADERS, type ColumnKey } from '../../../domain/ledger/templat
 import { AREA_CLASS_LABELS } from '../../../domain/regions.ts';
 import { iterateCommunities, type CommunityFilter } from '../communities.repository.ts';
 import { regionNames } from '../communities.service.ts';
-import { sheetDrained } from '../../../sheet-backpressure.ts';
+import { committed, sheetDrained, writeChunk } from '../../../export-stream.ts';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -51,10 +51,6 @@ function cells(c: CommunityRow, seq: number, regionName: string): Record<ColumnK
   };
 }
 
-async function write(out: Writable, chunk: string | Buffer): Promise<void> {
-  if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
-}
-
 export async function exportLedger(
   db: Kysely<Database>,
   filter: CommunityFilter,
@@ -63,7 +59,7 @@ export async function exportLedger(
 ): Promise<number> {
   let seq = 0;
   if (format === 'csv') {
-    await write(out, `\uFEFF${csvLine(HEADERS)}`);
+    await writeChunk(out, `\uFEFF${csvLine(HEADERS)}`);
     for await (const batch of iterateCommunities(db, filter)) {
       const names = await regionNames(db, batch);
       let text = '';
@@ -71,7 +67,7 @@ export async function exportLedger(
         const row = cells(c, ++seq, names.get(c.region_code) ?? '');
         text += csvLine(COLUMNS.map((col) => row[col.key]));
       }
-      await write(out, text);
+      await writeChunk(out, text);
     }
     out.end();
     return seq;
@@ -103,7 +99,7 @@ export async function exportLedger(
     await sheetDrained(sheet, out);
   }
   sheet.commit();
-  await workbook.commit();
+  await committed(workbook.commit(), out);
   return seq;
 }
 

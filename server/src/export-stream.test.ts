@@ -1,5 +1,5 @@
 /**
- * Backpressure for ExcelJS's streaming writer (sheet-backpressure.ts): rows wait for the
+ * Writing a streamed export (export-stream.ts): rows wait for the
  * compressor and for the reader at the far end, and an export whose reader went away stops.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,11 +12,13 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTable } from './modules/ledger/import/read-table.ts';
 import {
+  committed,
   ExportAbandoned,
   MAX_PENDING_BYTES,
   pendingBytes,
   sheetDrained,
-} from './sheet-backpressure.ts';
+  writeChunk,
+} from './export-stream.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gaizao-sheet-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -93,5 +95,68 @@ describe('sheetDrained', () => {
     const e = await outcome;
     expect(e).toBeInstanceOf(ExportAbandoned);
     expect((e as Error).message).toContain('导出已中止');
+  });
+});
+
+/** A reader that takes nothing (a download stalled): its callback is never called. */
+const stalled = () => new Writable({ highWaterMark: 1024, write() {} });
+const settled = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: unknown) => e,
+  );
+
+describe('writeChunk', () => {
+  it('waits while the reader does not read, and stops when it goes away', async () => {
+    const out = stalled();
+    const outcome = settled(writeChunk(out, 'x'.repeat(4096)));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await Promise.race([outcome, 'waiting'])).toBe('waiting');
+    out.destroy();
+    expect(await outcome).toBeInstanceOf(ExportAbandoned);
+    await expect(writeChunk(out, 'more')).rejects.toThrow(ExportAbandoned);
+  });
+
+  it('goes on once the reader has read', async () => {
+    const chunks: string[] = [];
+    let release: (() => void) | undefined;
+    const out = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk.toString());
+        release = done;
+      },
+    });
+    const writing = writeChunk(out, 'x'.repeat(4096));
+    await new Promise((r) => setTimeout(r, 20));
+    release!();
+    await writing;
+    expect(chunks.join('')).toHaveLength(4096);
+  });
+});
+
+describe('committed', () => {
+  it('ends the workbook when the reader reads it all', async () => {
+    const path = join(dir, 'small.xlsx');
+    const out = createWriteStream(path);
+    const { workbook, sheet } = book(out);
+    sheet.addRow(row(0)).commit();
+    sheet.commit();
+    await committed(workbook.commit(), out);
+    const rows: string[][] = [];
+    for await (const r of readTable(path)) rows.push(r.cells);
+    expect(rows).toEqual([row(0).map(String)]);
+  });
+
+  it('stops waiting for a workbook whose reader went away', async () => {
+    const out = stalled();
+    const { workbook, sheet } = book(out);
+    for (let i = 0; i < 2000; i++) sheet.addRow(row(i)).commit();
+    sheet.commit();
+    const outcome = settled(committed(workbook.commit(), out));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await Promise.race([outcome, 'waiting'])).toBe('waiting'); // ExcelJS waits on the reader
+    out.destroy();
+    expect(await outcome).toBeInstanceOf(ExportAbandoned);
   });
 });
