@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
+import { communityRow } from '../test-support/communities.ts';
 import { describeEachEngine } from '../test-support/engines.ts';
 import { insertSnapshot } from '../modules/declarations/declarations.repository.ts';
 import type { SnapshotContent } from '../modules/declarations/declarations.units.ts';
@@ -71,32 +72,26 @@ describeEachEngine('gaizao verify: the maintained figures', (ctx) => {
     for (const [i, households] of [120, 80].entries()) {
       const c = await db
         .insertInto('communities')
-        .values({
-          region_code: county.code,
-          prefecture_code: county.parent_code!,
-          region_path: county.path,
-          street: '',
-          name: `小区${i}`,
-          name_key: `k${i}`,
-          address: '',
-          build_year: 1995,
-          area_class: 'city',
-          area_class_entered: 1,
-          buildings: 3,
-          households,
-          floor_area_centi: 100_000,
-          investment_yuan: 1_000_000,
-          plan_year: 2022,
-          content: '',
-          housing_type: '',
-          ownership: '',
-          exclusion: 'none',
-          subsidy_years: '',
-          notes: '',
-          version: 1,
-          created_at: NOW,
-          updated_at: NOW,
-        })
+        .values(
+          communityRow(
+            {
+              region_code: county.code,
+              prefecture_code: county.parent_code!,
+              region_path: county.path,
+            },
+            {
+              name: `小区${i}`,
+              name_key: `k${i}`,
+              build_year: 1995,
+              buildings: 3,
+              households,
+              floor_area_centi: 100_000,
+              investment_yuan: 1_000_000,
+              plan_year: 2022,
+              at: NOW,
+            },
+          ),
+        )
         .returning('id')
         .executeTakeFirstOrThrow();
       await db

@@ -9,6 +9,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { underPath } from '../../db/under-path.ts';
+import { communityRow } from '../../test-support/communities.ts';
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed by its seed. */
 function random(seed: number) {
@@ -67,32 +68,27 @@ export function randomWrites(db: () => Kysely<Database>, seed: number) {
     const id = (
       await db()
         .insertInto('communities')
-        .values({
-          region_code: county.code,
-          prefecture_code: county.parent_code,
-          region_path: county.path,
-          street: '',
-          name: `小区${serial}`,
-          name_key: `k${serial}`,
-          address: '',
-          build_year: int(1975, 2005),
-          area_class: pick(['city', 'county_seat'] as const),
-          area_class_entered: 1,
-          buildings: int(1, 30),
-          households: int(1, 2000),
-          floor_area_centi: int(1, 9_000_000),
-          investment_yuan: int(0, 90_000_000),
-          plan_year: int(2021, 2024),
-          content: '',
-          housing_type: '',
-          ownership: '',
-          exclusion: 'none',
-          subsidy_years: '',
-          notes: '',
-          version: 1,
-          created_at: NOW,
-          updated_at: NOW,
-        })
+        .values(
+          communityRow(
+            {
+              region_code: county.code,
+              prefecture_code: county.parent_code,
+              region_path: county.path,
+            },
+            {
+              name: `小区${serial}`,
+              name_key: `k${serial}`,
+              build_year: int(1975, 2005),
+              area_class: pick(['city', 'county_seat'] as const),
+              buildings: int(1, 30),
+              households: int(1, 2000),
+              floor_area_centi: int(1, 9_000_000),
+              investment_yuan: int(0, 90_000_000),
+              plan_year: int(2021, 2024),
+              at: NOW,
+            },
+          ),
+        )
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;

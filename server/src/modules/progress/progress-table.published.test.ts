@@ -15,6 +15,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../db/schema.ts';
 import { rate } from '../../domain/progress.ts';
 import published from '../../test-support/data/mohurd-progress-2022-12.json' with { type: 'json' };
+import { communityRow } from '../../test-support/communities.ts';
 import { describeEachEngine, type Engine } from '../../test-support/engines.ts';
 import {
   households,
@@ -85,32 +86,21 @@ function ledgerRows(
     const name = `${batch}${firstId + i}号院`;
     return {
       id: firstId + i,
-      region_code: unit.code,
-      prefecture_code: unit.prefecture,
-      region_path: unit.path,
-      street: '',
-      name,
-      name_key: name,
-      address: '',
-      lng: null,
-      lat: null,
-      build_year: 1990 + (i % 10),
-      area_class: 'city',
-      area_class_entered: 0,
-      buildings: Math.max(1, Math.round(h / 40)),
-      households: h,
-      floor_area_centi: h * 7500 * 100,
-      investment_yuan: h * 25_000,
-      plan_year: Y,
-      content: '',
-      housing_type: '',
-      ownership: '',
-      exclusion: 'none',
-      subsidy_years: '',
-      notes: '',
-      version: 1,
-      created_at: at,
-      updated_at: at,
+      ...communityRow(
+        { region_code: unit.code, prefecture_code: unit.prefecture, region_path: unit.path },
+        {
+          name,
+          name_key: name,
+          build_year: 1990 + (i % 10),
+          area_class_entered: 0,
+          buildings: Math.max(1, Math.round(h / 40)),
+          households: h,
+          floor_area_centi: h * 7500 * 100,
+          investment_yuan: h * 25_000,
+          plan_year: Y,
+          at,
+        },
+      ),
     };
   });
   const used = units.slice(0, Math.min(units.length, sizes.length));
