@@ -102,10 +102,12 @@ export async function seedProgress(url: string) {
     // PostgreSQL's autovacuum analyses a table after this many new rows; do it now, not mid-run.
     // SQLite has no such thing and the application never runs ANALYZE: it stays without.
     // A year written in one statement updates each monthly figure row some 75 times inside one
-    // transaction, which no month-end does: PostgreSQL leaves 2.5 million dead versions and each
-    // live row on a page of its own (560 MB for 175,000 rows), and every view then reads from
-    // disk. Compacted, as docs/deploy.md says to after such a bulk load; the uncompacted state was
-    // measured too (docs/benchmarks.md, "frozen plans counted once").
+    // transaction, where no vacuum can reach the old versions: PostgreSQL leaves 2.5 million dead
+    // versions and each live row on a page of its own (560 MB for 175,000 rows), and every view
+    // then reads from disk. Month-ends, with vacuum between them, leave 75 MB (docs/benchmarks.md,
+    // "A year written month by month"). Compacted, as docs/deploy.md says to after such a bulk
+    // load; the uncompacted state was measured too (docs/benchmarks.md, "frozen plans counted
+    // once").
     if (app.dialect === 'postgres') {
       await sql`vacuum full progress_figures`.execute(db);
       await sql`analyze`.execute(db);

@@ -29,6 +29,7 @@ import * as m0029 from './migrations/0029_user_language.ts';
 import * as m0030 from './migrations/0030_figures.ts';
 import * as m0031 from './migrations/0031_snapshot_counts.ts';
 import * as m0032 from './migrations/0032_started_communities.ts';
+import * as m0033 from './migrations/0033_started_without_churn.ts';
 
 type FrozenMigration = {
   up: (dialect: Dialect) => (db: Kysely<unknown>) => Promise<void>;
@@ -63,6 +64,7 @@ const MIGRATIONS: Record<string, FrozenMigration> = {
   '0030_figures': m0030,
   '0031_snapshot_counts': m0031,
   '0032_started_communities': m0032,
+  '0033_started_without_churn': m0033,
 };
 
 function migrator(db: Kysely<unknown>, dialect: Dialect, schema?: string): Migrator {

@@ -1,7 +1,8 @@
 /**
  * Migration 0032: the communities whose latest record has a start date, written from the records
  * already there, and kept by its triggers on both engines (a later record without a start date
- * takes a community out again; deleting records and upserting them are followed).
+ * takes a community out again; deleting records and upserting them are followed). Migration 0033:
+ * the same set, a community's row left alone while it stays started.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,11 +14,12 @@ import { importProjectList } from '../modules/ledger/import/import.service.ts';
 import { SYSTEM_ACTOR } from '../modules/users/users.service.ts';
 import { describeEachEngine } from '../test-support/engines.ts';
 import * as m0032 from './migrations/0032_started_communities.ts';
+import * as m0033 from './migrations/0033_started_without_churn.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gaizao-started-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describeEachEngine('migration 0032: started communities', (ctx) => {
+describeEachEngine('migrations 0032 and 0033: started communities', (ctx) => {
   it('writes them from the records, then follows every write', async () => {
     const db = ctx.db.db;
     const path = join(dir, `list-${ctx.engine}.csv`);
@@ -56,8 +58,32 @@ describeEachEngine('migration 0032: started communities', (ctx) => {
 
     // Written again from the records by the migration itself.
     const raw = db as unknown as Kysely<unknown>;
+    await m0033.down(raw);
     await m0032.down(raw);
     await m0032.up(ctx.db.dialect)(raw);
+    await expectExact([a!]);
+    await m0033.up(ctx.db.dialect)(raw);
+
+    // A later record of a started community that keeps it started leaves its row as it was
+    // (PostgreSQL: no new row version for autovacuum; 0032 deleted and inserted it again).
+    const version = async () =>
+      ctx.engine === 'postgres'
+        ? (
+            await sql<{
+              v: string;
+            }>`select xmin::text as v from started_communities where community_id = ${a!}`.execute(
+              db,
+            )
+          ).rows[0]?.v
+        : 'sqlite keeps no row versions';
+    const before = await version();
+    await record(a!, '2022-04', '2022-03-10');
+    expect(await version()).toBe(before);
+    await db
+      .deleteFrom('progress')
+      .where('community_id', '=', a!)
+      .where('period', '=', '2022-04')
+      .execute();
     await expectExact([a!]);
 
     await record(b!, '2022-04', '2022-04-02'); // an upsert that meets the key
