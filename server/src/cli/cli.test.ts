@@ -1,5 +1,6 @@
 /** The command line as a user runs it: a real process on a real SQLite file. */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -182,6 +183,25 @@ describe('gaizao import, export, plan-table, check', () => {
     expect(out.code).toBe(0);
     expect(out.stdout.split('\r\n').filter(Boolean)).toHaveLength(53);
     expect((await gaizao('export', '--format', 'pdf')).code).toBe(2);
+  }, 240_000);
+
+  it('stops quietly when its reader closes (gaizao export | head), and names a file it cannot write', async () => {
+    for (const format of ['csv', 'xlsx']) {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'server/src/cli/main.ts', 'export', '--format', format, '--db', db],
+        { env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      child.stdout.destroy(); // the reader is gone before the first byte
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
+      const [code] = (await once(child, 'close')) as [number];
+      expect({ format, code, stderr }).toEqual({ format, code: 0, stderr: '' });
+    }
+    const bad = await gaizao('export', '--out', join(dir, 'no-such-folder', 'ledger.csv'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('无法写入');
+    expect(bad.stderr).not.toContain('Node.js v'); // no crash, no unhandled rejection
   }, 240_000);
 
   it('prints the plan table of the worked example and passes the checks; a failing plan exits 1', async () => {

@@ -2,6 +2,7 @@
 import { createWriteStream } from 'node:fs';
 import { openDatabase } from '../bootstrap.ts';
 import { findRegion } from '../modules/regions/regions.repository.ts';
+import { ExportAbandoned } from '../export-stream.ts';
 import { exportLedger } from '../modules/ledger/export/export.service.ts';
 import { importSubsidyHistory } from '../modules/ledger/import/history-import.service.ts';
 import { importProjectList } from '../modules/ledger/import/import.service.ts';
@@ -141,11 +142,25 @@ export async function exportCommand(args: string[]): Promise<number> {
     }
     const file = values.out ? createWriteStream(values.out) : undefined;
     const out = file ?? process.stdout;
+    let failed: NodeJS.ErrnoException | undefined;
+    out.on('error', (e) => (failed ??= e));
     const done = new Promise<void>((resolve, reject) =>
       file ? file.once('finish', () => resolve()).once('error', reject) : resolve(),
     );
-    const n = await exportLedger(db.db, { scopePath, planYear: year }, format, out);
-    await done;
+    done.catch(() => {}); // an error of the file is reported below, with what it stopped
+    let n = 0;
+    try {
+      n = await exportLedger(db.db, { scopePath, planYear: year }, format, out);
+      await done;
+    } catch (e) {
+      if (!(e instanceof ExportAbandoned) && e !== failed) throw e;
+    }
+    await new Promise((resolve) => setImmediate(resolve)); // a failed last write reports after it
+    if (failed) {
+      // `gaizao export | head`: the reader has had what it wanted.
+      if (!file && failed.code === 'EPIPE') return 0;
+      throw new Error(`无法写入${values.out ?? '标准输出'}：${failed.message}`);
+    }
     console.error(`已导出 ${n} 个小区${values.out ? `到 ${values.out}` : ''}`);
     return 0;
   } finally {
