@@ -92,3 +92,33 @@ describe('SQLite writers of one process', () => {
     await impatient.destroy();
   });
 });
+
+describe('SQLite statements prepared once per text', () => {
+  let target: ReturnType<typeof newDatabaseUrl>;
+  let db: Db;
+  beforeAll(async () => {
+    target = newDatabaseUrl('sqlite');
+    db = await createDb(target.url);
+    await sql`create table t (id integer primary key, v text)`.execute(db.db);
+  });
+  afterAll(async () => {
+    await db.destroy();
+    await target.cleanup();
+  });
+
+  it('run again with new values, after many others, and after the table changes', async () => {
+    const insert = (id: number) =>
+      db.db.insertInto('t' as never).values({ id, v: `v${id}` } as never);
+    const read = (id: number) =>
+      sql<{ id: number; v: string }>`select * from t where id = ${id}`.execute(db.db);
+    for (let i = 1; i <= 50; i++) await insert(i).execute();
+    // More distinct texts than are kept, then the first again.
+    for (let i = 0; i < 40; i++) await sql.raw(`select ${i} as n`).execute(db.db);
+    expect((await read(1)).rows).toEqual([{ id: 1, v: 'v1' }]);
+    expect((await read(50)).rows).toEqual([{ id: 50, v: 'v50' }]);
+    // A kept `select *` sees a column added since it was prepared.
+    await sql`alter table t add column w text default 'x'`.execute(db.db);
+    expect((await read(2)).rows).toEqual([{ id: 2, v: 'v2', w: 'x' }]);
+    expect((await sql`select count(*) as n from t`.execute(db.db)).rows).toEqual([{ n: 50 }]);
+  });
+});

@@ -103,9 +103,20 @@ class Mutex {
   }
 }
 
+/**
+ * Statements prepared lately, by SQL text, most recent last. A statement is freed only when V8
+ * collects its small JavaScript object, which may be long after: a batch insert prepared anew for
+ * every 400 rows (a program of a megabyte or so, with the triggers it fires) left about 130 MB of
+ * them behind in a 40,000-row progress import. The same text now runs the same statement, and
+ * preparing it again is saved too. Statements run to completion synchronously here, so a cached
+ * one is never busy when it is taken again; streamed queries (iterate) are prepared apart.
+ */
+const CACHED_STATEMENTS = 32;
+
 class GatedConnection implements DatabaseConnection {
   /** 'write' while this connection's transaction holds the gate. */
   mode: 'none' | 'read' | 'write' = 'none';
+  readonly #statements = new Map<string, SQLite.Statement>();
   constructor(
     private readonly h: SQLite.Database,
     private readonly driver: GatedSqliteDriver,
@@ -115,12 +126,24 @@ class GatedConnection implements DatabaseConnection {
     this.h.prepare(sql).run();
   }
 
+  #prepared(sql: string): SQLite.Statement {
+    let stmt = this.#statements.get(sql);
+    if (stmt) this.#statements.delete(sql);
+    else {
+      stmt = this.h.prepare(sql);
+      if (this.#statements.size >= CACHED_STATEMENTS)
+        this.#statements.delete(this.#statements.keys().next().value!);
+    }
+    this.#statements.set(sql, stmt);
+    return stmt;
+  }
+
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const stmt = this.h.prepare(compiled.sql);
+    const stmt = this.#prepared(compiled.sql);
     if (this.mode !== 'none' || stmt.readonly) return execute<R>(stmt, compiled);
     await this.driver.takeGate();
     try {
-      return execute<R>(this.h.prepare(compiled.sql), compiled);
+      return execute<R>(stmt, compiled);
     } finally {
       this.driver.gate.release();
     }
