@@ -1,5 +1,7 @@
 /** `gaizao import` and `gaizao export` (docs/cli.md), as the system administrator. */
 import { createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { setImmediate } from 'node:timers/promises';
 import { openDatabase } from '../bootstrap.ts';
 import { findRegion } from '../modules/regions/regions.repository.ts';
 import { ExportAbandoned } from '../export-stream.ts';
@@ -144,18 +146,14 @@ export async function exportCommand(args: string[]): Promise<number> {
     const out = file ?? process.stdout;
     let failed: NodeJS.ErrnoException | undefined;
     out.on('error', (e) => (failed ??= e));
-    const done = new Promise<void>((resolve, reject) =>
-      file ? file.once('finish', () => resolve()).once('error', reject) : resolve(),
-    );
-    done.catch(() => {}); // an error of the file is reported below, with what it stopped
     let n = 0;
     try {
       n = await exportLedger(db.db, { scopePath, planYear: year }, format, out);
-      await done;
+      if (file) await finished(file);
     } catch (e) {
       if (!(e instanceof ExportAbandoned) && e !== failed) throw e;
     }
-    await new Promise((resolve) => setImmediate(resolve)); // a failed last write reports after it
+    await setImmediate(); // a failed last write reports after it
     if (failed) {
       // `gaizao export | head`: the reader has had what it wanted.
       if (!file && failed.code === 'EPIPE') return 0;

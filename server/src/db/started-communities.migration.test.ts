@@ -66,19 +66,16 @@ describeEachEngine('migrations 0032 and 0033: started communities', (ctx) => {
 
     // A later record of a started community that keeps it started leaves its row as it was
     // (PostgreSQL: no new row version for autovacuum; 0032 deleted and inserted it again).
+    // SQLite keeps no row versions to compare: there the set alone is checked.
     const version = async () =>
-      ctx.engine === 'postgres'
-        ? (
-            await sql<{
-              v: string;
-            }>`select xmin::text as v from started_communities where community_id = ${a!}`.execute(
-              db,
-            )
-          ).rows[0]?.v
-        : 'sqlite keeps no row versions';
-    const before = await version();
+      (
+        await sql<{
+          v: string;
+        }>`select xmin::text as v from started_communities where community_id = ${a!}`.execute(db)
+      ).rows[0]?.v;
+    const before = ctx.engine === 'postgres' ? await version() : undefined;
     await record(a!, '2022-04', '2022-03-10');
-    expect(await version()).toBe(before);
+    if (ctx.engine === 'postgres') expect(await version()).toBe(before);
     await db
       .deleteFrom('progress')
       .where('community_id', '=', a!)
