@@ -2,7 +2,13 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../test-support/engines.ts';
-import { migrateAllDown, migrateToLatest } from './migrate.ts';
+import { MIGRATION_NAMES, migrateAllDown, migrateToLatest } from './migrate.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+
+it('the names an up-to-date check reads are the migrations, in order', () => {
+  expect(MIGRATION_NAMES).toEqual(Object.keys(MIGRATIONS));
+  expect([...MIGRATION_NAMES].sort()).toEqual(MIGRATION_NAMES);
+});
 
 describeEachEngine('migrations', (ctx) => {
   it('run up → down → up, and the schema enforces its constraints', async () => {

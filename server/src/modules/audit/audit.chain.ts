@@ -7,9 +7,9 @@
  * takes the database's write lock. Migration 0014 chains the entries written before it with the
  * same function.
  */
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditLogTable, Database } from '../../db/schema.ts';
+import { sha256 } from '../../sha256.ts';
 import * as repo from './audit-chain.repository.ts';
 
 export const GENESIS = '0'.repeat(64);
@@ -20,7 +20,7 @@ type Content = Pick<
 >;
 
 export const entryHash = (prev: string, e: Content): string =>
-  createHash('sha256')
+  sha256()
     .update(
       JSON.stringify([
         prev,

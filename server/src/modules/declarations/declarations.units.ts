@@ -1,7 +1,7 @@
 /** Which unit declares, who may act on its declaration, and what it declares (the snapshot). */
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, RegionRow } from '../../db/schema.ts';
+import { sha256 } from '../../sha256.ts';
 import { hasRole, type Actor } from '../../domain/actor.ts';
 import {
   canonicalJson,
@@ -122,5 +122,5 @@ export async function currentContent(
       ? formatContact((await findDeclaration(db, region.code, year)) ?? {})
       : undefined;
   const content: SnapshotContent = { communities, totals, table, ...(contact ? { contact } : {}) };
-  return { content, hash: createHash('sha256').update(canonicalJson(content)).digest('hex') };
+  return { content, hash: sha256().update(canonicalJson(content)).digest('hex') };
 }

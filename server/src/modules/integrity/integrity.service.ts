@@ -3,11 +3,11 @@
  * sign-off against the version it signed, and the audit log's chain. Reads page by page, so the
  * whole country's records never sit in memory at once.
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { sha256 } from '../../sha256.ts';
 import { verifyAuditChain } from '../audit/audit.chain.ts';
 import { regionCounts } from '../../domain/progress-plan.ts';
 import type { SnapshotContent } from '../declarations/declarations.units.ts';
@@ -19,12 +19,14 @@ import {
   type FrozenKind,
 } from './integrity.ts';
 
-/** The SHA-256 of a stored file, or null if it cannot be read. */
-async function fileDigest(path: string): Promise<string | null> {
+/**
+ * The SHA-256 of a stored file, or null if it cannot be read. Read whole and synchronously: the
+ * check reads one file at a time anyway, and node:fs/promises would add its 1.5 ms to the start of
+ * every `gaizao verify`, files or none.
+ */
+function fileDigest(path: string): string | null {
   try {
-    return createHash('sha256')
-      .update(await readFile(path))
-      .digest('hex');
+    return sha256().update(readFileSync(path)).digest('hex');
   } catch {
     return null;
   }
@@ -196,7 +198,7 @@ export async function verifyAll(
         problem: `${label}的记录与录入时的校验码不符`,
       });
     if (uploadDir && a.file_sha256) {
-      const onDisk = await fileDigest(join(uploadDir, a.file_path));
+      const onDisk = fileDigest(join(uploadDir, a.file_path));
       if (onDisk !== a.file_sha256)
         mismatches.push({
           kind: 'approval',

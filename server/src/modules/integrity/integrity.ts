@@ -5,12 +5,12 @@
  * (`integrity: 'mismatch'`, 数据校验失败), the event is audited, and sign-off, acceptance and
  * export of that version are refused with 409 INTEGRITY.
  */
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { canonicalJson } from '../../domain/declaration.ts';
 import { AppError } from '../../errors.ts';
+import { sha256 } from '../../sha256.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 
 export type Integrity = 'ok' | 'mismatch';
@@ -34,7 +34,7 @@ export function recomputeHash(storedContent: string): string {
   } catch {
     text = storedContent;
   }
-  return createHash('sha256').update(text).digest('hex');
+  return sha256().update(text).digest('hex');
 }
 
 /** The fields of a consultation record its hash covers: everything but its id and the hash. */
@@ -77,7 +77,7 @@ function rowHash(
   const r = row as Record<string, unknown>;
   const picked: Record<string, unknown> = {};
   for (const k of fields) picked[k] = r[k] ?? defaults[k] ?? null;
-  return createHash('sha256').update(canonicalJson(picked)).digest('hex');
+  return sha256().update(canonicalJson(picked)).digest('hex');
 }
 
 /** A consultation record's hash, from its fields as stored (an absent source is 'form'). */
@@ -99,7 +99,7 @@ export interface FrozenRecord {
  * and the counts as stored, so that counts edited, or moved to another snapshot, no longer match.
  */
 export const countsHash = (snapshotHash: string, counts: string): string =>
-  createHash('sha256').update(`${snapshotHash}\n${counts}`).digest('hex');
+  sha256().update(`${snapshotHash}\n${counts}`).digest('hex');
 
 export const integrityOf = (r: FrozenRecord): Integrity =>
   recomputeHash(r.content) === r.hash ? 'ok' : 'mismatch';

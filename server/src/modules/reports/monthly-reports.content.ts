@@ -4,9 +4,9 @@
  * frozen table and the frozen communities always agree — except 计划改造, which counts the plan the
  * province submitted where it did, as the progress table does. Hashed like a plan submission.
  */
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, RegionRow } from '../../db/schema.ts';
+import { sha256 } from '../../sha256.ts';
 import { canonicalJson } from '../../domain/declaration.ts';
 import { communityMeasures } from '../../domain/monthly-report.ts';
 import { PROGRESS_HEADER, periodEnd, progressRow, sumMeasures } from '../../domain/progress.ts';
@@ -65,5 +65,5 @@ export async function currentReport(
       ],
     },
   };
-  return { content, hash: createHash('sha256').update(canonicalJson(content)).digest('hex') };
+  return { content, hash: sha256().update(canonicalJson(content)).digest('hex') };
 }
