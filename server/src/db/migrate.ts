@@ -36,6 +36,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   '0031_snapshot_counts',
   '0032_started_communities',
   '0033_started_without_churn',
+  '0034_place_keys',
 ];
 
 function migrator(db: Kysely<unknown>, dialect: Dialect, schema?: string): Migrator {

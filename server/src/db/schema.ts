@@ -198,6 +198,10 @@ export interface CommunityTable {
   address: string;
   lng: string | null;
   lat: string | null;
+  /** addressKey(address) (domain/ledger/place-keys.ts), written with it: null when too short */
+  address_key: string | null;
+  /** positionCell(lng, lat), written with them: null without a position */
+  cell_key: string | null;
   build_year: number;
   area_class: AreaClass;
   area_class_entered: number;

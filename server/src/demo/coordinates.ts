@@ -12,6 +12,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { underPath } from '../db/under-path.ts';
+import { positionCell } from '../domain/ledger/place-keys.ts';
 
 /** 区划代码 → [经度, 纬度] of the unit's seat (海南省, 三沙市 aside). */
 export const DEMO_SEATS: Readonly<Record<string, readonly [number, number]>> = {
@@ -67,6 +68,11 @@ export async function seedDemoCoordinates(db: Kysely<Database>, province: string
     .execute();
   for (const r of rows) {
     const at = demoPosition(r.id, r.region_code);
-    if (at) await db.updateTable('communities').set(at).where('id', '=', r.id).execute();
+    if (at)
+      await db
+        .updateTable('communities')
+        .set({ ...at, cell_key: positionCell(at.lng, at.lat) })
+        .where('id', '=', r.id)
+        .execute();
   }
 }

@@ -1,6 +1,7 @@
 /** A checked draft as a communities row: one mapping for the import, the create form and edits. */
 import type { CommunityTable } from '../../db/schema.ts';
 import { orthographicKey } from '../../domain/ledger/names.ts';
+import { addressKey, positionCell } from '../../domain/ledger/place-keys.ts';
 import type { CommunityDraft, Exclusion } from '../../domain/ledger/rows.ts';
 
 export interface RowExtras {
@@ -31,6 +32,8 @@ export function draftToRow(
     address: d.address,
     lng: extra.lng ?? null,
     lat: extra.lat ?? null,
+    address_key: addressKey(d.address),
+    cell_key: positionCell(extra.lng ?? null, extra.lat ?? null),
     build_year: d.buildYear,
     area_class: d.areaClass,
     area_class_entered: d.areaClassEntered ? 1 : 0,

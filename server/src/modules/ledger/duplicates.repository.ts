@@ -1,5 +1,5 @@
 /** The SQL of the duplicate scan (duplicates.service.ts): the communities it reads, the pairs it records. */
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { underPath } from '../../db/under-path.ts';
 
@@ -22,21 +22,92 @@ export const prefecturesUnder = (db: Kysely<Database>, scopePath: string) =>
     .orderBy('prefecture_code')
     .execute();
 
-/** What the scan reads of the communities of some prefecture-level units, with their names. */
+/** What a check reads of the stored communities of some prefecture-level units: all it pairs by. */
 export const namedCandidatesIn = (db: Kysely<Database>, prefectures: string[]) =>
   db
     .selectFrom('communities')
-    .select(['id', 'name', 'name_key', 'region_code', 'prefecture_code', 'address', 'lng', 'lat'])
+    .select(['id', 'name', 'name_key', 'region_code', 'prefecture_code', 'address_key', 'cell_key'])
     .where('prefecture_code', 'in', prefectures)
     .execute();
 
-/** What the scan reads of the communities of some prefecture-level units. */
-export const candidatesIn = (db: Kysely<Database>, prefectures: string[]) =>
-  db
-    .selectFrom('communities')
-    .select(['id', 'name_key', 'region_code', 'prefecture_code', 'address', 'lng', 'lat'])
-    .where('prefecture_code', 'in', prefectures)
-    .execute();
+/** What the scan pairs names by: every community's name key. */
+export type NameCandidate = { id: number; name_key: string; region_code: string };
+/** What it pairs places by: the keys stored with a community (domain/ledger/place-keys.ts). */
+export type PlaceCandidate = {
+  id: number;
+  region_code: string;
+  prefecture_code: string;
+  address_key: string | null;
+  cell_key: string | null;
+};
+
+/**
+ * What the scan reads of the communities of some prefecture-level units: every name key, and the
+ * communities that may share a place key with another of their prefecture-level unit. PostgreSQL
+ * groups the place keys itself, in a process of its own, and sends only the communities whose
+ * key 2 to `groupsBelow - 1` share, at once with the names; SQLite runs in this process, where its
+ * sort of the keys costs more than grouping them in JavaScript, so it sends every community's
+ * keys, in one pass with the names.
+ */
+export async function scanCandidatesIn(
+  db: Kysely<Database>,
+  prefectures: string[],
+  groupsBelow: number,
+): Promise<{ names: NameCandidate[]; places: PlaceCandidate[] }> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+    const rows = await db
+      .selectFrom('communities')
+      .select(['id', 'name_key', 'region_code', 'prefecture_code', 'address_key', 'cell_key'])
+      .where('prefecture_code', 'in', prefectures)
+      .execute();
+    return { names: rows, places: rows };
+  }
+  const [names, addresses, cells] = await Promise.all([
+    db
+      .selectFrom('communities')
+      .select(['id', 'name_key', 'region_code'])
+      .where('prefecture_code', 'in', prefectures)
+      .execute(),
+    sharingPlaceKey(db, prefectures, 'address_key', groupsBelow),
+    sharingPlaceKey(db, prefectures, 'cell_key', groupsBelow),
+  ]);
+  return {
+    names,
+    places: [
+      ...addresses.map((r) => ({ ...r, address_key: r.key, cell_key: null })),
+      ...cells.map((r) => ({ ...r, address_key: null, cell_key: r.key })),
+    ],
+  };
+}
+
+/**
+ * The communities of some prefecture-level units whose address key (or position's cell) another
+ * of the same prefecture-level unit shares, in groups of 2 to `groupsBelow - 1`.
+ */
+async function sharingPlaceKey(
+  db: Kysely<Database>,
+  prefectures: string[],
+  column: 'address_key' | 'cell_key',
+  groupsBelow: number,
+): Promise<{ id: number; region_code: string; prefecture_code: string; key: string }[]> {
+  const key = sql.ref(column);
+  const among = sql.join(prefectures);
+  const { rows } = await sql<{
+    id: number;
+    region_code: string;
+    prefecture_code: string;
+    key: string;
+  }>`
+    select c.id, c.region_code, c.prefecture_code, g.place_key as key
+    from communities c
+    join (select prefecture_code, ${key} as place_key from communities
+          where prefecture_code in (${among}) and ${key} is not null
+          group by prefecture_code, ${key}
+          having count(*) between 2 and ${groupsBelow - 1}) g
+      on g.prefecture_code = c.prefecture_code and g.place_key = c.${key}
+    where c.prefecture_code in (${among})`.execute(db);
+  return rows;
+}
 
 /** Records pairs (lower id first) as 'suspected'; a pair already recorded keeps its status. */
 export async function insertSuspectedPairs(

@@ -10,12 +10,8 @@ import { pushTo } from '../../domain/group.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import * as repo from './duplicates.repository.ts';
-import {
-  charCount,
-  orthographicKey,
-  stripGenericSuffix,
-  suspectedPairs,
-} from '../../domain/ledger/names.ts';
+import type { NameCandidate, PlaceCandidate } from './duplicates.repository.ts';
+import { stripGenericSuffix, suspectedPairs } from '../../domain/ledger/names.ts';
 
 export interface Named {
   id: number;
@@ -29,52 +25,58 @@ export interface SuspectedPair {
 }
 
 const PREFECTURES_PER_QUERY = 20;
-/** About 50 m in latitude; two communities closer than one cell of this grid are neighbours. */
-const GRID = 0.0005;
+/** An address or cell shared by this many communities is too common to tell one place by. */
+const PLACE_GROUPS_BELOW = 50;
 
-/** What the scan reads of each community (the names of the few in pairs are read afterwards). */
-type Candidate = {
-  id: number;
-  name_key: string;
-  region_code: string;
-  address: string;
-  lng: string | null;
-  lat: string | null;
-};
+/** A pair of community ids, the lower first. */
+type IdPair = [number, number];
+
+/** Close names in the same county-level unit. */
+const namePairs = (rows: NameCandidate[]): IdPair[] =>
+  suspectedPairs(
+    rows.map((r) => ({ ref: r.id, unit: r.region_code, key: stripGenericSuffix(r.name_key) })),
+  );
 
 /**
- * Pairs in one prefecture-level unit: close names in the same county-level unit, and across its
- * neighbouring units the same address or, where both have one, a location within about 50 m.
+ * Across the neighbouring units of one prefecture-level unit, the same address or, where both
+ * have one, a position in the same cell of about 50 m.
  */
-function pairsInPrefecture(rows: Candidate[]): [Candidate, Candidate][] {
-  const pairs = suspectedPairs(
-    rows.map((r) => ({ ref: r, unit: r.region_code, key: stripGenericSuffix(r.name_key) })),
-  );
-  const across = (group: Candidate[]) => {
-    for (let i = 0; i < group.length; i++)
-      for (let j = i + 1; j < group.length; j++)
-        if (group[i]!.region_code !== group[j]!.region_code) pairs.push([group[i]!, group[j]!]);
-  };
-  // Most addresses and cells hold one community: it stays bare until a second joins it.
-  const byAddress = new Map<string, Candidate | Candidate[]>();
-  const byCell = new Map<string, Candidate | Candidate[]>();
-  const add = (groups: Map<string, Candidate | Candidate[]>, key: string, r: Candidate) => {
+function placePairs(rows: PlaceCandidate[]): IdPair[] {
+  // Most keys hold one community: it stays bare until a second joins it.
+  const groups = new Map<string, PlaceCandidate | PlaceCandidate[]>();
+  const add = (key: string, r: PlaceCandidate) => {
     const group = groups.get(key);
     if (!group) groups.set(key, r);
     else if (Array.isArray(group)) group.push(r);
     else groups.set(key, [group, r]);
   };
   for (const r of rows) {
-    const address = r.address && orthographicKey(r.address);
-    if (address && charCount(address) >= 6) add(byAddress, address, r);
-    if (r.lng && r.lat) {
-      const key = `${Math.floor(Number(r.lng) / GRID)}:${Math.floor(Number(r.lat) / GRID)}`;
-      add(byCell, key, r);
-    }
+    if (r.address_key) add(`${r.prefecture_code}|a|${r.address_key}`, r);
+    if (r.cell_key) add(`${r.prefecture_code}|c|${r.cell_key}`, r);
   }
-  for (const group of [...byAddress.values(), ...byCell.values()])
-    if (Array.isArray(group) && group.length < 50) across(group);
+  const pairs: IdPair[] = [];
+  for (const group of groups.values()) {
+    if (!Array.isArray(group) || group.length >= PLACE_GROUPS_BELOW) continue;
+    for (let i = 0; i < group.length; i++)
+      for (let j = i + 1; j < group.length; j++)
+        if (group[i]!.region_code !== group[j]!.region_code)
+          pairs.push([group[i]!.id, group[j]!.id]);
+  }
   return pairs;
+}
+
+/** The pairs, each once, lower id first. */
+function ordered(pairs: IdPair[]): IdPair[] {
+  const seen = new Set<string>();
+  const out: IdPair[] = [];
+  for (const [x, y] of pairs) {
+    const pair: IdPair = x < y ? [x, y] : [y, x];
+    const key = `${pair[0]}:${pair[1]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(pair);
+  }
+  return out;
 }
 
 /** Scans the prefecture-level units of the given county-level units; records new suspicions; returns every pair still 'suspected' there. */
@@ -91,25 +93,8 @@ export async function scanUnits(
   return scanPrefectures(db, [...prefectures].sort(), now);
 }
 
-/** The pairs among `rows` (of any prefectures), each once, lower id first. */
-function orderedPairs(rows: (Candidate & { prefecture_code: string })[]): [Candidate, Candidate][] {
-  const byPrefecture = new Map<string, Candidate[]>();
-  for (const r of rows) pushTo(byPrefecture, r.prefecture_code, r);
-  const seen = new Set<string>();
-  const ordered: [Candidate, Candidate][] = [];
-  for (const group of byPrefecture.values())
-    for (const [x, y] of pairsInPrefecture(group)) {
-      const pair: [Candidate, Candidate] = x.id < y.id ? [x, y] : [y, x];
-      const key = `${pair[0].id}:${pair[1].id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      ordered.push(pair);
-    }
-  return ordered;
-}
-
 /** A row of a file being checked, not stored: its id is below zero, its own. */
-export type IncomingCandidate = Candidate & { prefecture_code: string; name: string };
+export type IncomingCandidate = NameCandidate & PlaceCandidate & { name: string };
 
 /**
  * The pairs an import would add, recording nothing (an import check writes nothing, so it never
@@ -126,42 +111,57 @@ export async function previewPairs(
   const named = new Map<number, Named>(
     incoming.map((r) => [r.id, { id: r.id, name: r.name, regionCode: r.region_code }]),
   );
-  const pairs: [Candidate, Candidate][] = [];
+  const pairs: IdPair[] = [];
   for (let i = 0; i < prefectures.length; i += PREFECTURES_PER_QUERY) {
     const some = prefectures.slice(i, i + PREFECTURES_PER_QUERY);
     const stored = await repo.namedCandidatesIn(db, some);
     for (const s of stored) named.set(s.id, { id: s.id, name: s.name, regionCode: s.region_code });
     const rows = [...stored, ...some.flatMap((p) => byPrefecture.get(p)!)];
-    for (const pair of orderedPairs(rows)) if (pair[0].id < 0 || pair[1].id < 0) pairs.push(pair);
+    for (const pair of ordered([...namePairs(rows), ...placePairs(rows)]))
+      if (pair[0] < 0 || pair[1] < 0) pairs.push(pair);
   }
-  return pairs.map(([a, b]) => ({ a: named.get(a.id)!, b: named.get(b.id)! }));
+  return pairs.map(([a, b]) => ({ a: named.get(a)!, b: named.get(b)! }));
 }
 
+/**
+ * Records the pairs of some prefecture-level units not yet recorded and returns those still
+ * 'suspected'. It reads every community's name key, and of the places only the communities whose
+ * address or cell another shares (the engine groups them): an address or position no one shares
+ * pairs nothing.
+ */
 export async function scanPrefectures(
   db: Kysely<Database>,
   prefectures: string[],
   now = new Date(),
 ): Promise<SuspectedPair[]> {
-  const suspected: [number, number][] = [];
-  for (let i = 0; i < prefectures.length; i += PREFECTURES_PER_QUERY) {
-    const rows = await repo.candidatesIn(db, prefectures.slice(i, i + PREFECTURES_PER_QUERY));
-    const ordered = orderedPairs(rows);
-    if (!ordered.length) continue;
-    for (let j = 0; j < ordered.length; j += 500)
-      await repo.insertSuspectedPairs(
-        db,
-        ordered.slice(j, j + 500).map(([a, b]) => [a.id, b.id]),
-        now.toISOString(),
-      );
+  const suspected: IdPair[] = [];
+  // A batch's three reads at once, and the next batch's while this one is paired: the engine
+  // groups the places while JavaScript pairs the names (PostgreSQL: on connections of their own,
+  // or queued behind each other in a transaction).
+  const read = (some: string[]) => {
+    const reads = repo.scanCandidatesIn(db, some, PLACE_GROUPS_BELOW);
+    reads.catch(() => {}); // awaited in its turn; not left unhandled meanwhile
+    return reads;
+  };
+  const batches: string[][] = [];
+  for (let i = 0; i < prefectures.length; i += PREFECTURES_PER_QUERY)
+    batches.push(prefectures.slice(i, i + PREFECTURES_PER_QUERY));
+  let next = batches.length ? read(batches[0]!) : undefined;
+  for (let b = 0; next; b++) {
+    const { names, places } = await next;
+    next = b + 1 < batches.length ? read(batches[b + 1]!) : undefined;
+    const pairs = ordered([...namePairs(names), ...placePairs(places)]);
+    if (!pairs.length) continue;
+    for (let j = 0; j < pairs.length; j += 500)
+      await repo.insertSuspectedPairs(db, pairs.slice(j, j + 500), now.toISOString());
     const status = new Map<string, string>();
-    for (let j = 0; j < ordered.length; j += 500)
+    for (let j = 0; j < pairs.length; j += 500)
       for (const p of await repo.pairStatusesFrom(
         db,
-        ordered.slice(j, j + 500).map(([a]) => a.id),
+        pairs.slice(j, j + 500).map(([a]) => a),
       ))
         status.set(`${p.community_a}:${p.community_b}`, p.status);
-    for (const [a, b] of ordered)
-      if (status.get(`${a.id}:${b.id}`) === 'suspected') suspected.push([a.id, b.id]);
+    for (const [a, b] of pairs) if (status.get(`${a}:${b}`) === 'suspected') suspected.push([a, b]);
   }
   const named = new Map<number, Named>();
   const ids = [...new Set(suspected.flat())];

@@ -58,6 +58,8 @@ const COMMUNITY_COLUMNS: Record<keyof ImportedCommunity, 'text' | 'int4' | 'int8
   address: 'text',
   lng: 'text',
   lat: 'text',
+  address_key: 'text',
+  cell_key: 'text',
   build_year: 'int4',
   area_class: 'text',
   area_class_entered: 'int4',

@@ -110,16 +110,15 @@ export async function importProjectList(
       if (!w) return;
       if ('id' in w) {
         if (w.id < 0) {
-          const { name, name_key, region_code, prefecture_code, address, lng, lat } = rows[i]!;
+          const { name, name_key, region_code, prefecture_code, address_key, cell_key } = rows[i]!;
           incoming.push({
             id: w.id,
             name,
             name_key,
             region_code,
             prefecture_code,
-            address,
-            lng,
-            lat,
+            address_key,
+            cell_key,
           });
         }
         lineOfNew.set(w.id, c.line);
