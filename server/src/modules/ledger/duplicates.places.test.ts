@@ -4,10 +4,11 @@
  * it is written (communities.address_key, cell_key), and the scan asks the engine which of them
  * communities share; migration 0034 keys the communities stored before it.
  */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import * as m0034 from '../../db/migrations/0034_place_keys.ts';
+import type { Database } from '../../db/schema.ts';
 import { addressKey, positionCell } from '../../domain/ledger/place-keys.ts';
 import { communityRow, type Place } from '../../test-support/communities.ts';
 import { describeEachEngine } from '../../test-support/engines.ts';
@@ -33,6 +34,21 @@ const input = (regionCode: string, name: string, more: Record<string, string> = 
   planYear: '2031',
   ...more,
 });
+
+/** A community written straight to the table, in Haikou, with the place the test is about. */
+const stored = (code: string, name: string, place: Partial<Insertable<Database['communities']>>) =>
+  communityRow(HAIKOU(code), {
+    name,
+    name_key: name,
+    build_year: 1990,
+    buildings: 1,
+    households: 10,
+    floor_area_centi: 100000,
+    investment_yuan: 10000,
+    plan_year: 2031,
+    at: '2031-01-01T00:00:00.000Z',
+    ...place,
+  });
 
 describeEachEngine('suspected duplicates by place', (ctx) => {
   const keysOf = (id: number) =>
@@ -108,22 +124,12 @@ describeEachEngine('suspected duplicates by place', (ctx) => {
 
   it('finds nothing in an address fifty communities share, and pairs the units of one shared by fewer', async () => {
     const db = ctx.db.db;
-    const at = '2031-01-01T00:00:00.000Z';
     const address = '海口市海秀东路一百号';
     const rows = (n: number, from: number) =>
       Array.from({ length: n }, (_, i) =>
-        communityRow(HAIKOU(i % 2 ? '460105' : '460108'), {
-          name: `共址小区${from + i}`,
-          name_key: `共址小区${from + i}`,
-          build_year: 1990,
-          buildings: 1,
-          households: 10,
-          floor_area_centi: 100000,
-          investment_yuan: 10000,
-          plan_year: 2031,
+        stored(i % 2 ? '460105' : '460108', `共址小区${from + i}`, {
           address,
           address_key: addressKey(address),
-          at,
         }),
       );
     const ids = (
@@ -149,31 +155,14 @@ describeEachEngine('suspected duplicates by place', (ctx) => {
   it('migration 0034 keys the communities stored before it', async () => {
     const db = ctx.db.db as unknown as Kysely<unknown>;
     await m0034.down(db);
-    const at = '2031-01-01T00:00:00.000Z';
-    const stored = [
+    const before = [
       ['460105', '旧甲', '海口市滨海大道十八号', '110.3301', '20.0401'],
       ['460106', '旧乙', '滨海大道', null, null],
       ['460106', '旧丙', '', '110.3302', '20.0402'],
     ] as const;
-    for (const [code, name, address, lng, lat] of stored) {
-      const {
-        address_key: _a,
-        cell_key: _c,
-        ...row
-      } = communityRow(HAIKOU(code), {
-        name,
-        name_key: name,
-        build_year: 1990,
-        buildings: 1,
-        households: 10,
-        floor_area_centi: 100000,
-        investment_yuan: 10000,
-        plan_year: 2031,
-        address,
-        lng,
-        lat,
-        at,
-      });
+    for (const [code, name, address, lng, lat] of before) {
+      // as a row was before the migration: without the key columns
+      const { address_key: _a, cell_key: _c, ...row } = stored(code, name, { address, lng, lat });
       await sql`insert into communities ${sql.raw(`(${Object.keys(row).join(', ')})`)}
         values (${sql.join(Object.values(row))})`.execute(db);
     }
@@ -184,7 +173,7 @@ describeEachEngine('suspected duplicates by place', (ctx) => {
       .where(
         'name',
         'in',
-        stored.map((s) => s[1]),
+        before.map((s) => s[1]),
       )
       .orderBy('name')
       .execute();
