@@ -10,8 +10,7 @@
  *   tens of MB on a large machine). With this alone: 339 MB, in 8.26 s against 8.08–8.11 s.
  * - `--max-old-space-size=2000`: below 2048 MB, V8's heap controller lets the old generation grow
  *   to about twice what survived its last full collection, not four times. With both: 267–275 MB,
- *   in 8.3–8.5 s. The
- *   month-end load test passes with the 2 GB cap (docs/benchmarks-load.md, run C); the servers'
- *   heap there was not measured.
+ *   in 8.3–8.5 s. The month-end load test passes with the 2 GB cap (docs/benchmarks-load.md, run
+ *   C); the servers' heap there was not measured.
  */
 export const NODE_FLAGS = Object.freeze(['--max-semi-space-size=4', '--max-old-space-size=2000']);

@@ -107,8 +107,8 @@ class Mutex {
  * Statements prepared lately, by SQL text, most recent last. A statement is freed only when V8
  * collects its small JavaScript object, which may be long after: batch inserts prepared anew for
  * every 400 rows left their programs behind in a 40,000-row progress import, native memory growing
- * by 63 and 65 MB over its two phases of 100 batches each (about 0.6 MB a statement). The same text now runs the same statement, and
- * preparing it again is saved too. Statements run to completion synchronously here, so a cached
+ * by 63 and 65 MB over its two phases of 100 batches each (about 0.6 MB a statement). The same
+ * text now runs the same statement, and preparing it again is saved too. Statements run to completion synchronously here, so a cached
  * one is never busy when it is taken again; streamed queries (iterate) are prepared apart.
  */
 const CACHED_STATEMENTS = 32;

@@ -135,9 +135,9 @@ export async function scanPrefectures(
   now = new Date(),
 ): Promise<SuspectedPair[]> {
   const suspected: IdPair[] = [];
-  // A batch's three reads at once, and the next batch's while this one is paired: the engine
-  // groups the places while JavaScript pairs the names (PostgreSQL: on connections of their own,
-  // or queued behind each other in a transaction).
+  // The next batch is read while this one is paired (PostgreSQL: its reads on connections of
+  // their own, grouping the places while JavaScript pairs the names; or queued behind each other
+  // in a transaction).
   const read = (some: string[]) => {
     const reads = repo.scanCandidatesIn(db, some, PLACE_GROUPS_BELOW);
     reads.catch(() => {}); // awaited in its turn; not left unhandled meanwhile
