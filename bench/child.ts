@@ -122,7 +122,7 @@ async function scan(url: string) {
   const db = await openDatabase(url);
   try {
     const { ms, value } = await timed(() => scanAll(db.db));
-    return { ms, value: { suspectedPairs: value } };
+    return { ms, value: { prefectures: value.prefectures, suspectedPairs: value.suspected } };
   } finally {
     await db.destroy();
   }

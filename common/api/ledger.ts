@@ -178,6 +178,14 @@ export const pairParams = z.object({
   otherId: z.coerce.number().int().min(1),
 });
 export const pairBody = z.object({ status: z.enum(['dismissed', 'confirmed']) });
+/** What a scan of the user's subtree for suspected duplicates found (POST /api/duplicates/scan). */
+export const duplicateScan = z.object({
+  /** the prefecture-level units scanned, each whole: those holding communities of the subtree */
+  prefectures: z.number().int(),
+  /** their pairs still to be confirmed or dismissed */
+  suspected: z.number().int(),
+});
+export type DuplicateScan = z.infer<typeof duplicateScan>;
 
 /** The body of a 409 on a stale save, besides code and message. */
 export interface StaleSave {

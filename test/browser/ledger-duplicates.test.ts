@@ -10,6 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
+import { createDb } from '../../server/src/db/create-db.ts';
+import { addressKey } from '../../server/src/domain/ledger/place-keys.ts';
+import { communityRow } from '../../server/src/test-support/communities.ts';
 import { describeBrowser, useDemoServer } from './support.ts';
 
 const HEADER =
@@ -80,5 +83,63 @@ describeBrowser('ledger import: duplicates and suspected duplicates', () => {
     const listed = (await rowTexts(page, '#ledger-table')).join('\n');
     expect(listed).toContain(compound);
     expect(listed).toContain(dormitory);
+  });
+
+  it('scans the ledger again on request and lists a pair no import or edit had found', async () => {
+    // Two districts of Haikou with one address written two ways, written to the server's database
+    // unpaired (as a ledger stood before an upgrade that pairs by address).
+    const db = await createDb(demo.dbPath);
+    try {
+      await db.db
+        .insertInto('communities')
+        .values(
+          [
+            ['460105', `滨海${tag}甲`, `海口市滨海大道${tag}一百零八号`],
+            ['460106', `滨海${tag}乙`, `海口市滨海大道${tag}108号`],
+          ].map(([code, name, address]) =>
+            communityRow(
+              {
+                region_code: code!,
+                prefecture_code: '460100',
+                region_path: `/000000/460000/460100/${code}/`,
+              },
+              {
+                name: name!,
+                name_key: name!,
+                build_year: 1990,
+                buildings: 1,
+                households: 10,
+                floor_area_centi: 100000,
+                investment_yuan: 10000,
+                plan_year: 2023,
+                at: '2023-01-01T00:00:00.000Z',
+                address: address!,
+                address_key: addressKey(address!),
+              },
+            ),
+          ),
+        )
+        .execute();
+    } finally {
+      await db.destroy();
+    }
+
+    const page = await demo.signIn('county'); // 龙华区 (460106)
+    await page.goto(`${demo.url}/ledger?q=${encodeURIComponent(`滨海${tag}`)}&suspected=true`);
+    await expect.poll(() => page.locator('#ledger-table').innerText()).toContain('没有符合');
+
+    await page.locator('#ledger-scan-duplicates').click();
+    await expect
+      .poll(() => page.locator('.ant-message').innerText())
+      .toMatch(/已排查 1 个地级单位：待确认的疑似重复 \d+ 对/);
+    // its own side of the pair, the other lying in the next district
+    await expect.poll(() => rowTexts(page, '#ledger-table')).toHaveLength(1);
+    expect((await rowTexts(page, '#ledger-table'))[0]).toContain(`滨海${tag}乙`);
+
+    // a role that does not edit the ledger has no such button
+    const ministry = await demo.signIn('ministry');
+    await ministry.goto(`${demo.url}/ledger`);
+    await ministry.locator('#ledger-export-xlsx').waitFor();
+    expect(await ministry.locator('#ledger-scan-duplicates').count()).toBe(0);
   });
 });

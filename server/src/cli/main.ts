@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'progress-table': async () => (await import('./plan.ts')).progressTableCommand,
   remind: async () => (await import('./remind.ts')).remindCommand,
   verify: async () => (await import('./verify.ts')).verifyCommand,
+  duplicates: async () => (await import('./duplicates.ts')).duplicatesCommand,
   backup: async () => (await import('./backup.ts')).backupCommand,
   restore: async () => (await import('./backup.ts')).restoreCommand,
 };
@@ -39,6 +40,9 @@ const USAGE = `用法：gaizao <命令> [选项]
   verify [--json] [--rebuild-figures]
                     重算所有冻结记录的校验码、审计日志链和维护的汇总数（全部相符返回 0，否则 1 并逐条列出；
                     --rebuild-figures 先由记录重建汇总数）
+  duplicates [--scope 代码] [--json]
+                    重新排查疑似重复（同一县级单位的相近名称，同一地级单位内相邻单位的相同地址或 50 米内的位置），
+                    记录新发现的，报告待确认的对数；范围内小区所在的地级单位整体排查
   backup --out FILE   数据库和上传文件备份为一个归档（可在服务运行时进行）
   restore FILE [--db 目标]   把归档恢复到空数据库（非空则拒绝），文件恢复到 UPLOAD_DIR
 

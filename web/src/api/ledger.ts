@@ -5,6 +5,7 @@ import type {
   CommunityDetail,
   CommunityInput,
   CommunityUpdate,
+  DuplicateScan,
   DuplicateStatus,
   ImportJob,
   LedgerFilter,
@@ -48,6 +49,11 @@ export function setDuplicateStatus(
     `${communityPath(id)}/duplicates/${encodeURIComponent(String(otherId))}`,
     { status },
   );
+}
+
+/** Scans the user's subtree for suspected duplicates again, recording those not yet recorded. */
+export function scanDuplicates(): Promise<DuplicateScan> {
+  return api.post<DuplicateScan>('/api/duplicates/scan', {});
 }
 
 /** A plain link: the browser downloads the file with the session cookie. */

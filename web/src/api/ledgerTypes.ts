@@ -9,6 +9,7 @@ export type {
   CommunityInput,
   CommunityUpdate,
   DuplicatePlace,
+  DuplicateScan,
   FieldChange,
   HistoryEntry,
   ImportJob,

@@ -15,7 +15,7 @@ import { describeEachEngine } from '../../test-support/engines.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 import { createCommunity, updateCommunity } from './communities.service.ts';
 import { pairsOf } from './duplicates.repository.ts';
-import { scanAll } from './duplicates.service.ts';
+import { scanAll, setPairStatus } from './duplicates.service.ts';
 
 const HAIKOU = (code: string): Place => ({
   region_code: code,
@@ -150,6 +150,56 @@ describeEachEngine('suspected duplicates by place', (ctx) => {
       .where('id', 'in', paired)
       .execute();
     expect(units.map((u) => u.region_code)).toEqual(['460105']);
+  });
+
+  it('scans a subtree by the prefecture-level units holding its communities, each whole', async () => {
+    const db = ctx.db.db;
+    await db.deleteFrom('communities').execute(); // the earlier tests' pairs, out of the counts
+    // Stored unpaired, as before an upgrade: two districts of Haikou sharing an address, two of
+    // Sanya sharing another, and 五指山市 (a county-level city under the province, its own
+    // prefecture-level unit) sharing a name with 琼海市's, which never pairs across units.
+    const sanya = (code: string): Place => ({
+      region_code: code,
+      prefecture_code: '460200',
+      region_path: `/000000/460000/460200/${code}/`,
+    });
+    const own = (code: string): Place => ({
+      region_code: code,
+      prefecture_code: code,
+      region_path: `/000000/460000/${code}/`,
+    });
+    const at = (address: string) => ({ address, address_key: addressKey(address) });
+    const rows = [
+      stored('460105', '扫描甲', at('海口市龙昆南路二十号')),
+      stored('460106', '扫描乙', at('海口市龙昆南路20号')),
+      { ...stored('', '扫描丙', at('三亚市解放路八号')), ...sanya('460202') },
+      { ...stored('', '扫描丁', at('三亚市解放路8号')), ...sanya('460203') },
+      { ...stored('', '扫描戊', {}), ...own('469001') },
+      { ...stored('', '扫描戊', {}), ...own('469002') },
+    ];
+    const [haikouA, , sanyaA] = (
+      await db.insertInto('communities').values(rows).returning('id').execute()
+    ).map((r) => r.id);
+
+    // 龙华区 (460106): its city scanned whole, nothing of Sanya's
+    expect(await scanAll(db, '/000000/460000/460100/460106/')).toEqual({
+      prefectures: 1,
+      suspected: 1,
+    });
+    expect(await pairedWith(haikouA!)).toHaveLength(1);
+    expect(await pairedWith(sanyaA!)).toEqual([]);
+    // a unit with no community, and one outside the ledger's provinces: nothing to scan
+    expect(await scanAll(db, '/000000/460000/460200/460204/')).toEqual({
+      prefectures: 0,
+      suspected: 0,
+    });
+    expect(await scanAll(db, '/000000/440000/')).toEqual({ prefectures: 0, suspected: 0 });
+    // the province: its four prefecture-level units with communities; Haikou's pair again, once
+    expect(await scanAll(db, '/000000/460000/')).toEqual({ prefectures: 4, suspected: 2 });
+    expect(await pairedWith(sanyaA!)).toHaveLength(1);
+    // a pair settled is no longer reported
+    await setPairStatus(db, haikouA!, (await pairedWith(haikouA!))[0]!, 'dismissed', 'test');
+    expect(await scanAll(db)).toEqual({ prefectures: 4, suspected: 1 });
   });
 
   it('migration 0034 keys the communities stored before it', async () => {

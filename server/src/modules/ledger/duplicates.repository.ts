@@ -12,14 +12,40 @@ export const prefecturesOfUnits = (db: Kysely<Database>, units: string[]) =>
     .where('region_code', 'in', units)
     .execute();
 
-/** The prefecture-level units holding communities in a subtree, in code order. */
+/** The strict ancestors of a subtree's path: '/000000/110000/' has '/' and '/000000/'. */
+const ancestorsOf = (path: string) =>
+  [...path.matchAll(/\//g)].map((m) => path.slice(0, m.index + 1)).filter((p) => p !== path);
+
+/**
+ * The prefecture-level units holding communities in a subtree, in code order. Asked of the regions,
+ * a probe of the communities' prefecture index each, not by reading every community of the
+ * subtree (which took 0.18 s of a 1.4 s national scan at 220,000 communities on PostgreSQL):
+ * a unit inside the subtree holds communities there if it holds any (theirs lie under its path);
+ * a unit the subtree lies in (a county's subtree, or the unit's own) if one of them lies in it.
+ */
 export const prefecturesUnder = (db: Kysely<Database>, scopePath: string) =>
   db
-    .selectFrom('communities')
-    .select('prefecture_code')
-    .distinct()
-    .where((e) => underPath(e, 'region_path', scopePath))
-    .orderBy('prefecture_code')
+    .selectFrom('regions as r')
+    .select('r.code as prefecture_code')
+    .where((e) => {
+      const holding = e
+        .selectFrom('communities as c')
+        .select('c.id')
+        .whereRef('c.prefecture_code', '=', 'r.code');
+      const above = ancestorsOf(scopePath);
+      return e.or([
+        e.and([underPath(e, 'r.path', scopePath), e.exists(holding)]),
+        ...(above.length
+          ? [
+              e.and([
+                e('r.path', 'in', above),
+                e.exists(holding.where((c) => underPath(c, 'c.region_path', scopePath))),
+              ]),
+            ]
+          : []),
+      ]);
+    })
+    .orderBy('r.code')
     .execute();
 
 /** What a check reads of the stored communities of some prefecture-level units: all it pairs by. */

@@ -134,7 +134,6 @@ export async function scanPrefectures(
   prefectures: string[],
   now = new Date(),
 ): Promise<SuspectedPair[]> {
-  const suspected: IdPair[] = [];
   // The next batch is read while this one is paired (PostgreSQL: its reads on connections of
   // their own, grouping the places while JavaScript pairs the names; or queued behind each other
   // in a transaction).
@@ -147,21 +146,25 @@ export async function scanPrefectures(
   for (let i = 0; i < prefectures.length; i += PREFECTURES_PER_QUERY)
     batches.push(prefectures.slice(i, i + PREFECTURES_PER_QUERY));
   let next = batches.length ? read(batches[0]!) : undefined;
+  const found: IdPair[] = [];
   for (let b = 0; next; b++) {
     const { names, places } = await next;
     next = b + 1 < batches.length ? read(batches[b + 1]!) : undefined;
-    const pairs = ordered([...namePairs(names), ...placePairs(places)]);
-    if (!pairs.length) continue;
-    for (let j = 0; j < pairs.length; j += 500)
-      await repo.insertSuspectedPairs(db, pairs.slice(j, j + 500), now.toISOString());
+    // Prefecture-level units do not overlap: a pair is found in one batch only.
+    for (const pair of ordered([...namePairs(names), ...placePairs(places)])) found.push(pair);
+  }
+  // Recorded once all are read, not batch by batch behind the reads of the next.
+  const suspected: IdPair[] = [];
+  for (let j = 0; j < found.length; j += 500) {
+    const some = found.slice(j, j + 500);
+    await repo.insertSuspectedPairs(db, some, now.toISOString());
     const status = new Map<string, string>();
-    for (let j = 0; j < pairs.length; j += 500)
-      for (const p of await repo.pairStatusesFrom(
-        db,
-        pairs.slice(j, j + 500).map(([a]) => a),
-      ))
-        status.set(`${p.community_a}:${p.community_b}`, p.status);
-    for (const [a, b] of pairs) if (status.get(`${a}:${b}`) === 'suspected') suspected.push([a, b]);
+    for (const p of await repo.pairStatusesFrom(
+      db,
+      some.map(([a]) => a),
+    ))
+      status.set(`${p.community_a}:${p.community_b}`, p.status);
+    for (const [a, b] of some) if (status.get(`${a}:${b}`) === 'suspected') suspected.push([a, b]);
   }
   const named = new Map<number, Named>();
   const ids = [...new Set(suspected.flat())];
@@ -171,14 +174,28 @@ export async function scanPrefectures(
   return suspected.map(([a, b]) => ({ a: named.get(a)!, b: named.get(b)! }));
 }
 
-/** The whole ledger (or a subtree), prefecture by prefecture. */
+/** What a scan of the ledger found. */
+export interface ScanResult {
+  /** the prefecture-level units scanned: every one holding a community of the subtree */
+  prefectures: number;
+  /** the pairs of those units still 'suspected' (new ones and those nobody has settled yet) */
+  suspected: number;
+}
+
+/**
+ * The whole ledger (or a subtree), prefecture by prefecture: what `gaizao duplicates` and
+ * `POST /api/duplicates/scan` run, say after an upgrade that pairs by more than before (migration
+ * 0034's places), which finds the pairs of communities stored earlier. A subtree's prefecture-level
+ * units are scanned whole, as an import scans those of its units: neighbouring units pair.
+ */
 export async function scanAll(
   db: Kysely<Database>,
   scopePath = '/',
   now = new Date(),
-): Promise<number> {
+): Promise<ScanResult> {
   const prefectures = (await repo.prefecturesUnder(db, scopePath)).map((r) => r.prefecture_code);
-  return (await scanPrefectures(db, prefectures, now)).length;
+  const suspected = await scanPrefectures(db, prefectures, now);
+  return { prefectures: prefectures.length, suspected: suspected.length };
 }
 
 /** Confirms or dismisses a pair, given in either order; whether it was recorded. */

@@ -14,7 +14,7 @@ import {
   listLedger,
   updateCommunity,
 } from './communities.service.ts';
-import { setPairStatus } from './duplicates.service.ts';
+import { scanAll, setPairStatus } from './duplicates.service.ts';
 import { exportLedger, writeTemplate } from './export/export.service.ts';
 import {
   cancelImport,
@@ -128,6 +128,19 @@ export function ledgerRoutes(app: App, db: Kysely<Database>, imports: ImportSett
       )
         throw notFound('疑似重复记录');
       return reply.code(204).send(null);
+    },
+  });
+
+  app.post('/api/duplicates/scan', {
+    schema: {
+      tags,
+      summary: '重新排查本辖区的疑似重复（辖区小区所在的地级单位整体排查，记录新发现的）',
+      response: { 200: s.duplicateScan, ...errors },
+    },
+    handler: async (req) => {
+      const actor = actorOf(req);
+      if (!canEditLedger(actor)) throw forbidden('没有编辑台账的权限');
+      return scanAll(db, actor.regionPath);
     },
   });
 

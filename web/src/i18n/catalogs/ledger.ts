@@ -262,6 +262,11 @@ export const en: Record<string, string> = {
   '拟征收/拆除：否': 'Expropriation/demolition: no',
   只看疑似重复: 'Suspected duplicates only',
   清空筛选: 'Clear filters',
+  排查疑似重复: 'Scan for duplicates',
+  '按名称（同一县级单位）、地址和位置（同一地级单位的相邻单位）重新排查辖区的疑似重复，记录新发现的':
+    'Scan your area again for suspected duplicates: by name within a county-level unit, by address and position across the neighbouring units of a prefecture; new ones are recorded',
+  '已排查 {prefectures} 个地级单位：待确认的疑似重复 {pairs} 对':
+    'Scanned {prefectures} prefecture-level units: {pairs} suspected duplicate pairs to confirm or dismiss',
   '按当前筛选导出 Excel（导入模板的列）':
     "Export the current filter to Excel (the import template's columns)",
   '导出 xlsx': 'Export xlsx',

@@ -4,12 +4,16 @@ import {
   FileExcelOutlined,
   FileTextOutlined,
   PlusOutlined,
+  ScanOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Space, Table } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Space, Table } from 'antd';
+import { useState } from 'react';
 import type { TableProps } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
-import { exportUrl } from '../../../api/ledger.ts';
+import { errorMessage } from '../../../api/client.ts';
+import { exportUrl, scanDuplicates } from '../../../api/ledger.ts';
+import { invalidate } from '../../../api/useResource.ts';
 import type { Community, LedgerFilter, LedgerQuery } from '../../../api/ledgerTypes.ts';
 import { hasAnyRole, useMe } from '../../../app/auth.tsx';
 import { LEDGER_EDIT_ROLES } from '../../../app/menu.tsx';
@@ -35,9 +39,31 @@ export function LedgerListPage() {
   const query = parseLedgerQuery(params);
   const filter = filterOf(query);
   const list = useLedgerList(query);
+  const { message } = App.useApp();
+  const [scanning, setScanning] = useState(false);
 
   const setQuery = (next: LedgerQuery) => setParams(toSearchParams(next));
   const setFilter = (patch: Partial<LedgerFilter>) => setQuery({ ...query, ...patch, page: 1 });
+
+  // The subtree scanned again (its prefecture-level units whole), then its suspected pairs listed.
+  const scan = async () => {
+    setScanning(true);
+    try {
+      const found = await scanDuplicates();
+      void message.success(
+        t('已排查 {prefectures} 个地级单位：待确认的疑似重复 {pairs} 对', {
+          prefectures: formatInteger(found.prefectures),
+          pairs: formatInteger(found.suspected),
+        }),
+      );
+      if (found.suspected && !filter.suspected) setFilter({ suspected: true });
+      else void invalidate(['ledger']);
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setScanning(false);
+    }
+  };
 
   const onTableChange: TableProps<Community>['onChange'] = (pagination, _f, sorter, extra) => {
     if (extra.action === 'paginate') {
@@ -74,6 +100,19 @@ export function LedgerListPage() {
           onClick={() => void navigate('/ledger/import')}
         >
           {t('导入')}
+        </Button>
+      )}
+      {canEdit && (
+        <Button
+          id="ledger-scan-duplicates"
+          icon={<ScanOutlined />}
+          loading={scanning}
+          onClick={() => void scan()}
+          title={t(
+            '按名称（同一县级单位）、地址和位置（同一地级单位的相邻单位）重新排查辖区的疑似重复，记录新发现的',
+          )}
+        >
+          {t('排查疑似重复')}
         </Button>
       )}
       <Button
