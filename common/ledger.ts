@@ -2,6 +2,16 @@
 // exports, the import's checks) and by the web (filters, tags, the community form), so that each
 // value list and each label is written once. No zod here: the web imports it at run time.
 
+/**
+ * A number as typed with a Chinese input method in full-width mode (１９９０, ８０．５, ４６０１０６) read
+ * as the half-width digits it means: full-width ASCII (U+FF01–FF5E) becomes ASCII, the ideographic
+ * space a space. For the numeric fields only: a name keeps its full-width brackets as typed.
+ */
+export const halfWidth = (text: string): string =>
+  text
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
+
 /** 实施/谋划/储备: the pool a project is kept in. */
 export const POOLS = ['implement', 'planning', 'reserve'] as const;
 export type Pool = (typeof POOLS)[number];

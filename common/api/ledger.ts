@@ -182,7 +182,7 @@ export const pairBody = z.object({ status: z.enum(['dismissed', 'confirmed']) })
 export const duplicateScan = z.object({
   /** the prefecture-level units scanned, each whole: those holding communities of the subtree */
   prefectures: z.number().int(),
-  /** their pairs still to be confirmed or dismissed */
+  /** the pairs found there still to be confirmed or dismissed (new, or recorded and not settled) */
   suspected: z.number().int(),
 });
 export type DuplicateScan = z.infer<typeof duplicateScan>;

@@ -269,6 +269,8 @@ describeBrowser('declaration', () => {
     // The approval names the version it approves: first a version, then the approval.
     await page.locator('#freeze').click();
     await expect.poll(() => page.locator('#candidate-version').innerText()).toBe('1');
+    // who froze it, named by the department, not the login name
+    expect(await page.locator('#candidate').innerText()).toContain('由 海南省住房和城乡建设厅');
     const pdf = join(dir, '省政府同意批复.pdf');
     writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
     const today = new Date().toISOString().slice(0, 10);

@@ -26,7 +26,14 @@ describeBrowser('home figures and the plan year', () => {
 
   it('shows the county its plan and its to-do, and opens its plan checks on the demo year', async () => {
     const page = await demo.signIn('county');
-    expect(await tile(page, 'county', '本年计划')).toMatch(/^[1-9][\d,]*\s*个小区$/);
+    expect(await tile(page, 'county', '申报计划')).toMatch(/^[1-9][\d,]*\s*个小区$/);
+    // named by its year, which is the demo's plan year (next year), not this year's
+    expect(
+      await page
+        .locator('[data-role="county"] .ant-card', { hasText: '申报计划' })
+        .first()
+        .innerText(),
+    ).toContain(`${DEMO_YEAR}年计划`);
     expect(await tile(page, 'county', '待办')).toMatch(/^1\s*项$/);
     await page.goto(`${demo.url}/plans`);
     const year = page.locator('.ant-select', { has: page.locator('#plan-year') });

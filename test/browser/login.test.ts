@@ -126,4 +126,22 @@ describeBrowser('login', () => {
       await context.close();
     },
   );
+
+  it('shows the audit log in China time, and finds a login on its China day', async () => {
+    const context = await demo.browser.newContext();
+    const page = await context.newPage();
+    await login(page, 'auditor', 'gaizao-demo');
+    await page.locator('#current-region').waitFor();
+    await page.goto(`${demo.url}/audit`);
+    const firstTime = page.locator('.ant-table-tbody tr.ant-table-row td').first();
+    await expect
+      .poll(() => firstTime.innerText())
+      .toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}$/);
+    // the newest entry is this login: its China date is today's in China
+    const today = new Date(Date.now() + 8 * 3_600_000);
+    expect(await firstTime.innerText()).toContain(
+      `${today.getUTCFullYear()}年${today.getUTCMonth() + 1}月${today.getUTCDate()}日`,
+    );
+    await context.close();
+  });
 });

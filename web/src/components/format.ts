@@ -21,6 +21,25 @@ const dateTimeEn = new Intl.DateTimeFormat('en-GB', {
 });
 const integer = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 
+// The audit log's instants, to the second.
+const dateTimeSeconds = new Intl.DateTimeFormat('zh-CN', {
+  dateStyle: 'medium',
+  timeStyle: 'medium',
+  timeZone: 'Asia/Shanghai',
+});
+const dateTimeSecondsEn = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'medium',
+  timeZone: 'Asia/Shanghai',
+});
+
+/** An instant in China time with its seconds (the audit log). */
+export function formatDateTimeSeconds(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return (currentLang() === 'zh' ? dateTimeSeconds : dateTimeSecondsEn).format(d);
+}
+
 export function formatDateTime(iso: string | null): string {
   if (!iso) return '—';
   const d = new Date(iso);

@@ -277,6 +277,39 @@ describe('checkRow', () => {
     expect(checkRow(2, row({ buildYear: '1988年' }), ctx).draft?.buildYear).toBe(1988);
     expect(checkRow(2, row({ buildYear: '1988.0' }), ctx).draft?.buildYear).toBe(1988);
   });
+  it('reads numbers typed in full-width as their digits, and a name as typed', () => {
+    const { draft, errors } = checkRow(
+      2,
+      row({
+        regionCode: '４６０１０６',
+        name: '椰风（二期）小区',
+        buildYear: '１９９０年',
+        buildings: '１２',
+        households: '１，２００',
+        floorArea: '８０５６．５',
+        investment: '３２０．００５',
+        planYear: '２０２２',
+        subsidyYear: '\u3000２０１９\u3000',
+      }),
+      ctx,
+    );
+    expect(errors).toEqual([]);
+    expect(draft).toMatchObject({
+      regionCode: '460106',
+      name: '椰风（二期）小区',
+      buildYear: 1990,
+      buildings: 12,
+      households: 1200,
+      floorAreaCenti: 805650,
+      investmentYuan: 3200050,
+      planYear: 2022,
+      subsidyYears: [2019],
+    });
+    // a refused value is quoted as typed
+    expect(checkRow(2, row({ buildings: '０' }), ctx).errors).toContainEqual(
+      expect.objectContaining({ column: '楼栋数', value: '０' }),
+    );
+  });
   it('takes a community of any build year, and an earlier subsidy year, for the plan checks', () => {
     // No plan-year rule at intake (issue 9 §2): the year's plan check decides.
     expect(checkRow(2, row({ buildYear: '2008' }), ctx)).toMatchObject({

@@ -7,6 +7,7 @@ import {
   COLUMN_HEADERS,
   EXCLUSION_TEXT,
   EXCLUSIONS,
+  halfWidth,
   type Exclusion,
 } from '../../../../common/ledger.ts';
 import { areaClassOf, AREA_CLASS_LABELS, type AreaClass, type RegionKind } from '../regions.ts';
@@ -89,14 +90,36 @@ function parseCount(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** The columns read as numbers (and the code): typed full-width, they mean the same digits. */
+const NUMERIC: ColumnKey[] = [
+  'regionCode',
+  'buildYear',
+  'buildings',
+  'households',
+  'floorArea',
+  'investment',
+  'planYear',
+  'subsidyYear',
+];
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
+/** The row with its numeric cells in half-width (halfWidth); the row itself when none needs it. */
+function halfWidthNumbers(r: Record<ColumnKey, string>): Record<ColumnKey, string> {
+  if (!NUMERIC.some((k) => FULL_WIDTH.test(r[k]))) return r;
+  const out = { ...r };
+  for (const k of NUMERIC) out[k] = halfWidth(r[k]).trim();
+  return out;
+}
+
 export function checkRow(
   line: number,
-  r: Record<ColumnKey, string>,
+  typed: Record<ColumnKey, string>,
   ctx: RowContext,
 ): { draft?: CommunityDraft; errors: RowError[] } {
   const errors: RowError[] = [];
+  const r = halfWidthNumbers(typed);
   const fail = (key: ColumnKey, message: string) =>
-    errors.push({ line, column: HEADER[key], value: r[key], message });
+    errors.push({ line, column: HEADER[key], value: typed[key], message });
 
   // 区划代码 / 区县
   let unit: LedgerUnit | undefined;

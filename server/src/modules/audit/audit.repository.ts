@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AuditFilter } from '../../../../common/api/audit.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
+import { validation } from '../../errors.ts';
 import { appendChained } from './audit.chain.ts';
 
 export interface AuditEntry {
@@ -55,7 +56,29 @@ export function listAudit(db: Kysely<Database>, action?: string) {
 
 export type { AuditFilter };
 
-/** The audit entries a filter keeps, with their actor and the actor's region joined. */
+/** The UTC instant (as stored) at which the China day `date` (YYYY-MM-DD), plus `days`, begins. */
+function chinaDayStart(date: string, days: number): string {
+  const start = new Date(`${date}T00:00:00+08:00`).getTime();
+  // Not a day of the calendar (2031-02-30 would roll over into March): refused.
+  if (Number.isNaN(start) || new Date(start + 8 * 3_600_000).toISOString().slice(0, 10) !== date)
+    throw validation(`日期不正确：${date}`);
+  return new Date(start + days * 86_400_000).toISOString();
+}
+
+/**
+ * The filter with its dates as the stored instants they bound: a date alone is a day of China
+ * time, as every page shows times, while the log holds UTC instants. Throws on a date that is not
+ * a day of the calendar, before any query runs.
+ */
+export function inInstants(f: AuditFilter): AuditFilter {
+  return {
+    ...f,
+    ...(f.from && { from: f.from.length === 10 ? chinaDayStart(f.from, 0) : f.from }),
+    ...(f.to && { to: f.to.length === 10 ? chinaDayStart(f.to, 1) : f.to }),
+  };
+}
+
+/** The audit entries a filter keeps (its dates as instants: inInstants), with their actor and the actor's region joined. */
 function filtered(db: Kysely<Database>, f: AuditFilter) {
   let q = db
     .selectFrom('audit_log as a')
@@ -64,8 +87,7 @@ function filtered(db: Kysely<Database>, f: AuditFilter) {
   if (f.user) q = q.where('a.actor_username', '=', f.user);
   if (f.action) q = q.where('a.action', 'like', `${f.action}%`);
   if (f.from) q = q.where('a.at', '>=', f.from);
-  // A date alone means through the end of that day.
-  if (f.to) q = q.where('a.at', '<', f.to.length === 10 ? `${f.to}T99` : f.to);
+  if (f.to) q = q.where('a.at', '<', f.to);
   if (f.region) {
     const code = f.region;
     q = q.where((eb) =>

@@ -11,6 +11,7 @@ import { buildApp } from '../../app.ts';
 import type { App } from '../../http.ts';
 import { describeEachEngine } from '../../test-support/engines.ts';
 import { addUser, loginAs, type Client } from '../../test-support/fixtures.ts';
+import { insertAudit } from './audit.repository.ts';
 
 const REGION: Record<Role, string> = {
   county: '460106',
@@ -94,6 +95,27 @@ describeEachEngine('audit log routes', (ctx) => {
     const csv = await u.audit_admin.get('/api/audit.csv?user=u_county');
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('auth.login_failed');
+  });
+
+  it('filters and exports by days of China time, as the pages show them', async () => {
+    // 23:59:59 on 1 March and 00:00:00 on 2 March, China time
+    for (const at of ['2031-03-01T15:59:59.000Z', '2031-03-01T16:00:00.000Z'])
+      await insertAudit(ctx.db.db, { action: 'test.midnight', target: at }, new Date(at));
+    const on = async (from: string, to: string) =>
+      (await u.audit_admin.get(`/api/audit?action=test.midnight&from=${from}&to=${to}`))
+        .json()
+        .items.map((i: { target: string }) => i.target);
+    expect(await on('2031-03-01', '2031-03-01')).toEqual(['2031-03-01T15:59:59.000Z']);
+    expect(await on('2031-03-02', '2031-03-02')).toEqual(['2031-03-01T16:00:00.000Z']);
+    expect(await on('2031-03-01', '2031-03-02')).toHaveLength(2);
+    const bad = await u.audit_admin.get('/api/audit?from=2031-02-30');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toBe('日期不正确：2031-02-30');
+
+    const csv = (await u.audit_admin.get('/api/audit.csv?action=test.midnight')).body;
+    expect(csv).toContain('时间（北京时间）');
+    expect(csv).toContain('2031-03-02T00:00:00.000+08:00');
+    expect(csv).toContain('2031-03-01T23:59:59.000+08:00');
   });
 
   it('the security administrator manages accounts; the audit administrator cannot', async () => {

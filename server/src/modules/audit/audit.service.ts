@@ -8,7 +8,13 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { forbidden } from '../../errors.ts';
 import { canReadAudit } from './audit.policy.ts';
-import { auditBy, countAudit, pageAudit, type AuditFilter } from './audit.repository.ts';
+import {
+  auditBy,
+  countAudit,
+  inInstants,
+  pageAudit,
+  type AuditFilter,
+} from './audit.repository.ts';
 import { csvFile } from '../../domain/spreadsheet-cells.ts';
 
 const present = (r: Awaited<ReturnType<typeof pageAudit>>[number]) => ({
@@ -23,6 +29,12 @@ const present = (r: Awaited<ReturnType<typeof pageAudit>>[number]) => ({
   hash: r.hash,
 });
 
+/** A stored UTC instant in China time, offset written: 2026-12-07T23:27:46.524+08:00. */
+const chinaTime = (iso: string) => {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : new Date(ms + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
+};
+
 function allowed(actor: Actor) {
   if (!canReadAudit(actor)) throw forbidden('只有审计管理员可以查看审计日志');
 }
@@ -33,21 +45,42 @@ export async function listAuditLog(
   f: AuditQuery,
 ): Promise<AuditPage> {
   allowed(actor);
+  const window = inInstants(f);
   const [total, rows] = await Promise.all([
-    countAudit(db, f),
-    pageAudit(db, f, (f.page - 1) * f.pageSize, f.pageSize),
+    countAudit(db, window),
+    pageAudit(db, window, (f.page - 1) * f.pageSize, f.pageSize),
   ]);
   return { total, page: f.page, pageSize: f.pageSize, items: rows.map(present) };
 }
 
 export async function auditCsv(db: Kysely<Database>, actor: Actor, f: AuditFilter) {
   allowed(actor);
-  const rows = await pageAudit(db, f, 0, 100_000);
+  const rows = await pageAudit(db, inInstants(f), 0, 100_000);
   await auditBy(db, actor, 'audit.export', 'audit_log', { ...f, rows: rows.length }, new Date());
-  const header = ['编号', '时间', '用户', '用户所属区划', '操作', '对象', '地址', '详情', '校验码'];
+  const header = [
+    '编号',
+    '时间（北京时间）',
+    '用户',
+    '用户所属区划',
+    '操作',
+    '对象',
+    '地址',
+    '详情',
+    '校验码',
+  ];
   // Every text cell made safe by the one function all exports use (spreadsheet-cells.ts).
   const lines = rows
     .map(present)
-    .map((r) => [r.id, r.at, r.username, r.region, r.action, r.target, r.ip, r.detail, r.hash]);
+    .map((r) => [
+      r.id,
+      chinaTime(r.at),
+      r.username,
+      r.region,
+      r.action,
+      r.target,
+      r.ip,
+      r.detail,
+      r.hash,
+    ]);
   return csvFile([header, ...lines]);
 }

@@ -178,7 +178,7 @@ export async function scanPrefectures(
 export interface ScanResult {
   /** the prefecture-level units scanned: every one holding a community of the subtree */
   prefectures: number;
-  /** the pairs of those units still 'suspected' (new ones and those nobody has settled yet) */
+  /** the pairs the scan finds that are still 'suspected': new, or recorded and not yet settled */
   suspected: number;
 }
 

@@ -191,6 +191,7 @@ export const en: Record<string, string> = {
   '6位代码': '6-digit code',
   '如 auth.login': 'E.g. auth.login',
   日期: 'Date',
+  '日期（北京时间）': 'Date (Beijing time)',
   '共 {n} 条': '{n} entries',
   // What the server answers on these pages (refusals, problems)
   '{name}的财政承受能力评估已被他人修改，请刷新后重试':

@@ -34,7 +34,7 @@ export const en: Record<string, string> = {
   本单位工作: 'Our unit',
   本单位台账: 'Our ledger',
   个小区: 'communities',
-  本年计划: 'This year’s plan',
+  申报计划: 'Plan being declared',
   待办: 'To do',
   项: 'items',
   个: '',

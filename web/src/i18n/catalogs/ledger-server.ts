@@ -142,6 +142,14 @@ export const en: Record<string, string> = {
   '（旧版 .xls 或加密的 Excel 文件请另存为不加密的 .xlsx）':
     ' (save an old .xls or encrypted Excel file as an unencrypted .xlsx)',
   '（UTF-16 编码的文本请另存为 UTF-8 的 csv）': ' (save UTF-16 text as a UTF-8 csv)',
+  '（这是 PDF 文件）': ' (this is a PDF file)',
+  '（这是 PNG 图片）': ' (this is a PNG image)',
+  '（这是 JPEG 图片）': ' (this is a JPEG image)',
+  '（这是 GIF 图片）': ' (this is a GIF image)',
+  '（这是 RAR 压缩包）': ' (this is a RAR archive)',
+  '（这是 7z 压缩包）': ' (this is a 7z archive)',
+  '（这是 gzip 压缩包）': ' (this is a gzip archive)',
+  '（这是 RTF 文档）': ' (this is an RTF document)',
   '文件过大（{size} MB），上限 {limit} MB':
     'The file is too large ({size} MB); the limit is {limit} MB',
   文件不存在: 'The file does not exist',

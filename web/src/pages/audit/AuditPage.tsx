@@ -7,11 +7,19 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { auditCsvUrl, listAudit, type AuditItem, type AuditQuery } from '../../api/audit.ts';
 import { useResource } from '../../api/useResource.ts';
+import { formatDateTimeSeconds } from '../../components/format.ts';
 import { dataCell, t } from '../../i18n/index.ts';
 
 // The user, the record acted on and the details are as recorded (data); actions are codes.
 const columns = (): TableColumnsType<AuditItem> => [
-  { title: t('时间'), dataIndex: 'at', key: 'at', width: 190 },
+  // China time, as every page shows times (the log stores UTC instants; the csv writes +08:00).
+  {
+    title: t('时间'),
+    dataIndex: 'at',
+    key: 'at',
+    width: 190,
+    render: (at: string) => formatDateTimeSeconds(at),
+  },
   { ...dataCell, title: t('用户'), dataIndex: 'username', key: 'username', width: 120 },
   { title: t('区划'), dataIndex: 'region', key: 'region', width: 90 },
   { title: t('操作'), dataIndex: 'action', key: 'action', width: 180 },
@@ -61,7 +69,7 @@ export function AuditPage() {
           <Form.Item name="action" label={t('操作')}>
             <Input allowClear placeholder={t('如 auth.login')} />
           </Form.Item>
-          <Form.Item name="range" label={t('日期')}>
+          <Form.Item name="range" label={t('日期（北京时间）')}>
             <DatePicker.RangePicker />
           </Form.Item>
           <Button type="primary" htmlType="submit">

@@ -58,7 +58,9 @@ export function sectionFor(role: Role, facts: HomeFacts): RoleSection {
             note: ledgerNote(facts),
           },
           {
-            title: t('本年计划'),
+            // The year being declared (often next year's), named beneath: not 本年, which the
+            // progress panel beside it uses for this year's.
+            title: t('申报计划'),
             value: f?.planCommunities ?? undefined,
             suffix: t('个小区'),
             note: yearNote(f),

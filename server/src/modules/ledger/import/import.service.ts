@@ -17,6 +17,7 @@ import { canEditLedger } from '../ledger.policy.ts';
 import { listPolicies } from '../../plan/policies.service.ts';
 import { ledgerUnitsWithin } from '../units.ts';
 import type { ImportReport } from '../../../../../common/api/ledger.ts';
+import { halfWidth } from '../../../../../common/ledger.ts';
 import { codeAliasCollector, suspectedOfImport } from './import-findings.ts';
 import { FileDuplicates, headerFindings, rowWarnings } from './import-steps.ts';
 import { importWriter, refreshStatistics } from './import.repository.ts';
@@ -173,7 +174,7 @@ export async function importProjectList(
           errors.forEach(addError);
           if (!draft) continue;
           const written = record.regionCode.replace(/\.0+$/, '');
-          if (written && written !== draft.regionCode)
+          if (written && written !== draft.regionCode && halfWidth(written) !== draft.regionCode)
             aliases.add(line, written, units.byCode.get(draft.regionCode)!);
           // Dedupe within the file (against the ledger: when written, below).
           const key = orthographicKey(draft.name);

@@ -10,9 +10,21 @@ const { file, tempPath } = tempFiles();
 describe('hostile files', () => {
   it('refuses binaries that are neither zip nor text', async () => {
     const png = hex('89504e470d0a1a0a 0000000d49484452 00000001000000010806000000');
-    expect((await errorOf(await file(png, 'csv'))).message).toBe('不是 xlsx 或 csv 文件');
+    expect((await errorOf(await file(png, 'csv'))).message).toBe(
+      '不是 xlsx 或 csv 文件（这是 PNG 图片）',
+    );
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n%'), hex('e2e3cfd3 0a 00 01 02')]);
-    expect((await errorOf(await file(pdf, 'xlsx'))).message).toBe('不是 xlsx 或 csv 文件');
+    expect((await errorOf(await file(pdf, 'xlsx'))).message).toBe(
+      '不是 xlsx 或 csv 文件（这是 PDF 文件）',
+    );
+    // a PDF that is text from end to end, renamed .xlsx: not read as a CSV of unknown columns
+    const textPdf =
+      '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+    expect((await errorOf(await file(textPdf, 'xlsx'))).message).toBe(
+      '不是 xlsx 或 csv 文件（这是 PDF 文件）',
+    );
+    const other = hex('00ff00ff 00ff00ff');
+    expect((await errorOf(await file(other, 'csv'))).message).toBe('不是 xlsx 或 csv 文件');
     const xls = Buffer.concat([hex('d0cf11e0a1b11ae1'), Buffer.alloc(512)]);
     expect((await errorOf(await file(xls, 'xls'))).message).toBe(
       '不是 xlsx 或 csv 文件（旧版 .xls 或加密的 Excel 文件请另存为不加密的 .xlsx）',

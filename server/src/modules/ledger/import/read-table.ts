@@ -47,11 +47,29 @@ export const XLSX_WORKER_BYTES = 2 * MIB;
  */
 export function detectFormat(_path: string, firstBytes: Buffer): TableFormat {
   if (firstBytes.subarray(0, 4).equals(ZIP_SIGNATURE)) return 'xlsx';
+  const other = OTHER_FORMATS.find(([signature]) =>
+    firstBytes.subarray(0, signature.length).equals(signature),
+  );
+  if (other) throw new TableReadError(`不是 xlsx 或 csv 文件（这是${other[1]}）`);
   if (sniffTextEncoding(firstBytes, false)) return 'csv';
   throw new TableReadError(`不是 xlsx 或 csv 文件${hintFor(firstBytes)}`);
 }
 
 const ZIP_SIGNATURE = Buffer.from('PK\x03\x04', 'latin1');
+/**
+ * Files often uploaded by mistake, named in the refusal. A PDF may be text from end to end and
+ * would otherwise be read as a CSV with no known column.
+ */
+const OTHER_FORMATS: [Buffer, string][] = [
+  [Buffer.from('%PDF-', 'latin1'), ' PDF 文件'],
+  [Buffer.from('89504e470d0a1a0a', 'hex'), ' PNG 图片'],
+  [Buffer.from('ffd8ff', 'hex'), ' JPEG 图片'],
+  [Buffer.from('GIF8', 'latin1'), ' GIF 图片'],
+  [Buffer.from('Rar!', 'latin1'), ' RAR 压缩包'],
+  [Buffer.from('377abcaf271c', 'hex'), ' 7z 压缩包'],
+  [Buffer.from('1f8b', 'hex'), ' gzip 压缩包'],
+  [Buffer.from('{\\rtf', 'latin1'), ' RTF 文档'],
+];
 /** Old binary Office files; a password-protected xlsx is stored in this container too. */
 const OLE2_SIGNATURE = Buffer.from('d0cf11e0a1b11ae1', 'hex');
 

@@ -150,7 +150,7 @@ export function SignoffPanel({ d, province, me, onDone }: Props) {
                   <Typography.Text>
                     {tNode('第 {version} 版，由 {person} 于 {at} 生成，校验码', {
                       version: <span id="candidate-version">{candidate.version}</span>,
-                      person: <Data>{candidate.createdBy}</Data>,
+                      person: <Data>{person(candidate.createdBy)}</Data>,
                       at: formatDateTime(candidate.createdAt),
                     })}{' '}
                   </Typography.Text>

@@ -24,6 +24,11 @@ describe('community form checks (mirroring the import template)', () => {
     ['buildings', '0', '应为不小于1的整数'],
     ['buildings', '1.5', '应为不小于1的整数'],
     ['households', '1,200', null],
+    // typed with a Chinese input method in full-width mode: the same digits
+    ['buildYear', '１９９０', null],
+    ['households', '８０', null],
+    ['floorArea', '４３０６．９２', null],
+    ['buildings', '０', '应为不小于1的整数'],
     ['households', '', '请填写居民户数'],
     ['floorArea', '4306.92', null],
     ['floorArea', '4306.925', '应为大于0的数，最多2位小数'],

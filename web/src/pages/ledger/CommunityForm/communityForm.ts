@@ -8,7 +8,7 @@ import type {
   CommunityUpdate,
 } from '../../../api/ledgerTypes.ts';
 import { coordinateProblems } from '../../../../../common/coordinates.ts';
-import { COLUMN_HEADERS } from '../../../../../common/ledger.ts';
+import { COLUMN_HEADERS, halfWidth } from '../../../../../common/ledger.ts';
 import { t } from '../../../i18n/index.ts';
 
 export interface CommunityValues {
@@ -80,7 +80,8 @@ export const LABELS = {
 
 type Check = (text: string, now: Date) => string | null;
 
-const clean = (text: string) => text.trim().replace(/,/g, '');
+/** As the server reads a number: full-width digits as half-width, thousands commas dropped. */
+const clean = (text: string) => halfWidth(text).trim().replace(/,/g, '');
 
 /** '1988', '1988年', '1988.0' → 1988, as the server reads a year. */
 function yearOf(text: string): number | undefined {
