@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
 import { createDb } from '../../server/src/db/create-db.ts';
-import { addressKey } from '../../server/src/domain/ledger/place-keys.ts';
-import { communityRow } from '../../server/src/test-support/communities.ts';
+import { placeOf, unscanned } from '../../server/src/test-support/communities.ts';
 import { describeBrowser, useDemoServer } from './support.ts';
 
 const HEADER =
@@ -92,33 +91,10 @@ describeBrowser('ledger import: duplicates and suspected duplicates', () => {
     try {
       await db.db
         .insertInto('communities')
-        .values(
-          [
-            ['460105', `滨海${tag}甲`, `海口市滨海大道${tag}一百零八号`],
-            ['460106', `滨海${tag}乙`, `海口市滨海大道${tag}108号`],
-          ].map(([code, name, address]) =>
-            communityRow(
-              {
-                region_code: code!,
-                prefecture_code: '460100',
-                region_path: `/000000/460000/460100/${code}/`,
-              },
-              {
-                name: name!,
-                name_key: name!,
-                build_year: 1990,
-                buildings: 1,
-                households: 10,
-                floor_area_centi: 100000,
-                investment_yuan: 10000,
-                plan_year: 2023,
-                at: '2023-01-01T00:00:00.000Z',
-                address: address!,
-                address_key: addressKey(address!),
-              },
-            ),
-          ),
-        )
+        .values([
+          unscanned(placeOf('460105', '460100'), `滨海${tag}甲`, `海口市滨海大道${tag}一百零八号`),
+          unscanned(placeOf('460106', '460100'), `滨海${tag}乙`, `海口市滨海大道${tag}108号`),
+        ])
         .execute();
     } finally {
       await db.destroy();

@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../bootstrap.ts';
-import { addressKey } from '../domain/ledger/place-keys.ts';
-import { communityRow } from '../test-support/communities.ts';
+import { placeOf, unscanned } from '../test-support/communities.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'gaizao-cli-duplicates-'));
@@ -38,33 +37,10 @@ describe('gaizao duplicates', () => {
     try {
       await ledger.db
         .insertInto('communities')
-        .values(
-          [
-            ['460105', '滨江甲', '海口市滨江路七号'],
-            ['460106', '滨江乙', '海口市滨江路7号'],
-          ].map(([code, name, address]) =>
-            communityRow(
-              {
-                region_code: code!,
-                prefecture_code: '460100',
-                region_path: `/000000/460000/460100/${code}/`,
-              },
-              {
-                name: name!,
-                name_key: name!,
-                build_year: 1990,
-                buildings: 1,
-                households: 10,
-                floor_area_centi: 100000,
-                investment_yuan: 10000,
-                plan_year: 2031,
-                at: '2031-01-01T00:00:00.000Z',
-                address: address!,
-                address_key: addressKey(address!),
-              },
-            ),
-          ),
-        )
+        .values([
+          unscanned(placeOf('460105', '460100'), '滨江甲', '海口市滨江路七号'),
+          unscanned(placeOf('460106', '460100'), '滨江乙', '海口市滨江路7号'),
+        ])
         .execute();
     } finally {
       await ledger.destroy();

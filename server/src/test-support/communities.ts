@@ -5,6 +5,7 @@
  */
 import type { Insertable } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { addressKey } from '../domain/ledger/place-keys.ts';
 
 type CommunityInsert = Insertable<Database['communities']>;
 
@@ -49,3 +50,30 @@ export function communityRow(
     ...values,
   };
 }
+
+/** A county-level unit's place, by its code and its prefecture-level unit's (its own, for 五指山市). */
+export function placeOf(code: string, prefecture: string): Place {
+  const province = `${prefecture.slice(0, 2)}0000`;
+  const parents =
+    code === prefecture ? `/000000/${province}/` : `/000000/${province}/${prefecture}/`;
+  return { region_code: code, prefecture_code: prefecture, region_path: `${parents}${code}/` };
+}
+
+/**
+ * A community stored with its address keyed but never scanned for duplicates, as a ledger stood
+ * before an upgrade that pairs by address (migration 0034): for the tests of a scan on request.
+ */
+export const unscanned = (place: Place, name: string, address: string): CommunityInsert =>
+  communityRow(place, {
+    name,
+    name_key: name,
+    build_year: 1990,
+    buildings: 1,
+    households: 10,
+    floor_area_centi: 100000,
+    investment_yuan: 10000,
+    plan_year: 2031,
+    at: '2031-01-01T00:00:00.000Z',
+    address,
+    address_key: addressKey(address),
+  });

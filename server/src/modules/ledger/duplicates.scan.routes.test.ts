@@ -6,33 +6,10 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
-import { addressKey } from '../../domain/ledger/place-keys.ts';
 import type { App } from '../../http.ts';
-import { communityRow, type Place } from '../../test-support/communities.ts';
+import { placeOf, unscanned } from '../../test-support/communities.ts';
 import { describeEachEngine } from '../../test-support/engines.ts';
 import { addUser, loginAs, type Client } from '../../test-support/fixtures.ts';
-
-const place = (prefecture: string, code: string): Place => ({
-  region_code: code,
-  prefecture_code: prefecture,
-  region_path: `/000000/460000/${prefecture}/${code}/`,
-});
-
-/** A community stored with its address keyed but never scanned, as before an upgrade. */
-const stored = (where: Place, name: string, address: string) =>
-  communityRow(where, {
-    name,
-    name_key: name,
-    build_year: 1990,
-    buildings: 1,
-    households: 10,
-    floor_area_centi: 100000,
-    investment_yuan: 10000,
-    plan_year: 2031,
-    at: '2031-01-01T00:00:00.000Z',
-    address,
-    address_key: addressKey(address),
-  });
 
 describeEachEngine('ledger API: scanning for suspected duplicates', (ctx) => {
   let app: App;
@@ -54,10 +31,10 @@ describeEachEngine('ledger API: scanning for suspected duplicates', (ctx) => {
     await ctx.db.db
       .insertInto('communities')
       .values([
-        stored(place('460100', '460105'), '椰林甲', '海口市椰林路十二号'),
-        stored(place('460100', '460106'), '椰林乙', '海口市椰林路12号'),
-        stored(place('460200', '460202'), '凤凰甲', '三亚市凤凰路三号'),
-        stored(place('460200', '460203'), '凤凰乙', '三亚市凤凰路3号'),
+        unscanned(placeOf('460105', '460100'), '椰林甲', '海口市椰林路十二号'),
+        unscanned(placeOf('460106', '460100'), '椰林乙', '海口市椰林路12号'),
+        unscanned(placeOf('460202', '460200'), '凤凰甲', '三亚市凤凰路三号'),
+        unscanned(placeOf('460203', '460200'), '凤凰乙', '三亚市凤凰路3号'),
       ])
       .execute();
   });
