@@ -59,7 +59,7 @@ export function LedgerListPage() {
       if (found.suspected && !filter.suspected) setFilter({ suspected: true });
       else void invalidate(['ledger']);
     } catch (e) {
-      void message.error(errorMessage(e));
+      void message.error(t(errorMessage(e)));
     } finally {
       setScanning(false);
     }
