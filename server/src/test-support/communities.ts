@@ -59,11 +59,12 @@ export function placeOf(code: string, prefecture: string): Place {
   return { region_code: code, prefecture_code: prefecture, region_path: `${parents}${code}/` };
 }
 
-/**
- * A community stored with its address keyed but never scanned for duplicates, as a ledger stood
- * before an upgrade that pairs by address (migration 0034): for the tests of a scan on request.
- */
-export const unscanned = (place: Place, name: string, address: string): CommunityInsert =>
+/** A small community of plan year 2031 named `name` (its key too), with the columns `more` sets. */
+export const smallCommunity = (
+  place: Place,
+  name: string,
+  more: Partial<CommunityInsert> = {},
+): CommunityInsert =>
   communityRow(place, {
     name,
     name_key: name,
@@ -74,6 +75,12 @@ export const unscanned = (place: Place, name: string, address: string): Communit
     investment_yuan: 10000,
     plan_year: 2031,
     at: '2031-01-01T00:00:00.000Z',
-    address,
-    address_key: addressKey(address),
+    ...more,
   });
+
+/**
+ * A community stored with its address keyed but never scanned for duplicates, as a ledger stood
+ * before an upgrade that pairs by address (migration 0034): for the tests of a scan on request.
+ */
+export const unscanned = (place: Place, name: string, address: string): CommunityInsert =>
+  smallCommunity(place, name, { address, address_key: addressKey(address) });

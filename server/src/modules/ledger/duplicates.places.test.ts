@@ -10,7 +10,7 @@ import { expect, it } from 'vitest';
 import * as m0034 from '../../db/migrations/0034_place_keys.ts';
 import type { Database } from '../../db/schema.ts';
 import { addressKey, positionCell } from '../../domain/ledger/place-keys.ts';
-import { communityRow, type Place } from '../../test-support/communities.ts';
+import { smallCommunity, type Place } from '../../test-support/communities.ts';
 import { describeEachEngine } from '../../test-support/engines.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 import { createCommunity, updateCommunity } from './communities.service.ts';
@@ -37,18 +37,7 @@ const input = (regionCode: string, name: string, more: Record<string, string> = 
 
 /** A community written straight to the table, in Haikou, with the place the test is about. */
 const stored = (code: string, name: string, place: Partial<Insertable<Database['communities']>>) =>
-  communityRow(HAIKOU(code), {
-    name,
-    name_key: name,
-    build_year: 1990,
-    buildings: 1,
-    households: 10,
-    floor_area_centi: 100000,
-    investment_yuan: 10000,
-    plan_year: 2031,
-    at: '2031-01-01T00:00:00.000Z',
-    ...place,
-  });
+  smallCommunity(HAIKOU(code), name, place);
 
 describeEachEngine('suspected duplicates by place', (ctx) => {
   const keysOf = (id: number) =>
