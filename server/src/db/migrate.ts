@@ -37,6 +37,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   '0032_started_communities',
   '0033_started_without_churn',
   '0034_place_keys',
+  '0035_import_keys',
 ];
 
 function migrator(db: Kysely<unknown>, dialect: Dialect, schema?: string): Migrator {

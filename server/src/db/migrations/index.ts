@@ -35,6 +35,7 @@ import * as m0031 from './0031_snapshot_counts.ts';
 import * as m0032 from './0032_started_communities.ts';
 import * as m0033 from './0033_started_without_churn.ts';
 import * as m0034 from './0034_place_keys.ts';
+import * as m0035 from './0035_import_keys.ts';
 
 export type FrozenMigration = {
   up: (dialect: Dialect) => (db: Kysely<unknown>) => Promise<void>;
@@ -71,4 +72,5 @@ export const MIGRATIONS: Record<string, FrozenMigration> = {
   '0032_started_communities': m0032,
   '0033_started_without_churn': m0033,
   '0034_place_keys': m0034,
+  '0035_import_keys': m0035,
 };

@@ -11,7 +11,7 @@ import { checkRow, type CommunityDraft, type RowError } from '../../../domain/le
 import { matchHeader, rowRecord, type HeaderMatch } from '../../../domain/ledger/template.ts';
 import { policyInForce } from '../../../domain/plan-policy.ts';
 import { forbidden } from '../../../errors.ts';
-import { previewPairs, scanUnits, type IncomingCandidate } from '../duplicates.service.ts';
+import { previewPairs, scanPrefectures, type IncomingCandidate } from '../duplicates.service.ts';
 import { draftToRow } from '../community-row.ts';
 import { canEditLedger } from '../ledger.policy.ts';
 import { listPolicies } from '../../plan/policies.service.ts';
@@ -85,7 +85,9 @@ export async function importProjectList(
   };
   const inFile = new FileDuplicates();
   const aliases = codeAliasCollector();
-  const touchedUnits = new Set<string>();
+  // The prefecture-level units of the rows written, scanned for near names once all are stored:
+  // known from the rows themselves, not asked of the ledger.
+  const touchedPrefectures = new Set<string>();
   const lineOfNew = new Map<number, number>();
   const incoming: IncomingCandidate[] = [];
   let fakeId = 0;
@@ -183,7 +185,7 @@ export async function importProjectList(
             addError(repeated);
             continue;
           }
-          touchedUnits.add(draft.regionCode);
+          touchedPrefectures.add(draft.prefectureCode);
           // The rules of the row's plan year: warnings here, the plan checks of that year refuse.
           rowWarnings(line, draft, policyInForce(policies, draft.planYear)).forEach(addWarning);
           // Write, a batch at a time.
@@ -206,7 +208,7 @@ export async function importProjectList(
       if (!report.errorCount) {
         const pairs = opts.dryRun
           ? await previewPairs(trx, incoming)
-          : await scanUnits(trx, [...touchedUnits], now);
+          : await scanPrefectures(trx, [...touchedPrefectures].sort(), now);
         const regionName = (code: string) => units.byCode.get(code)?.name ?? code;
         report.suspected = suspectedOfImport(pairs, lineOfNew, regionName);
         report.suspectedCount = report.suspected.length;
