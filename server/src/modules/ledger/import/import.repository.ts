@@ -37,9 +37,20 @@ export interface ImportAuthor {
   username: string | null;
 }
 
+/** A batch's rows, and on PostgreSQL each of their columns as the array literal it is sent as. */
+export interface PreparedRows {
+  rows: ImportedCommunity[];
+  columns?: string[];
+}
+
 export interface ImportWriter {
+  /**
+   * The rows as the engine takes them, made ready while the previous batch is being written (on
+   * PostgreSQL the server would otherwise wait for each batch to be encoded).
+   */
+  prepare(rows: ImportedCommunity[]): PreparedRows;
   /** Writes the rows; runs inside the import's transaction (`trx`). */
-  write(trx: Kysely<Database>, rows: ImportedCommunity[]): Promise<Written[]>;
+  write(trx: Kysely<Database>, rows: PreparedRows): Promise<Written[]>;
   /** The stored twin of each row, if any, writing nothing (once the import has failed anyway). */
   storedTwins(
     trx: Kysely<Database>,
@@ -156,7 +167,8 @@ function sqliteWriter(h: SQLite.Database, author: ImportAuthor): ImportWriter {
     if (!h.inTransaction) throw new Error('import writes must run inside the import transaction');
   };
   return {
-    write: async (_trx, rows) => {
+    prepare: (rows) => ({ rows }),
+    write: async (_trx, { rows }) => {
       inTransaction();
       const ids: number[] = [];
       const written: Written[] = [];
@@ -211,15 +223,36 @@ async function postgresTwins(trx: Kysely<Database>, rows: ImportedCommunity[]) {
 }
 
 /**
+ * A column's values as a PostgreSQL array literal, as node-postgres writes an array parameter
+ * (text in double quotes, its backslashes and quotes escaped; NULL; numbers as they are), built
+ * here so that it can be built ahead of sending.
+ */
+export function arrayLiteral(values: (string | number | null)[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i) out += ',';
+    if (v === null || v === undefined) out += 'NULL';
+    else if (typeof v === 'number') out += v;
+    else if (v.includes('"') || v.includes('\\')) out += `"${v.replace(/[\\"]/g, '\\$&')}"`;
+    else out += `"${v}"`;
+  }
+  return out + '}';
+}
+
+/**
  * PostgreSQL: a batch in one statement, the communities' columns as arrays, their projects, links
  * and history entries from what the communities' insert returns (data-modifying WITH clauses).
  */
 function postgresWriter(author: ImportAuthor): ImportWriter {
+  const literals = (rows: ImportedCommunity[]) =>
+    COLUMNS.map((c) => arrayLiteral(rows.map((r) => r[c])));
   return {
-    write: async (trx, rows) => {
+    prepare: (rows) => ({ rows, columns: literals(rows) }),
+    write: async (trx, { rows, columns: given }) => {
       if (!rows.length) return [];
-      const columns = COLUMNS.map(
-        (c) => sql`${rows.map((r) => r[c])}::${sql.raw(COMMUNITY_COLUMNS[c])}[]`,
+      const columns = (given ?? literals(rows)).map(
+        (literal, i) => sql`${literal}::${sql.raw(COMMUNITY_COLUMNS[COLUMNS[i]!])}[]`,
       );
       const inserted = await sql<{ id: number; region_code: string; name_key: string }>`
         with c as (

@@ -20,7 +20,7 @@ import type { ImportReport } from '../../../../../common/api/ledger.ts';
 import { halfWidth } from '../../../../../common/ledger.ts';
 import { codeAliasCollector, suspectedOfImport } from './import-findings.ts';
 import { FileDuplicates, headerFindings, rowWarnings } from './import-steps.ts';
-import { importWriter, refreshStatistics } from './import.repository.ts';
+import { importWriter, refreshStatistics, type PreparedRows } from './import.repository.ts';
 import { readTable, type TableFormat } from './read-table.ts';
 
 /** Errors and warnings listed in full up to this many; beyond, counted. */
@@ -46,6 +46,12 @@ interface Checked {
   line: number;
   draft: CommunityDraft;
   key: string;
+}
+
+/** A batch and its rows as the writer sends them. */
+interface Prepared {
+  batch: Checked[];
+  rows: PreparedRows;
 }
 
 export const projectCode = (planYear: number, regionCode: string, communityId: number): string =>
@@ -97,17 +103,22 @@ export async function importProjectList(
     userId: actor.userId || null,
     username: actor.username,
   });
-  const store = async (trx: Kysely<Database>, batch: Checked[]) => {
-    if (!batch.length) return;
+  // A check (dry run), and an import once it has failed, only read the stored ledger: rows
+  // that would be new get ids below zero, for the near-name scan of a check (previewPairs).
+  const writing = () => !report.errorCount && !opts.dryRun;
+  /** A batch's rows, ready to send: made while the previous batch is being written. */
+  const prepare = (batch: Checked[]): Prepared => {
     const rows = batch.map((c) =>
       draftToRow(c.draft, units.byCode.get(c.draft.regionCode)!.path, now, { nameKey: c.key }),
     );
-    // A check (dry run), and an import once it has failed, only read the stored ledger: rows
-    // that would be new get ids below zero, for the near-name scan of a check (previewPairs).
-    const written =
-      report.errorCount || opts.dryRun
-        ? (await writer.storedTwins(trx, rows)).map((s) => (s ? { stored: s } : { id: --fakeId }))
-        : await writer.write(trx, rows);
+    return { batch, rows: writing() ? writer.prepare(rows) : { rows } };
+  };
+  const store = async (trx: Kysely<Database>, { batch, rows: prepared }: Prepared) => {
+    if (!batch.length) return;
+    const rows = prepared.rows;
+    const written = writing()
+      ? await writer.write(trx, prepared)
+      : (await writer.storedTwins(trx, rows)).map((s) => (s ? { stored: s } : { id: --fakeId }));
     batch.forEach((c, i) => {
       const w = written[i];
       if (!w) return;
@@ -146,15 +157,17 @@ export async function importProjectList(
     await transaction.execute(async (trx) => {
       let header: HeaderMatch | undefined;
       let batch: Checked[] = [];
-      // One batch's statement runs while the next batch is read and checked: on PostgreSQL the
-      // server's work and ours overlap (the connection takes one statement at a time, so the
-      // next waits for it). What it finds is recorded before the next batch is sent.
+      // One batch's statement runs while the next batch is read, checked and encoded: on
+      // PostgreSQL the server's work and ours overlap (the connection takes one statement at a
+      // time, so the next waits for it), and the server waits only for the statement to travel.
+      // What it finds is recorded before the next batch is sent.
       let inFlight: Promise<void> | undefined;
       const send = async (next: Checked[]) => {
+        const ready = prepare(next);
         const previous = inFlight;
         inFlight = undefined;
         await previous;
-        inFlight = store(trx, next);
+        inFlight = store(trx, ready);
         inFlight.catch(() => {}); // awaited before the next; not left unhandled meanwhile
       };
       try {
