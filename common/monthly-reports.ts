@@ -7,10 +7,7 @@ export const REPORT_STATUSES = ['on_time', 'late', 'pending', 'overdue'] as cons
 /** on_time / late: reported (first version before / after the due date); pending / overdue: not reported (before / after it). */
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
-/** The month of an instant in China time (UTC+8), 'YYYY-MM'. */
-export function chinaMonth(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
-}
+export { chinaMonth } from './china-time.ts';
 
 /** The month before a 'YYYY-MM' period. */
 export function previousPeriod(period: string): string {

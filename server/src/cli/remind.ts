@@ -8,6 +8,7 @@ import { sendLateNotices, type LateUnit } from '../modules/reports/late-notices.
 import { databaseUrl, parse } from './options.ts';
 import { UsageError } from './usage-error.ts';
 import { periodLabel } from '../../../common/dates.ts';
+import { chinaDate } from '../../../common/china-time.ts';
 
 /** --date D: as at the start of D in China time; not after today, so nothing is chased early. */
 function asAt(text: string | undefined, now: Date): Date {
@@ -35,7 +36,7 @@ export async function remindCommand(args: string[], now = new Date()): Promise<n
   const db = await openDatabase(databaseUrl(values.db));
   try {
     const { overdue, notified } = await sendLateNotices(db.db, at);
-    const date = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const date = chinaDate(at);
     if (values.json) console.log(JSON.stringify({ date, overdue, notified }));
     else if (!overdue.length) console.log(`${date}：没有逾期未报月报的单位`);
     else {

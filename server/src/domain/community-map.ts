@@ -15,10 +15,6 @@ export {
   type StatusCounts,
 } from '../../../common/community-map.ts';
 
-/** The day in China (UTC+8, no daylight saving) at an instant. */
-export const chinaDay = (now: Date): string =>
-  new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-
 export const countByStatus = (items: readonly { status: MapStatus }[]): StatusCounts => {
   const counts: StatusCounts = { plan: 0, started: 0, completed: 0 };
   for (const i of items) counts[i.status]++;

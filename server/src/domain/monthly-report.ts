@@ -6,6 +6,7 @@
 import type { ProgressMeasures } from './progress.ts';
 import { dateLabel } from '../../../common/dates.ts';
 import { chinaMonth, previousPeriod, type ReportStatus } from '../../../common/monthly-reports.ts';
+import { chinaDate } from '../../../common/china-time.ts';
 
 // Kept in common/ for the web's pages too; here for the server's callers.
 export {
@@ -94,7 +95,7 @@ export function submitProblem(period: string, planYear: number, now: Date): stri
   const problem = periodProblem(period, planYear, now);
   if (problem) return problem;
   const opens = reportOpensOn(period);
-  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = chinaDate(now);
   if (today < opens)
     return `报告期 ${period} 尚未结束：月报自${dateLabel(opens)}（报告期最后一天，北京时间）起方可上报`;
   return undefined;

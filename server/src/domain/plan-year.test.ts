@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beijingDate, declaringYear } from './plan-year.ts';
+import { declaringYear } from './plan-year.ts';
 
 describe('declaringYear', () => {
   const policies = [
@@ -15,10 +15,5 @@ describe('declaringYear', () => {
     ['2028-01-01', [], { year: 2028, basis: 'calendar' }],
   ])('on %s with plans in %j: %j', (today, years, expected) => {
     expect(declaringYear({ policies, yearsWithPlans: years, today })).toEqual(expected);
-  });
-
-  it('reads the date in Beijing', () => {
-    expect(beijingDate(new Date('2026-12-31T16:30:00Z'))).toBe('2027-01-01');
-    expect(beijingDate(new Date('2026-12-31T15:30:00Z'))).toBe('2026-12-31');
   });
 });

@@ -33,7 +33,3 @@ export function declaringYear(i: PlanYearInput): { year: number; basis: PlanYear
   if (i.yearsWithPlans.length) return { year: Math.max(...i.yearsWithPlans), basis: 'records' };
   return { year: Number(i.today.slice(0, 4)), basis: 'calendar' };
 }
-
-/** Today's date in Beijing (UTC+8, no daylight saving), YYYY-MM-DD. */
-export const beijingDate = (now: Date): string =>
-  new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

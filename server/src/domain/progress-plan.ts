@@ -6,6 +6,7 @@
  * (北京 2022: 411 started of 400 planned, brief §8.3). Pure.
  */
 import type { ProgressMeasures } from './progress.ts';
+import { CHINA_OFFSET_MS, chinaDate } from '../../../common/china-time.ts';
 
 export interface PlanCount {
   communities: number;
@@ -97,17 +98,13 @@ export interface PlanVersionOfUnit {
 
 /** The last instant of a month in China (UTC+8), as an ISO time: a plan accepted by then counts. */
 export const chinaMonthEnd = (year: number, month: number): string =>
-  new Date(Date.UTC(year, month, 1) - 8 * 3_600_000 - 1).toISOString();
+  new Date(Date.UTC(year, month, 1) - CHINA_OFFSET_MS - 1).toISOString();
 
 /** The end of a report period ('YYYY-MM') in China, as an ISO time. */
 export function periodEndInChina(period: string): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
   return chinaMonthEnd(y, m);
 }
-
-/** The date in China (UTC+8) of an ISO time. */
-const chinaDate = (iso: string) =>
-  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** 计划数为…: which version the 计划 figures are, in one line. */
 export function planNote(versions: PlanVersionOfUnit[], year: number, month: number): string {

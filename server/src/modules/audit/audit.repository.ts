@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { validation } from '../../errors.ts';
 import { appendChained } from './audit.chain.ts';
+import { chinaDate } from '../../../../common/china-time.ts';
 
 export interface AuditEntry {
   actorUserId?: number | null;
@@ -60,8 +61,7 @@ export type { AuditFilter };
 function chinaDayStart(date: string, days: number): string {
   const start = new Date(`${date}T00:00:00+08:00`).getTime();
   // Not a day of the calendar (2031-02-30 would roll over into March): refused.
-  if (Number.isNaN(start) || new Date(start + 8 * 3_600_000).toISOString().slice(0, 10) !== date)
-    throw validation(`日期不正确：${date}`);
+  if (Number.isNaN(start) || chinaDate(start) !== date) throw validation(`日期不正确：${date}`);
   return new Date(start + days * 86_400_000).toISOString();
 }
 

@@ -16,6 +16,7 @@ import {
   type AuditFilter,
 } from './audit.repository.ts';
 import { csvFile } from '../../domain/spreadsheet-cells.ts';
+import { chinaIso } from '../../../../common/china-time.ts';
 
 const present = (r: Awaited<ReturnType<typeof pageAudit>>[number]) => ({
   id: Number(r.id),
@@ -30,10 +31,7 @@ const present = (r: Awaited<ReturnType<typeof pageAudit>>[number]) => ({
 });
 
 /** A stored UTC instant in China time, offset written: 2026-12-07T23:27:46.524+08:00. */
-const chinaTime = (iso: string) => {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : new Date(ms + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
-};
+const chinaTime = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : chinaIso(iso));
 
 function allowed(actor: Actor) {
   if (!canReadAudit(actor)) throw forbidden('只有审计管理员可以查看审计日志');

@@ -12,12 +12,12 @@ import { addUser, loginAs, type Client } from '../../test-support/fixtures.ts';
 import { importProjectList } from '../ledger/import/import.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 import { HAINAN_PROJECT_LIST } from '../../test-support/samples.ts';
+import { chinaDate } from '../../../../common/china-time.ts';
 
 const SAMPLE = HAINAN_PROJECT_LIST;
 export const Y = 2022;
 /** Today + n days, as a date in Beijing (YYYY-MM-DD). */
-export const day = (n: number) =>
-  new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
+export const day = (n: number) => chinaDate(Date.now() + n * 86_400_000);
 
 export interface DeclarationWorld {
   app: App;

@@ -8,7 +8,8 @@ import type { Kysely } from 'kysely';
 import type { CommunityMap, MapQuery, MapTiles } from '../../../../common/api/map.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { chinaDay, countByStatus } from '../../domain/community-map.ts';
+import { countByStatus } from '../../domain/community-map.ts';
+import { chinaDate } from '../../../../common/china-time.ts';
 import { COUNTRY_CODE } from '../../domain/regions-build.ts';
 import { filterFor } from '../ledger/communities.service.ts';
 import { findRegion, findRegionsByCodes } from '../regions/regions.repository.ts';
@@ -24,7 +25,7 @@ export async function communityMap(
   now = new Date(),
 ): Promise<CommunityMap> {
   const filter = await filterFor(db, actor, { region: q.region });
-  const asOf = chinaDay(now);
+  const asOf = chinaDate(now);
   const year = q.year ?? Number(asOf.slice(0, 4));
   const code = q.region || actor.regionCode;
   const [region, rows] = await Promise.all([

@@ -5,7 +5,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { beijingDate, declaringYear, PLAN_YEAR_BASIS_LABELS } from '../../domain/plan-year.ts';
+import { declaringYear, PLAN_YEAR_BASIS_LABELS } from '../../domain/plan-year.ts';
+import { chinaDate } from '../../../../common/china-time.ts';
 import { planYearsUnder } from './plan-table.repository.ts';
 import { listPolicies } from './policies.repository.ts';
 
@@ -17,7 +18,7 @@ export async function planYearOf(db: Kysely<Database>, actor: Actor, now = new D
   const { year, basis } = declaringYear({
     policies: policies.map((p) => ({ planYear: p.plan_year, deadline: p.deadline })),
     yearsWithPlans,
-    today: beijingDate(now),
+    today: chinaDate(now),
   });
   return { year, basis, basisLabel: PLAN_YEAR_BASIS_LABELS[basis] };
 }

@@ -12,9 +12,10 @@ import { HashText } from '../declarations/DeclarationPage/HashText.tsx';
 import { FrozenContent } from './FrozenContent.tsx';
 import { Data, dateText, periodText, t } from '../../i18n/index.ts';
 import { markData } from '../progress/withData.tsx';
+import { chinaDate } from '../../../../common/china-time.ts';
 
 /** Today in Beijing time (YYYY-MM-DD), which the due dates are in. */
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = () => chinaDate(Date.now());
 
 interface Props {
   unit: string;

@@ -5,11 +5,12 @@ import { reviewAssessment } from '../../../api/fiscal.ts';
 import type { FiscalAssessment, ReviewInput } from '../../../api/fiscal.ts';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { Data, t, tNodes } from '../../../i18n/index.ts';
+import { chinaDate } from '../../../../../common/china-time.ts';
 
 type Values = Omit<ReviewInput, 'version'>;
 const FIELDS = ['decision', 'reviewer', 'reviewedOn', 'remark'] as const;
 /** Today in Beijing, YYYY-MM-DD. */
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const today = () => chinaDate(Date.now());
 
 interface Props {
   assessment: FiscalAssessment | null;
