@@ -77,6 +77,32 @@ export function isMalformedMultipart(err: Error): boolean {
   return MULTIPART_PARSER.test(err.stack ?? '');
 }
 
+/**
+ * How zod's Chinese locale (z.locales.zhCN, app.ts) begins its own messages for a value of the
+ * wrong type or out of range (a blank number parameter reads as 0): not a schema's own words.
+ */
+const ZOD_GENERIC = /^(无效输入|数值过小|数值过大)/;
+
+/** What the request gave in the part a schema validated (body, query string, route or headers). */
+function givenIn(req: FastifyRequest, context: string | undefined): unknown {
+  if (context === 'body') return req.body;
+  if (context === 'querystring') return req.query;
+  if (context === 'params') return req.params;
+  if (context === 'headers') return req.headers;
+  return undefined;
+}
+
+/** Whether the value at `path` ('/a/0/b') of what was given is absent or blank. */
+function isMissing(given: unknown, path: string): boolean {
+  if (given === undefined) return false; // nothing to look in: the part itself was refused
+  let at: unknown = given;
+  for (const key of path.split('/').slice(1)) {
+    if (at === null || typeof at !== 'object') return false;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at === undefined || at === null || (typeof at === 'string' && at.trim() === '');
+}
+
 function where(path: string): string {
   return path.replace(/^\//, '').replace(/\//g, '.') || '(请求)';
 }
@@ -101,9 +127,16 @@ export function errorHandler(
   // Another process holding SQLite's write lock past busy_timeout: busy, not broken.
   if (/^SQLITE_BUSY/.test(String(err.code))) return sendAppError(writeBusy(), reply);
   if (hasZodFastifySchemaValidationErrors(err)) {
+    const given = givenIn(req, err.validationContext);
     const details = err.validation.map((v) => ({
       path: where(v.instancePath),
-      message: v.message ?? '格式不正确',
+      // A value not given at all is "必填", not a type the schema expected and did not receive
+      // ("期望 数字，实际接收 NaN" for a number read from a missing query parameter). A schema's
+      // own message stays.
+      message:
+        ZOD_GENERIC.test(v.message ?? '') && isMissing(given, v.instancePath)
+          ? '必填'
+          : (v.message ?? '格式不正确'),
     }));
     const first = details[0]!;
     return reply

@@ -76,6 +76,15 @@ describeEachEngine('plan API', (ctx) => {
     expect((await province.get('/api/plan-table?province=all&year=2022')).statusCode).toBe(404);
     expect((await province.get('/api/plan-table?province=4600&year=2022')).statusCode).toBe(400);
     expect((await province.get('/api/plan-table?province=460000&year=22')).statusCode).toBe(400);
+    // A parameter left out is named as missing, not as a number the schema did not receive.
+    for (const query of ['province=460000', 'province=460000&year=', 'year=2022']) {
+      const missing = await province.get(`/api/plan-table?${query}`);
+      expect(missing.statusCode).toBe(400);
+      expect(missing.json().error.message).toMatch(/^(year|province)：必填$/);
+    }
+    const wrong = (await province.get('/api/plan-table?province=460000&year=abc')).json();
+    expect(wrong.error.message).toMatch(/^year：/);
+    expect(wrong.error.message).not.toContain('必填');
     expect((await city.get('/api/plan-checks?region=460100&year=2022')).statusCode).toBe(200);
     expect((await city.get('/api/plan-checks?region=460200&year=2022')).statusCode).toBe(404);
   });
