@@ -134,6 +134,21 @@ export async function scanPrefectures(
   prefectures: string[],
   now = new Date(),
 ): Promise<SuspectedPair[]> {
+  const suspected = await recordPairs(db, prefectures, now);
+  const named = new Map<number, Named>();
+  const ids = [...new Set(suspected.flat())];
+  for (let j = 0; j < ids.length; j += 500)
+    for (const c of await repo.communityNames(db, ids.slice(j, j + 500)))
+      named.set(c.id, { id: c.id, name: c.name, regionCode: c.region_code });
+  return suspected.map(([a, b]) => ({ a: named.get(a)!, b: named.get(b)! }));
+}
+
+/** scanPrefectures without naming what it found: the pairs still 'suspected', by id. */
+async function recordPairs(
+  db: Kysely<Database>,
+  prefectures: string[],
+  now: Date,
+): Promise<IdPair[]> {
   // The next batch is read while this one is paired (PostgreSQL: its reads on connections of
   // their own, grouping the places while JavaScript pairs the names; or queued behind each other
   // in a transaction).
@@ -166,12 +181,7 @@ export async function scanPrefectures(
       status.set(`${p.community_a}:${p.community_b}`, p.status);
     for (const [a, b] of some) if (status.get(`${a}:${b}`) === 'suspected') suspected.push([a, b]);
   }
-  const named = new Map<number, Named>();
-  const ids = [...new Set(suspected.flat())];
-  for (let j = 0; j < ids.length; j += 500)
-    for (const c of await repo.communityNames(db, ids.slice(j, j + 500)))
-      named.set(c.id, { id: c.id, name: c.name, regionCode: c.region_code });
-  return suspected.map(([a, b]) => ({ a: named.get(a)!, b: named.get(b)! }));
+  return suspected;
 }
 
 /** What a scan of the ledger found. */
@@ -194,7 +204,8 @@ export async function scanAll(
   now = new Date(),
 ): Promise<ScanResult> {
   const prefectures = (await repo.prefecturesUnder(db, scopePath)).map((r) => r.prefecture_code);
-  const suspected = await scanPrefectures(db, prefectures, now);
+  // Counted, not listed: the pairs are not named.
+  const suspected = await recordPairs(db, prefectures, now);
   return { prefectures: prefectures.length, suspected: suspected.length };
 }
 
