@@ -265,6 +265,12 @@ describeBrowser('declaration', () => {
     await expect
       .poll(() => page.locator('#contact-recorded').innerText(), { timeout: 30_000 })
       .toBe('张三 0898-65312345');
+    // Before any version is frozen, a saved contact asks for nothing more; saved unchanged, it
+    // says so and writes nothing (nothing to sign again).
+    const toast = () => page.locator('.ant-message-notice').last().innerText();
+    await expect.poll(toast).toBe('已保存联系人及电话');
+    await page.locator('#contact-save').click();
+    await expect.poll(toast).toBe('联系人及电话未改动');
 
     // The approval names the version it approves: first a version, then the approval.
     await page.locator('#freeze').click();
@@ -292,6 +298,7 @@ describeBrowser('declaration', () => {
     await page.locator('#contact-name').fill('李四');
     await page.locator('#contact-save').click();
     await expect.poll(() => page.locator('#contact-recorded').innerText()).toContain('李四');
+    await expect.poll(toast).toBe('已保存联系人及电话；须重新生成会签版本');
     await page.locator('#freeze').click();
     await expect.poll(() => page.locator('#candidate-version').innerText()).toBe('2');
     await expect

@@ -152,6 +152,8 @@ export const en: Record<string, string> = {
     "The provincial government's approval does not state the version; the current version {m} is not approved: record the approval again",
   '已保存联系人及电话；须重新生成会签版本':
     'Contact and phone saved; the sign-off version must be frozen again',
+  已保存联系人及电话: 'Contact and phone saved',
+  联系人及电话未改动: 'Contact and phone unchanged',
   '尚未填写联系人及电话（上报前必填）': 'No contact and phone yet (required before submitting)',
   联系人: 'Contact',
   请填写姓名: 'Please enter a name',

@@ -2,15 +2,28 @@
 // record; filtered by user, region, action and date, paged, exported as csv. Append-only and
 // chained on the server (`gaizao verify` checks the chain).
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, Space, Table } from 'antd';
+import {
+  Alert,
+  AutoComplete,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { auditCsvUrl, listAudit, type AuditItem, type AuditQuery } from '../../api/audit.ts';
 import { useResource } from '../../api/useResource.ts';
 import { formatDateTimeSeconds } from '../../components/format.ts';
 import { dataCell, t } from '../../i18n/index.ts';
+import { actionChoices, actionName, detailText } from './actions.ts';
 
-// The user, the record acted on and the details are as recorded (data); actions are codes.
+// The user, the record acted on and the details are as recorded (data); an action is named, with
+// its code beside it.
 const columns = (): TableColumnsType<AuditItem> => [
   // China time, as every page shows times (the log stores UTC instants; the csv writes +08:00).
   {
@@ -22,10 +35,32 @@ const columns = (): TableColumnsType<AuditItem> => [
   },
   { ...dataCell, title: t('用户'), dataIndex: 'username', key: 'username', width: 120 },
   { title: t('区划'), dataIndex: 'region', key: 'region', width: 90 },
-  { title: t('操作'), dataIndex: 'action', key: 'action', width: 180 },
+  {
+    title: t('操作'),
+    dataIndex: 'action',
+    key: 'action',
+    width: 200,
+    render: (code: string) => {
+      const name = actionName(code);
+      return name ? (
+        <span>
+          {name} <Typography.Text type="secondary">{code}</Typography.Text>
+        </span>
+      ) : (
+        code
+      );
+    },
+  },
   { ...dataCell, title: t('对象'), dataIndex: 'target', key: 'target', width: 200 },
   { title: t('地址'), dataIndex: 'ip', key: 'ip', width: 130 },
-  { ...dataCell, title: t('详情'), dataIndex: 'detail', key: 'detail', ellipsis: true },
+  {
+    ...dataCell,
+    title: t('详情'),
+    dataIndex: 'detail',
+    key: 'detail',
+    ellipsis: true,
+    render: (detail: string | null) => detailText(detail),
+  },
 ];
 
 interface FilterForm {
@@ -67,7 +102,15 @@ export function AuditPage() {
             <Input allowClear placeholder={t('6位代码')} />
           </Form.Item>
           <Form.Item name="action" label={t('操作')}>
-            <Input allowClear placeholder={t('如 auth.login')} />
+            <AutoComplete
+              allowClear
+              placeholder={t('如 auth.login')}
+              options={actionChoices()}
+              style={{ width: 260 }}
+              filterOption={(input, option) =>
+                !!option && option.label.toLowerCase().includes(input.trim().toLowerCase())
+              }
+            />
           </Form.Item>
           <Form.Item name="range" label={t('日期（北京时间）')}>
             <DatePicker.RangePicker />

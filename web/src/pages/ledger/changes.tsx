@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Data, t, tNodes } from '../../i18n/index.ts';
 import type { FieldChange, HistoryEntry } from '../../api/ledgerTypes.ts';
 import { formatDateTime } from '../../components/format.ts';
+import { isSystem } from '../../components/people.tsx';
 
 /** A stored value as text: as the server gave it (exact decimals stay exact), （空） for nothing. */
 export function changeValue(v: unknown): string {
@@ -16,7 +17,10 @@ export function changeValue(v: unknown): string {
 /** 由 系统 导入 / 海口市龙华区住房和城乡建设局 修改（第 3 版）: the person as the server names them. */
 export function describeEntry(e: HistoryEntry): ReactNode {
   const person = e.person ?? e.username;
-  const vars = { who: person ? <Data>{person}</Data> : t('系统'), version: e.version };
+  const vars = {
+    who: person && !isSystem(person) ? <Data>{person}</Data> : t('系统'),
+    version: e.version,
+  };
   switch (e.action) {
     case 'import':
       return tNodes(t('由 {who} 导入'), vars);

@@ -15,11 +15,13 @@ interface Props {
   unit: string;
   year: number;
   contact: ProvinceSignoff['contact'];
+  /** a version frozen for sign-off, which a changed contact makes stale */
+  frozen: boolean;
   canEdit: boolean;
   onDone: () => Promise<void>;
 }
 
-export function ContactForm({ unit, year, contact, canEdit, onDone }: Props) {
+export function ContactForm({ unit, year, contact, frozen, canEdit, onDone }: Props) {
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -30,11 +32,18 @@ export function ContactForm({ unit, year, contact, canEdit, onDone }: Props) {
       setFailure(errors.map((e) => t(e.message)).join(t('；')));
       return;
     }
-    setSaving(true);
+    const entered = { name: values.name.trim(), phone: values.phone.trim() };
     setFailure(null);
+    if (contact && entered.name === contact.name && entered.phone === contact.phone) {
+      void message.info(t('联系人及电话未改动'));
+      return;
+    }
+    setSaving(true);
     try {
-      await saveContact(unit, year, { name: values.name.trim(), phone: values.phone.trim() });
-      void message.success(t('已保存联系人及电话；须重新生成会签版本'));
+      await saveContact(unit, year, entered);
+      void message.success(
+        frozen ? t('已保存联系人及电话；须重新生成会签版本') : t('已保存联系人及电话'),
+      );
       await onDone();
     } catch (e) {
       setFailure(t(errorMessage(e)));

@@ -137,6 +137,7 @@ export function SignoffPanel({ d, province, me, onDone }: Props) {
             unit={d.unit.code}
             year={d.year}
             contact={province.contact}
+            frozen={!!candidate}
             canEdit={editable}
             onDone={onDone}
           />

@@ -1,0 +1,26 @@
+/**
+ * The audit page's names of action codes: each has its English, and a recorded detail reads as
+ * "key：value" pairs, anything else as recorded.
+ */
+import { describe, expect, it } from 'vitest';
+import { CATALOG } from '../../i18n/catalogs/index.ts';
+import { ACTIONS, actionName, detailText } from './actions.ts';
+
+describe('audit actions', () => {
+  it('names every listed code, in English too', () => {
+    const lacking = Object.values(ACTIONS).filter((name) => CATALOG[name] === undefined);
+    expect(lacking).toEqual([]);
+    expect(actionName('auth.login')).toBe('登录');
+    expect(actionName('some.future_action')).toBeUndefined();
+  });
+
+  it('reads a detail object as its pairs, other text as recorded', () => {
+    expect(detailText('{"name":"张三","phone":"0898-65312345"}')).toBe(
+      'name：张三；phone：0898-65312345',
+    );
+    expect(detailText('{"rows":3,"filter":{"user":"x"}}')).toBe('rows：3；filter：{"user":"x"}');
+    expect(detailText('not json {')).toBe('not json {');
+    expect(detailText('[1,2]')).toBe('[1,2]');
+    expect(detailText(null)).toBe('');
+  });
+});
