@@ -296,8 +296,8 @@ function postgresWriter(author: ImportAuthor): ImportWriter {
 /**
  * The columns queries select, join, group and order communities and projects by: what the planner
  * needs statistics of. Not the free text (names, addresses, contents, notes) and the measures
- * only summed, which cost ANALYZE most and steer no plan: at 220,000 communities the refresh took
- * 0.48 s for every column of communities and 0.21 s for these (docs/benchmarks.md).
+ * only summed, which cost ANALYZE most and steer no plan: at 220,000 communities, 0.48–1.40 s for
+ * every column of communities and 0.21–0.63 s for these (docs/benchmarks.md).
  */
 const PLANNED_COLUMNS = {
   communities:
