@@ -29,6 +29,24 @@ type Measured = Awaited<ReturnType<typeof inChild>>;
 const LEDGER_PAGE_RUNS = 101;
 /** Rounds of the xlsx's parse and import, alternating (benchEngine): the median is reported. */
 const XLSX_ROUNDS = 3;
+
+interface Cpu {
+  nodeMs: number;
+  postgresMs?: number;
+}
+
+/**
+ * The CPU an import used (Node's, and PostgreSQL's where it runs on this machine) against its
+ * parse's: the work beside the time, which a machine whose speed drifts does not move. Rounded
+ * to 0.001; undefined where a side was not counted.
+ */
+function cpuRatio(r: { parse: Measured; import: Measured }, engine: Engine): number | undefined {
+  const parse = r.parse.detail.cpu as Cpu | undefined;
+  const done = r.import.detail.cpu as Cpu | undefined;
+  if (!parse?.nodeMs || !done || (engine === 'postgres' && done.postgresMs === undefined))
+    return undefined;
+  return Math.round(((done.nodeMs + (done.postgresMs ?? 0)) / parse.nodeMs) * 1000) / 1000;
+}
 const PLAN_TABLE_RUNS = 51;
 const started = Date.now();
 const log = (s: string) =>
@@ -91,7 +109,10 @@ async function benchEngine(
           rows: fixture.rows,
         });
         rounds.push({ parse, import: done });
-        log(`  import ${seconds(done.ms)}, parse ${seconds(parse.ms)}`);
+        const work = cpuRatio({ parse, import: done }, engine);
+        log(
+          `  import ${seconds(done.ms)}, parse ${seconds(parse.ms)}${work === undefined ? '' : `; CPU ${work.toFixed(2)}× the parse's`}`,
+        );
       } finally {
         await spare.drop();
       }
@@ -130,6 +151,9 @@ async function benchEngine(
           parseMs: Math.round(r.parse.ms),
           ratio: Math.round(ratioOf(r) * 1000) / 1000,
           importPeakMb: Math.round(r.import.peakMb),
+          importCpu: r.import.detail.cpu,
+          parseCpu: r.parse.detail.cpu,
+          cpuRatio: cpuRatio(r, engine),
         })),
       }),
     );
