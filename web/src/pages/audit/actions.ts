@@ -14,6 +14,10 @@ export const ACTIONS: Readonly<Record<string, string>> = {
   'region.create': '新增功能区',
   'policy.create': '新增计划年度规则',
   'policy.update': '修改计划年度规则',
+  'declaration.submit': '上报计划',
+  'declaration.return': '退回计划',
+  'declaration.accept': '接收计划',
+  'declaration.revise': '修订计划',
   'declaration.contact': '填写联系人及电话',
   'declaration.freeze': '生成会签版本',
   'declaration.signoff': '会签',
@@ -50,15 +54,15 @@ export const actionName = (code: string): string | undefined => {
 export const actionChoices = (): { value: string; label: string }[] =>
   Object.entries(ACTIONS).map(([value, name]) => ({ value, label: `${t(name)} ${value}` }));
 
-/** A recorded detail as "key：value；…" (a JSON object, as recorded), else as it is. */
+/** A recorded detail as "key：value；…" (a JSON object, as recorded; the separators in the reader's language), else as it is. */
 export function detailText(detail: string | null): string {
   if (!detail) return '';
   try {
     const parsed: unknown = JSON.parse(detail);
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
       return Object.entries(parsed)
-        .map(([k, v]) => `${k}：${typeof v === 'string' ? v : JSON.stringify(v)}`)
-        .join('；');
+        .map(([k, v]) => `${k}${t('：')}${typeof v === 'string' ? v : JSON.stringify(v)}`)
+        .join(t('；'));
   } catch {
     // not JSON: shown as recorded
   }
