@@ -24,29 +24,9 @@ import { EXPORT_PROVINCE } from './exports.ts';
 import { PLAN_TABLE_SCOPES, PLAN_YEAR } from './plan-table.ts';
 import { judge, table, type Result } from './report.ts';
 import { inChild } from './spawn.ts';
-type Measured = Awaited<ReturnType<typeof inChild>>;
+import { seconds, xlsxRounds, type Measured } from './xlsx-rounds.ts';
 
 const LEDGER_PAGE_RUNS = 101;
-/** Rounds of the xlsx's parse and import, alternating (benchEngine): the median is reported. */
-const XLSX_ROUNDS = 3;
-
-interface Cpu {
-  nodeMs: number;
-  postgresMs?: number;
-}
-
-/**
- * The CPU an import used (Node's, and PostgreSQL's where it runs on this machine) against its
- * parse's: the work beside the time, which a machine whose speed drifts does not move. Rounded
- * to 0.001; undefined where a side was not counted.
- */
-function cpuRatio(r: { parse: Measured; import: Measured }, engine: Engine): number | undefined {
-  const parse = r.parse.detail.cpu as Cpu | undefined;
-  const done = r.import.detail.cpu as Cpu | undefined;
-  if (!parse?.nodeMs || !done || (engine === 'postgres' && done.postgresMs === undefined))
-    return undefined;
-  return Math.round(((done.nodeMs + (done.postgresMs ?? 0)) / parse.nodeMs) * 1000) / 1000;
-}
 const PLAN_TABLE_RUNS = 51;
 const started = Date.now();
 const log = (s: string) =>
@@ -69,8 +49,6 @@ function codeVersion() {
   }
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
 async function benchEngine(
   engine: Engine,
   fixture: Fixture,
@@ -92,36 +70,9 @@ async function benchEngine(
       rows: fixture.rows,
     });
     log(`  import ${seconds(imported.csv.ms)}, parse ${seconds(parsed.csv.ms)}`);
-    // The xlsx: its parse and its import alternately, each import into a database of its own,
-    // and the round of the median ratio reported. This machine's speed was seen to drift by half
-    // within minutes (the same parse in 9.4 s and in 14.6 s): a parse and an import measured
-    // once each, a minute apart, compared two different machines.
-    const rounds: { parse: Measured; import: Measured }[] = [];
-    for (let round = 1; round <= XLSX_ROUNDS; round++) {
-      log(`${engine}: bare parse of the xlsx, then its import (round ${round} of ${XLSX_ROUNDS})`);
-      const parse = await inChild({ op: 'parse', path: fixture.xlsx });
-      const spare = newDatabase(engine, dir, config.postgresUrl);
-      try {
-        const done = await inChild({
-          op: 'import',
-          path: fixture.xlsx,
-          url: spare.url,
-          rows: fixture.rows,
-        });
-        rounds.push({ parse, import: done });
-        const work = cpuRatio({ parse, import: done }, engine);
-        log(
-          `  import ${seconds(done.ms)}, parse ${seconds(parse.ms)}${work === undefined ? '' : `; CPU ${work.toFixed(2)}× the parse's`}`,
-        );
-      } finally {
-        await spare.drop();
-      }
-    }
-    const ratioOf = (r: (typeof rounds)[number]) => r.import.ms / r.parse.ms;
-    const median = [...rounds].sort((a, b) => ratioOf(a) - ratioOf(b))[(rounds.length - 1) >> 1]!;
-    parsed.xlsx = median.parse;
-    // The memory limit holds for every round.
-    imported.xlsx = { ...median.import, peakMb: Math.max(...rounds.map((r) => r.import.peakMb)) };
+    const xlsx = await xlsxRounds(engine, fixture, dir, config, log);
+    parsed.xlsx = xlsx.parse;
+    imported.xlsx = xlsx.import;
     const importResult = (
       format: 'csv' | 'xlsx',
       raw: string,
@@ -146,15 +97,7 @@ async function benchEngine(
     };
     results.push(
       importResult('xlsx', 'bare parse of the same file (readTable)', parsed.xlsx.ms, 1.5, {
-        rounds: rounds.map((r) => ({
-          importMs: Math.round(r.import.ms),
-          parseMs: Math.round(r.parse.ms),
-          ratio: Math.round(ratioOf(r) * 1000) / 1000,
-          importPeakMb: Math.round(r.import.peakMb),
-          importCpu: r.import.detail.cpu,
-          parseCpu: r.parse.detail.cpu,
-          cpuRatio: cpuRatio(r, engine),
-        })),
+        rounds: xlsx.rounds,
       }),
     );
 
