@@ -38,6 +38,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   '0033_started_without_churn',
   '0034_place_keys',
   '0035_import_keys',
+  '0036_progress_statement_figures',
 ];
 
 function migrator(db: Kysely<unknown>, dialect: Dialect, schema?: string): Migrator {

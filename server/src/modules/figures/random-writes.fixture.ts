@@ -1,8 +1,8 @@
 /**
  * Random writes to the ledger and its records, for the maintained figures' test
  * (figures.random.test.ts): communities added, changed, moved and deleted; projects added, their
- * pools changed, projects deleted; monthly records upserted one by one and many at once, and
- * deleted; the plan policy's cut-off changed. Writes go straight to the tables, as every module
+ * pools changed, projects deleted; monthly records upserted one by one and many at once, updated
+ * together, and deleted; the plan policy's cut-off changed. Writes go straight to the tables, as every module
  * does, so the triggers, not a service, must keep the figures. Deterministic by its seed, so a
  * failure can be replayed.
  */
@@ -164,6 +164,37 @@ export function randomWrites(db: () => Kysely<Database>, seed: number) {
         const id = pick(ids);
         const months = [...new Set(Array.from({ length: int(2, 6) }, period))];
         await upsertRecords(months.map((p) => record(id, p)));
+      },
+    ],
+    [
+      2,
+      async () => {
+        // Months of several communities in one statement, as an import writes them: some new,
+        // some replacing a month already there (migration 0036 counts them per statement).
+        const ids = await communityIds();
+        if (!ids.length) return;
+        const rows = new Map<string, ReturnType<typeof record>>();
+        for (let i = int(2, 8); i > 0; i--) {
+          const r = record(pick(ids), period());
+          rows.set(`${r.community_id}|${r.period}`, r);
+        }
+        await upsertRecords([...rows.values()]);
+      },
+    ],
+    [
+      1,
+      async () => {
+        // One update of every record of a few communities.
+        const ids = await communityIds();
+        if (!ids.length) return;
+        await db()
+          .updateTable('progress')
+          .set((eb) => ({
+            elevators: eb('elevators', '+', 1),
+            ...(rnd() < 0.3 ? { start_date: null, completion_date: null } : {}),
+          }))
+          .where('community_id', 'in', [pick(ids), pick(ids), pick(ids)])
+          .execute();
       },
     ],
     [
