@@ -10,6 +10,8 @@ import { openDatabase } from '../bootstrap.ts';
 import { verifyAuditChain } from '../modules/audit/audit.chain.ts';
 import { insertAudit } from '../modules/audit/audit.repository.ts';
 import { describeEachEngine } from '../test-support/engines.ts';
+// An action the application never writes, so the test finds its own entries by it.
+import type { AuditAction } from '../../../common/audit-actions.ts';
 
 const run = promisify(execFile);
 
@@ -46,7 +48,7 @@ describeEachEngine('audit chain and gaizao verify', (ctx) => {
       await Promise.all(
         Array.from({ length: 40 }, (_, i) =>
           insertAudit(i % 2 ? ctx.db.db : other.db, {
-            action: 'test.append',
+            action: 'test.append' as AuditAction,
             target: `t/${i}`,
             detail: { i },
           }),

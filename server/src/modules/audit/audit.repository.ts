@@ -5,11 +5,12 @@ import type { Actor } from '../../domain/actor.ts';
 import { validation } from '../../errors.ts';
 import { appendChained } from './audit.chain.ts';
 import { chinaDate } from '../../../../common/china-time.ts';
+import type { AuditAction } from '../../../../common/audit-actions.ts';
 
 export interface AuditEntry {
   actorUserId?: number | null;
   actorUsername?: string | null;
-  action: string;
+  action: AuditAction;
   target?: string | null;
   ip?: string | null;
   detail?: Record<string, unknown>;
@@ -35,7 +36,7 @@ export async function insertAudit(
 export const auditBy = (
   db: Kysely<Database>,
   actor: Actor,
-  action: string,
+  action: AuditAction,
   target: string,
   detail: Record<string, unknown>,
   now: Date,

@@ -16,6 +16,7 @@ import {
 } from '../../domain/five-year.ts';
 import { conflict, forbidden, validation } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
+import type { AuditAction } from '../../../../common/audit-actions.ts';
 import * as repo from './five-year.repository.ts';
 import {
   canEditGreenOf,
@@ -58,7 +59,7 @@ async function targetRegion(db: Kysely<Database>, actor: Actor, code: string) {
 const audit = (
   db: Kysely<Database>,
   actor: Actor,
-  action: string,
+  action: AuditAction,
   target: string,
   detail: object,
   now: Date,

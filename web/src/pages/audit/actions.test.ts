@@ -4,12 +4,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../i18n/catalogs/index.ts';
+import { AUDIT_ACTIONS } from '../../../../common/audit-actions.ts';
 import { ACTIONS, actionName, detailText } from './actions.ts';
 
 describe('audit actions', () => {
   it('names every listed code, in English too', () => {
     const lacking = Object.values(ACTIONS).filter((name) => CATALOG[name] === undefined);
     expect(lacking).toEqual([]);
+    // The codes the server may write (its audit calls are typed by the list), each named once.
+    expect(Object.keys(ACTIONS).sort()).toEqual([...AUDIT_ACTIONS].sort());
+    expect(actionName('declaration.receipt')).toBe('部委签收计划');
     expect(actionName('auth.login')).toBe('登录');
     expect(actionName('some.future_action')).toBeUndefined();
   });

@@ -1,8 +1,10 @@
 // What each audit action code means, as the audit page names it: the code stays beside the name
-// (it is what the filter and the csv use), and a code not listed here is shown as recorded.
+// (it is what the filter and the csv use). Every code of common/audit-actions.ts has its name (the
+// compiler checks); one recorded before it was listed is shown as recorded.
+import type { AuditAction } from '../../../../common/audit-actions.ts';
 import { t } from '../../i18n/index.ts';
 
-export const ACTIONS: Readonly<Record<string, string>> = {
+export const ACTIONS: Readonly<Record<AuditAction, string>> = {
   'access.denied': '越权访问被拒绝',
   'auth.login': '登录',
   'auth.login_failed': '登录失败',
@@ -14,6 +16,8 @@ export const ACTIONS: Readonly<Record<string, string>> = {
   'region.create': '新增功能区',
   'policy.create': '新增计划年度规则',
   'policy.update': '修改计划年度规则',
+  'consent-threshold.set': '设置本省居民同意比例',
+  'consent-threshold.clear': '撤销本省居民同意比例',
   'declaration.submit': '上报计划',
   'declaration.return': '退回计划',
   'declaration.accept': '接收计划',
@@ -25,6 +29,7 @@ export const ACTIONS: Readonly<Record<string, string>> = {
   'declaration.deadline': '设置申报截止日期',
   'declaration.justify': '填写核查说明',
   'declaration.revision_reason': '填写调整原因',
+  'declaration.receipt': '部委签收计划',
   'fiscal.assessment': '填写财政承受能力评估',
   'fiscal.review': '财政审核',
   'fiscal.file': '上传财政材料',
@@ -46,7 +51,7 @@ export const ACTIONS: Readonly<Record<string, string>> = {
 
 /** The action's name in the reader's language, or undefined for a code not listed. */
 export const actionName = (code: string): string | undefined => {
-  const name = ACTIONS[code];
+  const name = (ACTIONS as Readonly<Record<string, string>>)[code];
   return name === undefined ? undefined : t(name);
 };
 

@@ -1,0 +1,51 @@
+// The audit log's action codes (docs/security.md, 安全审计): every code the server writes is one of
+// these (insertAudit and auditBy take nothing else), and the audit page names each
+// (web/src/pages/audit/actions.ts, a record keyed by them). Shared, so that the compiler holds the
+// two together: a code written but not named, or named but not in this list, does not build.
+
+export const AUDIT_ACTIONS = [
+  'access.denied',
+  'auth.login',
+  'auth.login_failed',
+  'auth.login_throttled',
+  'auth.logout',
+  'auth.password_changed',
+  'user.create',
+  'user.update',
+  'region.create',
+  'policy.create',
+  'policy.update',
+  'consent-threshold.set',
+  'consent-threshold.clear',
+  'declaration.submit',
+  'declaration.return',
+  'declaration.accept',
+  'declaration.revise',
+  'declaration.contact',
+  'declaration.freeze',
+  'declaration.signoff',
+  'declaration.approval',
+  'declaration.deadline',
+  'declaration.justify',
+  'declaration.revision_reason',
+  'declaration.receipt',
+  'fiscal.assessment',
+  'fiscal.review',
+  'fiscal.file',
+  'five_year.start_target',
+  'five_year.completion_target',
+  'five_year.green',
+  'monthly_report.submit',
+  'monthly_report.remind',
+  'monthly_report.auto_remind',
+  'monthly_report.due_day',
+  'community.photo.add',
+  'community.photo.delete',
+  'community.document.add',
+  'community.document.delete',
+  'integrity.mismatch',
+  'integrity.refused',
+  'audit.export',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
