@@ -10,23 +10,12 @@ import { sql, type Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../test-support/engines.ts';
 import { placeOf, smallCommunity } from '../test-support/communities.ts';
+import { NO_MEASURES } from '../test-support/progress.ts';
 import { checkFigures } from '../modules/figures/figures.service.ts';
 import * as m0036 from './migrations/0036_progress_statement_figures.ts';
 
 const AT = '2031-01-01T00:00:00.000Z';
 const PLACE = placeOf('460106', '460100');
-const ZERO = {
-  investment_done_yuan: 0,
-  pipelines_m: 0,
-  parking: 0,
-  chargers: 0,
-  elderly_care: 0,
-  childcare: 0,
-  housekeeping: 0,
-  health: 0,
-  energy_area_centi: 0,
-  corrected: 0,
-};
 
 describeEachEngine('migration 0036: progress figures once per statement', (ctx) => {
   const db = () => ctx.db.db;
@@ -53,7 +42,7 @@ describeEachEngine('migration 0036: progress figures once per statement', (ctx) 
     period,
     start_date: started ? `${period}-01` : null,
     completion_date: null,
-    ...ZERO,
+    ...NO_MEASURES,
     elevators,
     username: 'test',
     updated_at: AT,

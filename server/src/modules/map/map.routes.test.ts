@@ -15,6 +15,7 @@ import { addUser, loginAs, type Client } from '../../test-support/fixtures.ts';
 import { importProjectList } from '../ledger/import/import.service.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 import { communityMap } from './map.service.ts';
+import { NO_MEASURES } from '../../test-support/progress.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gaizao-map-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -85,17 +86,7 @@ describeEachEngine('community map', (ctx) => {
       period,
       start_date: start,
       completion_date: done,
-      investment_done_yuan: 0,
-      pipelines_m: 0,
-      elevators: 0,
-      parking: 0,
-      chargers: 0,
-      elderly_care: 0,
-      childcare: 0,
-      housekeeping: 0,
-      health: 0,
-      energy_area_centi: 0,
-      corrected: 0,
+      ...NO_MEASURES,
       username: 'longhua',
       updated_at: `${Y}-12-01T00:00:00Z`,
     });

@@ -28,6 +28,7 @@ import { findRegion } from '../regions/regions.repository.ts';
 import { SYSTEM_ACTOR } from '../users/users.service.ts';
 import { progressTable } from './progress.service.ts';
 import { underPath } from '../../db/under-path.ts';
+import { NO_MEASURES } from '../../test-support/progress.ts';
 
 const Y = 2022;
 const rows: PublishedRow[] = published.provinces;
@@ -152,17 +153,7 @@ async function insertLedger(
 /** A month's record with nothing but a start. */
 const NOTHING_YET = {
   completion_date: null,
-  investment_done_yuan: 0,
-  pipelines_m: 0,
-  elevators: 0,
-  parking: 0,
-  chargers: 0,
-  elderly_care: 0,
-  childcare: 0,
-  housekeeping: 0,
-  health: 0,
-  energy_area_centi: 0,
-  corrected: 0,
+  ...NO_MEASURES,
 };
 
 /** 'YYYY-MM-DD' in 2022, spread over the year. */

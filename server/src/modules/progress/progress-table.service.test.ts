@@ -17,6 +17,7 @@ import * as repo from './progress.repository.ts';
 import { currentReport } from '../reports/monthly-reports.content.ts';
 import { dashboard } from './dashboard.service.ts';
 import { progressTable } from './progress.service.ts';
+import { NO_MEASURES } from '../../test-support/progress.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gaizao-progress-plan-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -69,17 +70,7 @@ describeEachEngine('progress table: submitted plan against current plan', (ctx) 
       period,
       start_date: startDate,
       completion_date: null,
-      investment_done_yuan: 0,
-      pipelines_m: 0,
-      elevators: 0,
-      parking: 0,
-      chargers: 0,
-      elderly_care: 0,
-      childcare: 0,
-      housekeeping: 0,
-      health: 0,
-      energy_area_centi: 0,
-      corrected: 0,
+      ...NO_MEASURES,
       username: 'test',
       updated_at: `${period}-28T00:00:00.000Z`,
     });
