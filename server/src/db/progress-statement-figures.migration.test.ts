@@ -172,6 +172,73 @@ describeEachEngine('migration 0036: progress figures once per statement', (ctx) 
     },
   );
 
+  it.skipIf(!pg)('refuses a deletion in the statement of an insert or update', async () => {
+    const id = await member();
+    await upsert([record(id, '2031-01', 5), record(id, '2031-02', 7), record(id, '2031-03', 9)]);
+    const before = await figures();
+    await expect(
+      sql`with gone as (delete from progress where community_id = ${id} and period = '2031-02' returning 1)
+        insert into progress (community_id, period, elevators, username, updated_at)
+        values (${id}, '2031-04', 11, 'test', ${AT})`.execute(db()),
+    ).rejects.toThrow('同一条语句不能既删除进展记录又写入或修改进展记录');
+    await expect(
+      sql`merge into progress p using (values ('2031-01', 'u'), ('2031-02', 'd')) v(period, act)
+        on p.community_id = ${id} and p.period = v.period
+        when matched and v.act = 'd' then delete
+        when matched then update set elevators = 20`.execute(db()),
+    ).rejects.toThrow('同一条语句不能既删除进展记录又写入或修改进展记录');
+    expect(await figures()).toEqual(before);
+    // Each on its own is counted.
+    await db()
+      .deleteFrom('progress')
+      .where('community_id', '=', id)
+      .where('period', '=', '2031-02')
+      .execute();
+    expect(await figures()).toEqual({ '2031-01': [0, 5], '2031-03': [0, 4] });
+    await expectExact();
+    await db().deleteFrom('communities').where('id', '=', id).execute();
+  });
+
+  it.skipIf(!pg)(
+    'lets a transaction that holds a community finish the month another writer waits to write',
+    async () => {
+      // The second writer waits for the community before it holds the record's key, so the
+      // first can write that record too: no deadlock.
+      const id = await member();
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      let locked!: () => void;
+      const holding = new Promise<void>((r) => (locked = r));
+      const one = db()
+        .transaction()
+        .execute(async (trx) => {
+          await trx
+            .insertInto('progress')
+            .values(record(id, '2031-01', 1))
+            .execute();
+          locked();
+          await gate;
+          await trx
+            .insertInto('progress')
+            .values(record(id, '2031-02', 3))
+            .onConflict((oc) =>
+              oc.columns(['community_id', 'period']).doUpdateSet({ elevators: 3 }),
+            )
+            .execute();
+        });
+      await holding;
+      const two = upsert([record(id, '2031-02', 8, true)]);
+      await new Promise((r) => setTimeout(r, 200));
+      release();
+      const outcomes = await Promise.allSettled([one, two]);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled']);
+      // The second came last: February is its record.
+      expect(await figures()).toEqual({ '2031-01': [0, 1], '2031-02': [1, 7] });
+      await expectExact();
+      await db().deleteFrom('communities').where('id', '=', id).execute();
+    },
+  );
+
   it.skipIf(!pg)(
     'makes a second writer of one community wait for the first and count after it',
     async () => {
@@ -217,7 +284,9 @@ describeEachEngine('migration 0036: progress figures once per statement', (ctx) 
         )
       ).rows.map((r) => r.tgname);
     const ours = [
+      'figures_record_delete_guard',
       'figures_record_key',
+      'figures_record_lock',
       'figures_record_out',
       'figures_records_inserted',
       'figures_records_open',

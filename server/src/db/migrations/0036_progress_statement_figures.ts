@@ -18,16 +18,25 @@
  * setting. After-statement triggers run when the whole statement (with its CTEs, and any statement
  * a trigger of it ran) is done, so the last one sees everything the others put aside.
  *
- * Each trigger first locks the communities of its own rows, in id order, as 0030 locked each one
- * before its row: a second writer of one community waits, then reads the first's records as
- * committed. Named to run before the started communities' triggers of the same events (0033), they
- * leave those the locks they rely on. A record's key may still not change (a row trigger that runs
- * only when it does). Deletions keep 0030's row trigger: a community deleted deletes its records
- * through its foreign key, whose after-statement triggers PostgreSQL runs only when the whole
- * deletion is done, after the community has left the plan; a row trigger counts them at once.
- * For the same reason a statement may not both write records and change the plan's members (a
- * CTE beside it): the members' triggers would read records not yet counted, so they refuse while
- * a statement on `progress` is open.
+ * A row trigger still locks each record's community before the record is written, as 0030 did
+ * (and counts nothing): a second writer of one community waits before it holds the record's key, then
+ * reads the first's records as committed; and a statement locks its communities in its rows' order,
+ * not in two batches (an upsert's updated rows, then its inserted ones), which let two upserts
+ * deadlock. The started communities' triggers of the same events (0033) rely on these locks too. A
+ * record's key may still not change (a row trigger that runs only when it does).
+ *
+ * Deletions keep 0030's row trigger: a community deleted deletes its records through its foreign
+ * key, whose after-statement triggers PostgreSQL runs only when the whole deletion is done, after
+ * the community has left the plan; a row trigger counts them at once. Counting at once, it would
+ * read records an open statement has written but not yet counted, so a deletion is refused while a
+ * statement on `progress` is open (a CTE or a MERGE that deletes beside an insert or update). For
+ * the same reason a statement may not both write records and change the plan's members: the
+ * members' triggers refuse while a statement on `progress` is open.
+ *
+ * Not counted exactly: a statement on `progress` run from inside another (a function it calls)
+ * that writes a record the outer one also writes. The record's value before both is the earlier
+ * statement's old row, and the order of the two is not known to the triggers. No module does this;
+ * `gaizao verify` would find it and `--rebuild-figures` repair it.
  *
  * `down` restores 0030's row triggers, whose functions this migration leaves in place. Frozen:
  * imports no app code; the measures are 0030's.
@@ -130,7 +139,6 @@ function closing(name: string, own: string): string {
     declare open integer := ${OPEN} - 1; touched integer[];
     begin
       perform set_config('gaizao.figures_open', open::text, false);
-      perform 1 from communities where id = any(array(select distinct community_id from (${own}) o)) order by id for no key update;
       if open > 0 then ${putAside(own)}; return null; end if;
       touched := array(select distinct community_id from (select community_id from (${own}) o union all select community_id from (${PUT_ASIDE}) p) t);
       ${addChanges(own)};
@@ -141,13 +149,20 @@ function closing(name: string, own: string): string {
 
 const GUARD = `create function figures_members_guard() returns trigger language plpgsql as $$ begin if ${OPEN} > 0 then raise exception '同一条语句不能既写进展记录又改变计划中的小区'; end if; return null; end $$`;
 
+/** A record's community locked before the record is written (0030's lock, without its counting). */
+const LOCK = `create function figures_record_lock() returns trigger language plpgsql ${SETTINGS} as $$ begin perform 1 from communities where id = NEW.community_id for no key update; return NEW; end $$`;
+
 const UP = [
   ...['in', 'changed'].map((t) => `drop trigger figures_record_${t} on progress`),
   `create function figures_records_open() returns trigger language plpgsql ${SETTINGS} as $$ begin perform set_config('gaizao.figures_open', (${OPEN} + 1)::text, false); return null; end $$`,
   closing('figures_records_inserted', OWN.inserted),
   closing('figures_records_updated', OWN.old),
   `create function figures_record_key() returns trigger language plpgsql as $$ begin raise exception '进展记录的小区和报告期不能修改'; end $$`,
+  `create function figures_record_delete_guard() returns trigger language plpgsql as $$ begin raise exception '同一条语句不能既删除进展记录又写入或修改进展记录'; end $$`,
+  LOCK,
   GUARD,
+  'create trigger figures_record_lock before insert or update on progress for each row execute function figures_record_lock()',
+  `create trigger figures_record_delete_guard before delete on progress for each row when (${OPEN} > 0) execute function figures_record_delete_guard()`,
   'create trigger figures_records_open before insert or update on progress for each statement execute function figures_records_open()',
   'create trigger figures_records_inserted after insert on progress referencing new table as added for each statement execute function figures_records_inserted()',
   'create trigger figures_records_updated after update on progress referencing old table as removed new table as added for each statement execute function figures_records_updated()',
@@ -155,7 +170,14 @@ const UP = [
   'create trigger figures_members_guard before insert or update or delete on figure_members for each statement execute function figures_members_guard()',
 ];
 
-const OURS = ['records_open', 'records_inserted', 'records_updated', 'record_key'];
+const OURS = [
+  'records_open',
+  'records_inserted',
+  'records_updated',
+  'record_key',
+  'record_lock',
+  'record_delete_guard',
+];
 const DOWN = [
   ...OURS.map((t) => `drop trigger figures_${t} on progress`),
   'drop trigger figures_members_guard on figure_members',
