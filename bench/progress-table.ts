@@ -101,10 +101,11 @@ export async function seedProgress(url: string) {
     }
     // PostgreSQL's autovacuum analyses a table after this many new rows; do it now, not mid-run.
     // SQLite has no such thing and the application never runs ANALYZE: it stays without.
-    // A year written in one statement updates each monthly figure row some 75 times inside one
-    // transaction, where no vacuum can reach the old versions: PostgreSQL leaves 2.5 million dead
-    // versions and each live row on a page of its own (560 MB for 175,000 rows), and every view
-    // then reads from disk. Month-ends, with vacuum between them, leave 75 MB (docs/benchmarks.md,
+    // Under migration 0030's row triggers a year written in one statement updated each monthly
+    // figure row some 75 times inside one transaction, where no vacuum can reach the old versions:
+    // 2.5 million dead versions and each live row on a page of its own (560 MB for 175,000 rows).
+    // Since 0036 the statement writes each figure row once (33 MB, no dead versions:
+    // docs/deploy.md), and the compaction below finds nothing to do. Month-ends, with vacuum between them, leave 75 MB (docs/benchmarks.md,
     // "A year written month by month"). Compacted, as docs/deploy.md says to after such a bulk
     // load; the uncompacted state was measured too (docs/benchmarks.md, "frozen plans counted
     // once").
