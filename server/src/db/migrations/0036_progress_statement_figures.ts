@@ -92,7 +92,7 @@ const PENDING = `coalesce(nullif(current_setting('gaizao.figures_pending', true)
 /**
  * The records as they were before the statement, as events (`present`: there was a record, with
  * these values; `seq`: null for this statement's own, which come after every earlier one):
- * an inserted record had none, an updated or deleted one its old row.
+ * an inserted record had none, an updated one its old row (deletions are 0030's row trigger's).
  */
 const OWN = {
   inserted: `select community_id, period, false as present, null::integer as seq, ${VALUES.map(([c, t]) => `null::${t} as ${c}`).join(', ')} from added`,
