@@ -7,6 +7,7 @@
  * triggers 0036 leaves alone, where SQLite can run them.
  */
 import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.ts';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../test-support/engines.ts';
 import { placeOf, smallCommunity } from '../test-support/communities.ts';
@@ -68,8 +69,8 @@ describeEachEngine('migration 0036: progress figures once per statement', (ctx) 
     expect((await checkFigures(db())).mismatches).toEqual([]);
   }
 
-  const upsert = (rows: ReturnType<typeof record>[]) =>
-    db()
+  const upsert = (rows: ReturnType<typeof record>[], on: Kysely<Database> = db()) =>
+    on
       .insertInto('progress')
       .values(rows)
       .onConflict((oc) =>
@@ -79,6 +80,29 @@ describeEachEngine('migration 0036: progress figures once per statement', (ctx) 
         })),
       )
       .execute();
+
+  /**
+   * A transaction that writes with `first`, then holds what it locked until `release()`, then
+   * writes with `then`: `written` resolves once the first write is done, `done` at its commit.
+   */
+  function holdingWriter(
+    first: (trx: Kysely<Database>) => Promise<unknown>,
+    then?: (trx: Kysely<Database>) => Promise<unknown>,
+  ) {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let ready!: () => void;
+    const written = new Promise<void>((r) => (ready = r));
+    const done = db()
+      .transaction()
+      .execute(async (trx) => {
+        await first(trx);
+        ready();
+        await gate;
+        await then?.(trx);
+      });
+    return { written, release: () => release(), done };
+  }
 
   beforeAll(async () => {
     project = (
@@ -205,32 +229,19 @@ describeEachEngine('migration 0036: progress figures once per statement', (ctx) 
       // The second writer waits for the community before it holds the record's key, so the
       // first can write that record too: no deadlock.
       const id = await member();
-      let release!: () => void;
-      const gate = new Promise<void>((r) => (release = r));
-      let locked!: () => void;
-      const holding = new Promise<void>((r) => (locked = r));
-      const one = db()
-        .transaction()
-        .execute(async (trx) => {
-          await trx
+      const one = holdingWriter(
+        (trx) =>
+          trx
             .insertInto('progress')
             .values(record(id, '2031-01', 1))
-            .execute();
-          locked();
-          await gate;
-          await trx
-            .insertInto('progress')
-            .values(record(id, '2031-02', 3))
-            .onConflict((oc) =>
-              oc.columns(['community_id', 'period']).doUpdateSet({ elevators: 3 }),
-            )
-            .execute();
-        });
-      await holding;
+            .execute(),
+        (trx) => upsert([record(id, '2031-02', 3)], trx),
+      );
+      await one.written;
       const two = upsert([record(id, '2031-02', 8, true)]);
       await new Promise((r) => setTimeout(r, 200));
-      release();
-      const outcomes = await Promise.allSettled([one, two]);
+      one.release();
+      const outcomes = await Promise.allSettled([one.done, two]);
       expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled']);
       // The second came last: February is its record.
       expect(await figures()).toEqual({ '2031-01': [0, 1], '2031-02': [1, 7] });
@@ -243,21 +254,13 @@ describeEachEngine('migration 0036: progress figures once per statement', (ctx) 
     'makes a second writer of one community wait for the first and count after it',
     async () => {
       const id = await member();
-      let release!: () => void;
-      const gate = new Promise<void>((r) => (release = r));
-      let written!: () => void;
-      const first = new Promise<void>((r) => (written = r));
-      const one = db()
-        .transaction()
-        .execute(async (trx) => {
-          await trx
-            .insertInto('progress')
-            .values(record(id, '2031-03', 2, true))
-            .execute();
-          written();
-          await gate;
-        });
-      await first;
+      const one = holdingWriter((trx) =>
+        trx
+          .insertInto('progress')
+          .values(record(id, '2031-03', 2, true))
+          .execute(),
+      );
+      await one.written;
       let secondDone = false;
       const two = db()
         .insertInto('progress')
@@ -265,10 +268,10 @@ describeEachEngine('migration 0036: progress figures once per statement', (ctx) 
         .execute()
         .then(() => (secondDone = true));
       await new Promise((r) => setTimeout(r, 300));
-      // The second holds its record but waits for the community the first locked.
+      // The second waits for the community the first locked, before writing its record.
       expect(secondDone).toBe(false);
-      release();
-      await Promise.all([one, two]);
+      one.release();
+      await Promise.all([one.done, two]);
       expect(await figures()).toEqual({ '2031-03': [1, 2], '2031-05': [-1, 5] });
       await expectExact();
       await db().deleteFrom('communities').where('id', '=', id).execute();

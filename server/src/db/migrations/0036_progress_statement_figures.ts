@@ -96,7 +96,7 @@ const PENDING = `coalesce(nullif(current_setting('gaizao.figures_pending', true)
  */
 const OWN = {
   inserted: `select community_id, period, false as present, null::integer as seq, ${VALUES.map(([c, t]) => `null::${t} as ${c}`).join(', ')} from added`,
-  old: `select community_id, period, true as present, null::integer as seq, ${VALUE_NAMES.join(', ')} from removed`,
+  updated: `select community_id, period, true as present, null::integer as seq, ${VALUE_NAMES.join(', ')} from removed`,
 };
 
 /** The events put aside by earlier triggers of the statement, in the order they came. */
@@ -156,7 +156,7 @@ const UP = [
   ...['in', 'changed'].map((t) => `drop trigger figures_record_${t} on progress`),
   `create function figures_records_open() returns trigger language plpgsql ${SETTINGS} as $$ begin perform set_config('gaizao.figures_open', (${OPEN} + 1)::text, false); return null; end $$`,
   closing('figures_records_inserted', OWN.inserted),
-  closing('figures_records_updated', OWN.old),
+  closing('figures_records_updated', OWN.updated),
   `create function figures_record_key() returns trigger language plpgsql as $$ begin raise exception '进展记录的小区和报告期不能修改'; end $$`,
   `create function figures_record_delete_guard() returns trigger language plpgsql as $$ begin raise exception '同一条语句不能既删除进展记录又写入或修改进展记录'; end $$`,
   LOCK,
