@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=4 --max-old-space-size=2000 --no-allocation-site-pretenuring
+#!/usr/bin/env -S node --max-semi-space-size=4 --max-old-space-size=2000
 /**
  * `gaizao …` (`npx gaizao`, `npm install -g`): the compiled command line in dist/server, built by
  * `npm run build` (and at npm install and npm start; docs/cli.md, "The build"). Started as a

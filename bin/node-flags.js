@@ -12,16 +12,5 @@
  *   to about twice what survived its last full collection, not four times. With both: 267–275 MB,
  *   in 8.3–8.5 s. The month-end load test passes with the 2 GB cap (docs/benchmarks-load.md, run
  *   C); the servers' heap there was not measured.
- * - `--no-allocation-site-pretenuring`: V8 does not decide, from a young collection in which many
- *   objects of one allocation site survived, to allocate that site's objects in the old
- *   generation from then on. Left on, it at times did so for an xlsx's parse (the import's
- *   worker), whose objects die young: the old generation filled twice a second and the parse ran
- *   at half speed. Of ten parses of the national file, eight took 13.7–18.6 s with 76–89 full
- *   collections, two 11.4–11.5 s with 13–18. With this setting, three of three took 9.2–11.3 s
- *   with 7–8, and peaked at 206–221 MB against 233–260 MB (docs/benchmarks.md, 2026-12-08).
  */
-export const NODE_FLAGS = Object.freeze([
-  '--max-semi-space-size=4',
-  '--max-old-space-size=2000',
-  '--no-allocation-site-pretenuring',
-]);
+export const NODE_FLAGS = Object.freeze(['--max-semi-space-size=4', '--max-old-space-size=2000']);
