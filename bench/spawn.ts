@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { NODE_FLAGS } from '../bin/node-flags.js';
+import { SERVER_FLAGS } from '../bin/node-flags.js';
 import type { ChildResult, Task } from './child.ts';
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
@@ -10,14 +10,15 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * The result, with the machine's 1-minute load average as the child started (2 cores here). The
- * child runs with the heap settings of the server and the command line (bin/node-flags.js).
+ * child runs with the server's heap settings (SERVER_FLAGS, bin/node-flags.js): it measures what the
+ * server does.
  */
 export function inChild(task: Task): Promise<ChildResult & { load1: number }> {
   const load1 = Math.round(loadavg()[0]! * 100) / 100;
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [...NODE_FLAGS, '--import', 'tsx', '--expose-gc', CHILD, JSON.stringify(task)],
+      [...SERVER_FLAGS, '--import', 'tsx', '--expose-gc', CHILD, JSON.stringify(task)],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { NODE_FLAGS } from '../../bin/node-flags.js';
+import { SERVER_FLAGS } from '../../bin/node-flags.js';
 import { assertDocumented, ensureNginx, freePort, startChild, startNginx } from './stack.ts';
 import { LOAD_PASSWORD, recreateDatabase, seed, type Seeded } from './seed.ts';
 import { loginAll, Recorder, submitters, throughput, viewers } from './traffic.ts';
@@ -52,7 +52,7 @@ export async function measure(o: LoadOptions): Promise<LoadResult> {
   );
   const gaizao = (p: number) => [
     process.execPath,
-    ...NODE_FLAGS,
+    ...SERVER_FLAGS,
     join(ROOT, 'bin/gaizao.js'),
     'serve',
     '--db',

@@ -13,11 +13,12 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTable, XLSX_WORKER_BYTES } from '../modules/ledger/import/read-table.ts';
-import { NODE_FLAGS } from '../../../bin/node-flags.js';
+import { NODE_FLAGS, SERVER_FLAGS } from '../../../bin/node-flags.js';
 import { HAINAN_PROJECT_LIST } from '../test-support/samples.ts';
 
 const run = promisify(execFile);
 const FLAGS = NODE_FLAGS.join(' ');
+const SERVER = SERVER_FLAGS.join(' ');
 const ROOT = join(import.meta.dirname, '../../..');
 const BIN = join(ROOT, 'bin/gaizao.js');
 const dir = mkdtempSync(join(tmpdir(), 'gaizao-build-'));
@@ -119,7 +120,7 @@ describe('package.json', () => {
     const files = pkg.scripts.start!.match(/\S+\.js\b/g) ?? [];
     expect(files).toEqual(['scripts/build.js', 'bin/gaizao.js']);
     for (const f of files) expect(existsSync(join(ROOT, f)), f).toBe(true);
-    expect(pkg.scripts.start).toContain(`node ${FLAGS} bin/gaizao.js serve --demo`);
+    expect(pkg.scripts.start).toContain(`node ${SERVER} bin/gaizao.js serve --demo`);
     expect(pkg.scripts.prepare).toBe('node scripts/build.js --server');
   });
 });
@@ -133,9 +134,17 @@ describe('the heap settings (bin/node-flags.js)', () => {
   };
 
   it('are valid for this Node and cap the heap below the default of a large machine', async () => {
-    const limit = await heapLimit(NODE_FLAGS);
-    expect(limit).toBeGreaterThanOrEqual(2000);
-    expect(limit).toBeLessThan(2048);
+    for (const flags of [NODE_FLAGS, SERVER_FLAGS]) {
+      const limit = await heapLimit(flags);
+      expect(limit).toBeGreaterThanOrEqual(2000);
+      expect(limit).toBeLessThan(2048);
+    }
+  });
+
+  it("are the command line's, and the server's add only the pretenuring setting", () => {
+    expect(SERVER_FLAGS.slice(0, NODE_FLAGS.length)).toEqual(NODE_FLAGS);
+    expect(SERVER_FLAGS.slice(NODE_FLAGS.length)).toEqual(['--no-allocation-site-pretenuring']);
+    expect(readFileSync(BIN, 'utf8')).not.toContain('pretenuring');
   });
 
   it('are on the first line of bin/gaizao.js, which runs as a command (npx gaizao)', async () => {
@@ -145,15 +154,17 @@ describe('the heap settings (bin/node-flags.js)', () => {
     expect(stdout).toContain('gaizao');
   });
 
-  it('are given wherever bin/gaizao.js is started by node: npm start, npm run gaizao, systemd', () => {
+  it("are given wherever bin/gaizao.js is started by node: npm start and systemd (the server's), npm run gaizao", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
-    for (const script of ['start', 'gaizao'])
-      expect(pkg.scripts[script], script).toContain(`node ${FLAGS} bin/gaizao.js`);
+    expect(pkg.scripts.start).toContain(`node ${SERVER} bin/gaizao.js serve`);
+    expect(pkg.scripts.gaizao).toContain(`node ${FLAGS} bin/gaizao.js`);
+    expect(pkg.scripts.gaizao).not.toContain(SERVER);
     const deploy = readFileSync(join(ROOT, 'docs/deploy.md'), 'utf8');
     const starts = deploy.match(/^ExecStart=.*$/gm) ?? [];
     expect(starts.length).toBeGreaterThan(0);
-    for (const line of starts) expect(line).toContain(`/usr/bin/node ${FLAGS} bin/gaizao.js`);
+    for (const line of starts)
+      expect(line).toContain(`/usr/bin/node ${SERVER} bin/gaizao.js serve`);
   });
 });
