@@ -106,9 +106,9 @@ export async function seedProgress(url: string) {
     // 2.5 million dead versions and each live row on a page of its own (560 MB for 175,000 rows).
     // Since 0036 the statement writes each figure row once (33 MB, no dead versions:
     // docs/deploy.md), and the compaction below has little left to do. Month-ends, with vacuum
-    // between them, left 75 MB under 0030 (docs/benchmarks.md, "A year written month by month"). Compacted, as docs/deploy.md says to after such a bulk
-    // load; the uncompacted state was measured too (docs/benchmarks.md, "frozen plans counted
-    // once").
+    // between them, left 75 MB under 0030 (docs/benchmarks.md, "A year written month by month").
+    // Compacted, as docs/deploy.md says to after such a bulk load; the uncompacted state was
+    // measured too (docs/benchmarks.md, "frozen plans counted once").
     if (app.dialect === 'postgres') {
       await sql`vacuum full progress_figures`.execute(db);
       await sql`analyze`.execute(db);

@@ -24,8 +24,9 @@ export const NODE_FLAGS = Object.freeze(['--max-semi-space-size=4', '--max-old-s
  * whose objects die young: the old generation filled twice a second and the parse ran at up to
  * half speed. Of ten parses of the national file, eight took 13.7–18.6 s with 76–89 full
  * collections, two 11.4–11.5 s with 13–18; with the setting, three of three took 9.2–11.3 s with
- * 7–8, and peaked at 206–221 MB against 233–260 MB. The xlsx import took 11.5 s against 14.9 s on
- * SQLite, 22.6 s against 27.2 s on PostgreSQL (docs/benchmarks.md, 2026-12-08).
+ * 7–8, and peaked at 206–221 MB against 233–260 MB. In two full runs an hour apart, not
+ * alternated, the xlsx import took 11.5 s against 14.9 s on SQLite, 22.6 s against 27.2 s on
+ * PostgreSQL (docs/benchmarks.md, 2026-12-08).
  *
  * Not on the command line's first line: every start took 11 ms longer with it (`gaizao verify`,
  * 80–82 ms against 69–70 ms, alternated), past the start-up target. `gaizao serve` started as a

@@ -101,7 +101,7 @@ describeEachEngine('migration 0036: progress figures once per statement', (ctx) 
         await gate;
         await then?.(trx);
       });
-    return { written, release: () => release(), done };
+    return { written, release, done };
   }
 
   beforeAll(async () => {

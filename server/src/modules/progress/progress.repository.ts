@@ -237,8 +237,8 @@ export const regionPathsUnder = (db: Kysely<Database>, scopePath: string) =>
  * community's latest monthly record up to `period` (one index seek a community on the progress
  * key), so a province's or the country's export streams in bounded memory.
  *
- * The plan year's projects under the scope are listed first (their ids and codes only: a few MB
- * for the country's largest year), then their rows are read `batch` projects at a time. Reading
+ * The plan year's projects under the scope are listed first (their ids and codes only), then
+ * their rows are read `batch` projects at a time. Reading
  * the rows in code order straight from the ledger went through the index on the code, one random
  * read of a project for every project of every year: at 220,000 communities on SQLite, 0.15 s
  * of a province's query against 0.04 s for a scan of projects (docs/benchmarks.md).
@@ -256,8 +256,9 @@ export async function* iterateStatisticsCommunities(
     .where((e) => underPath(e, 'p.region_path', scopePath))
     .where('p.plan_year', '=', year)
     .execute();
-  // Codes are ASCII (XM, the plan year, the unit's code, a sequence): compared as strings, they
-  // sort as the database sorts them.
+  // Sorted here, not by the query: an `order by` on the code would send SQLite down its index
+  // again. Codes are ASCII (XM, the plan year, the unit's code, a sequence): compared as
+  // strings, they sort as the database sorts them.
   projects.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   for (let i = 0; i < projects.length; i += batch) {
     const ids = projects.slice(i, i + batch).map((p) => p.id);
