@@ -22,7 +22,7 @@ import { PROGRESS_QUERY } from './progress-table.ts';
 import { writeProgressFixtures } from './progress-import.ts';
 import { EXPORT_PROVINCE } from './exports.ts';
 import { PLAN_TABLE_SCOPES, PLAN_YEAR } from './plan-table.ts';
-import { judge, table, type Result } from './report.ts';
+import { hasTarget, judge, table, type Result } from './report.ts';
 import { inChild } from './spawn.ts';
 import { seconds, xlsxRounds, type Measured } from './xlsx-rounds.ts';
 
@@ -131,6 +131,22 @@ async function benchEngine(
             floorMs: floor.ms,
           },
         ),
+      );
+      // The xlsx import against the same two, shown beside its target: the store floor alone
+      // took longer than the xlsx's parse on PostgreSQL (9.8 s against 7.9 s in the run of
+      // docs/benchmarks.md, 2026-12-08), so within 1.5 × the parse the engine's share and the
+      // parse would have to overlap almost wholly on two cores.
+      results.push(
+        judge({
+          engine,
+          operation: `import xlsx against its parse + store floor`,
+          raw: 'bare parse of the xlsx (the median round) + store floor of the same rows',
+          ms: imported.xlsx.ms,
+          rawMs: parsed.xlsx.ms + floor.ms,
+          peakMb: imported.xlsx.peakMb,
+          label: 'shown',
+          detail: { parseMs: parsed.xlsx.ms, floorMs: floor.ms },
+        }),
       );
     } finally {
       await floorDb.drop();
@@ -347,9 +363,11 @@ async function main(): Promise<void> {
     const options = { ...(await prettier.resolveConfig(file)), parser: 'json' };
     await writeFile(file, await prettier.format(JSON.stringify(out), options));
     process.stdout.write(`\n${table(results)}\n\n`);
-    const missed = results.filter((r) => !r.pass).length;
+    // Rows with nothing to meet (floors, comparisons shown) are not targets, met or missed.
+    const targets = results.filter((r) => hasTarget(r));
+    const missed = targets.filter((r) => !r.pass).length;
     log(
-      `${results.length - missed} of ${results.length} targets met; results in bench/results/latest.json`,
+      `${targets.length - missed} of ${targets.length} targets met (${results.length - targets.length} rows shown without one); results in bench/results/latest.json`,
     );
   } finally {
     await rm(dir, { recursive: true, force: true });
