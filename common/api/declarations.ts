@@ -14,6 +14,7 @@ import {
 } from '../declaration.ts';
 import type { Measures } from '../measures.ts';
 import { frozenRow, planYearParam } from './plan.ts';
+import { rowInt, rowIntParam } from './row-int.ts';
 
 export const declarationState = z.enum(DECLARATION_STATES);
 export const revisionReason = z.enum(REVISION_REASONS);
@@ -245,7 +246,7 @@ export const returnBody = z.object({
   notes: z
     .array(
       z.object({
-        communityId: z.number().int().min(1),
+        communityId: rowInt(),
         reason: z.string().trim().min(1).max(1000),
       }),
     )
@@ -259,7 +260,7 @@ export const reviseBody = z.object({
 });
 
 export const revisionReasonParams = unitYear.extend({
-  communityId: z.coerce.number().int().min(1),
+  communityId: rowIntParam(),
 });
 export const revisionReasonBody = z.object({
   code: z.enum(REVISION_REASONS, {
@@ -270,10 +271,10 @@ export const revisionReasonBody = z.object({
 
 export const diffQuery = z.object({
   from: z.coerce.number().int().min(0).optional(),
-  to: z.coerce.number().int().min(1).optional(),
+  to: rowIntParam().optional(),
 });
 
-export const versionParams = unitYear.extend({ version: z.coerce.number().int().min(1) });
+export const versionParams = unitYear.extend({ version: rowIntParam() });
 
 export const justificationParams = unitYear.extend({
   checkId: z.string().regex(/^[a-z_]{2,40}$/),
@@ -284,7 +285,7 @@ export const justificationBody = z.object({ text: z.string().max(2000) });
 export const frozenCandidate = z.object({ id: z.number(), hash: z.string() });
 export type FrozenCandidate = z.infer<typeof frozenCandidate>;
 
-export const signoffParams = z.object({ snapshotId: z.coerce.number().int().min(1) });
+export const signoffParams = z.object({ snapshotId: rowIntParam() });
 export const signoffBody = z.object({
   hash: z.string().regex(/^[0-9a-f]{64}$/, '校验码应为64位十六进制'),
 });
@@ -295,7 +296,7 @@ export const contactBody = z.object({ name: z.string().max(200), phone: z.string
 
 export const receiptBody = z
   .object({
-    version: z.number().int().min(1).optional().describe('签收的版本；不填为最新上报版本'),
+    version: rowInt().optional().describe('签收的版本；不填为最新上报版本'),
   })
   .nullish();
 /** POST …/receipts: the receipt, and whether this call made it. */

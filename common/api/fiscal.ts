@@ -4,10 +4,11 @@
  */
 import { z } from 'zod';
 import { planYearParam } from './plan.ts';
+import { rowInt, rowIntParam } from './row-int.ts';
 
 /** ?version= of a file upload, when not sent as a multipart field. */
 export const fileUploadQuery = z.object({
-  version: z.coerce.number().int().min(1).optional().describe('或作为 multipart 字段'),
+  version: rowIntParam().optional().describe('或作为 multipart 字段'),
 });
 
 export const fileDownloadQuery = z.object({ download: z.enum(['0', '1']).optional() });
@@ -36,7 +37,7 @@ export const assessmentInput = z.object({
 export type AssessmentInput = z.infer<typeof assessmentInput>;
 
 export const reviewInput = z.object({
-  version: z.number().int().min(1),
+  version: rowInt(),
   decision: z.enum(['passed', 'returned']).describe('passed：通过；returned：退回'),
   reviewer: z.string().max(64).describe('审核人'),
   reviewedOn: z.string().max(10).describe('审核日期 YYYY-MM-DD'),

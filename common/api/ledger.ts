@@ -14,6 +14,7 @@ import {
   SORTABLE,
   YEAR_BUCKETS,
 } from '../ledger.ts';
+import { rowInt, rowIntParam } from './row-int.ts';
 
 const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 const pool = z.enum(POOLS);
@@ -169,13 +170,13 @@ export const communityInput = z.object({
 });
 /** What POST takes: numbers as the user typed them, checked by the server. */
 export type CommunityInput = z.input<typeof communityInput>;
-export const communityUpdate = communityInput.extend({ version: z.number().int().min(1) });
+export const communityUpdate = communityInput.extend({ version: rowInt() });
 export type CommunityUpdate = z.input<typeof communityUpdate>;
 
-export const idParam = z.object({ id: z.coerce.number().int().min(1) });
+export const idParam = z.object({ id: rowIntParam() });
 export const pairParams = z.object({
-  id: z.coerce.number().int().min(1),
-  otherId: z.coerce.number().int().min(1),
+  id: rowIntParam(),
+  otherId: rowIntParam(),
 });
 export const pairBody = z.object({ status: z.enum(['dismissed', 'confirmed']) });
 /** What a scan of the user's subtree for suspected duplicates found (POST /api/duplicates/scan). */

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { MAX_DUE_DAY, REPORT_STATUSES } from '../monthly-reports.ts';
 import { countsOf } from './progress.ts';
+import { rowIntParam } from './row-int.ts';
 
 const unitCode = z.string().regex(/^[0-9A-Z]{6}$/, '单位代码应为6位区划代码');
 export const unitYearParams = z.object({
@@ -13,7 +14,7 @@ export const unitYearParams = z.object({
 export const unitPeriodParams = unitYearParams.extend({
   period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '报告期应为 YYYY-MM'),
 });
-export const versionParams = unitPeriodParams.extend({ version: z.coerce.number().int().min(1) });
+export const versionParams = unitPeriodParams.extend({ version: rowIntParam() });
 export const provinceParams = z.object({
   province: z.string().regex(/^\d{6}$/, '省级代码应为6位数字'),
 });

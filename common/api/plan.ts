@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ROW_KINDS } from '../plan-table.ts';
 import type { PlanPolicy as PlanPolicyRules } from '../plan-policy.ts';
+import { rowInt } from './row-int.ts';
 
 /** A plan year in an address or a query. */
 export const planYearParam = z.coerce.number().int().min(2000).max(2100);
@@ -190,7 +191,7 @@ export type PlanPolicyInput = z.infer<typeof policyInput>;
 /** POST /api/plan-policies: a new year, from the latest earlier year's rules. */
 export const addPolicyBody = policyInput.partial().extend({ planYear: planYearParam });
 /** PUT /api/plan-policies/:year. */
-export const updatePolicyBody = policyInput.extend({ version: z.number().int().min(1) });
+export const updatePolicyBody = policyInput.extend({ version: rowInt() });
 
 export const consentThresholdParams = z.object({
   province: z.string().regex(/^\d{2}(0000)?$/, '省份应为2位或6位代码'),

@@ -3,9 +3,10 @@
 // progress table. The web takes the types only (web/src/api/communityProgress.ts, progress.ts).
 import { z } from 'zod';
 import { COUNT_MEASURES, FUNDING_SOURCES, type CountMeasure } from '../progress.ts';
+import { rowIntParam } from './row-int.ts';
 
 /** :id of /api/communities/:id/… */
-export const communityParams = z.object({ id: z.coerce.number().int().min(1) });
+export const communityParams = z.object({ id: rowIntParam() });
 /** The id of what a POST created. */
 export const createdId = z.object({ id: z.number() });
 export type CreatedId = z.infer<typeof createdId>;

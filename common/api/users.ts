@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ROLES } from '../roles.ts';
 import { DISPLAY_NAME_MAX, USERNAME_HINT, USERNAME_PATTERN } from '../users.ts';
+import { rowInt, rowIntParam } from './row-int.ts';
 
 const role = z.enum(ROLES);
 
@@ -45,7 +46,7 @@ export const newUser = z.object({
 export type NewUser = z.infer<typeof newUser>;
 
 export const userPatch = z.object({
-  version: z.number().int().min(1),
+  version: rowInt(),
   displayName: z.string().trim().min(1).max(DISPLAY_NAME_MAX).optional(),
   roles: roles.optional(),
   disabled: z.boolean().optional(),
@@ -53,4 +54,4 @@ export const userPatch = z.object({
 });
 export type UserPatch = z.infer<typeof userPatch>;
 
-export const userIdParam = z.object({ id: z.coerce.number().int().min(1) });
+export const userIdParam = z.object({ id: rowIntParam() });

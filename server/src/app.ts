@@ -27,7 +27,7 @@ import type { ThrottleRules } from './domain/throttle.ts';
 import { loadConfig } from './config.ts';
 import { DEMO_ACCOUNTS } from './demo/seed.ts';
 import { OTHER_UNIT_ACCOUNTS } from './demo/unit-accounts.ts';
-import { clientErrorHandler, errorHandler, type App } from './http.ts';
+import { clientErrorHandler, errorHandler, refuseNul, type App } from './http.ts';
 import { startImportSweeper } from './modules/ledger/import/import-jobs.sweep.ts';
 import { registerAuth } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -114,6 +114,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   registerSecurityHeaders(app, headers);
+  app.addHook('preValidation', refuseNul);
   // An empty JSON body (a bodiless POST from a fetch that still sets the header) reads as no body.
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
     if (body === '') return done(null, undefined);

@@ -103,6 +103,58 @@ function isMissing(given: unknown, path: string): boolean {
   return at === undefined || at === null || (typeof at === 'string' && at.trim() === '');
 }
 
+/**
+ * U+0000 anywhere in what a request gives (its query, path and JSON body): PostgreSQL's text cannot
+ * hold it, and no field has a use for it. Refused before a route sees it, naming the field, as a
+ * 400 on both engines (PostgreSQL would otherwise fail the statement, and an export would break
+ * off after its first line).
+ */
+export async function refuseNul(req: FastifyRequest): Promise<void> {
+  const parts: [string, unknown][] = [
+    ['查询参数', req.query],
+    ['路径', req.params],
+    ['请求内容', req.body],
+  ];
+  for (const [part, value] of parts) {
+    const at = nulAt(value, []);
+    if (at) {
+      const path = at.join('.') || part;
+      throw new AppError('VALIDATION', `${path}：含有空字符（U+0000），请删去后重试`, [
+        { path, message: '含有空字符（U+0000）' },
+      ]);
+    }
+  }
+}
+
+/** The path to the first string in `value` that holds U+0000, if any. */
+function nulAt(value: unknown, path: string[]): string[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const at = nulAt(v, [...path, k]);
+    if (at) return at;
+  }
+  return undefined;
+}
+
+/** A multipart text field, refused as a JSON body's would be if it holds U+0000. */
+export function partText(name: string, value: unknown): string {
+  const text = String(value);
+  if (text.includes('\u0000'))
+    throw new AppError('VALIDATION', `${name}：含有空字符（U+0000），请删去后重试`, [
+      { path: name, message: '含有空字符（U+0000）' },
+    ]);
+  return text;
+}
+
+/**
+ * An uploaded file's name as kept and shown: without control characters (U+0000–U+001F, U+007F),
+ * which no file name needs and PostgreSQL's text cannot hold (U+0000).
+ */
+export const uploadName = (name: string): string =>
+  // eslint-disable-next-line no-control-regex
+  name.replace(/[\u0000-\u001f\u007f]/g, '');
+
 function where(path: string): string {
   return path.replace(/^\//, '').replace(/\//g, '.') || '(请求)';
 }
@@ -143,13 +195,24 @@ export function errorHandler(
       .code(400)
       .send({ error: { code: 'VALIDATION', message: `${first.path}：${first.message}`, details } });
   }
-  // The backstop of a race no service foresaw: a unique key refused the second writer (issue 10).
-  if (isUniqueViolation(err))
+  // The backstop of a race no service foresaw: a unique key refused the second writer (issue 10),
+  // or PostgreSQL broke a deadlock between two writers by failing one (40P01; the figures'
+  // triggers of two changes over several units' totals). Either way nothing of it was saved.
+  if (isUniqueViolation(err) || err.code === '40P01')
     return reply.code(409).send({
       error: {
         code: 'CONFLICT',
         subCode: 'CONCURRENT',
         message: '数据已被他人同时修改，本次操作未保存，请刷新后重试',
+      },
+    });
+  // The backstop of refuseNul: a character PostgreSQL's text cannot hold (U+0000), from a part of
+  // a request no check above reads (22021 character_not_in_repertoire, 22P05 untranslatable).
+  if (err.code === '22021' || err.code === '22P05')
+    return reply.code(400).send({
+      error: {
+        code: 'VALIDATION',
+        message: '提交的内容含有无法保存的字符（如空字符 U+0000），请删去后重试',
       },
     });
   const known = err.code ? FASTIFY_MESSAGES[err.code] : undefined;

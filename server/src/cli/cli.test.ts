@@ -116,6 +116,26 @@ describe('gaizao users', () => {
     );
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toContain('未知角色：mayor');
+    // 三员分立: the command line creates accounts through the same rule as the API.
+    for (const [roles, message] of [
+      ['security_admin,audit_admin', '三员分立：安全管理员、审计管理员不能由同一账号兼任'],
+      ['admin,ministry', '三员分立：系统管理员不能兼任其他角色（住房和城乡建设部）'],
+    ]) {
+      const both = await gaizao(
+        'users',
+        'add',
+        '--username',
+        'x4',
+        '--region',
+        '000000',
+        '--role',
+        roles!,
+        '--password',
+        'Abcdefgh-12',
+      );
+      expect(both.code, roles).toBe(2);
+      expect(both.stderr, roles).toContain(message);
+    }
     const weak = await gaizao(
       'users',
       'add',

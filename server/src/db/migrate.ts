@@ -39,6 +39,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   '0034_place_keys',
   '0035_import_keys',
   '0036_progress_statement_figures',
+  '0037_target_sources',
 ];
 
 function migrator(db: Kysely<unknown>, dialect: Dialect, schema?: string): Migrator {

@@ -23,6 +23,15 @@ export const receivesOnly = (actor: Actor): boolean =>
   actor.roles.length > 0 && actor.roles.every((r) => r === 'ndrc_national' || r === 'mof');
 
 /**
+ * 三员分立 (等保三级, docs/security.md): the security administrator manages accounts and the audit
+ * administrator reads the audit log; neither sees the plans, declarations, assessments, ledger or
+ * reports. True for a user who holds some role besides those two: the routes of plan data ask this
+ * before anything else, and refuse (403) whoever holds neither.
+ */
+export const readsPlanData = (actor: Actor): boolean =>
+  actor.roles.some((r) => r !== 'security_admin' && r !== 'audit_admin');
+
+/**
  * The roles a user may hold at a region (DESIGN.md, "Regions and people"): county staff at a unit
  * that holds communities, city staff at a prefecture-level unit, the province roles at a province,
  * the three national recipients of provinces' plans (住房和城乡建设部, 国家发展改革委, 财政部) at the

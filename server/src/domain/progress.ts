@@ -49,6 +49,10 @@ export const consentReached = (c: ConsentState): boolean =>
   c.households > 0 && c.bestAgreeing / c.households >= c.threshold;
 
 /** Problems of one record against the rules of the spec, in Chinese; [] if none. `previous` is the latest earlier month's record. */
+/** How to say a record corrects an earlier month, in the form and in a file alike. */
+export const CORRECTION_HINT =
+  '；如为更正，请标明更正（表单中勾选“更正以前月份”，导入文件的“更正”列填“是”）';
+
 export function progressProblems(
   r: ProgressRecord,
   ctx: { planYear: number; today: string; previous?: ProgressRecord; consent: ConsentState },
@@ -74,7 +78,7 @@ export function progressProblems(
   if (ctx.previous && r.investmentDoneYuan < ctx.previous.investmentDoneYuan && !r.corrected)
     out.push({
       field: '累计完成投资（万元）',
-      message: `累计完成投资少于上月（${formatScaled(ctx.previous.investmentDoneYuan, 4, 0)} 万元）；如为更正，请在“更正”列填“是”`,
+      message: `累计完成投资少于上月（${formatScaled(ctx.previous.investmentDoneYuan, 4, 0)} 万元）${CORRECTION_HINT}`,
     });
   return out;
 }

@@ -37,6 +37,7 @@ import * as m0033 from './0033_started_without_churn.ts';
 import * as m0034 from './0034_place_keys.ts';
 import * as m0035 from './0035_import_keys.ts';
 import * as m0036 from './0036_progress_statement_figures.ts';
+import * as m0037 from './0037_target_sources.ts';
 
 export type FrozenMigration = {
   up: (dialect: Dialect) => (db: Kysely<unknown>) => Promise<void>;
@@ -75,4 +76,5 @@ export const MIGRATIONS: Record<string, FrozenMigration> = {
   '0034_place_keys': m0034,
   '0035_import_keys': m0035,
   '0036_progress_statement_figures': m0036,
+  '0037_target_sources': m0037,
 };

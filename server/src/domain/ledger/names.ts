@@ -69,10 +69,28 @@ const NUMERAL = /[零〇一二两三四五六七八九十百]/;
 /** The last characters of the suffixes, to skip the suffix loop for most names at once. */
 const SUFFIX_ENDS = new Set(GENERIC_SUFFIXES.map((x) => x.at(-1)!));
 
+/**
+ * Characters that take no place on the screen: control characters, the soft hyphen, zero-width
+ * spaces and joiners, direction marks and embeddings, the byte-order mark. Pasted from web pages
+ * and chat messages, they would make two names that read the same two communities.
+ */
+const INVISIBLE_CHARS =
+  '\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb';
+export const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'g');
+
+/** The text without its invisible characters (INVISIBLE). */
+export const withoutInvisible = (text: string): string => text.replace(INVISIBLE, '');
+
+/** Spaces, punctuation and invisible characters: what a name's key leaves out. */
+const NOT_IN_KEY = new RegExp(
+  `[\\s\\u3000·・•.,，、。;；:：'"“”‘’\\-—_()（）[\\]【】{}《》<>${INVISIBLE_CHARS}]`,
+  'g',
+);
+
 /** The name as written, whatever the writing: the ledger's unique key within a county-level unit. */
 export function orthographicKey(name: string): string {
   let s = name.normalize('NFKC').toLowerCase();
-  s = s.replace(/[\s\u3000·・•.,，、。;；:：'"“”‘’\-—_()（）[\]【】{}《》<>]/g, '');
+  s = s.replace(NOT_IN_KEY, '');
   // The tests first: a replace costs more than a look, and most names need neither.
   if (NUMERAL.test(s)) s = chineseNumerals(s);
   if (s.includes('第')) s = s.replace(/第(\d+)期/g, '$1期');

@@ -13,6 +13,7 @@ import {
 import { areaClassOf, AREA_CLASS_LABELS, type AreaClass, type RegionKind } from '../regions.ts';
 import { parseScaled } from './decimal.ts';
 import type { ColumnKey } from './template.ts';
+import { withoutInvisible } from './names.ts';
 
 export interface RowError {
   line: number;
@@ -141,7 +142,8 @@ export function checkRow(
       );
   } else fail('regionCode', '区划代码和区县至少填写一项');
 
-  const name = r.name.replace(/\s+/g, ' ');
+  // Invisible characters first: a name of zero-width spaces alone is no name.
+  const name = withoutInvisible(r.name).replace(/\s+/g, ' ').trim();
   if (!name) fail('name', '必填');
   else if ([...name].length > 100) fail('name', '不能超过100个字');
 

@@ -83,14 +83,22 @@ export interface HeaderMatch {
   unknown: string[];
   missing: string[];
   duplicated: string[];
+  /** how many cells the header row has, blank ones included */
+  width: number;
+  /** the indexes, below width, of the header's blank cells */
+  blank: number[];
 }
 
 export function matchHeader(cells: string[]): HeaderMatch {
   const index: Partial<Record<ColumnKey, number>> = {};
   const unknown: string[] = [];
   const duplicated: string[] = [];
+  const blank: number[] = [];
   cells.forEach((cell, i) => {
-    if (!cell.trim()) return;
+    if (!cell.trim()) {
+      blank.push(i);
+      return;
+    }
     const key = BY_KEY.get(headerKey(cell));
     if (!key) unknown.push(cell.trim());
     else if (index[key] !== undefined) duplicated.push(cell.trim());
@@ -101,7 +109,33 @@ export function matchHeader(cells: string[]): HeaderMatch {
   );
   if (index.regionCode === undefined && index.regionName === undefined)
     missing.push('区划代码 或 区县');
-  return { index, unknown, missing, duplicated };
+  // Trailing blank header cells are no columns: a row's cells past the last header are "beyond".
+  let width = cells.length;
+  while (width > 0 && blank.at(-1) === width - 1) {
+    blank.pop();
+    width--;
+  }
+  return { index, unknown, missing, duplicated, width, blank };
+}
+
+/** A column's letters as a spreadsheet shows them: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetters(index: number): string {
+  let out = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/**
+ * The first cell of a data row with something in it under no header (past the header's last cell,
+ * or under a blank one), by index: nothing a file gives is dropped unsaid (issue 14's probe: two
+ * cells past the header were ignored without a word). Usually a row shifted by a stray comma or
+ * cell; the row is refused, not guessed at.
+ */
+export function unheadedCell(cells: string[], m: HeaderMatch): number | undefined {
+  for (const i of m.blank) if (cells[i]?.trim()) return i;
+  for (let i = m.width; i < cells.length; i++) if (cells[i]!.trim()) return i;
+  return undefined;
 }
 
 /** A row of cell texts as a record by column key ('' where the file has no such column). */

@@ -23,8 +23,7 @@ import { policyFor } from '../plan/policies.repository.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import * as repo from './declarations.repository.ts';
 import { sideOf, visibleUnit } from './declarations.units.ts';
-
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+import { isIsoDate } from '../../domain/dates.ts';
 
 /** A unit's deadline along its chain, with the plan year's. */
 export async function unitDeadline(
@@ -122,7 +121,7 @@ export async function setInternalDeadline(
   deadline: string | null,
   now = new Date(),
 ) {
-  if (deadline !== null && !isDate(deadline))
+  if (deadline !== null && !isIsoDate(deadline))
     throw validation('截止日期格式应为 YYYY-MM-DD', [
       { path: 'deadline', message: '日期格式不正确' },
     ]);

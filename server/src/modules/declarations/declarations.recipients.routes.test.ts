@@ -7,6 +7,7 @@
  */
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../test-support/engines.ts';
+import { addUser, loginAs } from '../../test-support/fixtures.ts';
 import { declareAccepted } from '../../test-support/declarations.ts';
 import { declarationWorld, justifyAll, view, Y } from './declarations.fixture.ts';
 import { frozenRows } from '../../domain/plan-table.ts';
@@ -185,6 +186,48 @@ describeEachEngine('declaration approval and national recipients', (ctx) => {
     expect((await u.mof!.send('POST', `/api/declarations/420000/${Y}/receipts`)).statusCode).toBe(
       404,
     );
+  });
+
+  it('shows the security and audit administrators nothing of the plan (三员分立); its readers still see it', async () => {
+    await addUser(ctx.db.db, 'decl_security', '000000', ['security_admin']);
+    await addUser(ctx.db.db, 'decl_auditor', '000000', ['audit_admin']);
+    // Each page of the submitted plan, and who reads it.
+    const reads: [string, string][] = [
+      ['ministry', base],
+      ['ministry', `${base}/versions/1`],
+      ['mof', `${base}/versions/1`],
+      ['ministry', `${base}/diff`],
+      ['ministry', `${base}/acceptances`],
+      ['ministry', `${base}/candidate`],
+      ['province', `${base}/revision/diff`],
+      ['city', `/api/declarations/460100/${Y}`],
+      ['ministry', `/api/declarations-overview?year=${Y}`],
+      ['ndrc-national', `/api/declarations-overview?year=${Y}`],
+    ];
+    const refused = new Set<number>();
+    for (const name of ['decl_security', 'decl_auditor']) {
+      const c = await loginAs(world.app, name);
+      for (const [, url] of reads) {
+        const res = await c.get(url);
+        expect(res.statusCode, `${name} ${url}`).toBe(403);
+        expect(res.json().error.message, url).toMatch(/三员分立/);
+      }
+      for (const action of ['accept', 'return', 'freeze', 'receipts'])
+        refused.add((await c.send('POST', `${base}/${action}`, { reason: '测试' })).statusCode);
+      // Their page header's bell: nothing of the units' business.
+      const notes = await c.get(`/api/notifications?year=${Y}`);
+      expect(notes.statusCode).toBe(200);
+      expect(notes.json().items).toEqual([]);
+    }
+    expect([...refused]).toEqual([403]);
+    for (const [who, url] of reads) {
+      const res = await u[who]!.get(url);
+      // The revision diff answers 404 while there is no revision: found, not refused.
+      expect(res.statusCode, `${who} ${url}`).toBe(url.endsWith('/revision/diff') ? 404 : 200);
+    }
+    // The ministry, at the same country level, still has the province's submission in its bell.
+    const ministryNotes = (await u.ministry!.get(`/api/notifications?year=${Y}`)).json().items;
+    expect(ministryNotes.length).toBeGreaterThan(0);
   });
 
   it('gives one receipt per department of many parallel sign-fors, with who, when and the version', async () => {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { validation } from '../../errors.ts';
-import { errorSchema, type App } from '../../http.ts';
+import { errorSchema, partText, uploadName, type App } from '../../http.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { acceptDeclaration, returnDeclaration, submitDeclaration } from './declarations.service.ts';
 import { declarationDiff, candidateSnapshot, submittedSnapshot } from './declarations.versions.ts';
@@ -241,7 +241,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
       const fields: Record<string, string> = {};
       let saved = false;
       for await (const part of req.parts()) {
-        if (part.type === 'field') fields[part.fieldname] = String(part.value);
+        if (part.type === 'field') fields[part.fieldname] = partText(part.fieldname, part.value);
         else if (part.fieldname === 'file' && !saved) {
           saved = true;
           await recordApproval(
@@ -252,7 +252,7 @@ export function declarationRoutes(app: App, db: Kysely<Database>, uploadDir: str
             {
               approvedOn: fields.approvedOn ?? '',
               documentNo: fields.documentNo ?? '',
-              fileName: part.filename,
+              fileName: uploadName(part.filename),
               file: part.file,
             },
             uploadDir,

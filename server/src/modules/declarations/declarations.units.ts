@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, RegionRow } from '../../db/schema.ts';
 import { sha256 } from '../../sha256.ts';
-import { hasRole, type Actor } from '../../domain/actor.ts';
+import { hasRole, readsPlanData, type Actor } from '../../domain/actor.ts';
 import {
   canonicalJson,
   DECLARER_ROLE,
@@ -12,7 +12,7 @@ import {
   type UnitLevel,
 } from '../../domain/declaration.ts';
 import { frozenRows, type FrozenRow } from '../../domain/plan-table.ts';
-import { notFound } from '../../errors.ts';
+import { forbidden, notFound } from '../../errors.ts';
 import { planCommunities } from '../plan/plan-table.repository.ts';
 import { planTableFor } from '../plan/plan-table.service.ts';
 import { receivesOnly } from './declarations.policy.ts';
@@ -29,8 +29,12 @@ export const unitLevelOf = (r: RegionRow): UnitLevel | null =>
         ? 'county'
         : null;
 
-/** A declaring unit the actor may see: its own region, or one below it. Outside: not found. */
+/**
+ * A declaring unit the actor may see: its own region, or one below it. Outside: not found. The
+ * security and audit administrators see no declaration at all (三员分立): refused before the look-up.
+ */
 export async function visibleUnit(db: Kysely<Database>, actor: Actor, code: string) {
+  if (!readsPlanData(actor)) throw plansRefused();
   // The reviewer of a province (the ministry) sits above it: the country sees every province.
   const region = await resolveScope(db, actor, code, {
     levels: ['province', 'prefecture', 'county'],
@@ -38,6 +42,10 @@ export async function visibleUnit(db: Kysely<Database>, actor: Actor, code: stri
   });
   return { region, level: unitLevelOf(region)! };
 }
+
+/** The refusal of plan data to the security and audit administrators (domain/actor.ts readsPlanData). */
+export const plansRefused = () =>
+  forbidden('没有查看年度计划申报的权限（三员分立：安全管理员、审计管理员不查看计划数据）');
 
 /** 'self': the unit's own declarer; 'above': its reviewer; null: neither. */
 export function sideOf(actor: Actor, region: RegionRow, level: UnitLevel): ActorSide | null {

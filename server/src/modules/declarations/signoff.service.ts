@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { hasRole, type Actor } from '../../domain/actor.ts';
+import { hasRole, readsPlanData, type Actor } from '../../domain/actor.ts';
 import {
   daysLeft,
   PROGRESS_LABELS,
@@ -31,9 +31,8 @@ import {
 } from '../../../../common/declaration.ts';
 import * as repo from './declarations.repository.ts';
 import * as signoffRepo from './signoff.repository.ts';
-import { currentContent, sideOf, visibleUnit } from './declarations.units.ts';
-
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+import { currentContent, plansRefused, sideOf, visibleUnit } from './declarations.units.ts';
+import { isIsoDate } from '../../domain/dates.ts';
 
 async function ownUnit(db: Kysely<Database>, actor: Actor, unitCode: string) {
   const u = await visibleUnit(db, actor, unitCode);
@@ -219,7 +218,7 @@ export async function recordApproval(
   uploadDir: string,
   now = new Date(),
 ) {
-  if (!isDate(input.approvedOn))
+  if (!isIsoDate(input.approvedOn))
     throw validation('批准日期格式应为 YYYY-MM-DD', [
       { path: 'approvedOn', message: '日期格式不正确' },
     ]);
@@ -311,6 +310,7 @@ export async function ministryOverview(
   year: number,
   now = new Date(),
 ) {
+  if (!readsPlanData(actor)) throw plansRefused();
   if (actor.regionLevel !== 'country')
     throw forbidden('只有部委（住房和城乡建设部、国家发展改革委、财政部）用户可以查看各省上报情况');
   const [provinces, policy, receipts] = await Promise.all([
@@ -355,13 +355,18 @@ export async function ministryOverview(
   return { deadline: policy.deadline, daysLeft: daysLeft(policy.deadline, now), items };
 }
 
-/** The unit's notifications, and a reminder when its deadline is within seven days. */
+/**
+ * The unit's notifications, and a reminder when its deadline is within seven days. They are the
+ * unit's plan and report business (a province submitted, a month's reports are late): none for the
+ * security and audit administrators (三员分立), whose page header asks too.
+ */
 export async function notificationsFor(
   db: Kysely<Database>,
   actor: Actor,
   year: number,
   now = new Date(),
 ) {
+  if (!readsPlanData(actor)) return [];
   const rows = await repo.notificationsOf(db, actor.regionCode);
   const out = rows.map((r) => ({ kind: r.kind, message: r.message, link: r.link, at: r.at }));
   const region =

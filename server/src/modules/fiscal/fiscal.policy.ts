@@ -4,7 +4,7 @@
  * below it ("省级人民政府…应对市、县财政承受能力评估结果严格把关") and never its own. Reading
  * follows the region tree: a user sees the assessments of their subtree.
  */
-import { hasRole, receivesOnly, type Actor } from '../../domain/actor.ts';
+import { hasRole, readsPlanData, receivesOnly, type Actor } from '../../domain/actor.ts';
 import { isWithin, type RegionLevel } from '../../domain/regions.ts';
 
 interface Unit {
@@ -13,8 +13,12 @@ interface Unit {
   level: RegionLevel;
 }
 
-/** 国家发展改革委 and 财政部 receive the provinces' plans, not the assessments behind them. */
-export const readsAssessments = (actor: Actor): boolean => !receivesOnly(actor);
+/**
+ * 国家发展改革委 and 财政部 receive the provinces' plans, not the assessments behind them; the
+ * security and audit administrators see no plan data at all (三员分立).
+ */
+export const readsAssessments = (actor: Actor): boolean =>
+  readsPlanData(actor) && !receivesOnly(actor);
 
 export const canSeeAssessment = (actor: Actor, unit: Unit): boolean =>
   readsAssessments(actor) && isWithin(unit.path, actor.regionPath);

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../test-support/engines.ts';
+import { addUser, loginAs } from '../../test-support/fixtures.ts';
 import { ASSESSMENT, fiscalWorld, GIF, multipart, PDF, Y } from './fiscal.fixture.ts';
 
 const URL = `/api/fiscal-assessments/460100/${Y}`;
@@ -117,6 +118,35 @@ describeEachEngine('fiscal-capacity assessments: recording', (ctx) => {
     );
     expect((await w.anonymous('GET', `/api/fiscal-assessments?year=${Y}`)).statusCode).toBe(401);
     expect((await u.haikou!.get('/api/fiscal-assessments?year=abc')).statusCode).toBe(400);
+  });
+
+  it('refuses every assessment to the security and audit administrators (三员分立)', async () => {
+    const { u } = w;
+    await addUser(ctx.db.db, 'fiscal_security', '000000', ['security_admin']);
+    await addUser(ctx.db.db, 'fiscal_auditor', '000000', ['audit_admin']);
+    const reads = [URL, `${URL}/file`, `/api/fiscal-assessments?year=${Y}`];
+    for (const name of ['fiscal_security', 'fiscal_auditor']) {
+      const c = await loginAs(w.app, name);
+      for (const url of reads) {
+        const res = await c.get(url);
+        expect(res.statusCode, `${name} ${url}`).toBe(403);
+        expect(res.json().error.message).toBe(
+          '没有查看财政承受能力评估的权限（三员分立：安全管理员、审计管理员不查看计划数据）',
+        );
+      }
+      expect((await c.send('PUT', URL, { ...ASSESSMENT, version: 1 })).statusCode, name).toBe(403);
+      const review = {
+        decision: 'passed',
+        reviewer: '王审核',
+        reviewedOn: '2021-06-10',
+        version: 1,
+      };
+      expect((await c.send('PUT', `${URL}/review`, review)).statusCode, name).toBe(403);
+    }
+    // The city, its county and their province still read it.
+    for (const who of ['haikou', 'hainan', 'finance'])
+      expect((await u[who]!.get(URL)).statusCode, who).toBe(200);
+    expect((await u.haikou!.get(`${URL}/file`)).statusCode).toBe(200);
   });
 
   it('compares the plan’s local funding with each assessment, a county’s as well as a city’s', async () => {

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { MAX_ATTACHMENT_BYTES } from '../../domain/attachments.ts';
 import { validation } from '../../errors.ts';
-import { errorSchema, type App } from '../../http.ts';
+import { errorSchema, partText, uploadName, type App } from '../../http.ts';
 import { ANY_FILE, fileResponse } from '../../file-response.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { attachAssessmentFile, openAssessmentFile } from './fiscal.files.ts';
@@ -91,7 +91,7 @@ export function fiscalRoutes(app: App, db: Kysely<Database>, uploadDir: string):
       for await (const part of req.parts({
         limits: { fileSize: MAX_ATTACHMENT_BYTES, fields: 4 },
       })) {
-        if (part.type === 'field') fields[part.fieldname] = String(part.value);
+        if (part.type === 'field') fields[part.fieldname] = partText(part.fieldname, part.value);
         else if (part.fieldname === 'file' && result === undefined)
           result = await attachAssessmentFile(
             db,
@@ -99,7 +99,7 @@ export function fiscalRoutes(app: App, db: Kysely<Database>, uploadDir: string):
             req.params.region,
             req.params.year,
             fields.version === undefined ? req.query.version : Number(fields.version),
-            { fileName: part.filename, file: part.file },
+            { fileName: uploadName(part.filename), file: part.file },
             uploadDir,
             req.log,
           );

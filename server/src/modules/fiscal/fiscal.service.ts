@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Actor } from '../../domain/actor.ts';
+import { readsPlanData, type Actor } from '../../domain/actor.ts';
 import { formatScaled, parseScaled } from '../../domain/ledger/decimal.ts';
 import { conflict, forbidden, notFound, validation, type ErrorDetail } from '../../errors.ts';
 import { auditBy } from '../audit/audit.repository.ts';
@@ -15,8 +15,8 @@ import { findRegion } from '../regions/regions.repository.ts';
 import * as policy from './fiscal.policy.ts';
 import * as repo from './fiscal.repository.ts';
 import type { AssessmentInput, ReviewInput } from '../../../../common/api/fiscal.ts';
+import { isIsoDate } from '../../domain/dates.ts';
 
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
 const wan = (yuan: number | string | null) =>
   yuan === null ? null : formatScaled(Number(yuan), 4);
 
@@ -59,8 +59,19 @@ export function presentAssessment(r: repo.AssessmentRow, actor: Actor) {
   };
 }
 
-/** The unit of an assessment, as the actor may see it: not found outside their subtree. */
+const assessmentsRefused = (actor: Actor) =>
+  forbidden(
+    readsPlanData(actor)
+      ? '没有查看财政承受能力评估的权限'
+      : '没有查看财政承受能力评估的权限（三员分立：安全管理员、审计管理员不查看计划数据）',
+  );
+
+/**
+ * The unit of an assessment, as the actor may see it: not found outside their subtree; refused
+ * (403) before the look-up to whoever reads no assessment at all.
+ */
 export async function visibleUnit(db: Kysely<Database>, actor: Actor, regionCode: string) {
+  if (!policy.readsAssessments(actor)) throw assessmentsRefused(actor);
   const region = await findRegion(db, regionCode);
   if (!region || !policy.canSeeAssessment(actor, region) || !policy.isAssessingUnit(region))
     throw notFound(`区划 ${regionCode} `);
@@ -81,7 +92,7 @@ export async function getAssessment(
 
 /** The year's assessments in the actor's subtree, and the units in the plan still without one. */
 export async function listAssessments(db: Kysely<Database>, actor: Actor, year: number) {
-  if (!policy.readsAssessments(actor)) throw forbidden('没有查看财政承受能力评估的权限');
+  if (!policy.readsAssessments(actor)) throw assessmentsRefused(actor);
   const [rows, units] = await Promise.all([
     repo.assessmentsUnder(db, actor.regionPath, year),
     repo.unitsWithPlanCommunities(db, actor.regionPath, year),
@@ -188,7 +199,7 @@ export async function reviewAssessment(
     throw forbidden('财政承受能力评估由省级审核，不能审核本级的评估');
   const details: ErrorDetail[] = [];
   if (!input.reviewer.trim()) details.push({ path: 'reviewer', message: '请填写审核人' });
-  if (!isDate(input.reviewedOn))
+  if (!isIsoDate(input.reviewedOn))
     details.push({ path: 'reviewedOn', message: '审核日期格式应为 YYYY-MM-DD' });
   if (input.decision === 'returned' && !input.remark?.trim())
     details.push({ path: 'remark', message: '退回时请填写退回原因' });

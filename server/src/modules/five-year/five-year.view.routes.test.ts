@@ -38,7 +38,11 @@ describeEachEngine('five-year view', (ctx) => {
         null,
       ]);
       expect(v.years[0]!.target!.source).toMatch(/^建办城〔2021〕28号.*5\.3万个/);
-      expect(v.years[1]!.target!.source).toMatch(/\[VERIFIED\] http/);
+      // Where the figure was published, in words a reader knows; no working notes (0037).
+      expect(v.years[1]!.target!.source).toBe(
+        '全国2022年计划改造5.1万个、840万户（住房和城乡建设部年度计划，据2023年2月新闻报道）',
+      );
+      expect(v.years.map((y) => y.target!.source).join('')).not.toMatch(/brief|VERIFIED|http/);
       expect(v.years.map((y) => y.cumulative.target)).toEqual([
         53_000, 104_000, 157_000, 211_000, 236_000,
       ]);

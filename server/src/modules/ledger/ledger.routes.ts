@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { forbidden, notFound, validation } from '../../errors.ts';
-import { errorSchema, type App } from '../../http.ts';
+import { errorSchema, uploadName, type App } from '../../http.ts';
 import { CSV, fileResponse, XLSX } from '../../file-response.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { findCommunity } from './communities.repository.ts';
@@ -180,7 +180,16 @@ export function ledgerRoutes(app: App, db: Kysely<Database>, imports: ImportSett
       if (!file) throw validation('没有收到文件');
       return reply
         .code(201)
-        .send(await uploadAndCheck(db, imports, actor, file.filename, file.file, req.query.kind));
+        .send(
+          await uploadAndCheck(
+            db,
+            imports,
+            actor,
+            uploadName(file.filename),
+            file.file,
+            req.query.kind,
+          ),
+        );
     },
   });
 

@@ -1,7 +1,7 @@
 /** The plan table and its checks for a province (or the country) and a plan year. */
 import type { Kysely } from 'kysely';
 import type { Database, RegionRow } from '../../db/schema.ts';
-import { receivesOnly, type Actor } from '../../domain/actor.ts';
+import { readsPlanData, receivesOnly, type Actor } from '../../domain/actor.ts';
 import {
   planChecks,
   type CheckResult,
@@ -62,9 +62,19 @@ async function provincesAndUnits(db: Kysely<Database>, scopeCode: string) {
   return { provinces: rows.filter((r) => r.level === 'province'), units };
 }
 
+/** The security and audit administrators see no plan table and no check (三员分立). */
+export function assertReadsPlans(actor: Actor): void {
+  if (!readsPlanData(actor))
+    throw forbidden(
+      '没有查看计划表和计划检查的权限（三员分立：安全管理员、审计管理员不查看计划数据）',
+    );
+}
+
 /** 'all', a 2-digit or a 6-digit province code → the province (or the country) the actor may see. */
-export const resolveProvince = (db: Kysely<Database>, actor: Actor, code: string) =>
-  resolveScope(db, actor, code, { levels: ['province', 'country'], what: '省份' });
+export async function resolveProvince(db: Kysely<Database>, actor: Actor, code: string) {
+  assertReadsPlans(actor);
+  return resolveScope(db, actor, code, { levels: ['province', 'country'], what: '省份' });
+}
 
 /** The plan table of a province or the country, as the actor may see it. */
 export async function planTable(
@@ -161,6 +171,7 @@ export async function checkPlan(
   regionCode: string,
   year: number,
 ): Promise<{ scope: { code: string; name: string }; checks: PlanCheckResult[] }> {
+  assertReadsPlans(actor);
   // The checks read the live ledger: not for 国家发展改革委 and 财政部, who receive declared plans.
   if (receivesOnly(actor)) throw forbidden('没有查看计划检查的权限');
   const region = await resolveScope(db, actor, regionCode, {

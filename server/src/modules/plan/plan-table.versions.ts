@@ -26,6 +26,7 @@ import { planInForce } from '../declarations/plan-in-force.ts';
 import { checkOnRead, integrityError } from '../integrity/integrity.ts';
 import { policyFor } from './policies.repository.ts';
 import {
+  assertReadsPlans,
   planTable,
   resolveProvince,
   type BlockSource,
@@ -77,6 +78,7 @@ export async function planTableOf(
   year: number,
   options: PlanTableOptions = {},
 ): Promise<PlanTableView> {
+  assertReadsPlans(actor);
   // 国家发展改革委 and 财政部 receive declared plans: never a live ledger's working table.
   const livePossible = !receivesOnly(actor);
   if (fullRegionCode(provinceCode) === COUNTRY_CODE) {

@@ -89,6 +89,28 @@ describeEachEngine('plan API', (ctx) => {
     expect((await city.get('/api/plan-checks?region=460200&year=2022')).statusCode).toBe(404);
   });
 
+  it('refuses the plan table and its checks to the security and audit administrators (三员分立)', async () => {
+    await addUser(ctx.db.db, 'plan_security', '000000', ['security_admin']);
+    await addUser(ctx.db.db, 'plan_auditor', '000000', ['audit_admin']);
+    const reads: [Client, string][] = [
+      [province, '/api/plan-table?province=46&year=2022'],
+      [province, '/api/plan-table?province=46&year=2022&format=csv'],
+      [ministry, '/api/plan-table?province=all&year=2022'],
+      [ministry, '/api/plan-table?province=all&year=2022&basis=live'],
+      [province, '/api/plan-checks?region=460000&year=2022'],
+      [city, '/api/plan-checks?region=460100&year=2022'],
+    ];
+    for (const name of ['plan_security', 'plan_auditor']) {
+      const c = await loginAs(app, name);
+      for (const [, url] of reads) {
+        const res = await c.get(url);
+        expect(res.statusCode, `${name} ${url}`).toBe(403);
+        expect(res.json().error.message, url).toMatch(/三员分立/);
+      }
+    }
+    for (const [c, url] of reads) expect((await c.get(url)).statusCode, url).toBe(200);
+  });
+
   it('gives the ministry the national table', async () => {
     const res = await ministry.get('/api/plan-table?province=all&year=2022');
     expect(res.statusCode).toBe(200);

@@ -6,6 +6,7 @@ import { conflict, forbidden, notFound, validation } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { noticePolicyDeadline } from '../declarations/declarations.deadlines.ts';
 import * as repo from './policies.repository.ts';
+import { isIsoDate } from '../../domain/dates.ts';
 
 export interface PolicyInput {
   cutoffYear: number;
@@ -24,7 +25,7 @@ function checkInput(p: PolicyInput): void {
     throw validation('最晚建成年份不能早于分界年份', [
       { path: 'latestBuildYear', message: '不能早于分界年份' },
     ]);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(p.deadline) || Number.isNaN(Date.parse(p.deadline)))
+  if (!isIsoDate(p.deadline))
     throw validation('截止日期格式应为 YYYY-MM-DD', [
       { path: 'deadline', message: '日期格式不正确' },
     ]);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { MAX_ATTACHMENT_BYTES } from '../../domain/attachments.ts';
 import { validation } from '../../errors.ts';
-import { errorSchema, type App } from '../../http.ts';
+import { errorSchema, partText, uploadName, type App } from '../../http.ts';
 import { ANY_FILE, fileResponse } from '../../file-response.ts';
 import { attachmentList, communityParams, createdId } from '../../../../common/api/progress.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
@@ -17,12 +17,13 @@ import {
   removeAttachment,
   type Upload,
 } from './attachments.service.ts';
+import { rowIntParam } from '../../../../common/api/row-int.ts';
 
 const tags = ['进展统计'];
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema };
 const id = communityParams;
-const consultation = id.extend({ consultationId: z.coerce.number().int().min(1) });
-const attachmentParams = id.extend({ attachmentId: z.coerce.number().int().min(1) });
+const consultation = id.extend({ consultationId: rowIntParam() });
+const attachmentParams = id.extend({ attachmentId: rowIntParam() });
 const created = { 201: createdId, ...errors };
 
 /**
@@ -40,9 +41,9 @@ async function withUpload(
   for await (const part of req.parts({
     limits: { fileSize: MAX_ATTACHMENT_BYTES, fields: 8 },
   })) {
-    if (part.type === 'field') fields[part.fieldname] = String(part.value);
+    if (part.type === 'field') fields[part.fieldname] = partText(part.fieldname, part.value);
     else if (part.fieldname === 'file' && result === undefined)
-      result = await keep(fields, { fileName: part.filename, file: part.file });
+      result = await keep(fields, { fileName: uploadName(part.filename), file: part.file });
     else part.file.resume();
   }
   if (result === undefined)

@@ -7,6 +7,7 @@
  * written in batches.
  */
 import type { Kysely } from 'kysely';
+import { halfWidth } from '../../../../common/ledger.ts';
 import type { ProgressInput } from '../../../../common/api/progress.ts';
 import { COUNT_MEASURE_LABELS, COUNT_MEASURES } from '../../../../common/progress.ts';
 import type { CommunityRow, Database } from '../../db/schema.ts';
@@ -105,7 +106,12 @@ export async function importProgress(
           continue;
         }
         report.rows++;
-        const v = (k: Key) => (index![k] === undefined ? '' : (cells[index![k]!] ?? '').trim());
+        // Figures, dates and codes as typed with a Chinese input method in full-width mode read as
+        // the half-width they mean (as the project list's do); the name is matched as written.
+        const v = (k: Key) => {
+          const text = index![k] === undefined ? '' : (cells[index![k]!] ?? '').trim();
+          return k === 'name' ? text : halfWidth(text).trim();
+        };
         for (const k of REQUIRED) if (!v(k)) fail(line, PROGRESS_COLUMNS[k], '', '必填');
         const period = parsePeriod(v('period'));
         if (v('period') && !period) fail(line, '报告期', v('period'), '应为 YYYY-MM 或 YYYY年M月');

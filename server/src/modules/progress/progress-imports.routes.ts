@@ -13,7 +13,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { forbidden, validation } from '../../errors.ts';
-import { errorSchema, type App } from '../../http.ts';
+import { errorSchema, uploadName, type App } from '../../http.ts';
 import { CSV, fileResponse } from '../../file-response.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import type { Connect } from '../ledger/import/imports.service.ts';
@@ -84,7 +84,7 @@ export function progressImportRoutes(
         try {
           const opts = {
             dryRun: req.query.dryRun === 'true',
-            fileName: file.filename.slice(0, 255),
+            fileName: uploadName(file.filename).slice(0, 255),
           };
           return req.query.kind === 'progress'
             ? await importProgress(own.db, actor, path, opts)

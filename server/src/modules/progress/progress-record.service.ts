@@ -3,12 +3,18 @@
  * API's and the imports' single door. No start without the residents' consensus
  * (建办城〔2021〕28号 二(一)), counted by the threshold of the community's province for its plan year.
  */
+import { halfWidth } from '../../../../common/ledger.ts';
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { ProgressInput } from '../../../../common/api/progress.ts';
 import type { CommunityRow, Database, ProgressTable } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { parseScaled } from '../../domain/ledger/decimal.ts';
-import { parseDate, progressProblems } from '../../domain/progress.ts';
+import { formatScaled, parseScaled } from '../../domain/ledger/decimal.ts';
+import {
+  COUNT_MEASURES,
+  COUNT_MEASURE_LABELS,
+  type CountMeasure,
+} from '../../../../common/progress.ts';
+import { CORRECTION_HINT, parseDate, progressProblems } from '../../domain/progress.ts';
 import {
   consentThresholdFor,
   provinceOfPath,
@@ -31,6 +37,58 @@ export interface ConsentKnown {
   store: (row: Insertable<ProgressTable>) => void;
 }
 
+const INVESTMENT = '累计完成投资（万元）';
+const PIPELINES = '改造管线（公里）';
+const ENERGY = '建筑节能改造面积（平方米）';
+
+/** Each counted outcome's column in progress. */
+const COUNT_COLUMN: Record<CountMeasure, keyof ProgressTable> = {
+  elevators: 'elevators',
+  parking: 'parking',
+  chargers: 'chargers',
+  elderlyCare: 'elderly_care',
+  childcare: 'childcare',
+  housekeeping: 'housekeeping',
+  health: 'health',
+};
+
+type Later = Partial<Record<keyof ProgressTable, string | number | null | undefined>>;
+
+/**
+ * What a month's record takes back from the latest earlier one without saying it corrects it
+ * (更正): a start or a completion on record, or part of a figure counted to the month's end
+ * (管线, 节能面积, the facilities added). 累计完成投资 is progressProblems'. A request that leaves
+ * a figure out sends it as nothing, so this is also what keeps a partial request from zeroing
+ * last month's figures.
+ */
+function lessThanBefore(before: Selectable<ProgressTable>, now: Later): Problem[] {
+  const out: Problem[] = [];
+  const fix = CORRECTION_HINT;
+  const since = `上月（${before.period}）`;
+  if (before.start_date && !now.start_date)
+    out.push({
+      field: '开工日期',
+      message: `${since}已记开工（${before.start_date}），本月不能为空${fix}`,
+    });
+  if (before.completion_date && !now.completion_date)
+    out.push({
+      field: '完工日期',
+      message: `${since}已记完工（${before.completion_date}），本月不能为空${fix}`,
+    });
+  const less = (column: keyof ProgressTable, field: string, shown: (n: number) => string) => {
+    const value = now[column];
+    if (typeof value === 'number' && value < Number(before[column]))
+      out.push({
+        field,
+        message: `少于${since}的累计数（${shown(Number(before[column]))}）${fix}`,
+      });
+  };
+  less('pipelines_m', PIPELINES, (n) => formatScaled(n, 3, 0));
+  less('energy_area_centi', ENERGY, (n) => formatScaled(n, 2, 0));
+  for (const k of COUNT_MEASURES) less(COUNT_COLUMN[k], COUNT_MEASURE_LABELS[k], String);
+  return out;
+}
+
 /** Checks and stores one community's record; returns the problems instead of storing when there are any. */
 export async function saveProgress(
   db: Kysely<Database>,
@@ -44,32 +102,40 @@ export async function saveProgress(
   const problems: Problem[] = [];
   const date = (v: string | undefined, field: string) => {
     if (!v) return null;
-    const d = parseDate(v);
+    const d = parseDate(halfWidth(v));
     if (!d) problems.push({ field, message: '日期格式应为 YYYY-MM-DD' });
     return d ?? null;
   };
+  // A figure that could not be read is not also compared with last month's.
+  const unread = new Set<string>();
   const dec = (v: string | undefined, digits: number, field: string) => {
     if (!v) return 0;
-    const n = parseScaled(v.replace(/,/g, ''), digits);
-    if (n === undefined) problems.push({ field, message: `应为不小于0的数，最多${digits}位小数` });
+    const n = parseScaled(halfWidth(v).trim().replace(/,/g, ''), digits);
+    if (n === undefined) {
+      problems.push({ field, message: `应为不小于0的数，最多${digits}位小数` });
+      unread.add(field);
+    }
     return n ?? 0;
   };
   const startDate = date(input.startDate, '开工日期');
   const completionDate = date(input.completionDate, '完工日期');
-  const investmentDoneYuan = dec(input.investmentDone, 4, '累计完成投资（万元）');
-  const pipelinesM = dec(input.pipelinesKm, 3, '改造管线（公里）');
-  const energyAreaCenti = dec(input.energyArea, 2, '建筑节能改造面积（平方米）');
+  const investmentDoneYuan = dec(input.investmentDone, 4, INVESTMENT);
+  const pipelinesM = dec(input.pipelinesKm, 3, PIPELINES);
+  const energyAreaCenti = dec(input.energyArea, 2, ENERGY);
   const threshold =
     known?.threshold ?? (await consentThresholdFor(db, c.plan_year, provinceOfPath(c.region_path)));
   const previous = known ? known.previous : await repo.latestBefore(db, c.id, period);
+  const corrected = Boolean(input.corrected);
   problems.push(
     ...progressProblems(
       {
         period,
         startDate,
         completionDate,
-        investmentDoneYuan,
-        corrected: Boolean(input.corrected),
+        investmentDoneYuan: unread.has(INVESTMENT)
+          ? Number(previous?.investment_done_yuan ?? 0)
+          : investmentDoneYuan,
+        corrected,
       },
       {
         planYear: c.plan_year,
@@ -90,6 +156,16 @@ export async function saveProgress(
       },
     ),
   );
+  if (previous && !corrected)
+    problems.push(
+      ...lessThanBefore(previous, {
+        start_date: startDate,
+        completion_date: completionDate,
+        pipelines_m: unread.has(PIPELINES) ? undefined : pipelinesM,
+        energy_area_centi: unread.has(ENERGY) ? undefined : energyAreaCenti,
+        ...Object.fromEntries(COUNT_MEASURES.map((k) => [COUNT_COLUMN[k], input[k] ?? 0])),
+      }),
+    );
   if (startDate)
     problems.push(
       ...(known

@@ -82,7 +82,11 @@ export async function addConsultation(
 ) {
   const c = await visibleCommunity(db, actor, communityId, true);
   const day = parseDate(input.heldOn);
-  if (!day || day > now.toISOString().slice(0, 10))
+  if (!day)
+    throw validation(`协商日期“${input.heldOn}”不是有效的日期，应为 YYYY-MM-DD`, [
+      { path: 'heldOn', message: '不是有效的日期' },
+    ]);
+  if (day > now.toISOString().slice(0, 10))
     throw validation('协商日期应为不晚于今天的日期', [{ path: 'heldOn', message: '日期不正确' }]);
   if (input.householdsConsulted > c.households)
     throw validation(`参与协商户数不能超过小区居民户数（${c.households} 户）`, [

@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import { errorSchema, type App } from '../../http.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { historyEntry, idParam } from '../../../../common/api/ledger.ts';
+import { rowInt } from '../../../../common/api/row-int.ts';
 import { mergeIntoProject, projectDetail, updateProject } from './projects.service.ts';
 
 const tags = ['项目'];
@@ -50,7 +51,7 @@ export function projectRoutes(app: App, db: Kysely<Database>): void {
       summary: '修改项目名称、项目库（实施/谋划/储备）和资金来源（带版本号）',
       params: idParam,
       body: z.object({
-        version: z.number().int().min(1),
+        version: rowInt(),
         name: z.string().trim().min(1).max(200).optional(),
         pool: z.enum(['implement', 'planning', 'reserve']).optional(),
         funding: z
@@ -60,10 +61,7 @@ export function projectRoutes(app: App, db: Kysely<Database>): void {
       }),
       response: { 200: project, ...errors },
     },
-    handler: async (req) => {
-      await updateProject(db, actorOf(req), req.params.id, req.body);
-      return projectDetail(db, actorOf(req), req.params.id);
-    },
+    handler: async (req) => updateProject(db, actorOf(req), req.params.id, req.body),
   });
 
   app.post('/api/projects/merge', {
@@ -71,16 +69,12 @@ export function projectRoutes(app: App, db: Kysely<Database>): void {
       tags,
       summary: '将同一地级单位、同一计划年度的多个小区合并为一个项目（联动改造、集中成片）',
       body: z.object({
-        communityIds: z.array(z.number().int().min(1)).min(2, '至少选择两个小区').max(200),
+        communityIds: z.array(rowInt()).min(2, '至少选择两个小区').max(200),
         name: z.string().trim().min(1).max(200).optional(),
       }),
       response: { 200: project, ...errors },
     },
     handler: async (req) =>
-      projectDetail(
-        db,
-        actorOf(req),
-        await mergeIntoProject(db, actorOf(req), req.body.communityIds, req.body.name),
-      ),
+      mergeIntoProject(db, actorOf(req), req.body.communityIds, req.body.name),
   });
 }

@@ -9,7 +9,6 @@ import type { Database, ProjectFundingTable } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { formatScaled, parseScaled } from '../../domain/ledger/decimal.ts';
 import { conflict, forbidden, notFound, validation } from '../../errors.ts';
-import { findCommunity } from '../ledger/communities.repository.ts';
 import { historyOf, insertChanges } from '../ledger/history.repository.ts';
 import { canEditLedger, canReadLedger, inScope } from '../ledger/ledger.policy.ts';
 import * as repo from './projects.repository.ts';
@@ -24,12 +23,30 @@ export const FUNDING_SOURCES: Record<ProjectFundingTable['source'], string> = {
   social: '社会资本',
 };
 
-async function visibleProject(db: Kysely<Database>, actor: Actor, id: number) {
+/**
+ * A project the actor may read, and with `lock` change (its row then held to the transaction's
+ * end). A city may bundle communities of several of its counties (ADR 0003: one prefecture-level
+ * unit); only a unit whose region holds every one of a project's communities reads or changes it,
+ * so no county sees another's communities through a joint project, or moves them between pools.
+ * Checked on the communities, not on the project's region path (its first community's county).
+ */
+async function visibleProject(db: Kysely<Database>, actor: Actor, id: number, lock = false) {
   if (!canReadLedger(actor)) throw forbidden('没有查看台账的权限');
-  const p = await repo.findProject(db, id);
-  if (!p || !inScope(actor, p.region_path)) throw notFound('项目');
+  if (lock) {
+    const unit = (await repo.findProject(db, id))?.prefecture_code;
+    if (unit) await repo.lockPrefectures(db, [unit]);
+  }
+  const p = await repo.findProject(db, id, lock);
+  if (!p) throw notFound('项目');
+  const members = await repo.membersOfProjects(db, [id]);
+  const inside = members.filter((c) => inScope(actor, c.region_path)).length;
+  if (!inside && !inScope(actor, p.region_path)) throw notFound('项目');
+  if (inside < members.length) throw forbidden(outsideScope(p.name, '查看和修改'));
   return p;
 }
+
+const outsideScope = (project: string, what: string) =>
+  `项目“${project}”含有本单位辖区以外的小区（跨区县的联动改造项目），只能由管辖其全部小区的上级单位${what}`;
 
 export async function projectDetail(db: Kysely<Database>, actor: Actor, id: number) {
   const p = await visibleProject(db, actor, id);
@@ -84,7 +101,7 @@ export async function updateProject(
 ) {
   if (!canEditLedger(actor)) throw forbidden('没有编辑台账的权限');
   return db.transaction().execute(async (trx) => {
-    const p = await visibleProject(trx, actor, id);
+    const p = await visibleProject(trx, actor, id, true);
     const lines = (patch.funding ?? []).map((f, i) => {
       const amount = parseScaled(f.amount.trim(), 4);
       if (amount === undefined)
@@ -147,11 +164,15 @@ export async function updateProject(
       ],
       now,
     );
-    return id;
+    // Read in the same transaction: a merge may empty the project the moment this one commits.
+    return projectDetail(trx, actor, id);
   });
 }
 
-/** Puts the communities into one project: the project of the first one survives, emptied projects go. */
+/**
+ * Puts the communities into one project: the project of the first one survives, emptied projects
+ * go. Answers the project as it is when the merge commits.
+ */
 export async function mergeIntoProject(
   db: Kysely<Database>,
   actor: Actor,
@@ -166,12 +187,25 @@ export async function mergeIntoProject(
       { path: 'communityIds', message: '至少两个' },
     ]);
   return db.transaction().execute(async (trx) => {
-    const communities = [];
-    for (const id of ids) {
-      const c = await findCommunity(trx, id);
+    // Locked in the repository's order: the prefecture-level unit, the projects the communities
+    // are in, then the communities. Concurrent merges in one unit take turns.
+    const units = await repo.prefecturesOf(trx, ids);
+    await repo.lockPrefectures(trx, units);
+    const seen = await repo.projectIdsOfCommunities(trx, ids);
+    const projects = new Map(
+      (await repo.lockProjects(trx, [...new Set(seen.map((l) => l.project_id))])).map((p) => [
+        p.id,
+        p,
+      ]),
+    );
+    const rows = new Map((await repo.lockCommunities(trx, ids)).map((c) => [c.id, c]));
+    const communities = ids.map((id) => {
+      const c = rows.get(id);
       if (!c || !inScope(actor, c.region_path)) throw notFound(`小区 ${id} `);
-      communities.push(c);
-    }
+      return c;
+    });
+    if (communities.some((c) => !units.includes(c.prefecture_code)))
+      throw conflict('CONCURRENT', '所选小区的区划刚被他人修改，本次合并未执行，请刷新后重试');
     const first = communities[0]!;
     const odd = communities.find(
       (c) => c.prefecture_code !== first.prefecture_code || c.plan_year !== first.plan_year,
@@ -181,17 +215,34 @@ export async function mergeIntoProject(
         `“${odd.name}”与“${first.name}”不属于同一地级单位或同一计划年度，不能合并为一个项目`,
         [{ path: 'communityIds', message: '须同一地级单位、同一计划年度' }],
       );
+    // Read again under the locks: a merge that finished while this one waited may have moved a
+    // community into a project this one does not hold.
     const links = await repo.projectIdsOfCommunities(trx, ids);
+    if (links.some((l) => !projects.has(l.project_id)))
+      throw conflict(
+        'CONCURRENT',
+        '所选小区所在的项目刚被他人同时合并或调整，本次合并未执行，请刷新后重试',
+      );
     const survivor = links.find((l) => l.community_id === first.id)?.project_id;
     if (survivor === undefined) throw notFound('项目');
-    const project = (await repo.findProject(trx, survivor))!;
+    const involved = [...new Set(links.map((l) => l.project_id))];
+    const outside = (await repo.membersOfProjects(trx, involved)).find(
+      (c) => !inScope(actor, c.region_path),
+    );
+    if (outside)
+      throw forbidden(outsideScope(projects.get(outside.project_id)!.name, '合并或调整'));
+    const project = projects.get(survivor)!;
     await repo.moveCommunities(trx, ids, survivor);
     const removed = await repo.deleteEmptyProjects(
       trx,
-      [...new Set(links.map((l) => l.project_id))].filter((p) => p !== survivor),
+      involved.filter((p) => p !== survivor),
     );
-    if (name && name !== project.name)
-      await repo.updateProject(trx, survivor, project.version, { name }, now);
+    if (
+      name &&
+      name !== project.name &&
+      !(await repo.updateProject(trx, survivor, project.version, { name }, now))
+    )
+      throw conflict('CONCURRENT', '项目刚被他人同时修改，本次合并未执行，请刷新后重试');
     await insertChanges(
       trx,
       [
@@ -212,6 +263,6 @@ export async function mergeIntoProject(
       ],
       now,
     );
-    return survivor;
+    return projectDetail(trx, actor, survivor);
   });
 }

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, RegionRow } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
 import { underPath } from '../../db/under-path.ts';
+import { locksRows } from '../../db/row-lock.ts';
 
 export const countRegions = async (db: Kysely<Database>): Promise<number> =>
   Number(
@@ -88,4 +89,13 @@ export const countCustomZones = async (db: Kysely<Database>, parentCode: string)
 
 export async function insertRegion(db: Kysely<Database>, row: RegionRow): Promise<void> {
   await db.insertInto('regions').values(row).execute();
+}
+
+/**
+ * Locks a region's row until the transaction ends (PostgreSQL): two zones added under one parent
+ * at once are checked and numbered one after the other, not both against the same siblings.
+ */
+export async function lockRegion(db: Kysely<Database>, code: string): Promise<void> {
+  if (!locksRows(db)) return;
+  await db.selectFrom('regions').select('code').where('code', '=', code).forUpdate().execute();
 }

@@ -8,6 +8,7 @@ import { forbidden, notFound, validation } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import * as repo from './regions.repository.ts';
 import { canAddFunctionalZone, canViewRegion } from './regions.policy.ts';
+import { charCount, withoutInvisible } from '../../domain/ledger/names.ts';
 
 type DataRow = [string, string, Exclude<RegionLevel, 'country'>, string, string, number, string];
 
@@ -135,6 +136,10 @@ export async function addFunctionalZone(
   input: { parentCode: string; name: string },
   now = new Date(),
 ): Promise<RegionRow> {
+  // Invisible characters (a pasted zero-width space) would make a second zone of the same name.
+  const name = withoutInvisible(input.name).trim();
+  if (charCount(name) < 2)
+    throw validation('名称至少2个字', [{ path: 'name', message: '名称至少2个字' }]);
   return db.transaction().execute(async (trx) => {
     const parent = await getVisibleRegion(trx, actor, input.parentCode);
     if (!canAddFunctionalZone(actor, parent))
@@ -143,15 +148,16 @@ export async function addFunctionalZone(
             { path: 'parentCode', message: '请选择地级单位' },
           ])
         : forbidden('只有系统管理员可以添加功能区');
+    await repo.lockRegion(trx, parent.code);
     const siblings = await repo.listChildren(trx, parent.code);
-    if (siblings.some((s) => s.name === input.name))
-      throw validation(`${parent.name}下已有名为“${input.name}”的区划`, [
+    if (siblings.some((s) => s.name === name))
+      throw validation(`${parent.name}下已有名为“${name}”的区划`, [
         { path: 'name', message: '名称重复' },
       ]);
     const code = functionalZoneCode(parent.code, await repo.countCustomZones(trx, parent.code));
     const row: RegionRow = {
       code,
-      name: input.name,
+      name,
       level: 'county',
       kind: '功能区',
       parent_code: parent.code,
@@ -169,7 +175,7 @@ export async function addFunctionalZone(
         actorUsername: actor.username,
         action: 'region.create',
         target: code,
-        detail: { name: input.name, parentCode: parent.code },
+        detail: { name, parentCode: parent.code },
       },
       now,
     );

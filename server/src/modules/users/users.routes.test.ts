@@ -174,6 +174,105 @@ describeEachEngine('users API', (ctx) => {
     }
   });
 
+  it('keeps the three administrators apart (三员分立): one administrator role an account, and no one changes their own', async () => {
+    const securityId = await addUser(ctx.db.db, 'sep_security', '000000', ['security_admin']);
+    const auditorId = await addUser(ctx.db.db, 'sep_auditor', '000000', ['audit_admin']);
+    const security = await loginAs(app, 'sep_security');
+    const rolesOf = async (id: number) =>
+      (await ctx.db.db.selectFrom('user_roles').select('role').where('user_id', '=', id).execute())
+        .map((r) => r.role)
+        .sort();
+
+    // Its own account: not even one role more, nor another administrator role instead.
+    for (const roles of [
+      ['security_admin', 'audit_admin'],
+      ['security_admin', 'admin'],
+      ['audit_admin'],
+    ]) {
+      const own = await security.send('PATCH', `/api/users/${securityId}`, { version: 1, roles });
+      expect(own.statusCode, roles.join()).toBe(403);
+      expect(own.json().error.message).toBe(
+        '不能修改自己账号的角色（三员分立：须由另一名安全管理员修改）',
+      );
+    }
+    expect(await rolesOf(securityId)).toEqual(['security_admin']);
+    expect((await security.get('/api/audit?pageSize=1')).statusCode).toBe(403);
+    expect((await security.get('/api/communities?pageSize=1')).statusCode).toBe(403);
+    // Its own name, with the roles as they are (the edit form sends them): still allowed.
+    const renamed = await security.send('PATCH', `/api/users/${securityId}`, {
+      version: 1,
+      displayName: '安全管理员（国家）',
+      roles: ['security_admin'],
+    });
+    expect(renamed.statusCode).toBe(200);
+
+    // Another account: never two administrator roles, nor one beside another role.
+    const both = await security.send('PATCH', `/api/users/${auditorId}`, {
+      version: 1,
+      roles: ['audit_admin', 'admin'],
+    });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().error).toMatchObject({
+      message: '三员分立：系统管理员、审计管理员不能由同一账号兼任，每个账号只能担任其中一个',
+      details: [{ path: 'roles' }],
+    });
+    const withWork = await security.send('PATCH', `/api/users/${auditorId}`, {
+      version: 1,
+      roles: ['audit_admin', 'ministry'],
+    });
+    expect(withWork.statusCode).toBe(400);
+    expect(withWork.json().error.message).toBe(
+      '三员分立：审计管理员不能兼任其他角色（住房和城乡建设部）',
+    );
+    expect(await rolesOf(auditorId)).toEqual(['audit_admin']);
+    const created = await security.send('POST', '/api/users', {
+      ...goodUser,
+      username: 'escalate2',
+      regionCode: '000000',
+      roles: ['security_admin', 'audit_admin'],
+    });
+    expect(created.statusCode).toBe(400);
+    expect(created.json().error.message).toMatch(
+      /^三员分立：安全管理员、审计管理员不能由同一账号兼任/,
+    );
+    const adminAtCounty = await cityAdmin.send('POST', '/api/users', {
+      ...goodUser,
+      username: 'escalate3',
+      roles: ['county', 'admin'],
+    });
+    expect(adminAtCounty.statusCode).toBe(400);
+    expect(adminAtCounty.json().error.message).toBe(
+      '三员分立：系统管理员不能兼任其他角色（区县住建部门）',
+    );
+    const stored = await ctx.db.db
+      .selectFrom('users')
+      .select('username')
+      .where('username', 'in', ['escalate2', 'escalate3'])
+      .execute();
+    expect(stored).toEqual([]);
+
+    // One administrator role alone, by another security administrator: allowed. Business roles
+    // still combine where the region allows them.
+    const moved = await security.send('PATCH', `/api/users/${auditorId}`, {
+      version: 1,
+      roles: ['admin'],
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json().roles).toEqual(['admin']);
+    for (const [username, regionCode, roles] of [
+      ['xiantao1', '429004', ['city', 'county']],
+      ['hubei1', '420000', ['province', 'province_ndrc']],
+    ] as const) {
+      const res = await security.send('POST', '/api/users', {
+        ...goodUser,
+        username,
+        regionCode,
+        roles,
+      });
+      expect(res.statusCode, username).toBe(201);
+    }
+  });
+
   it('does not let an administrator disable their own account', async () => {
     const me = (await cityAdmin.get('/api/me')).json();
     const res = await cityAdmin.send('PATCH', `/api/users/${me.id}`, {

@@ -35,7 +35,7 @@ export function userRoutes(app: App, db: Kysely<Database>): void {
   app.get('/api/users', {
     schema: {
       tags,
-      summary: '本人辖区内的用户（系统管理员）',
+      summary: '本人辖区内的用户（安全管理员）',
       querystring: s.userListQuery,
       response: { 200: s.userList, ...errors },
     },
@@ -48,7 +48,7 @@ export function userRoutes(app: App, db: Kysely<Database>): void {
   app.post('/api/users', {
     schema: {
       tags,
-      summary: '新建用户（系统管理员，限本人辖区）',
+      summary: '新建用户（安全管理员，限本人辖区；系统管理员、安全管理员、审计管理员只能单独设置）',
       body: s.newUser,
       response: { 201: s.user, ...errors },
     },
@@ -61,7 +61,7 @@ export function userRoutes(app: App, db: Kysely<Database>): void {
   app.patch('/api/users/:id', {
     schema: {
       tags,
-      summary: '修改、停用用户或重置密码（带版本号，冲突返回409）',
+      summary: '修改、停用用户或重置密码（安全管理员；带版本号，冲突返回409；不能修改自己的角色）',
       params: s.userIdParam,
       body: s.userPatch,
       response: { 200: s.user, ...errors },

@@ -13,7 +13,12 @@ import { deleteUserSessions } from '../auth/auth.repository.ts';
 import { hashPassword } from '../auth/password.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import * as repo from './users.repository.ts';
-import { canManageUsers, canSeeUserAt } from './users.policy.ts';
+import {
+  administratorConflict,
+  canChangeRolesOf,
+  canManageUsers,
+  canSeeUserAt,
+} from './users.policy.ts';
 
 /** The system itself, for the command line run by whoever holds the server: the whole country. */
 export const SYSTEM_ACTOR: Actor = {
@@ -52,9 +57,29 @@ export async function listUsers(
   });
 }
 
+const labels = (roles: readonly Role[]) => roles.map((r) => ROLE_LABELS[r]).join('、');
+
+/** 三员分立: an administrator role is its account's only role (users.policy.ts). */
+function checkSeparationOfDuties(roles: Role[]): void {
+  const clash = administratorConflict(roles);
+  if (!clash) return;
+  const { administrators, others } = clash;
+  const message =
+    administrators.length > 1
+      ? `三员分立：${labels(administrators)}不能由同一账号兼任，每个账号只能担任其中一个`
+      : `三员分立：${labels(administrators)}不能兼任其他角色（${labels(others)}）`;
+  throw validation(message, [
+    {
+      path: 'roles',
+      message: '系统管理员、安全管理员、审计管理员只能单独设置，不能与其他角色同时设置',
+    },
+  ]);
+}
+
 async function checkRolesAt(db: Kysely<Database>, actor: Actor, regionCode: string, roles: Role[]) {
   const region = await findRegion(db, regionCode);
   if (!region || !canSeeUserAt(actor, region.path)) throw notFound(`区划 ${regionCode} `);
+  checkSeparationOfDuties(roles);
   const allowed = rolesAllowedAt(region.level as RegionLevel, region.is_ledger_unit === 1);
   const wrong = roles.filter((r) => !allowed.includes(r));
   if (wrong.length)
@@ -113,6 +138,10 @@ export async function createUser(
 
 export type { UserPatch };
 
+/** The same set of roles (the edit form sends the roles with every change of the name). */
+const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
+  a.length === b.length && a.every((r) => b.includes(r));
+
 export async function updateUser(
   db: Kysely<Database>,
   actor: Actor,
@@ -129,6 +158,8 @@ export async function updateUser(
     if (patch.password !== undefined) checkPassword(patch.password, user.username);
     if (patch.disabled && user.id === actor.userId)
       throw validation('不能停用自己的账号', [{ path: 'disabled', message: '不能停用自己' }]);
+    if (patch.roles && !sameRoles(patch.roles, user.roles) && !canChangeRolesOf(actor, user.id))
+      throw forbidden('不能修改自己账号的角色（三员分立：须由另一名安全管理员修改）');
     if (patch.roles) await checkRolesAt(trx, actor, user.region_code, patch.roles);
     const ok = await repo.updateUser(
       trx,

@@ -74,8 +74,8 @@ export const en: Record<string, string> = {
   类别: 'Category',
   累计完成投资: 'Investment completed to date',
   '累计完成投资（万元）': 'Investment completed to date (10k yuan)',
-  '累计完成投资少于上月（{amount} 万元）；如为更正，请在“更正”列填“是”':
-    "Investment to date is less than last month's ({amount} × 10k yuan); if this is a correction, put “yes” in the Correction column",
+  '累计完成投资少于上月（{amount} 万元）；如为更正，请标明更正（表单中勾选“更正以前月份”，导入文件的“更正”列填“是”）':
+    "Investment to date is less than last month's ({amount} × 10k yuan); if this is a correction, mark it so (tick “Correction of an earlier month” in the form; in a file, put yes in the Correction column)",
   楼栋数: 'Buildings',
   没有录入居民协商的权限: 'You may not record consultations',
   没有收到文件: 'No file received',

@@ -211,6 +211,36 @@ describeEachEngine('project list import', (ctx) => {
     ]);
   });
 
+  it('refuses a row with something under no header, past the last or under a blank one', async () => {
+    const past = csv(
+      'stray.csv',
+      '460106,有表头小区,1990,3,60,5000,100,2023,,',
+      '460106,多两格小区,1990,3,60,5000,100,2023,,,,备注,12',
+    );
+    const report = await importProjectList(ctx.db.db, SYSTEM_ACTOR, past, { dryRun: false });
+    expect(report.imported).toBe(0);
+    expect(report.errors).toEqual([
+      expect.objectContaining({ line: 3, column: 'L列（无表头）', value: '备注' }),
+    ]);
+    expect(report.errors[0]!.message).toMatch(/^该单元格所在列没有表头/);
+    const under = join(dir, 'blank-header.csv');
+    writeFileSync(
+      under,
+      [
+        HEADER.replace('小区名称,', '小区名称,,'),
+        '460106,空表头小区,x,1990,3,60,5000,100,2023,,',
+      ].join('\n'),
+    );
+    const blank = await importProjectList(ctx.db.db, SYSTEM_ACTOR, under, { dryRun: false });
+    expect(blank.errors.map((e) => [e.line, e.column, e.value])).toEqual([
+      [2, 'C列（无表头）', 'x'],
+    ]);
+    // Empty cells past the header, as spreadsheets save them, are no content.
+    const trailing = csv('trailing.csv', '460106,尾随空格小区,1990,3,60,5000,100,2023,,,, ,');
+    const fine = await importProjectList(ctx.db.db, SYSTEM_ACTOR, trailing, { dryRun: true });
+    expect(fine.errors).toEqual([]);
+  });
+
   it('reports a wrong header as missing columns and stores nothing', async () => {
     const path = join(dir, 'header.csv');
     writeFileSync(path, '名称,年份\n某小区,1990\n');

@@ -8,7 +8,12 @@ import type { Database } from '../../../db/schema.ts';
 import type { Actor } from '../../../domain/actor.ts';
 import { orthographicKey } from '../../../domain/ledger/names.ts';
 import { checkRow, type CommunityDraft, type RowError } from '../../../domain/ledger/rows.ts';
-import { matchHeader, rowRecord, type HeaderMatch } from '../../../domain/ledger/template.ts';
+import {
+  matchHeader,
+  rowRecord,
+  unheadedCell,
+  type HeaderMatch,
+} from '../../../domain/ledger/template.ts';
 import { policyInForce } from '../../../domain/plan-policy.ts';
 import { forbidden } from '../../../errors.ts';
 import { previewPairs, scanPrefectures, type IncomingCandidate } from '../duplicates.service.ts';
@@ -19,7 +24,7 @@ import { ledgerUnitsWithin } from '../units.ts';
 import type { ImportReport } from '../../../../../common/api/ledger.ts';
 import { halfWidth } from '../../../../../common/ledger.ts';
 import { codeAliasCollector, suspectedOfImport } from './import-findings.ts';
-import { FileDuplicates, headerFindings, rowWarnings } from './import-steps.ts';
+import { FileDuplicates, headerFindings, rowWarnings, strayCellError } from './import-steps.ts';
 import { importWriter, refreshStatistics, type PreparedRows } from './import.repository.ts';
 import { readTable, type TableFormat } from './read-table.ts';
 
@@ -183,7 +188,12 @@ export async function importProjectList(
           }
           report.rows++;
           if (report.rows % 1000 === 0) opts.onProgress?.(report.rows);
-          // Check: the row on its own.
+          // Check: the row on its own, every cell of it under a header.
+          const stray = unheadedCell(cells, header);
+          if (stray !== undefined) {
+            addError(strayCellError(line, cells, stray));
+            continue;
+          }
           const record = rowRecord(cells, header);
           const { draft, errors } = checkRow(line, record, ctx);
           errors.forEach(addError);

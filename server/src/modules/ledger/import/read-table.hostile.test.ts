@@ -2,8 +2,8 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { TableReadError, detectFormat } from './read-table.ts';
-import { errorOf, hex, tempFiles } from './read-table.fixture.ts';
-import { minimalParts, sheetXmlWith, zip } from './test-zips.ts';
+import { errorOf, hex, rowsOf, tempFiles } from './read-table.fixture.ts';
+import { MAIN, minimalParts, sheetXmlWith, zip } from './test-zips.ts';
 
 const { file, tempPath } = tempFiles();
 
@@ -76,6 +76,29 @@ describe('hostile files', () => {
     expect((await errorOf(await file(liar, 'xlsx'))).message).toBe(
       '文件疑似压缩炸弹（xl/worksheets/sheet1.xml 解压后超过所声明的 0.001 MB），已拒绝',
     );
+  });
+
+  it('refuses a worksheet or shared strings cut off inside, sizes and checksum to match', async () => {
+    const rows = [2, 3, 4].map((r) => `<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
+    const whole = `<worksheet xmlns="${MAIN}"><sheetData>${rows.join('')}</sheetData></worksheet>`;
+    const sheet = (xml: string) => ({ name: 'xl/worksheets/sheet1.xml', data: Buffer.from(xml) });
+    expect(await rowsOf(await file(zip([...minimalParts(), sheet(whole)]), 'xlsx'))).toHaveLength(
+      3,
+    );
+    // Cut inside the third row, and cut right after a whole row: neither reads as two rows.
+    for (const cut of [whole.indexOf('<c r="A4"') + 5, whole.indexOf('<row r="4"')])
+      expect(
+        (await errorOf(await file(zip([...minimalParts(), sheet(whole.slice(0, cut))]), 'xlsx')))
+          .message,
+      ).toBe(
+        '无法读取 xlsx 文件：xl/worksheets/sheet1.xml 在中途截断（缺少结尾），文件已损坏；请用 Excel 或 WPS 打开后重新保存再上传',
+      );
+    const strings = `<sst xmlns="${MAIN}"><si><t>甲</t></si><si><t>乙</t></si></sst>`;
+    const cutStrings = { name: 'xl/sharedStrings.xml', data: Buffer.from(strings.slice(0, -10)) };
+    expect(
+      (await errorOf(await file(zip([...minimalParts(), cutStrings, sheet(whole)]), 'xlsx')))
+        .message,
+    ).toMatch(/^无法读取 xlsx 文件：xl\/sharedStrings\.xml 在中途截断/);
   });
 
   it('turns file system errors into a Chinese message', async () => {

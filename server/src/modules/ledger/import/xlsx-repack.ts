@@ -93,7 +93,7 @@ export async function* repackedZip(
       }
       const start = await dataStart(file, entry, directory.directoryOffset);
       yield storedHeader(part.name, entry.uncompressedSize, entry.crc32);
-      yield* wholeCharacters(unpack(path, entry, start, chunkSize));
+      yield* wholeXml(part.name, wholeCharacters(unpack(path, entry, start, chunkSize)));
     }
     // The unzipper reads members in order and only needs an end record to finish cleanly.
     yield endOfDirectory();
@@ -137,6 +137,45 @@ async function* unpack(
   if (size !== entry.uncompressedSize) {
     throw new TableReadError(`无法读取 xlsx 文件：${entry.name} 的数据不完整`);
   }
+}
+
+/** The root element each part's XML must close with, by the name ExcelJS reads it under. */
+function rootOf(name: string): string {
+  if (name.startsWith('xl/worksheets/')) return 'worksheet';
+  if (name === 'xl/sharedStrings.xml') return 'sst';
+  if (name === 'xl/styles.xml') return 'styleSheet';
+  if (name === 'xl/workbook.xml') return 'workbook';
+  return 'Relationships';
+}
+
+/**
+ * A part's bytes, refused if its XML stops before its root element closes. ExcelJS never tells
+ * the XML parser the input has ended, so a worksheet cut off inside a row (and zipped again with
+ * sizes and checksum to match) read as a shorter sheet: the rows before the cut imported, the
+ * rest dropped without a word. The last chunk is held back until checked: passed on, it would let
+ * the sheet end as if whole before the error arrived.
+ */
+async function* wholeXml(name: string, chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const closing = new RegExp(`</(?:[\\w.-]+:)?${rootOf(name)}>\\s*$`);
+  let held: Buffer | undefined;
+  let before = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    if (held) {
+      before = Buffer.from(held.subarray(-64));
+      yield held;
+    }
+    held = chunk;
+  }
+  // An empty optional part is left to ExcelJS; an empty worksheet is as cut off as any.
+  if (!held && rootOf(name) !== 'worksheet') return;
+  const end = Buffer.concat([before, held ?? Buffer.alloc(0)])
+    .subarray(-64)
+    .toString('latin1');
+  if (!closing.test(end))
+    throw new TableReadError(
+      `无法读取 xlsx 文件：${name} 在中途截断（缺少结尾），文件已损坏；请用 Excel 或 WPS 打开后重新保存再上传`,
+    );
+  if (held) yield held;
 }
 
 /** Re-cuts a UTF-8 byte stream so no chunk ends inside a multi-byte character. */
