@@ -1,7 +1,12 @@
 // 联系人及电话 of the plan table (建办城〔2021〕28号 附件): entered by the province with its
 // submission. Shared by the server (which refuses) and the web form (which warns as you type).
 
+import { halfWidth } from './ledger.ts';
+
 export const CONTACT_NAME_MAX = 50;
+
+/** A phone as typed, full-width digits and brackets (０８９８－６５３１２３４５) read as the half-width ones. */
+export const contactPhone = (phone: string): string => halfWidth(phone).trim();
 /** Loosely a phone number: digits, spaces, hyphens and parentheses, 7–20 characters. */
 export const CONTACT_PHONE_PATTERN = /^[0-9 \-()（）]{7,20}$/;
 
@@ -9,7 +14,7 @@ export const CONTACT_PHONE_PATTERN = /^[0-9 \-()（）]{7,20}$/;
 export function contactErrors(name: string, phone: string): { path: string; message: string }[] {
   const errors: { path: string; message: string }[] = [];
   const n = name.trim();
-  const p = phone.trim();
+  const p = contactPhone(phone);
   if (!n) errors.push({ path: 'name', message: '联系人：请填写姓名' });
   else if (n.length > CONTACT_NAME_MAX)
     errors.push({ path: 'name', message: `联系人：不超过 ${CONTACT_NAME_MAX} 个字` });

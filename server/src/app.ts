@@ -57,6 +57,7 @@ import type { Periodic } from './periodic.ts';
 import { startLateNotices } from './modules/reports/late-notices.timer.ts';
 import { monthlyReportRoutes } from './modules/reports/monthly-reports.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
+import { withRequest } from './request-context.ts';
 
 z.config(z.locales.zhCN());
 
@@ -115,6 +116,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setErrorHandler(errorHandler);
   registerSecurityHeaders(app, headers);
   app.addHook('preValidation', refuseNul);
+  // The client's address for the audit log, from the first hook on; again once the body is read,
+  // whose stream events run outside the request's asynchronous context.
+  app.addHook('onRequest', (req, _reply, done) => withRequest(req.ip, done));
+  app.addHook('preValidation', (req, _reply, done) => withRequest(req.ip, done));
   // An empty JSON body (a bodiless POST from a fetch that still sets the header) reads as no body.
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
     if (body === '') return done(null, undefined);

@@ -124,6 +124,14 @@ describeEachEngine('request guards', (ctx) => {
     );
     expect(fresh.statusCode).toBe(201);
     expect((await haikou.get(`/api/communities/${fresh.json().id}`)).json().name).toBe('新竹苑');
+    // A search finds it however the name is written, as the duplicate check would.
+    for (const q of ['新竹苑', '新 竹 苑', '新竹\u200b苑'])
+      expect(
+        (await haikou.get(`/api/communities?q=${encodeURIComponent(q)}`))
+          .json()
+          .items.map((c: { id: number }) => c.id),
+        q,
+      ).toEqual([fresh.json().id]);
   });
 
   it('refuses a functional zone of a name its parent has, invisible characters aside', async () => {

@@ -79,7 +79,10 @@ describeBrowser('community progress', () => {
     expect(consultations).toContain('居民协商会议纪要.pdf');
     expect(consultations).toContain('后续管护');
 
-    // The start again, now accepted; the record is listed with its funds.
+    // The start again, now accepted, its figures typed in full width as a Chinese input method
+    // gives them; the record is listed with its funds.
+    await page.locator('#progress-investment').fill('３５．５');
+    await page.locator('#progress-elevators').fill('１');
     await page.locator('#progress-save').click();
     const records = page.locator('#progress-records .ant-table-tbody tr.ant-table-row');
     await expect.poll(() => records.count(), { timeout: 10_000 }).toBe(1);

@@ -295,8 +295,12 @@ describeBrowser('declaration', () => {
     expect(await page.locator('#approval-notice').count()).toBe(0);
 
     // A change after the approval (a new contact) makes a new version the approval does not cover.
+    // The province is told what it voids before it saves.
     await page.locator('#contact-name').fill('李四');
     await page.locator('#contact-save').click();
+    const voids = page.locator('.ant-modal-confirm');
+    await expect.poll(() => voids.innerText()).toContain('修改联系人将使会签版本失效');
+    await voids.getByRole('button', { name: '仍要保存' }).click();
     await expect.poll(() => page.locator('#contact-recorded').innerText()).toContain('李四');
     await expect.poll(toast).toBe('已保存联系人及电话；须重新生成会签版本');
     await page.locator('#freeze').click();

@@ -171,7 +171,16 @@ describe('gaizao users', () => {
       expect(refused.stderr, pw).toContain(message);
     }
     expect((await gaizao('frobnicate')).code).toBe(2);
-    expect((await gaizao('users', 'add', '--bogus')).stderr).toContain('参数有误');
+    const bogus = await gaizao('users', 'add', '--bogus');
+    expect(bogus.stderr).toContain('参数有误：未知选项 --bogus');
+    expect(bogus.stderr).not.toMatch(/Unknown option/);
+    expect((await gaizao('users', 'add', '--username')).stderr).toContain(
+      '参数有误：选项 --username 需要一个值',
+    );
+    // A command's --help is the usage, not an unknown option.
+    const help = await gaizao('serve', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('用法：gaizao <命令> [选项]');
   }, 240_000);
 });
 

@@ -52,9 +52,14 @@ const USAGE = `用法：gaizao <命令> [选项]
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help') {
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     console.log(USAGE);
     return command ? 0 : 2;
+  }
+  // `gaizao serve --help`: the usage, as for `gaizao --help`, not an unknown option.
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(USAGE);
+    return 0;
   }
   const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!load) throw new UsageError(`未知命令：${command}`);

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { validation } from '../../errors.ts';
 import { appendChained } from './audit.chain.ts';
+import { requestIp } from '../../request-context.ts';
 import { chinaDate } from '../../../../common/china-time.ts';
 import type { AuditAction } from '../../../../common/audit-actions.ts';
 
@@ -27,7 +28,8 @@ export async function insertAudit(
     actor_username: e.actorUsername ?? null,
     action: e.action,
     target: e.target ?? null,
-    ip: e.ip ?? null,
+    // The request's client, where the caller does not say (services are not handed the request).
+    ip: e.ip ?? requestIp() ?? null,
     detail: e.detail ? JSON.stringify(e.detail) : null,
   });
 }

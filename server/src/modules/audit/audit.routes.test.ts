@@ -99,6 +99,48 @@ describeEachEngine('audit log routes', (ctx) => {
     expect(csv.body).toContain('auth.login_failed');
   });
 
+  it('holds the ledger’s changes too: a community registered and edited, a month of progress, a file imported', async () => {
+    const input = {
+      regionCode: '460106',
+      name: '审计测试小区',
+      buildYear: 1990,
+      buildings: 2,
+      households: 40,
+      floorArea: '3000',
+      investment: '80',
+      planYear: 2026,
+    };
+    const created = await u.county.send('POST', '/api/communities', input);
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as number;
+    const edited = await u.county.send('PUT', `/api/communities/${id}`, {
+      ...input,
+      households: 41,
+      version: 1,
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(
+      (
+        await u.county.send('PUT', `/api/communities/${id}/progress/2026-11`, {
+          investmentDone: '10',
+        })
+      ).statusCode,
+    ).toBe(204);
+    const entries = (await u.audit_admin.get('/api/audit?user=u_county&pageSize=500')).json()
+      .items as { action: string; target: string; detail: string | null; ip: string | null }[];
+    const of = (action: string) => entries.filter((e) => e.action === action);
+    expect(of('community.create')).toMatchObject([{ target: String(id) }]);
+    expect(of('community.update')).toMatchObject([{ target: String(id) }]);
+    expect(JSON.parse(of('community.update')[0]!.detail!)).toEqual({
+      version: 2,
+      changed: ['居民户数'],
+    });
+    expect(of('progress.record')).toMatchObject([{ target: `${id}/2026-11` }]);
+    // Where from, though no service is handed the request (request-context.ts).
+    for (const action of ['community.create', 'community.update', 'progress.record'])
+      expect(of(action)[0], action).toMatchObject({ ip: '127.0.0.1' });
+  });
+
   it('filters and exports by days of China time, as the pages show them', async () => {
     // 23:59:59 on 1 March and 00:00:00 on 2 March, China time
     for (const at of ['2031-03-01T15:59:59.000Z', '2031-03-01T16:00:00.000Z'])

@@ -218,6 +218,16 @@ describeEachEngine('declaration journey', (ctx) => {
     expect((await u.city!.send('POST', `/api/signoffs/${id}`, { hash })).statusCode).toBe(404);
     const missing = await u.province!.send('POST', `/api/declarations/460000/${Y}/submit`);
     expect(missing.json().error.message).toMatch(/尚缺会签/);
+    // A version the plan has moved on from is not signed: it could not be submitted.
+    const contact = (phone: string) =>
+      u.province!.send('PUT', `/api/declarations/460000/${Y}/contact`, { name: '张三', phone });
+    expect((await contact('0898-65300000')).statusCode).toBe(204);
+    const stale = await u.ndrc!.send('POST', `/api/signoffs/${id}`, { hash });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ subCode: 'SUPERSEDED' });
+    expect(stale.json().error.message).toMatch(/^生成会签版本后计划已有变动/);
+    // Back as it was frozen, the version is current again.
+    expect((await contact('0898-65312345')).statusCode).toBe(204);
     for (const who of ['province', 'ndrc', 'finance'])
       expect((await u[who]!.send('POST', `/api/signoffs/${id}`, { hash })).statusCode).toBe(200);
     const p = await view(u.province!, '460000');

@@ -5,7 +5,7 @@
  * entered with its submission.
  */
 import type { Kysely } from 'kysely';
-import { contactErrors } from '../../../../common/contact.ts';
+import { contactErrors, contactPhone } from '../../../../common/contact.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { STATE_LABELS } from '../../domain/declaration.ts';
@@ -117,7 +117,7 @@ export async function saveContact(
     const d = await repo.lockDeclaration(trx, { unit: region.code, year, level, at });
     if (d.state === 'submitted' || d.state === 'accepted')
       throw conflict('STATE_REFUSED', `计划${STATE_LABELS[d.state]}，不能修改联系人及电话`);
-    const contact = { name: input.name.trim(), phone: input.phone.trim() };
+    const contact = { name: input.name.trim(), phone: contactPhone(input.phone) };
     await signoffRepo.saveContact(trx, { unit: region.code, year, ...contact, at });
     await auditBy(trx, actor, 'declaration.contact', `${region.code}/${year}`, contact, now);
   });

@@ -163,6 +163,14 @@ async function signOffIntact(
     const latest = await repo.latestSnapshot(trx, snap.unit_code, snap.plan_year, 'candidate');
     if (latest?.id !== snap.id)
       throw conflict('SUPERSEDED', '该会签版本已被更新的版本取代，请查看最新版本后再会签');
+    // A version the plan has moved on from (a community, the form's contact) can no longer be
+    // submitted (declaration-submission.ts): signing it would only have to be done again.
+    const { region } = await visibleUnit(trx, actor, snap.unit_code);
+    if ((await currentContent(trx, region, 'province', snap.plan_year)).hash !== snap.hash)
+      throw conflict(
+        'SUPERSEDED',
+        '生成会签版本后计划已有变动（小区数据或计划表联系人），此版本已不能上报：请待省级住房和城乡建设部门重新生成会签版本后再会签',
+      );
     if (hash !== snap.hash)
       throw conflict(
         'HASH_MISMATCH',

@@ -5,6 +5,7 @@ import type { CommunityRow, CommunityTable, Database } from '../../db/schema.ts'
 import { underPath } from '../../db/under-path.ts';
 import { policyInForce } from '../../domain/plan-policy.ts';
 import type { Insertable } from 'kysely';
+import { orthographicKey } from '../../domain/ledger/names.ts';
 
 export type NewCommunity = Insertable<CommunityTable>;
 
@@ -91,10 +92,16 @@ function filtered(db: Kysely<Database>, f: CommunityFilter) {
       );
     if (f.q) {
       const like = `%${escapeLike(f.q)}%`;
+      // The name as the ledger keys it too: a search finds what the duplicate check would call the
+      // same name (spaces, brackets, full-width digits, 三 for 3 written otherwise).
+      const key = orthographicKey(f.q);
       conds.push(
         e.or([
           e('c.name', 'like', sql<string>`${like} escape '\\'`),
           e('c.address', 'like', sql<string>`${like} escape '\\'`),
+          ...(key
+            ? [e('c.name_key', 'like', sql<string>`${`%${escapeLike(key)}%`} escape '\\'`)]
+            : []),
         ]),
       );
     }

@@ -26,6 +26,7 @@ import { draftToRow } from './community-row.ts';
 import { projectCode } from './import/import.service.ts';
 import { canEditLedger, canReadLedger, inScope } from './ledger.policy.ts';
 import { ledgerUnitsWithin } from './units.ts';
+import { auditBy } from '../audit/audit.repository.ts';
 
 export async function filterFor(
   db: Kysely<Database>,
@@ -269,6 +270,8 @@ export async function createCommunity(
       now,
     );
     await scanUnits(trx, [draft.regionCode], now);
+    // Last: the audit chain's head is held from here to the commit.
+    await auditBy(trx, actor, 'community.create', String(row!.id), { name: draft.name }, now);
     return row!.id;
   });
 }
@@ -317,7 +320,7 @@ export async function updateCommunity(
       const meanwhile = await historyOf(trx, 'community', id, version);
       return conflict(
         'STALE_VERSION',
-        `保存失败：该小区已被${meanwhile[0]?.username ?? '他人'}修改（您打开的是第 ${version} 版，当前为第 ${latest.version} 版）。请查看对方的修改后重新编辑。`,
+        `保存失败：该小区已被${meanwhile[0]?.person ?? '他人'}修改（您打开的是第 ${version} 版，当前为第 ${latest.version} 版）。请查看对方的修改后重新编辑。`,
         { extra: { currentVersion: latest.version, meanwhile } },
       );
     };
@@ -353,6 +356,15 @@ export async function updateCommunity(
         now,
       );
     await scanUnits(trx, [draft.regionCode], now);
+    if (changes.length)
+      await auditBy(
+        trx,
+        actor,
+        'community.update',
+        String(id),
+        { version: version + 1, changed: changes.map((c) => c.field) },
+        now,
+      );
     return id;
   });
 }

@@ -130,7 +130,8 @@ describeEachEngine('ledger API', (ctx) => {
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.subCode).toBe('STALE_VERSION');
-    expect(stale.json().error.message).toMatch(/已被haikou修改/);
+    // Named as pages name people: the account's name with its unit, not the login alone.
+    expect(stale.json().error.message).toMatch(/已被haikou（海口市）修改/);
     expect(stale.json().error.meanwhile[0].changes[0].field).toBe('居民户数');
     const invalid = await haikou.send('PUT', `/api/communities/${detail.id}`, {
       ...input,

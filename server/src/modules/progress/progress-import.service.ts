@@ -22,6 +22,7 @@ import { communityLookup } from './community-lookup.ts';
 import { recordConsultations, type ConsultationCandidate } from './consultation-records.ts';
 import { readHeader } from './import-header.ts';
 import { storeProgressRows } from './progress-import.store.ts';
+import { auditBy } from '../audit/audit.repository.ts';
 
 export const PROGRESS_COLUMNS = {
   regionCode: '区划代码',
@@ -220,6 +221,15 @@ export async function importProgress(
       }
       report.errors.sort((a, b) => a.line - b.line);
       if (report.errorCount || opts.dryRun) throw new Rollback();
+      // One entry for the file, last: the audit chain's head is held from here to the commit.
+      await auditBy(
+        trx,
+        actor,
+        'progress.import',
+        actor.regionCode,
+        { rows: report.imported },
+        now,
+      );
     });
   } catch (e) {
     if (!(e instanceof Rollback)) throw e;

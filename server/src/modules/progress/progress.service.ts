@@ -48,6 +48,7 @@ import { assertIntact, countsHash, integrityError } from '../integrity/integrity
 import * as repo from './progress.repository.ts';
 import { peopleNamed } from '../users/people.ts';
 import { resolveScope } from '../regions/scope.ts';
+import { auditBy } from '../audit/audit.repository.ts';
 
 export async function visibleCommunity(
   db: Kysely<Database>,
@@ -132,6 +133,8 @@ export async function recordProgress(
         problems.map((p) => ({ path: p.field, message: p.message })),
       );
     if (input.funds) await saveFunds(trx, c.id, period, funds.rows);
+    // Last: the audit chain's head is held from here to the commit.
+    await auditBy(trx, actor, 'progress.record', `${c.id}/${period}`, { name: c.name }, now);
   });
 }
 

@@ -12,6 +12,7 @@ import { conflict, forbidden, notFound, validation } from '../../errors.ts';
 import { historyOf, insertChanges } from '../ledger/history.repository.ts';
 import { canEditLedger, canReadLedger, inScope } from '../ledger/ledger.policy.ts';
 import * as repo from './projects.repository.ts';
+import { auditBy } from '../audit/audit.repository.ts';
 
 export const FUNDING_SOURCES: Record<ProjectFundingTable['source'], string> = {
   central: '中央补助资金',
@@ -164,6 +165,7 @@ export async function updateProject(
       ],
       now,
     );
+    await auditBy(trx, actor, 'project.update', String(id), { name: p.name }, now);
     // Read in the same transaction: a merge may empty the project the moment this one commits.
     return projectDetail(trx, actor, id);
   });
@@ -263,6 +265,7 @@ export async function mergeIntoProject(
       ],
       now,
     );
+    await auditBy(trx, actor, 'project.merge', String(survivor), { communityIds: ids }, now);
     return projectDetail(trx, actor, survivor);
   });
 }

@@ -130,6 +130,7 @@ export const en: Record<string, string> = {
   同意日期: 'Date of approval',
   文号: 'Document number',
   所批版本: 'Version approved',
+  所批会签版本: 'Sign-off version approved',
   '第 {n} 版（{hash}…）': 'Version {n} ({hash}…)',
   录入: 'Recorded',
   尚未录入省级人民政府同意文件: "The provincial government's approval is not recorded yet",
@@ -153,6 +154,11 @@ export const en: Record<string, string> = {
   '已保存联系人及电话；须重新生成会签版本':
     'Contact and phone saved; the sign-off version must be frozen again',
   已保存联系人及电话: 'Contact and phone saved',
+  修改联系人将使会签版本失效: 'Changing the contact voids the sign-off version',
+  '联系人及电话印在计划表上，随会签版本一并冻结。保存后须重新生成会签版本、重新录入省级人民政府批复，并由三个部门重新会签。':
+    "The contact and phone are printed on the plan table and frozen with the sign-off version. Once saved, the version must be frozen again, the provincial government's approval recorded again, and the three departments must sign again.",
+  仍要保存: 'Save anyway',
+  不保存: "Don't save",
   联系人及电话未改动: 'Contact and phone unchanged',
   '尚未填写联系人及电话（上报前必填）': 'No contact and phone yet (required before submitting)',
   联系人: 'Contact',

@@ -20,9 +20,18 @@ describe('audit actions', () => {
 
   it('reads a detail object as its pairs, other text as recorded', () => {
     expect(detailText('{"name":"张三","phone":"0898-65312345"}')).toBe(
-      'name：张三；phone：0898-65312345',
+      '名称：张三；电话：0898-65312345',
     );
-    expect(detailText('{"rows":3,"filter":{"user":"x"}}')).toBe('rows：3；filter：{"user":"x"}');
+    expect(detailText('{"rows":3,"filter":{"user":"x"}}')).toBe('行数：3；filter：{"user":"x"}');
+    // Keys and coded values named as the pages name them; no English, no bare null.
+    expect(detailText('{"hash":null,"reason":null,"from":"submitted","to":"accepted"}')).toBe(
+      '校验码：—；原因：—；原状态：已上报；新状态：已接收',
+    );
+    expect(detailText('{"role":"mof","version":1}')).toBe('角色：财政部；版本：1');
+    expect(detailText('{"roles":["city","county"],"passwordReset":false}')).toBe(
+      '角色：市级住建部门、区县住建部门；重设密码：否',
+    );
+    expect(detailText('{"reason":"wrong_password"}')).toBe('原因：密码错误');
     expect(detailText('not json {')).toBe('not json {');
     expect(detailText('[1,2]')).toBe('[1,2]');
     expect(detailText(null)).toBe('');

@@ -54,6 +54,13 @@ describeEachEngine('project list import', (ctx) => {
       floorAreaCenti: sum(10, 100),
       investmentYuan: sum(11, 10_000),
     });
+    // One audit entry for the file, written in the import's transaction.
+    const audited = await ctx.db.db
+      .selectFrom('audit_log')
+      .select(['actor_username', 'detail'])
+      .where('action', '=', 'ledger.import')
+      .execute();
+    expect(audited).toEqual([{ actor_username: SYSTEM_ACTOR.username, detail: '{"rows":52}' }]);
   });
 
   it('stores nothing when any row is invalid, and lists every invalid row by line and column', async () => {

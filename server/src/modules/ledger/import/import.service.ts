@@ -27,6 +27,7 @@ import { codeAliasCollector, suspectedOfImport } from './import-findings.ts';
 import { FileDuplicates, headerFindings, rowWarnings, strayCellError } from './import-steps.ts';
 import { importWriter, refreshStatistics, type PreparedRows } from './import.repository.ts';
 import { readTable, type TableFormat } from './read-table.ts';
+import { auditBy } from '../../audit/audit.repository.ts';
 
 /** Errors and warnings listed in full up to this many; beyond, counted. */
 export const MAX_LISTED = 1000;
@@ -238,6 +239,8 @@ export async function importProjectList(
         if (report.suspected.length > MAX_LISTED) report.suspected.length = MAX_LISTED;
       }
       if (report.errorCount || opts.dryRun) throw new Rollback();
+      // One entry for the file, last: the audit chain's head is held from here to the commit.
+      await auditBy(trx, actor, 'ledger.import', actor.regionCode, { rows: report.imported }, now);
     });
   } catch (e) {
     if (!(e instanceof Rollback)) throw e;

@@ -41,7 +41,7 @@ function ApprovalFacts({ approval, id }: { approval: Approval; id?: string }) {
         { key: 'no', label: t('文号'), children: <Data>{approval.documentNo}</Data> },
         {
           key: 'covers',
-          label: t('所批版本'),
+          label: t('所批会签版本'),
           children: approval.covers ? (
             <span data-version={approval.covers.version}>
               {t('第 {n} 版（{hash}…）', {

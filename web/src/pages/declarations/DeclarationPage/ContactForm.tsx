@@ -22,7 +22,7 @@ interface Props {
 }
 
 export function ContactForm({ unit, year, contact, frozen, canEdit, onDone }: Props) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -38,6 +38,20 @@ export function ContactForm({ unit, year, contact, frozen, canEdit, onDone }: Pr
       void message.info(t('联系人及电话未改动'));
       return;
     }
+    // The contact is printed on the form and frozen with the version the departments sign: a
+    // change after freezing voids that version, its approval and its sign-offs. Said first.
+    if (
+      frozen &&
+      !(await modal.confirm({
+        title: t('修改联系人将使会签版本失效'),
+        content: t(
+          '联系人及电话印在计划表上，随会签版本一并冻结。保存后须重新生成会签版本、重新录入省级人民政府批复，并由三个部门重新会签。',
+        ),
+        okText: t('仍要保存'),
+        cancelText: t('不保存'),
+      }))
+    )
+      return;
     setSaving(true);
     try {
       await saveContact(unit, year, entered);

@@ -219,7 +219,8 @@ export function SignoffPanel({ d, province, me, onDone }: Props) {
                 id="signoff-confirm"
                 type="primary"
                 loading={busy === 'sign'}
-                disabled={signedCurrent}
+                // A version the plan has moved on from cannot be submitted: no use signing it.
+                disabled={signedCurrent || !candidate.current}
                 onClick={() => void sign()}
               >
                 {signedCurrent ? t('已确认会签') : t('确认会签')}

@@ -56,6 +56,8 @@ export function CommunityDetailPage() {
   return (
     <Flex vertical gap={16}>
       <Card
+        // A long name (some run past 60 characters) wraps rather than being cut off unmarked.
+        styles={{ title: { whiteSpace: 'normal', overflow: 'visible', padding: '12px 0' } }}
         title={
           <Space wrap>
             <span id="community-title">

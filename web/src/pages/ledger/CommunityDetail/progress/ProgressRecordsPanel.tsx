@@ -23,12 +23,21 @@ import {
 } from './progressLabels.ts';
 import { DateInput, MonthInput } from '../../../../components/DateFields.tsx';
 import { Data, periodText, t, tServer } from '../../../../i18n/index.ts';
+import { halfWidth } from '../../../../../../common/ledger.ts';
 
+// Figures typed in full width (４０．５, as a Chinese input method gives them) are checked as the
+// half-width ones they mean; the server reads them so too.
+const asTyped = (v: unknown) => (typeof v === 'string' ? halfWidth(v).trim() : v);
 const decimal = (digits: number, what: string) => ({
   pattern: new RegExp(`^\\d{1,13}(\\.\\d{1,${digits}})?$`),
+  transform: asTyped,
   message: t('{what}应为不小于0的数，最多{digits}位小数', { what, digits }),
 });
-const integer = () => ({ pattern: /^\d{1,7}$/, message: t('应为不小于0的整数') });
+const integer = () => ({
+  pattern: /^\d{1,7}$/,
+  transform: asTyped,
+  message: t('应为不小于0的整数'),
+});
 const FORM_FIELDS = [
   'period',
   'startDate',

@@ -14,6 +14,7 @@ import {
   type CountMeasure,
 } from '../../../../../../common/progress.ts';
 import { t } from '../../../../i18n/index.ts';
+import { halfWidth } from '../../../../../../common/ledger.ts';
 
 export const METHOD_LABELS: Record<ConsultationMethod, string> = {
   meeting: '居民会议',
@@ -97,7 +98,7 @@ export function valuesFrom(latest: ProgressRecord | undefined, period: string): 
 /** The request body of a month's record; empty texts are left out, funds always sent. */
 export function inputOf(v: ProgressValues): ProgressInput {
   const text = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
-  const count = (s: string | undefined) => (s?.trim() ? Number(s.trim()) : undefined);
+  const count = (s: string | undefined) => (s?.trim() ? Number(halfWidth(s).trim()) : undefined);
   return {
     startDate: text(v.startDate),
     completionDate: text(v.completionDate),
