@@ -3,6 +3,7 @@
  * file's header row is matched to them (order free, spaces trimmed, full/half-width brackets one).
  */
 import { unguardCell } from '../spreadsheet-cells.ts';
+import type { RowError } from './rows.ts';
 export const COLUMNS = [
   { key: 'seq', header: '序号', required: false, help: '可不填；出错时以文件行号为准' },
   {
@@ -93,12 +94,8 @@ export function matchHeader(cells: string[]): HeaderMatch {
   const index: Partial<Record<ColumnKey, number>> = {};
   const unknown: string[] = [];
   const duplicated: string[] = [];
-  const blank: number[] = [];
   cells.forEach((cell, i) => {
-    if (!cell.trim()) {
-      blank.push(i);
-      return;
-    }
+    if (!cell.trim()) return;
     const key = BY_KEY.get(headerKey(cell));
     if (!key) unknown.push(cell.trim());
     else if (index[key] !== undefined) duplicated.push(cell.trim());
@@ -109,13 +106,19 @@ export function matchHeader(cells: string[]): HeaderMatch {
   );
   if (index.regionCode === undefined && index.regionName === undefined)
     missing.push('区划代码 或 区县');
-  // Trailing blank header cells are no columns: a row's cells past the last header are "beyond".
+  return { index, unknown, missing, duplicated, ...headerShape(cells) };
+}
+
+/**
+ * Where a header row has columns: how many cells it has, trailing blank ones left out (a row's
+ * cells past them are "beyond"), and which of those are blank.
+ */
+export function headerShape(cells: string[]): Pick<HeaderMatch, 'width' | 'blank'> {
   let width = cells.length;
-  while (width > 0 && blank.at(-1) === width - 1) {
-    blank.pop();
-    width--;
-  }
-  return { index, unknown, missing, duplicated, width, blank };
+  while (width > 0 && !cells[width - 1]!.trim()) width--;
+  const blank: number[] = [];
+  for (let i = 0; i < width; i++) if (!cells[i]!.trim()) blank.push(i);
+  return { width, blank };
 }
 
 /** A column's letters as a spreadsheet shows them: 0 → A, 25 → Z, 26 → AA. */
@@ -132,7 +135,10 @@ export function columnLetters(index: number): string {
  * cells past the header were ignored without a word). Usually a row shifted by a stray comma or
  * cell; the row is refused, not guessed at.
  */
-export function unheadedCell(cells: string[], m: HeaderMatch): number | undefined {
+export function unheadedCell(
+  cells: string[],
+  m: Pick<HeaderMatch, 'width' | 'blank'>,
+): number | undefined {
   for (const i of m.blank) if (cells[i]?.trim()) return i;
   for (let i = m.width; i < cells.length; i++) if (cells[i]!.trim()) return i;
   return undefined;
@@ -149,4 +155,18 @@ export function rowRecord(cells: string[], m: HeaderMatch): Record<ColumnKey, st
     out[c.key] = text.startsWith("'") ? unguardCell(text) : text;
   }
   return out;
+}
+
+/**
+ * A cell with something in it under no header (unheadedCell): the row is refused, since what the
+ * cell means cannot be known, and most often the whole row has shifted.
+ */
+export function strayCellError(line: number, cells: string[], index: number): RowError {
+  return {
+    line,
+    column: `${columnLetters(index)}列（无表头）`,
+    value: cells[index]!.trim(),
+    message:
+      '该单元格所在列没有表头，内容无法对应到任何字段，整行未导入；请删去该内容或补上表头（常见原因：某个单元格中多了逗号或多了一格，使整行错位）',
+  };
 }

@@ -16,6 +16,7 @@ import { readTable } from '../ledger/import/read-table.ts';
 import { communityLookup } from './community-lookup.ts';
 import { recordConsultations, type ConsultationCandidate } from './consultation-records.ts';
 import { readHeader } from './import-header.ts';
+import { headerShape, strayCellError, unheadedCell } from '../../domain/ledger/template.ts';
 
 export const CONSULTATION_COLUMNS = {
   regionCode: '区划代码',
@@ -98,13 +99,22 @@ export async function importConsultations(
     await db.transaction().execute(async (trx) => {
       const lookup = await communityLookup(trx, actor);
       let index: Partial<Record<Key, number>> | undefined;
+      let shape: ReturnType<typeof headerShape> | undefined;
       for await (const { line, cells } of readTable(path)) {
         if (!index) {
           index = readHeader(CONSULTATION_COLUMNS, REQUIRED, cells, line, fail);
+          shape = headerShape(cells);
           if (report.errorCount) break;
           continue;
         }
         report.rows++;
+        // Nothing under no header is dropped unsaid: the row is refused (as a project list's).
+        const stray = unheadedCell(cells, shape!);
+        if (stray !== undefined) {
+          const e = strayCellError(line, cells, stray);
+          fail(e.line, e.column, e.value, e.message);
+          continue;
+        }
         const v = (k: Key) => (index![k] === undefined ? '' : (cells[index![k]!] ?? '').trim());
         for (const k of REQUIRED) if (!v(k)) fail(line, CONSULTATION_COLUMNS[k], '', '必填');
         const heldOn = v('heldOn') ? parseDate(v('heldOn')) : undefined;

@@ -23,6 +23,7 @@ import { recordConsultations, type ConsultationCandidate } from './consultation-
 import { readHeader } from './import-header.ts';
 import { storeProgressRows } from './progress-import.store.ts';
 import { auditBy } from '../audit/audit.repository.ts';
+import { headerShape, strayCellError, unheadedCell } from '../../domain/ledger/template.ts';
 
 export const PROGRESS_COLUMNS = {
   regionCode: '区划代码',
@@ -100,13 +101,22 @@ export async function importProgress(
     await db.transaction().execute(async (trx) => {
       const lookup = await communityLookup(trx, actor);
       let index: Partial<Record<Key, number>> | undefined;
+      let shape: ReturnType<typeof headerShape> | undefined;
       for await (const { line, cells } of readTable(path)) {
         if (!index) {
           index = readHeader(PROGRESS_COLUMNS, REQUIRED, cells, line, fail);
+          shape = headerShape(cells);
           if (report.errorCount) break;
           continue;
         }
         report.rows++;
+        // Nothing under no header is dropped unsaid: the row is refused (as a project list's).
+        const stray = unheadedCell(cells, shape!);
+        if (stray !== undefined) {
+          const e = strayCellError(line, cells, stray);
+          fail(e.line, e.column, e.value, e.message);
+          continue;
+        }
         // Figures, dates and codes as typed with a Chinese input method in full-width mode read as
         // the half-width they mean (as the project list's do); the name is matched as written.
         const v = (k: Key) => {

@@ -182,6 +182,22 @@ describeEachEngine('progress', (ctx) => {
       now: NOW,
     });
     expect(marked.errors.map((e) => e.column)).toEqual(['累计完成投资（万元）']);
+    // A cell under no header refuses its row, as in a project list.
+    const stray = join(dir, `progress-stray-${ctx.engine}.csv`);
+    writeFileSync(
+      stray,
+      [
+        '区划代码,小区名称,计划年度,报告期,开工日期,累计完成投资（万元）',
+        '460106,滨海一村,2026,2026-06,2026-04-10,90,备注',
+      ].join('\n'),
+    );
+    const refused = await importProgress(ctx.db.db, SYSTEM_ACTOR, stray, {
+      dryRun: true,
+      now: NOW,
+    });
+    expect(refused.errors.map((e) => [e.line, e.column, e.value])).toEqual([
+      [2, 'G列（无表头）', '备注'],
+    ]);
   });
 
   it('rolls progress up into the table of the spec, with rates from exact counts', async () => {

@@ -57,6 +57,19 @@ describeEachEngine('users API', (ctx) => {
     }
   });
 
+  it('creates one account of a name asked for twelve times at once; the others are told it exists', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        cityAdmin.send('POST', '/api/users', { ...goodUser, username: 'twelve_at_once' }),
+      ),
+    );
+    expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(1);
+    for (const a of answers.filter((x) => x.statusCode !== 201)) {
+      expect(a.statusCode).toBe(409);
+      expect(a.json().error.message).toBe('用户名“twelve_at_once”已存在');
+    }
+  });
+
   it('answers 404 for a user or region outside the subtree', async () => {
     const patch = await cityAdmin.send('PATCH', `/api/users/${otherCityId}`, {
       version: 1,

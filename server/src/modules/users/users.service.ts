@@ -19,6 +19,7 @@ import {
   canManageUsers,
   canSeeUserAt,
 } from './users.policy.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 
 /** The system itself, for the command line run by whoever holds the server: the whole country. */
 export const SYSTEM_ACTOR: Actor = {
@@ -111,16 +112,17 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     await checkRolesAt(trx, actor, input.regionCode, input.roles);
-    if (await repo.findUserByUsername(trx, input.username))
-      throw conflict('DUPLICATE_NAME', `用户名“${input.username}”已存在`, {
+    const taken = () =>
+      conflict('DUPLICATE_NAME', `用户名“${input.username}”已存在`, {
         details: [{ path: 'username', message: '用户名已存在' }],
       });
-    const id = await repo.insertUser(trx, {
-      ...input,
-      passwordHash,
-      now,
-      mustChangePassword: true,
-    });
+    if (await repo.findUserByUsername(trx, input.username)) throw taken();
+    // The same name created at once by another request: its unique key says so, in these words.
+    const id = await repo
+      .insertUser(trx, { ...input, passwordHash, now, mustChangePassword: true })
+      .catch((e: unknown) => {
+        throw isUniqueViolation(e) ? taken() : e;
+      });
     await insertAudit(
       trx,
       {
@@ -179,12 +181,15 @@ export async function updateUser(
       },
       now,
     );
-    if (!ok)
+    if (!ok) {
+      // Read again: the version that won, not the one this request read before it lost.
+      const current = (await repo.findUserById(trx, id))?.version ?? user.version;
       throw conflict(
         'STALE_VERSION',
-        `用户“${user.username}”已被他人修改（当前版本 ${user.version}），请刷新后重试`,
-        { extra: { currentVersion: user.version } },
+        `用户“${user.username}”已被他人修改（当前版本 ${current}），请刷新后重试`,
+        { extra: { currentVersion: current } },
       );
+    }
     if (patch.roles) await repo.replaceRoles(trx, id, patch.roles);
     if (patch.disabled || passwordHash) await deleteUserSessions(trx, id);
     const changed = Object.keys(patch).filter((k) => k !== 'version' && k !== 'password');

@@ -53,4 +53,23 @@ export const en: Record<string, string> = {
   '登录已失效，请重新登录': 'You are no longer signed in; please sign in again',
   '界面语言只能是 zh（中文）或 en（英文）':
     'The interface language is zh (Chinese) or en (English)',
+  '该单元格所在列没有表头，内容无法对应到任何字段，整行未导入；请删去该内容或补上表头（常见原因：某个单元格中多了逗号或多了一格，使整行错位）':
+    'This cell is under no header, so what it holds cannot be matched to any field; the row was not imported. Delete it or add the header (usually a stray comma or cell has shifted the row)',
+  '{column}列（无表头）': 'column {column} (no header)',
+  '上月（{period}）已记开工（{date}），本月不能为空；如为更正，请标明更正（表单中勾选“更正以前月份”，导入文件的“更正”列填“是”）':
+    'The month before ({period}) records a start ({date}); this month cannot leave it empty; if this is a correction, mark it so (tick “Correction of an earlier month” in the form; in a file, put yes in the Correction column)',
+  '上月（{period}）已记完工（{date}），本月不能为空；如为更正，请标明更正（表单中勾选“更正以前月份”，导入文件的“更正”列填“是”）':
+    'The month before ({period}) records a completion ({date}); this month cannot leave it empty; if this is a correction, mark it so (tick “Correction of an earlier month” in the form; in a file, put yes in the Correction column)',
+  '少于上月（{period}）的累计数（{amount}）；如为更正，请标明更正（表单中勾选“更正以前月份”，导入文件的“更正”列填“是”）':
+    'Less than the total to the month before ({period}: {amount}); if this is a correction, mark it so (tick “Correction of an earlier month” in the form; in a file, put yes in the Correction column)',
+  '生成会签版本后计划已有变动（小区数据或计划表联系人），此版本已不能上报：请待省级住房和城乡建设部门重新生成会签版本后再会签':
+    "The plan has changed since this sign-off version was frozen (its communities or the form's contact), so it can no longer be submitted: wait for the provincial housing department to freeze a new version, then sign that",
+  '{field}：含有空字符（U+0000），请删去后重试':
+    '{field}: contains a null character (U+0000); remove it and try again',
+  '提交的内容含有无法保存的字符（如空字符 U+0000），请删去后重试':
+    'What was sent contains a character that cannot be stored (such as U+0000); remove it and try again',
+  '协商日期“{date}”不是有效的日期，应为 YYYY-MM-DD':
+    'The consultation date “{date}” is not a valid date; write it as YYYY-MM-DD',
+  '无法读取 xlsx 文件：{part} 在中途截断（缺少结尾），文件已损坏；请用 Excel 或 WPS 打开后重新保存再上传':
+    'Cannot read the xlsx file: {part} stops part-way (its end is missing), so the file is damaged; open it in Excel or WPS, save it again and upload that',
 };

@@ -5,7 +5,7 @@
  */
 import type { CommunityDraft, RowError } from '../../../domain/ledger/rows.ts';
 import { plausibilityFlags } from '../../../domain/ledger/plausibility.ts';
-import { columnLetters, type HeaderMatch } from '../../../domain/ledger/template.ts';
+import type { HeaderMatch } from '../../../domain/ledger/template.ts';
 import {
   buildYearRuleText,
   buildYearStanding,
@@ -29,20 +29,6 @@ export function headerFindings(
       message: '无法识别的列，已忽略',
     })),
     usable: !header.missing.length && !header.duplicated.length,
-  };
-}
-
-/**
- * A cell with something in it under no header (unheadedCell): the row is refused, since what the
- * cell means cannot be known, and most often the whole row has shifted.
- */
-export function strayCellError(line: number, cells: string[], index: number): RowError {
-  return {
-    line,
-    column: `${columnLetters(index)}列（无表头）`,
-    value: cells[index]!.trim(),
-    message:
-      '该单元格所在列没有表头，内容无法对应到任何字段，整行未导入；请删去该内容或补上表头（常见原因：某个单元格中多了逗号或多了一格，使整行错位）',
   };
 }
 

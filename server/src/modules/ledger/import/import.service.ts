@@ -11,6 +11,7 @@ import { checkRow, type CommunityDraft, type RowError } from '../../../domain/le
 import {
   matchHeader,
   rowRecord,
+  strayCellError,
   unheadedCell,
   type HeaderMatch,
 } from '../../../domain/ledger/template.ts';
@@ -24,7 +25,7 @@ import { ledgerUnitsWithin } from '../units.ts';
 import type { ImportReport } from '../../../../../common/api/ledger.ts';
 import { halfWidth } from '../../../../../common/ledger.ts';
 import { codeAliasCollector, suspectedOfImport } from './import-findings.ts';
-import { FileDuplicates, headerFindings, rowWarnings, strayCellError } from './import-steps.ts';
+import { FileDuplicates, headerFindings, rowWarnings } from './import-steps.ts';
 import { importWriter, refreshStatistics, type PreparedRows } from './import.repository.ts';
 import { readTable, type TableFormat } from './read-table.ts';
 import { auditBy } from '../../audit/audit.repository.ts';
