@@ -148,8 +148,17 @@ describeBrowser('ledger', () => {
     await pageB.goto(editUrl);
     await expect.poll(() => pageB.locator('#community-households').inputValue()).toBe('76');
 
-    // A saves 居民户数 76 → 80, and the history shows the change.
+    // A types 居民户数 80, then clicks 首页 before saving: asked first, A stays with what it typed.
     await page.locator('#community-households').fill('80');
+    await page.getByRole('menuitem', { name: '首页' }).click();
+    const leave = page.locator('.ant-modal-confirm');
+    await expect.poll(() => leave.innerText()).toContain('本页有未保存的修改，离开后将丢失。');
+    await leave.getByRole('button', { name: '留在此页' }).click();
+    await expect.poll(() => leave.count()).toBe(0);
+    expect(page.url()).toBe(editUrl);
+    expect(await page.locator('#community-households').inputValue()).toBe('80');
+
+    // A saves 居民户数 76 → 80, and the history shows the change.
     await page.locator('#community-submit').click();
     await expect.poll(() => page.url()).toMatch(/\/ledger\/\d+$/);
     await expect

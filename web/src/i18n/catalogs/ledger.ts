@@ -302,4 +302,9 @@ export const en: Record<string, string> = {
     'In the central subsidy plan of {years}; may not be declared again',
   待确认: 'To confirm',
   已确认重复: 'Confirmed duplicate',
+  '离开此页？': 'Leave this page?',
+  '本页有未保存的修改，离开后将丢失。':
+    'This page has changes not saved; they will be lost if you leave.',
+  离开: 'Leave',
+  留在此页: 'Stay on this page',
 };

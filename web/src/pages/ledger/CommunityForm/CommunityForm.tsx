@@ -16,8 +16,8 @@ import {
   Typography,
 } from 'antd';
 import type { FormRule } from 'antd';
-import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { useBlocker, useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '../../../api/client.ts';
 import { createCommunity, staleSaveOf, updateCommunity } from '../../../api/ledger.ts';
 import type { CommunityDetail, StaleSave } from '../../../api/ledgerTypes.ts';
@@ -65,8 +65,36 @@ interface Props {
 export function CommunityForm({ base, onReload }: Props) {
   const [form] = Form.useForm<CommunityValues>();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [saving, setSaving] = useState(false);
+  // What the user typed is not dropped by a click elsewhere: leaving the form with changes not
+  // saved asks first (another page of the app), or lets the browser ask (reload, close).
+  const dirty = useRef(false);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      dirty.current && currentLocation.pathname !== nextLocation.pathname,
+  );
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    void modal
+      .confirm({
+        title: t('离开此页？'),
+        content: t('本页有未保存的修改，离开后将丢失。'),
+        okText: t('离开'),
+        cancelText: t('留在此页'),
+      })
+      .then(
+        (leave) => (leave ? blocker.proceed() : blocker.reset()),
+        () => blocker.reset(),
+      );
+  }, [blocker, modal]);
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (dirty.current) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
   const [failure, setFailure] = useState<{ title: string; rest: string[] } | null>(null);
   const [conflict, setConflict] = useState<{ message: string; stale: StaleSave } | null>(null);
   const [reloading, setReloading] = useState(false);
@@ -92,11 +120,13 @@ export function CommunityForm({ base, onReload }: Props) {
           ? tNodes(t('已保存“{name}”'), {}, { name: saved.name })
           : tNodes(t('已新增小区“{name}”'), {}, { name: saved.name }),
       );
+      dirty.current = false;
       void navigate(`/ledger/${saved.id}`);
     } catch (e) {
       const stale = staleSaveOf(e);
       if (stale) {
-        setConflict({ message: errorMessage(e), stale });
+        // As the server wrote it: ConflictAlert marks the person in it as data (tServer).
+        setConflict({ message: e instanceof ApiError ? e.sent : errorMessage(e), stale });
         return;
       }
       const rest = applyServerErrors(form, e, FIELDS, FIELD_OF_HEADER);
@@ -134,6 +164,9 @@ export function CommunityForm({ base, onReload }: Props) {
       autoComplete="off"
       initialValues={base ? valuesOf(base) : emptyValues(new Date())}
       onFinish={(v) => void submit(v)}
+      onValuesChange={() => {
+        dirty.current = true;
+      }}
       scrollToFirstError
     >
       {(conflict || unsaved.length > 0 || failure) && (
