@@ -14,7 +14,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Role } from '../../../common/roles.ts';
+import { ROLES, type Role } from '../../../common/roles.ts';
 import type { Me } from '../api/types.ts';
 import { hasAnyRole } from './auth.tsx';
 import type { MessageKey } from './messages.ts';
@@ -32,6 +32,10 @@ export const WORK_ROLES: readonly Role[] = ['county', 'city', 'province', 'minis
 export const ADMIN_ROLES: readonly Role[] = ['security_admin'];
 /** 审计日志: the audit administrator only (server: audit.policy.ts). */
 export const AUDIT_ROLES: readonly Role[] = ['audit_admin'];
+/** 年度计划: every role that reads plan data (server: readsPlanData, domain/actor.ts). */
+export const PLAN_ROLES: readonly Role[] = ROLES.filter(
+  (r) => r !== 'security_admin' && r !== 'audit_admin',
+);
 /** The ledger is read by the work roles and administrators (server: ledger.policy.ts)… */
 export const LEDGER_ROLES: readonly Role[] = [...WORK_ROLES, 'admin'];
 /** …and written by the housing bureaus of each level and administrators. */
@@ -57,8 +61,9 @@ export const RECIPIENT_ROLES = ['ministry', 'ndrc_national', 'mof'] as const;
 export const MENU: readonly MenuEntry[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined /> },
   { path: '/ledger', label: 'menu.ledger', icon: <DatabaseOutlined />, roles: LEDGER_ROLES },
-  // Everyone: the province and above see the plan table, a city or county its own checks.
-  { path: '/plans', label: 'menu.plans', icon: <CalendarOutlined /> },
+  // Every role but the security and audit administrators (三员分立: no plan data; server:
+  // readsPlanData): the province and above see the plan table, a city or county its own checks.
+  { path: '/plans', label: 'menu.plans', icon: <CalendarOutlined />, roles: PLAN_ROLES },
   // Under 年度计划: the assessments the province's plan waits on.
   {
     path: '/plans/fiscal',
