@@ -7,10 +7,16 @@
  * as the half-width digits it means: full-width ASCII (U+FF01–FF5E) becomes ASCII, the ideographic
  * space a space. For the numeric fields only: a name keeps its full-width brackets as typed.
  */
+/** A character halfWidth changes: full-width ASCII or the ideographic space. */
+export const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
 export const halfWidth = (text: string): string =>
-  text
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ');
+  // Looked for first: imports pass every figure through here, and few are full width.
+  FULL_WIDTH.test(text)
+    ? text
+        .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+        .replace(/\u3000/g, ' ')
+    : text;
 
 /** 实施/谋划/储备: the pool a project is kept in. */
 export const POOLS = ['implement', 'planning', 'reserve'] as const;

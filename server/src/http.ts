@@ -117,12 +117,7 @@ export async function refuseNul(req: FastifyRequest): Promise<void> {
   ];
   for (const [part, value] of parts) {
     const at = nulAt(value, []);
-    if (at) {
-      const path = at.join('.') || part;
-      throw new AppError('VALIDATION', `${path}：含有空字符（U+0000），请删去后重试`, [
-        { path, message: '含有空字符（U+0000）' },
-      ]);
-    }
+    if (at) throw nulRefused(at.join('.') || part);
   }
 }
 
@@ -140,12 +135,14 @@ function nulAt(value: unknown, path: string[]): string[] | undefined {
 /** A multipart text field, refused as a JSON body's would be if it holds U+0000. */
 export function partText(name: string, value: unknown): string {
   const text = String(value);
-  if (text.includes('\u0000'))
-    throw new AppError('VALIDATION', `${name}：含有空字符（U+0000），请删去后重试`, [
-      { path: name, message: '含有空字符（U+0000）' },
-    ]);
+  if (text.includes('\u0000')) throw nulRefused(name);
   return text;
 }
+
+const nulRefused = (path: string) =>
+  new AppError('VALIDATION', `${path}：含有空字符（U+0000），请删去后重试`, [
+    { path, message: '含有空字符（U+0000）' },
+  ]);
 
 /**
  * An uploaded file's name as kept and shown: without control characters (U+0000–U+001F, U+007F),

@@ -7,6 +7,7 @@ import {
   COLUMN_HEADERS,
   EXCLUSION_TEXT,
   EXCLUSIONS,
+  FULL_WIDTH,
   halfWidth,
   type Exclusion,
 } from '../../../../common/ledger.ts';
@@ -102,7 +103,6 @@ const NUMERIC: ColumnKey[] = [
   'planYear',
   'subsidyYear',
 ];
-const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 
 /** The row with its numeric cells in half-width (halfWidth); the row itself when none needs it. */
 function halfWidthNumbers(r: Record<ColumnKey, string>): Record<ColumnKey, string> {

@@ -52,35 +52,36 @@ const COUNT_COLUMN: Record<CountMeasure, keyof ProgressTable> = {
   health: 'health',
 };
 
-type Later = Partial<Record<keyof ProgressTable, string | number | null | undefined>>;
-
 /**
- * What a month's record takes back from the latest earlier one without saying it corrects it
- * (更正): a start or a completion on record, or part of a figure counted to the month's end
- * (管线, 节能面积, the facilities added). 累计完成投资 is progressProblems'. A request that leaves
+ * What a month's record (`row`, as it would be stored) takes back from the latest earlier one
+ * without saying it corrects it (更正): a start or a completion on record, or part of a figure
+ * counted to the month's end (管线, 节能面积, the facilities added); a figure that could not be
+ * read (`unread`, by field) is not compared. 累计完成投资 is progressProblems'. A request that leaves
  * a figure out sends it as nothing, so this is also what keeps a partial request from zeroing
  * last month's figures.
  */
-function lessThanBefore(before: Selectable<ProgressTable>, now: Later): Problem[] {
+function lessThanBefore(
+  before: Selectable<ProgressTable>,
+  row: Insertable<ProgressTable>,
+  unread: ReadonlySet<string>,
+): Problem[] {
   const out: Problem[] = [];
-  const fix = CORRECTION_HINT;
   const since = `上月（${before.period}）`;
-  if (before.start_date && !now.start_date)
+  if (before.start_date && !row.start_date)
     out.push({
       field: '开工日期',
-      message: `${since}已记开工（${before.start_date}），本月不能为空${fix}`,
+      message: `${since}已记开工（${before.start_date}），本月不能为空${CORRECTION_HINT}`,
     });
-  if (before.completion_date && !now.completion_date)
+  if (before.completion_date && !row.completion_date)
     out.push({
       field: '完工日期',
-      message: `${since}已记完工（${before.completion_date}），本月不能为空${fix}`,
+      message: `${since}已记完工（${before.completion_date}），本月不能为空${CORRECTION_HINT}`,
     });
   const less = (column: keyof ProgressTable, field: string, shown: (n: number) => string) => {
-    const value = now[column];
-    if (typeof value === 'number' && value < Number(before[column]))
+    if (!unread.has(field) && Number(row[column]) < Number(before[column]))
       out.push({
         field,
-        message: `少于${since}的累计数（${shown(Number(before[column]))}）${fix}`,
+        message: `少于${since}的累计数（${shown(Number(before[column]))}）${CORRECTION_HINT}`,
       });
   };
   less('pipelines_m', PIPELINES, (n) => formatScaled(n, 3, 0));
@@ -156,23 +157,6 @@ export async function saveProgress(
       },
     ),
   );
-  if (previous && !corrected)
-    problems.push(
-      ...lessThanBefore(previous, {
-        start_date: startDate,
-        completion_date: completionDate,
-        pipelines_m: unread.has(PIPELINES) ? undefined : pipelinesM,
-        energy_area_centi: unread.has(ENERGY) ? undefined : energyAreaCenti,
-        ...Object.fromEntries(COUNT_MEASURES.map((k) => [COUNT_COLUMN[k], input[k] ?? 0])),
-      }),
-    );
-  if (startDate)
-    problems.push(
-      ...(known
-        ? known.projectProblems()
-        : await projectStartProblems(db, c.id, threshold.threshold)),
-    );
-  if (problems.length) return problems;
   const row: Insertable<ProgressTable> = {
     community_id: c.id,
     period,
@@ -188,10 +172,18 @@ export async function saveProgress(
     housekeeping: input.housekeeping ?? 0,
     health: input.health ?? 0,
     energy_area_centi: energyAreaCenti,
-    corrected: input.corrected ? 1 : 0,
+    corrected: corrected ? 1 : 0,
     username: actor.username,
     updated_at: now.toISOString(),
   };
+  if (previous && !corrected) problems.push(...lessThanBefore(previous, row, unread));
+  if (startDate)
+    problems.push(
+      ...(known
+        ? known.projectProblems()
+        : await projectStartProblems(db, c.id, threshold.threshold)),
+    );
+  if (problems.length) return problems;
   if (known) known.store(row);
   else await repo.saveProgress(db, row);
   return [];
